@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { API_BASE_PATH, buildPath, type Endpoint, endpoints, type EndpointName } from './endpoints';
+import { ApiError } from './errors';
+import { ProblemDetails } from './schemas/common';
+
+type EndpointOf<N extends EndpointName> = (typeof endpoints)[N];
+type ResponseOf<N extends EndpointName> =
+  EndpointOf<N>['response'] extends z.ZodType ? z.infer<EndpointOf<N>['response']> :
+  EndpointOf<N>['response'] extends 'csv' ? Blob : undefined;
+type BodyOf<N extends EndpointName> = EndpointOf<N> extends { body: z.ZodType } ? z.input<EndpointOf<N>['body']> : never;
+type QueryOf<N extends EndpointName> = EndpointOf<N> extends { query: z.ZodType } ? z.input<EndpointOf<N>['query']> : never;
+
+export interface CallOptions<N extends EndpointName> {
+  params?: Record<string, string>;
+  query?: QueryOf<N>;
+  body?: BodyOf<N>;
+  /** Required on mutations: the same key for every retry of one user action. */
+  idempotencyKey?: string;
+  stepUpToken?: string;
+  /** Polling the user did not ask for; does not keep the session alive. */
+  background?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** What the client tells the app, without reaching into it (no redirects here). */
+export interface ApiClientEvents {
+  /** A 401 on a call made with a session: it ended (expired, signed out elsewhere). */
+  onSessionEnded?: (error: ApiError) => void;
+  /** Every successful, user-initiated call: the server's idle timer was reset. */
+  onActivity?: () => void;
+}
+
+/** One key per user action; retries of that action reuse it. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+function toSearch(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('Retry-After');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+export class ApiClient {
+  private csrfToken: string | null = null;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly events: ApiClientEvents = {},
+  ) {}
+
+  /** Held in memory only, from login or session: never in storage or a URL. */
+  setCsrfToken(token: string | null): void {
+    this.csrfToken = token;
+  }
+
+  setEvents(events: ApiClientEvents): void {
+    Object.assign(this.events, events);
+  }
+
+  async call<N extends EndpointName>(name: N, options: CallOptions<N> = {}): Promise<ResponseOf<N>> {
+    const endpoint: Endpoint = endpoints[name];
+    const isMutation = endpoint.method !== 'GET';
+    const headers = new Headers({ Accept: 'application/json, application/problem+json, text/csv' });
+    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (isMutation && this.csrfToken) headers.set('X-CSRF-Token', this.csrfToken);
+    if (endpoint.idempotent) {
+      if (!options.idempotencyKey) throw new Error(`${name} needs an idempotency key`);
+      headers.set('Idempotency-Key', options.idempotencyKey);
+    }
+    if (options.stepUpToken) headers.set('X-Step-Up-Token', options.stepUpToken);
+    if (options.background) headers.set('X-Background', '1');
+
+    const url =
+      this.baseUrl + buildPath(endpoint.path, options.params) + toSearch(options.query as Record<string, unknown>);
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: endpoint.method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: 'include',
+        signal,
+      });
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause; // the caller cancelled: not an error to show
+      const timedOut = timeout.aborted;
+      throw new ApiError({
+        kind: timedOut ? 'timeout' : 'network',
+        code: timedOut ? 'client.timeout' : 'client.network',
+        outcomeUnknown: isMutation,
+      });
+    }
+
+    if (!response.ok) throw await this.problemOf(response, endpoint, isMutation);
+    if (!options.background && response.status !== 401) this.events.onActivity?.();
+
+    if (endpoint.response === null) return undefined as ResponseOf<N>;
+    if (endpoint.response === 'csv') return (await response.blob()) as ResponseOf<N>;
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw this.malformed(response.status, isMutation);
+    }
+    const parsed = endpoint.response.safeParse(json);
+    if (!parsed.success) throw this.malformed(response.status, isMutation);
+    return parsed.data as ResponseOf<N>;
+  }
+
+  private malformed(status: number, isMutation: boolean): ApiError {
+    // A 2xx we cannot read means the mutation probably happened: its outcome is unknown.
+    return new ApiError({ kind: 'malformed', status, code: 'client.malformed_response', outcomeUnknown: isMutation });
+  }
+
+  private async problemOf(response: Response, endpoint: Endpoint, isMutation: boolean): Promise<ApiError> {
+    let problem: ProblemDetails | undefined;
+    try {
+      const parsed = ProblemDetails.safeParse(await response.json());
+      if (parsed.success) problem = parsed.data;
+    } catch {
+      // not JSON: keep the status alone
+    }
+    const status = response.status;
+    const error = new ApiError({
+      kind: 'http',
+      status,
+      code: problem?.code ?? `http.${status}`,
+      problem,
+      retryAfter: retryAfterSeconds(response),
+      // A 5xx or gateway timeout may come after the server did the work.
+      outcomeUnknown: isMutation && (status >= 500 || status === 408),
+    });
+    if (status === 401 && !endpoint.public) this.events.onSessionEnded?.(error);
+    return error;
+  }
+}
+
+export const apiClient = new ApiClient(
+  typeof __API_BASE_URL__ === 'string' ? __API_BASE_URL__ : API_BASE_PATH,
+);

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { TerminalId, Timestamp } from './common';
+
+export const PasswordCommandStatus = z.enum([
+  'queued',
+  'delivered',
+  'applied',
+  'failed',
+  'expired',
+  'cancelled',
+]);
+export type PasswordCommandStatus = z.infer<typeof PasswordCommandStatus>;
+export const OPEN_COMMAND_STATUSES: readonly PasswordCommandStatus[] = ['queued', 'delivered'];
+
+export const PasswordCommand = z.object({
+  id: z.string(),
+  tid: TerminalId,
+  kind: z.enum(['change', 'reset']),
+  status: PasswordCommandStatus,
+  requestedBy: z.string(),
+  requestedAt: Timestamp,
+  deliveredAt: Timestamp.optional(),
+  appliedAt: Timestamp.optional(),
+  cancelledAt: Timestamp.optional(),
+  failureReason: z.string().optional(),
+  expiresAt: Timestamp,
+  /** Set on a reset that generated a temporary PIN: the terminal forces a change at first use. */
+  temporary: z.boolean().optional(),
+});
+export type PasswordCommand = z.infer<typeof PasswordCommand>;
+
+export const CommandResponse = z.object({ command: PasswordCommand });
+export const CommandList = z.object({ items: z.array(PasswordCommand), serverTime: Timestamp });

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** ISO-8601 timestamp with an offset, as every timestamp of the API. */
+export const Timestamp = z.iso.datetime({ offset: true });
+
+/** Merchant number (商户号): 15 digits. */
+export const MerchantId = z.string().regex(/^\d{15}$/);
+/** Terminal number (终端号): 8 digits. */
+export const TerminalId = z.string().regex(/^\d{8}$/);
+/** Integer amount in fen (分): 1250 is ¥12.50. */
+export const AmountFen = z.number().int();
+
+export const Role = z.enum(['owner', 'cashier', 'support']);
+export type Role = z.infer<typeof Role>;
+
+export const FieldError = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** RFC 9457 problem details with our stable `code`. */
+export const ProblemDetails = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  errors: z.array(FieldError).optional(),
+  attemptsRemaining: z.number().int().optional(),
+  retryAfter: z.number().int().optional(),
+  lockedUntil: Timestamp.optional(),
+  openCommandId: z.string().optional(),
+});
+export type ProblemDetails = z.infer<typeof ProblemDetails>;
+
+/** Stable error codes the UI maps to messages. Unknown codes are still accepted. */
+export const ErrorCode = {
+  malformed: 'request.malformed',
+  invalidCredentials: 'auth.invalid_credentials',
+  throttled: 'auth.throttled',
+  unauthenticated: 'auth.unauthenticated',
+  sessionExpired: 'auth.session_expired',
+  csrf: 'auth.csrf',
+  stepUpRequired: 'auth.step_up_required',
+  forbidden: 'auth.forbidden',
+  notFound: 'not_found',
+  pinFormat: 'pin.format',
+  pinTooSimple: 'pin.too_simple',
+  pinDefault: 'pin.default',
+  pinReused: 'pin.reused',
+  pinWrongCurrent: 'pin.wrong_current',
+  pinLocked: 'pin.locked',
+  commandAlreadyOpen: 'command.already_open',
+  commandNotCancellable: 'command.not_cancellable',
+  versionConflict: 'version.conflict',
+  idempotencyMismatch: 'idempotency.mismatch',
+  validation: 'validation',
+  rateLimited: 'rate_limited',
+  internal: 'internal',
+  unavailable: 'unavailable',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A page of a cursor-paged list. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().nonnegative(),
+    serverTime: Timestamp,
+  });
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { MerchantId, TerminalId, Timestamp } from './common';
+import { PasswordCommand } from './commands';
+
+export const TerminalStatus = z.enum(['online', 'offline']);
+export const VoidPasswordState = z.enum(['default', 'custom', 'locked']);
+export type VoidPasswordState = z.infer<typeof VoidPasswordState>;
+export const TerminalModel = z.string();
+
+export const VoidPasswordSummary = z.object({
+  state: VoidPasswordState,
+  changedAt: Timestamp.nullable(),
+  lockedUntil: Timestamp.nullable(),
+});
+
+export const TerminalSummary = z.object({
+  tid: TerminalId,
+  sn: z.string(),
+  model: TerminalModel,
+  firmware: z.string(),
+  merchantId: MerchantId,
+  merchantName: z.string(),
+  storeId: z.string(),
+  storeName: z.string(),
+  status: TerminalStatus,
+  lastSeenAt: Timestamp,
+  voidPassword: VoidPasswordSummary,
+  openCommand: PasswordCommand.nullable(),
+});
+export type TerminalSummary = z.infer<typeof TerminalSummary>;
+
+export const TerminalDetail = TerminalSummary.extend({
+  voidPassword: VoidPasswordSummary.extend({
+    failedAttempts: z.number().int().nonnegative(),
+  }),
+  batch: z.object({ number: z.string(), cutoffAt: Timestamp }),
+  version: z.string(),
+  serverTime: Timestamp,
+});
+export type TerminalDetail = z.infer<typeof TerminalDetail>;
+
+export const TerminalSort = z.enum([
+  'tid',
+  '-tid',
+  'lastSeenAt',
+  '-lastSeenAt',
+  'storeName',
+  '-storeName',
+  'model',
+  '-model',
+]);
+export type TerminalSort = z.infer<typeof TerminalSort>;
+
+/** Query of `GET /terminals`, also the "filter" of a bulk reset. */
+export const TerminalFilter = z.object({
+  merchantId: MerchantId.optional(),
+  q: z.string().max(64).optional(),
+  status: z.enum(['online', 'offline']).optional(),
+  passwordState: VoidPasswordState.optional(),
+  storeId: z.string().optional(),
+  model: z.string().optional(),
+});
+export type TerminalFilter = z.infer<typeof TerminalFilter>;
+
+export const TerminalListQuery = TerminalFilter.extend({
+  sort: TerminalSort.optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type TerminalListQuery = z.infer<typeof TerminalListQuery>;
+
+export const TerminalPage = z.object({
+  items: z.array(TerminalSummary),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+  /** Counts over the same filter, for "1,204 terminals, 37 on the factory password". */
+  counts: z.object({
+    default: z.number().int().nonnegative(),
+    locked: z.number().int().nonnegative(),
+    offline: z.number().int().nonnegative(),
+  }),
+  serverTime: Timestamp,
+});
+export type TerminalPage = z.infer<typeof TerminalPage>;
+
+/** A void password: exactly 6 ASCII digits. Policy rules beyond format live in the policy module. */
+export const VoidPin = z.string().regex(/^[0-9]{6}$/);
+
+export const ChangeVoidPasswordRequest = z.object({
+  currentPassword: z.string().max(64),
+  newPassword: z.string().max(64),
+});
+export type ChangeVoidPasswordRequest = z.infer<typeof ChangeVoidPasswordRequest>;
+
+export const ResetVoidPasswordRequest = z.object({
+  newPassword: z.string().max(64).optional(),
+  generateTemporary: z.boolean().optional(),
+  ticketId: z.string().max(64).optional(),
+  reason: z.string().max(500).optional(),
+});
+export type ResetVoidPasswordRequest = z.infer<typeof ResetVoidPasswordRequest>;
+
+export const ResetVoidPasswordResponse = z.object({
+  command: PasswordCommand,
+  temporaryPassword: VoidPin.optional(),
+});
+export type ResetVoidPasswordResponse = z.infer<typeof ResetVoidPasswordResponse>;
+
+export const BulkResetRequest = z
+  .object({
+    terminalIds: z.array(TerminalId).min(1).max(20000).optional(),
+    filter: TerminalFilter.optional(),
+    ticketId: z.string().max(64).optional(),
+    reason: z.string().max(500).optional(),
+  })
+  .refine((b) => (b.terminalIds === undefined) !== (b.filter === undefined), {
+    message: 'exactly one of terminalIds or filter',
+  });
+export type BulkResetRequest = z.infer<typeof BulkResetRequest>;
+
+export const BulkResetJob = z.object({
+  id: z.string(),
+  total: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  succeeded: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  status: z.enum(['running', 'finished']),
+  createdAt: Timestamp,
+  results: z.array(
+    z.object({
+      tid: TerminalId,
+      commandId: z.string().optional(),
+      error: z.string().optional(),
+    }),
+  ),
+});
+export type BulkResetJob = z.infer<typeof BulkResetJob>;
+export const JobResponse = z.object({ job: BulkResetJob });

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { AmountFen, MerchantId, TerminalId, Timestamp } from './common';
+
+export const TransactionType = z.enum(['sale', 'void']);
+export const TransactionStatus = z.enum(['approved', 'voided', 'settled', 'declined']);
+export const PaymentMethod = z.enum([
+  'card_chip',
+  'card_swipe',
+  'card_contactless',
+  'wechat_qr',
+  'alipay_qr',
+  'unionpay_qr',
+]);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export const NotVoidableReason = z.enum([
+  'settled',
+  'past_cutoff',
+  'already_voided',
+  'qr_refund_only',
+  'd0_payout_refund_only',
+  'not_approved',
+  'is_void',
+]);
+export type NotVoidableReason = z.infer<typeof NotVoidableReason>;
+
+export const Transaction = z.object({
+  id: z.string(),
+  merchantId: MerchantId,
+  tid: TerminalId,
+  storeId: z.string(),
+  storeName: z.string(),
+  type: TransactionType,
+  status: TransactionStatus,
+  method: PaymentMethod,
+  amount: AmountFen,
+  currency: z.literal('CNY'),
+  cardLast4: z.string().regex(/^\d{4}$/).optional(),
+  traceNo: z.string().regex(/^\d{6}$/),
+  rrn: z.string().regex(/^\d{12}$/),
+  batchNo: z.string(),
+  operatorNo: z.string(),
+  createdAt: Timestamp,
+  voidable: z.boolean(),
+  voidableUntil: Timestamp.optional(),
+  notVoidableReason: NotVoidableReason.optional(),
+  originalId: z.string().optional(),
+});
+export type Transaction = z.infer<typeof Transaction>;
+
+export const TransactionDetail = Transaction.extend({
+  original: Transaction.optional(),
+  serverTime: Timestamp,
+});
+export type TransactionDetail = z.infer<typeof TransactionDetail>;
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const TransactionQuery = z.object({
+  merchantId: MerchantId.optional(),
+  terminalId: TerminalId.optional(),
+  storeId: z.string().optional(),
+  type: TransactionType.optional(),
+  voidable: boolParam.optional(),
+  status: TransactionStatus.optional(),
+  method: PaymentMethod.optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+  minAmount: z.coerce.number().int().optional(),
+  maxAmount: z.coerce.number().int().optional(),
+  q: z.string().max(32).optional(),
+  operatorNo: z.string().optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type TransactionQuery = z.input<typeof TransactionQuery>;
+
+export const TransactionPage = z.object({
+  items: z.array(Transaction),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+  summary: z.object({ count: z.number().int().nonnegative(), amount: AmountFen }),
+  serverTime: Timestamp,
+});
+export type TransactionPage = z.infer<typeof TransactionPage>;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Build-time configuration, parsed once at start-up. A wrong value stops the app with a
+ * message naming the variable, instead of a half-working console.
+ */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'off'], {
+    error: () => 'must be one of true, false, 1, 0, on, off',
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'on');
+
+const EnvSchema = z.object({
+  /** Serve the API from the in-browser mock acquirer. Default: on in dev, off in a build. */
+  VITE_API_MOCKING: flag.optional(),
+  /** Base URL of the acquirer API; a path on this origin (default) or an absolute http(s) URL. */
+  VITE_API_BASE_URL: z
+    .string()
+    .refine((v) => v.startsWith('/') || /^https?:\/\/[^/\s]+/.test(v), {
+      message: 'must be a path starting with / or an absolute http(s) URL',
+    })
+    .optional(),
+});
+
+export interface AppConfig {
+  apiMocking: boolean;
+  apiBaseUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(raw: Record<string, unknown>, isDev: boolean): AppConfig {
+  const nonEmpty = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined));
+  const result = EnvSchema.safeParse(nonEmpty);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  const apiBaseUrl = (result.data.VITE_API_BASE_URL ?? '/api/v1').replace(/\/+$/, '');
+  return { apiMocking: result.data.VITE_API_MOCKING ?? isDev, apiBaseUrl };
+}

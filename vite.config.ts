@@ -1,0 +1,50 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
+import { ConfigError, parseConfig } from './src/config/env';
+
+function readProxyTarget(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^/\s]+/.test(value)) {
+    throw new ConfigError([`API_PROXY_TARGET must be an absolute http(s) URL, got "${value}"`]);
+  }
+  return value;
+}
+
+export default defineConfig(({ command, mode }) => {
+  const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
+  const isDev = command === 'serve' && mode !== 'production';
+  let config;
+  let proxyTarget;
+  try {
+    config = parseConfig(
+      { VITE_API_MOCKING: env.VITE_API_MOCKING, VITE_API_BASE_URL: env.VITE_API_BASE_URL },
+      isDev,
+    );
+    proxyTarget = readProxyTarget(env.API_PROXY_TARGET);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // Stop here, before anything is served or built, with the variable named.
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  return {
+    plugins: [react(), tailwindcss()],
+    resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
+    define: {
+      // A compile-time constant, so a build with mocking off drops the mock entirely.
+      __API_MOCKING__: JSON.stringify(config.apiMocking),
+      __API_BASE_URL__: JSON.stringify(config.apiBaseUrl),
+    },
+    server: proxyTarget
+      ? { proxy: { [config.apiBaseUrl]: { target: proxyTarget, changeOrigin: true } } }
+      : undefined,
+    preview: proxyTarget
+      ? { proxy: { [config.apiBaseUrl]: { target: proxyTarget, changeOrigin: true } } }
+      : undefined,
+    build: { sourcemap: false, outDir: env.BUILD_OUT_DIR || 'dist' },
+  };
+});
