@@ -110,6 +110,8 @@ export const BulkResetRequest = z
   .object({
     terminalIds: z.array(TerminalId).min(1).max(20000).optional(),
     filter: TerminalFilter.optional(),
+    /** The new void password every terminal of the job gets (policy-checked once). */
+    newPassword: z.string().max(64),
     ticketId: z.string().max(64).optional(),
     reason: z.string().max(500).optional(),
   })
