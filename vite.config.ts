@@ -1,6 +1,8 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv } from 'vite';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { ConfigError, parseConfig } from './src/config/env';
 
 function readProxyTarget(value: string | undefined): string | undefined {
@@ -9,6 +11,30 @@ function readProxyTarget(value: string | undefined): string | undefined {
     throw new ConfigError([`API_PROXY_TARGET must be an absolute http(s) URL, got "${value}"`]);
   }
   return value;
+}
+
+const WORKER_FILE = 'mockServiceWorker.js';
+
+/**
+ * Serves (dev) or emits (build) MSW's service worker straight from the installed msw,
+ * only when mocking is on: the worker always matches the library version, and a build
+ * with mocking off has no MSW file at all.
+ */
+function mockServiceWorker(enabled: boolean): Plugin {
+  const source = () => readFileSync(createRequire(import.meta.url).resolve(`msw/${WORKER_FILE}`), 'utf8');
+  return {
+    name: 'merchant-console:msw-worker',
+    configureServer(server) {
+      if (!enabled) return;
+      server.middlewares.use(`/${WORKER_FILE}`, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript');
+        res.end(source());
+      });
+    },
+    generateBundle() {
+      if (enabled) this.emitFile({ type: 'asset', fileName: WORKER_FILE, source: source() });
+    },
+  };
 }
 
 export default defineConfig(({ command, mode }) => {
@@ -32,7 +58,7 @@ export default defineConfig(({ command, mode }) => {
   }
 
   return {
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), mockServiceWorker(config.apiMocking)],
     resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
     define: {
       // A compile-time constant, so a build with mocking off drops the mock entirely.

@@ -1,0 +1,72 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * DESIGN §5: pages → features → api/components, one way. Features don't reach into
+ * each other. Only the gated bootstrap (src/main.tsx) and tests import src/mocks.
+ */
+const boundaryZones = [
+  // Nothing below app imports the app shell or pages.
+  { target: ['./src/features', './src/api', './src/components', './src/i18n', './src/config'], from: ['./src/app', './src/pages'] },
+  // Shared layers know no feature.
+  { target: ['./src/api', './src/components', './src/i18n', './src/config'], from: './src/features' },
+  { target: './src/api', from: './src/components' },
+  // Features are islands.
+  ...features.map((name) => ({
+    target: `./src/features/${name}`,
+    from: './src/features',
+    except: [`./${name}`],
+  })),
+  // The mock is reached only through the gated bootstrap and tests.
+  {
+    target: ['./src/app', './src/pages', './src/features', './src/api', './src/components', './src/i18n', './src/config'],
+    from: './src/mocks',
+  },
+  // The simulator is host-neutral: no MSW, no app code.
+  { target: './src/mocks/sim', from: ['./src/app', './src/pages', './src/features', './src/components', './src/i18n'] },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist', 'dist-*', 'coverage', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { files: ['**/*.js'], languageOptions: { globals: globals.node } },
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
+      'import-x/no-cycle': ['error', { maxDepth: 6 }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    // Tests, e2e, and the mock's test helpers may import the mock.
+    files: ['**/*.test.{ts,tsx}', 'src/testing/**', 'e2e/**'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+  {
+    files: ['e2e/**', 'scripts/**', '*.config.{ts,js}'],
+    rules: { 'react-hooks/rules-of-hooks': 'off', 'no-console': 'off' },
+  },
+  prettier,
+);
