@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { MockAcquirer } from './mock-acquirer';
+import { AppShell } from './pages/app-shell';
+import { SignInPage } from './pages/sign-in-page';
+
+export type DemoRole = 'owner' | 'cashier' | 'support';
+export const DEMO_PASSWORDS: Record<DemoRole, string> = {
+  owner: 'owner-demo-1',
+  cashier: 'cashier-demo-1',
+  support: 'support-demo-1',
+};
+
+interface Fixtures {
+  mock: MockAcquirer;
+  signInPage: SignInPage;
+  shell: AppShell;
+  /** Signs in as a demo user of that role and waits for the shell. */
+  signInAs: (role: DemoRole) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  mock: async ({ page }, use) => {
+    const mock = new MockAcquirer(page);
+    // Every test starts from the same deterministic data and a clean fault list.
+    await mock.reset({ scenario: 'demo' });
+    await use(mock);
+  },
+  signInPage: async ({ page }, use) => use(new SignInPage(page)),
+  shell: async ({ page }, use) => use(new AppShell(page)),
+  signInAs: async ({ page, mock, signInPage, shell }, use) => {
+    void mock; // ensure the mock is reset before signing in
+    await use(async (role) => {
+      await signInPage.goto();
+      await signInPage.signIn(role, DEMO_PASSWORDS[role]);
+      await expect(shell.nav).toBeVisible();
+      await expect(page).not.toHaveURL(/sign-in/);
+    });
+  },
+});
+
+/** axe scan: no serious or critical violation (WCAG 2.1 AA rules). */
+export async function expectNoSeriousA11yViolations(page: Page, context?: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe violations${context ? ` on ${context}` : ''}`).toEqual([]);
+}
+
+export { expect };
