@@ -17,7 +17,10 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
  */
 const boundaryZones = [
   // Nothing below app imports the app shell or pages.
-  { target: ['./src/features', './src/api', './src/components', './src/i18n', './src/config'], from: ['./src/app', './src/pages'] },
+  {
+    target: ['./src/features', './src/api', './src/components', './src/i18n', './src/config'],
+    from: ['./src/app', './src/pages'],
+  },
   // Shared layers know no feature.
   { target: ['./src/api', './src/components', './src/i18n', './src/config'], from: './src/features' },
   { target: './src/api', from: './src/components' },
@@ -29,20 +32,38 @@ const boundaryZones = [
   })),
   // The mock is reached only through the gated bootstrap and tests.
   {
-    target: ['./src/app', './src/pages', './src/features', './src/api', './src/components', './src/i18n', './src/config'],
+    target: [
+      './src/app',
+      './src/pages',
+      './src/features',
+      './src/api',
+      './src/components',
+      './src/i18n',
+      './src/config',
+    ],
     from: './src/mocks',
   },
   // The simulator is host-neutral: no MSW, no app code.
-  { target: './src/mocks/sim', from: ['./src/app', './src/pages', './src/features', './src/components', './src/i18n'] },
+  {
+    target: './src/mocks/sim',
+    from: ['./src/app', './src/pages', './src/features', './src/components', './src/i18n'],
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-*', 'coverage', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'],
+    ignores: [
+      'dist',
+      'dist-*',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'public/mockServiceWorker.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['**/*.js'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

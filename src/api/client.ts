@@ -4,11 +4,15 @@ import { ApiError } from './errors';
 import { ProblemDetails } from './schemas/common';
 
 type EndpointOf<N extends EndpointName> = (typeof endpoints)[N];
-type ResponseOf<N extends EndpointName> =
-  EndpointOf<N>['response'] extends z.ZodType ? z.infer<EndpointOf<N>['response']> :
-  EndpointOf<N>['response'] extends 'csv' ? Blob : undefined;
-type BodyOf<N extends EndpointName> = EndpointOf<N> extends { body: z.ZodType } ? z.input<EndpointOf<N>['body']> : never;
-type QueryOf<N extends EndpointName> = EndpointOf<N> extends { query: z.ZodType } ? z.input<EndpointOf<N>['query']> : never;
+type ResponseOf<N extends EndpointName> = EndpointOf<N>['response'] extends z.ZodType
+  ? z.infer<EndpointOf<N>['response']>
+  : EndpointOf<N>['response'] extends 'csv'
+    ? Blob
+    : undefined;
+type BodyOf<N extends EndpointName> =
+  EndpointOf<N> extends { body: z.ZodType } ? z.input<EndpointOf<N>['body']> : never;
+type QueryOf<N extends EndpointName> =
+  EndpointOf<N> extends { query: z.ZodType } ? z.input<EndpointOf<N>['query']> : never;
 
 export interface CallOptions<N extends EndpointName> {
   params?: Record<string, string>;
@@ -89,7 +93,9 @@ export class ApiClient {
     if (options.background) headers.set('X-Background', '1');
 
     const url =
-      this.baseUrl + buildPath(endpoint.path, options.params) + toSearch(options.query as Record<string, unknown>);
+      this.baseUrl +
+      buildPath(endpoint.path, options.params) +
+      toSearch(options.query as Record<string, unknown>);
     const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 
@@ -130,7 +136,12 @@ export class ApiClient {
 
   private malformed(status: number, isMutation: boolean): ApiError {
     // A 2xx we cannot read means the mutation probably happened: its outcome is unknown.
-    return new ApiError({ kind: 'malformed', status, code: 'client.malformed_response', outcomeUnknown: isMutation });
+    return new ApiError({
+      kind: 'malformed',
+      status,
+      code: 'client.malformed_response',
+      outcomeUnknown: isMutation,
+    });
   }
 
   private async problemOf(response: Response, endpoint: Endpoint, isMutation: boolean): Promise<ApiError> {

@@ -8,11 +8,46 @@ export const VOID_PASSWORD_HISTORY = 3;
 
 /** Common PINs refused whatever else they satisfy. */
 export const COMMON_PIN_BLOCKLIST: ReadonlySet<string> = new Set([
-  '000000', '111111', '222222', '333333', '444444', '555555', '666666', '777777',
-  '888888', '999999', '123123', '321321', '112233', '332211', '121212', '212121',
-  '520520', '520131', '521521', '147258', '258369', '159753', '357159', '123321',
-  '654123', '102030', '101010', '202020', '131313', '168168', '518518', '987987',
-  '147147', '258258', '369369', '789789', '456456', '100200', '111222', '123789',
+  '000000',
+  '111111',
+  '222222',
+  '333333',
+  '444444',
+  '555555',
+  '666666',
+  '777777',
+  '888888',
+  '999999',
+  '123123',
+  '321321',
+  '112233',
+  '332211',
+  '121212',
+  '212121',
+  '520520',
+  '520131',
+  '521521',
+  '147258',
+  '258369',
+  '159753',
+  '357159',
+  '123321',
+  '654123',
+  '102030',
+  '101010',
+  '202020',
+  '131313',
+  '168168',
+  '518518',
+  '987987',
+  '147147',
+  '258258',
+  '369369',
+  '789789',
+  '456456',
+  '100200',
+  '111222',
+  '123789',
 ]);
 
 export type VoidPasswordRule =
@@ -48,7 +83,8 @@ function isRun(pin: string, step: 1 | -1): boolean {
 export function checkVoidPassword(candidate: string): VoidPasswordRule[] {
   const broken: VoidPasswordRule[] = [];
   if (!/^[0-9]*$/.test(candidate)) broken.push('digits');
-  if (candidate.length !== VOID_PASSWORD_LENGTH) broken.push('length');
+  // Count characters, not UTF-16 units: an emoji is one character a person typed.
+  if ([...candidate].length !== VOID_PASSWORD_LENGTH) broken.push('length');
   if (broken.length > 0) return broken;
   if (candidate === FACTORY_DEFAULT_VOID_PASSWORD) return ['factory_default'];
   if (/^(\d)\1{5}$/.test(candidate)) return ['same_digit'];

@@ -8,7 +8,9 @@ describe('parseConfig', () => {
   });
 
   it('reads explicit values and trims a trailing slash from the base URL', () => {
-    expect(parseConfig({ VITE_API_MOCKING: 'off', VITE_API_BASE_URL: 'https://acq.example/api/v1/' }, true)).toEqual({
+    expect(
+      parseConfig({ VITE_API_MOCKING: 'off', VITE_API_BASE_URL: 'https://acq.example/api/v1/' }, true),
+    ).toEqual({
       apiMocking: false,
       apiBaseUrl: 'https://acq.example/api/v1',
     });

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { MerchantId, TerminalId, Timestamp } from './common';
 
-export const AlertKind = z.enum([
-  'default_password',
-  'lockout',
-  'void_burst',
-  'stale_password',
-  'offline',
-]);
+export const AlertKind = z.enum(['default_password', 'lockout', 'void_burst', 'stale_password', 'offline']);
 export const Alert = z.object({
   id: z.string(),
   kind: AlertKind,

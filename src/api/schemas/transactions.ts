@@ -34,7 +34,10 @@ export const Transaction = z.object({
   method: PaymentMethod,
   amount: AmountFen,
   currency: z.literal('CNY'),
-  cardLast4: z.string().regex(/^\d{4}$/).optional(),
+  cardLast4: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   traceNo: z.string().regex(/^\d{6}$/),
   rrn: z.string().regex(/^\d{12}$/),
   batchNo: z.string(),
