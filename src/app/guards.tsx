@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '@/api/schemas/common';
+import { Button } from '@/components/button';
+import { ErrorNotice } from '@/components/error-notice';
+import { AppSkeleton } from '@/components/skeleton';
+import { signInPath } from '@/features/auth/return-to';
+import { useSession, useSignedInUser } from '@/features/auth/api/use-session';
+import { ForbiddenPage } from '@/pages/forbidden-page';
+
+/**
+ * Signed-in routes. While the session is checked: a skeleton. Without a session: to
+ * sign-in, remembering where the user was and (router state, not the URL) why.
+ */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+
+  if (session.isPending) return <AppSkeleton label={t('app.checkingSession')} />;
+  if (session.isError) {
+    return (
+      <main id="main-content" className="mx-auto w-full max-w-lg space-y-4 p-6">
+        <h1 className="text-xl font-semibold text-gray-900">{t('app.sessionCheckFailed')}</h1>
+        <ErrorNotice error={session.error} />
+        <Button onClick={() => void session.refetch()}>{t('app.retry')}</Button>
+      </main>
+    );
+  }
+  if (session.data.status === 'signed-out') {
+    const reason = session.data.endedBecause;
+    const returnTo =
+      reason === 'signed-out' ? null : `${location.pathname}${location.search}${location.hash}`;
+    // After "Sign out" the page is pushed, so Back lands on a guarded page and comes
+    // straight back here instead of leaving the app; a lost session replaces the entry.
+    return (
+      <Navigate
+        to={signInPath(returnTo)}
+        replace={reason !== 'signed-out'}
+        state={reason ? { sessionEnded: reason } : undefined}
+      />
+    );
+  }
+  return <Outlet />;
+}
+
+/** A route only some roles may open; the others get a "not allowed" page, not a redirect. */
+export function RequireRole({ allow }: { allow: readonly Role[] }) {
+  const user = useSignedInUser();
+  return allow.includes(user.role) ? <Outlet /> : <ForbiddenPage />;
+}

@@ -1,0 +1,62 @@
+import { MutationCache, QueryClient, type QueryKey } from '@tanstack/react-query';
+import { isApiError } from '@/api/errors';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** Query-key prefixes to refetch after the mutation succeeds (handled once, below). */
+      invalidates?: readonly QueryKey[];
+    };
+  }
+}
+
+/** Transient failures worth a second try; a 4xx or an unreadable answer will not change. */
+function isTransient(error: unknown): boolean {
+  if (!isApiError(error)) return false;
+  return error.kind === 'network' || error.kind === 'timeout' || error.isServerError;
+}
+
+/**
+ * Errors that a page cannot explain better than the error boundary: a 5xx, an answer that
+ * breaks the contract, or a bug (not an ApiError). Only when there is nothing to show yet;
+ * a failed background refetch keeps the data on screen. 4xx and network errors stay with
+ * the component, which knows what to say.
+ */
+export function shouldThrowToBoundary(error: unknown, hasData: boolean): boolean {
+  if (hasData) return false;
+  if (!isApiError(error)) return true;
+  return error.isServerError || error.kind === 'malformed';
+}
+
+export const MAX_QUERY_RETRIES = 2;
+
+export interface QueryClientOptions {
+  /** Delay between query retries; tests pass 0. */
+  retryDelay?: number;
+}
+
+export function createQueryClient(options: QueryClientOptions = {}): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: (failureCount, error) => isTransient(error) && failureCount < MAX_QUERY_RETRIES,
+        ...(options.retryDelay === undefined ? {} : { retryDelay: options.retryDelay }),
+        throwOnError: (error, query) => shouldThrowToBoundary(error, query.state.data !== undefined),
+        refetchOnWindowFocus: true,
+      },
+      mutations: {
+        // A mutation may have happened even when it failed: never repeat it behind the user's back.
+        retry: false,
+      },
+    },
+    mutationCache: new MutationCache({
+      onSuccess: async (_data, _variables, _context, mutation) => {
+        const prefixes = mutation.meta?.invalidates;
+        if (!prefixes?.length) return;
+        await Promise.all(prefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      },
+    }),
+  });
+  return queryClient;
+}

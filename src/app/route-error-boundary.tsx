@@ -1,0 +1,51 @@
+import { useQueryErrorResetBoundary } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Button, buttonClasses } from '@/components/button';
+import { useDocumentTitle } from '@/components/use-document-title';
+import { NotFoundPage } from '@/pages/not-found-page';
+
+/**
+ * What a route shows when it throws (a render error, a failed lazy import, a query error
+ * the page left to the boundary). Plain words and a way back; never the error's message or
+ * stack, which could hold anything.
+ */
+export function RouteErrorBoundary({ standalone = false }: { standalone?: boolean }) {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  const { reset } = useQueryErrorResetBoundary();
+  useDocumentTitle(t('errorPage.documentTitle'));
+
+  // Queries that failed into this boundary fetch again when their page mounts next.
+  useEffect(() => {
+    reset();
+  }, [reset]);
+
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+
+  const content = (
+    <div className="max-w-prose">
+      <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{t('errorPage.title')}</h1>
+      <p className="mt-3 text-gray-800">{t('errorPage.body')}</p>
+      <div className="mt-6 flex flex-wrap gap-3">
+        <Button onClick={() => window.location.reload()}>{t('errorPage.reload')}</Button>
+        {/* A full page load, not client routing: the app state that broke is left behind. */}
+        <Link to="/" reloadDocument={standalone} className={buttonClasses('secondary')}>
+          {t('errorPage.overview')}
+        </Link>
+      </div>
+    </div>
+  );
+
+  if (!standalone) return content;
+  return (
+    <main id="main-content" className="mx-auto w-full max-w-3xl px-4 py-10">
+      {content}
+    </main>
+  );
+}
+
+export function RootErrorBoundary() {
+  return <RouteErrorBoundary standalone />;
+}

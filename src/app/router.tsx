@@ -1,0 +1,101 @@
+import { Outlet, type RouteObject } from 'react-router';
+import { PlainLayout } from '@/components/plain-layout';
+import { AppSkeleton } from '@/components/skeleton';
+import type { AppConfig } from './app-config';
+import { RequireRole, RequireSession } from './guards';
+import { areaRoles } from './roles';
+import { RootErrorBoundary, RouteErrorBoundary } from './route-error-boundary';
+
+/**
+ * All routes. Each page is a lazy chunk: the sign-in page loads no code of the signed-in
+ * pages, and each of those only its own. The shell's error boundary keeps the header and
+ * navigation on screen when a page fails.
+ */
+export function createAppRoutes(config: AppConfig): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      element: <Outlet />,
+      HydrateFallback: AppSkeleton,
+      errorElement: <RootErrorBoundary />,
+      children: [
+        {
+          path: 'sign-in',
+          lazy: {
+            Component: async () => {
+              const { SignInPage } = await import('@/pages/sign-in-page');
+              return function SignInRoute() {
+                return <SignInPage mocking={config.mocking} demoAccounts={config.demoAccounts} />;
+              };
+            },
+          },
+        },
+        {
+          element: <RequireSession />,
+          children: [
+            {
+              lazy: { Component: async () => (await import('./layout/app-shell')).AppShell },
+              children: [
+                {
+                  errorElement: <RouteErrorBoundary />,
+                  children: [
+                    {
+                      index: true,
+                      lazy: { Component: async () => (await import('@/pages/overview-page')).OverviewPage },
+                    },
+                    {
+                      path: 'terminals',
+                      lazy: { Component: async () => (await import('@/pages/terminals-page')).TerminalsPage },
+                    },
+                    {
+                      path: 'transactions',
+                      lazy: {
+                        Component: async () => (await import('@/pages/transactions-page')).TransactionsPage,
+                      },
+                    },
+                    {
+                      element: <RequireRole allow={areaRoles.audit} />,
+                      children: [
+                        {
+                          path: 'audit',
+                          lazy: { Component: async () => (await import('@/pages/audit-page')).AuditPage },
+                        },
+                      ],
+                    },
+                    {
+                      element: <RequireRole allow={areaRoles.merchants} />,
+                      children: [
+                        {
+                          path: 'merchants',
+                          lazy: {
+                            Component: async () => (await import('@/pages/merchants-page')).MerchantsPage,
+                          },
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // Outside the shell and the guard: an unknown address is "not found" for anyone.
+          path: '*',
+          lazy: {
+            Component: async () => {
+              const { NotFoundPage } = await import('@/pages/not-found-page');
+              return function NotFoundRoute() {
+                return (
+                  <PlainLayout mocking={config.mocking}>
+                    <NotFoundPage />
+                  </PlainLayout>
+                );
+              };
+            },
+          },
+        },
+      ],
+    },
+  ];
+}

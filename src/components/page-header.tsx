@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { useDocumentTitle } from './use-document-title';
+
+/** The page's one h1, also used as the document title. */
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  useDocumentTitle(title);
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{title}</h1>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+
+export function Skeleton({ className = '' }: { className?: string }) {
+  return <div aria-hidden="true" className={`animate-pulse rounded bg-gray-200 ${className}`} />;
+}
+
+/** Stand-in for a page while its code or data loads; announced once to screen readers. */
+export function PageSkeleton({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div aria-busy="true" className="space-y-4">
+      <p role="status" className="sr-only">
+        {label ?? t('app.loading')}
+      </p>
+      <Skeleton className="h-8 w-48" />
+      <Skeleton className="h-4 w-full max-w-xl" />
+      <Skeleton className="h-4 w-full max-w-md" />
+      <Skeleton className="h-32 w-full" />
+    </div>
+  );
+}
+
+/** The whole screen while the app finds out who is signed in. */
+export function AppSkeleton({ label }: { label?: string }) {
+  return (
+    <main className="mx-auto w-full max-w-5xl p-6">
+      <PageSkeleton label={label} />
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiClient } from '@/api/client';
+
+export const alertQueries = {
+  all: () => ['alerts'] as const,
+  /** The signed-in user's risk alerts (the server scopes them to the user's merchants). */
+  list: () =>
+    queryOptions({
+      queryKey: [...alertQueries.all(), 'list'] as const,
+      queryFn: ({ signal }) => apiClient.call('alerts', { signal }),
+    }),
+};

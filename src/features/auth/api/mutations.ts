@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '@/api/client';
+import type { LoginRequest } from '@/api/schemas/auth';
+import { endReasonOf, endSession, isNoSession, storeSession } from './session';
+
+/**
+ * Signs in. `gcTime: 0`: the mutation's variables hold the password, so the form resets
+ * the mutation once settled and the cache drops it at once instead of after 5 minutes.
+ */
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['session', 'sign-in'],
+    gcTime: 0,
+    mutationFn: (credentials: LoginRequest) => apiClient.call('login', { body: credentials }),
+    onSuccess: (response) => {
+      storeSession(queryClient, response);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['session', 'sign-out'],
+    mutationFn: () => apiClient.call('logout'),
+    onSuccess: () => endSession(queryClient, 'signed-out'),
+    onError: (error) => {
+      // No session on the server: we are signed out already. Any other failure leaves the
+      // server session alive, so the user stays signed in and is told to retry.
+      if (isNoSession(error)) endSession(queryClient, 'signed-out');
+    },
+  });
+}
+
+/** "Stay signed in": any user-initiated call restarts the server's idle timer; this is the cheapest. */
+export function useStaySignedIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['session', 'stay-signed-in'],
+    mutationFn: () => apiClient.call('session'),
+    onSuccess: (response) => {
+      storeSession(queryClient, response);
+    },
+    onError: (error) => {
+      if (isNoSession(error)) endSession(queryClient, endReasonOf(error));
+    },
+  });
+}

@@ -1,0 +1,31 @@
+export const SIGN_IN_PATH = '/sign-in';
+
+/**
+ * Where to go after sign-in, only if it is a path of this app: starts with one "/", not
+ * "//" or "/\" (protocol-relative URLs leave the site), no scheme, and not the sign-in
+ * page itself. Anything else is ignored, so a crafted link cannot send a user elsewhere.
+ */
+export function safeReturnTo(raw: string | null | undefined): string | null {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
+  // Control characters and backslashes are normalised by browsers in surprising ways.
+  if (raw.includes('\\') || [...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
+    return null;
+  }
+  const base = 'http://app.invalid';
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  if (url.pathname === SIGN_IN_PATH || url.pathname.startsWith(`${SIGN_IN_PATH}/`)) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** `/sign-in?returnTo=…`, or plain `/sign-in` when there is nowhere worth returning to. */
+export function signInPath(returnTo?: string | null): string {
+  const safe = safeReturnTo(returnTo);
+  if (!safe || safe === '/') return SIGN_IN_PATH;
+  return `${SIGN_IN_PATH}?${new URLSearchParams({ returnTo: safe }).toString()}`;
+}

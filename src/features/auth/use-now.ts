@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react';
+
+/** The browser clock, re-read every `tickMs` while `active` (and at once when it turns on). */
+export function useNow(active: boolean, tickMs = 1000): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!active) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, tickMs);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [active, tickMs]);
+  return now;
+}

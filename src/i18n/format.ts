@@ -1,0 +1,120 @@
+import type { Language } from './languages';
+
+/** Business time zone: settlement cutoffs and receipts are in China Standard Time. */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  create: () => T,
+): T {
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = create();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Money from integer fen: 1250 → "¥12.50" (narrow symbol in every language, not "CN¥"). */
+export function formatMoney(amountFen: number, language: Language): string {
+  const formatter = cached(
+    `money:${language}`,
+    () =>
+      new Intl.NumberFormat(language, {
+        style: 'currency',
+        currency: 'CNY',
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }),
+  );
+  // fen / 100 may carry float noise (e.g. 0.1 + 0.2); rounding to 2 digits removes it.
+  return formatter.format(amountFen / 100);
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return cached(`number:${language}`, () => new Intl.NumberFormat(language)).format(value);
+}
+
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** Date and time in Asia/Shanghai, e.g. "Jan 2, 2026, 11:04:05" / "2026/01/02 11:04:05". */
+export function formatDateTime(value: Date | string | number, language: Language): string {
+  return cached(
+    `datetime:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        timeZone: BUSINESS_TIME_ZONE,
+        year: 'numeric',
+        month: language === 'en' ? 'short' : '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(toDate(value));
+}
+
+export function formatDate(value: Date | string | number, language: Language): string {
+  return cached(
+    `date:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        timeZone: BUSINESS_TIME_ZONE,
+        year: 'numeric',
+        month: language === 'en' ? 'short' : '2-digit',
+        day: '2-digit',
+      }),
+  ).format(toDate(value));
+}
+
+export function formatTime(value: Date | string | number, language: Language): string {
+  return cached(
+    `time:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        timeZone: BUSINESS_TIME_ZONE,
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(toDate(value));
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/**
+ * How long ago (or until) a moment is, relative to `now` (pass server time where it
+ * matters): "3 min. ago" / "3分钟前", "in 2 hr." / "2小时后", "now" / "现在".
+ */
+export function formatRelative(
+  value: Date | string | number,
+  now: Date | string | number,
+  language: Language,
+): string {
+  const formatter = cached(
+    `relative:${language}`,
+    () => new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'short' }),
+  );
+  const diff = toDate(value).getTime() - toDate(now).getTime();
+  const abs = Math.abs(diff);
+  for (const [unit, ms] of UNITS) {
+    if (abs >= ms || unit === 'second') {
+      // Truncate toward zero: 59 s ago is "59 sec. ago", not "1 min. ago".
+      const amount = Math.trunc(diff / ms);
+      return formatter.format(amount === 0 ? 0 : amount, unit);
+    }
+  }
+  return formatter.format(0, 'second');
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, formatTime } from './format';
+import { FALLBACK_LANGUAGE, matchLanguage } from './languages';
+
+/** The format helpers bound to the current language; re-renders when it changes. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const language = matchLanguage(i18n.resolvedLanguage ?? i18n.language) ?? FALLBACK_LANGUAGE;
+  return {
+    language,
+    money: (amountFen: number) => formatMoney(amountFen, language),
+    number: (value: number) => formatNumber(value, language),
+    dateTime: (value: Date | string | number) => formatDateTime(value, language),
+    date: (value: Date | string | number) => formatDate(value, language),
+    time: (value: Date | string | number) => formatTime(value, language),
+    relative: (value: Date | string | number, now: Date | string | number) =>
+      formatRelative(value, now, language),
+  };
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { buttonClasses } from '@/components/button';
+import { PageHeader } from '@/components/page-header';
+
+/** A route the user's role may not open: said plainly, with a way on. */
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('forbidden.title')} />
+      <p className="mb-6 text-gray-800">{t('forbidden.body')}</p>
+      <Link to="/" className={buttonClasses('primary')}>
+        {t('forbidden.home')}
+      </Link>
+    </>
+  );
+}

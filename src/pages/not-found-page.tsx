@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { buttonClasses } from '@/components/button';
+import { PageHeader } from '@/components/page-header';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="w-full max-w-3xl">
+      <PageHeader title={t('notFound.title')} />
+      <p className="mb-6 text-gray-800">{t('notFound.body')}</p>
+      <Link to="/" className={buttonClasses('primary')}>
+        {t('notFound.home')}
+      </Link>
+    </div>
+  );
+}
