@@ -16,6 +16,7 @@ export const AuditAction = z.enum([
   'command.expired',
   'bulk_reset.started',
   'transactions.exported',
+  'terminals.exported',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -7,6 +7,8 @@ export type MockScenario = z.infer<typeof MockScenario>;
 export const MockResetBody = z.object({
   scenario: MockScenario.optional(),
   seed: z.string().max(64).optional(),
+  /** Moves the simulated clock here first, so the fresh data is fully deterministic. */
+  now: z.iso.datetime({ offset: true }).optional(),
 });
 export const MockClockBody = z.union([
   z.object({ advanceMs: z.number().int().nonnegative() }),

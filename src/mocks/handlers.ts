@@ -1,0 +1,53 @@
+import { delay, http, HttpResponse } from 'msw';
+import type { CookieJar } from './cookie-jar';
+import type { Acquirer } from './sim/acquirer';
+
+export interface HandlerOptions {
+  /** The API base the app calls: a path (`/api/v1`) or an absolute URL. */
+  apiBaseUrl: string;
+  jar: CookieJar;
+  /** Control-surface prefix, default `/__mock`. */
+  controlPath?: string;
+}
+
+/** The pathname part of the API base, what the simulator routes on. */
+export function basePathOf(apiBaseUrl: string): string {
+  return new URL(apiBaseUrl, 'http://mock.invalid').pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The thin MSW adapter: turns an intercepted request into a SimRequest, and the
+ * simulator's SimResponse back into a Response. All behaviour lives in `sim/`.
+ */
+export function createHandlers(getAcquirer: () => Acquirer, options: HandlerOptions) {
+  const controlPath = options.controlPath ?? '/__mock';
+  const base = options.apiBaseUrl.replace(/\/+$/, '');
+
+  const resolve = async ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
+    const bodyText = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+    const result = getAcquirer().handle({
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      cookies: options.jar.read(),
+      bodyText,
+      clientIp: '127.0.0.1',
+    });
+    if (result.fault?.delayMs) await delay(result.fault.delayMs);
+    if (result.fault?.networkError) return HttpResponse.error();
+    if (result.setCookies) options.jar.write(result.setCookies);
+    const body =
+      result.body === undefined || result.status === 204
+        ? null
+        : typeof result.body === 'string'
+          ? result.body
+          : JSON.stringify(result.body);
+    return new HttpResponse(body, { status: result.status, headers: result.headers });
+  };
+
+  return [http.all(`${base}/*`, resolve), http.all(`*${controlPath}/*`, resolve)];
+}

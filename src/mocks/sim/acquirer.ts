@@ -1,0 +1,291 @@
+import { API_BASE_PATH, type EndpointName } from '@/api/endpoints';
+import { ErrorCode } from '@/api/schemas/common';
+import { createSimClock, type SimClock, toHttpDate } from './clock';
+import type { HandlerResult, RequestContext } from './context';
+import { handleControl } from './control';
+import { generateWorld } from './data/generate';
+import { takeFault } from './faults';
+import {
+  findReplay,
+  recordKeyOf,
+  rememberResult,
+  replayBody,
+  requestHashOf,
+  requireIdempotencyKey,
+} from './idempotency';
+import { restoreState, serializeState, type StoragePort } from './persistence';
+import { codeForStatus, problemBody, SimProblem } from './problem';
+import { matchRoute, parseOrReject, queryObject } from './router';
+import { routeHandlers } from './routes';
+import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
+import { advanceWorld } from './rules/lifecycle';
+import { createState, type SimState } from './state';
+import type { FaultRecord, Scenario, SimRequest, SimResponse } from './types';
+
+export interface AcquirerOptions {
+  scenario?: Scenario;
+  seed?: string;
+  /** Simulated now at start (default: real now). Ignored when `storage` holds a saved state. */
+  now?: string | number | Date;
+  /** The host's clock; tests pass a fixed one to freeze time. */
+  realNow?: () => number;
+  /** Keeps the state across page loads; without it the state lives in memory only. */
+  storage?: StoragePort;
+  /** Path prefix of the API (default `/api/v1`). */
+  basePath?: string;
+  /** Path prefix of the control surface (default `/__mock`); `null` turns it off. */
+  controlPath?: string | null;
+}
+
+export interface Acquirer {
+  handle(request: SimRequest): SimResponse;
+  /** Simulated now. */
+  now(): number;
+  readonly clock: SimClock;
+  /** Current state (tests and debugging; hosts use `handle`). */
+  readonly state: SimState;
+  /** Fresh data at the current simulated time; sessions, faults and everything else dropped. */
+  reset(options?: { scenario?: Scenario; seed?: string }): void;
+}
+
+export const DEFAULT_SEED = 'merchant-console';
+
+function instantOf(value: string | number | Date | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`createAcquirer: invalid now ${String(value)}`);
+  return ms;
+}
+
+/** Creates the simulated acquirer; hosts translate their requests to `handle`. */
+export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
+  const basePath = (options.basePath ?? API_BASE_PATH).replace(/\/+$/, '');
+  const controlPath = options.controlPath === undefined ? '/__mock' : options.controlPath;
+  const restored = restoreState(options.storage?.load() ?? null);
+  const clock = createSimClock({ realNow: options.realNow, offsetMs: restored?.clockOffsetMs });
+  const start = instantOf(options.now);
+  if (!restored && start !== undefined) clock.set(start);
+  let state: SimState =
+    restored?.state ??
+    createState(
+      generateWorld({
+        scenario: options.scenario ?? 'demo',
+        seed: options.seed ?? DEFAULT_SEED,
+        now: clock.now(),
+      }),
+    );
+
+  const acquirer: Acquirer = {
+    handle(request) {
+      const now = clock.now();
+      let response: SimResponse;
+      try {
+        if (
+          controlPath !== null &&
+          (request.path === controlPath || request.path.startsWith(`${controlPath}/`))
+        ) {
+          advanceWorld(state, now);
+          response = handleControl(
+            { state, clock, now, reset: acquirer.reset },
+            request.method,
+            request.path.slice(controlPath.length),
+            bodyOf(request),
+          );
+        } else {
+          response = handleApi(request, now);
+        }
+      } catch (error) {
+        response = errorResponse(error);
+      }
+      response.headers['date'] = toHttpDate(clock.now());
+      response.headers['cache-control'] = 'no-store';
+      if (state.dirty && options.storage) {
+        state.dirty = false;
+        options.storage.save(serializeState(state, clock));
+      }
+      return response;
+    },
+    now: () => clock.now(),
+    clock,
+    get state() {
+      return state;
+    },
+    reset(next = {}) {
+      state = createState(
+        generateWorld({
+          scenario: next.scenario ?? state.world.scenario,
+          seed: next.seed ?? state.world.seed,
+          now: clock.now(),
+        }),
+      );
+      state.dirty = true;
+    },
+  };
+
+  function apiPathOf(path: string): string | null {
+    if (path === basePath) return '/';
+    return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : null;
+  }
+
+  function handleApi(request: SimRequest, now: number): SimResponse {
+    const apiPath = apiPathOf(request.path);
+    const fault = takeFault(state.faults, request.method, request.path, apiPath);
+    if (fault) state.dirty = true;
+    if (fault && (fault.networkError || fault.status !== undefined || fault.malformed)) {
+      return faultResponse(fault);
+    }
+    const response = apiPath === null ? notFoundResponse() : route(request, apiPath, now);
+    if (fault?.delayMs) response.fault = { ...response.fault, delayMs: fault.delayMs };
+    return response;
+  }
+
+  function route(request: SimRequest, apiPath: string, now: number): SimResponse {
+    advanceWorld(state, now);
+    const match = matchRoute(request.method, apiPath);
+    if (match.kind === 'not_found') return notFoundResponse();
+    if (match.kind === 'method_not_allowed') {
+      const response = problemResponse(
+        new SimProblem(405, ErrorCode.malformed, 'This method is not allowed here.'),
+      );
+      response.headers['allow'] = match.allow.join(', ');
+      return response;
+    }
+    const { route: compiled, params } = match;
+    const { endpoint, name } = compiled;
+    const headers = lowerCaseHeaders(request.headers);
+    const ctx: RequestContext = {
+      state,
+      now,
+      request,
+      endpoint: name,
+      headers,
+      cookies: request.cookies ?? {},
+      clientIp: request.clientIp ?? null,
+      params,
+      query: {},
+      body: undefined,
+      session: null,
+      sessionToken: null,
+      user: null,
+      setCookies: [],
+      responseHeaders: {},
+    };
+    try {
+      const lookup = lookupSession(state, ctx.cookies, now);
+      if (!endpoint.public || name === 'session') requireSession(ctx, lookup);
+      recordActivity(ctx);
+      if (endpoint.method !== 'GET' && name !== 'login') requireCsrf(ctx);
+
+      const rawBody = bodyOf(request);
+      let replayKey: { recordKey: string; requestHash: string } | null = null;
+      if (endpoint.idempotent) {
+        const key = requireIdempotencyKey(headers);
+        const recordKey = recordKeyOf(ctx.user!.id, name, key);
+        const requestHash = requestHashOf(apiPath, rawBody);
+        const replay = findReplay(state, recordKey, requestHash, now);
+        if (replay) {
+          return finish(
+            ctx,
+            {
+              status: replay.status,
+              body: replayBody(state, replay),
+              headers: { 'idempotency-replayed': 'true' },
+            },
+            endpoint.status,
+          );
+        }
+        replayKey = { recordKey, requestHash };
+      }
+      if (endpoint.query) ctx.query = parseOrReject(endpoint.query, queryObject(request.query), 'query');
+      if (endpoint.body) ctx.body = parseOrReject(endpoint.body, rawBody ?? {}, 'body');
+
+      const result = routeHandlers[name as EndpointName](ctx);
+      const status = result.status ?? endpoint.status;
+      if (replayKey && status >= 200 && status < 300) {
+        rememberResult(state, replayKey.recordKey, replayKey.requestHash, status, result.body, now);
+      }
+      return finish(ctx, result, endpoint.status);
+    } catch (error) {
+      const response = errorResponse(error);
+      if (ctx.setCookies.length > 0) response.setCookies = ctx.setCookies;
+      return response;
+    }
+  }
+
+  return acquirer;
+}
+
+/** The parsed body; a `bodyText` that is not JSON is a 400. */
+function bodyOf(request: SimRequest): unknown {
+  if (request.bodyText === undefined) return request.body;
+  if (request.bodyText.trim() === '') return undefined;
+  try {
+    return JSON.parse(request.bodyText) as unknown;
+  } catch {
+    throw new SimProblem(400, ErrorCode.malformed, 'The request body is not JSON.');
+  }
+}
+
+function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = value;
+  return out;
+}
+
+function finish(ctx: RequestContext, result: HandlerResult, defaultStatus: number): SimResponse {
+  const status = result.status ?? defaultStatus;
+  const headers: Record<string, string> = { ...ctx.responseHeaders, ...result.headers };
+  if (result.body !== undefined && status !== 204 && !headers['content-type']) {
+    headers['content-type'] = 'application/json';
+  }
+  const response: SimResponse = { status, headers, body: status === 204 ? undefined : result.body };
+  if (ctx.setCookies.length > 0) response.setCookies = ctx.setCookies;
+  return response;
+}
+
+export function problemResponse(problem: SimProblem): SimResponse {
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (problem.extras.retryAfter !== undefined) headers['retry-after'] = String(problem.extras.retryAfter);
+  return {
+    status: problem.status,
+    headers,
+    body: problemBody(problem.status, problem.code, problem.detail, problem.extras),
+  };
+}
+
+function notFoundResponse(): SimResponse {
+  return problemResponse(new SimProblem(404, ErrorCode.notFound, 'No such endpoint.'));
+}
+
+function errorResponse(error: unknown): SimResponse {
+  if (error instanceof SimProblem) return problemResponse(error);
+  // A bug in the simulator: answer like a server would, and keep the cause visible to developers.
+  console.error('[mock acquirer]', error);
+  return problemResponse(new SimProblem(500, ErrorCode.internal, 'The mock acquirer failed.'));
+}
+
+/** The answer of a fault from `/__mock/faults`; the request never reaches the acquirer. */
+function faultResponse(fault: FaultRecord): SimResponse {
+  const hostFault = { networkError: fault.networkError, delayMs: fault.delayMs, malformed: fault.malformed };
+  if (fault.networkError) return { status: 0, headers: {}, body: undefined, fault: hostFault };
+  if (fault.status !== undefined) {
+    const retryAfter = fault.status === 429 ? 2 : undefined;
+    const response = problemResponse(
+      new SimProblem(
+        fault.status,
+        codeForStatus(fault.status),
+        'Injected by a mock fault.',
+        retryAfter ? { retryAfter } : {},
+      ),
+    );
+    response.fault = hostFault;
+    return response;
+  }
+  // Off-contract on purpose: every response schema needs fields this lacks.
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: { unexpected: 'shape', items: 'not-a-list' },
+    fault: hostFault,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Role } from '@/api/schemas/common';
+import { MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
+
+/** A sign-in the mock offers on the sign-in page (mock mode only). */
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  description: string;
+}
+
+export interface AccountSeed extends DemoAccount {
+  id: string;
+  name: string;
+  merchantIds: string[];
+}
+
+/**
+ * The accounts of every scenario. Their passwords are public demo values; the simulator
+ * keeps only salted hashes of them.
+ */
+export const ACCOUNT_SEEDS: readonly AccountSeed[] = [
+  {
+    id: 'usr_owner',
+    username: 'owner',
+    password: 'owner-demo-1',
+    role: 'owner',
+    name: '王建国',
+    merchantIds: [MERCHANT_A],
+    description: 'Owner of 杭州西湖区悦来便利店: manages its terminals and void passwords',
+  },
+  {
+    id: 'usr_cashier',
+    username: 'cashier',
+    password: 'cashier-demo-1',
+    role: 'cashier',
+    name: '李娜',
+    merchantIds: [MERCHANT_A],
+    description: 'Cashier of 杭州西湖区悦来便利店: read-only',
+  },
+  {
+    id: 'usr_support',
+    username: 'support',
+    password: 'support-demo-1',
+    role: 'support',
+    name: '陈晓',
+    merchantIds: [],
+    description: 'Acquirer support agent: any merchant, resets with a ticket',
+  },
+  {
+    id: 'usr_owner2',
+    username: 'owner2',
+    password: 'owner2-demo-1',
+    role: 'owner',
+    name: '赵敏',
+    merchantIds: [MERCHANT_B, MERCHANT_C],
+    description: 'Owner of two other merchants (one on D0 payout)',
+  },
+];
+
+export const demoAccounts: DemoAccount[] = ACCOUNT_SEEDS.map(({ username, password, role, description }) => ({
+  username,
+  password,
+  role,
+  description,
+}));

@@ -1,0 +1,36 @@
+import type { EndpointName } from '@/api/endpoints';
+import type { RouteHandler } from './context';
+import { listAlerts } from './rules/alerts';
+import { listAuditEvents } from './rules/audit';
+import { currentSession, login, logout, stepUp } from './rules/auth';
+import { createBulkReset, getJob } from './rules/bulk-reset';
+import { cancelCommand, changeVoidPassword, commandHistory, getCommand, resetVoidPassword } from './rules/commands';
+import { exportTerminals, exportTransactions } from './views/exports';
+import { getMerchant, listMerchants } from './views/merchants';
+import { getTerminal, listTerminals } from './views/terminals';
+import { getTransaction, listTransactions } from './views/transactions';
+
+/** One handler per endpoint of the contract table; the compiler insists on every one. */
+export const routeHandlers: Record<EndpointName, RouteHandler> = {
+  login,
+  logout,
+  session: currentSession,
+  stepUp,
+  merchants: listMerchants,
+  merchant: getMerchant,
+  terminals: listTerminals,
+  terminalsExport: exportTerminals,
+  terminal: getTerminal,
+  changeVoidPassword,
+  resetVoidPassword,
+  commandHistory,
+  command: getCommand,
+  cancelCommand,
+  bulkReset: createBulkReset,
+  job: getJob,
+  transactions: listTransactions,
+  transactionsExport: exportTransactions,
+  transaction: getTransaction,
+  auditEvents: listAuditEvents,
+  alerts: listAlerts,
+};

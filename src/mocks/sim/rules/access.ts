@@ -1,0 +1,36 @@
+import { ErrorCode } from '@/api/schemas/common';
+import type { Role } from '@/api/schemas/common';
+import { type RequestContext, userOf } from '../context';
+import { SimProblem } from '../problem';
+import type { TerminalRecord, UserRecord } from '../types';
+
+/** The merchants a user reaches; `null` for support (every merchant). */
+export function scopeOf(user: UserRecord): ReadonlySet<string> | null {
+  return user.role === 'support' ? null : new Set(user.merchantIds);
+}
+
+export function inScope(user: UserRecord, merchantId: string): boolean {
+  return user.role === 'support' || user.merchantIds.includes(merchantId);
+}
+
+export function notFound(what: string): SimProblem {
+  return new SimProblem(404, ErrorCode.notFound, `No such ${what}.`);
+}
+
+/** Another merchant's resources answer 404, exactly as ones that do not exist. */
+export function requireMerchantInScope(ctx: RequestContext, merchantId: string): void {
+  if (!ctx.state.world.merchantById.has(merchantId) || !inScope(userOf(ctx), merchantId))
+    throw notFound('merchant');
+}
+
+export function requireRole(ctx: RequestContext, roles: readonly Role[], what: string): void {
+  if (!roles.includes(userOf(ctx).role)) {
+    throw new SimProblem(403, ErrorCode.forbidden, `Your role cannot ${what}.`);
+  }
+}
+
+export function terminalInScope(ctx: RequestContext, tid: string): TerminalRecord {
+  const terminal = ctx.state.world.terminalByTid.get(tid);
+  if (!terminal || !inScope(userOf(ctx), terminal.merchantId)) throw notFound('terminal');
+  return terminal;
+}

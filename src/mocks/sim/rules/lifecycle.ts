@@ -1,0 +1,24 @@
+import { HOUR } from '../clock';
+import { pruneIdempotency } from '../idempotency';
+import type { SimState } from '../state';
+import { advanceJobs } from './bulk-reset';
+import { advanceCommands } from './commands';
+import { liftExpiredLocks } from './void-password';
+
+/**
+ * Brings the world up to `now`, lazily, on every request: command deliveries at
+ * heartbeats and expiries, bulk-job progress, lockouts lifting, old records dropped.
+ * Settlement and voidability need no step: they are computed from `now` when read.
+ */
+export function advanceWorld(state: SimState, now: number): void {
+  advanceCommands(state, now);
+  if (advanceJobs(state, now)) advanceCommands(state, now);
+  liftExpiredLocks(state, now);
+  pruneIdempotency(state, now);
+  for (const [key, session] of state.sessions) {
+    if (now - session.lastActivityAt > 24 * HOUR) {
+      state.sessions.delete(key);
+      state.dirty = true;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { ErrorCode } from '@/api/schemas/common';
+import {
+  checkVoidPassword,
+  FACTORY_DEFAULT_VOID_PASSWORD,
+  RULE_ERROR_CODE,
+  VOID_PASSWORD_HISTORY,
+  type VoidPasswordRule,
+} from '@/api/void-password-policy';
+import { MINUTE, toIso } from '../clock';
+import { saltedHash, sameHash } from '../hash';
+import { SimProblem } from '../problem';
+import { type SimState, touchTerminal } from '../state';
+import type { TerminalRecord } from '../types';
+
+export const MAX_WRONG_ATTEMPTS = 5;
+export const LOCK_MS = 30 * MINUTE;
+
+const RULE_MESSAGES: Record<VoidPasswordRule, string> = {
+  length: 'The void password has exactly 6 digits.',
+  digits: 'The void password has digits only.',
+  same_digit: 'Not the same digit six times.',
+  sequence: 'Not an ascending or descending run of digits.',
+  common: 'Too common a PIN.',
+  factory_default: 'Not the factory default 123456.',
+};
+
+export function isLocked(terminal: TerminalRecord, now: number): boolean {
+  const { lockedUntil } = terminal.voidPassword;
+  return lockedUntil !== null && lockedUntil > now;
+}
+
+export function passwordStateOf(terminal: TerminalRecord, now: number): 'default' | 'custom' | 'locked' {
+  if (isLocked(terminal, now)) return 'locked';
+  return terminal.voidPassword.hash === null ? 'default' : 'custom';
+}
+
+/** Hash of the PIN the terminal asks for now (the factory default is hashed on demand). */
+export function currentHash(terminal: TerminalRecord): string {
+  const { hash, salt } = terminal.voidPassword;
+  return hash ?? saltedHash(salt, FACTORY_DEFAULT_VOID_PASSWORD);
+}
+
+export function pinHashFor(terminal: TerminalRecord, pin: string): string {
+  return saltedHash(terminal.voidPassword.salt, pin);
+}
+
+export function matchesCurrent(terminal: TerminalRecord, pin: string): boolean {
+  return sameHash(pinHashFor(terminal, pin), currentHash(terminal));
+}
+
+/** True when `hash` is one of the terminal's last 3 void passwords (the current one included). */
+export function isRecentPin(terminal: TerminalRecord, hash: string): boolean {
+  const recent = [currentHash(terminal), ...terminal.voidPassword.history].slice(0, VOID_PASSWORD_HISTORY);
+  return recent.some((h) => sameHash(h, hash));
+}
+
+/** 422 with the policy's code for the first broken rule, on field `field`. */
+export function policyProblem(pin: string, field = 'newPassword'): SimProblem | null {
+  const broken = checkVoidPassword(pin);
+  if (broken.length === 0) return null;
+  const code = RULE_ERROR_CODE[broken[0]!];
+  return new SimProblem(422, code, RULE_MESSAGES[broken[0]!], {
+    errors: broken.map((rule) => ({ field, code: RULE_ERROR_CODE[rule], message: RULE_MESSAGES[rule] })),
+  });
+}
+
+export function reusedProblem(field = 'newPassword'): SimProblem {
+  const message = 'Not one of the last 3 void passwords of this terminal.';
+  return new SimProblem(422, ErrorCode.pinReused, message, {
+    errors: [{ field, code: ErrorCode.pinReused, message }],
+  });
+}
+
+export function lockedProblem(terminal: TerminalRecord): SimProblem {
+  return new SimProblem(423, ErrorCode.pinLocked, 'The void password is locked after 5 wrong attempts.', {
+    lockedUntil: toIso(terminal.voidPassword.lockedUntil ?? 0),
+  });
+}
+
+/** The terminal takes a new PIN: the old one joins the history; wrong attempts and lock end. */
+export function installPin(state: SimState, terminal: TerminalRecord, hash: string, at: number): void {
+  const vp = terminal.voidPassword;
+  vp.history = [currentHash(terminal), ...vp.history].slice(0, VOID_PASSWORD_HISTORY);
+  vp.hash = hash;
+  vp.changedAt = at;
+  vp.version++;
+  vp.failedAttempts = 0;
+  vp.lockedAt = null;
+  vp.lockedUntil = null;
+  touchTerminal(state, terminal);
+}
+
+/** Lifts lockouts whose 30 minutes are over. */
+export function liftExpiredLocks(state: SimState, now: number): void {
+  for (const terminal of state.world.terminals) {
+    const vp = terminal.voidPassword;
+    if (vp.lockedUntil !== null && vp.lockedUntil <= now) {
+      vp.lockedUntil = null;
+      vp.lockedAt = null;
+      vp.failedAttempts = 0;
+      touchTerminal(state, terminal);
+    }
+  }
+}

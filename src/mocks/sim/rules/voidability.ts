@@ -1,0 +1,62 @@
+import type { NotVoidableReason, PaymentMethod, Transaction } from '@/api/schemas/transactions';
+import { cutoffIndex, MINUTE, nextCutoffAfter } from '../clock';
+import type { MerchantRecord, TerminalRecord, TransactionRecord } from '../types';
+
+/** A closed batch is settled this long after the daily cutoff (clearing takes a moment). */
+export const SETTLEMENT_LAG_MS = 60 * MINUTE;
+
+const CARD_METHODS: ReadonlySet<PaymentMethod> = new Set(['card_chip', 'card_swipe', 'card_contactless']);
+
+export function isCardMethod(method: PaymentMethod): boolean {
+  return CARD_METHODS.has(method);
+}
+
+/** When the batch holding a sale made at `at` closes: an early settlement at the terminal, or the cutoff. */
+export function batchCloseAt(terminal: TerminalRecord, at: number): { closesAt: number; early: boolean } {
+  const cutoff = nextCutoffAfter(at, terminal.cutoffMinute);
+  for (const settledAt of terminal.manualSettlements) {
+    if (settledAt > at) return settledAt < cutoff ? { closesAt: settledAt, early: true } : { closesAt: cutoff, early: false };
+  }
+  return { closesAt: cutoff, early: false };
+}
+
+/** Batch number of the batch open at `at` (one more at each cutoff and each early settlement). */
+export function batchNumberAt(terminal: TerminalRecord, at: number): string {
+  let early = 0;
+  for (const settledAt of terminal.manualSettlements) if (settledAt <= at) early++;
+  const number = (terminal.batchBase + cutoffIndex(at, terminal.cutoffMinute) + early) % 1_000_000;
+  return String(number).padStart(6, '0');
+}
+
+export interface Voidability {
+  status: Transaction['status'];
+  voidable: boolean;
+  voidableUntil?: number;
+  notVoidableReason?: NotVoidableReason;
+}
+
+/**
+ * DESIGN §2, evaluated at read time from the simulated now: a card sale, approved, in the
+ * terminal's open batch, before the cutoff (exactly at the cutoff is too late), not voided,
+ * of a merchant on T+1 payout. Reasons are checked from what never changes (a void, a
+ * decline, a QR method, D0 payout) to what time brings (settlement, the cutoff).
+ */
+export function voidabilityOf(tx: TransactionRecord, merchant: MerchantRecord | undefined, now: number): Voidability {
+  const { closesAt, early } = batchCloseAt(tx.terminal, tx.createdAt);
+  const settled = early ? now >= closesAt : now >= closesAt + SETTLEMENT_LAG_MS;
+  const pastCutoff = now >= closesAt;
+  const no = (status: Transaction['status'], notVoidableReason: NotVoidableReason): Voidability => ({
+    status,
+    voidable: false,
+    notVoidableReason,
+  });
+  if (tx.outcome === 'declined') return no('declined', tx.type === 'void' ? 'is_void' : 'not_approved');
+  const approved = settled ? 'settled' : 'approved';
+  if (tx.type === 'void') return no(approved, 'is_void');
+  if (tx.voided) return no('voided', 'already_voided');
+  if (!isCardMethod(tx.method)) return no(approved, 'qr_refund_only');
+  if (merchant?.payoutMode === 'D0') return no(approved, 'd0_payout_refund_only');
+  if (settled) return no('settled', 'settled');
+  if (pastCutoff) return no('approved', 'past_cutoff');
+  return { status: 'approved', voidable: true, voidableUntil: closesAt };
+}

@@ -1,0 +1,134 @@
+import type { TerminalDetail, TerminalFilter, TerminalListQuery, TerminalSummary } from '@/api/schemas/terminals';
+import { nextCutoffAfter, toIso } from '../clock';
+import { type HandlerResult, type RequestContext, userOf } from '../context';
+import { sha256Hex } from '../hash';
+import { decodeCursor, encodeCursor, pageLimit } from '../paging';
+import { openCommandOf, type SimState } from '../state';
+import type { TerminalRecord, UserRecord } from '../types';
+import { requireMerchantInScope, scopeOf, terminalInScope } from '../rules/access';
+import { commandView } from '../rules/commands';
+import { lastSeenOf } from '../rules/heartbeat';
+import { passwordStateOf } from '../rules/void-password';
+import { batchNumberAt } from '../rules/voidability';
+
+export function terminalSummary(state: SimState, terminal: TerminalRecord, now: number): TerminalSummary {
+  const { world } = state;
+  const vp = terminal.voidPassword;
+  const locked = passwordStateOf(terminal, now) === 'locked';
+  const open = openCommandOf(state, terminal.tid);
+  return {
+    tid: terminal.tid,
+    sn: terminal.sn,
+    model: terminal.model,
+    firmware: terminal.firmware,
+    merchantId: terminal.merchantId,
+    merchantName: world.merchantById.get(terminal.merchantId)?.name ?? '',
+    storeId: terminal.storeId,
+    storeName: world.storeById.get(terminal.storeId)?.name ?? '',
+    status: terminal.online ? 'online' : 'offline',
+    lastSeenAt: toIso(lastSeenOf(terminal, now)),
+    voidPassword: {
+      state: passwordStateOf(terminal, now),
+      changedAt: vp.changedAt === null ? null : toIso(vp.changedAt),
+      lockedUntil: locked && vp.lockedUntil !== null ? toIso(vp.lockedUntil) : null,
+    },
+    openCommand: open ? commandView(open) : null,
+  };
+}
+
+/** The open batch: number and when it closes (a sale exactly at the cutoff is the next batch's). */
+export function openBatchOf(terminal: TerminalRecord, now: number): { number: string; cutoffAt: string } {
+  return { number: batchNumberAt(terminal, now), cutoffAt: toIso(nextCutoffAfter(now, terminal.cutoffMinute)) };
+}
+
+export function terminalDetail(state: SimState, terminal: TerminalRecord, now: number): TerminalDetail {
+  const summary = terminalSummary(state, terminal, now);
+  const failedAttempts = terminal.voidPassword.failedAttempts;
+  const batch = openBatchOf(terminal, now);
+  // The ETag covers everything but the heartbeat time, so polling does not see a "change" every 30 s.
+  const { lastSeenAt: _lastSeenAt, ...versioned } = summary;
+  const version = `W/"${terminal.revision}-${sha256Hex(JSON.stringify([versioned, failedAttempts, batch])).slice(0, 12)}"`;
+  return {
+    ...summary,
+    voidPassword: { ...summary.voidPassword, failedAttempts },
+    batch,
+    version,
+    serverTime: toIso(now),
+  };
+}
+
+/** Terminals the user reaches that match the filter, in generation (TID) order. */
+export function filterTerminals(ctx: RequestContext, filter: TerminalFilter): TerminalRecord[] {
+  const user: UserRecord = userOf(ctx);
+  if (filter.merchantId) requireMerchantInScope(ctx, filter.merchantId);
+  const scope = scopeOf(user);
+  const { world } = ctx.state;
+  const q = filter.q?.trim().toLowerCase();
+  return world.terminals.filter((t) => {
+    if (scope !== null && !scope.has(t.merchantId)) return false;
+    if (filter.merchantId && t.merchantId !== filter.merchantId) return false;
+    if (filter.status && (t.online ? 'online' : 'offline') !== filter.status) return false;
+    if (filter.passwordState && passwordStateOf(t, ctx.now) !== filter.passwordState) return false;
+    if (filter.storeId && t.storeId !== filter.storeId) return false;
+    if (filter.model && t.model !== filter.model) return false;
+    if (q) {
+      const storeName = world.storeById.get(t.storeId)?.name.toLowerCase() ?? '';
+      if (!t.tid.includes(q) && !t.sn.toLowerCase().includes(q) && !storeName.includes(q)) return false;
+    }
+    return true;
+  });
+}
+
+function compareBy(ctx: RequestContext, sort: TerminalListQuery['sort']): (a: TerminalRecord, b: TerminalRecord) => number {
+  const { world } = ctx.state;
+  const key = (sort ?? 'tid').replace(/^-/, '');
+  const direction = sort?.startsWith('-') ? -1 : 1;
+  const value = (t: TerminalRecord): string | number => {
+    if (key === 'lastSeenAt') return lastSeenOf(t, ctx.now);
+    if (key === 'storeName') return world.storeById.get(t.storeId)?.name ?? '';
+    if (key === 'model') return t.model;
+    return t.tid;
+  };
+  return (a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return order !== 0 ? order * direction : a.tid < b.tid ? -1 : 1;
+  };
+}
+
+/** Matching terminals in the requested order (list and export share it). */
+export function sortedTerminals(ctx: RequestContext, query: TerminalListQuery): TerminalRecord[] {
+  return filterTerminals(ctx, query).sort(compareBy(ctx, query.sort));
+}
+
+/** `GET /terminals`: filtered, sorted, cursor-paged, with counts over the filter. */
+export function listTerminals(ctx: RequestContext): HandlerResult {
+  const query = ctx.query as TerminalListQuery;
+  const matches = sortedTerminals(ctx, query);
+  const start = query.cursor ? decodeCursor(query.cursor, 'terminals') : 0;
+  const limit = pageLimit(query.limit);
+  const page = matches.slice(start, start + limit);
+  const counts = { default: 0, locked: 0, offline: 0 };
+  for (const t of matches) {
+    const state = passwordStateOf(t, ctx.now);
+    if (state === 'default') counts.default++;
+    if (state === 'locked') counts.locked++;
+    if (!t.online) counts.offline++;
+  }
+  return {
+    body: {
+      items: page.map((t) => terminalSummary(ctx.state, t, ctx.now)),
+      nextCursor: start + limit < matches.length ? encodeCursor('terminals', start + limit) : null,
+      total: matches.length,
+      counts,
+      serverTime: toIso(ctx.now),
+    },
+  };
+}
+
+export function getTerminal(ctx: RequestContext): HandlerResult {
+  const terminal = terminalInScope(ctx, ctx.params.tid!);
+  const body = terminalDetail(ctx.state, terminal, ctx.now);
+  return { body, headers: { etag: body.version } };
+}
