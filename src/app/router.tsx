@@ -1,6 +1,7 @@
 import { Outlet, type RouteObject } from 'react-router';
 import { PlainLayout } from '@/components/plain-layout';
 import { AppSkeleton } from '@/components/skeleton';
+import { NotFoundPage } from '@/pages/not-found-page';
 import type { AppConfig } from './app-config';
 import { RequireRole, RequireSession } from './guards';
 import { areaRoles } from './roles';
@@ -82,17 +83,13 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
         {
           // Outside the shell and the guard: an unknown address is "not found" for anyone.
           path: '*',
-          lazy: {
-            Component: async () => {
-              const { NotFoundPage } = await import('@/pages/not-found-page');
-              return function NotFoundRoute() {
-                return (
-                  <PlainLayout mocking={config.mocking}>
-                    <NotFoundPage />
-                  </PlainLayout>
-                );
-              };
-            },
+          // Small and also used by the error boundary, so not a chunk of its own.
+          Component: function NotFoundRoute() {
+            return (
+              <PlainLayout mocking={config.mocking}>
+                <NotFoundPage />
+              </PlainLayout>
+            );
           },
         },
       ],

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, formatTime } from './format';
+
+describe('formatMoney', () => {
+  it('turns integer fen into yuan with the ¥ sign in both languages', () => {
+    expect(formatMoney(1250, 'en')).toBe('¥12.50');
+    expect(formatMoney(1250, 'zh-CN')).toBe('¥12.50');
+  });
+
+  it('groups thousands and keeps two decimals', () => {
+    expect(formatMoney(123456789, 'en')).toBe('¥1,234,567.89');
+    expect(formatMoney(123456789, 'zh-CN')).toBe('¥1,234,567.89');
+    expect(formatMoney(0, 'en')).toBe('¥0.00');
+    expect(formatMoney(1, 'en')).toBe('¥0.01');
+  });
+
+  it('shows negative amounts (a void) with a minus sign', () => {
+    expect(formatMoney(-1250, 'en')).toBe('-¥12.50');
+  });
+
+  it('has no float noise for amounts that are inexact in binary', () => {
+    expect(formatMoney(30, 'en')).toBe('¥0.30');
+    expect(formatMoney(1999999999, 'zh-CN')).toBe('¥19,999,999.99');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups by locale', () => {
+    expect(formatNumber(12345, 'en')).toBe('12,345');
+    expect(formatNumber(12345, 'zh-CN')).toBe('12,345');
+  });
+});
+
+describe('dates and times in Asia/Shanghai', () => {
+  // 03:04:05 UTC is 11:04:05 in Shanghai, whatever the machine's time zone.
+  const instant = '2026-01-02T03:04:05Z';
+
+  it('formats date and time in China Standard Time', () => {
+    expect(formatDateTime(instant, 'zh-CN')).toBe('2026/01/02 11:04:05');
+    expect(formatDateTime(instant, 'en')).toBe('Jan 02, 2026, 11:04:05');
+  });
+
+  it('crosses the date line the way Shanghai does', () => {
+    // 20:00 UTC on the 1st is already the 2nd in Shanghai.
+    expect(formatDate('2026-01-01T20:00:00Z', 'zh-CN')).toBe('2026/01/02');
+    expect(formatDate('2026-01-01T20:00:00Z', 'en')).toBe('Jan 02, 2026');
+  });
+
+  it('formats a time of day with a 24-hour clock', () => {
+    expect(formatTime('2026-01-02T15:00:00+08:00', 'en')).toBe('15:00:00');
+    expect(formatTime(new Date('2026-01-02T15:00:00+08:00'), 'zh-CN')).toBe('15:00:00');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = '2026-01-02T12:00:00+08:00';
+
+  it('says how long ago, in the largest whole unit', () => {
+    expect(formatRelative('2026-01-02T11:57:00+08:00', now, 'en')).toBe('3 min. ago');
+    expect(formatRelative('2026-01-02T11:57:00+08:00', now, 'zh-CN')).toBe('3分钟前');
+    expect(formatRelative('2026-01-02T09:00:00+08:00', now, 'en')).toBe('3 hr. ago');
+    expect(formatRelative('2026-01-02T11:59:30+08:00', now, 'en')).toBe('30 sec. ago');
+  });
+
+  it('uses words for the nearest days and now', () => {
+    expect(formatRelative('2026-01-01T10:00:00+08:00', now, 'en')).toBe('yesterday');
+    expect(formatRelative('2026-01-01T10:00:00+08:00', now, 'zh-CN')).toBe('昨天');
+    expect(formatRelative(now, now, 'en')).toBe('now');
+    expect(formatRelative(now, now, 'zh-CN')).toBe('现在');
+  });
+
+  it('says how long until a future moment', () => {
+    expect(formatRelative('2026-01-02T14:00:00+08:00', now, 'en')).toBe('in 2 hr.');
+    expect(formatRelative('2026-01-02T14:00:00+08:00', now, 'zh-CN')).toBe('2小时后');
+  });
+
+  it('does not round up: 59 seconds is not a minute', () => {
+    expect(formatRelative('2026-01-02T11:59:01+08:00', now, 'en')).toBe('59 sec. ago');
+  });
+});

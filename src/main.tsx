@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '@/app/app';
+import type { AppConfig } from '@/app/app-config';
+import { StartupError } from '@/app/startup-error';
+import { i18n } from '@/i18n/i18n';
+import { I18nextProvider } from 'react-i18next';
+import './styles/index.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
+
+async function start(): Promise<void> {
+  const config: AppConfig = { mocking: __API_MOCKING__, demoAccounts: [] };
+
+  // A compile-time constant: with mocking off, this branch and the mock's chunk are not built.
+  if (__API_MOCKING__) {
+    try {
+      const { startMockWorker } = await import('./mocks/browser');
+      const { demoAccounts } = await startMockWorker();
+      config.demoAccounts = demoAccounts;
+    } catch (error) {
+      console.error('The mock acquirer did not start', error);
+      root.render(
+        <StrictMode>
+          <I18nextProvider i18n={i18n}>
+            <StartupError />
+          </I18nextProvider>
+        </StrictMode>,
+      );
+      return;
+    }
+  }
+
+  root.render(
+    <StrictMode>
+      <App config={config} />
+    </StrictMode>,
+  );
+}
+
+void start();
