@@ -6,7 +6,7 @@ import { mockAcquirer, resetMock, server, TEST_API_BASE_URL } from '@/mocks/node
  * The mock acquirer behind every request of this test file: started once, fresh demo data
  * and no session before each test, per-test overrides dropped after it.
  */
-export function useMockAcquirer(): void {
+export function setupMockAcquirer(): void {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
     resetMock();

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiUrl, http, HttpResponse, server, useMockAcquirer } from '@/testing/mock-server';
+import { apiUrl, http, HttpResponse, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderApp, submitSignIn, travelInTime } from '@/testing/render-app';
 
-useMockAcquirer();
+setupMockAcquirer();
 
 describe('Signing in', () => {
   it('asks for sign-in on a deep link, then lands on the page that was asked for', async () => {
