@@ -44,6 +44,8 @@ export interface Acquirer {
   readonly clock: SimClock;
   /** Current state (tests and debugging; hosts use `handle`). */
   readonly state: SimState;
+  /** Brings the world up to the simulated now (requests do it themselves). */
+  tick(): void;
   /** Fresh data at the current simulated time; sessions, faults and everything else dropped. */
   reset(options?: { scenario?: Scenario; seed?: string }): void;
 }
@@ -106,6 +108,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       return response;
     },
     now: () => clock.now(),
+    tick: () => advanceWorld(state, clock.now()),
     clock,
     get state() {
       return state;

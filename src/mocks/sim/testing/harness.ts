@@ -1,0 +1,104 @@
+import { createAcquirer, type Acquirer, type AcquirerOptions } from '../acquirer';
+import { SESSION_COOKIE } from '../rules/auth';
+import type { SimResponse } from '../types';
+
+/** A fixed afternoon (Asia/Shanghai): the open batch already holds today's sales. */
+export const TEST_NOW = '2025-06-11T15:30:00.000+08:00';
+export const API = '/api/v1';
+
+export interface CallOptions {
+  query?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  idempotencyKey?: string;
+  stepUpToken?: string;
+  background?: boolean;
+  /** Leave out the CSRF header. */
+  noCsrf?: boolean;
+}
+
+/** A signed-in (or anonymous) user agent talking to the simulator directly, no MSW. */
+export class TestClient {
+  cookies: Record<string, string> = {};
+  csrfToken: string | null = null;
+  private keySeq = 0;
+
+  constructor(readonly acquirer: Acquirer) {}
+
+  call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): SimResponse {
+    const headers: Record<string, string> = { ...options.headers };
+    if (method === 'POST' && this.csrfToken && !options.noCsrf) headers['x-csrf-token'] = this.csrfToken;
+    if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+    if (options.stepUpToken) headers['x-step-up-token'] = options.stepUpToken;
+    if (options.background) headers['x-background'] = '1';
+    const response = this.acquirer.handle({
+      method,
+      path: path.startsWith('/__mock') ? path : `${API}${path}`,
+      query: options.query,
+      headers,
+      cookies: { ...this.cookies },
+      body: options.body,
+      clientIp: '203.0.113.7',
+    });
+    for (const header of response.setCookies ?? []) {
+      const [pair = ''] = header.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/max-age=0/i.test(header)) delete this.cookies[name];
+      else this.cookies[name] = value;
+    }
+    return response;
+  }
+
+  get(path: string, query?: Record<string, string>, options: CallOptions = {}): SimResponse {
+    return this.call('GET', path, { ...options, query });
+  }
+
+  /** A mutation; idempotent endpoints get a fresh key unless one is given. */
+  post(path: string, body?: unknown, options: CallOptions = {}): SimResponse {
+    return this.call('POST', path, { idempotencyKey: `key-${++this.keySeq}`, ...options, body });
+  }
+
+  login(username: string, password: string): SimResponse {
+    const response = this.call('POST', '/auth/login', { body: { username, password } });
+    if (response.status === 200) this.csrfToken = (response.body as { csrfToken: string }).csrfToken;
+    return response;
+  }
+
+  stepUp(password: string): string {
+    const response = this.post('/auth/step-up', { password });
+    if (response.status !== 200) throw new Error(`step-up failed: ${response.status}`);
+    return (response.body as { stepUpToken: string }).stepUpToken;
+  }
+
+  get sessionCookie(): string | undefined {
+    return this.cookies[SESSION_COOKIE];
+  }
+}
+
+export const PASSWORDS: Record<string, string> = {
+  owner: 'owner-demo-1',
+  cashier: 'cashier-demo-1',
+  support: 'support-demo-1',
+  owner2: 'owner2-demo-1',
+};
+
+/** A frozen-time acquirer (time moves only through `acquirer.clock`). */
+export function testAcquirer(options: AcquirerOptions = {}): Acquirer {
+  const frozen = Date.parse(TEST_NOW);
+  return createAcquirer({ scenario: 'demo', seed: 'test', realNow: () => frozen, ...options });
+}
+
+export function signedIn(acquirer: Acquirer, username: keyof typeof PASSWORDS | string): TestClient {
+  const client = new TestClient(acquirer);
+  const response = client.login(username, PASSWORDS[username]!);
+  if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status}`);
+  return client;
+}
+
+export function bodyOf<T = Record<string, unknown>>(response: SimResponse): T {
+  return response.body as T;
+}
+
+export function codeOf(response: SimResponse): string | undefined {
+  return (response.body as { code?: string } | undefined)?.code;
+}
