@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { ConfigError, parseConfig } from './src/config/env';
+import { ConfigError, parseConfig } from './src/config/env.ts';
 
 function readProxyTarget(value: string | undefined): string | undefined {
   if (!value) return undefined;

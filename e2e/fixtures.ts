@@ -33,7 +33,8 @@ export const test = base.extend<Fixtures>({
     await use(async (role) => {
       await signInPage.goto();
       await signInPage.signIn(role, DEMO_PASSWORDS[role]);
-      await expect(shell.nav).toBeVisible();
+      // The user menu is there at every width; the nav may be collapsed on a phone.
+      await expect(shell.userMenuButton).toBeVisible();
       await expect(page).not.toHaveURL(/sign-in/);
     });
   },
