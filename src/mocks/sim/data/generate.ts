@@ -118,7 +118,8 @@ class WorldBuilder {
       batchBase: rng.int(10, 800),
       manualSettlements: spec.manualSettlements ?? [],
       online: spec.online,
-      lastSeenAt: spec.lastSeenAt ?? this.now,
+      // An online terminal has been connected for a while: its last contact is its latest heartbeat.
+      lastSeenAt: spec.lastSeenAt ?? this.now - DAY,
       heartbeatPhase: rng.int(0, HEARTBEAT_MS - 1),
       voidPassword: {
         salt,
