@@ -5,7 +5,8 @@ import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { AppSkeleton } from '@/components/skeleton';
 import { signInPath } from '@/features/auth/return-to';
-import { useSession, useSignedInUser } from '@/features/auth/api/use-session';
+import { useSession } from '@/features/auth/api/use-session';
+import { SignedInUserProvider, useSignedInUser } from '@/features/auth/signed-in-user';
 import { ForbiddenPage } from '@/pages/forbidden-page';
 
 /**
@@ -41,7 +42,11 @@ export function RequireSession() {
       />
     );
   }
-  return <Outlet />;
+  return (
+    <SignedInUserProvider user={session.data.user}>
+      <Outlet />
+    </SignedInUserProvider>
+  );
 }
 
 /** A route only some roles may open; the others get a "not allowed" page, not a redirect. */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { AlertList } from '@/features/alerts/components/alert-list';
-import { useSignedInUser } from '@/features/auth/api/use-session';
+import { useSignedInUser } from '@/features/auth/signed-in-user';
 
 export function OverviewPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSelect } from '@/components/language-select';
 import { MockDataBadge } from '@/components/mock-data-badge';
-import { useSignedInUser } from '@/features/auth/api/use-session';
+import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { IdleTimeoutDialog } from '@/features/auth/components/idle-timeout-dialog';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { useSessionCheckOnNavigation } from '@/features/auth/use-session-check-on-navigation';

@@ -51,6 +51,26 @@ describe('Signing in', () => {
     expect(app.url()).toBe('/sign-in');
   });
 
+  it('leaves no typed password in the query or mutation cache after a failed attempt', async () => {
+    const app = await renderApp({ route: '/sign-in' });
+    await submitSignIn(app, 'owner', 'typed-secret-42');
+    await screen.findByRole('alert');
+    await waitFor(() => {
+      const cached = JSON.stringify([
+        app.queryClient
+          .getQueryCache()
+          .getAll()
+          .map((query) => query.state),
+        app.queryClient
+          .getMutationCache()
+          .getAll()
+          .map((mutation) => mutation.state),
+      ]);
+      expect(cached).not.toContain('typed-secret-42');
+    });
+    expect(app.url()).not.toContain('typed-secret-42');
+  });
+
   it('after too many attempts shows a live countdown and keeps the button disabled until it ends', async () => {
     const app = await renderApp({ route: '/sign-in' });
     for (let attempt = 1; attempt <= 5; attempt++) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { useSignOut } from '../api/mutations';
-import { useSignedInUser } from '../api/use-session';
+import { useSignedInUser } from '../signed-in-user';
 
 function initialsOf(name: string): string {
   const trimmed = name.trim();
