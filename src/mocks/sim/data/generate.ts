@@ -138,7 +138,23 @@ class WorldBuilder {
   }
 
   transaction(init: Omit<TransactionRecord, 'index' | 'id' | 'voided' | 'originalId'>): TransactionRecord {
-    const record: TransactionRecord = { ...init, index: -1, id: '', voided: false };
+    // One literal in one property order: 200,000 records share a single hidden class.
+    const record: TransactionRecord = {
+      index: this.transactions.length,
+      id: '',
+      terminal: init.terminal,
+      type: init.type,
+      outcome: init.outcome,
+      voided: false,
+      method: init.method,
+      amount: init.amount,
+      cardLast4: init.cardLast4,
+      traceNo: init.traceNo,
+      rrn: init.rrn,
+      operatorNo: init.operatorNo,
+      createdAt: init.createdAt,
+      originalId: undefined,
+    };
     this.transactions.push(record);
     return record;
   }
@@ -182,7 +198,8 @@ class WorldBuilder {
   }
 
   build(scenario: Scenario, seed: string): World {
-    this.transactions.sort((a, b) => b.createdAt - a.createdAt || (a.traceNo < b.traceNo ? 1 : -1));
+    // Newest first; ties in the order generated (index holds the generation order until here).
+    this.transactions.sort((a, b) => b.createdAt - a.createdAt || b.index - a.index);
     const voidIndexes: number[] = [];
     this.transactions.forEach((t, index) => {
       t.index = index;
