@@ -56,7 +56,10 @@ export function AppShell() {
             </svg>
             <span className="sr-only">{t('nav.menu')}</span>
           </button>
-          <p className="min-w-0 truncate text-base font-semibold text-gray-900">{t('app.productName')}</p>
+          {/* Basis 0 on phones: the name gives way (truncates) instead of pushing the controls to a new row. */}
+          <p className="min-w-0 flex-1 truncate text-base font-semibold text-gray-900 sm:flex-none">
+            {t('app.productName')}
+          </p>
           {mocking ? (
             // On a phone the badge takes its own row rather than squeezing the name.
             <div className="order-last w-full sm:order-none sm:w-auto">
