@@ -115,6 +115,20 @@ describe('The session', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Transactions' })).toBeInTheDocument();
   });
 
+  it('"Sign out" in the idle warning signs out', async () => {
+    const app = await renderSignedIn('cashier');
+    travelInTime(14 * MINUTE + 10_000);
+    const dialog = await screen.findByRole(
+      'alertdialog',
+      { name: 'Are you still there?' },
+      { timeout: 3000 },
+    );
+    await app.user.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('You have signed out.');
+    expect(mockCookies()).toEqual({});
+  });
+
   it('when the idle deadline passes, goes to sign-in by itself with the reason', async () => {
     const app = await renderSignedIn('owner', { route: '/transactions' });
     travelInTime(15 * MINUTE + 2_000);
