@@ -48,7 +48,9 @@ function documentCookieJar(): CookieJar {
  * Starts the in-browser mock acquirer (MSW service worker) and resolves once it answers.
  * Only the mock-mode bootstrap calls this (a compile-time branch in src/main.tsx).
  */
-export async function startMockWorker(options: { apiBaseUrl?: string } = {}): Promise<{ demoAccounts: DemoAccount[] }> {
+export async function startMockWorker(
+  options: { apiBaseUrl?: string } = {},
+): Promise<{ demoAccounts: DemoAccount[] }> {
   const apiBaseUrl = options.apiBaseUrl ?? __API_BASE_URL__;
   const acquirer = createAcquirer({ storage: localStoragePort(), basePath: basePathOf(apiBaseUrl) });
   const worker = setupWorker(...createHandlers(() => acquirer, { apiBaseUrl, jar: documentCookieJar() }));

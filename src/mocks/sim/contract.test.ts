@@ -12,9 +12,9 @@ function successfulCalls(acquirer: Acquirer): Record<EndpointName, () => SimResp
   const owner = signedIn(acquirer, 'owner');
   const support = signedIn(acquirer, 'support');
   const voidTx = () =>
-    bodyOf<{ items: { id: string; traceNo: string }[] }>(owner.get('/transactions', { q: DEMO_TRACE_NOS.voidOfVoidedSale })).items.find(
-      (t) => t.traceNo === DEMO_TRACE_NOS.voidOfVoidedSale,
-    )!;
+    bodyOf<{ items: { id: string; traceNo: string }[] }>(
+      owner.get('/transactions', { q: DEMO_TRACE_NOS.voidOfVoidedSale }),
+    ).items.find((t) => t.traceNo === DEMO_TRACE_NOS.voidOfVoidedSale)!;
   const openCommandId = () =>
     bodyOf<{ openCommand: { id: string } }>(owner.get(`/terminals/${DEMO_TIDS.openCommand}`)).openCommand.id;
   let jobId = '';
@@ -29,9 +29,16 @@ function successfulCalls(acquirer: Acquirer): Record<EndpointName, () => SimResp
     terminalsExport: () => owner.get('/terminals/export'),
     terminal: () => owner.get(`/terminals/${DEMO_TIDS.openCommand}`),
     changeVoidPassword: () =>
-      owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, { currentPassword: DEMO_VOID_PASSWORD, newPassword: '470215' }),
+      owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        currentPassword: DEMO_VOID_PASSWORD,
+        newPassword: '470215',
+      }),
     resetVoidPassword: () =>
-      owner.post(`/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`, { generateTemporary: true }, { stepUpToken: owner.stepUp(PASSWORDS.owner!) }),
+      owner.post(
+        `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+        { generateTemporary: true },
+        { stepUpToken: owner.stepUp(PASSWORDS.owner!) },
+      ),
     commandHistory: () => owner.get(`/terminals/${DEMO_TIDS.custom}/void-password/commands`),
     command: () => owner.get(`/password-commands/${openCommandId()}`),
     cancelCommand: () => owner.post(`/password-commands/${openCommandId()}/cancel`),
@@ -92,7 +99,9 @@ describe('the contract', () => {
     } while (cursor);
     expect(seen).toBe(acquirer.state.world.transactions.length);
     for (const t of acquirer.state.world.terminals) {
-      expect(endpoints.terminal.response.safeParse(support.get(`/terminals/${t.tid}`).body).success).toBe(true);
+      expect(endpoints.terminal.response.safeParse(support.get(`/terminals/${t.tid}`).body).success).toBe(
+        true,
+      );
     }
   });
 
@@ -120,14 +129,22 @@ describe('the contract', () => {
 
   it('accepts any API base path it is configured with', () => {
     const acquirer = testAcquirer({ basePath: '/acquirer/api/v1/' });
-    const response = acquirer.handle({ method: 'POST', path: '/acquirer/api/v1/auth/login', body: { username: 'owner', password: PASSWORDS.owner } });
+    const response = acquirer.handle({
+      method: 'POST',
+      path: '/acquirer/api/v1/auth/login',
+      body: { username: 'owner', password: PASSWORDS.owner },
+    });
     expect(response.status).toBe(200);
     expect(acquirer.handle({ method: 'GET', path: '/api/v1/auth/session' }).status).toBe(404);
   });
 
   it('answers 400 when the body is not JSON', () => {
     const acquirer = testAcquirer();
-    const response = acquirer.handle({ method: 'POST', path: '/api/v1/auth/login', bodyText: '{"username":' });
+    const response = acquirer.handle({
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      bodyText: '{"username":',
+    });
     expect(response.status).toBe(400);
     expect(bodyOf(response)).toMatchObject({ code: 'request.malformed' });
   });

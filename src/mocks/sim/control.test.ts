@@ -21,8 +21,15 @@ describe('the control surface /__mock/*', () => {
   it('resets to another scenario, seed and instant', () => {
     const acquirer = testAcquirer();
     const client = new TestClient(acquirer);
-    expect(client.post('/__mock/reset', { scenario: 'empty', seed: 'other', now: '2025-01-02T09:00:00+08:00' }).status).toBe(204);
-    expect(bodyOf(client.get('/__mock/state'))).toMatchObject({ scenario: 'empty', seed: 'other', now: '2025-01-02T09:00:00.000+08:00' });
+    expect(
+      client.post('/__mock/reset', { scenario: 'empty', seed: 'other', now: '2025-01-02T09:00:00+08:00' })
+        .status,
+    ).toBe(204);
+    expect(bodyOf(client.get('/__mock/state'))).toMatchObject({
+      scenario: 'empty',
+      seed: 'other',
+      now: '2025-01-02T09:00:00.000+08:00',
+    });
     expect(bodyOf(signedIn(acquirer, 'owner').get('/terminals'))).toMatchObject({ total: 0, items: [] });
     expect(codeOf(client.post('/__mock/reset', { scenario: 'huge' }))).toBe('request.malformed');
   });
@@ -31,7 +38,9 @@ describe('the control surface /__mock/*', () => {
     const acquirer = testAcquirer();
     const client = new TestClient(acquirer);
     const start = acquirer.now();
-    expect(bodyOf(client.post('/__mock/clock', { advanceMs: 90 * MINUTE }))).toEqual({ now: '2025-06-11T17:00:00.000+08:00' });
+    expect(bodyOf(client.post('/__mock/clock', { advanceMs: 90 * MINUTE }))).toEqual({
+      now: '2025-06-11T17:00:00.000+08:00',
+    });
     expect(acquirer.now() - start).toBe(90 * MINUTE);
     client.post('/__mock/clock', { now: '2025-06-12T08:00:00+08:00' });
     expect(acquirer.now()).toBe(Date.parse('2025-06-12T08:00:00+08:00'));
@@ -41,14 +50,25 @@ describe('the control surface /__mock/*', () => {
   it('takes terminals off and on line, and sets a known void password (custom, not locked)', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
-    expect(owner.post(`/__mock/terminals/${DEMO_TIDS.custom}/connectivity`, { online: false }).status).toBe(204);
+    expect(owner.post(`/__mock/terminals/${DEMO_TIDS.custom}/connectivity`, { online: false }).status).toBe(
+      204,
+    );
     expect(TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body).status).toBe('offline');
-    expect(owner.post(`/__mock/terminals/${DEMO_TIDS.locked}/void-password`, { password: '470215' }).status).toBe(204);
+    expect(
+      owner.post(`/__mock/terminals/${DEMO_TIDS.locked}/void-password`, { password: '470215' }).status,
+    ).toBe(204);
     const locked = TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.locked}`).body).voidPassword;
     expect(locked).toMatchObject({ state: 'custom', lockedUntil: null, failedAttempts: 0 });
-    expect(owner.post(`/terminals/${DEMO_TIDS.locked}/void-password/change`, { currentPassword: '470215', newPassword: '581937' }).status).toBe(202);
+    expect(
+      owner.post(`/terminals/${DEMO_TIDS.locked}/void-password/change`, {
+        currentPassword: '470215',
+        newPassword: '581937',
+      }).status,
+    ).toBe(202);
     expect(owner.post('/__mock/terminals/00000000/connectivity', { online: true }).status).toBe(404);
-    expect(owner.post(`/__mock/terminals/${DEMO_TIDS.custom}/void-password`, { password: '12' }).status).toBe(400);
+    expect(owner.post(`/__mock/terminals/${DEMO_TIDS.custom}/void-password`, { password: '12' }).status).toBe(
+      400,
+    );
   });
 });
 
@@ -101,7 +121,10 @@ describe('faults', () => {
     const owner = signedIn(acquirer, 'owner');
     const openBefore = acquirer.state.openCommands.size;
     owner.post('/__mock/faults', { method: 'POST', path: '/terminals/*/void-password/change', status: 502 });
-    const response = owner.post(`/terminals/${DEMO_TIDS.defaultPassword}/void-password/change`, { currentPassword: '123456', newPassword: '470215' });
+    const response = owner.post(`/terminals/${DEMO_TIDS.defaultPassword}/void-password/change`, {
+      currentPassword: '123456',
+      newPassword: '470215',
+    });
     expect(response.status).toBe(502);
     expect(acquirer.state.openCommands.size).toBe(openBefore);
   });

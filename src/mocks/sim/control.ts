@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { HEARTBEAT_MS } from './data/generate';
 import { type SimClock, toIso } from './clock';
 import { faultRecord } from './faults';
-import { problemBody, SimProblem } from './problem';
+import { problemBody } from './problem';
 import { parseOrReject } from './router';
 import { lastSeenOf } from './rules/heartbeat';
 import { installPin, pinHashFor } from './rules/void-password';
@@ -26,7 +26,11 @@ export interface ControlContext {
 }
 
 const noContent = (): SimResponse => ({ status: 204, headers: {}, body: undefined });
-const json = (body: unknown): SimResponse => ({ status: 200, headers: { 'content-type': 'application/json' }, body });
+const json = (body: unknown): SimResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body,
+});
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   return parseOrReject(schema, body ?? {}, 'body') as z.output<T>;
@@ -41,12 +45,21 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
   const upper = method.toUpperCase();
   if (upper === 'GET' && path === '/state') {
     const { world } = state;
-    return json({ scenario: world.scenario, seed: world.seed, now: toIso(clock.now()), generatedAt: toIso(world.generatedAt) });
+    return json({
+      scenario: world.scenario,
+      seed: world.seed,
+      now: toIso(clock.now()),
+      generatedAt: toIso(world.generatedAt),
+    });
   }
   if (upper !== 'POST') return problem(405, 'The control surface takes POST with JSON.');
 
   if (path === '/reset') {
-    const { scenario, seed, now } = parse(MockResetBody, body) as { scenario?: Scenario; seed?: string; now?: string };
+    const { scenario, seed, now } = parse(MockResetBody, body) as {
+      scenario?: Scenario;
+      seed?: string;
+      now?: string;
+    };
     if (now) clock.set(Date.parse(now));
     ctx.reset({ scenario, seed });
     return noContent();
@@ -97,7 +110,9 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
 }
 
 function problem(status: number, detail: string, code: string = ErrorCode.malformed): SimResponse {
-  return { status, headers: { 'content-type': 'application/problem+json' }, body: problemBody(status, code, detail) };
+  return {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: problemBody(status, code, detail),
+  };
 }
-
-export { SimProblem };

@@ -36,12 +36,23 @@ describe('exports', () => {
     const response = owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="transactions-20250611\.csv"$/);
-    const lines = (response.body as string).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="transactions-20250611\.csv"$/,
+    );
+    const lines = (response.body as string)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^id,createdAt,merchantId,tid,storeName,type,status,method,amountYuan/);
-    expect(lines.length - 1).toBe(acquirer.state.world.transactions.filter((t) => t.terminal.tid === DEMO_TIDS.custom).length);
+    expect(lines.length - 1).toBe(
+      acquirer.state.world.transactions.filter((t) => t.terminal.tid === DEMO_TIDS.custom).length,
+    );
     expect(lines.slice(1).every((line) => line.includes(`,${DEMO_TIDS.custom},`))).toBe(true);
-    expect(acquirer.state.audit.at(-1)).toMatchObject({ action: 'transactions.exported', actor: 'owner', tid: DEMO_TIDS.custom });
+    expect(acquirer.state.audit.at(-1)).toMatchObject({
+      action: 'transactions.exported',
+      actor: 'owner',
+      tid: DEMO_TIDS.custom,
+    });
   });
 
   it('exports terminals with the store names intact', () => {

@@ -4,7 +4,13 @@ import { listAlerts } from './rules/alerts';
 import { listAuditEvents } from './rules/audit';
 import { currentSession, login, logout, stepUp } from './rules/auth';
 import { createBulkReset, getJob } from './rules/bulk-reset';
-import { cancelCommand, changeVoidPassword, commandHistory, getCommand, resetVoidPassword } from './rules/commands';
+import {
+  cancelCommand,
+  changeVoidPassword,
+  commandHistory,
+  getCommand,
+  resetVoidPassword,
+} from './rules/commands';
 import { exportTerminals, exportTransactions } from './views/exports';
 import { getMerchant, listMerchants } from './views/merchants';
 import { getTerminal, listTerminals } from './views/terminals';

@@ -96,7 +96,9 @@ describe('the data generator', () => {
       return response.body as { total: number };
     };
     expect(timed('GET /terminals (owner A)', () => owner.get('/terminals')).total).toBe(7000);
-    expect(timed('GET /transactions (owner A)', () => owner.get('/transactions')).total).toBeGreaterThan(100_000);
+    expect(timed('GET /transactions (owner A)', () => owner.get('/transactions')).total).toBeGreaterThan(
+      100_000,
+    );
     timed('GET /transactions?voidable=true', () => owner.get('/transactions', { voidable: 'true' }));
     timed('GET /alerts (support)', () => signedIn(acquirer, 'support').get('/alerts'));
   });

@@ -509,7 +509,7 @@ function generateDemo(b: WorldBuilder, a: MerchantRecord, bm: MerchantRecord, c:
     b.voidOf(sale, voidStart + Math.floor((span * k) / 5), '03', String(910001 + k * 2));
   }
 
-  demoHistory(b, ts, { a, bm }, settledEarlyAt);
+  demoHistory(b, ts, { a, bm });
 }
 
 type DemoTerminals = Record<string, TerminalRecord>;
@@ -519,7 +519,6 @@ function demoHistory(
   b: WorldBuilder,
   ts: DemoTerminals,
   merchants: { a: MerchantRecord; bm: MerchantRecord },
-  settledEarlyAt: number,
 ): void {
   const { rng, now } = b;
   const pinHash = (terminal: TerminalRecord) => saltedHash(terminal.voidPassword.salt, policyPin(rng));
@@ -771,7 +770,6 @@ function demoHistory(
     target: 'transactions',
     outcome: 'success',
   });
-  void settledEarlyAt;
 }
 
 // --- large -----------------------------------------------------------------------------

@@ -103,7 +103,8 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
     let best: { from: number; to: number } | null = null;
     for (let from = 0, to = 0; to < voids.length; to++) {
       while (voids[to]!.createdAt - voids[from]!.createdAt > VOID_BURST_WINDOW_MS) from++;
-      if (to - from + 1 >= VOID_BURST_COUNT && (!best || to - from > best.to - best.from)) best = { from, to };
+      if (to - from + 1 >= VOID_BURST_COUNT && (!best || to - from > best.to - best.from))
+        best = { from, to };
     }
     if (!best) continue;
     const burst = voids.slice(best.from, best.to + 1);
@@ -122,6 +123,8 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
     });
   }
 
-  alerts.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.createdAt < b.createdAt ? 1 : -1));
+  alerts.sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.createdAt < b.createdAt ? 1 : -1),
+  );
   return { body: { items: alerts, serverTime: toIso(now) } };
 }

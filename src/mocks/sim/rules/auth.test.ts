@@ -138,7 +138,10 @@ describe('CSRF', () => {
     const missing = client.post('/auth/logout', undefined, { noCsrf: true });
     expect(missing.status).toBe(403);
     expect(codeOf(missing)).toBe('auth.csrf');
-    const wrong = client.post('/auth/logout', undefined, { noCsrf: true, headers: { 'x-csrf-token': 'f'.repeat(40) } });
+    const wrong = client.post('/auth/logout', undefined, {
+      noCsrf: true,
+      headers: { 'x-csrf-token': 'f'.repeat(40) },
+    });
     expect(codeOf(wrong)).toBe('auth.csrf');
     expect(client.post('/auth/logout').status).toBe(204);
   });
@@ -147,7 +150,10 @@ describe('CSRF', () => {
     const acquirer = testAcquirer();
     const a = signedIn(acquirer, 'owner');
     const b = signedIn(acquirer, 'support');
-    const response = a.post('/auth/logout', undefined, { noCsrf: true, headers: { 'x-csrf-token': b.csrfToken! } });
+    const response = a.post('/auth/logout', undefined, {
+      noCsrf: true,
+      headers: { 'x-csrf-token': b.csrfToken! },
+    });
     expect(codeOf(response)).toBe('auth.csrf');
   });
 });
@@ -175,7 +181,11 @@ describe('step-up', () => {
     const first = signedIn(acquirer, 'owner');
     const token = first.stepUp(PASSWORDS.owner!);
     const second = signedIn(acquirer, 'owner');
-    const response = second.post('/terminals/58100101/void-password/reset', { newPassword: '470215' }, { stepUpToken: token });
+    const response = second.post(
+      '/terminals/58100101/void-password/reset',
+      { newPassword: '470215' },
+      { stepUpToken: token },
+    );
     expect(codeOf(response)).toBe('auth.step_up_required');
   });
 });

@@ -98,7 +98,7 @@ export function recordActivity(ctx: RequestContext): void {
 
 export function requireCsrf(ctx: RequestContext): void {
   const sent = ctx.headers['x-csrf-token'];
-  if (!ctx.sessionToken || !sent || !sameHash(tokenHash(sent), tokenHash(csrfTokenOf(ctx.sessionToken)))) {
+  if (!ctx.session || !sent || !sameHash(tokenHash(sent), ctx.session.csrfHash)) {
     throw new SimProblem(403, ErrorCode.csrf, 'The X-CSRF-Token header is missing or wrong.');
   }
 }

@@ -42,7 +42,14 @@ describe('bulk reset', () => {
     const owner = signedIn(acquirer, 'owner');
     owner.post(`/__mock/terminals/${DEMO_TIDS.stalePassword}/void-password`, { password: '470215' });
     const { job } = JobResponse.parse(
-      start(owner, { terminalIds: [DEMO_TIDS.openCommand, DEMO_TIDS.stalePassword, DEMO_TIDS.merchantBCustom, DEMO_TIDS.custom] }).body,
+      start(owner, {
+        terminalIds: [
+          DEMO_TIDS.openCommand,
+          DEMO_TIDS.stalePassword,
+          DEMO_TIDS.merchantBCustom,
+          DEMO_TIDS.custom,
+        ],
+      }).body,
     );
     acquirer.clock.advance(SECOND);
     const done = JobResponse.parse(owner.get(`/jobs/${job.id}`).body).job;
@@ -59,17 +66,29 @@ describe('bulk reset', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
     expect(codeOf(start(owner, { terminalIds: [DEMO_TIDS.custom] }, false))).toBe('auth.step_up_required');
-    expect(codeOf(start(owner, { terminalIds: [DEMO_TIDS.custom], newPassword: '123456' }))).toBe('pin.default');
+    expect(codeOf(start(owner, { terminalIds: [DEMO_TIDS.custom], newPassword: '123456' }))).toBe(
+      'pin.default',
+    );
     expect(codeOf(start(owner, { terminalIds: [DEMO_TIDS.custom], filter: {} }))).toBe('request.malformed');
     const support = signedIn(acquirer, 'support');
     const token = support.stepUp(PASSWORDS.support!);
     const body = { terminalIds: [DEMO_TIDS.custom], newPassword: '470215' };
-    expect(codeOf(support.post('/void-password/bulk-resets', body, { stepUpToken: token }))).toBe('validation');
-    expect(support.post('/void-password/bulk-resets', { ...body, ticketId: 'TK-2', reason: 'merchant request' }, { stepUpToken: token }).status).toBe(202);
-    expect(codeOf(signedIn(acquirer, 'cashier').post('/void-password/bulk-resets', body))).toBe('auth.forbidden');
+    expect(codeOf(support.post('/void-password/bulk-resets', body, { stepUpToken: token }))).toBe(
+      'validation',
+    );
+    expect(
+      support.post(
+        '/void-password/bulk-resets',
+        { ...body, ticketId: 'TK-2', reason: 'merchant request' },
+        { stepUpToken: token },
+      ).status,
+    ).toBe(202);
+    expect(codeOf(signedIn(acquirer, 'cashier').post('/void-password/bulk-resets', body))).toBe(
+      'auth.forbidden',
+    );
   });
 
-  it("hides a job from other users (404), and survives a reload", () => {
+  it('hides a job from other users (404), and survives a reload', () => {
     let saved: string | null = null;
     const storage: StoragePort = { load: () => saved, save: (s) => (saved = s) };
     const acquirer = testAcquirer({ storage });
@@ -81,6 +100,9 @@ describe('bulk reset', () => {
     const reloaded = testAcquirer({ storage });
     reloaded.clock.advance(SECOND);
     const again = signedIn(reloaded, 'owner');
-    expect(JobResponse.parse(again.get(`/jobs/${job.id}`).body).job).toMatchObject({ status: 'finished', succeeded: 4 });
+    expect(JobResponse.parse(again.get(`/jobs/${job.id}`).body).job).toMatchObject({
+      status: 'finished',
+      succeeded: 4,
+    });
   });
 });

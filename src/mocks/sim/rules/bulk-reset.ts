@@ -43,16 +43,23 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
   if (policy) throw policy;
   const user = userOf(ctx);
   const { world } = ctx.state;
-  const tids = body.terminalIds ? [...new Set(body.terminalIds)] : filterTerminals(ctx, body.filter ?? {}).map((t) => t.tid);
+  const tids = body.terminalIds
+    ? [...new Set(body.terminalIds)]
+    : filterTerminals(ctx, body.filter ?? {}).map((t) => t.tid);
   if (tids.length === 0) {
     throw new SimProblem(422, ErrorCode.validation, 'No terminal matches.', {
-      errors: [{ field: body.terminalIds ? 'terminalIds' : 'filter', code: 'empty', message: 'no terminal matches' }],
+      errors: [
+        { field: body.terminalIds ? 'terminalIds' : 'filter', code: 'empty', message: 'no terminal matches' },
+      ],
     });
   }
   const pending = tids.map((tid) => {
     const terminal = world.terminalByTid.get(tid);
     // Another merchant's terminal fails like an unknown one, without saying more.
-    return { tid, hash: terminal && inScope(user, terminal.merchantId) ? pinHashFor(terminal, body.newPassword) : null };
+    return {
+      tid,
+      hash: terminal && inScope(user, terminal.merchantId) ? pinHashFor(terminal, body.newPassword) : null,
+    };
   });
   const job: JobRecord = {
     id: randomId('job'),
@@ -126,7 +133,8 @@ export function advanceJobs(state: SimState, now: number): boolean {
         queued = true;
       }
     }
-    if (job.results.length >= job.total) job.finishedAt = job.createdAt + Math.ceil((job.total * 1000) / BULK_RATE_PER_SECOND);
+    if (job.results.length >= job.total)
+      job.finishedAt = job.createdAt + Math.ceil((job.total * 1000) / BULK_RATE_PER_SECOND);
     state.dirty = true;
   }
   return queued;

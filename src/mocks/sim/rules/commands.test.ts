@@ -10,9 +10,20 @@ import { matchesCurrent } from './void-password';
 
 const T = DEMO_TIDS;
 const terminalOf = (acquirer: Acquirer, tid: string) => acquirer.state.world.terminalByTid.get(tid)!;
-const detail = (client: TestClient, tid: string) => TerminalDetail.parse(client.get(`/terminals/${tid}`).body);
-const change = (client: TestClient, tid: string, currentPassword: string, newPassword: string, key?: string) =>
-  client.post(`/terminals/${tid}/void-password/change`, { currentPassword, newPassword }, key ? { idempotencyKey: key } : {});
+const detail = (client: TestClient, tid: string) =>
+  TerminalDetail.parse(client.get(`/terminals/${tid}`).body);
+const change = (
+  client: TestClient,
+  tid: string,
+  currentPassword: string,
+  newPassword: string,
+  key?: string,
+) =>
+  client.post(
+    `/terminals/${tid}/void-password/change`,
+    { currentPassword, newPassword },
+    key ? { idempotencyKey: key } : {},
+  );
 const setPin = (client: TestClient, tid: string, password: string) =>
   expect(client.post(`/__mock/terminals/${tid}/void-password`, { password }).status).toBe(204);
 
@@ -109,14 +120,20 @@ describe('changing a void password', () => {
     const later = signedIn(acquirer, 'owner'); // the first session idled out meanwhile
     expect(change(later, T.custom, DEMO_VOID_PASSWORD, '470215').status).toBe(423);
     acquirer.clock.advance(1);
-    expect(detail(later, T.custom).voidPassword).toMatchObject({ state: 'custom', failedAttempts: 0, lockedUntil: null });
+    expect(detail(later, T.custom).voidPassword).toMatchObject({
+      state: 'custom',
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
     expect(change(later, T.custom, DEMO_VOID_PASSWORD, '470215').status).toBe(202);
   });
 
   it('shares the attempt count with wrong PINs typed at the terminal', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     expect(detail(owner, T.failedAttempts).voidPassword.failedAttempts).toBe(3);
-    expect(bodyOf(change(owner, T.failedAttempts, '000001', '470215'))).toMatchObject({ attemptsRemaining: 1 });
+    expect(bodyOf(change(owner, T.failedAttempts, '000001', '470215'))).toMatchObject({
+      attemptsRemaining: 1,
+    });
     expect(change(owner, T.failedAttempts, '000001', '470215').status).toBe(423);
   });
 
@@ -128,9 +145,15 @@ describe('changing a void password', () => {
     expect(second.status).toBe(409);
     expect(bodyOf(second)).toMatchObject({ code: 'command.already_open', openCommandId: first.id });
     const token = owner.stepUp(PASSWORDS.owner!);
-    expect(codeOf(owner.post(`/terminals/${T.custom}/void-password/reset`, { newPassword: '581937' }, { stepUpToken: token }))).toBe(
-      'command.already_open',
-    );
+    expect(
+      codeOf(
+        owner.post(
+          `/terminals/${T.custom}/void-password/reset`,
+          { newPassword: '581937' },
+          { stepUpToken: token },
+        ),
+      ),
+    ).toBe('command.already_open');
   });
 
   it('is for owners only: cashier and support get 403 auth.forbidden', () => {
@@ -153,8 +176,17 @@ describe('changing a void password', () => {
 });
 
 describe('resetting a void password', () => {
-  const reset = (client: TestClient, tid: string, body: Record<string, unknown>, token?: string, key?: string) =>
-    client.post(`/terminals/${tid}/void-password/reset`, body, { stepUpToken: token, ...(key ? { idempotencyKey: key } : {}) });
+  const reset = (
+    client: TestClient,
+    tid: string,
+    body: Record<string, unknown>,
+    token?: string,
+    key?: string,
+  ) =>
+    client.post(`/terminals/${tid}/void-password/reset`, body, {
+      stepUpToken: token,
+      ...(key ? { idempotencyKey: key } : {}),
+    });
 
   it('needs a step-up (403 auth.step_up_required, never 401) that expires after 5 minutes', () => {
     const acquirer = testAcquirer();
@@ -164,7 +196,9 @@ describe('resetting a void password', () => {
     expect(codeOf(without)).toBe('auth.step_up_required');
     const token = owner.stepUp(PASSWORDS.owner!);
     acquirer.clock.advance(5 * MINUTE);
-    expect(codeOf(reset(owner, T.defaultPassword, { newPassword: '470215' }, token))).toBe('auth.step_up_required');
+    expect(codeOf(reset(owner, T.defaultPassword, { newPassword: '470215' }, token))).toBe(
+      'auth.step_up_required',
+    );
     const fresh = owner.stepUp(PASSWORDS.owner!);
     acquirer.clock.advance(5 * MINUTE - 1);
     expect(reset(owner, T.defaultPassword, { newPassword: '470215' }, fresh).status).toBe(202);
@@ -189,7 +223,9 @@ describe('resetting a void password', () => {
     expect(body.temporaryPassword).toMatch(/^\d{6}$/);
     expect(checkVoidPassword(body.temporaryPassword!)).toEqual([]);
     expect(body.command.temporary).toBe(true);
-    expect(JSON.stringify(owner.get(`/password-commands/${body.command.id}`).body)).not.toContain(body.temporaryPassword);
+    expect(JSON.stringify(owner.get(`/password-commands/${body.command.id}`).body)).not.toContain(
+      body.temporaryPassword,
+    );
     acquirer.clock.advance(30 * SECOND);
     acquirer.tick();
     expect(matchesCurrent(terminalOf(acquirer, T.custom), body.temporaryPassword!)).toBe(true);
@@ -199,7 +235,9 @@ describe('resetting a void password', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const token = owner.stepUp(PASSWORDS.owner!);
     expect(codeOf(reset(owner, T.custom, {}, token))).toBe('validation');
-    expect(codeOf(reset(owner, T.custom, { newPassword: '470215', generateTemporary: true }, token))).toBe('validation');
+    expect(codeOf(reset(owner, T.custom, { newPassword: '470215', generateTemporary: true }, token))).toBe(
+      'validation',
+    );
   });
 
   it('by support needs a ticket and a reason (422 validation naming both), which the audit keeps', () => {
@@ -212,7 +250,12 @@ describe('resetting a void password', () => {
       code: 'validation',
       errors: [expect.objectContaining({ field: 'ticketId' }), expect.objectContaining({ field: 'reason' })],
     });
-    const ok = reset(support, T.merchantBCustom, { newPassword: '470215', ticketId: 'TK-1', reason: 'owner forgot it' }, token);
+    const ok = reset(
+      support,
+      T.merchantBCustom,
+      { newPassword: '470215', ticketId: 'TK-1', reason: 'owner forgot it' },
+      token,
+    );
     expect(ok.status).toBe(202);
     const event = acquirer.state.audit.at(-1)!;
     expect(event).toMatchObject({
@@ -232,7 +275,9 @@ describe('resetting a void password', () => {
     const cashier = signedIn(acquirer, 'cashier');
     expect(codeOf(reset(cashier, T.custom, { newPassword: '470215' }))).toBe('auth.forbidden');
     const owner2 = signedIn(acquirer, 'owner2');
-    expect(reset(owner2, T.custom, { newPassword: '470215' }, owner2.stepUp(PASSWORDS.owner2!)).status).toBe(404);
+    expect(reset(owner2, T.custom, { newPassword: '470215' }, owner2.stepUp(PASSWORDS.owner2!)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -262,14 +307,20 @@ describe('command lifecycle', () => {
     expect(open.status).toBe('delivered');
     owner2.post(`/__mock/terminals/${T.merchantBDelivered}/connectivity`, { online: true });
     acquirer.clock.advance(30 * SECOND);
-    expect(CommandResponse.parse(owner2.get(`/password-commands/${open.id}`).body).command.status).toBe('applied');
+    expect(CommandResponse.parse(owner2.get(`/password-commands/${open.id}`).body).command.status).toBe(
+      'applied',
+    );
   });
 
   it('expires a command not picked up within 72 hours, and audits it', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
     const token = owner.stepUp(PASSWORDS.owner!);
-    const response = owner.post(`/terminals/${T.offline}/void-password/reset`, { newPassword: '470215' }, { stepUpToken: token });
+    const response = owner.post(
+      `/terminals/${T.offline}/void-password/reset`,
+      { newPassword: '470215' },
+      { stepUpToken: token },
+    );
     const { command } = CommandResponse.parse(response.body);
     const statusOf = () => acquirer.state.commands.get(command.id)!.status;
     acquirer.clock.advance(72 * HOUR - 1);
@@ -277,9 +328,13 @@ describe('command lifecycle', () => {
     expect(statusOf()).toBe('queued');
     acquirer.clock.advance(1);
     const later = signedIn(acquirer, 'owner');
-    expect(CommandResponse.parse(later.get(`/password-commands/${command.id}`).body).command.status).toBe('expired');
+    expect(CommandResponse.parse(later.get(`/password-commands/${command.id}`).body).command.status).toBe(
+      'expired',
+    );
     expect(statusOf()).toBe('expired');
-    const expiredEvent = acquirer.state.audit.find((e) => e.action === 'command.expired' && e.target === command.id);
+    const expiredEvent = acquirer.state.audit.find(
+      (e) => e.action === 'command.expired' && e.target === command.id,
+    );
     expect(expiredEvent).toMatchObject({ actorRole: 'system', tid: T.offline, at: acquirer.now() });
     expect(detail(later, T.offline).voidPassword.state).toBe('default');
   });
@@ -319,7 +374,9 @@ describe('command lifecycle', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
     change(owner, T.custom, DEMO_VOID_PASSWORD, '470215');
-    const items = bodyOf<{ items: { requestedAt: string; status: string }[] }>(owner.get(`/terminals/${T.custom}/void-password/commands`)).items;
+    const items = bodyOf<{ items: { requestedAt: string; status: string }[] }>(
+      owner.get(`/terminals/${T.custom}/void-password/commands`),
+    ).items;
     expect(items[0]!.status).toBe('queued');
     const times = items.map((c) => Date.parse(c.requestedAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -375,8 +432,14 @@ describe('idempotency', () => {
     const owner = signedIn(acquirer, 'owner');
     const token = owner.stepUp(PASSWORDS.owner!);
     const body = { generateTemporary: true };
-    const first = owner.post(`/terminals/${T.custom}/void-password/reset`, body, { stepUpToken: token, idempotencyKey: 'tmp' });
-    const again = owner.post(`/terminals/${T.custom}/void-password/reset`, body, { stepUpToken: token, idempotencyKey: 'tmp' });
+    const first = owner.post(`/terminals/${T.custom}/void-password/reset`, body, {
+      stepUpToken: token,
+      idempotencyKey: 'tmp',
+    });
+    const again = owner.post(`/terminals/${T.custom}/void-password/reset`, body, {
+      stepUpToken: token,
+      idempotencyKey: 'tmp',
+    });
     expect(again.body).toEqual(first.body);
     const pin = ResetVoidPasswordResponse.parse(first.body).temporaryPassword!;
     expect(JSON.stringify([...acquirer.state.idempotency.values()])).not.toContain(pin);

@@ -45,9 +45,14 @@ export function commandView(command: CommandRecord): PasswordCommand {
 }
 
 function alreadyOpen(open: CommandRecord): SimProblem {
-  return new SimProblem(409, ErrorCode.commandAlreadyOpen, 'This terminal already has a password command waiting.', {
-    openCommandId: open.id,
-  });
+  return new SimProblem(
+    409,
+    ErrorCode.commandAlreadyOpen,
+    'This terminal already has a password command waiting.',
+    {
+      openCommandId: open.id,
+    },
+  );
 }
 
 export interface NewCommand {
@@ -102,7 +107,13 @@ function wrongCurrentPassword(ctx: RequestContext, terminal: TerminalRecord): Si
   const attemptsRemaining = MAX_WRONG_ATTEMPTS - vp.failedAttempts;
   return new SimProblem(422, ErrorCode.pinWrongCurrent, 'The current void password is wrong.', {
     attemptsRemaining,
-    errors: [{ field: 'currentPassword', code: ErrorCode.pinWrongCurrent, message: 'The current void password is wrong.' }],
+    errors: [
+      {
+        field: 'currentPassword',
+        code: ErrorCode.pinWrongCurrent,
+        message: 'The current void password is wrong.',
+      },
+    ],
   });
 }
 
@@ -145,12 +156,23 @@ function temporaryPinFor(terminal: TerminalRecord): { pin: string; hash: string 
 }
 
 /** Support must say why: 422 `validation` naming the missing fields. */
-export function requireTicket(ctx: RequestContext, ticketId: string | undefined, reason: string | undefined): void {
+export function requireTicket(
+  ctx: RequestContext,
+  ticketId: string | undefined,
+  reason: string | undefined,
+): void {
   if (userOf(ctx).role !== 'support') return;
   const errors = [];
-  if (!ticketId?.trim()) errors.push({ field: 'ticketId', code: 'required', message: 'A support reset needs the ticket reference.' });
-  if (!reason?.trim()) errors.push({ field: 'reason', code: 'required', message: 'A support reset needs a reason.' });
-  if (errors.length > 0) throw new SimProblem(422, ErrorCode.validation, 'Give the ticket and the reason.', { errors });
+  if (!ticketId?.trim())
+    errors.push({
+      field: 'ticketId',
+      code: 'required',
+      message: 'A support reset needs the ticket reference.',
+    });
+  if (!reason?.trim())
+    errors.push({ field: 'reason', code: 'required', message: 'A support reset needs a reason.' });
+  if (errors.length > 0)
+    throw new SimProblem(422, ErrorCode.validation, 'Give the ticket and the reason.', { errors });
 }
 
 /** `POST /terminals/:tid/void-password/reset`: owner or support, after a step-up. */
@@ -162,9 +184,16 @@ export function resetVoidPassword(ctx: RequestContext): HandlerResult {
   requireTicket(ctx, body.ticketId, body.reason);
   const generate = body.generateTemporary === true;
   if (generate === (body.newPassword !== undefined)) {
-    throw new SimProblem(422, ErrorCode.validation, 'Give a new void password or ask for a temporary one (not both).', {
-      errors: [{ field: 'newPassword', code: 'required', message: 'either newPassword or generateTemporary' }],
-    });
+    throw new SimProblem(
+      422,
+      ErrorCode.validation,
+      'Give a new void password or ask for a temporary one (not both).',
+      {
+        errors: [
+          { field: 'newPassword', code: 'required', message: 'either newPassword or generateTemporary' },
+        ],
+      },
+    );
   }
   const open = openCommandOf(ctx.state, terminal.tid);
   if (open) throw alreadyOpen(open);
@@ -216,7 +245,11 @@ export function cancelCommand(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner', 'support'], 'cancel a password command');
   const command = commandInScope(ctx, ctx.params.id!);
   if (command.status !== 'queued') {
-    throw new SimProblem(409, ErrorCode.commandNotCancellable, `The command is ${command.status}; only a queued one can be cancelled.`);
+    throw new SimProblem(
+      409,
+      ErrorCode.commandNotCancellable,
+      `The command is ${command.status}; only a queued one can be cancelled.`,
+    );
   }
   command.status = 'cancelled';
   command.cancelledAt = ctx.now;
@@ -224,7 +257,13 @@ export function cancelCommand(ctx: RequestContext): HandlerResult {
   ctx.state.openCommands.delete(command);
   const terminal = ctx.state.world.terminalByTid.get(command.tid);
   if (terminal) touchTerminal(ctx.state, terminal);
-  audit(ctx, { action: 'command.cancelled', outcome: 'success', merchantId: command.merchantId, tid: command.tid, target: command.id });
+  audit(ctx, {
+    action: 'command.cancelled',
+    outcome: 'success',
+    merchantId: command.merchantId,
+    tid: command.tid,
+    target: command.id,
+  });
   return { body: { command: commandView(command) } };
 }
 
@@ -253,12 +292,15 @@ export function advanceCommands(state: SimState, now: number): void {
   for (const command of open) {
     const terminal = state.world.terminalByTid.get(command.tid);
     if (!terminal) continue;
-    const pickUp = terminal.online ? nextHeartbeat(terminal, command.deliveredAt ?? command.requestedAt) : Infinity;
+    const pickUp = terminal.online
+      ? nextHeartbeat(terminal, command.deliveredAt ?? command.requestedAt)
+      : Infinity;
     const deadline = command.expiresAt;
     if (pickUp <= now && pickUp < deadline) {
       command.deliveredAt ??= pickUp;
       const system = { merchantId: command.merchantId, tid: command.tid, target: command.id };
-      const changedMeanwhile = command.kind === 'change' && terminal.voidPassword.version !== command.basePasswordVersion;
+      const changedMeanwhile =
+        command.kind === 'change' && terminal.voidPassword.version !== command.basePasswordVersion;
       if (changedMeanwhile || command.newHash === undefined) {
         command.status = 'failed';
         command.failureReason = changedMeanwhile ? 'password_changed_at_terminal' : 'no_password';
@@ -267,7 +309,18 @@ export function advanceCommands(state: SimState, now: number): void {
         command.status = 'applied';
         command.appliedAt = pickUp;
         installPin(state, terminal, command.newHash, pickUp);
-        recordAudit(state, pickUp, { ...system, actor: terminal.tid, actorRole: 'terminal', action: 'void_password.applied', outcome: 'success' }, null);
+        recordAudit(
+          state,
+          pickUp,
+          {
+            ...system,
+            actor: terminal.tid,
+            actorRole: 'terminal',
+            action: 'void_password.applied',
+            outcome: 'success',
+          },
+          null,
+        );
       }
       closeCommand(state, command);
     } else if (now >= deadline) {
@@ -276,7 +329,15 @@ export function advanceCommands(state: SimState, now: number): void {
         recordAudit(
           state,
           deadline,
-          { merchantId: command.merchantId, tid: command.tid, target: command.id, actor: 'system', actorRole: 'system', action: 'command.expired', outcome: 'failure' },
+          {
+            merchantId: command.merchantId,
+            tid: command.tid,
+            target: command.id,
+            actor: 'system',
+            actorRole: 'system',
+            action: 'command.expired',
+            outcome: 'failure',
+          },
           null,
         );
       } else {

@@ -15,7 +15,8 @@ export function isCardMethod(method: PaymentMethod): boolean {
 export function batchCloseAt(terminal: TerminalRecord, at: number): { closesAt: number; early: boolean } {
   const cutoff = nextCutoffAfter(at, terminal.cutoffMinute);
   for (const settledAt of terminal.manualSettlements) {
-    if (settledAt > at) return settledAt < cutoff ? { closesAt: settledAt, early: true } : { closesAt: cutoff, early: false };
+    if (settledAt > at)
+      return settledAt < cutoff ? { closesAt: settledAt, early: true } : { closesAt: cutoff, early: false };
   }
   return { closesAt: cutoff, early: false };
 }
@@ -41,7 +42,11 @@ export interface Voidability {
  * of a merchant on T+1 payout. Reasons are checked from what never changes (a void, a
  * decline, a QR method, D0 payout) to what time brings (settlement, the cutoff).
  */
-export function voidabilityOf(tx: TransactionRecord, merchant: MerchantRecord | undefined, now: number): Voidability {
+export function voidabilityOf(
+  tx: TransactionRecord,
+  merchant: MerchantRecord | undefined,
+  now: number,
+): Voidability {
   const { closesAt, early } = batchCloseAt(tx.terminal, tx.createdAt);
   const settled = early ? now >= closesAt : now >= closesAt + SETTLEMENT_LAG_MS;
   const pastCutoff = now >= closesAt;

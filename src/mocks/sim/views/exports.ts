@@ -27,11 +27,48 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
   const all = sortedTerminals(ctx, query);
   const rows = all.slice(0, EXPORT_ROW_LIMIT).map((t) => {
     const s = terminalSummary(ctx.state, t, ctx.now);
-    return [s.tid, s.sn, s.model, s.firmware, s.merchantId, s.merchantName, s.storeName, s.status, s.lastSeenAt, s.voidPassword.state, s.voidPassword.changedAt, s.voidPassword.lockedUntil, s.openCommand?.status ?? ''];
+    return [
+      s.tid,
+      s.sn,
+      s.model,
+      s.firmware,
+      s.merchantId,
+      s.merchantName,
+      s.storeName,
+      s.status,
+      s.lastSeenAt,
+      s.voidPassword.state,
+      s.voidPassword.changedAt,
+      s.voidPassword.lockedUntil,
+      s.openCommand?.status ?? '',
+    ];
   });
-  audit(ctx, { action: 'terminals.exported', outcome: 'success', merchantId: query.merchantId ?? undefined, target: `terminals (${rows.length})` });
-  const header = ['tid', 'sn', 'model', 'firmware', 'merchantId', 'merchantName', 'storeName', 'status', 'lastSeenAt', 'voidPasswordState', 'voidPasswordChangedAt', 'lockedUntil', 'openCommandStatus'];
-  return csvResult(`terminals-${shanghaiDate(ctx.now)}.csv`, toCsv(header, rows), all.length > EXPORT_ROW_LIMIT);
+  audit(ctx, {
+    action: 'terminals.exported',
+    outcome: 'success',
+    merchantId: query.merchantId ?? undefined,
+    target: `terminals (${rows.length})`,
+  });
+  const header = [
+    'tid',
+    'sn',
+    'model',
+    'firmware',
+    'merchantId',
+    'merchantName',
+    'storeName',
+    'status',
+    'lastSeenAt',
+    'voidPasswordState',
+    'voidPasswordChangedAt',
+    'lockedUntil',
+    'openCommandStatus',
+  ];
+  return csvResult(
+    `terminals-${shanghaiDate(ctx.now)}.csv`,
+    toCsv(header, rows),
+    all.length > EXPORT_ROW_LIMIT,
+  );
 }
 
 export function exportTransactions(ctx: RequestContext): HandlerResult {
@@ -40,7 +77,27 @@ export function exportTransactions(ctx: RequestContext): HandlerResult {
   const all = filterTransactions(ctx, query);
   const rows = all.slice(0, EXPORT_ROW_LIMIT).map((tx) => {
     const t = transactionView(ctx.state, tx, ctx.now);
-    return [t.id, t.createdAt, t.merchantId, t.tid, t.storeName, t.type, t.status, t.method, (t.amount / 100).toFixed(2), t.currency, t.cardLast4, t.traceNo, t.rrn, t.batchNo, t.operatorNo, t.voidable, t.voidableUntil, t.notVoidableReason, t.originalId];
+    return [
+      t.id,
+      t.createdAt,
+      t.merchantId,
+      t.tid,
+      t.storeName,
+      t.type,
+      t.status,
+      t.method,
+      (t.amount / 100).toFixed(2),
+      t.currency,
+      t.cardLast4,
+      t.traceNo,
+      t.rrn,
+      t.batchNo,
+      t.operatorNo,
+      t.voidable,
+      t.voidableUntil,
+      t.notVoidableReason,
+      t.originalId,
+    ];
   });
   audit(ctx, {
     action: 'transactions.exported',
@@ -49,6 +106,30 @@ export function exportTransactions(ctx: RequestContext): HandlerResult {
     tid: query.terminalId ?? null,
     target: `transactions (${rows.length})`,
   });
-  const header = ['id', 'createdAt', 'merchantId', 'tid', 'storeName', 'type', 'status', 'method', 'amountYuan', 'currency', 'cardLast4', 'traceNo', 'rrn', 'batchNo', 'operatorNo', 'voidable', 'voidableUntil', 'notVoidableReason', 'originalId'];
-  return csvResult(`transactions-${shanghaiDate(ctx.now)}.csv`, toCsv(header, rows), all.length > EXPORT_ROW_LIMIT);
+  const header = [
+    'id',
+    'createdAt',
+    'merchantId',
+    'tid',
+    'storeName',
+    'type',
+    'status',
+    'method',
+    'amountYuan',
+    'currency',
+    'cardLast4',
+    'traceNo',
+    'rrn',
+    'batchNo',
+    'operatorNo',
+    'voidable',
+    'voidableUntil',
+    'notVoidableReason',
+    'originalId',
+  ];
+  return csvResult(
+    `transactions-${shanghaiDate(ctx.now)}.csv`,
+    toCsv(header, rows),
+    all.length > EXPORT_ROW_LIMIT,
+  );
 }

@@ -13,7 +13,8 @@ interface Counts {
 
 function countsOf(state: SimState): Counts {
   const counts: Counts = { stores: new Map(), terminals: new Map(), terminalsByStore: new Map() };
-  for (const store of state.world.stores) counts.stores.set(store.merchantId, (counts.stores.get(store.merchantId) ?? 0) + 1);
+  for (const store of state.world.stores)
+    counts.stores.set(store.merchantId, (counts.stores.get(store.merchantId) ?? 0) + 1);
   for (const t of state.world.terminals) {
     counts.terminals.set(t.merchantId, (counts.terminals.get(t.merchantId) ?? 0) + 1);
     counts.terminalsByStore.set(t.storeId, (counts.terminalsByStore.get(t.storeId) ?? 0) + 1);
@@ -62,7 +63,13 @@ export function getMerchant(ctx: RequestContext): HandlerResult {
     ...merchantView(merchant, counts),
     stores: ctx.state.world.stores
       .filter((s) => s.merchantId === merchant.id)
-      .map((s) => ({ id: s.id, merchantId: s.merchantId, name: s.name, city: s.city, terminalCount: counts.terminalsByStore.get(s.id) ?? 0 })),
+      .map((s) => ({
+        id: s.id,
+        merchantId: s.merchantId,
+        name: s.name,
+        city: s.city,
+        terminalCount: counts.terminalsByStore.get(s.id) ?? 0,
+      })),
   };
   return { body };
 }

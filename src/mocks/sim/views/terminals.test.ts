@@ -24,10 +24,16 @@ describe('GET /terminals', () => {
 
   it('filters by status, password state, store and model, and searches TID, SN and store name', () => {
     const owner = signedIn(testAcquirer(), 'owner');
-    expect(list(owner, { status: 'offline' }).items.map((t) => t.tid).sort()).toEqual([DEMO_TIDS.offline, DEMO_TIDS.openCommand]);
+    expect(
+      list(owner, { status: 'offline' })
+        .items.map((t) => t.tid)
+        .sort(),
+    ).toEqual([DEMO_TIDS.offline, DEMO_TIDS.openCommand]);
     expect(list(owner, { passwordState: 'locked' }).items.map((t) => t.tid)).toEqual([DEMO_TIDS.locked]);
     const custom = list(owner).items.find((t) => t.tid === DEMO_TIDS.custom)!;
-    expect(list(owner, { storeId: custom.storeId }).items.every((t) => t.storeId === custom.storeId)).toBe(true);
+    expect(list(owner, { storeId: custom.storeId }).items.every((t) => t.storeId === custom.storeId)).toBe(
+      true,
+    );
     expect(list(owner, { model: custom.model }).items.every((t) => t.model === custom.model)).toBe(true);
     expect(list(owner, { q: '0101' }).items.map((t) => t.tid)).toEqual([DEMO_TIDS.defaultPassword]);
     expect(list(owner, { q: custom.sn.toLowerCase() }).items.map((t) => t.tid)).toEqual([DEMO_TIDS.custom]);
@@ -45,7 +51,9 @@ describe('GET /terminals', () => {
     const second = list(owner, { limit: '5', cursor: first.nextCursor! });
     const third = list(owner, { limit: '5', cursor: second.nextCursor! });
     expect(third.nextCursor).toBeNull();
-    expect([...first.items, ...second.items, ...third.items].map((t) => t.tid)).toEqual(list(owner).items.map((t) => t.tid));
+    expect([...first.items, ...second.items, ...third.items].map((t) => t.tid)).toEqual(
+      list(owner).items.map((t) => t.tid),
+    );
   });
 
   it('gives support every merchant, and refuses a merchant out of scope with 404', () => {
@@ -60,7 +68,10 @@ describe('GET /terminals', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
     const items = list(owner).items;
-    expect(items.find((t) => t.tid === DEMO_TIDS.openCommand)!.openCommand).toMatchObject({ kind: 'reset', status: 'queued' });
+    expect(items.find((t) => t.tid === DEMO_TIDS.openCommand)!.openCommand).toMatchObject({
+      kind: 'reset',
+      status: 'queued',
+    });
     const online = items.find((t) => t.tid === DEMO_TIDS.custom)!;
     expect(acquirer.now() - Date.parse(online.lastSeenAt)).toBeLessThan(30 * SECOND);
     acquirer.clock.advance(95 * SECOND);
@@ -70,7 +81,9 @@ describe('GET /terminals', () => {
   });
 
   it('refuses an unknown sort with 400', () => {
-    expect(codeOf(signedIn(testAcquirer(), 'owner').get('/terminals', { sort: 'sn' }))).toBe('request.malformed');
+    expect(codeOf(signedIn(testAcquirer(), 'owner').get('/terminals', { sort: 'sn' }))).toBe(
+      'request.malformed',
+    );
   });
 });
 
@@ -89,19 +102,31 @@ describe('GET /terminals/:tid', () => {
     const same = TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body);
     expect(same.version).toBe(detail.version);
 
-    owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, { currentPassword: '000001', newPassword: '470215' });
+    owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: '000001',
+      newPassword: '470215',
+    });
     const changed = TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body);
     expect(changed.voidPassword.failedAttempts).toBe(1);
     expect(changed.version).not.toBe(detail.version);
-    owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, { currentPassword: DEMO_VOID_PASSWORD, newPassword: '470215' });
-    expect(TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body).version).not.toBe(changed.version);
+    owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '470215',
+    });
+    expect(TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body).version).not.toBe(
+      changed.version,
+    );
   });
 
   it('moves to the next batch at the cutoff', () => {
     const acquirer = testAcquirer();
-    const before = TerminalDetail.parse(signedIn(acquirer, 'owner').get(`/terminals/${DEMO_TIDS.custom}`).body).batch;
+    const before = TerminalDetail.parse(
+      signedIn(acquirer, 'owner').get(`/terminals/${DEMO_TIDS.custom}`).body,
+    ).batch;
     acquirer.clock.set(Date.parse(before.cutoffAt));
-    const after = TerminalDetail.parse(signedIn(acquirer, 'owner').get(`/terminals/${DEMO_TIDS.custom}`).body).batch;
+    const after = TerminalDetail.parse(
+      signedIn(acquirer, 'owner').get(`/terminals/${DEMO_TIDS.custom}`).body,
+    ).batch;
     expect(Number(after.number)).toBe(Number(before.number) + 1);
     expect(after.cutoffAt).toBe('2025-06-12T23:00:00.000+08:00');
   });

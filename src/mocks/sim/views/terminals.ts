@@ -1,4 +1,9 @@
-import type { TerminalDetail, TerminalFilter, TerminalListQuery, TerminalSummary } from '@/api/schemas/terminals';
+import type {
+  TerminalDetail,
+  TerminalFilter,
+  TerminalListQuery,
+  TerminalSummary,
+} from '@/api/schemas/terminals';
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { sha256Hex } from '../hash';
@@ -38,7 +43,10 @@ export function terminalSummary(state: SimState, terminal: TerminalRecord, now: 
 
 /** The open batch: number and when it closes (a sale exactly at the cutoff is the next batch's). */
 export function openBatchOf(terminal: TerminalRecord, now: number): { number: string; cutoffAt: string } {
-  return { number: batchNumberAt(terminal, now), cutoffAt: toIso(nextCutoffAfter(now, terminal.cutoffMinute)) };
+  return {
+    number: batchNumberAt(terminal, now),
+    cutoffAt: toIso(nextCutoffAfter(now, terminal.cutoffMinute)),
+  };
 }
 
 export function terminalDetail(state: SimState, terminal: TerminalRecord, now: number): TerminalDetail {
@@ -79,7 +87,10 @@ export function filterTerminals(ctx: RequestContext, filter: TerminalFilter): Te
   });
 }
 
-function compareBy(ctx: RequestContext, sort: TerminalListQuery['sort']): (a: TerminalRecord, b: TerminalRecord) => number {
+function compareBy(
+  ctx: RequestContext,
+  sort: TerminalListQuery['sort'],
+): (a: TerminalRecord, b: TerminalRecord) => number {
   const { world } = ctx.state;
   const key = (sort ?? 'tid').replace(/^-/, '');
   const direction = sort?.startsWith('-') ? -1 : 1;

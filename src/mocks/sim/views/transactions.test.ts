@@ -25,7 +25,13 @@ describe('voidability (DESIGN §2), computed from the simulated now', () => {
   it('a card sale of the open batch is voidable until the 23:00 cutoff', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const sale = byTrace(owner, DEMO_TRACE_NOS.voidableSale);
-    expect(sale).toMatchObject({ type: 'sale', status: 'approved', method: 'card_chip', amount: 12800, voidable: true });
+    expect(sale).toMatchObject({
+      type: 'sale',
+      status: 'approved',
+      method: 'card_chip',
+      amount: 12800,
+      voidable: true,
+    });
     expect(sale.voidableUntil).toBe('2025-06-11T23:00:00.000+08:00');
     expect(sale.notVoidableReason).toBeUndefined();
     expect(sale.cardLast4).toMatch(/^\d{4}$/);
@@ -42,16 +48,36 @@ describe('voidability (DESIGN §2), computed from the simulated now', () => {
     owner = at(acquirer, '2025-06-11T23:59:59.999+08:00');
     expect(byTrace(owner, DEMO_TRACE_NOS.voidableSale)).toMatchObject({ notVoidableReason: 'past_cutoff' });
     acquirer.clock.advance(1); // settlement runs an hour after the cutoff
-    expect(byTrace(owner, DEMO_TRACE_NOS.voidableSale)).toMatchObject({ voidable: false, status: 'settled', notVoidableReason: 'settled' });
+    expect(byTrace(owner, DEMO_TRACE_NOS.voidableSale)).toMatchObject({
+      voidable: false,
+      status: 'settled',
+      notVoidableReason: 'settled',
+    });
   });
 
   it('explains every other sale with its reason code', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
-    expect(byTrace(owner, DEMO_TRACE_NOS.qrSale)).toMatchObject({ method: 'wechat_qr', voidable: false, notVoidableReason: 'qr_refund_only' });
-    expect(byTrace(owner, DEMO_TRACE_NOS.declinedSale)).toMatchObject({ status: 'declined', voidable: false, notVoidableReason: 'not_approved' });
-    expect(byTrace(owner, DEMO_TRACE_NOS.voidedSale)).toMatchObject({ status: 'voided', voidable: false, notVoidableReason: 'already_voided' });
-    expect(byTrace(owner, DEMO_TRACE_NOS.settledSale)).toMatchObject({ status: 'settled', voidable: false, notVoidableReason: 'settled' });
+    expect(byTrace(owner, DEMO_TRACE_NOS.qrSale)).toMatchObject({
+      method: 'wechat_qr',
+      voidable: false,
+      notVoidableReason: 'qr_refund_only',
+    });
+    expect(byTrace(owner, DEMO_TRACE_NOS.declinedSale)).toMatchObject({
+      status: 'declined',
+      voidable: false,
+      notVoidableReason: 'not_approved',
+    });
+    expect(byTrace(owner, DEMO_TRACE_NOS.voidedSale)).toMatchObject({
+      status: 'voided',
+      voidable: false,
+      notVoidableReason: 'already_voided',
+    });
+    expect(byTrace(owner, DEMO_TRACE_NOS.settledSale)).toMatchObject({
+      status: 'settled',
+      voidable: false,
+      notVoidableReason: 'settled',
+    });
     expect(byTrace(owner, DEMO_TRACE_NOS.settledEarlySale, DEMO_TIDS.settledEarly)).toMatchObject({
       status: 'settled',
       notVoidableReason: 'settled',
@@ -69,9 +95,19 @@ describe('voidability (DESIGN §2), computed from the simulated now', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const sale = byTrace(owner, DEMO_TRACE_NOS.voidedSale);
     const voidTx = byTrace(owner, DEMO_TRACE_NOS.voidOfVoidedSale);
-    expect(voidTx).toMatchObject({ type: 'void', originalId: sale.id, operatorNo: '02', amount: sale.amount, notVoidableReason: 'is_void' });
+    expect(voidTx).toMatchObject({
+      type: 'void',
+      originalId: sale.id,
+      operatorNo: '02',
+      amount: sale.amount,
+      notVoidableReason: 'is_void',
+    });
     const detail = TransactionDetail.parse(owner.get(`/transactions/${voidTx.id}`).body);
-    expect(detail.original).toMatchObject({ id: sale.id, traceNo: DEMO_TRACE_NOS.voidedSale, status: 'voided' });
+    expect(detail.original).toMatchObject({
+      id: sale.id,
+      traceNo: DEMO_TRACE_NOS.voidedSale,
+      status: 'voided',
+    });
   });
 });
 
@@ -97,7 +133,10 @@ describe('GET /transactions', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const all = list(owner, { voidable: 'true', limit: '500' });
     const page = list(owner, { voidable: 'true', limit: '2' });
-    expect(page.summary).toEqual({ count: all.items.length, amount: all.items.reduce((s, t) => s + t.amount, 0) });
+    expect(page.summary).toEqual({
+      count: all.items.length,
+      amount: all.items.reduce((s, t) => s + t.amount, 0),
+    });
     expect(all.items.every((t) => t.voidable)).toBe(true);
     expect(all.items.length).toBeGreaterThan(0);
   });
@@ -107,8 +146,12 @@ describe('GET /transactions', () => {
     const voids = list(owner, { type: 'void', limit: '500' }).items;
     expect(voids.length).toBeGreaterThanOrEqual(7);
     expect(voids.every((t) => t.type === 'void' && t.originalId)).toBe(true);
-    expect(list(owner, { method: 'alipay_qr', limit: '500' }).items.every((t) => t.method === 'alipay_qr')).toBe(true);
-    expect(list(owner, { status: 'settled', limit: '500' }).items.every((t) => t.status === 'settled')).toBe(true);
+    expect(
+      list(owner, { method: 'alipay_qr', limit: '500' }).items.every((t) => t.method === 'alipay_qr'),
+    ).toBe(true);
+    expect(list(owner, { status: 'settled', limit: '500' }).items.every((t) => t.status === 'settled')).toBe(
+      true,
+    );
     const burst = list(owner, { terminalId: DEMO_TIDS.voidBurst, operatorNo: '03', type: 'void' });
     expect(burst.total).toBeGreaterThanOrEqual(6);
     const mid = list(owner, { minAmount: '1000', maxAmount: '5000', limit: '500' }).items;
@@ -117,7 +160,11 @@ describe('GET /transactions', () => {
     const to = '2025-06-11T12:00:00+08:00';
     const morning = list(owner, { from, to, limit: '500' }).items;
     expect(morning.length).toBeGreaterThan(0);
-    expect(morning.every((t) => Date.parse(t.createdAt) >= Date.parse(from) && Date.parse(t.createdAt) < Date.parse(to))).toBe(true);
+    expect(
+      morning.every(
+        (t) => Date.parse(t.createdAt) >= Date.parse(from) && Date.parse(t.createdAt) < Date.parse(to),
+      ),
+    ).toBe(true);
   });
 
   it('searches by trace number, RRN, card last 4 and amount', () => {
@@ -151,7 +198,9 @@ describe('GET /transactions', () => {
     const response = owner.get('/transactions', { limit: '0', voidable: 'maybe' });
     expect(response.status).toBe(400);
     expect(codeOf(response)).toBe('request.malformed');
-    const fields = bodyOf<{ errors: { field: string }[] }>(response).errors.map((e) => e.field).sort();
+    const fields = bodyOf<{ errors: { field: string }[] }>(response)
+      .errors.map((e) => e.field)
+      .sort();
     expect(fields).toEqual(['limit', 'voidable']);
     expect(codeOf(owner.get('/transactions', { cursor: 'forged' }))).toBe('request.malformed');
   });

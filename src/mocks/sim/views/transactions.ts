@@ -8,7 +8,10 @@ import { inScope, notFound, requireMerchantInScope, scopeOf } from '../rules/acc
 import { batchNumberAt, voidabilityOf } from '../rules/voidability';
 
 /** The query after the contract schema (booleans and numbers parsed). */
-export interface ParsedTransactionQuery extends Omit<TransactionQuery, 'voidable' | 'minAmount' | 'maxAmount' | 'limit'> {
+export interface ParsedTransactionQuery extends Omit<
+  TransactionQuery,
+  'voidable' | 'minAmount' | 'maxAmount' | 'limit'
+> {
   voidable?: boolean;
   minAmount?: number;
   maxAmount?: number;
@@ -59,7 +62,11 @@ function searchMatcher(q: string | undefined): ((tx: TransactionRecord) => boole
 }
 
 /** Matching transactions the user reaches, newest first. */
-export function filterTransactions(ctx: RequestContext, query: ParsedTransactionQuery, startIndex = 0): TransactionRecord[] {
+export function filterTransactions(
+  ctx: RequestContext,
+  query: ParsedTransactionQuery,
+  startIndex = 0,
+): TransactionRecord[] {
   const user = userOf(ctx);
   if (query.merchantId) requireMerchantInScope(ctx, query.merchantId);
   if (query.terminalId) {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { MerchantDetail, MerchantList } from '@/api/schemas/merchants';
+import { MERCHANT_A, MERCHANT_C } from '../data/demo-fixtures';
+import { codeOf, signedIn, testAcquirer } from '../testing/harness';
+
+describe('merchants (support only)', () => {
+  it('finds a merchant by MID, name or phone digits, showing the phone masked', () => {
+    const acquirer = testAcquirer();
+    const support = signedIn(acquirer, 'support');
+    const search = (q: string) =>
+      MerchantList.parse(support.get('/merchants', { q }).body).items.map((m) => m.id);
+    expect(search('')).toHaveLength(3);
+    expect(search(MERCHANT_A.slice(-6))).toEqual([MERCHANT_A]);
+    expect(search('鲜果')).toEqual([MERCHANT_C]);
+    const phone = acquirer.state.world.merchantById.get(MERCHANT_A)!.phone;
+    expect(search(phone)).toEqual([MERCHANT_A]);
+    const merchant = MerchantList.parse(support.get('/merchants', { q: MERCHANT_A }).body).items[0]!;
+    expect(merchant.phoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(merchant).toMatchObject({ payoutMode: 'T1', storeCount: 3, terminalCount: 12 });
+  });
+
+  it('answers a merchant with its stores', () => {
+    const support = signedIn(testAcquirer(), 'support');
+    const detail = MerchantDetail.parse(support.get(`/merchants/${MERCHANT_C}`).body);
+    expect(detail).toMatchObject({
+      payoutMode: 'D0',
+      stores: [{ name: '鲜果时光(星湖街店)', city: '苏州', terminalCount: 3 }],
+    });
+    expect(support.get('/merchants/000000000000000').status).toBe(404);
+  });
+
+  it('is forbidden to owners and cashiers (403)', () => {
+    const acquirer = testAcquirer();
+    for (const user of ['owner', 'cashier']) {
+      expect(codeOf(signedIn(acquirer, user).get('/merchants'))).toBe('auth.forbidden');
+      expect(codeOf(signedIn(acquirer, user).get(`/merchants/${MERCHANT_A}`))).toBe('auth.forbidden');
+    }
+  });
+});
