@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { TerminalDetail } from '@/api/schemas/terminals';
 import { MINUTE, SECOND } from './clock';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './csv';
 import { DEMO_TIDS } from './data/demo-fixtures';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../clock';
 import { generateWorld } from './generate';
@@ -70,8 +71,12 @@ describe('the data generator', () => {
   });
 
   it('large: ≥ 10,000 terminals and ≥ 200,000 transactions, sorted newest first, still quick to query', () => {
+    let stored = '';
     const started = performance.now();
-    const acquirer = testAcquirer({ scenario: 'large' });
+    const acquirer = testAcquirer({
+      scenario: 'large',
+      storage: { load: () => null, save: (s) => (stored = s) },
+    });
     const elapsed = performance.now() - started;
     const world = acquirer.state.world;
     // Reported, not asserted: machines differ.
@@ -101,5 +106,9 @@ describe('the data generator', () => {
     );
     timed('GET /transactions?voidable=true', () => owner.get('/transactions', { voidable: 'true' }));
     timed('GET /alerts (support)', () => signedIn(acquirer, 'support').get('/alerts'));
+    // Persistence keeps the seed and what changed, never the generated data.
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.length).toBeLessThan(100_000);
+    expect(stored).not.toContain('rrn');
   });
 });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { AlertList } from '@/api/schemas/alerts';
 import { MINUTE } from '../clock';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { SessionResponse, StepUpResponse } from '@/api/schemas/auth';
 import { MINUTE, SECOND } from '../clock';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { CommandResponse } from '@/api/schemas/commands';
 import { ResetVoidPasswordResponse, TerminalDetail } from '@/api/schemas/terminals';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { MerchantDetail, MerchantList } from '@/api/schemas/merchants';
 import { MERCHANT_A, MERCHANT_C } from '../data/demo-fixtures';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { TerminalDetail, TerminalPage } from '@/api/schemas/terminals';
 import { SECOND } from '../clock';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { TransactionDetail, TransactionPage, type Transaction } from '@/api/schemas/transactions';
 import { MINUTE } from '../clock';
