@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 // A port of our own (TOOLCHAIN.md: others may hold 4173/5173); override with E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 5317);
 const baseURL = `http://127.0.0.1:${port}`;
+// Separate build folders let several checkouts or sessions run the suite side by side.
+const outDir = process.env.E2E_OUT_DIR ?? 'dist-mock';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -40,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production bundle with the mock acquirer, served like a deployment.
-    command: `npm run build:mock && npx vite preview --outDir dist-mock --port ${port} --strictPort --host 127.0.0.1`,
+    command: `VITE_API_MOCKING=true BUILD_OUT_DIR=${outDir} npx vite build && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
