@@ -1,15 +1,10 @@
 import type { Page } from '@playwright/test';
+import type { z } from 'zod';
+import type { MockFaultBody, MockScenario } from '../src/api/schemas/mock-control';
 
-export type Scenario = 'demo' | 'large' | 'empty';
-export interface Fault {
-  method: string;
-  path: string;
-  status?: number;
-  networkError?: boolean;
-  delayMs?: number;
-  malformed?: boolean;
-  times?: number;
-}
+export type Scenario = MockScenario;
+/** The body of `/__mock/faults`, typed by the same schema the mock validates it with. */
+export type Fault = z.input<typeof MockFaultBody>;
 
 /**
  * Drives the mock acquirer's `/__mock/*` control surface (DESIGN §4). The mock runs in
