@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiClient, newIdempotencyKey } from './client';
+import { ApiClient, type DownloadProgress, fileNameOf, newIdempotencyKey } from './client';
 import { ApiError } from './errors';
 
 const BASE = 'http://acquirer.test/api/v1';
@@ -205,5 +205,44 @@ describe('ApiClient', () => {
     expect(onActivity).not.toHaveBeenCalled();
     await client.call('alerts');
     expect(onActivity).toHaveBeenCalledTimes(1);
+  });
+
+  it('downloads a CSV as a file named by the server, reporting the bytes as they arrive', async () => {
+    const csv = '\uFEFFtid,storeName\r\n58100101,西湖店\r\n';
+    const bytes = new TextEncoder().encode(csv);
+    server.use(
+      http.get(`${BASE}/terminals/export`, () => {
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(bytes.slice(0, 10));
+            controller.enqueue(bytes.slice(10));
+            controller.close();
+          },
+        });
+        return new HttpResponse(stream, {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': 'attachment; filename="terminals-2026-11-25.csv"',
+            'Content-Length': String(bytes.byteLength),
+          },
+        });
+      }),
+    );
+    const progress: DownloadProgress[] = [];
+    const file = await new ApiClient(BASE).call('terminalsExport', {
+      query: { status: 'offline' },
+      onDownloadProgress: (p) => progress.push(p),
+    });
+    expect(file.name).toBe('terminals-2026-11-25.csv');
+    expect(Array.from(new Uint8Array(await file.arrayBuffer()))).toEqual(Array.from(bytes));
+    expect(progress.at(-1)).toEqual({ received: bytes.byteLength, total: bytes.byteLength });
+    expect(progress.length).toBeGreaterThan(2);
+  });
+
+  it('takes only a plain file name from Content-Disposition', () => {
+    expect(fileNameOf('attachment; filename="../../etc/passwd"')).toBe('_.._etc_passwd');
+    expect(fileNameOf("attachment; filename*=UTF-8''%E7%BB%88%E7%AB%AF.csv")).toBe('终端.csv');
+    expect(fileNameOf('inline')).toBeNull();
+    expect(fileNameOf(null)).toBeNull();
   });
 });

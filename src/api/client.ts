@@ -7,7 +7,7 @@ type EndpointOf<N extends EndpointName> = (typeof endpoints)[N];
 type ResponseOf<N extends EndpointName> = EndpointOf<N>['response'] extends z.ZodType
   ? z.infer<EndpointOf<N>['response']>
   : EndpointOf<N>['response'] extends 'csv'
-    ? Blob
+    ? File
     : undefined;
 type BodyOf<N extends EndpointName> =
   EndpointOf<N> extends { body: z.ZodType } ? z.input<EndpointOf<N>['body']> : never;
@@ -25,6 +25,14 @@ export interface CallOptions<N extends EndpointName> {
   background?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** CSV downloads: bytes received so far, and the size when the server says it. */
+  onDownloadProgress?: (progress: DownloadProgress) => void;
+}
+
+export interface DownloadProgress {
+  received: number;
+  /** From `Content-Length`; null when the server streams without one. */
+  total: number | null;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -60,6 +68,28 @@ function retryAfterSeconds(response: Response): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** The file name of `Content-Disposition: attachment; filename="x.csv"` (or `filename*=UTF-8''…`). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) {
+    try {
+      return safeFileName(decodeURIComponent(encoded[1].trim()));
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ? safeFileName(plain[1].trim()) : null;
+}
+
+/** No folders, no control characters: the server names the file, not where it goes. */
+function safeFileName(name: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[\\/\u0000-\u001f]/g, '_').replace(/^\.+/, '');
+  return cleaned || null;
 }
 
 export class ApiClient {
@@ -122,7 +152,7 @@ export class ApiClient {
     if (!options.background && response.status !== 401) this.events.onActivity?.();
 
     if (endpoint.response === null) return undefined as ResponseOf<N>;
-    if (endpoint.response === 'csv') return (await response.blob()) as ResponseOf<N>;
+    if (endpoint.response === 'csv') return (await this.download(response, options)) as ResponseOf<N>;
     let json: unknown;
     try {
       json = await response.json();
@@ -132,6 +162,39 @@ export class ApiClient {
     const parsed = endpoint.response.safeParse(json);
     if (!parsed.success) throw this.malformed(response.status, isMutation);
     return parsed.data as ResponseOf<N>;
+  }
+
+  /**
+   * A file answer as a File named by `Content-Disposition`, read chunk by chunk so the
+   * caller can show progress. A connection lost halfway is a network error, not a short file.
+   */
+  private async download<N extends EndpointName>(response: Response, options: CallOptions<N>): Promise<File> {
+    const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
+    const name = fileNameOf(response.headers.get('Content-Disposition')) ?? 'download';
+    const length = Number(response.headers.get('Content-Length'));
+    const total = Number.isFinite(length) && length > 0 ? length : null;
+    const report = options.onDownloadProgress;
+    const chunks: BlobPart[] = [];
+    try {
+      if (!report || !response.body) {
+        chunks.push(await response.blob());
+      } else {
+        const reader = response.body.getReader();
+        let received = 0;
+        report({ received, total });
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          chunks.push(value);
+          received += value.byteLength;
+          report({ received, total });
+        }
+      }
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause;
+      throw new ApiError({ kind: 'network', code: 'client.network' });
+    }
+    return new File(chunks, name, { type });
   }
 
   private malformed(status: number, isMutation: boolean): ApiError {

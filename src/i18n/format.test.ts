@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, formatTime } from './format';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatRelative,
+  formatTime,
+} from './format';
 
 describe('formatMoney', () => {
   it('turns integer fen into yuan with the ¥ sign in both languages', () => {
@@ -76,5 +85,31 @@ describe('formatRelative', () => {
 
   it('does not round up: 59 seconds is not a minute', () => {
     expect(formatRelative('2026-01-02T11:59:01+08:00', now, 'en')).toBe('59 sec. ago');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says a length of time in its two largest units, rounded down, in both languages', () => {
+    const ms = (h: number, m: number, s: number) => ((h * 60 + m) * 60 + s) * 1000;
+    expect(formatDuration(ms(2, 5, 59), 'en')).toBe('2 hr 5 min');
+    expect(formatDuration(ms(2, 5, 59), 'zh-CN')).toBe('2小时5分钟');
+    expect(formatDuration(ms(0, 4, 30), 'en')).toBe('4 min 30 sec');
+    expect(formatDuration(ms(0, 4, 30), 'zh-CN')).toBe('4分钟30秒');
+    expect(formatDuration(ms(2, 0, 10), 'en')).toBe('2 hr');
+    expect(formatDuration(ms(0, 0, 45) + 999, 'en')).toBe('45 sec');
+    expect(formatDuration(ms(50, 0, 0), 'en')).toBe('2 days 2 hr');
+  });
+
+  it('never says a negative time left', () => {
+    expect(formatDuration(-5000, 'en')).toBe('0 sec');
+  });
+});
+
+describe('formatBytes', () => {
+  it('says a download size in bytes, KB or MB', () => {
+    expect(formatBytes(512, 'en')).toBe('512 byte');
+    expect(formatBytes(12_400, 'en')).toBe('12 kB');
+    expect(formatBytes(1_450_000, 'en')).toBe('1.5 MB');
+    expect(formatBytes(1_450_000, 'zh-CN')).toBe('1.5 MB');
   });
 });

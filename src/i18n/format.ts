@@ -3,12 +3,10 @@ import type { Language } from './languages';
 /** Business time zone: settlement cutoffs and receipts are in China Standard Time. */
 export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
-  key: string,
-  create: () => T,
-): T {
+function cached<T extends Formatter>(key: string, create: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = create();
@@ -117,4 +115,59 @@ export function formatRelative(
     }
   }
   return formatter.format(0, 'second');
+}
+
+const DURATION_UNITS: ['day' | 'hour' | 'minute' | 'second', number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/**
+ * A length of time in its two largest units, rounded down: "2 hr 5 min" / "2小时5分钟",
+ * "4 min 30 sec" / "4分钟30秒", "45 sec" / "45秒", "2 hr" (not "2 hr 0 min"). Never
+ * negative: a moment already past is "0 sec".
+ */
+export function formatDuration(ms: number, language: Language): string {
+  let rest = Math.max(0, Math.floor(ms / 1000)) * 1000;
+  const largest = DURATION_UNITS.findIndex(([, size]) => rest >= size);
+  const start = largest === -1 ? DURATION_UNITS.length - 1 : largest;
+  const parts: string[] = [];
+  for (const [unit, size] of DURATION_UNITS.slice(start, start + 2)) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (parts.length > 0 && amount === 0) continue;
+    const formatter = cached(
+      `unit:${unit}:${language}`,
+      () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short' }),
+    );
+    parts.push(formatter.format(amount));
+  }
+  const list = cached(
+    `units:${language}`,
+    () => new Intl.ListFormat(language, { type: 'unit', style: 'narrow' }),
+  );
+  return list.format(parts);
+}
+
+/** A file size: "12 KB", "1.4 MB" (decimal units, as browsers show downloads). */
+export function formatBytes(bytes: number, language: Language): string {
+  const [unit, size] =
+    bytes >= 1_000_000
+      ? (['megabyte', 1_000_000] as const)
+      : bytes >= 1000
+        ? (['kilobyte', 1000] as const)
+        : (['byte', 1] as const);
+  const formatter = cached(
+    `bytes:${unit}:${language}`,
+    () =>
+      new Intl.NumberFormat(language, {
+        style: 'unit',
+        unit,
+        unitDisplay: 'short',
+        maximumFractionDigits: unit === 'megabyte' ? 1 : 0,
+      }),
+  );
+  return formatter.format(bytes / size);
 }

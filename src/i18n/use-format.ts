@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, formatTime } from './format';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatRelative,
+  formatTime,
+} from './format';
 import { FALLBACK_LANGUAGE, matchLanguage } from './languages';
 
 /** The format helpers bound to the current language; re-renders when it changes. */
@@ -15,5 +24,8 @@ export function useFormat() {
     time: (value: Date | string | number) => formatTime(value, language),
     relative: (value: Date | string | number, now: Date | string | number) =>
       formatRelative(value, now, language),
+    /** A length of time (ms), e.g. time left: "2 hr 5 min" / "2小时5分钟". */
+    duration: (ms: number) => formatDuration(ms, language),
+    bytes: (bytes: number) => formatBytes(bytes, language),
   };
 }

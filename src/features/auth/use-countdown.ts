@@ -1,4 +1,4 @@
-import { useNow } from './use-now';
+import { useNow } from '@/components/use-now';
 
 /** Whole seconds left until `until` (epoch ms, browser clock), ticking each second; 0 when past or null. */
 export function useCountdown(until: number | null, tickMs = 1000): number {

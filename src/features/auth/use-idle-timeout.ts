@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { apiClient } from '@/api/client';
 import { endSession, storeSession } from './api/session';
 import { useIdleDeadline } from './idle-clock';
-import { useNow } from './use-now';
+import { useNow } from '@/components/use-now';
 
 /** How long before the server's idle timeout the user is warned. */
 export const IDLE_WARNING_MS = 60_000;

@@ -171,4 +171,23 @@ export const en = {
       offline: 'Terminal offline',
     },
   },
+  countdown: {
+    left: '{{duration}} left',
+    expired: 'Time is up',
+  },
+  listView: {
+    showing: 'Showing {{shown}} of {{total}}',
+    showingSome: 'Showing {{shown}}',
+    loadingMore: 'Loading more…',
+    loadMore: 'Load more',
+  },
+  csvExport: {
+    button: 'Export CSV',
+    cancel: 'Cancel export',
+    progressLabel: 'Export progress',
+    preparing: 'Preparing the export…',
+    progress: 'Downloading… {{received}}',
+    progressOf: 'Downloading… {{received}} of {{total}}',
+    done: 'Saved {{fileName}} ({{size}}).',
+  },
 } as const;

@@ -170,4 +170,23 @@ export const zhCN: Messages = {
       offline: '终端离线',
     },
   },
+  countdown: {
+    left: '剩余 {{duration}}',
+    expired: '已到时间',
+  },
+  listView: {
+    showing: '已显示 {{shown}} / 共 {{total}} 条',
+    showingSome: '已显示 {{shown}} 条',
+    loadingMore: '正在加载更多…',
+    loadMore: '加载更多',
+  },
+  csvExport: {
+    button: '导出 CSV',
+    cancel: '取消导出',
+    progressLabel: '导出进度',
+    preparing: '正在准备导出…',
+    progress: '正在下载… {{received}}',
+    progressOf: '正在下载… {{received}} / {{total}}',
+    done: '已保存 {{fileName}}（{{size}}）。',
+  },
 };

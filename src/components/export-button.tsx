@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '@/i18n/use-format';
+import { Button } from './button';
+import { ErrorNotice } from './error-notice';
+import { type DownloadOptions, useCsvExport } from './use-csv-export';
+
+/**
+ * "Export CSV" for a list's current filter: the button, then the bytes received (a bar
+ * when the size is known), a Cancel, and the outcome — the file name when saved, or what
+ * went wrong with a retry. Progress and outcome are announced in a polite live region.
+ */
+export function ExportButton({
+  download,
+  label,
+  fallbackName,
+  disabled = false,
+}: {
+  download: (options: DownloadOptions) => Promise<File>;
+  /** The button's words, e.g. "Export CSV"; default "Export CSV". */
+  label?: string;
+  /** File name when the server gives none. */
+  fallbackName?: string;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { state, start, cancel } = useCsvExport(download, { fallbackName });
+  const downloading = state.status === 'downloading';
+
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="secondary" disabled={disabled || downloading} onClick={() => void start()}>
+          {label ?? t('csvExport.button')}
+        </Button>
+        {downloading ? (
+          <Button variant="ghost" onClick={cancel}>
+            {t('csvExport.cancel')}
+          </Button>
+        ) : null}
+      </div>
+      <div role="status" className="text-sm text-gray-700 empty:hidden">
+        {downloading ? (
+          <span className="flex items-center gap-2">
+            <progress
+              className="h-2 w-32"
+              aria-label={t('csvExport.progressLabel')}
+              {...(state.progress.total ? { value: state.progress.received, max: state.progress.total } : {})}
+            />
+            {state.progress.received === 0
+              ? t('csvExport.preparing')
+              : state.progress.total
+                ? t('csvExport.progressOf', {
+                    received: format.bytes(state.progress.received),
+                    total: format.bytes(state.progress.total),
+                  })
+                : t('csvExport.progress', { received: format.bytes(state.progress.received) })}
+          </span>
+        ) : state.status === 'done' ? (
+          t('csvExport.done', { fileName: state.fileName, size: format.bytes(state.size) })
+        ) : null}
+      </div>
+      {state.status === 'failed' ? (
+        <ErrorNotice error={state.error} onRetry={() => void start()} className="w-full" />
+      ) : null}
+    </div>
+  );
+}

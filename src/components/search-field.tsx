@@ -1,0 +1,83 @@
+import { type InputHTMLAttributes, useEffect, useId, useState } from 'react';
+
+/**
+ * A search box that commits what is typed after a pause (`delayMs`) or at once on Enter,
+ * for searches kept in the URL (use-url-state.ts): one request and one history entry per
+ * pause, not per keystroke. When `value` changes from outside (Back/Forward, a "clear
+ * filters" button), the box shows it; what the user is still typing is never overwritten
+ * by the echo of their own earlier commit.
+ */
+export function SearchField({
+  label,
+  value,
+  onCommit,
+  delayMs = 300,
+  description,
+  className = '',
+  ...inputProps
+}: {
+  label: string;
+  /** The committed search (e.g. from the URL). */
+  value: string;
+  onCommit: (value: string) => void;
+  delayMs?: number;
+  /** A hint under the label, e.g. what can be searched. */
+  description?: string;
+  className?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'id' | 'defaultValue'>) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [committed, setCommitted] = useState(value);
+  if (value !== committed) {
+    // Changed from outside: show it (adjusting state while rendering, as React documents).
+    setCommitted(value);
+    setDraft(value);
+  }
+
+  const commit = (text: string) => {
+    const trimmed = text.trim();
+    if (trimmed === committed) return;
+    setCommitted(trimmed);
+    onCommit(trimmed);
+  };
+
+  useEffect(() => {
+    if (draft.trim() === committed) return;
+    const timer = setTimeout(() => {
+      const trimmed = draft.trim();
+      setCommitted(trimmed);
+      onCommit(trimmed);
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [draft, committed, delayMs, onCommit]);
+
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
+        {label}
+      </label>
+      {description ? (
+        <p id={`${id}-hint`} className="text-xs text-gray-700">
+          {description}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="search"
+        value={draft}
+        aria-describedby={description ? `${id}-hint` : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit(draft);
+          }
+        }}
+        autoComplete="off"
+        spellCheck={false}
+        className="focus-ring mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base text-gray-900 shadow-sm sm:text-sm"
+        {...inputProps}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,308 @@
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import {
+  defaultRangeExtractor,
+  measureElement as measureRowElement,
+  observeElementRect,
+  type Range,
+  useVirtualizer,
+} from '@tanstack/react-virtual';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '@/i18n/use-format';
+import { Button } from './button';
+import { ErrorNotice } from './error-notice';
+import { Skeleton } from './skeleton';
+
+/**
+ * A long server-paged list or table that stays fast at any length: rows are virtualized
+ * (TanStack Virtual: only the rows in view, plus a few, are in the DOM), the next page loads
+ * as the end comes into view (and from a "Load more" button, for keyboards and screen
+ * readers), and it brings its own loading, empty and error states.
+ *
+ * Semantics: `table` (rows `role="row"` with `aria-rowindex`; the caller renders
+ * `role="cell"` children and the `header` row's `role="columnheader"` cells) or `list`
+ * (`role="listitem"` with `aria-posinset`). Keyboard: rows form one tab stop (roving
+ * tabindex), ↑/↓, PageUp/PageDown, Home/End move between rows; Tab enters a row's own
+ * controls. The focused row stays rendered while it scrolls out of view.
+ *
+ * Without layout (jsdom) the viewport reads 0 px tall and would render nothing; it then
+ * assumes a viewport of `fallbackRows` rows, so tests see the first rows, and paging is
+ * reached through "Load more".
+ */
+
+export interface VirtualListProps<T> {
+  /** Accessible name of the table or list. */
+  label: string;
+  semantics?: 'table' | 'list';
+  items: readonly T[];
+  /** All matching rows on the server, when known (`aria-rowcount`, "Showing 50 of 1,204"). */
+  total?: number;
+  getKey: (item: T) => string;
+  /** A row's content: `role="cell"` elements for a table. */
+  renderRow: (item: T, index: number) => ReactNode;
+  /** Classes of each row element (layout of its cells), e.g. a CSS grid. */
+  rowClassName?: string;
+  /** The header row's content (`role="columnheader"` cells), tables only; uses `rowClassName`. */
+  header?: ReactNode;
+  /** Estimated row height in px; rows are measured once rendered. */
+  estimateRowHeight: number;
+  /** Height of the scrolling viewport (CSS); default fills most of the screen. */
+  viewportClassName?: string;
+  status: 'pending' | 'error' | 'success';
+  error?: unknown;
+  onRetry?: () => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  /** The last attempt to load the next page failed (shown with a retry). */
+  isFetchNextPageError?: boolean;
+  fetchNextPage: () => void;
+  /** What an empty result means and what to do (e.g. "No terminal matches — clear filters"). */
+  empty: ReactNode;
+  /** Replaces the default skeleton rows. */
+  loading?: ReactNode;
+  /** Replaces the default error notice (with retry) when the first page fails. */
+  errorSlot?: ReactNode;
+  /** Rows assumed visible when the viewport has no layout (tests). */
+  fallbackRows?: number;
+  /** Rows rendered beyond each edge of the viewport. */
+  overscan?: number;
+}
+
+/** Rows from the end at which the next page is requested. */
+const PREFETCH_ROWS = 10;
+
+export function VirtualList<T>({
+  label,
+  semantics = 'table',
+  items,
+  total,
+  getKey,
+  renderRow,
+  rowClassName = '',
+  header,
+  estimateRowHeight,
+  viewportClassName = 'max-h-[calc(100dvh-14rem)] min-h-64',
+  status,
+  error,
+  onRetry,
+  hasNextPage,
+  isFetchingNextPage,
+  isFetchNextPageError = false,
+  fetchNextPage,
+  empty,
+  loading,
+  errorSlot,
+  fallbackRows = 12,
+  overscan = 6,
+}: VirtualListProps<T>) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const statusId = useId();
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  /** A row to focus as soon as it is rendered (it may first need to scroll in). */
+  const pendingFocus = useRef<number | null>(null);
+  const count = items.length;
+  const active = Math.min(activeIndex, Math.max(0, count - 1));
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (active >= range.count || indexes.includes(active)) return indexes;
+      return [...indexes, active].sort((a, b) => a - b);
+    },
+    [active],
+  );
+
+  // TanStack Virtual hands out functions React Compiler cannot memoize; this component
+  // reads them during render only, as the library documents.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count,
+    getScrollElement: () => scrollElement,
+    estimateSize: () => estimateRowHeight,
+    getItemKey: (index) => getKey(items[index] as T),
+    overscan,
+    rangeExtractor,
+    observeElementRect: (instance, callback) =>
+      observeElementRect(instance, (rect) =>
+        callback(rect.height > 0 ? rect : { width: rect.width, height: fallbackRows * estimateRowHeight }),
+      ),
+    measureElement: (element, entry, instance) => {
+      const size = measureRowElement(element, entry, instance);
+      return size > 0 ? size : estimateRowHeight;
+    },
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastRendered = virtualRows.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (lastRendered >= count - 1 - PREFETCH_ROWS) fetchNextPage();
+  }, [lastRendered, count, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(count - 1, index));
+    setActiveIndex(target);
+    const row = scrollElement?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    if (row) row.focus();
+    else pendingFocus.current = target;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row || row !== event.target) return; // keys inside a row's own controls stay theirs
+    const index = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor((scrollElement?.clientHeight ?? 0) / estimateRowHeight) - 1);
+    const targets: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: count - 1,
+    };
+    const target = targets[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(target);
+  };
+
+  const isTable = semantics === 'table';
+  const shown = count;
+  const knownTotal = total ?? (hasNextPage ? undefined : count);
+
+  if (status === 'pending') {
+    return (
+      loading ?? (
+        <div aria-busy="true" className="space-y-2 rounded-lg border border-gray-200 bg-white p-4">
+          <p role="status" className="sr-only">
+            {t('app.loading')}
+          </p>
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} className="h-10 w-full" />
+          ))}
+        </div>
+      )
+    );
+  }
+  if (status === 'error') return errorSlot ?? <ErrorNotice error={error} onRetry={onRetry} />;
+  if (count === 0) return <>{empty}</>;
+
+  return (
+    <div className="overflow-hidden rounded-lg border border-gray-200 bg-white">
+      <div
+        role={isTable ? 'table' : 'list'}
+        aria-label={label}
+        aria-rowcount={isTable ? (knownTotal === undefined ? -1 : knownTotal + (header ? 1 : 0)) : undefined}
+        aria-describedby={statusId}
+        aria-busy={isFetchingNextPage || undefined}
+      >
+        {isTable && header ? (
+          <div role="rowgroup" className="border-b border-gray-200 bg-gray-50">
+            <div role="row" aria-rowindex={1} className={rowClassName}>
+              {header}
+            </div>
+          </div>
+        ) : null}
+        <div
+          ref={setScrollElement}
+          className={`overflow-y-auto overscroll-contain ${viewportClassName}`}
+          onKeyDown={onKeyDown}
+          role={isTable ? 'rowgroup' : undefined}
+        >
+          <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualRows.map((virtualRow) => {
+              const item = items[virtualRow.index] as T;
+              const position = virtualRow.index + 1;
+              return (
+                <div
+                  key={virtualRow.key}
+                  ref={(node) => {
+                    virtualizer.measureElement(node);
+                    if (node && pendingFocus.current === virtualRow.index) {
+                      pendingFocus.current = null;
+                      node.focus({ preventScroll: true });
+                    }
+                  }}
+                  data-index={virtualRow.index}
+                  role={isTable ? 'row' : 'listitem'}
+                  aria-rowindex={isTable ? position + (header ? 1 : 0) : undefined}
+                  aria-posinset={isTable ? undefined : position}
+                  aria-setsize={isTable ? undefined : (knownTotal ?? -1)}
+                  tabIndex={virtualRow.index === active ? 0 : -1}
+                  onFocus={() => setActiveIndex(virtualRow.index)}
+                  className={`focus-ring absolute top-0 left-0 w-full border-b border-gray-100 ${rowClassName}`}
+                  style={{ transform: `translateY(${virtualRow.start}px)` }}
+                >
+                  {renderRow(item, virtualRow.index)}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-200 px-4 py-2 text-sm text-gray-700">
+        <p id={statusId} role="status">
+          {knownTotal === undefined
+            ? t('listView.showingSome', { shown: format.number(shown) })
+            : t('listView.showing', { shown: format.number(shown), total: format.number(knownTotal) })}
+          {isFetchingNextPage ? ` · ${t('listView.loadingMore')}` : null}
+        </p>
+        {hasNextPage && !isFetchNextPageError ? (
+          <Button variant="secondary" disabled={isFetchingNextPage} onClick={() => fetchNextPage()}>
+            {t('listView.loadMore')}
+          </Button>
+        ) : null}
+      </div>
+      {isFetchNextPageError ? (
+        <ErrorNotice
+          className="m-2"
+          error={error}
+          onRetry={() => {
+            fetchNextPage();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+type InfiniteResult<TPage> = UseInfiniteQueryResult<InfiniteData<TPage>>;
+
+/**
+ * The VirtualList props that come from a `useInfiniteQuery` of cursor pages: the rows of
+ * every page loaded so far, the total of the latest page, paging and status. `itemsOf`
+ * should be a stable function (module level), e.g. `(page) => page.items`.
+ */
+export function useInfiniteListProps<TPage extends { total?: number }, T>(
+  query: InfiniteResult<TPage>,
+  itemsOf: (page: TPage) => readonly T[],
+) {
+  const pages = query.data?.pages;
+  const items = useMemo(() => (pages ?? []).flatMap((page) => itemsOf(page)), [pages, itemsOf]);
+  const { fetchNextPage, refetch } = query;
+  // cancelRefetch false: a scroll that asks again while a page loads does not restart it.
+  const loadNextPage = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  return {
+    items,
+    total: pages?.at(-1)?.total,
+    status: query.status,
+    error: query.error,
+    onRetry: () => void refetch(),
+    hasNextPage: query.hasNextPage,
+    isFetchingNextPage: query.isFetchingNextPage,
+    isFetchNextPageError: query.isFetchNextPageError,
+    fetchNextPage: loadNextPage,
+  } satisfies Partial<VirtualListProps<T>>;
+}
