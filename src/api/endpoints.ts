@@ -11,6 +11,8 @@ import {
   ResetVoidPasswordRequest,
   ResetVoidPasswordResponse,
   TerminalDetail,
+  TerminalFacets,
+  TerminalFacetsQuery,
   TerminalListQuery,
   TerminalPage,
 } from './schemas/terminals';
@@ -70,6 +72,13 @@ export const endpoints = {
     path: '/terminals/export',
     query: TerminalListQuery,
     response: 'csv',
+    status: 200,
+  },
+  terminalFacets: {
+    method: 'GET',
+    path: '/terminals/facets',
+    query: TerminalFacetsQuery,
+    response: TerminalFacets,
     status: 200,
   },
   terminal: { method: 'GET', path: '/terminals/:tid', response: TerminalDetail, status: 200 },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MerchantId, TerminalId, Timestamp } from './common';
 import { PasswordCommand } from './commands';
+import { Store } from './merchants';
 
 export const TerminalStatus = z.enum(['online', 'offline']);
 export const VoidPasswordState = z.enum(['default', 'custom', 'locked']);
@@ -82,6 +83,16 @@ export const TerminalPage = z.object({
   serverTime: Timestamp,
 });
 export type TerminalPage = z.infer<typeof TerminalPage>;
+
+/** Query of `GET /terminals/facets`: the choices of the fleet list's filters, for one merchant or all in scope. */
+export const TerminalFacetsQuery = z.object({ merchantId: MerchantId.optional() });
+
+/** The stores and models the user's terminals have (filter choices), with how many terminals each. */
+export const TerminalFacets = z.object({
+  stores: z.array(Store),
+  models: z.array(z.object({ model: TerminalModel, terminalCount: z.number().int().nonnegative() })),
+});
+export type TerminalFacets = z.infer<typeof TerminalFacets>;
 
 /** A void password: exactly 6 ASCII digits. Policy rules beyond format live in the policy module. */
 export const VoidPin = z.string().regex(/^[0-9]{6}$/);

@@ -28,6 +28,7 @@ function successfulCalls(acquirer: Acquirer): Record<EndpointName, () => SimResp
     merchant: () => support.get(`/merchants/${MERCHANT_A}`),
     terminals: () => owner.get('/terminals'),
     terminalsExport: () => owner.get('/terminals/export'),
+    terminalFacets: () => owner.get('/terminals/facets'),
     terminal: () => owner.get(`/terminals/${DEMO_TIDS.openCommand}`),
     changeVoidPassword: () =>
       owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {

@@ -13,7 +13,7 @@ import {
 } from './rules/commands';
 import { exportTerminals, exportTransactions } from './views/exports';
 import { getMerchant, listMerchants } from './views/merchants';
-import { getTerminal, listTerminals } from './views/terminals';
+import { getTerminal, listTerminals, terminalFacets } from './views/terminals';
 import { getTransaction, listTransactions } from './views/transactions';
 
 /** One handler per endpoint of the contract table; the compiler insists on every one. */
@@ -26,6 +26,7 @@ export const routeHandlers: Record<EndpointName, RouteHandler> = {
   merchant: getMerchant,
   terminals: listTerminals,
   terminalsExport: exportTerminals,
+  terminalFacets,
   terminal: getTerminal,
   changeVoidPassword,
   resetVoidPassword,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TerminalDetail, TerminalPage } from '@/api/schemas/terminals';
+import { TerminalDetail, TerminalFacets, TerminalPage } from '@/api/schemas/terminals';
 import { SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '../data/demo-fixtures';
 import { codeOf, signedIn, testAcquirer, type TestClient } from '../testing/harness';
@@ -130,5 +130,28 @@ describe('GET /terminals/:tid', () => {
     ).batch;
     expect(Number(after.number)).toBe(Number(before.number) + 1);
     expect(after.cutoffAt).toBe('2025-06-12T23:00:00.000+08:00');
+  });
+});
+
+describe('GET /terminals/facets', () => {
+  it("gives the stores and models of the user's terminals, with counts, for the list's filters", () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    const facets = TerminalFacets.parse(owner.get('/terminals/facets').body);
+    const terminals = list(owner).items;
+    expect(facets.stores.every((s) => s.merchantId === MERCHANT_A)).toBe(true);
+    expect(facets.stores.reduce((sum, s) => sum + s.terminalCount, 0)).toBe(terminals.length);
+    expect(new Set(facets.stores.map((s) => s.id))).toEqual(new Set(terminals.map((t) => t.storeId)));
+    expect(facets.models.map((m) => m.model)).toEqual([...new Set(terminals.map((t) => t.model))].sort());
+    expect(facets.models.reduce((sum, m) => sum + m.terminalCount, 0)).toBe(terminals.length);
+  });
+
+  it('narrows to one merchant for support, and answers 404 for a merchant out of scope', () => {
+    const acquirer = testAcquirer();
+    const support = signedIn(acquirer, 'support');
+    const facets = TerminalFacets.parse(support.get('/terminals/facets', { merchantId: MERCHANT_B }).body);
+    expect(facets.stores.length).toBeGreaterThan(0);
+    expect(facets.stores.every((s) => s.merchantId === MERCHANT_B)).toBe(true);
+    expect(signedIn(acquirer, 'owner').get('/terminals/facets', { merchantId: MERCHANT_B }).status).toBe(404);
   });
 });

@@ -1,5 +1,7 @@
+import type { Store } from '@/api/schemas/merchants';
 import type {
   TerminalDetail,
+  TerminalFacets,
   TerminalFilter,
   TerminalListQuery,
   TerminalSummary,
@@ -142,4 +144,29 @@ export function getTerminal(ctx: RequestContext): HandlerResult {
   const terminal = terminalInScope(ctx, ctx.params.tid!);
   const body = terminalDetail(ctx.state, terminal, ctx.now);
   return { body, headers: { etag: body.version } };
+}
+
+/** `GET /terminals/facets`: the stores and models of the terminals in scope, for filter choices. */
+export function terminalFacets(ctx: RequestContext): HandlerResult {
+  const { merchantId } = ctx.query as { merchantId?: string };
+  const terminals = filterTerminals(ctx, { merchantId });
+  const { world } = ctx.state;
+  const byStore = new Map<string, number>();
+  const byModel = new Map<string, number>();
+  for (const t of terminals) {
+    byStore.set(t.storeId, (byStore.get(t.storeId) ?? 0) + 1);
+    byModel.set(t.model, (byModel.get(t.model) ?? 0) + 1);
+  }
+  const stores: Store[] = [...byStore].flatMap(([id, terminalCount]) => {
+    const store = world.storeById.get(id);
+    return store
+      ? [{ id, merchantId: store.merchantId, name: store.name, city: store.city, terminalCount }]
+      : [];
+  });
+  stores.sort((a, b) => a.merchantId.localeCompare(b.merchantId) || a.name.localeCompare(b.name, 'zh-CN'));
+  const models = [...byModel]
+    .map(([model, terminalCount]) => ({ model, terminalCount }))
+    .sort((a, b) => a.model.localeCompare(b.model));
+  const body: TerminalFacets = { stores, models };
+  return { body };
 }
