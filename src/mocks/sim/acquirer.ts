@@ -13,13 +13,21 @@ import {
   requestHashOf,
   requireIdempotencyKey,
 } from './idempotency';
-import { restoreState, serializeState, type StoragePort } from './persistence';
+import { fastHasher, type SecretHasher } from './hash';
+import {
+  type RecordStoragePort,
+  restoreSnapshot,
+  restoreState,
+  serializeState,
+  type StoragePort,
+} from './persistence';
 import { codeForStatus, problemBody, SimProblem } from './problem';
 import { matchRoute, parseOrReject, queryObject } from './router';
 import { routeHandlers } from './routes';
 import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
 import { advanceWorld } from './rules/lifecycle';
-import { createState, type SimState } from './state';
+import { requireTerminalVersion } from './views/terminals';
+import { createState, emptyChanges, type SimState } from './state';
 import type { FaultRecord, Scenario, SimRequest, SimResponse } from './types';
 
 export interface AcquirerOptions {
@@ -29,8 +37,13 @@ export interface AcquirerOptions {
   now?: string | number | Date;
   /** The host's clock; tests pass a fixed one to freeze time. */
   realNow?: () => number;
-  /** Keeps the state across page loads; without it the state lives in memory only. */
-  storage?: StoragePort;
+  /**
+   * Keeps the state across page loads (a snapshot string) or restarts (record by record);
+   * without it the state lives in memory only.
+   */
+  storage?: StoragePort | RecordStoragePort;
+  /** How passwords and PINs are hashed (default: fast salted SHA-256; a server passes a KDF). */
+  hasher?: SecretHasher;
   /** Path prefix of the API (default `/api/v1`). */
   basePath?: string;
   /** Path prefix of the control surface (default `/__mock`); `null` turns it off. */
@@ -63,7 +76,10 @@ function instantOf(value: string | number | Date | undefined): number | undefine
 export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   const basePath = (options.basePath ?? API_BASE_PATH).replace(/\/+$/, '');
   const controlPath = options.controlPath === undefined ? '/__mock' : options.controlPath;
-  const restored = restoreState(options.storage?.load() ?? null);
+  const hasher = options.hasher ?? fastHasher;
+  const loaded = options.storage?.load() ?? null;
+  const restored =
+    typeof loaded === 'string' ? restoreState(loaded, hasher) : restoreSnapshot(loaded, hasher);
   const clock = createSimClock({ realNow: options.realNow, offsetMs: restored?.clockOffsetMs });
   const start = instantOf(options.now);
   if (!restored && start !== undefined) clock.set(start);
@@ -75,6 +91,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
         seed: options.seed ?? DEFAULT_SEED,
         now: clock.now(),
       }),
+      hasher,
     );
 
   const acquirer: Acquirer = {
@@ -101,10 +118,14 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       }
       response.headers['date'] = toHttpDate(clock.now());
       response.headers['cache-control'] = 'no-store';
-      if (state.dirty && options.storage) {
+      const storage = options.storage;
+      if (state.dirty && storage) {
         state.dirty = false;
-        options.storage.save(serializeState(state, clock));
+        // A record store that fails throws here: the host must not acknowledge the request.
+        if ('saveChanges' in storage) storage.saveChanges(state, clock);
+        else storage.save(serializeState(state, clock));
       }
+      state.changes = emptyChanges();
       return response;
     },
     now: () => clock.now(),
@@ -120,8 +141,10 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
           seed: next.seed ?? state.world.seed,
           now: clock.now(),
         }),
+        hasher,
       );
       state.dirty = true;
+      state.changes.all = true;
     },
   };
 
@@ -133,7 +156,10 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   function handleApi(request: SimRequest, now: number): SimResponse {
     const apiPath = apiPathOf(request.path);
     const fault = takeFault(state.faults, request.method, request.path, apiPath);
-    if (fault) state.dirty = true;
+    if (fault) {
+      state.changes.faults = true;
+      state.dirty = true;
+    }
     if (fault && (fault.networkError || fault.status !== undefined || fault.malformed)) {
       return faultResponse(fault);
     }
@@ -184,7 +210,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       if (endpoint.idempotent) {
         const key = requireIdempotencyKey(headers);
         const recordKey = recordKeyOf(ctx.user!.id, name, key);
-        const requestHash = requestHashOf(apiPath, rawBody);
+        const requestHash = requestHashOf(state, apiPath, rawBody);
         const replay = findReplay(state, recordKey, requestHash, now);
         if (replay) {
           return finish(
@@ -199,6 +225,8 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
         }
         replayKey = { recordKey, requestHash };
       }
+      // A stale If-Match on a terminal's update is a 412 (after a replay, which answers as the first time).
+      if (endpoint.method !== 'GET' && params.tid !== undefined) requireTerminalVersion(ctx, params.tid);
       if (endpoint.query) ctx.query = parseOrReject(endpoint.query, queryObject(request.query), 'query');
       if (endpoint.body) ctx.body = parseOrReject(endpoint.body, rawBody ?? {}, 'body');
 

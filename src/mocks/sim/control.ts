@@ -69,16 +69,18 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
     if ('advanceMs' in parsed) clock.advance(parsed.advanceMs);
     else clock.set(Date.parse(parsed.now));
     advanceWorld(state, clock.now());
-    state.dirty = true;
+    state.dirty = true; // the clock offset is saved with every write
     return json({ now: toIso(clock.now()) });
   }
   if (path === '/faults') {
     state.faults.push(faultRecord(parse(MockFaultBody, body)));
+    state.changes.faults = true;
     state.dirty = true;
     return noContent();
   }
   if (path === '/faults/clear') {
     state.faults.length = 0;
+    state.changes.faults = true;
     state.dirty = true;
     return noContent();
   }
@@ -103,7 +105,7 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
       return noContent();
     }
     const { password } = parse(MockVoidPasswordBody, body);
-    installPin(state, terminal, pinHashFor(terminal, password), now);
+    installPin(state, terminal, pinHashFor(state.hasher, terminal, password), now);
     return noContent();
   }
   return problem(404, 'No such control.', ErrorCode.notFound);

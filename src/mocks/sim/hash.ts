@@ -2,10 +2,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
- * Hashing for the mock. Void passwords and account passwords are kept as salted SHA-256;
- * a real acquirer would use a slow KDF (scrypt/Argon2) or an HSM — a 6-digit PIN is
- * brute-forced from any fast hash — but the mock only has to keep plain text out of
- * memory dumps and storage, and stay fast for 10,000 terminals.
+ * Hashing for the mock. By default void passwords and account passwords are kept as
+ * salted SHA-256: the browser mock only has to keep plain text out of memory dumps and
+ * storage, and stay fast for 10,000 terminals. A 6-digit PIN is brute-forced from any
+ * fast hash, so the HTTP server (server/) plugs a slow, peppered KDF in through
+ * `SecretHasher` below.
  */
 export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
@@ -13,6 +14,33 @@ export function sha256Hex(text: string): string {
 
 export function saltedHash(salt: string, secret: string): string {
   return sha256Hex(`${salt}:${secret}`);
+}
+
+/**
+ * How the acquirer hashes secrets people choose (account passwords, void PINs) and
+ * digests requests that may hold them (idempotency). A host picks it: the browser mock
+ * and tests keep the fast salted SHA-256 below; the HTTP server plugs in a slow KDF.
+ * `hash` must be deterministic for a salt (PIN history compares hashes of one terminal).
+ */
+export interface SecretHasher {
+  /** Prefix (`scheme$…`) of this hasher's hashes; `''` for the default salted SHA-256. */
+  readonly scheme: string;
+  hash(salt: string, secret: string): string;
+  /** Digest of a text that may hold a secret (a keyed MAC on a server). */
+  digest(text: string): string;
+}
+
+export const fastHasher: SecretHasher = { scheme: '', hash: saltedHash, digest: sha256Hex };
+
+/** True when `stored` was made by `hasher` (generated data keeps the fast default). */
+export function isOfScheme(hasher: SecretHasher, stored: string): boolean {
+  return hasher.scheme === '' || stored.startsWith(`${hasher.scheme}$`);
+}
+
+/** Does `secret` match `stored`, whichever of the two schemes made it. */
+export function secretMatches(hasher: SecretHasher, salt: string, secret: string, stored: string): boolean {
+  const candidate = isOfScheme(hasher, stored) ? hasher.hash(salt, secret) : saltedHash(salt, secret);
+  return sameHash(candidate, stored);
 }
 
 /** Hash of a high-entropy token (session id, CSRF, step-up): no salt needed. */

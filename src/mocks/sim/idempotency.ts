@@ -1,9 +1,8 @@
 import type { EndpointName } from '@/api/endpoints';
 import { ErrorCode } from '@/api/schemas/common';
 import { DAY } from './clock';
-import { sha256Hex } from './hash';
 import { SimProblem } from './problem';
-import type { SimState } from './state';
+import { markChanged, type SimState } from './state';
 import type { IdempotencyRecord } from './types';
 
 /** How long a key is remembered (simulated time). */
@@ -22,10 +21,10 @@ function canonical(value: unknown): string {
 
 /**
  * What makes two requests "the same": path and body. Only a hash is kept, since the
- * body may hold PINs (a hash of a 6-digit PIN is no vault either: see hash.ts).
+ * body may hold PINs (the hasher's digest: keyed on the server, see hash.ts).
  */
-export function requestHashOf(path: string, body: unknown): string {
-  return sha256Hex(`idempotency:${path}\n${canonical(body ?? null)}`);
+export function requestHashOf(state: SimState, path: string, body: unknown): string {
+  return state.hasher.digest(`idempotency:${path}\n${canonical(body ?? null)}`);
 }
 
 export function requireIdempotencyKey(headers: Record<string, string>): string {
@@ -79,7 +78,7 @@ export function rememberResult(
     stored = rest;
   }
   state.idempotency.set(recordKey, { key: recordKey, requestHash, status, body: stored, createdAt: now });
-  state.dirty = true;
+  markChanged(state, 'idempotency', recordKey);
 }
 
 export function replayBody(state: SimState, record: IdempotencyRecord): unknown {
@@ -93,7 +92,7 @@ export function pruneIdempotency(state: SimState, now: number): void {
     if (now - record.createdAt >= IDEMPOTENCY_TTL_MS) {
       state.idempotency.delete(key);
       state.temporaryPasswords.delete(key);
-      state.dirty = true;
+      markChanged(state, 'idempotency', key);
     }
   }
 }

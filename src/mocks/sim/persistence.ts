@@ -1,7 +1,8 @@
 import type { SimClock } from './clock';
 import { generateWorld } from './data/generate';
 import { faultRecord } from './faults';
-import { addCommand, createState, type SimState } from './state';
+import type { SecretHasher } from './hash';
+import { addCommand, createState, emptyChanges, type SimState } from './state';
 import type {
   AuditRecord,
   CommandRecord,
@@ -19,7 +20,18 @@ export interface StoragePort {
   save(snapshot: string): void;
 }
 
-type TerminalDelta = Pick<
+/**
+ * A store that writes what changed, record by record (a database on a server), instead of
+ * one snapshot string. `saveChanges` runs before the response leaves, so an acknowledged
+ * request is stored; it reads the changed records from `state` by the keys in
+ * `state.changes` (a key whose record is gone was deleted).
+ */
+export interface RecordStoragePort {
+  load(): Snapshot | null;
+  saveChanges(state: SimState, clock: SimClock): void;
+}
+
+export type TerminalDelta = Pick<
   TerminalRecord,
   'online' | 'lastSeenAt' | 'heartbeatPhase' | 'voidPassword' | 'revision'
 >;
@@ -30,7 +42,7 @@ type TerminalDelta = Pick<
  * in it: PINs and passwords only as salted hashes, session and step-up tokens only as
  * hashes, idempotency records without temporary PINs and with a hash of the request.
  */
-interface Snapshot {
+export interface Snapshot {
   v: 1;
   scenario: Scenario;
   seed: string;
@@ -55,8 +67,36 @@ interface Snapshot {
 }
 
 export function serializeState(state: SimState, clock: SimClock): string {
+  return JSON.stringify(snapshotOf(state, clock));
+}
+
+/** The stored part of a terminal. */
+export function terminalDelta(terminal: TerminalRecord): TerminalDelta {
+  return {
+    online: terminal.online,
+    lastSeenAt: terminal.lastSeenAt,
+    heartbeatPhase: terminal.heartbeatPhase,
+    voidPassword: terminal.voidPassword,
+    revision: terminal.revision,
+  };
+}
+
+/** The faults in stored form. */
+export function faultsOf(state: SimState): Snapshot['faults'] {
+  return state.faults.map(({ method, path, status, networkError, delayMs, malformed, remaining }) => ({
+    method,
+    path,
+    status,
+    networkError,
+    delayMs,
+    malformed,
+    times: remaining,
+  }));
+}
+
+export function snapshotOf(state: SimState, clock: SimClock): Snapshot {
   const { world } = state;
-  const snapshot: Snapshot = {
+  return {
     v: 1,
     scenario: world.scenario,
     seed: world.seed,
@@ -64,20 +104,7 @@ export function serializeState(state: SimState, clock: SimClock): string {
     clockOffsetMs: clock.offsetMs,
     terminals: [...state.dirtyTerminals].flatMap((tid) => {
       const t = world.terminalByTid.get(tid);
-      return t
-        ? [
-            [
-              tid,
-              {
-                online: t.online,
-                lastSeenAt: t.lastSeenAt,
-                heartbeatPhase: t.heartbeatPhase,
-                voidPassword: t.voidPassword,
-                revision: t.revision,
-              },
-            ] as [string, TerminalDelta],
-          ]
-        : [];
+      return t ? [[tid, terminalDelta(t)] as [string, TerminalDelta]] : [];
     }),
     commands: [...state.commands.values()],
     jobs: [...state.jobs.values()],
@@ -85,17 +112,8 @@ export function serializeState(state: SimState, clock: SimClock): string {
     audit: state.audit.slice(state.generatedAuditCount),
     idempotency: [...state.idempotency.values()],
     throttles: [...state.throttles.entries()],
-    faults: state.faults.map(({ method, path, status, networkError, delayMs, malformed, remaining }) => ({
-      method,
-      path,
-      status,
-      networkError,
-      delayMs,
-      malformed,
-      times: remaining,
-    })),
+    faults: faultsOf(state),
   };
-  return JSON.stringify(snapshot);
 }
 
 export interface Restored {
@@ -104,7 +122,7 @@ export interface Restored {
 }
 
 /** Rebuilds the state from a snapshot; `null` when there is none or it is unreadable. */
-export function restoreState(text: string | null): Restored | null {
+export function restoreState(text: string | null, hasher?: SecretHasher): Restored | null {
   if (!text) return null;
   let snapshot: Snapshot;
   try {
@@ -112,6 +130,10 @@ export function restoreState(text: string | null): Restored | null {
   } catch {
     return null;
   }
+  return restoreSnapshot(snapshot, hasher);
+}
+
+export function restoreSnapshot(snapshot: Snapshot | null, hasher?: SecretHasher): Restored | null {
   if (snapshot?.v !== 1 || typeof snapshot.seed !== 'string' || typeof snapshot.generatedAt !== 'number')
     return null;
   const world = generateWorld({
@@ -119,7 +141,7 @@ export function restoreState(text: string | null): Restored | null {
     seed: snapshot.seed,
     now: snapshot.generatedAt,
   });
-  const state = createState(world);
+  const state = createState(world, hasher);
   for (const [tid, delta] of snapshot.terminals) {
     const terminal = world.terminalByTid.get(tid);
     if (!terminal) continue;
@@ -136,5 +158,6 @@ export function restoreState(text: string | null): Restored | null {
   for (const record of snapshot.idempotency) state.idempotency.set(record.key, record);
   for (const [key, record] of snapshot.throttles) state.throttles.set(key, record);
   for (const fault of snapshot.faults ?? []) state.faults.push(faultRecord({ ...fault, times: fault.times }));
+  state.changes = emptyChanges();
   return { state, clockOffsetMs: snapshot.clockOffsetMs };
 }

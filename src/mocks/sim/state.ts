@@ -1,5 +1,5 @@
 import { ACCOUNT_SEEDS } from './data/accounts';
-import { saltedHash, randomToken } from './hash';
+import { fastHasher, randomToken, type SecretHasher } from './hash';
 import type {
   AuditRecord,
   CommandRecord,
@@ -46,10 +46,48 @@ export interface SimState {
   dirty: boolean;
   /** Open (queued/delivered) commands, the only ones the clock moves. */
   openCommands: Set<CommandRecord>;
+  /** How secrets are hashed (the host's choice; see hash.ts). */
+  hasher: SecretHasher;
+  /** What changed since the storage port last saw the state (record keys per collection). */
+  changes: ChangeSet;
+}
+
+/** Keys of records changed since the last save; a storage port that writes per record reads it. */
+export interface ChangeSet {
+  /** Everything is new (a reset): rewrite all. */
+  all: boolean;
+  terminals: Set<string>;
+  sessions: Set<string>;
+  commands: Set<string>;
+  jobs: Set<string>;
+  idempotency: Set<string>;
+  throttles: Set<string>;
+  faults: boolean;
+}
+
+export type ChangedCollection = 'sessions' | 'commands' | 'jobs' | 'idempotency' | 'throttles';
+
+export function emptyChanges(): ChangeSet {
+  return {
+    all: false,
+    terminals: new Set(),
+    sessions: new Set(),
+    commands: new Set(),
+    jobs: new Set(),
+    idempotency: new Set(),
+    throttles: new Set(),
+    faults: false,
+  };
+}
+
+/** Records that a record was written or deleted (the port reads it back by key). */
+export function markChanged(state: SimState, collection: ChangedCollection, key: string): void {
+  state.changes[collection].add(key);
+  state.dirty = true;
 }
 
 /** Demo users with freshly salted password hashes. */
-export function createUsers(): UserRecord[] {
+export function createUsers(hasher: SecretHasher = fastHasher): UserRecord[] {
   return ACCOUNT_SEEDS.map((seed) => {
     const salt = randomToken(12);
     return {
@@ -59,12 +97,13 @@ export function createUsers(): UserRecord[] {
       role: seed.role,
       merchantIds: [...seed.merchantIds],
       salt,
-      passwordHash: saltedHash(salt, seed.password),
+      passwordHash: hasher.hash(salt, seed.password),
     };
   });
 }
 
-export function createState(world: World, users: UserRecord[] = createUsers()): SimState {
+export function createState(world: World, hasher: SecretHasher = fastHasher): SimState {
+  const users = createUsers(hasher);
   const state: SimState = {
     world,
     users,
@@ -83,8 +122,11 @@ export function createState(world: World, users: UserRecord[] = createUsers()): 
     dirtyTerminals: new Set(),
     dirty: false,
     openCommands: new Set(),
+    hasher,
+    changes: emptyChanges(),
   };
   for (const command of world.commands) addCommand(state, { ...command });
+  state.changes = emptyChanges();
   return state;
 }
 
@@ -97,6 +139,7 @@ export function addCommand(state: SimState, command: CommandRecord): void {
   if (at >= 0) list[at] = command;
   else list.push(command);
   state.commandsByTid.set(command.tid, list);
+  state.changes.commands.add(command.id);
   if (command.status === 'queued' || command.status === 'delivered') state.openCommands.add(command);
 }
 
@@ -114,5 +157,6 @@ export function openCommandOf(state: SimState, tid: string): CommandRecord | nul
 export function touchTerminal(state: SimState, terminal: TerminalRecord): void {
   terminal.revision++;
   state.dirtyTerminals.add(terminal.tid);
+  state.changes.terminals.add(terminal.tid);
   state.dirty = true;
 }

@@ -187,7 +187,7 @@ export interface JobRecord {
   role: Role;
   total: number;
   /** Terminals still to do, each with the new PIN hashed with that terminal's salt. */
-  pending: { tid: string; hash: string | null }[];
+  pending: { tid: string; hash: string | null; reused?: boolean }[];
   results: { tid: string; commandId?: string; error?: string }[];
   succeeded: number;
   failed: number;

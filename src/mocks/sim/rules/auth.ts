@@ -2,9 +2,9 @@ import { ErrorCode } from '@/api/schemas/common';
 import type { LoginRequest, SessionResponse, StepUpRequest, StepUpResponse } from '@/api/schemas/auth';
 import { HOUR, MINUTE, SECOND, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
-import { randomToken, saltedHash, sameHash, sha256Hex, tokenHash } from '../hash';
+import { randomToken, sameHash, secretMatches, sha256Hex, tokenHash } from '../hash';
 import { SimProblem } from '../problem';
-import type { SimState } from '../state';
+import { markChanged, type SimState } from '../state';
 import type { SessionRecord, UserRecord } from '../types';
 import { audit } from './audit';
 
@@ -65,7 +65,7 @@ export function lookupSession(state: SimState, cookies: Record<string, string>, 
   if (isIdle(session, now)) {
     session.expired = true;
     session.stepUps = [];
-    state.dirty = true;
+    markChanged(state, 'sessions', session.idHash);
     return { kind: 'expired' };
   }
   return { kind: 'active', session, user, token };
@@ -93,7 +93,7 @@ export function requireSession(ctx: RequestContext, lookup: SessionLookup): void
 export function recordActivity(ctx: RequestContext): void {
   if (!ctx.session || ctx.headers['x-background'] === '1') return;
   ctx.session.lastActivityAt = ctx.now;
-  ctx.state.dirty = true;
+  markChanged(ctx.state, 'sessions', ctx.session.idHash);
 }
 
 export function requireCsrf(ctx: RequestContext): void {
@@ -124,7 +124,7 @@ function throttleRetryAfter(state: SimState, key: string, now: number): number |
   if (!record?.until) return null;
   if (record.until <= now) {
     state.throttles.delete(key);
-    state.dirty = true;
+    markChanged(state, 'throttles', key);
     return null;
   }
   return Math.ceil((record.until - now) / 1000);
@@ -139,7 +139,7 @@ function countFailure(
   const record = state.throttles.get(key) ?? { failures: 0, until: null };
   record.failures++;
   state.throttles.set(key, record);
-  state.dirty = true;
+  markChanged(state, 'throttles', key);
   if (record.failures >= MAX_LOGIN_FAILURES) {
     record.until = now + LOGIN_THROTTLE_MS;
     return { remaining: 0, retryAfter: Math.ceil(LOGIN_THROTTLE_MS / 1000) };
@@ -153,15 +153,17 @@ function throttled(retryAfter: number): SimProblem {
   });
 }
 
-function passwordMatches(user: UserRecord, password: string): boolean {
-  return sameHash(saltedHash(user.salt, password), user.passwordHash);
+function passwordMatches(state: SimState, user: UserRecord, password: string): boolean {
+  return secretMatches(state.hasher, user.salt, password, user.passwordHash);
 }
 
 export function login(ctx: RequestContext): HandlerResult {
   const { state, now } = ctx;
   const { username, password } = ctx.body as LoginRequest;
-  const key = `login:${username.trim().toLowerCase()}`;
-  const user = state.userByName.get(username.trim().toLowerCase());
+  const name = username.trim().toLowerCase();
+  // Keyed by a digest: what was typed may be a password in the wrong field, and throttles are stored.
+  const key = `login:${state.hasher.digest(`login:${name}`)}`;
+  const user = state.userByName.get(name);
   // Only a known username is named in the audit: a password typed into the username field must not be.
   const auditActor = user
     ? { actor: user.username, actorRole: user.role, merchantId: user.merchantIds[0] ?? null }
@@ -170,7 +172,7 @@ export function login(ctx: RequestContext): HandlerResult {
   const wait = throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
 
-  if (!user || !passwordMatches(user, password)) {
+  if (!user || !passwordMatches(state, user, password)) {
     const { remaining, retryAfter } = countFailure(state, key, now);
     audit(ctx, {
       action: 'auth.login_failed',
@@ -186,10 +188,12 @@ export function login(ctx: RequestContext): HandlerResult {
     });
   }
 
-  state.throttles.delete(key);
+  if (state.throttles.delete(key)) markChanged(state, 'throttles', key);
   // A new session on every sign-in (no fixation): the one the browser held ends.
   const presented = ctx.cookies[SESSION_COOKIE];
-  if (presented) state.sessions.delete(tokenHash(presented));
+  if (presented && state.sessions.delete(tokenHash(presented))) {
+    markChanged(state, 'sessions', tokenHash(presented));
+  }
   const token = randomToken(32);
   const session: SessionRecord = {
     idHash: tokenHash(token),
@@ -201,7 +205,7 @@ export function login(ctx: RequestContext): HandlerResult {
     stepUps: [],
   };
   state.sessions.set(session.idHash, session);
-  state.dirty = true;
+  markChanged(state, 'sessions', session.idHash);
   ctx.user = user;
   ctx.session = session;
   audit(ctx, { action: 'auth.login', outcome: 'success', target: user.username });
@@ -211,7 +215,10 @@ export function login(ctx: RequestContext): HandlerResult {
 
 export function logout(ctx: RequestContext): HandlerResult {
   const session = ctx.session;
-  if (session) ctx.state.sessions.delete(session.idHash);
+  if (session) {
+    ctx.state.sessions.delete(session.idHash);
+    markChanged(ctx.state, 'sessions', session.idHash);
+  }
   ctx.state.dirty = true;
   audit(ctx, { action: 'auth.logout', outcome: 'success', target: userOf(ctx).username });
   ctx.setCookies.push(clearedSessionCookie());
@@ -231,7 +238,7 @@ export function stepUp(ctx: RequestContext): HandlerResult {
   const wait = throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
   const { password } = ctx.body as StepUpRequest;
-  if (!passwordMatches(user, password)) {
+  if (!passwordMatches(state, user, password)) {
     const { remaining, retryAfter } = countFailure(state, key, now);
     audit(ctx, { action: 'auth.step_up_failed', outcome: 'failure', target: user.username });
     if (retryAfter !== null) throw throttled(retryAfter);
@@ -240,12 +247,12 @@ export function stepUp(ctx: RequestContext): HandlerResult {
       attemptsRemaining: remaining,
     });
   }
-  state.throttles.delete(key);
+  if (state.throttles.delete(key)) markChanged(state, 'throttles', key);
   const token = randomToken(32);
   const expiresAt = now + STEP_UP_TTL_MS;
   session.stepUps = session.stepUps.filter((s) => s.expiresAt > now);
   session.stepUps.push({ tokenHash: tokenHash(token), expiresAt });
-  state.dirty = true;
+  markChanged(state, 'sessions', session.idHash);
   audit(ctx, { action: 'auth.step_up', outcome: 'success', target: user.username });
   const body: StepUpResponse = { stepUpToken: token, expiresAt: toIso(expiresAt) };
   return { body };

@@ -4,14 +4,14 @@ import { toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { randomId } from '../hash';
 import { SimProblem } from '../problem';
-import { openCommandOf, type SimState } from '../state';
+import { markChanged, openCommandOf, type SimState } from '../state';
 import type { JobRecord } from '../types';
 import { filterTerminals } from '../views/terminals';
 import { inScope, notFound, requireRole } from './access';
 import { audit } from './audit';
 import { requireStepUp } from './auth';
 import { queueCommand, requireTicket } from './commands';
-import { isRecentPin, pinHashFor, policyProblem } from './void-password';
+import { hashNewPin, isRecentPin, policyProblem } from './void-password';
 
 /** Terminals a bulk job handles per simulated second. */
 export const BULK_RATE_PER_SECOND = 200;
@@ -53,13 +53,13 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
       ],
     });
   }
-  const pending = tids.map((tid) => {
+  const pending = tids.map((tid): JobRecord['pending'][number] => {
     const terminal = world.terminalByTid.get(tid);
     // Another merchant's terminal fails like an unknown one, without saying more.
-    return {
-      tid,
-      hash: terminal && inScope(user, terminal.merchantId) ? pinHashFor(terminal, body.newPassword) : null,
-    };
+    if (!terminal || !inScope(user, terminal.merchantId)) return { tid, hash: null };
+    const { hash, reusedOtherScheme } = hashNewPin(ctx.state.hasher, terminal, body.newPassword);
+    // A match in another hash scheme cannot be seen from the hash later: note it now.
+    return reusedOtherScheme ? { tid, hash, reused: true } : { tid, hash };
   });
   const job: JobRecord = {
     id: randomId('job'),
@@ -78,7 +78,7 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
     clientIp: ctx.clientIp,
   };
   ctx.state.jobs.set(job.id, job);
-  ctx.state.dirty = true;
+  markChanged(ctx.state, 'jobs', job.id);
   audit(ctx, {
     action: 'bulk_reset.started',
     outcome: 'success',
@@ -113,7 +113,7 @@ export function advanceJobs(state: SimState, now: number): boolean {
       let error: string | null = null;
       if (!terminal || !item.hash || !user) error = ErrorCode.notFound;
       else if (openCommandOf(state, terminal.tid)) error = ErrorCode.commandAlreadyOpen;
-      else if (isRecentPin(terminal, item.hash)) error = ErrorCode.pinReused;
+      else if (item.reused || isRecentPin(terminal, item.hash)) error = ErrorCode.pinReused;
       if (error !== null || !terminal || !item.hash || !user) {
         job.results.push({ tid: item.tid, error: error ?? ErrorCode.notFound });
         job.failed++;
@@ -135,7 +135,7 @@ export function advanceJobs(state: SimState, now: number): boolean {
     }
     if (job.results.length >= job.total)
       job.finishedAt = job.createdAt + Math.ceil((job.total * 1000) / BULK_RATE_PER_SECOND);
-    state.dirty = true;
+    markChanged(state, 'jobs', job.id);
   }
   return queued;
 }

@@ -38,14 +38,16 @@ describe('changing a void password', () => {
     expect(command).toMatchObject({ tid: T.custom, kind: 'change', status: 'queued', requestedBy: '王建国' });
     expect(Date.parse(command.expiresAt) - Date.parse(command.requestedAt)).toBe(72 * HOUR);
     expect(detail(owner, T.custom).openCommand?.id).toBe(command.id);
-    expect(matchesCurrent(terminalOf(acquirer, T.custom), DEMO_VOID_PASSWORD)).toBe(true);
+    expect(matchesCurrent(terminalOf(acquirer, T.custom), DEMO_VOID_PASSWORD, acquirer.state.hasher)).toBe(
+      true,
+    );
 
     acquirer.clock.advance(30 * SECOND);
     const applied = CommandResponse.parse(owner.get(`/password-commands/${command.id}`).body).command;
     expect(applied.status).toBe('applied');
     expect(applied.appliedAt).toBe(applied.deliveredAt);
     expect(Date.parse(applied.appliedAt!) - acquirer.now()).toBeLessThanOrEqual(0);
-    expect(matchesCurrent(terminalOf(acquirer, T.custom), '470215')).toBe(true);
+    expect(matchesCurrent(terminalOf(acquirer, T.custom), '470215', acquirer.state.hasher)).toBe(true);
     const after = detail(owner, T.custom);
     expect(after.openCommand).toBeNull();
     expect(after.voidPassword).toMatchObject({ state: 'custom', changedAt: applied.appliedAt });
@@ -229,7 +231,9 @@ describe('resetting a void password', () => {
     );
     acquirer.clock.advance(30 * SECOND);
     acquirer.tick();
-    expect(matchesCurrent(terminalOf(acquirer, T.custom), body.temporaryPassword!)).toBe(true);
+    expect(
+      matchesCurrent(terminalOf(acquirer, T.custom), body.temporaryPassword!, acquirer.state.hasher),
+    ).toBe(true);
   });
 
   it('refuses both or neither of newPassword and generateTemporary', () => {
@@ -349,7 +353,7 @@ describe('command lifecycle', () => {
     acquirer.tick();
     const after = CommandResponse.parse(owner.get(`/password-commands/${command.id}`).body).command;
     expect(after).toMatchObject({ status: 'failed', failureReason: 'password_changed_at_terminal' });
-    expect(matchesCurrent(terminalOf(acquirer, T.custom), '581937')).toBe(true);
+    expect(matchesCurrent(terminalOf(acquirer, T.custom), '581937', acquirer.state.hasher)).toBe(true);
   });
 
   it('cancels only while queued (409 command.not_cancellable after), by owner or support, not cashier', () => {

@@ -7,7 +7,7 @@ import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { COMMAND_TTL_MS } from '../data/generate';
 import { randomId, randomInt } from '../hash';
 import { SimProblem } from '../problem';
-import { addCommand, openCommandOf, type SimState, touchTerminal } from '../state';
+import { addCommand, markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
 import type { CommandRecord, TerminalRecord, UserRecord } from '../types';
 import { inScope, notFound, requireRole, terminalInScope } from './access';
 import { audit, recordAudit } from './audit';
@@ -16,12 +16,11 @@ import { nextHeartbeat } from './heartbeat';
 import {
   installPin,
   isLocked,
-  isRecentPin,
+  hashNewPin,
   lockedProblem,
   LOCK_MS,
   matchesCurrent,
   MAX_WRONG_ATTEMPTS,
-  pinHashFor,
   policyProblem,
   reusedProblem,
 } from './void-password';
@@ -128,13 +127,13 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   // The new PIN first: a bad new PIN must not cost one of the 5 attempts.
   const policy = policyProblem(newPassword);
   if (policy) throw policy;
-  if (!matchesCurrent(terminal, currentPassword)) throw wrongCurrentPassword(ctx, terminal);
+  if (!matchesCurrent(terminal, currentPassword, ctx.state.hasher)) throw wrongCurrentPassword(ctx, terminal);
   if (terminal.voidPassword.failedAttempts > 0) {
     terminal.voidPassword.failedAttempts = 0;
     touchTerminal(ctx.state, terminal);
   }
-  const hash = pinHashFor(terminal, newPassword);
-  if (isRecentPin(terminal, hash)) throw reusedProblem();
+  const { hash, reused } = hashNewPin(ctx.state.hasher, terminal, newPassword);
+  if (reused) throw reusedProblem();
   const command = queueCommand(ctx.state, { terminal, kind: 'change', hash, user: userOf(ctx), at: ctx.now });
   audit(ctx, {
     action: 'void_password.change_requested',
@@ -146,12 +145,12 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
 }
 
 /** A policy-conforming PIN from the CSPRNG that is none of the terminal's last 3. */
-function temporaryPinFor(terminal: TerminalRecord): { pin: string; hash: string } {
+function temporaryPinFor(state: SimState, terminal: TerminalRecord): { pin: string; hash: string } {
   for (;;) {
     const pin = String(randomInt(1_000_000)).padStart(6, '0');
     if (checkVoidPassword(pin).length > 0) continue;
-    const hash = pinHashFor(terminal, pin);
-    if (!isRecentPin(terminal, hash)) return { pin, hash };
+    const { hash, reused } = hashNewPin(state.hasher, terminal, pin);
+    if (!reused) return { pin, hash };
   }
 }
 
@@ -200,14 +199,15 @@ export function resetVoidPassword(ctx: RequestContext): HandlerResult {
   let temporaryPassword: string | undefined;
   let hash: string;
   if (generate) {
-    const temporary = temporaryPinFor(terminal);
+    const temporary = temporaryPinFor(ctx.state, terminal);
     temporaryPassword = temporary.pin;
     hash = temporary.hash;
   } else {
     const policy = policyProblem(body.newPassword!);
     if (policy) throw policy;
-    hash = pinHashFor(terminal, body.newPassword!);
-    if (isRecentPin(terminal, hash)) throw reusedProblem();
+    const fresh = hashNewPin(ctx.state.hasher, terminal, body.newPassword!);
+    if (fresh.reused) throw reusedProblem();
+    hash = fresh.hash;
   }
   const command = queueCommand(ctx.state, {
     terminal,
@@ -255,6 +255,7 @@ export function cancelCommand(ctx: RequestContext): HandlerResult {
   command.cancelledAt = ctx.now;
   delete command.newHash;
   ctx.state.openCommands.delete(command);
+  markChanged(ctx.state, 'commands', command.id);
   const terminal = ctx.state.world.terminalByTid.get(command.tid);
   if (terminal) touchTerminal(ctx.state, terminal);
   audit(ctx, {
@@ -278,7 +279,7 @@ export function commandHistory(ctx: RequestContext): HandlerResult {
 function closeCommand(state: SimState, command: CommandRecord): void {
   delete command.newHash;
   state.openCommands.delete(command);
-  state.dirty = true;
+  markChanged(state, 'commands', command.id);
 }
 
 /**

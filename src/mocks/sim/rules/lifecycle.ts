@@ -1,6 +1,6 @@
 import { HOUR } from '../clock';
 import { pruneIdempotency } from '../idempotency';
-import type { SimState } from '../state';
+import { markChanged, type SimState } from '../state';
 import { advanceJobs } from './bulk-reset';
 import { advanceCommands } from './commands';
 import { liftExpiredLocks } from './void-password';
@@ -18,7 +18,7 @@ export function advanceWorld(state: SimState, now: number): void {
   for (const [key, session] of state.sessions) {
     if (now - session.lastActivityAt > 24 * HOUR) {
       state.sessions.delete(key);
-      state.dirty = true;
+      markChanged(state, 'sessions', key);
     }
   }
 }

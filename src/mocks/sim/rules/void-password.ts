@@ -7,7 +7,7 @@ import {
   type VoidPasswordRule,
 } from '@/api/void-password-policy';
 import { MINUTE, toIso } from '../clock';
-import { saltedHash, sameHash } from '../hash';
+import { isOfScheme, saltedHash, sameHash, type SecretHasher, secretMatches } from '../hash';
 import { SimProblem } from '../problem';
 import { type SimState, touchTerminal } from '../state';
 import type { TerminalRecord } from '../types';
@@ -34,24 +34,49 @@ export function passwordStateOf(terminal: TerminalRecord, now: number): 'default
   return terminal.voidPassword.hash === null ? 'default' : 'custom';
 }
 
-/** Hash of the PIN the terminal asks for now (the factory default is hashed on demand). */
+/**
+ * Hash of the PIN the terminal asks for now. The factory default (public anyway) is hashed
+ * on demand with the fast default, like generated PINs, which derive from a public seed.
+ */
 export function currentHash(terminal: TerminalRecord): string {
   const { hash, salt } = terminal.voidPassword;
   return hash ?? saltedHash(salt, FACTORY_DEFAULT_VOID_PASSWORD);
 }
 
-export function pinHashFor(terminal: TerminalRecord, pin: string): string {
-  return saltedHash(terminal.voidPassword.salt, pin);
+export function pinHashFor(hasher: SecretHasher, terminal: TerminalRecord, pin: string): string {
+  return hasher.hash(terminal.voidPassword.salt, pin);
 }
 
-export function matchesCurrent(terminal: TerminalRecord, pin: string): boolean {
-  return sameHash(pinHashFor(terminal, pin), currentHash(terminal));
+export function matchesCurrent(terminal: TerminalRecord, pin: string, hasher: SecretHasher): boolean {
+  return secretMatches(hasher, terminal.voidPassword.salt, pin, currentHash(terminal));
+}
+
+function recentHashes(terminal: TerminalRecord): string[] {
+  return [currentHash(terminal), ...terminal.voidPassword.history].slice(0, VOID_PASSWORD_HISTORY);
 }
 
 /** True when `hash` is one of the terminal's last 3 void passwords (the current one included). */
 export function isRecentPin(terminal: TerminalRecord, hash: string): boolean {
-  const recent = [currentHash(terminal), ...terminal.voidPassword.history].slice(0, VOID_PASSWORD_HISTORY);
-  return recent.some((h) => sameHash(h, hash));
+  return recentHashes(terminal).some((h) => sameHash(h, hash));
+}
+
+/**
+ * A new PIN's hash (one KDF run), and whether it is one of the last 3. Hashes of another
+ * scheme (generated data, the factory default) are compared through their own scheme.
+ */
+export function hashNewPin(
+  hasher: SecretHasher,
+  terminal: TerminalRecord,
+  pin: string,
+): { hash: string; reused: boolean; reusedOtherScheme: boolean } {
+  const hash = pinHashFor(hasher, terminal, pin);
+  let reused = false;
+  let reusedOtherScheme = false;
+  for (const stored of recentHashes(terminal)) {
+    if (isOfScheme(hasher, stored)) reused ||= sameHash(stored, hash);
+    else if (sameHash(stored, saltedHash(terminal.voidPassword.salt, pin))) reusedOtherScheme = true;
+  }
+  return { hash, reused: reused || reusedOtherScheme, reusedOtherScheme };
 }
 
 /** 422 with the policy's code for the first broken rule, on field `field`. */

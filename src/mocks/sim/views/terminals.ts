@@ -8,11 +8,13 @@ import type {
 } from '@/api/schemas/terminals';
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
+import { ErrorCode } from '@/api/schemas/common';
 import { sha256Hex } from '../hash';
+import { SimProblem } from '../problem';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging';
 import { openCommandOf, type SimState } from '../state';
 import type { TerminalRecord, UserRecord } from '../types';
-import { requireMerchantInScope, scopeOf, terminalInScope } from '../rules/access';
+import { inScope, requireMerchantInScope, scopeOf, terminalInScope } from '../rules/access';
 import { commandView } from '../rules/commands';
 import { lastSeenOf } from '../rules/heartbeat';
 import { passwordStateOf } from '../rules/void-password';
@@ -65,6 +67,26 @@ export function terminalDetail(state: SimState, terminal: TerminalRecord, now: n
     version,
     serverTime: toIso(now),
   };
+}
+
+/** The entity tags of an `If-Match` header (`*` matches any). Weak and strong compare alike. */
+function ifMatchTags(header: string): string[] {
+  return header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+}
+
+/**
+ * 412 `version.conflict` when the request's `If-Match` names another version of the
+ * terminal than its current one (the detail's `version`); no header, no check.
+ */
+export function requireTerminalVersion(ctx: RequestContext, tid: string): void {
+  const header = ctx.headers['if-match'];
+  if (header === undefined) return;
+  const terminal = ctx.state.world.terminalByTid.get(tid);
+  if (!terminal || !ctx.user || !inScope(ctx.user, terminal.merchantId)) return; // the handler answers 404
+  const current = terminalDetail(ctx.state, terminal, ctx.now).version.replace(/^W\//, '');
+  const tags = ifMatchTags(header);
+  if (tags.includes('*') || tags.includes(current)) return;
+  throw new SimProblem(412, ErrorCode.versionConflict, 'The terminal changed since you loaded it.');
 }
 
 /** Terminals the user reaches that match the filter, in generation (TID) order. */
