@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { HttpBindings } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { API_BASE_PATH } from '@/api/endpoints';
+import { ErrorCode } from '@/api/schemas/common';
+import type { Acquirer } from '@/mocks/sim/acquirer';
+import { problemBody } from '@/mocks/sim/problem';
+import type { ServerConfig } from './config';
+import { errorFields, type Logger } from './logger';
+import { openApiDocument } from './openapi';
+
+export const CONTROL_PATH = '/__mock';
+
+type Env = { Bindings: Partial<HttpBindings>; Variables: { requestId: string } };
+
+function problem(c: Context<Env>, status: 400 | 403 | 404 | 413 | 500, code: string, detail: string) {
+  c.header('Cache-Control', 'no-store');
+  return c.body(JSON.stringify(problemBody(status, code, detail)), status, {
+    'Content-Type': 'application/problem+json',
+  });
+}
+
+function isHttps(c: Context<Env>, config: ServerConfig): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+}
+
+function clientIpOf(c: Context<Env>, config: ServerConfig): string | undefined {
+  if (config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // app.request() in a test: no socket
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The acquirer over HTTP: security headers, body limit and a cross-site check around
+ * the simulator, which keeps every rule (sessions, CSRF, step-up, idempotency, If-Match);
+ * the built app on the same origin when `staticDir` is set.
+ */
+export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('requestId', randomUUID());
+    await next();
+    // The path only: a query may hold what someone searched for (a phone number).
+    log.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    if (isHttps(c, config)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  });
+
+  const apiAndControl = [`${API_BASE_PATH}/*`, `${CONTROL_PATH}/*`];
+  for (const route of apiAndControl) {
+    app.use(route, async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+    app.use(
+      route,
+      bodyLimit({
+        maxSize: config.maxBodyBytes,
+        onError: (c) => problem(c, 413, ErrorCode.malformed, 'The request body is too large.'),
+      }),
+    );
+    // SameSite=Strict already keeps the cookie off cross-site requests; refuse them outright too.
+    app.use(route, async (c, next) => {
+      const site = c.req.header('sec-fetch-site');
+      if (
+        c.req.method !== 'GET' &&
+        c.req.method !== 'HEAD' &&
+        site &&
+        site !== 'same-origin' &&
+        site !== 'none'
+      ) {
+        return problem(c, 403, ErrorCode.csrf, 'Cross-site requests are refused.');
+      }
+      await next();
+    });
+  }
+
+  const openApi = JSON.stringify(openApiDocument());
+  app.get(`${API_BASE_PATH}/openapi.json`, (c) =>
+    c.body(openApi, 200, { 'Content-Type': 'application/json' }),
+  );
+
+  const simulate = async (c: Context<Env>) => {
+    const url = new URL(c.req.url);
+    const headers: Record<string, string> = {};
+    c.req.raw.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
+    const method = c.req.method;
+    const bodyText = method === 'GET' || method === 'HEAD' ? undefined : await c.req.text();
+    let result;
+    try {
+      result = acquirer.handle({
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        cookies: getCookie(c),
+        bodyText,
+        clientIp: clientIpOf(c, config),
+      });
+    } catch (error) {
+      // The store could not write: nothing is acknowledged, and memory may be ahead of the
+      // database, so stop; a supervisor restarts from the database.
+      log.error('store write failed; stopping', { requestId: c.get('requestId'), ...errorFields(error) });
+      setImmediate(() => process.exit(70));
+      return problem(c, 500, ErrorCode.internal, 'The acquirer could not store the change.');
+    }
+    if (result.fault?.delayMs) await sleep(result.fault.delayMs);
+    if (result.fault?.networkError) {
+      c.env.incoming?.socket.destroy();
+      return c.body(null, 502);
+    }
+    const secure = isHttps(c, config);
+    const response = new Headers(result.headers);
+    for (const cookie of result.setCookies ?? []) {
+      response.append('Set-Cookie', secure ? `${cookie}; Secure` : cookie);
+    }
+    const body =
+      result.body === undefined || result.status === 204
+        ? null
+        : typeof result.body === 'string'
+          ? result.body
+          : JSON.stringify(result.body);
+    return new Response(body, { status: result.status, headers: response });
+  };
+
+  app.all(`${API_BASE_PATH}/*`, simulate);
+  app.all(CONTROL_PATH, (c) =>
+    config.sandbox ? simulate(c) : problem(c, 404, ErrorCode.notFound, 'Not found.'),
+  );
+  app.all(`${CONTROL_PATH}/*`, (c) =>
+    config.sandbox ? simulate(c) : problem(c, 404, ErrorCode.notFound, 'Not found.'),
+  );
+
+  if (config.staticDir) {
+    const root = path.relative(process.cwd(), path.resolve(config.staticDir)) || '.';
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.use('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }));
+    // Client routes (/terminals/58100101) get the app; a missing file with an extension is a 404.
+    app.get('*', (c, next) => {
+      if (path.extname(c.req.path) !== '') return next();
+      return serveStatic({
+        root,
+        path: 'index.html',
+        onFound: (_path, ctx) => ctx.header('Cache-Control', 'no-cache'),
+      })(c, next);
+    });
+  }
+
+  app.notFound((c) => problem(c, 404, ErrorCode.notFound, 'Not found.'));
+  app.onError((error, c) => {
+    log.error('unhandled error', { requestId: c.get('requestId'), ...errorFields(error) });
+    return problem(c, 500, ErrorCode.internal, 'The server failed.');
+  });
+  return app;
+}

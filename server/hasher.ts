@@ -1,0 +1,37 @@
+import { createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SecretHasher } from '@/mocks/sim/hash';
+
+/**
+ * Passwords and void PINs: scrypt (N = 2^cost, r = 8, p = 1) over an HMAC of the secret
+ * with a server pepper. A 6-digit PIN has a million values, so no KDF alone saves it
+ * from a stolen database; the pepper, kept outside the database, does. Request digests
+ * (idempotency) are an HMAC with the same key, for the same reason.
+ */
+export function scryptHasher(secret: string, cost: number): SecretHasher {
+  const N = 2 ** cost;
+  return {
+    scheme: 'scrypt',
+    hash(salt, value) {
+      const peppered = createHmac('sha256', secret).update(value).digest();
+      return `scrypt$${scryptSync(peppered, salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 }).toString('hex')}`;
+    },
+    digest: (text) => createHmac('sha256', secret).update(text).digest('hex'),
+  };
+}
+
+/**
+ * The server secret: from configuration, else from `<db>.secret` (created once, mode 600).
+ * In production it comes from a secret manager, not from beside the database.
+ */
+export function loadSecret(configured: string | null, dbPath: string): string {
+  if (configured) return configured;
+  if (dbPath === ':memory:') return randomBytes(32).toString('hex');
+  const file = `${dbPath}.secret`;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return readFileSync(file, 'utf8').trim();
+}

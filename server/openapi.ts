@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { API_BASE_PATH, type Endpoint, endpoints } from '@/api/endpoints';
+import { ProblemDetails } from '@/api/schemas/common';
+
+type JsonSchema = Record<string, unknown>;
+
+const requestSchema = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+const responseSchema = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+
+const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+function operation(name: string, endpoint: Endpoint) {
+  const pathParams = [...endpoint.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => ({
+    name: m[1]!,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const query = endpoint.query ? requestSchema(endpoint.query) : null;
+  const required = new Set((query?.required as string[] | undefined) ?? []);
+  const queryParams = Object.entries((query?.properties as Record<string, JsonSchema> | undefined) ?? {}).map(
+    ([key, schema]) => ({ name: key, in: 'query', required: required.has(key), schema }),
+  );
+  const headers = [];
+  if (endpoint.method !== 'GET' && name !== 'login') {
+    headers.push({ name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' } });
+  }
+  if (endpoint.idempotent) {
+    headers.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } });
+  }
+  if (endpoint.path.startsWith('/terminals/:tid/') && endpoint.method === 'POST') {
+    headers.push({
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description: "The terminal's `version` (ETag); a stale one is a 412 `version.conflict`.",
+      schema: { type: 'string' },
+    });
+  }
+  const success =
+    endpoint.response === null
+      ? { description: 'No content' }
+      : endpoint.response === 'csv'
+        ? { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } }
+        : {
+            description: 'OK',
+            content: { 'application/json': { schema: responseSchema(endpoint.response) } },
+          };
+  return {
+    operationId: name,
+    ...(endpoint.public ? { security: [] } : {}),
+    parameters: [...pathParams, ...queryParams, ...headers],
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: requestSchema(endpoint.body) } },
+          },
+        }
+      : {}),
+    responses: {
+      [String(endpoint.status)]: success,
+      default: { description: 'RFC 9457 problem details', content: problemContent },
+    },
+  };
+}
+
+/** OpenAPI 3.1 of the contract table in src/api/endpoints.ts, from its zod schemas. */
+export function openApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
+    const path = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][endpoint.method.toLowerCase()] = operation(name, endpoint);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Merchant Console acquirer API',
+      version: '1',
+      description:
+        'Terminals, void passwords and transactions of an acquirer (DESIGN §3). Money in integer fen, timestamps ISO-8601 with offset, errors as RFC 9457 problem details with a stable `code`.',
+    },
+    servers: [{ url: API_BASE_PATH }],
+    security: [{ session: [] }],
+    paths,
+    components: {
+      schemas: { Problem: responseSchema(ProblemDetails) },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'mc_session' },
+      },
+    },
+  };
+}

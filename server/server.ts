@@ -1,0 +1,57 @@
+import { type ServerType, serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { type Acquirer, createAcquirer } from '@/mocks/sim/acquirer';
+import { createApp, CONTROL_PATH } from './app';
+import type { ServerConfig } from './config';
+import { loadSecret, scryptHasher } from './hasher';
+import { createLogger, type Logger } from './logger';
+import { openSqliteStore } from './sqlite-store';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  acquirer: Acquirer;
+  close(): Promise<void>;
+}
+
+/** Opens the database, restores (or generates) the acquirer and listens. */
+export async function startServer(
+  config: ServerConfig,
+  log: Logger = createLogger(undefined, config.logLevel),
+): Promise<RunningServer> {
+  const store = openSqliteStore(config.dbPath, config.synchronous);
+  const acquirer = createAcquirer({
+    scenario: config.scenario,
+    seed: config.seed,
+    storage: store,
+    hasher: scryptHasher(loadSecret(config.secret, config.dbPath), config.scryptCost),
+    controlPath: config.sandbox ? CONTROL_PATH : null,
+  });
+  store.initialize(acquirer.state, acquirer.clock);
+  const app = createApp(config, acquirer, log);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info('listening', {
+    url,
+    sandbox: config.sandbox,
+    db: config.dbPath,
+    scenario: acquirer.state.world.scenario,
+    static: config.staticDir,
+  });
+  return {
+    url,
+    port,
+    acquirer,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
