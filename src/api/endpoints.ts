@@ -16,7 +16,14 @@ import {
   TerminalListQuery,
   TerminalPage,
 } from './schemas/terminals';
-import { TransactionDetail, TransactionPage, TransactionQuery } from './schemas/transactions';
+import { Overview, OverviewQuery } from './schemas/overview';
+import {
+  TransactionDetail,
+  TransactionPage,
+  TransactionQuery,
+  VoidSummary,
+  VoidSummaryQuery,
+} from './schemas/transactions';
 
 /**
  * The contract of DESIGN §3 in one table: every endpoint with its method, path
@@ -135,9 +142,17 @@ export const endpoints = {
     response: 'csv',
     status: 200,
   },
+  voidSummary: {
+    method: 'GET',
+    path: '/transactions/void-summary',
+    query: VoidSummaryQuery,
+    response: VoidSummary,
+    status: 200,
+  },
   transaction: { method: 'GET', path: '/transactions/:id', response: TransactionDetail, status: 200 },
   auditEvents: { method: 'GET', path: '/audit-events', query: AuditQuery, response: AuditPage, status: 200 },
   alerts: { method: 'GET', path: '/alerts', response: AlertList, status: 200 },
+  overview: { method: 'GET', path: '/overview', query: OverviewQuery, response: Overview, status: 200 },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

@@ -77,11 +77,80 @@ export const TransactionQuery = z.object({
 });
 export type TransactionQuery = z.input<typeof TransactionQuery>;
 
+/** A row of `GET /transactions`: a void carries the sale it cancelled, as the detail does. */
+export const TransactionListItem = Transaction.extend({ original: Transaction.optional() });
+export type TransactionListItem = z.infer<typeof TransactionListItem>;
+
 export const TransactionPage = z.object({
-  items: z.array(Transaction),
+  items: z.array(TransactionListItem),
   nextCursor: z.string().nullable(),
   total: z.number().int().nonnegative(),
   summary: z.object({ count: z.number().int().nonnegative(), amount: AmountFen }),
   serverTime: Timestamp,
 });
 export type TransactionPage = z.infer<typeof TransactionPage>;
+
+/** Query of `GET /transactions/void-summary`: voids in a period, by merchant, terminal or store. */
+export const VoidSummaryQuery = z.object({
+  merchantId: MerchantId.optional(),
+  terminalId: TerminalId.optional(),
+  storeId: z.string().optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+});
+export type VoidSummaryQuery = z.input<typeof VoidSummaryQuery>;
+
+const Count = z.number().int().nonnegative();
+
+/** One operator's voids at one terminal (operator numbers are per terminal). */
+export const OperatorVoids = z.object({
+  tid: TerminalId,
+  storeName: z.string(),
+  operatorNo: z.string(),
+  count: Count,
+  amount: AmountFen,
+  /** A burst of voids (see `bursts`) by this operator at this terminal in the period. */
+  burst: z.boolean(),
+});
+export type OperatorVoids = z.infer<typeof OperatorVoids>;
+
+export const TerminalVoids = z.object({
+  tid: TerminalId,
+  storeName: z.string(),
+  count: Count,
+  amount: AmountFen,
+  operatorCount: Count,
+  burst: z.boolean(),
+});
+export type TerminalVoids = z.infer<typeof TerminalVoids>;
+
+/** Many voids by one operator at one terminal within a short window: how voiding for cash shows. */
+export const VoidBurst = z.object({
+  tid: TerminalId,
+  storeName: z.string(),
+  operatorNo: z.string(),
+  count: Count,
+  amount: AmountFen,
+  /** The first and last void of the burst. */
+  from: Timestamp,
+  to: Timestamp,
+  /** The rule: at least `threshold` voids within `windowMinutes`. */
+  threshold: Count,
+  windowMinutes: Count,
+});
+export type VoidBurst = z.infer<typeof VoidBurst>;
+
+/**
+ * Voids of the period, counted and summed per operator and per terminal, most voids first;
+ * each list holds the top rows only (`operatorGroups` / `terminalGroups` say how many exist).
+ */
+export const VoidSummary = z.object({
+  total: z.object({ count: Count, amount: AmountFen }),
+  byOperator: z.array(OperatorVoids),
+  operatorGroups: Count,
+  byTerminal: z.array(TerminalVoids),
+  terminalGroups: Count,
+  bursts: z.array(VoidBurst),
+  serverTime: Timestamp,
+});
+export type VoidSummary = z.infer<typeof VoidSummary>;

@@ -59,9 +59,11 @@ function successfulCalls(acquirer: Acquirer): Record<EndpointName, () => SimResp
     },
     transactions: () => owner.get('/transactions', { limit: '500' }),
     transactionsExport: () => owner.get('/transactions/export'),
+    voidSummary: () => owner.get('/transactions/void-summary'),
     transaction: () => owner.get(`/transactions/${voidTx().id}`),
     auditEvents: () => owner.get('/audit-events'),
     alerts: () => owner.get('/alerts'),
+    overview: () => owner.get('/overview'),
   };
 }
 

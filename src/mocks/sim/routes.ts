@@ -13,8 +13,10 @@ import {
 } from './rules/commands';
 import { exportTerminals, exportTransactions } from './views/exports';
 import { getMerchant, listMerchants } from './views/merchants';
+import { getOverview } from './views/overview';
 import { getTerminal, listTerminals, terminalFacets } from './views/terminals';
 import { getTransaction, listTransactions } from './views/transactions';
+import { voidSummary } from './views/voids';
 
 /** One handler per endpoint of the contract table; the compiler insists on every one. */
 export const routeHandlers: Record<EndpointName, RouteHandler> = {
@@ -37,7 +39,9 @@ export const routeHandlers: Record<EndpointName, RouteHandler> = {
   job: getJob,
   transactions: listTransactions,
   transactionsExport: exportTransactions,
+  voidSummary,
   transaction: getTransaction,
   auditEvents: listAuditEvents,
   alerts: listAlerts,
+  overview: getOverview,
 };

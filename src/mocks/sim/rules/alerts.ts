@@ -1,6 +1,7 @@
 import type { Alert } from '@/api/schemas/alerts';
 import { DAY, HOUR, MINUTE, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
+import type { TerminalRecord } from '../types';
 import { scopeOf } from './access';
 import { lastSeenOf } from './heartbeat';
 import { isLocked, passwordStateOf } from './void-password';
@@ -11,6 +12,27 @@ export const VOID_BURST_WINDOW_MS = 60 * MINUTE;
 export const VOID_BURST_LOOKBACK_MS = DAY;
 export const STALE_PASSWORD_MS = 90 * DAY;
 export const OFFLINE_ALERT_MS = 24 * HOUR;
+
+/** A custom void password unchanged for more than 90 days. */
+export function isStalePassword(terminal: TerminalRecord, now: number): boolean {
+  const { hash, changedAt } = terminal.voidPassword;
+  return hash !== null && changedAt !== null && now - changedAt > STALE_PASSWORD_MS;
+}
+
+/**
+ * The most voids (oldest first) that fall within one `VOID_BURST_WINDOW_MS`, when they reach
+ * `VOID_BURST_COUNT`; else null. Pass the voids of one operator at one terminal, any order.
+ */
+export function longestVoidBurst<T extends { createdAt: number }>(voids: readonly T[]): T[] | null {
+  if (voids.length < VOID_BURST_COUNT) return null;
+  const sorted = [...voids].sort((a, b) => a.createdAt - b.createdAt);
+  let best: { from: number; to: number } | null = null;
+  for (let from = 0, to = 0; to < sorted.length; to++) {
+    while (sorted[to]!.createdAt - sorted[from]!.createdAt > VOID_BURST_WINDOW_MS) from++;
+    if (to - from + 1 >= VOID_BURST_COUNT && (!best || to - from > best.to - best.from)) best = { from, to };
+  }
+  return best ? sorted.slice(best.from, best.to + 1) : null;
+}
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
@@ -33,9 +55,9 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
     const vp = t.voidPassword;
     const passwordState = passwordStateOf(t, now);
     if (passwordState === 'default') entry.defaults++;
-    if (vp.hash !== null && vp.changedAt !== null && now - vp.changedAt > STALE_PASSWORD_MS) {
+    if (isStalePassword(t, now)) {
       entry.stale++;
-      entry.oldestStale = Math.min(entry.oldestStale, vp.changedAt + STALE_PASSWORD_MS);
+      entry.oldestStale = Math.min(entry.oldestStale, (vp.changedAt ?? now) + STALE_PASSWORD_MS);
     }
     if (isLocked(t, now)) {
       alerts.push({
@@ -99,15 +121,8 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
   }
   for (const [key, indexes] of recent) {
     if (indexes.length < VOID_BURST_COUNT) continue;
-    const voids = indexes.map((i) => world.transactions[i]!).sort((a, b) => a.createdAt - b.createdAt);
-    let best: { from: number; to: number } | null = null;
-    for (let from = 0, to = 0; to < voids.length; to++) {
-      while (voids[to]!.createdAt - voids[from]!.createdAt > VOID_BURST_WINDOW_MS) from++;
-      if (to - from + 1 >= VOID_BURST_COUNT && (!best || to - from > best.to - best.from))
-        best = { from, to };
-    }
-    if (!best) continue;
-    const burst = voids.slice(best.from, best.to + 1);
+    const burst = longestVoidBurst(indexes.map((i) => world.transactions[i]!));
+    if (!burst) continue;
     const first = burst[0]!;
     const amount = burst.reduce((sum, tx) => sum + tx.amount, 0);
     const [tid, operatorNo] = key.split('/');

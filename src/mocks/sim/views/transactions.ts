@@ -1,4 +1,9 @@
-import type { Transaction, TransactionDetail, TransactionQuery } from '@/api/schemas/transactions';
+import type {
+  Transaction,
+  TransactionDetail,
+  TransactionListItem,
+  TransactionQuery,
+} from '@/api/schemas/transactions';
 import { toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging';
@@ -130,7 +135,7 @@ export function listTransactions(ctx: RequestContext): HandlerResult {
   const last = page[page.length - 1];
   return {
     body: {
-      items: page.map((tx) => transactionView(ctx.state, tx, ctx.now)),
+      items: page.map((tx) => withOriginal(ctx.state, tx, ctx.now)),
       nextCursor: last && first + limit < matches.length ? encodeCursor('transactions', last.index) : null,
       total: matches.length,
       summary: { count: matches.length, amount },
@@ -146,14 +151,18 @@ function transactionById(state: SimState, id: string): TransactionRecord | undef
   return tx?.id === id ? tx : undefined;
 }
 
+/** The view of a transaction; a void carries the sale it cancelled. */
+function withOriginal(state: SimState, tx: TransactionRecord, now: number): TransactionListItem {
+  const view: TransactionListItem = transactionView(state, tx, now);
+  const original = tx.originalId ? transactionById(state, tx.originalId) : undefined;
+  if (original) view.original = transactionView(state, original, now);
+  return view;
+}
+
 /** `GET /transactions/:id`: another merchant's sale is a 404. A void carries its original. */
 export function getTransaction(ctx: RequestContext): HandlerResult {
   const tx = transactionById(ctx.state, ctx.params.id!);
   if (!tx || !inScope(userOf(ctx), tx.terminal.merchantId)) throw notFound('transaction');
-  const body: TransactionDetail = { ...transactionView(ctx.state, tx, ctx.now), serverTime: toIso(ctx.now) };
-  if (tx.originalId) {
-    const original = transactionById(ctx.state, tx.originalId);
-    if (original) body.original = transactionView(ctx.state, original, ctx.now);
-  }
+  const body: TransactionDetail = { ...withOriginal(ctx.state, tx, ctx.now), serverTime: toIso(ctx.now) };
   return { body };
 }

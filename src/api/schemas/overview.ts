@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { AmountFen, MerchantId, Timestamp } from './common';
+
+const Count = z.number().int().nonnegative();
+
+/** Query of `GET /overview`: one merchant, or every merchant the user reaches. */
+export const OverviewQuery = z.object({ merchantId: MerchantId.optional() });
+export type OverviewQuery = z.input<typeof OverviewQuery>;
+
+/** Void-password risks of the fleet, counted as the fleet list filters them. */
+export const FleetRisks = z.object({
+  total: Count,
+  /** Still on the factory void password 123456 (`passwordState=default`). */
+  factoryPassword: Count,
+  /** Void password locked after wrong attempts (`passwordState=locked`). */
+  locked: Count,
+  offline: Count,
+  /** Password commands queued or delivered, not applied yet. */
+  openCommands: Count,
+  /** Void password unchanged for more than `stalePasswordDays`. */
+  stalePasswords: Count,
+  stalePasswordDays: Count,
+});
+
+/** Voids of one business day (Asia/Shanghai). */
+export const DailyVoids = z.object({
+  date: z.iso.date(),
+  count: Count,
+  amount: AmountFen,
+});
+export type DailyVoids = z.infer<typeof DailyVoids>;
+
+/** The merchant's security and money at a glance. */
+export const Overview = z.object({
+  terminals: FleetRisks,
+  voidable: z.object({
+    count: Count,
+    amount: AmountFen,
+    /** The earliest deadline of a voidable sale; null when none is voidable. */
+    nextCutoffAt: Timestamp.nullable(),
+  }),
+  /** The last 14 business days, oldest first, today last. */
+  voidsByDay: z.array(DailyVoids),
+  serverTime: Timestamp,
+});
+export type Overview = z.infer<typeof Overview>;

@@ -1,0 +1,87 @@
+import type { DailyVoids, Overview, OverviewQuery } from '@/api/schemas/overview';
+import { DAY, shanghaiMidnight, toIso } from '../clock';
+import { type HandlerResult, type RequestContext, userOf } from '../context';
+import { requireMerchantInScope, scopeOf } from '../rules/access';
+import { isStalePassword, STALE_PASSWORD_MS } from '../rules/alerts';
+import { voidabilityOf } from '../rules/voidability';
+import { passwordStateOf } from '../rules/void-password';
+import { openCommandOf } from '../state';
+
+/** Days of the "voids per day" series, today included. */
+export const OVERVIEW_DAYS = 14;
+
+/**
+ * `GET /overview`: the fleet's void-password risks, the money still voidable now with the
+ * next deadline, and voids per business day over two weeks — for one merchant or every
+ * merchant the user reaches. Counted with the same rules as the lists and alerts.
+ */
+export function getOverview(ctx: RequestContext): HandlerResult {
+  const query = ctx.query as OverviewQuery;
+  if (query.merchantId) requireMerchantInScope(ctx, query.merchantId);
+  const scope = scopeOf(userOf(ctx));
+  const inView = (merchantId: string) =>
+    query.merchantId ? merchantId === query.merchantId : scope === null || scope.has(merchantId);
+  const { world } = ctx.state;
+  const now = ctx.now;
+
+  const terminals: Overview['terminals'] = {
+    total: 0,
+    factoryPassword: 0,
+    locked: 0,
+    offline: 0,
+    openCommands: 0,
+    stalePasswords: 0,
+    stalePasswordDays: STALE_PASSWORD_MS / DAY,
+  };
+  for (const t of world.terminals) {
+    if (!inView(t.merchantId)) continue;
+    terminals.total++;
+    const state = passwordStateOf(t, now);
+    if (state === 'default') terminals.factoryPassword++;
+    if (state === 'locked') terminals.locked++;
+    if (!t.online) terminals.offline++;
+    if (openCommandOf(ctx.state, t.tid)) terminals.openCommands++;
+    if (isStalePassword(t, now)) terminals.stalePasswords++;
+  }
+
+  // A sale is voidable only before its batch's cutoff, at most a day after it was made.
+  const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
+  for (const tx of world.transactions) {
+    if (tx.createdAt > now) continue;
+    if (tx.createdAt < now - DAY) break; // newest first: the rest is older
+    if (tx.type !== 'sale' || !inView(tx.terminal.merchantId)) continue;
+    const v = voidabilityOf(tx, world.merchantById.get(tx.terminal.merchantId), now);
+    if (!v.voidable || v.voidableUntil === undefined) continue;
+    voidable.count++;
+    voidable.amount += tx.amount;
+    voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, v.voidableUntil);
+  }
+
+  const firstDay = shanghaiMidnight(now) - (OVERVIEW_DAYS - 1) * DAY;
+  const voidsByDay: DailyVoids[] = Array.from({ length: OVERVIEW_DAYS }, (_, i) => ({
+    date: toIso(firstDay + i * DAY).slice(0, 10),
+    count: 0,
+    amount: 0,
+  }));
+  for (const index of world.voidIndexes) {
+    const tx = world.transactions[index]!;
+    if (tx.createdAt > now) continue;
+    if (tx.createdAt < firstDay) break;
+    if (tx.outcome !== 'approved' || !inView(tx.terminal.merchantId)) continue;
+    const day = voidsByDay[Math.floor((tx.createdAt - firstDay) / DAY)]!;
+    day.count++;
+    day.amount += tx.amount;
+  }
+
+  const body: Overview = {
+    terminals,
+    voidable: {
+      count: voidable.count,
+      amount: voidable.amount,
+      nextCutoffAt: voidable.nextCutoffAt === null ? null : toIso(voidable.nextCutoffAt),
+    },
+    voidsByDay,
+    serverTime: toIso(now),
+  };
+  return { body };
+}
