@@ -7,7 +7,12 @@ export default defineConfig({
   define: { __API_MOCKING__: 'true', __API_BASE_URL__: JSON.stringify('http://localhost/api/v1') },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+      'server/**/*.test.ts',
+      'tests/contract/**/*.test.ts',
+    ],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
     testTimeout: 15000,

@@ -1,0 +1,121 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setupServer } from 'msw/node';
+import { type CookieJar, createMemoryCookieJar } from '@/mocks/cookie-jar';
+import { createHandlers } from '@/mocks/handlers';
+import { type Acquirer, createAcquirer } from '@/mocks/sim/acquirer';
+import type { ServerConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { type RunningServer, startServer } from '../../server/server';
+
+/**
+ * A backend the contract cases run against: the MSW handlers in this process (msw/node)
+ * or the HTTP server on a free port. Both serve `/api/v1` and the `/__mock` control surface.
+ */
+export interface Backend {
+  readonly name: string;
+  /** Origin the calls go to. */
+  readonly origin: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Sends one request as `agent` (its cookies go along; its Set-Cookies come back into it). */
+  send(agent: Agent, path: string, init: RequestInit): Promise<Response>;
+}
+
+/** One user agent: its own cookies, and the Set-Cookie headers it last received. */
+export class Agent {
+  readonly jar: CookieJar = createMemoryCookieJar();
+  setCookies: string[] = [];
+}
+
+const MSW_ORIGIN = 'http://localhost';
+
+/**
+ * The MSW adapter exactly as the app uses it. Its cookie jar is the calling agent's (an
+ * AsyncLocalStorage carries it into the handler), so several users can be signed in at once.
+ */
+export function mswBackend(): Backend {
+  const current = new AsyncLocalStorage<Agent>();
+  const jar: CookieJar = {
+    read: () => current.getStore()?.jar.read() ?? {},
+    write(setCookies) {
+      const agent = current.getStore();
+      if (!agent) return;
+      agent.setCookies = [...setCookies];
+      agent.jar.write(setCookies);
+    },
+    clear: () => current.getStore()?.jar.clear(),
+  };
+  let acquirer: Acquirer | null = null;
+  const server = setupServer(
+    ...createHandlers(() => (acquirer ??= createAcquirer()), { apiBaseUrl: `${MSW_ORIGIN}/api/v1`, jar }),
+  );
+  return {
+    name: 'msw',
+    origin: MSW_ORIGIN,
+    async start() {
+      acquirer = null;
+      server.listen({ onUnhandledRequest: 'error' });
+    },
+    async stop() {
+      server.close();
+    },
+    send(agent, path, init) {
+      agent.setCookies = [];
+      return current.run(agent, () => fetch(`${MSW_ORIGIN}${path}`, init));
+    },
+  };
+}
+
+/** The HTTP server (sandbox mode, in-memory SQLite, a cheap scrypt cost) on a free port. */
+export function httpBackend(overrides: Partial<ServerConfig> = {}): Backend & { server(): RunningServer } {
+  let running: RunningServer | null = null;
+  return {
+    name: 'http',
+    get origin() {
+      if (!running) throw new Error('http backend not started');
+      return running.url;
+    },
+    server() {
+      if (!running) throw new Error('http backend not started');
+      return running;
+    },
+    async start() {
+      running = await startServer(
+        testServerConfig(overrides),
+        createLogger(() => {}, 'silent'),
+      );
+    },
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+    async send(agent, path, init) {
+      const headers = new Headers(init.headers);
+      const cookies = Object.entries(agent.jar.read());
+      if (cookies.length > 0) headers.set('Cookie', cookies.map(([k, v]) => `${k}=${v}`).join('; '));
+      const response = await fetch(`${running!.url}${path}`, { ...init, headers });
+      agent.setCookies = response.headers.getSetCookie();
+      agent.jar.write(agent.setCookies);
+      return response;
+    },
+  };
+}
+
+export function testServerConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: ':memory:',
+    sandbox: true,
+    staticDir: null,
+    scenario: 'demo',
+    seed: 'merchant-console',
+    secret: 'contract-tests-secret-0123456789abcdef',
+    scryptCost: 10,
+    synchronous: 'FULL',
+    trustProxy: false,
+    maxBodyBytes: 512 * 1024,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
