@@ -66,19 +66,49 @@ export function mswBackend(): Backend {
   };
 }
 
-/** The HTTP server (sandbox mode, in-memory SQLite, a cheap scrypt cost) on a free port. */
-export function httpBackend(overrides: Partial<ServerConfig> = {}): Backend & { server(): RunningServer } {
-  let running: RunningServer | null = null;
+/** Sends a request to a server over HTTP with the agent's cookies, keeping what it sets. */
+async function sendOverHttp(
+  origin: string,
+  agent: Agent,
+  path: string,
+  init: RequestInit,
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const cookies = Object.entries(agent.jar.read());
+  if (cookies.length > 0) headers.set('Cookie', cookies.map(([k, v]) => `${k}=${v}`).join('; '));
+  const response = await fetch(`${origin}${path}`, { ...init, headers });
+  agent.setCookies = response.headers.getSetCookie();
+  agent.jar.write(agent.setCookies);
+  return response;
+}
+
+/** A server someone else started (its origin may change across restarts). */
+export function backendAt(origin: () => string): Backend {
   return {
     name: 'http',
     get origin() {
-      if (!running) throw new Error('http backend not started');
-      return running.url;
+      return origin();
     },
-    server() {
-      if (!running) throw new Error('http backend not started');
-      return running;
+    start: async () => {},
+    stop: async () => {},
+    send: (agent, path, init) => sendOverHttp(origin(), agent, path, init),
+  };
+}
+
+/** The HTTP server (sandbox mode, in-memory SQLite, a cheap scrypt cost) on a free port. */
+export function httpBackend(overrides: Partial<ServerConfig> = {}): Backend {
+  let running: RunningServer | null = null;
+  const url = () => {
+    if (!running) throw new Error('http backend not started');
+    return running.url;
+  };
+  const backend = backendAt(url);
+  return {
+    name: backend.name,
+    get origin() {
+      return url();
     },
+    send: backend.send,
     async start() {
       running = await startServer(
         testServerConfig(overrides),
@@ -88,15 +118,6 @@ export function httpBackend(overrides: Partial<ServerConfig> = {}): Backend & { 
     async stop() {
       await running?.close();
       running = null;
-    },
-    async send(agent, path, init) {
-      const headers = new Headers(init.headers);
-      const cookies = Object.entries(agent.jar.read());
-      if (cookies.length > 0) headers.set('Cookie', cookies.map(([k, v]) => `${k}=${v}`).join('; '));
-      const response = await fetch(`${running!.url}${path}`, { ...init, headers });
-      agent.setCookies = response.headers.getSetCookie();
-      agent.jar.write(agent.setCookies);
-      return response;
     },
   };
 }

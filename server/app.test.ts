@@ -1,0 +1,257 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '@/api/endpoints';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
+import { backendAt, testServerConfig } from '../tests/contract/backends';
+import { ApiUser, codeOf, control, PASSWORDS, signedIn } from '../tests/contract/client';
+import type { ServerConfig } from './config';
+import { createLogger } from './logger';
+import { type RunningServer, startServer } from './server';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'acquirer-server-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const running: RunningServer[] = [];
+async function start(overrides: Partial<ServerConfig> = {}, log = createLogger(() => {}, 'silent')) {
+  const server = await startServer(testServerConfig(overrides), log);
+  running.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+describe('the acquirer server', () => {
+  it('sends the security headers, and no-store on API answers', async () => {
+    const server = await start();
+    const response = await fetch(`${server.url}/api/v1/auth/session`);
+    expect(response.status).toBe(401);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('marks the session cookie Secure (and sends HSTS) behind a TLS proxy it trusts', async () => {
+    const server = await start({ trustProxy: true });
+    const response = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+      body: JSON.stringify({ username: 'owner', password: PASSWORDS.owner }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()[0]).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('serves the control surface only in sandbox mode', async () => {
+    const sandbox = await start({ sandbox: true });
+    const production = await start({ sandbox: false });
+    const reset = (url: string) =>
+      fetch(`${url}/__mock/reset`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+    expect((await reset(sandbox.url)).status).toBe(204);
+    expect((await reset(production.url)).status).toBe(404);
+    expect((await fetch(`${production.url}/__mock/state`)).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/__mock/state`)).status).toBe(200);
+  });
+
+  it('answers 413 to a body over the limit', async () => {
+    const server = await start({ maxBodyBytes: 4096 });
+    const response = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'owner', password: 'x'.repeat(10_000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses a cross-site mutation outright', async () => {
+    const server = await start();
+    const response = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+      body: JSON.stringify({ username: 'owner', password: PASSWORDS.owner }),
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { code: string }).code).toBe('auth.csrf');
+  });
+
+  it('publishes an OpenAPI 3.1 document naming every endpoint of the contract', async () => {
+    const server = await start();
+    const response = await fetch(`${server.url}/api/v1/openapi.json`);
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = new Map(
+      Object.entries(doc.paths).flatMap(([p, methods]) =>
+        Object.entries(methods).map(([method, op]) => [op.operationId, { path: p, method, op }] as const),
+      ),
+    );
+    for (const [name, endpoint] of Object.entries(endpoints)) {
+      const found = operations.get(name);
+      expect(found, name).toBeDefined();
+      expect(found!.path).toBe(endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}'));
+      expect(found!.method).toBe(endpoint.method.toLowerCase());
+      if ('body' in endpoint) expect(found!.op.requestBody, name).toBeDefined();
+    }
+  });
+
+  it('keeps passwords, PINs and tokens out of its logs', async () => {
+    const lines: string[] = [];
+    const server = await start(
+      {},
+      createLogger((line) => lines.push(line)),
+    );
+    const backend = backendAt(() => server.url);
+    const owner = new ApiUser(backend);
+    await owner.login('owner', 'a-wrong-password-9');
+    expect((await owner.login('owner', PASSWORDS.owner)).status).toBe(200);
+    const stepUp = await owner.stepUp('owner');
+    const change = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '581937',
+    });
+    expect(change.status).toBe(202);
+    const reset = await owner.post(
+      `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+      { generateTemporary: true },
+      { stepUpToken: stepUp },
+    );
+    const { temporaryPassword } = endpoints.resetVoidPassword.response.parse(reset.body);
+    const cookie = Object.values(owner.agent.jar.read())[0]!;
+    const log = lines.join('');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const secret of [
+      'a-wrong-password-9',
+      PASSWORDS.owner,
+      DEMO_VOID_PASSWORD,
+      '581937',
+      temporaryPassword!,
+      stepUp,
+      owner.csrfToken!,
+      cookie,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('never takes more than 5 wrong PINs, however many arrive at once', async () => {
+    const server = await start();
+    const backend = backendAt(() => server.url);
+    const owner = await signedIn(backend, 'owner');
+    const tid = DEMO_TIDS.custom;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        owner.post(`/terminals/${tid}/void-password/change`, {
+          currentPassword: '000001',
+          newPassword: '581937',
+        }),
+      ),
+    );
+    const codes = answers.map(codeOf);
+    expect(codes.filter((c) => c === 'pin.wrong_current')).toHaveLength(4);
+    expect(codes.filter((c) => c === 'pin.locked')).toHaveLength(36);
+    const audit = (await owner.get('/audit-events', { terminalId: tid })).body as {
+      items: { action: string; at: string }[];
+    };
+    const attempts = audit.items.filter((e) => e.action === 'void_password.wrong_attempt');
+    expect(attempts).toHaveLength(5);
+    const right = await owner.post(`/terminals/${tid}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '581937',
+    });
+    expect(codeOf(right)).toBe('pin.locked');
+  });
+
+  it('keeps sessions, commands and throttles across a restart, and no secret in the database', async () => {
+    const dbPath = path.join(dir, 'restart.db');
+    let server = await start({ dbPath, secret: null });
+    const backend = backendAt(() => server.url);
+    const owner = await signedIn(backend, 'owner');
+    const queued = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '581937',
+    });
+    const { command } = endpoints.changeVoidPassword.response.parse(queued.body);
+    const stepUp = await owner.stepUp('owner');
+    const reset = await owner.post(
+      `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+      { generateTemporary: true },
+      { stepUpToken: stepUp, key: 'reset-before-restart' },
+    );
+    const { temporaryPassword } = endpoints.resetVoidPassword.response.parse(reset.body);
+    await new ApiUser(backend).login('cashier', 'wrong-password-1');
+    await server.close();
+    running.splice(running.indexOf(server), 1);
+
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(dbPath, { readonly: true });
+    const rows = db.prepare('SELECT data FROM records UNION ALL SELECT data FROM audit').all() as {
+      data: string;
+    }[];
+    db.close();
+    const strings: string[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    rows.forEach((r) => walk(JSON.parse(r.data)));
+    expect(strings.length).toBeGreaterThan(10);
+    for (const secret of [
+      PASSWORDS.owner,
+      'wrong-password-1',
+      DEMO_VOID_PASSWORD,
+      '581937',
+      temporaryPassword!,
+    ]) {
+      expect(
+        strings.filter((s) => s === secret || (s.length > 12 && !/^[\w$]+$/.test(s) && s.includes(secret))),
+      ).toEqual([]);
+    }
+    expect(rows.some((r) => r.data.includes('temporaryPassword'))).toBe(false);
+
+    server = await start({ dbPath, secret: null });
+    expect((await owner.get('/auth/session')).status).toBe(200);
+    const after = endpoints.command.response.parse(
+      (await owner.get(`/password-commands/${command.id}`)).body,
+    );
+    expect(after.command.id).toBe(command.id);
+    // The retried reset answers the same command; its temporary PIN was never stored.
+    const retry = await owner.post(
+      `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+      { generateTemporary: true },
+      { stepUpToken: stepUp, key: 'reset-before-restart' },
+    );
+    expect(retry.status).toBe(202);
+    expect((retry.body as { temporaryPassword?: string }).temporaryPassword).toBeUndefined();
+    const cashier = await new ApiUser(backend).login('cashier', 'wrong-password-1');
+    expect((cashier.body as { attemptsRemaining: number }).attemptsRemaining).toBe(3);
+    expect((await control(backend, '/clock', { advanceMs: 1000 })).status).toBe(200);
+  });
+});
