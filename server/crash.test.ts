@@ -1,0 +1,111 @@
+// @vitest-environment node
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, expect, it } from 'vitest';
+import { endpoints } from '@/api/endpoints';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
+import { backendAt } from '../tests/contract/backends';
+import { ApiUser, control, PASSWORDS, signedIn } from '../tests/contract/client';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(path.join(tmpdir(), 'acquirer-crash-'));
+const dbPath = path.join(dir, 'acquirer.db');
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The server as deployed: its own process, started by its one command, on a free port. */
+async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--sandbox', '--port', '0'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DB_PATH: dbPath,
+      SCRYPT_COST: '10',
+      SERVER_SECRET: 'crash-test-secret-0123456789abcdef',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    lines.on('line', (line) => {
+      const entry = JSON.parse(line) as { msg: string; url?: string };
+      if (entry.msg === 'listening') resolve(entry.url!);
+    });
+  });
+  return { child, url };
+}
+
+/** Terminals whose PIN is known, each with one change-and-cancel loop. */
+const PINS: Record<string, string> = {
+  [DEMO_TIDS.defaultPassword]: '123456',
+  [DEMO_TIDS.unused]: '123456',
+  [DEMO_TIDS.custom]: DEMO_VOID_PASSWORD,
+};
+
+it(
+  'loses no acknowledged command when the server is killed (kill -9) under load',
+  { timeout: 90_000 },
+  async () => {
+    let server = await startProcess();
+    const backend = backendAt(() => server.url);
+    // Offline terminals keep a command queued, so a change can always be cancelled again.
+    for (const tid of TERMINALS) {
+      expect((await control(backend, `/terminals/${tid}/connectivity`, { online: false })).status).toBe(204);
+    }
+    const owner = await signedIn(backend, 'owner');
+    const stale = await owner.get(`/terminals/${DEMO_TIDS.stalePassword}`);
+    expect(stale.status).toBe(200);
+
+    const sessions: ApiUser[] = [];
+    const commands = new Map<string, 'queued' | 'cancelled'>();
+    let stopped = false;
+    const signIns = async () => {
+      while (!stopped) {
+        const user = new ApiUser(backend);
+        const answer = await user.login('cashier', PASSWORDS.cashier).catch(() => null);
+        if (answer?.status === 200) sessions.push(user);
+      }
+    };
+    const changes = async (tid: string) => {
+      const pin = PINS[tid];
+      while (!stopped && pin) {
+        const change = await owner
+          .post(`/terminals/${tid}/void-password/change`, { currentPassword: pin, newPassword: '581937' })
+          .catch(() => null);
+        if (change?.status !== 202) continue;
+        const { command } = endpoints.changeVoidPassword.response.parse(change.body);
+        commands.set(command.id, 'queued');
+        const cancel = await owner.post(`/password-commands/${command.id}/cancel`).catch(() => null);
+        if (cancel?.status === 200) commands.set(command.id, 'cancelled');
+      }
+    };
+    const load = Promise.all([signIns(), signIns(), ...TERMINALS.map(changes)]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGKILL');
+    await exited;
+    stopped = true;
+    await load;
+    expect(sessions.length).toBeGreaterThan(10);
+    expect(commands.size).toBeGreaterThan(10);
+
+    server = await startProcess();
+    for (const user of sessions) expect((await user.get('/auth/session')).status).toBe(200);
+    for (const [id, status] of commands) {
+      const answer = await owner.get(`/password-commands/${id}`);
+      expect(answer.status, id).toBe(200);
+      const { command } = endpoints.command.response.parse(answer.body);
+      if (status === 'cancelled') expect(command.status, id).toBe('cancelled');
+      else expect(['queued', 'cancelled'], id).toContain(command.status);
+    }
+    server.child.kill('SIGTERM');
+  },
+);
