@@ -49,6 +49,7 @@ const PINS: Record<string, string> = {
   [DEMO_TIDS.unused]: '123456',
   [DEMO_TIDS.custom]: DEMO_VOID_PASSWORD,
 };
+const TERMINALS = Object.keys(PINS);
 
 it(
   'loses no acknowledged command when the server is killed (kill -9) under load',
