@@ -14,3 +14,15 @@ export type Area = keyof typeof areaRoles;
 export function canOpen(role: Role, area: Area): boolean {
   return (areaRoles[area] as readonly Role[]).includes(role);
 }
+
+/** Who may do what beyond viewing (DESIGN §2 permissions); pages read it to offer the controls. */
+export const actionRoles = {
+  /** CSV exports of terminals and transactions. */
+  exportCsv: ['owner', 'support'],
+  /** Void-password changes, resets and bulk resets (select terminals for them). */
+  manageVoidPasswords: ['owner', 'support'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function canDo(role: Role, action: keyof typeof actionRoles): boolean {
+  return (actionRoles[action] as readonly Role[]).includes(role);
+}

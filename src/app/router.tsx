@@ -49,6 +49,10 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       lazy: { Component: async () => (await import('@/pages/terminals-page')).TerminalsPage },
                     },
                     {
+                      path: 'terminals/:tid',
+                      lazy: { Component: async () => (await import('@/pages/terminal-page')).TerminalPage },
+                    },
+                    {
                       path: 'transactions',
                       lazy: {
                         Component: async () => (await import('@/pages/transactions-page')).TransactionsPage,
@@ -70,6 +74,12 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                           path: 'merchants',
                           lazy: {
                             Component: async () => (await import('@/pages/merchants-page')).MerchantsPage,
+                          },
+                        },
+                        {
+                          path: 'merchants/:mid',
+                          lazy: {
+                            Component: async () => (await import('@/pages/merchant-page')).MerchantPage,
                           },
                         },
                       ],

@@ -51,8 +51,10 @@ export interface VirtualListProps<T> {
   renderRow: (item: T, index: number) => ReactNode;
   /** Classes of each row element (layout of its cells), e.g. a CSS grid. */
   rowClassName?: string;
-  /** The header row's content (`role="columnheader"` cells), tables only; uses `rowClassName`. */
+  /** The header row's content (`role="columnheader"` cells), tables only. */
   header?: ReactNode;
+  /** Classes of the header row; default `rowClassName` (e.g. hide it where rows become cards). */
+  headerClassName?: string;
   /** Estimated row height in px; rows are measured once rendered. */
   estimateRowHeight: number;
   /** Height of the scrolling viewport (CSS); default fills most of the screen. */
@@ -89,6 +91,7 @@ export function VirtualList<T>({
   renderRow,
   rowClassName = '',
   header,
+  headerClassName,
   estimateRowHeight,
   viewportClassName = 'max-h-[calc(100dvh-14rem)] min-h-64',
   status,
@@ -210,7 +213,7 @@ export function VirtualList<T>({
       >
         {isTable && header ? (
           <div role="rowgroup" className="border-b border-gray-200 bg-gray-50">
-            <div role="row" aria-rowindex={1} className={rowClassName}>
+            <div role="row" aria-rowindex={1} className={headerClassName ?? rowClassName}>
               {header}
             </div>
           </div>

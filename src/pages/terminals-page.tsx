@@ -1,13 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/components/empty-state';
+import { canDo } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
+import { useSignedInUser } from '@/features/auth/signed-in-user';
+import { FleetList } from '@/features/devices/components/fleet-list';
 
 export function TerminalsPage() {
   const { t } = useTranslation();
+  const { role } = useSignedInUser();
   return (
     <>
       <PageHeader title={t('pages.terminals.title')} />
-      <EmptyState title={t('pages.notBuiltYet')}>{t('pages.terminals.placeholder')}</EmptyState>
+      <FleetList
+        selectable={canDo(role, 'manageVoidPasswords')}
+        canExport={canDo(role, 'exportCsv')}
+        showMerchant={role === 'support'}
+      />
     </>
   );
 }

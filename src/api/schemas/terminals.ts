@@ -117,6 +117,26 @@ export const ResetVoidPasswordResponse = z.object({
 });
 export type ResetVoidPasswordResponse = z.infer<typeof ResetVoidPasswordResponse>;
 
+/**
+ * Terminals a person picked in the fleet list, as a bulk action's target:
+ * - `ids`: rows ticked one by one (or every row of a fully loaded list);
+ * - `filter`: "all N matching this filter" — the filter itself, not thousands of IDs;
+ *   `total` is how many matched when it was chosen (the server resolves the filter again).
+ */
+export type TerminalSelection =
+  { kind: 'ids'; tids: string[] } | { kind: 'filter'; filter: TerminalFilter; total: number };
+
+export function selectionSize(selection: TerminalSelection): number {
+  return selection.kind === 'ids' ? selection.tids.length : selection.total;
+}
+
+/** The `terminalIds` or `filter` part of a bulk request for a selection. */
+export function bulkTargetOf(
+  selection: TerminalSelection,
+): { terminalIds: string[] } | { filter: TerminalFilter } {
+  return selection.kind === 'ids' ? { terminalIds: selection.tids } : { filter: selection.filter };
+}
+
 export const BulkResetRequest = z
   .object({
     terminalIds: z.array(TerminalId).min(1).max(20000).optional(),

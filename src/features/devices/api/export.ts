@@ -1,0 +1,8 @@
+import { apiClient } from '@/api/client';
+import type { DownloadOptions } from '@/components/use-csv-export';
+import type { FleetQuery } from './queries';
+
+/** The fleet list's CSV (UTF-8 with BOM, incl. last seen) for exactly the filter and sort on screen. */
+export function exportTerminals(query: FleetQuery, options: DownloadOptions): Promise<File> {
+  return apiClient.call('terminalsExport', { query, ...options });
+}

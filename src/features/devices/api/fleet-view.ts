@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { TerminalSort, TerminalStatus, VoidPasswordState } from '@/api/schemas/terminals';
+
+/**
+ * What the fleet list shows — search, filters, sort — as it lives in the URL
+ * (`/terminals?passwordState=default&sort=-lastSeenAt`): a link reproduces the view.
+ */
+export const FleetView = z.object({
+  q: z.string().max(64).optional(),
+  status: TerminalStatus.optional(),
+  passwordState: VoidPasswordState.optional(),
+  storeId: z.string().max(64).optional(),
+  model: z.string().max(64).optional(),
+  sort: TerminalSort.optional(),
+});
+export type FleetView = z.infer<typeof FleetView>;
+
+export const DEFAULT_SORT: TerminalSort = 'tid';
+
+/** The search part of a fleet-list URL, e.g. a store's link on the merchant page. */
+export function fleetViewSearch(view: FleetView): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(view)) if (value) params.set(key, String(value));
+  params.sort();
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when anything narrows the list (sort does not). */
+export function isFiltered(view: FleetView): boolean {
+  return Boolean(view.q || view.status || view.passwordState || view.storeId || view.model);
+}
+
+/** The patch that clears search and filters (sort stays). */
+export const CLEARED_FILTERS = {
+  q: undefined,
+  status: undefined,
+  passwordState: undefined,
+  storeId: undefined,
+  model: undefined,
+} as const;

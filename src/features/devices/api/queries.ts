@@ -1,0 +1,82 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { apiClient } from '@/api/client';
+import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@/api/schemas/commands';
+import type { TerminalListQuery } from '@/api/schemas/terminals';
+
+/** Rows per request of the fleet list: few requests for a long scroll, small enough to answer fast. */
+export const TERMINAL_PAGE_SIZE = 100;
+
+/** The fleet list's query without paging: filter and sort. */
+export type FleetQuery = Omit<TerminalListQuery, 'cursor' | 'limit'>;
+
+/**
+ * `background`: a refresh the user did not ask for (polling, a timer). It is marked so it
+ * does not keep the session alive; the cache entry is the same as for the user's own read.
+ */
+interface FetchMode {
+  background?: boolean;
+}
+
+export const terminalQueries = {
+  all: () => ['terminals'] as const,
+  lists: () => [...terminalQueries.all(), 'list'] as const,
+  list: (query: FleetQuery, { background = false }: FetchMode = {}) =>
+    infiniteQueryOptions({
+      queryKey: [...terminalQueries.lists(), query] as const,
+      queryFn: ({ pageParam, signal }) =>
+        apiClient.call('terminals', {
+          query: { ...query, cursor: pageParam, limit: TERMINAL_PAGE_SIZE },
+          signal,
+          background,
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
+  details: () => [...terminalQueries.all(), 'detail'] as const,
+  detail: (tid: string, { background = false }: FetchMode = {}) =>
+    queryOptions({
+      queryKey: [...terminalQueries.details(), tid] as const,
+      queryFn: ({ signal }) => apiClient.call('terminal', { params: { tid }, signal, background }),
+    }),
+  /** The terminal's void-password commands, newest first. */
+  commands: (tid: string, { background = false }: FetchMode = {}) =>
+    queryOptions({
+      queryKey: [...terminalQueries.details(), tid, 'commands'] as const,
+      queryFn: ({ signal }) => apiClient.call('commandHistory', { params: { tid }, signal, background }),
+    }),
+  /** Stores and models in scope, for the filters; they change rarely. */
+  facets: (merchantId?: string) =>
+    queryOptions({
+      queryKey: [...terminalQueries.all(), 'facets', merchantId ?? 'all'] as const,
+      queryFn: ({ signal }) =>
+        apiClient.call('terminalFacets', { query: merchantId ? { merchantId } : {}, signal }),
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export function isOpenCommand(status: PasswordCommandStatus): boolean {
+  return OPEN_COMMAND_STATUSES.includes(status);
+}
+
+/** Polling an open command: soon after it was queued, then less often, at most every 30 s. */
+export function commandPollDelay(pollsSoFar: number): number {
+  return Math.min(30_000, 2_000 * 2 ** Math.max(0, pollsSoFar - 1));
+}
+
+export const passwordCommandQueries = {
+  all: () => ['password-commands'] as const,
+  /** One command's live status; always a background read (it is polled). */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...passwordCommandQueries.all(), id] as const,
+      queryFn: ({ signal }) => apiClient.call('command', { params: { id }, signal, background: true }),
+      refetchInterval: (query) => {
+        const status = query.state.data?.command.status;
+        if (status && !isOpenCommand(status)) return false;
+        return commandPollDelay(query.state.dataUpdateCount);
+      },
+      // A failed poll is tried again by the next interval, not by a quick retry burst.
+      retry: false,
+      staleTime: 0,
+    }),
+};

@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '@/components/error-notice';
+import { Skeleton } from '@/components/skeleton';
+import { useFormat } from '@/i18n/use-format';
+import { terminalQueries } from '../api/queries';
+import { failureReasonText } from './open-command';
+import { CommandBadge } from './status-badges';
+
+/** Every void-password change and reset of the terminal, newest first, with who asked and what came of it. */
+export function CommandHistory({ tid }: { tid: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const history = useQuery(terminalQueries.commands(tid));
+
+  return (
+    <section
+      aria-labelledby="command-history-title"
+      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
+    >
+      <h2 id="command-history-title" className="text-lg font-semibold text-gray-900">
+        {t('devices.history.title')}
+      </h2>
+      <div className="mt-3">
+        {history.isPending ? (
+          <div aria-busy="true" className="space-y-2">
+            <p role="status" className="sr-only">
+              {t('app.loading')}
+            </p>
+            <Skeleton className="h-12 w-full" />
+            <Skeleton className="h-12 w-full" />
+          </div>
+        ) : history.isError ? (
+          <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />
+        ) : history.data.items.length === 0 ? (
+          <p className="text-sm text-gray-700">{t('devices.history.empty')}</p>
+        ) : (
+          <ol className="divide-y divide-gray-100">
+            {history.data.items.map((command) => {
+              const outcomeAt = command.appliedAt ?? command.cancelledAt ?? command.deliveredAt;
+              return (
+                <li
+                  key={command.id}
+                  className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 py-2 text-sm"
+                >
+                  <div className="min-w-0 space-y-0.5">
+                    <CommandBadge command={command} />
+                    <p className="text-gray-800">
+                      {t('devices.command.requestedByAt', {
+                        name: command.requestedBy,
+                        when: format.dateTime(command.requestedAt),
+                      })}
+                      {command.temporary ? ` · ${t('devices.command.temporary')}` : null}
+                    </p>
+                    {command.status === 'failed' ? (
+                      <p className="text-red-800">{failureReasonText(command.failureReason, t)}</p>
+                    ) : null}
+                  </div>
+                  {outcomeAt ? (
+                    <time dateTime={outcomeAt} className="text-xs text-gray-700">
+                      {format.dateTime(outcomeAt)}
+                    </time>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { TerminalSort } from '@/api/schemas/terminals';
+import { Button } from '@/components/button';
+import { SearchField } from '@/components/search-field';
+import { SelectField } from '@/components/select-field';
+import type { UrlStatePatch } from '@/components/use-url-state';
+import type { MessageKey } from '@/i18n/messages';
+import { CLEARED_FILTERS, DEFAULT_SORT, type FleetView, isFiltered } from '../api/fleet-view';
+import { terminalQueries } from '../api/queries';
+
+const sortLabel = {
+  tid: 'devices.filters.sortBy.tid',
+  '-tid': 'devices.filters.sortBy.tidDesc',
+  '-lastSeenAt': 'devices.filters.sortBy.lastSeenAtDesc',
+  lastSeenAt: 'devices.filters.sortBy.lastSeenAt',
+  storeName: 'devices.filters.sortBy.storeName',
+  '-storeName': 'devices.filters.sortBy.storeNameDesc',
+  model: 'devices.filters.sortBy.model',
+  '-model': 'devices.filters.sortBy.modelDesc',
+} as const satisfies Record<TerminalSort, MessageKey>;
+
+/** Past this many stores a drop-down stops helping; the search (store name) does the job. */
+const MAX_STORE_CHOICES = 400;
+
+/** Search, filters and sort of the fleet list; every change goes to the URL. */
+export function FleetFilters({
+  view,
+  onChange,
+  merchantId,
+}: {
+  view: FleetView;
+  onChange: (patch: UrlStatePatch<typeof FleetView>) => void;
+  merchantId?: string;
+}) {
+  const { t } = useTranslation();
+  const facets = useQuery({ ...terminalQueries.facets(merchantId), throwOnError: false });
+  const stores = facets.data?.stores ?? [];
+  const models = facets.data?.models ?? [];
+  const manyMerchants = new Set(stores.map((s) => s.merchantId)).size > 1;
+  const showStores = stores.length > 0 && stores.length <= MAX_STORE_CHOICES;
+  // A store or model from the link that the choices (not loaded yet, or gone) do not have.
+  const storeKnown = !view.storeId || stores.some((s) => s.id === view.storeId);
+  const modelKnown = !view.model || models.some((m) => m.model === view.model);
+
+  return (
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
+      <SearchField
+        className="sm:col-span-2"
+        label={t('devices.filters.search')}
+        description={t('devices.filters.searchHint')}
+        value={view.q ?? ''}
+        onCommit={(q) => onChange({ q })}
+        maxLength={64}
+      />
+      <SelectField
+        label={t('devices.filters.status')}
+        value={view.status ?? ''}
+        onChange={(event) => onChange({ status: event.target.value })}
+      >
+        <option value="">{t('devices.filters.any')}</option>
+        <option value="online">{t('devices.connectivity.online')}</option>
+        <option value="offline">{t('devices.connectivity.offline')}</option>
+      </SelectField>
+      <SelectField
+        label={t('devices.filters.passwordState')}
+        value={view.passwordState ?? ''}
+        onChange={(event) => onChange({ passwordState: event.target.value })}
+      >
+        <option value="">{t('devices.filters.any')}</option>
+        <option value="default">{t('devices.voidPassword.default')}</option>
+        <option value="custom">{t('devices.voidPassword.custom')}</option>
+        <option value="locked">{t('devices.voidPassword.locked')}</option>
+      </SelectField>
+      {showStores || view.storeId ? (
+        <SelectField
+          label={t('devices.filters.store')}
+          value={view.storeId ?? ''}
+          onChange={(event) => onChange({ storeId: event.target.value })}
+        >
+          <option value="">{t('devices.filters.allStores')}</option>
+          {storeKnown ? null : <option value={view.storeId}>{view.storeId}</option>}
+          {manyMerchants
+            ? [...new Set(stores.map((s) => s.merchantId))].map((mid) => (
+                <optgroup key={mid} label={t('devices.filters.merchantGroup', { mid })}>
+                  {stores
+                    .filter((s) => s.merchantId === mid)
+                    .map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))
+            : stores.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+        </SelectField>
+      ) : null}
+      <SelectField
+        label={t('devices.filters.model')}
+        value={view.model ?? ''}
+        onChange={(event) => onChange({ model: event.target.value })}
+      >
+        <option value="">{t('devices.filters.allModels')}</option>
+        {modelKnown ? null : <option value={view.model}>{view.model}</option>}
+        {models.map((m) => (
+          <option key={m.model} value={m.model}>
+            {m.model}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('devices.filters.sort')}
+        value={view.sort ?? DEFAULT_SORT}
+        onChange={(event) =>
+          onChange({ sort: event.target.value === DEFAULT_SORT ? undefined : event.target.value })
+        }
+      >
+        {TerminalSort.options.map((sort) => (
+          <option key={sort} value={sort}>
+            {t(sortLabel[sort])}
+          </option>
+        ))}
+      </SelectField>
+      {isFiltered(view) ? (
+        <div className="flex items-end">
+          <Button variant="ghost" onClick={() => onChange(CLEARED_FILTERS)}>
+            {t('devices.filters.clear')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

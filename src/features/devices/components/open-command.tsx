@@ -1,0 +1,151 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PasswordCommand } from '@/api/schemas/commands';
+import type { TerminalDetail } from '@/api/schemas/terminals';
+import { Countdown } from '@/components/countdown';
+import { useFormat } from '@/i18n/use-format';
+import { isOpenCommand, passwordCommandQueries } from '../api/queries';
+import { CommandBadge } from './status-badges';
+
+/**
+ * The terminal's open void-password command and how it is getting on, live: it is polled
+ * (in the background, backing off) while queued or delivered, and stops at a final state.
+ * A command that finishes while the page is open stays in view with its outcome, which is
+ * announced; `onSettled` lets the page re-read the terminal.
+ */
+export function OpenCommand({
+  terminal,
+  serverNow,
+  onSettled,
+}: {
+  terminal: TerminalDetail;
+  serverNow: number;
+  onSettled: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const openCommand = terminal.openCommand;
+  const [trackedId, setTrackedId] = useState(openCommand?.id ?? null);
+  if (openCommand && openCommand.id !== trackedId) setTrackedId(openCommand.id);
+
+  const polled = useQuery({
+    ...passwordCommandQueries.detail(trackedId ?? ''),
+    enabled: trackedId !== null,
+    throwOnError: false,
+  });
+  const command: PasswordCommand | null =
+    polled.data?.command.id === trackedId && trackedId !== null
+      ? polled.data.command
+      : openCommand?.id === trackedId
+        ? openCommand
+        : null;
+  const status = command?.status;
+  const open = status !== undefined && isOpenCommand(status);
+
+  const onSettledRef = useRef(onSettled);
+  useEffect(() => {
+    onSettledRef.current = onSettled;
+  }, [onSettled]);
+  useEffect(() => {
+    if (status !== undefined && !isOpenCommand(status)) onSettledRef.current();
+  }, [status]);
+
+  return (
+    <section
+      aria-labelledby="open-command-title"
+      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
+    >
+      <h2 id="open-command-title" className="text-lg font-semibold text-gray-900">
+        {command && !open ? t('devices.openCommand.latestTitle') : t('devices.openCommand.title')}
+      </h2>
+      {/* Always present, so a change of status is announced. */}
+      <div role="status" className="mt-3 text-sm text-gray-800">
+        {command ? (
+          <div className="space-y-1">
+            <p className="flex flex-wrap items-center gap-2">
+              <CommandBadge command={command} />
+              {command.temporary ? (
+                <span className="text-xs text-gray-700">{t('devices.command.temporary')}</span>
+              ) : null}
+            </p>
+            <p>{statusSentence(command, terminal, t, format)}</p>
+          </div>
+        ) : (
+          <p>{t('devices.openCommand.none')}</p>
+        )}
+      </div>
+      {command ? (
+        <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-gray-700">{t('devices.command.requested')}</dt>
+            <dd>
+              {t('devices.command.requestedByAt', {
+                name: command.requestedBy,
+                when: format.dateTime(command.requestedAt),
+              })}
+            </dd>
+          </div>
+          {open ? (
+            <div>
+              <dt className="text-gray-700">{t('devices.command.expires')}</dt>
+              <dd>
+                <Countdown until={command.expiresAt} now={serverNow} />
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {open ? (
+        <p className="mt-3 text-xs text-gray-700">
+          {polled.isError ? t('devices.openCommand.pollFailed') : t('devices.openCommand.live')}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function statusSentence(
+  command: PasswordCommand,
+  terminal: TerminalDetail,
+  t: ReturnType<typeof useTranslation>['t'],
+  format: ReturnType<typeof useFormat>,
+): string {
+  switch (command.status) {
+    case 'queued':
+      return terminal.status === 'online'
+        ? t('devices.openCommand.queuedOnline')
+        : t('devices.openCommand.queuedOffline');
+    case 'delivered':
+      return t('devices.openCommand.delivered', {
+        when: command.deliveredAt ? format.time(command.deliveredAt) : '',
+      });
+    case 'applied':
+      return t('devices.openCommand.applied', {
+        when: command.appliedAt ? format.dateTime(command.appliedAt) : '',
+      });
+    case 'failed':
+      return t('devices.openCommand.failed', { reason: failureReasonText(command.failureReason, t) });
+    case 'expired':
+      return t('devices.openCommand.expired');
+    case 'cancelled':
+      return t('devices.openCommand.cancelled');
+  }
+}
+
+/** The acquirer's failure codes in words; an unknown code gets a general sentence, never raw text. */
+export function failureReasonText(
+  reason: string | undefined,
+  t: ReturnType<typeof useTranslation>['t'],
+): string {
+  switch (reason) {
+    case 'password_changed_at_terminal':
+      return t('devices.command.failure.passwordChangedAtTerminal');
+    case 'no_password':
+      return t('devices.command.failure.noPassword');
+    case 'not_acknowledged':
+      return t('devices.command.failure.notAcknowledged');
+    default:
+      return t('devices.command.failure.unknown');
+  }
+}

@@ -1,0 +1,285 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isApiError } from '@/api/errors';
+import { TerminalId } from '@/api/schemas/common';
+import type { TerminalDetail } from '@/api/schemas/terminals';
+import { buttonClasses } from '@/components/button';
+import { Countdown } from '@/components/countdown';
+import { ErrorNotice } from '@/components/error-notice';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { PageSkeleton } from '@/components/skeleton';
+import { useServerNow } from '@/components/use-server-now';
+import { useFormat } from '@/i18n/use-format';
+import { terminalQueries } from '../api/queries';
+import { CommandHistory } from './command-history';
+import { OpenCommand } from './open-command';
+import { Connectivity, VoidPasswordBadge } from './status-badges';
+
+/** While the page is open, the terminal is re-read this often (in the background). */
+const REFRESH_MS = 30_000;
+/** Wrong attempts that lock the void password (DESIGN §2). */
+const MAX_WRONG_ATTEMPTS = 5;
+
+/** Where this terminal's sales that can still be voided are listed. */
+export function voidableSalesHref(tid: string): string {
+  return `/transactions?${new URLSearchParams({ terminalId: tid, voidable: 'true' }).toString()}`;
+}
+
+export interface TerminalDetailViewProps {
+  tid: string;
+  /** Change / reset buttons of the void-password issue, inside the void-password panel. */
+  voidPasswordActions?: (terminal: TerminalDetail) => ReactNode;
+  /** Where the merchant's name links to (support's merchant page), or null for no link. */
+  merchantHref?: (merchantId: string) => string | null;
+}
+
+/**
+ * One terminal: identity, connectivity, the open batch with a countdown to its cutoff, the
+ * void password, the open command live, the command history, and a way to the sales that
+ * can still be voided. An unknown TID and another merchant's TID look the same: not found.
+ */
+export function TerminalDetailView({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
+  const valid = TerminalId.safeParse(tid).success;
+  if (!valid) return <TerminalNotFound tid={tid} />;
+  return (
+    <TerminalDetailLoaded tid={tid} voidPasswordActions={voidPasswordActions} merchantHref={merchantHref} />
+  );
+}
+
+function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const detail = useQuery(terminalQueries.detail(tid));
+  const serverNow = useServerNow(
+    detail.data && { serverTime: detail.data.serverTime, receivedAt: detail.dataUpdatedAt },
+  );
+
+  const refreshInBackground = useCallback(() => {
+    const reread = [
+      queryClient.fetchQuery({ ...terminalQueries.detail(tid, { background: true }), staleTime: 0 }),
+      queryClient.fetchQuery({ ...terminalQueries.commands(tid, { background: true }), staleTime: 0 }),
+    ];
+    // The fleet list shows the open command and password state too: re-read it when next seen.
+    void queryClient.invalidateQueries({ queryKey: terminalQueries.lists(), refetchType: 'none' });
+    void Promise.allSettled(reread);
+  }, [queryClient, tid]);
+
+  const loaded = detail.data !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    const timer = setInterval(refreshInBackground, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [loaded, refreshInBackground]);
+
+  if (detail.isPending) return <PageSkeleton />;
+  if (detail.isError) {
+    if (isApiError(detail.error) && detail.error.status === 404) return <TerminalNotFound tid={tid} />;
+    return (
+      <>
+        <BackToList />
+        <PageHeader title={t('devices.terminal.title', { tid })} />
+        <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  }
+
+  const terminal = detail.data;
+  const now = serverNow ?? Date.parse(terminal.serverTime);
+  return (
+    <>
+      <BackToList />
+      <PageHeader title={t('devices.terminal.title', { tid })}>
+        <Link to={voidableSalesHref(tid)} className={buttonClasses('secondary')}>
+          {t('devices.terminal.voidableSales')}
+        </Link>
+      </PageHeader>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Identity terminal={terminal} merchantHref={merchantHref} />
+        <div className="space-y-6">
+          <Status terminal={terminal} serverNow={now} onCutoff={refreshInBackground} />
+        </div>
+        <VoidPasswordPanel terminal={terminal} serverNow={now} actions={voidPasswordActions?.(terminal)} />
+        <OpenCommand terminal={terminal} serverNow={now} onSettled={refreshInBackground} />
+        <div className="lg:col-span-2">
+          <CommandHistory tid={tid} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function BackToList() {
+  const { t } = useTranslation();
+  return (
+    <p className="mb-2 text-sm">
+      <Link to="/terminals" className="focus-ring rounded text-blue-800 underline underline-offset-2">
+        <span aria-hidden="true">← </span>
+        {t('devices.terminal.backToList')}
+      </Link>
+    </p>
+  );
+}
+
+export function TerminalNotFound({ tid }: { tid: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('devices.terminal.notFoundTitle')} />
+      <p className="mb-6 max-w-prose text-gray-800">{t('devices.terminal.notFoundBody', { tid })}</p>
+      <Link to="/terminals" className={buttonClasses('primary')}>
+        {t('devices.terminal.backToList')}
+      </Link>
+    </>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-sm text-gray-700">{label}</dt>
+      <dd className="text-sm font-medium break-words text-gray-900">{children}</dd>
+    </div>
+  );
+}
+
+function Identity({
+  terminal,
+  merchantHref,
+}: {
+  terminal: TerminalDetail;
+  merchantHref?: (merchantId: string) => string | null;
+}) {
+  const { t } = useTranslation();
+  const href = merchantHref?.(terminal.merchantId) ?? null;
+  return (
+    <section
+      aria-labelledby="identity-title"
+      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
+    >
+      <h2 id="identity-title" className="text-lg font-semibold text-gray-900">
+        {t('devices.terminal.identity')}
+      </h2>
+      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
+        <Field label={t('devices.terminal.tid')}>
+          <span className="font-mono">{terminal.tid}</span>
+        </Field>
+        <Field label={t('devices.terminal.sn')}>
+          <span className="font-mono">{terminal.sn}</span>
+        </Field>
+        <Field label={t('devices.terminal.model')}>{terminal.model}</Field>
+        <Field label={t('devices.terminal.firmware')}>{terminal.firmware}</Field>
+        <Field label={t('devices.terminal.store')}>{terminal.storeName}</Field>
+        <Field label={t('devices.terminal.merchant')}>
+          {href ? (
+            <Link to={href} className="focus-ring rounded text-blue-800 underline underline-offset-2">
+              {terminal.merchantName}
+            </Link>
+          ) : (
+            terminal.merchantName
+          )}
+          <span className="block font-mono text-xs font-normal text-gray-700">{terminal.merchantId}</span>
+        </Field>
+      </dl>
+    </section>
+  );
+}
+
+function Status({
+  terminal,
+  serverNow,
+  onCutoff,
+}: {
+  terminal: TerminalDetail;
+  serverNow: number;
+  onCutoff: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="status-title" className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
+      <h2 id="status-title" className="text-lg font-semibold text-gray-900">
+        {t('devices.terminal.statusTitle')}
+      </h2>
+      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
+        <Field label={t('devices.terminal.connectivity')}>
+          <Connectivity status={terminal.status} lastSeenAt={terminal.lastSeenAt} serverNow={serverNow} />
+        </Field>
+        <Field label={t('devices.terminal.batch')}>
+          {t('devices.terminal.batchNumber', { number: terminal.batch.number })}
+          <span className="block font-normal text-gray-800">
+            {t('devices.terminal.cutoffAt', { time: format.dateTime(terminal.batch.cutoffAt) })}
+          </span>
+          <span className="block font-normal text-gray-800">
+            <Countdown
+              until={terminal.batch.cutoffAt}
+              now={serverNow}
+              onExpire={onCutoff}
+              expired={t('devices.terminal.batchClosed')}
+            >
+              {(duration) => t('devices.terminal.cutoffIn', { duration })}
+            </Countdown>
+          </span>
+        </Field>
+      </dl>
+    </section>
+  );
+}
+
+function VoidPasswordPanel({
+  terminal,
+  serverNow,
+  actions,
+}: {
+  terminal: TerminalDetail;
+  serverNow: number;
+  actions: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const vp = terminal.voidPassword;
+  return (
+    <section
+      aria-labelledby="void-password-title"
+      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
+    >
+      <h2 id="void-password-title" className="text-lg font-semibold text-gray-900">
+        {t('devices.voidPassword.title')}
+      </h2>
+      <div className="mt-3 space-y-3">
+        <VoidPasswordBadge voidPassword={vp} serverNow={serverNow} />
+        {vp.state === 'default' ? (
+          <Notice tone="warning">{t('devices.voidPassword.defaultRisk')}</Notice>
+        ) : null}
+        {vp.state === 'locked' && vp.lockedUntil ? (
+          <Notice tone="warning">
+            {t('devices.voidPassword.lockedExplained', {
+              max: MAX_WRONG_ATTEMPTS,
+              time: format.time(vp.lockedUntil),
+            })}
+          </Notice>
+        ) : null}
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
+          <Field label={t('devices.voidPassword.changedAt')}>
+            {vp.changedAt ? (
+              <time dateTime={vp.changedAt} title={format.dateTime(vp.changedAt)}>
+                {format.date(vp.changedAt)} · {format.relative(vp.changedAt, serverNow)}
+              </time>
+            ) : (
+              t('devices.voidPassword.neverChanged')
+            )}
+          </Field>
+          <Field label={t('devices.voidPassword.failedAttempts')}>
+            <span className={vp.failedAttempts > 0 ? 'text-amber-900' : undefined}>
+              {t('devices.voidPassword.attemptsOf', { count: vp.failedAttempts, max: MAX_WRONG_ATTEMPTS })}
+            </span>
+          </Field>
+        </dl>
+        {/* The void-password actions (change, reset) go here. */}
+        {actions ? <div className="flex flex-wrap gap-2 pt-1">{actions}</div> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TerminalSummary } from '@/api/schemas/terminals';
+import { CommandBadge, Connectivity, VoidPasswordBadge } from './status-badges';
+
+/**
+ * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state on
+ * top, store and connectivity under them (model and firmware hidden, the open command only
+ * when there is one). Class names are spelled out so Tailwind sees them.
+ */
+export const fleetRowLayout = {
+  selectable: {
+    row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[1.75rem_minmax(0,1fr)_auto] lg:grid-cols-[1.75rem_minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(5.5rem,0.9fr)]',
+    select:
+      'col-start-1 row-start-1 row-span-3 self-start lg:col-start-auto lg:row-start-auto lg:row-span-1 lg:self-center',
+    tid: 'col-start-2 row-start-1 lg:col-start-auto lg:row-start-auto',
+    model: 'hidden lg:block',
+    store: 'col-start-2 col-span-2 row-start-2 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
+    connectivity: 'col-start-2 col-span-2 row-start-3 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
+    password:
+      'col-start-3 row-start-1 justify-self-end lg:col-start-auto lg:row-start-auto lg:justify-self-start',
+    command: 'col-start-2 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
+  },
+  readOnly: {
+    row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[minmax(0,1fr)_auto] lg:grid-cols-[minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(5.5rem,0.9fr)]',
+    select: 'hidden',
+    tid: 'col-start-1 row-start-1 lg:col-start-auto lg:row-start-auto',
+    model: 'hidden lg:block',
+    store: 'col-start-1 col-span-2 row-start-2 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
+    connectivity: 'col-start-1 col-span-2 row-start-3 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
+    password:
+      'col-start-2 row-start-1 justify-self-end lg:col-start-auto lg:row-start-auto lg:justify-self-start',
+    command: 'col-start-1 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
+  },
+} as const;
+
+export type FleetRowLayout = (typeof fleetRowLayout)[keyof typeof fleetRowLayout];
+
+export function FleetHeader({ layout, selectable }: { layout: FleetRowLayout; selectable: boolean }) {
+  const { t } = useTranslation();
+  const cell = 'text-xs font-semibold tracking-wide text-gray-700 uppercase py-1';
+  return (
+    <>
+      {selectable ? (
+        <div role="columnheader" className={cell}>
+          <span className="sr-only">{t('devices.list.columns.select')}</span>
+        </div>
+      ) : null}
+      <div role="columnheader" className={cell}>
+        {t('devices.list.columns.tid')}
+      </div>
+      <div role="columnheader" className={cell}>
+        {t('devices.list.columns.model')}
+      </div>
+      <div role="columnheader" className={cell}>
+        {t('devices.list.columns.store')}
+      </div>
+      <div role="columnheader" className={cell}>
+        {t('devices.list.columns.connectivity')}
+      </div>
+      <div role="columnheader" className={cell}>
+        {t('devices.list.columns.voidPassword')}
+      </div>
+      <div role="columnheader" className={`${cell} ${layout.command}`}>
+        {t('devices.list.columns.command')}
+      </div>
+    </>
+  );
+}
+
+export function TerminalRow({
+  terminal,
+  layout,
+  serverNow,
+  showMerchant,
+  selection,
+}: {
+  terminal: TerminalSummary;
+  layout: FleetRowLayout;
+  serverNow: number;
+  showMerchant: boolean;
+  /** Present when rows can be selected. */
+  selection?: { checked: boolean; onChange: (checked: boolean) => void };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {selection ? (
+        <div role="cell" className={layout.select}>
+          <input
+            type="checkbox"
+            className="focus-ring h-4 w-4 accent-blue-700"
+            checked={selection.checked}
+            onChange={(event) => selection.onChange(event.target.checked)}
+            aria-label={t('devices.list.selectTerminal', { tid: terminal.tid })}
+          />
+        </div>
+      ) : null}
+      <div role="cell" className={`min-w-0 ${layout.tid}`}>
+        <Link
+          to={`/terminals/${terminal.tid}`}
+          className="focus-ring rounded font-mono font-semibold text-blue-800 underline-offset-2 hover:underline"
+        >
+          {terminal.tid}
+        </Link>
+        <div className="truncate font-mono text-xs text-gray-700">
+          <span className="font-sans">{t('devices.list.snPrefix')}</span> {terminal.sn}
+        </div>
+      </div>
+      <div role="cell" className={`min-w-0 text-sm ${layout.model}`}>
+        <div className="truncate">{terminal.model}</div>
+        <div className="truncate text-xs text-gray-700">{terminal.firmware}</div>
+      </div>
+      <div role="cell" className={`min-w-0 text-sm ${layout.store}`}>
+        <div className="truncate">{terminal.storeName}</div>
+        {showMerchant ? <div className="truncate text-xs text-gray-700">{terminal.merchantName}</div> : null}
+      </div>
+      <div role="cell" className={`text-sm ${layout.connectivity}`}>
+        <Connectivity status={terminal.status} lastSeenAt={terminal.lastSeenAt} serverNow={serverNow} />
+      </div>
+      <div role="cell" className={layout.password}>
+        <VoidPasswordBadge voidPassword={terminal.voidPassword} serverNow={serverNow} />
+      </div>
+      <div role="cell" className={`${layout.command} ${terminal.openCommand ? '' : 'max-lg:hidden'}`}>
+        {terminal.openCommand ? (
+          <CommandBadge command={terminal.openCommand} />
+        ) : (
+          <span className="text-sm text-gray-700">
+            <span aria-hidden="true">—</span>
+            <span className="sr-only">{t('devices.command.none')}</span>
+          </span>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiClient } from '@/api/client';
+
+export const merchantQueries = {
+  all: () => ['merchants'] as const,
+  /** Support's merchant search: by MID, name or phone. */
+  search: (q: string) =>
+    queryOptions({
+      queryKey: [...merchantQueries.all(), 'search', q] as const,
+      queryFn: ({ signal }) => apiClient.call('merchants', { query: { q }, signal }),
+      placeholderData: keepPreviousData,
+    }),
+  detail: (mid: string) =>
+    queryOptions({
+      queryKey: [...merchantQueries.all(), 'detail', mid] as const,
+      queryFn: ({ signal }) => apiClient.call('merchant', { params: { mid }, signal }),
+    }),
+};
+
+/** The merchant search as it lives in the URL (`/merchants?q=…`). */
+export const MerchantSearchView = z.object({ q: z.string().max(64).optional() });

@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorNotice } from '@/components/error-notice';
+import { SearchField } from '@/components/search-field';
+import { Skeleton } from '@/components/skeleton';
+import { useUrlState } from '@/components/use-url-state';
+import { useFormat } from '@/i18n/use-format';
+import { merchantQueries, MerchantSearchView } from '../api/queries';
+
+/**
+ * Support's way in from a phone call: "my MID is …", "we are 悦来便利店", "my number is
+ * 138…". The search lives in the URL; each result opens the merchant's page.
+ */
+export function MerchantSearch() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [view, setView] = useUrlState(MerchantSearchView);
+  const q = view.q ?? '';
+  const results = useQuery({ ...merchantQueries.search(q), enabled: q !== '' });
+
+  return (
+    <div className="space-y-4">
+      <SearchField
+        label={t('support.search.label')}
+        description={t('support.search.hint')}
+        value={q}
+        onCommit={(next) => setView({ q: next })}
+        maxLength={64}
+        className="max-w-xl"
+      />
+      {q === '' ? (
+        <p className="text-sm text-gray-700">{t('support.search.start')}</p>
+      ) : results.isPending ? (
+        <div aria-busy="true" className="space-y-2">
+          <p role="status" className="sr-only">
+            {t('app.loading')}
+          </p>
+          <Skeleton className="h-14 w-full" />
+          <Skeleton className="h-14 w-full" />
+        </div>
+      ) : results.isError ? (
+        <ErrorNotice error={results.error} onRetry={() => void results.refetch()} />
+      ) : (
+        <>
+          <p role="status" className="text-sm text-gray-800">
+            {t('support.search.found', {
+              count: results.data.items.length,
+              formatted: format.number(results.data.items.length),
+            })}
+          </p>
+          {results.data.items.length === 0 ? (
+            <EmptyState title={t('support.search.noneTitle')}>{t('support.search.noneBody')}</EmptyState>
+          ) : (
+            <ul
+              aria-label={t('support.search.results')}
+              className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white"
+            >
+              {results.data.items.map((merchant) => (
+                <li
+                  key={merchant.id}
+                  className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 p-3"
+                >
+                  <div className="min-w-0">
+                    <Link
+                      to={`/merchants/${merchant.id}`}
+                      className="focus-ring rounded font-semibold text-blue-800 underline-offset-2 hover:underline"
+                    >
+                      {merchant.name}
+                    </Link>
+                    <p className="font-mono text-xs text-gray-700">
+                      <span className="font-sans">{t('support.merchant.mid')}</span> {merchant.id}
+                      {' · '}
+                      <span className="font-sans">{t('support.merchant.phone')}</span> {merchant.phoneMasked}
+                    </p>
+                  </div>
+                  <p className="text-sm text-gray-800">
+                    {t('support.merchant.storeCount', {
+                      count: merchant.storeCount,
+                      formatted: format.number(merchant.storeCount),
+                    })}
+                    {' · '}
+                    {t('support.merchant.terminalCount', {
+                      count: merchant.terminalCount,
+                      formatted: format.number(merchant.terminalCount),
+                    })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
