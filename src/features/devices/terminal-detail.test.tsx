@@ -1,0 +1,137 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
+import { server, setupMockAcquirer } from '@/testing/mock-server';
+import { TEST_API_BASE_URL } from '@/mocks/node';
+import { renderSignedIn, travelInTime } from '@/testing/render-app';
+
+setupMockAcquirer();
+
+const SECOND = 1000;
+
+function section(name: string | RegExp) {
+  return screen.getByRole('region', { name });
+}
+
+/** Calls the mock's control surface, as the e2e suite does. */
+async function control(path: string, body: unknown) {
+  const response = await fetch(new URL(`/__mock${path}`, TEST_API_BASE_URL), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBeLessThan(300);
+}
+
+describe('The terminal page', () => {
+  it('opens from a deep link with identity, connectivity, batch cutoff countdown and a way to its voidable sales', async () => {
+    await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.custom}` });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `Terminal ${DEMO_TIDS.custom}` }),
+    ).toBeVisible();
+    const identity = section('Terminal');
+    expect(within(identity).getByText(DEMO_TIDS.custom)).toBeVisible();
+    expect(within(identity).getByText('Serial number (SN)')).toBeVisible();
+    expect(within(identity).getByText('杭州西湖区悦来便利店')).toBeVisible();
+    expect(within(identity).getByText(/^悦来便利店\(/)).toBeVisible();
+
+    const status = section('Status');
+    expect(within(status).getByText('Online')).toBeVisible();
+    expect(within(status).getByText(/^Last seen /)).toBeVisible();
+    expect(within(status).getByText(/^Batch \d{6}$/)).toBeVisible();
+    expect(within(status).getByText(/^Settles at .*23:00:00$/)).toBeVisible();
+    expect(within(status).getByRole('timer')).toHaveTextContent(/^Sales can be voided for .+ more$/);
+
+    expect(screen.getByRole('link', { name: 'Sales that can still be voided' })).toHaveAttribute(
+      'href',
+      `/transactions?terminalId=${DEMO_TIDS.custom}&voidable=true`,
+    );
+    const password = section('Void password');
+    expect(within(password).getByText('Custom')).toBeVisible();
+    expect(within(password).getByText('0 of 5 (locks at 5)')).toBeVisible();
+  });
+
+  it('shows the factory default as a risk to fix', async () => {
+    await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.defaultPassword}` });
+
+    const password = await screen.findByRole('region', { name: 'Void password' });
+    expect(within(password).getByText('Factory default')).toBeVisible();
+    expect(within(password).getByRole('status')).toHaveTextContent(/still uses the factory void password/);
+    expect(within(password).getByText('Never changed (factory default)')).toBeVisible();
+  });
+
+  it('shows a lockout with the time left on the server clock, counting down', async () => {
+    await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.locked}` });
+
+    const password = await screen.findByRole('region', { name: 'Void password' });
+    const timer = within(password).getByRole('timer');
+    expect(timer).toHaveTextContent(/^Locked · \d+ min \d+ sec left$/);
+    expect(within(password).getByText('5 of 5 (locks at 5)')).toBeVisible();
+    const before = timer.textContent;
+    await waitFor(() => expect(timer.textContent).not.toBe(before), { timeout: 3000 });
+  });
+
+  it('follows the open command live, in the background, until the terminal applies it', async () => {
+    const backgroundPolls: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname.includes('/password-commands/'))
+        backgroundPolls.push(request.headers.get('X-Background') ?? 'no');
+    });
+    await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.openCommand}` });
+
+    const panel = await screen.findByRole('region', { name: 'Open command' });
+    expect(within(panel).getByText('Reset · Queued')).toBeVisible();
+    expect(within(panel).getByRole('status')).toHaveTextContent('The terminal is offline');
+    expect(within(panel).getByText('This status updates by itself.')).toBeVisible();
+
+    // The terminal comes back and checks in: it picks the command up and applies it.
+    await control(`/terminals/${DEMO_TIDS.openCommand}/connectivity`, { online: true });
+    travelInTime(31 * SECOND);
+
+    const latest = await screen.findByRole('region', { name: 'Latest command' }, { timeout: 8000 });
+    expect(within(latest).getByText('Reset · Applied')).toBeVisible();
+    expect(within(latest).getByRole('status')).toHaveTextContent('The new void password is in effect');
+    expect(backgroundPolls.length).toBeGreaterThan(0);
+    expect(new Set(backgroundPolls)).toEqual(new Set(['1']));
+    // The page re-reads the terminal: the history has the applied reset.
+    const history = section('Command history');
+    await waitFor(() => expect(within(history).getByText('Reset · Applied')).toBeVisible());
+  });
+
+  it('lists the command history with outcomes in words', async () => {
+    await renderSignedIn('support', { route: `/terminals/${DEMO_TIDS.merchantBExpired}` });
+
+    const history = await screen.findByRole('region', { name: 'Command history' });
+    await waitFor(() => expect(within(history).getByText('Reset · Expired')).toBeVisible());
+    expect(within(history).getAllByRole('listitem').length).toBeGreaterThan(0);
+  });
+
+  it("answers another merchant's terminal as not found, showing nothing of it", async () => {
+    await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.merchantBCustom}` });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Terminal not found' })).toBeVisible();
+    expect(screen.getByText(/There is no terminal 58200201 among the terminals you can see/)).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Void password' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/味香园/)).not.toBeInTheDocument();
+  });
+
+  it('answers a malformed terminal number as not found without asking the server', async () => {
+    const requests: string[] = [];
+    server.events.on('request:start', ({ request }) => requests.push(new URL(request.url).pathname));
+    await renderSignedIn('owner', { route: '/terminals/not-a-tid' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Terminal not found' })).toBeVisible();
+    expect(requests.some((path) => path.includes('/terminals/not-a-tid'))).toBe(false);
+  });
+
+  it('links support to the merchant of the terminal', async () => {
+    await renderSignedIn('support', { route: `/terminals/${DEMO_TIDS.merchantBCustom}` });
+
+    const identity = await screen.findByRole('region', { name: 'Terminal' });
+    expect(within(identity).getByRole('link', { name: '上海徐汇区味香园餐饮管理有限公司' })).toHaveAttribute(
+      'href',
+      '/merchants/822290158120047',
+    );
+  });
+});
