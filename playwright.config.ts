@@ -1,15 +1,24 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AcquirerBackend } from './e2e/mock-acquirer';
 
 // A port of our own (TOOLCHAIN.md: others may hold 4173/5173); override with E2E_PORT.
+// The `http` project's server takes the next port.
 const port = Number(process.env.E2E_PORT ?? 5317);
 const baseURL = `http://127.0.0.1:${port}`;
+const httpPort = port + 1;
+const httpBaseURL = `http://127.0.0.1:${httpPort}`;
 // Separate build folders let several checkouts or sessions run the suite side by side.
 const outDir = process.env.E2E_OUT_DIR ?? 'dist-mock';
+const httpOutDir = `${outDir}-http`;
+// A fresh database each run, named after the port so parallel runs keep apart.
+const httpDb = path.join(tmpdir(), `merchant-console-e2e-${httpPort}.db`);
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-export default defineConfig({
+export default defineConfig<{ backend: AcquirerBackend }>({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -19,7 +28,6 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL,
     locale: 'en-US',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
@@ -38,15 +46,48 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    // The app on the in-browser mock acquirer (MSW service worker).
+    {
+      name: 'mock',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 800 },
+        baseURL,
+        backend: 'mock',
+      },
+    },
+    // A build with mocking off, on the acquirer server (sandbox mode) from the same origin.
+    // One server holds the state of every test (each resets it), so its tests run one at a time.
+    {
+      name: 'http',
+      workers: 1,
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 800 },
+        baseURL: httpBaseURL,
+        backend: 'http',
+      },
+    },
   ],
-  webServer: {
-    // The production bundle with the mock acquirer, served like a deployment.
-    command: `VITE_API_MOCKING=true BUILD_OUT_DIR=${outDir} npx vite build && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The production bundle with the mock acquirer, served like a deployment.
+      command: `VITE_API_MOCKING=true BUILD_OUT_DIR=${outDir} npx vite build && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
+      url: baseURL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The production bundle without the mock, served by the acquirer server like `npm run serve`.
+      command: `rm -f ${httpDb} ${httpDb}-wal ${httpDb}-shm && VITE_API_MOCKING=false BUILD_OUT_DIR=${httpOutDir} npx vite build && npx tsx server/main.ts --sandbox --static ${httpOutDir} --port ${httpPort} --host 127.0.0.1 --db ${httpDb}`,
+      url: `${httpBaseURL}/api/v1/openapi.json`,
+      env: { LOG_LEVEL: 'silent' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { MockAcquirer } from './mock-acquirer';
+import { type AcquirerBackend, MockAcquirer } from './mock-acquirer';
 import { AppShell } from './pages/app-shell';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -11,6 +11,11 @@ export const DEMO_PASSWORDS: Record<DemoRole, string> = {
   support: 'support-demo-1',
 };
 
+interface Options {
+  /** Which acquirer the project's app talks to (playwright.config.ts sets it per project). */
+  backend: AcquirerBackend;
+}
+
 interface Fixtures {
   mock: MockAcquirer;
   signInPage: SignInPage;
@@ -19,9 +24,10 @@ interface Fixtures {
   signInAs: (role: DemoRole) => Promise<void>;
 }
 
-export const test = base.extend<Fixtures>({
-  mock: async ({ page }, use) => {
-    const mock = new MockAcquirer(page);
+export const test = base.extend<Options & Fixtures>({
+  backend: ['mock', { option: true }],
+  mock: async ({ page, backend }, use) => {
+    const mock = new MockAcquirer(page, backend);
     // Every test starts from the same deterministic data and a clean fault list.
     await mock.reset({ scenario: 'demo' });
     await use(mock);

@@ -6,18 +6,27 @@ export type Scenario = MockScenario;
 /** The body of `/__mock/faults`, typed by the same schema the mock validates it with. */
 export type Fault = z.input<typeof MockFaultBody>;
 
+/** `mock`: MSW in the page's service worker; `http`: the acquirer server in sandbox mode. */
+export type AcquirerBackend = 'mock' | 'http';
+
 /**
- * Drives the mock acquirer's `/__mock/*` control surface (DESIGN §4). The mock runs in
+ * Drives the acquirer's `/__mock/*` control surface (DESIGN §4). With the mock it runs in
  * the page (MSW service worker), so calls go through the page's own fetch; `page.route`
- * could not see them.
+ * could not see them. With the server the same paths are on the app's origin, so the
+ * same same-origin fetch reaches them.
  */
 export class MockAcquirer {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    readonly backend: AcquirerBackend = 'mock',
+  ) {}
 
-  /** Loads the app once so the service worker is in control of the page. */
+  /** Loads the app once; with the mock, waits until its service worker controls the page. */
   async ready(): Promise<void> {
     if (this.page.url() === 'about:blank') await this.page.goto('/sign-in');
-    await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+    if (this.backend === 'mock') {
+      await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+    }
   }
 
   private async post(path: string, body: unknown): Promise<void> {
