@@ -24,13 +24,22 @@ export interface SqliteStore extends RecordStoragePort {
  * The simulator's state in SQLite, record by record: the generated world is not stored
  * (it is regenerated from scenario, seed and instant), only what changed since, as in the
  * browser's snapshot. Each request's changes are one transaction, committed before the
- * answer leaves: WAL with `synchronous=FULL` fsyncs the log at every commit, so an
- * acknowledged request survives a killed process and a lost machine alike.
+ * answer leaves. In WAL mode a commit is in the operating system's hands once it returns,
+ * so it survives a killed process (`kill -9`) at any `synchronous` level; with `FULL` the
+ * log is also fsynced, so it survives a lost machine. A mutation commits with `FULL`; the
+ * bookkeeping writes of a read (session activity) with `NORMAL`, which spares a GET an
+ * fsync and loses, on a power cut only, a few seconds of idle-timer updates — the next
+ * `FULL` commit carries them to disk anyway.
  */
 export function openSqliteStore(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): SqliteStore {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  let level: string = synchronous;
+  const syncLevel = (wanted: 'FULL' | 'NORMAL') => {
+    if (level !== wanted) db.pragma(`synchronous = ${wanted}`);
+    level = wanted;
+  };
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
   db.exec(`
@@ -129,7 +138,11 @@ export function openSqliteStore(file: string, synchronous: 'FULL' | 'NORMAL' = '
         faults: JSON.parse(getMeta.get('faults')?.value ?? '[]') as Snapshot['faults'],
       };
     },
-    saveChanges: (state, clock) => writeChanges(state, clock),
+    saveChanges(state, clock, { durable }) {
+      // The level can only change outside a transaction.
+      syncLevel(durable ? synchronous : 'NORMAL');
+      writeChanges(state, clock);
+    },
     initialize(state, clock) {
       if (!getMeta.get('header')) writeAll(state, clock);
     },

@@ -122,8 +122,11 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       if (state.dirty && storage) {
         state.dirty = false;
         // A record store that fails throws here: the host must not acknowledge the request.
-        if ('saveChanges' in storage) storage.saveChanges(state, clock);
-        else storage.save(serializeState(state, clock));
+        if ('saveChanges' in storage) {
+          storage.saveChanges(state, clock, {
+            durable: request.method !== 'GET' && request.method !== 'HEAD',
+          });
+        } else storage.save(serializeState(state, clock));
       }
       state.changes = emptyChanges();
       return response;

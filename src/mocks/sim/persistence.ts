@@ -28,7 +28,11 @@ export interface StoragePort {
  */
 export interface RecordStoragePort {
   load(): Snapshot | null;
-  saveChanges(state: SimState, clock: SimClock): void;
+  /**
+   * `durable`: the request was a mutation (not a read, whose writes are bookkeeping such as
+   * session activity), so its answer must not leave before the change is on disk.
+   */
+  saveChanges(state: SimState, clock: SimClock, options: { durable: boolean }): void;
 }
 
 export type TerminalDelta = Pick<
