@@ -1,0 +1,201 @@
+// Load run on loopback against the acquirer server: sign-in, the fleet list, a change.
+// `npm run load` (options: DURATION=10 CONNECTIONS=10 SQLITE_SYNCHRONOUS=FULL|NORMAL).
+// It starts its own server (sandbox mode, a fresh database in a temp folder), prints a
+// Markdown table, and stops the server. Figures, not assertions: see docs/performance.md.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const duration = Number(process.env.DURATION ?? 10);
+const connections = Number(process.env.CONNECTIONS ?? 10);
+const root = path.resolve(import.meta.dirname, '..');
+const API = '/api/v1';
+const PIN = '246813';
+const NEXT_PIN = '581937';
+
+async function startServer(scenario) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'acquirer-load-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--sandbox', '--port', '0', '--scenario', scenario],
+    {
+      cwd: root,
+      env: { ...process.env, DB_PATH: path.join(dir, 'load.db'), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const entry = JSON.parse(line);
+      if (entry.msg === 'listening') resolve(entry.url);
+    });
+  });
+  child.stdout.resume();
+  return {
+    url,
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function post(url, pathname, body, headers = {}) {
+  const response = await fetch(`${url}${pathname}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return response;
+}
+
+async function signIn(url) {
+  const response = await post(url, `${API}/auth/login`, { username: 'owner', password: 'owner-demo-1' });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = response.headers.getSetCookie()[0].split(';')[0];
+  const { csrfToken } = await response.json();
+  return { cookie, csrfToken };
+}
+
+function run(title, options) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ connections, duration, ...options }, (error, result) =>
+      error ? reject(error) : resolve({ title, result }),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
+  });
+}
+
+function row({ title, result }) {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([status, { count }]) => `${status}×${count}`)
+    .join(' ');
+  return `| ${title} | ${result.requests.average.toFixed(1)} | ${result.latency.p50} | ${result.latency.p99} | ${result.requests.total} (${statuses}) | ${errors} |`;
+}
+
+async function main() {
+  const rows = [];
+  const demo = await startServer('demo');
+  try {
+    rows.push(
+      await run('sign-in (`POST /auth/login`, scrypt)', {
+        url: `${demo.url}${API}/auth/login`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'owner', password: 'owner-demo-1' }),
+      }),
+    );
+    const owner = await signIn(demo.url);
+    rows.push(
+      await run('fleet list (`GET /terminals?limit=50`, demo: 20 terminals)', {
+        url: `${demo.url}${API}/terminals?limit=50`,
+        headers: { cookie: owner.cookie },
+      }),
+    );
+    // One terminal per connection, offline (so a command stays queued) with a known PIN:
+    // each round is a change (202) and the cancel of its command (200).
+    const page = await (
+      await fetch(`${demo.url}${API}/terminals?limit=200`, { headers: { cookie: owner.cookie } })
+    ).json();
+    const tids = page.items
+      .filter((t) => t.openCommand === null)
+      .map((t) => t.tid)
+      .slice(0, connections);
+    for (const tid of tids) {
+      await post(demo.url, `/__mock/terminals/${tid}/connectivity`, { online: false });
+      await post(demo.url, `/__mock/terminals/${tid}/void-password`, { password: PIN });
+    }
+    // A terminal is taken for one change-and-cancel round and given back after it, so no
+    // two connections ever work on the same terminal (which would be a 409).
+    const free = [...tids];
+    let key = 0;
+    const headers = {
+      'content-type': 'application/json',
+      cookie: owner.cookie,
+      'x-csrf-token': owner.csrfToken,
+    };
+    rows.push(
+      await run(
+        `change + cancel (\`POST …/void-password/change\`, then \`…/cancel\`; ${tids.length} terminals)`,
+        {
+          url: demo.url,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest(request, context) {
+                context.tid = free.pop();
+                if (!context.tid) return null;
+                return {
+                  ...request,
+                  path: `${API}/terminals/${context.tid}/void-password/change`,
+                  headers: { ...headers, 'idempotency-key': `load-${++key}` },
+                  body: JSON.stringify({ currentPassword: PIN, newPassword: NEXT_PIN }),
+                };
+              },
+              onResponse(status, body, context) {
+                context.commandId = status === 202 ? JSON.parse(body).command.id : null;
+                if (!context.commandId) free.push(context.tid);
+              },
+            },
+            {
+              method: 'POST',
+              setupRequest(request, context) {
+                if (!context.commandId) return null;
+                return {
+                  ...request,
+                  path: `${API}/password-commands/${context.commandId}/cancel`,
+                  headers: { ...headers, 'idempotency-key': `load-${++key}` },
+                };
+              },
+              onResponse(_status, _body, context) {
+                free.push(context.tid);
+              },
+            },
+          ],
+        },
+      ),
+    );
+  } finally {
+    demo.stop();
+  }
+  const large = await startServer('large');
+  try {
+    const support = await (async () => {
+      const response = await post(large.url, `${API}/auth/login`, {
+        username: 'support',
+        password: 'support-demo-1',
+      });
+      return response.headers.getSetCookie()[0].split(';')[0];
+    })();
+    rows.push(
+      await run('fleet list (`GET /terminals?limit=50`, large: 10,000+ terminals, support)', {
+        url: `${large.url}${API}/terminals?limit=50`,
+        headers: { cookie: support },
+      }),
+    );
+  } finally {
+    large.stop();
+  }
+  const cpu = os.cpus();
+  console.log(
+    `\nMachine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
+  console.log(
+    `Run: ${connections} connections × ${duration} s each, loopback, SQLITE_SYNCHRONOUS=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'}, SCRYPT_COST=${process.env.SCRYPT_COST ?? 14}\n`,
+  );
+  console.log(
+    '| what | req/s (mean) | p50 ms | p99 ms | requests (by status) | errors (non-2xx, timeouts) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(row(r));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
