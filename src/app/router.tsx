@@ -59,6 +59,10 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       },
                     },
                     {
+                      path: 'transactions/voids',
+                      lazy: { Component: async () => (await import('@/pages/voids-page')).VoidsPage },
+                    },
+                    {
                       element: <RequireRole allow={areaRoles.audit} />,
                       children: [
                         {

@@ -13,6 +13,7 @@ export function SearchField({
   onCommit,
   delayMs = 300,
   description,
+  validate,
   className = '',
   ...inputProps
 }: {
@@ -23,20 +24,33 @@ export function SearchField({
   delayMs?: number;
   /** A hint under the label, e.g. what can be searched. */
   description?: string;
+  /**
+   * What is wrong with the text (already translated), or undefined when it may be committed,
+   * e.g. "A terminal number has 8 digits". Text that fails is not committed; it stays in the
+   * box with the message under it.
+   */
+  validate?: (text: string) => string | undefined;
   className?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'id' | 'defaultValue'>) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [committed, setCommitted] = useState(value);
+  const [rejected, setRejected] = useState<string | undefined>(undefined);
   if (value !== committed) {
     // Changed from outside: show it (adjusting state while rendering, as React documents).
     setCommitted(value);
     setDraft(value);
+    setRejected(undefined);
   }
+
+  // Back to the committed text (e.g. the box cleared again): nothing is wrong any more.
+  const problem = draft.trim() === committed ? undefined : rejected;
 
   const commit = (text: string) => {
     const trimmed = text.trim();
-    if (trimmed === committed) return;
+    const invalid = validate?.(trimmed);
+    setRejected(invalid);
+    if (invalid !== undefined || trimmed === committed) return;
     setCommitted(trimmed);
     onCommit(trimmed);
   };
@@ -45,11 +59,14 @@ export function SearchField({
     if (draft.trim() === committed) return;
     const timer = setTimeout(() => {
       const trimmed = draft.trim();
+      const invalid = validate?.(trimmed);
+      setRejected(invalid);
+      if (invalid !== undefined) return;
       setCommitted(trimmed);
       onCommit(trimmed);
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [draft, committed, delayMs, onCommit]);
+  }, [draft, committed, delayMs, onCommit, validate]);
 
   return (
     <div className={className}>
@@ -65,7 +82,10 @@ export function SearchField({
         id={id}
         type="search"
         value={draft}
-        aria-describedby={description ? `${id}-hint` : undefined}
+        aria-describedby={
+          [description ? `${id}-hint` : '', problem ? `${id}-error` : ''].join(' ').trim() || undefined
+        }
+        aria-invalid={problem ? true : undefined}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
@@ -75,9 +95,14 @@ export function SearchField({
         }}
         autoComplete="off"
         spellCheck={false}
-        className="focus-ring mt-1 block w-full rounded-md border border-gray-400 bg-white px-3 py-2 text-base text-gray-900 shadow-sm sm:text-sm"
+        className={`focus-ring mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base text-gray-900 shadow-sm sm:text-sm ${problem ? 'border-red-600' : 'border-gray-400'}`}
         {...inputProps}
       />
+      {problem ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {problem}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addBusinessDays,
+  businessDate,
+  businessDayStart,
   formatBytes,
   formatDate,
   formatDateTime,
+  formatDayMonth,
   formatDuration,
+  formatHourMinute,
   formatMoney,
   formatNumber,
   formatRelative,
@@ -111,5 +116,24 @@ describe('formatBytes', () => {
     expect(formatBytes(12_400, 'en')).toBe('12 kB');
     expect(formatBytes(1_450_000, 'en')).toBe('1.5 MB');
     expect(formatBytes(1_450_000, 'zh-CN')).toBe('1.5 MB');
+  });
+});
+
+describe('business days (Asia/Shanghai)', () => {
+  it('names the day of an instant as Shanghai sees it', () => {
+    expect(businessDate('2026-01-01T16:30:00Z')).toBe('2026-01-02');
+    expect(businessDate('2026-01-01T15:59:59Z')).toBe('2026-01-01');
+  });
+
+  it('starts a day at midnight +08:00 and counts days across month ends', () => {
+    expect(businessDayStart('2026-03-01')).toBe('2026-03-01T00:00:00+08:00');
+    expect(addBusinessDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addBusinessDays('2026-01-01', -13)).toBe('2025-12-19');
+  });
+
+  it('formats hours and minutes, and a day without the year', () => {
+    expect(formatHourMinute('2026-01-02T15:00:00Z', 'en')).toBe('23:00');
+    expect(formatDayMonth('2026-06-11T12:00:00+08:00', 'en')).toBe('Jun 11');
+    expect(formatDayMonth('2026-06-11T12:00:00+08:00', 'zh-CN')).toBe('6月11日');
   });
 });

@@ -85,6 +85,58 @@ export function formatTime(value: Date | string | number, language: Language): s
   ).format(toDate(value));
 }
 
+/** Hours and minutes in Asia/Shanghai, e.g. a cutoff: "23:00". */
+export function formatHourMinute(value: Date | string | number, language: Language): string {
+  return cached(
+    `hm:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        timeZone: BUSINESS_TIME_ZONE,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(toDate(value));
+}
+
+/** A day without the year, for chart axes: "Jun 11" / "6月11日". */
+export function formatDayMonth(value: Date | string | number, language: Language): string {
+  return cached(
+    `daymonth:${language}`,
+    () => new Intl.DateTimeFormat(language, { timeZone: BUSINESS_TIME_ZONE, month: 'short', day: 'numeric' }),
+  ).format(toDate(value));
+}
+
+/** Noon of a business day `YYYY-MM-DD`: whole days added to it never cross into another date. */
+function businessNoon(date: string): Date {
+  return new Date(`${date}T12:00:00+08:00`);
+}
+
+/** The business day (Asia/Shanghai) holding an instant, as `YYYY-MM-DD`. */
+export function businessDate(value: Date | string | number): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return cached(
+    'businessDate',
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: BUSINESS_TIME_ZONE,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).format(toDate(value));
+}
+
+/** Midnight starting a business day `YYYY-MM-DD`, as an ISO timestamp with the +08:00 offset. */
+export function businessDayStart(date: string): string {
+  return `${date}T00:00:00+08:00`;
+}
+
+/** The business day `days` after (or before, when negative) `date`. */
+export function addBusinessDays(date: string, days: number): string {
+  return businessDate(businessNoon(date).getTime() + days * 86_400_000);
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { AuditLog } from '@/features/audit/components/audit-log';
+import { useSignedInUser } from '@/features/auth/signed-in-user';
 
 export function AuditPage() {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   return (
     <>
       <PageHeader title={t('pages.audit.title')} />
-      <EmptyState title={t('pages.notBuiltYet')}>{t('pages.audit.placeholder')}</EmptyState>
+      <p className="mb-4 max-w-prose text-sm text-gray-800">{t('audit.intro')}</p>
+      <AuditLog viewer={{ role: user.role, merchantIds: user.merchantIds }} />
     </>
   );
 }

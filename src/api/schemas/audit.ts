@@ -54,3 +54,4 @@ export const AuditPage = z.object({
   total: z.number().int().nonnegative(),
   serverTime: Timestamp,
 });
+export type AuditPage = z.infer<typeof AuditPage>;

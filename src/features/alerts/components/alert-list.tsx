@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Alert } from '@/api/schemas/alerts';
 import { ErrorNotice } from '@/components/error-notice';
 import { Skeleton } from '@/components/skeleton';
@@ -13,10 +14,36 @@ const severityStyle: Record<Alert['severity'], string> = {
 };
 
 /**
- * Risk alerts, described from their kind and numbers in the user's language (the server's
- * free-text summary is not shown).
+ * Where to act on an alert: the terminals it counts, the terminal it names, or its voids.
+ * Support works merchant by merchant, so a merchant-wide alert opens that merchant's page.
  */
-export function AlertList() {
+export function alertActionOf(
+  alert: Alert,
+  { perMerchant }: { perMerchant: boolean },
+): { to: string; label: 'default_password' | 'stale_password' | 'terminal' | 'void_burst' } | null {
+  const terminalsOf = (search: string) =>
+    perMerchant ? `/merchants/${alert.merchantId}${search}` : `/terminals${search}`;
+  switch (alert.kind) {
+    case 'default_password':
+      return { to: terminalsOf('?passwordState=default'), label: 'default_password' };
+    case 'stale_password':
+      return { to: terminalsOf(''), label: 'stale_password' };
+    case 'lockout':
+    case 'offline':
+      return alert.tid ? { to: `/terminals/${alert.tid}`, label: 'terminal' } : null;
+    case 'void_burst':
+      return {
+        to: `/transactions/voids?period=today${alert.tid ? `&terminalId=${alert.tid}` : ''}`,
+        label: 'void_burst',
+      };
+  }
+}
+
+/**
+ * Risk alerts, described from their kind and numbers in the user's language (the server's
+ * free-text summary is not shown), each with a link to where it is dealt with.
+ */
+export function AlertList({ perMerchant = false }: { perMerchant?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const alerts = useQuery(alertQueries.list());
@@ -55,17 +82,31 @@ export function AlertList() {
                     {format.relative(alert.createdAt, alerts.data.serverTime)}
                   </time>
                 </div>
-                <p className="mt-0.5">
-                  {alert.tid
-                    ? t('alerts.terminal', { tid: alert.tid })
-                    : t('alerts.merchant', { mid: alert.merchantId })}
-                  {alert.count !== undefined ? ` · ${t('alerts.count', { count: alert.count })}` : null}
-                </p>
+                <div className="mt-0.5 flex flex-wrap items-baseline justify-between gap-x-3">
+                  <p>
+                    {alert.tid
+                      ? t('alerts.terminal', { tid: alert.tid })
+                      : t('alerts.merchant', { mid: alert.merchantId })}
+                    {alert.count !== undefined ? ` · ${t('alerts.count', { count: alert.count })}` : null}
+                  </p>
+                  <AlertAction alert={alert} perMerchant={perMerchant} />
+                </div>
               </li>
             ))}
           </ul>
         )}
       </div>
     </section>
+  );
+}
+
+function AlertAction({ alert, perMerchant }: { alert: Alert; perMerchant: boolean }) {
+  const { t } = useTranslation();
+  const action = alertActionOf(alert, { perMerchant });
+  if (!action) return null;
+  return (
+    <Link to={action.to} className="focus-ring rounded font-medium underline underline-offset-2">
+      {t(`alerts.action.${action.label}`, { tid: alert.tid ?? '' })}
+    </Link>
   );
 }

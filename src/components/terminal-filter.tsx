@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { SearchField } from './search-field';
+
+const TERMINAL_ID = /^\d{8}$/;
+
+/** A list's terminal filter: an 8-digit terminal number (终端号), applied once complete. */
+export function TerminalFilter({
+  value,
+  onChange,
+  className = '',
+}: {
+  value: string | undefined;
+  onChange: (tid: string | undefined) => void;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SearchField
+      label={t('terminalFilter.label')}
+      description={t('terminalFilter.hint')}
+      value={value ?? ''}
+      onCommit={(text) => onChange(text || undefined)}
+      validate={(text) => (text === '' || TERMINAL_ID.test(text) ? undefined : t('terminalFilter.invalid'))}
+      inputMode="numeric"
+      maxLength={8}
+      className={className}
+    />
+  );
+}

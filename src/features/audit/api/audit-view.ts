@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { AuditAction } from '@/api/schemas/audit';
+import { MerchantId, TerminalId } from '@/api/schemas/common';
+import { businessDayRange } from '@/components/date-range-fields';
+import type { AuditListQuery } from './queries';
+
+/** The audit trail as it lives in the URL: `/audit?merchantId=…&action=void_password.reset_requested`. */
+export const AuditView = z.object({
+  merchantId: MerchantId.optional(),
+  actor: z.string().max(64).optional(),
+  action: AuditAction.optional(),
+  terminalId: TerminalId.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type AuditView = Partial<z.output<typeof AuditView>>;
+
+export const CLEARED_AUDIT_FILTERS = {
+  merchantId: undefined,
+  actor: undefined,
+  action: undefined,
+  terminalId: undefined,
+  from: undefined,
+  to: undefined,
+} as const;
+
+export function hasAuditFilters(view: AuditView): boolean {
+  return Object.values(view).some((value) => value !== undefined);
+}
+
+/** The API query of a view. */
+export function auditQueryOf(view: AuditView): AuditListQuery {
+  return {
+    merchantId: view.merchantId,
+    actor: view.actor,
+    type: view.action,
+    terminalId: view.terminalId,
+    ...businessDayRange(view.from, view.to),
+  };
+}
+
+/** i18n keys cannot hold dots: `void_password.reset_requested` → `void_password__reset_requested`. */
+export function actionKey(action: AuditAction): string {
+  return action.replace('.', '__');
+}

@@ -1,0 +1,24 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiClient } from '@/api/client';
+
+/** The overview re-reads itself this often while open (counts move as terminals and sales do). */
+export const OVERVIEW_REFRESH_MS = 60_000;
+
+export const overviewQueries = {
+  all: () => ['overview'] as const,
+  /**
+   * The user's overview (every merchant in reach, or one). Refreshing an overview already
+   * on screen is marked background: it does not keep the session alive.
+   */
+  summary: (merchantId?: string) =>
+    queryOptions({
+      queryKey: [...overviewQueries.all(), merchantId ?? 'all'] as const,
+      queryFn: ({ signal, client, queryKey }) =>
+        apiClient.call('overview', {
+          query: merchantId ? { merchantId } : {},
+          signal,
+          background: client.getQueryData(queryKey) !== undefined,
+        }),
+      refetchInterval: OVERVIEW_REFRESH_MS,
+    }),
+};

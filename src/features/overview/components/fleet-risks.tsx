@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Overview } from '@/api/schemas/overview';
+import { useFormat } from '@/i18n/use-format';
+
+interface Risk {
+  key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords';
+  count: number;
+  /** The fleet list showing exactly these terminals, when it has such a filter. */
+  to?: string;
+  /** A count above zero is a risk to act on (else: something in progress). */
+  risk: boolean;
+}
+
+/**
+ * The void-password security of the fleet at a glance: terminals on the factory password,
+ * locked, offline, with a change on its way, or with an old password. Each count that the
+ * fleet list can filter links to exactly those terminals.
+ */
+export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const risks: Risk[] = [
+    {
+      key: 'factoryPassword',
+      count: terminals.factoryPassword,
+      to: '/terminals?passwordState=default',
+      risk: true,
+    },
+    { key: 'locked', count: terminals.locked, to: '/terminals?passwordState=locked', risk: true },
+    { key: 'offline', count: terminals.offline, to: '/terminals?status=offline', risk: true },
+    { key: 'openCommands', count: terminals.openCommands, risk: false },
+    { key: 'stalePasswords', count: terminals.stalePasswords, risk: true },
+  ];
+  return (
+    <section
+      aria-labelledby="fleet-risks-title"
+      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="fleet-risks-title" className="text-lg font-semibold text-gray-900">
+          {t('overview.security.title')}
+        </h2>
+        <Link to="/terminals" className="focus-ring rounded text-sm font-medium text-blue-800 underline">
+          {t('overview.security.allTerminals', {
+            count: terminals.total,
+            formatted: format.number(terminals.total),
+          })}
+        </Link>
+      </div>
+      <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        {risks.map((item) => {
+          const attention = item.risk && item.count > 0;
+          const body = (
+            <>
+              <span
+                className={`block text-3xl font-semibold tabular-nums ${attention ? 'text-red-800' : 'text-gray-900'}`}
+              >
+                {format.number(item.count)}
+              </span>
+              <span className="mt-1 block text-sm text-gray-800">
+                {t(`overview.security.${item.key}`, { days: terminals.stalePasswordDays })}
+              </span>
+            </>
+          );
+          const tile = `block h-full rounded-md border p-3 ${attention ? 'border-red-200 bg-red-50' : 'border-gray-200 bg-gray-50'}`;
+          return (
+            <li key={item.key}>
+              {item.to && item.count > 0 ? (
+                <Link to={item.to} className={`focus-ring ${tile} hover:border-blue-400`}>
+                  {body}
+                  <span className="mt-2 block text-sm font-medium text-blue-800 underline">
+                    {t('overview.security.show')}
+                  </span>
+                </Link>
+              ) : (
+                <div className={tile}>{body}</div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

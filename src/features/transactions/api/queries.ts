@@ -1,0 +1,53 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { apiClient } from '@/api/client';
+import type { TransactionQuery, VoidSummaryQuery } from '@/api/schemas/transactions';
+
+/** Rows per request: few requests for a long scroll, small enough to answer fast. */
+export const TRANSACTION_PAGE_SIZE = 100;
+
+/** A list's filter without paging. */
+export type TransactionListQuery = Omit<TransactionQuery, 'cursor' | 'limit'>;
+
+/**
+ * `background`: a refresh the user did not ask for (polling, a deadline passing). It is
+ * marked so it does not keep the session alive; the cache entry is the user's own read.
+ */
+interface FetchMode {
+  background?: boolean;
+}
+
+export const transactionQueries = {
+  all: () => ['transactions'] as const,
+  lists: () => [...transactionQueries.all(), 'list'] as const,
+  list: (query: TransactionListQuery, { background = false }: FetchMode = {}) =>
+    infiniteQueryOptions({
+      queryKey: [...transactionQueries.lists(), query] as const,
+      queryFn: ({ pageParam, signal }) =>
+        apiClient.call('transactions', {
+          query: { ...query, cursor: pageParam, limit: TRANSACTION_PAGE_SIZE },
+          signal,
+          background,
+        }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...transactionQueries.all(), 'detail', id] as const,
+      queryFn: ({ signal }) => apiClient.call('transaction', { params: { id }, signal }),
+    }),
+  /** The stores in scope, for the store filter; they change rarely. */
+  stores: (merchantId: string | undefined) =>
+    queryOptions({
+      queryKey: [...transactionQueries.all(), 'stores', merchantId ?? 'all'] as const,
+      queryFn: ({ signal }) =>
+        apiClient.call('terminalFacets', { query: merchantId ? { merchantId } : {}, signal }),
+      select: (facets) => facets.stores,
+      staleTime: 5 * 60_000,
+    }),
+  voidSummary: (query: VoidSummaryQuery, { background = false }: FetchMode = {}) =>
+    queryOptions({
+      queryKey: [...transactionQueries.all(), 'void-summary', query] as const,
+      queryFn: ({ signal }) => apiClient.call('voidSummary', { query, signal, background }),
+    }),
+};

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { MerchantId, TerminalId } from '@/api/schemas/common';
+import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
+import { businessDayRange } from '@/components/date-range-fields';
+import { addBusinessDays, businessDate } from '@/i18n/format';
+import type { TransactionListQuery } from './queries';
+
+/** A business day in a URL: `2026-06-11`. */
+const BusinessDay = z.iso.date();
+
+/** The selected transaction (its detail dialog), in the URL so Back closes it. */
+const SelectedTransaction = z.string().regex(/^[\w-]{1,40}$/);
+
+/**
+ * The sales list as it lives in the URL: `/transactions?terminalId=58100102` (the default
+ * view, "voidable now") or `/transactions?voidable=all&status=settled`. `voidable=true` is
+ * the default spelled out, as the terminal page links it.
+ */
+export const TransactionView = z.object({
+  voidable: z.enum(['true', 'all']).optional(),
+  q: z.string().max(32).optional(),
+  merchantId: MerchantId.optional(),
+  terminalId: TerminalId.optional(),
+  storeId: z.string().max(64).optional(),
+  method: PaymentMethod.optional(),
+  status: TransactionStatus.optional(),
+  type: TransactionType.optional(),
+  from: BusinessDay.optional(),
+  to: BusinessDay.optional(),
+  sale: SelectedTransaction.optional(),
+});
+export type TransactionView = Partial<z.output<typeof TransactionView>>;
+
+export function isVoidableNowView(view: TransactionView): boolean {
+  return view.voidable !== 'all';
+}
+
+/** The API query of a list view. "Voidable now" asks the server which sales still are. */
+export function listQueryOf(view: TransactionView): TransactionListQuery {
+  const query: TransactionListQuery = {
+    merchantId: view.merchantId,
+    terminalId: view.terminalId,
+    storeId: view.storeId,
+    method: view.method,
+    q: view.q,
+    ...businessDayRange(view.from, view.to),
+  };
+  if (isVoidableNowView(view)) return { ...query, voidable: 'true', type: 'sale' };
+  return { ...query, status: view.status, type: view.type };
+}
+
+/** The patch that clears every filter of a list view, keeping the view itself. */
+export const CLEARED_FILTERS = {
+  q: undefined,
+  merchantId: undefined,
+  terminalId: undefined,
+  storeId: undefined,
+  method: undefined,
+  status: undefined,
+  type: undefined,
+  from: undefined,
+  to: undefined,
+  sale: undefined,
+} as const;
+
+export function hasFilters(view: TransactionView): boolean {
+  return Object.keys(CLEARED_FILTERS).some(
+    (key) => key !== 'sale' && view[key as keyof TransactionView] !== undefined,
+  );
+}
+
+/** Periods of the voids review. */
+export const VoidPeriod = z.enum(['today', '7d', '14d', 'custom']);
+export type VoidPeriod = z.infer<typeof VoidPeriod>;
+export const DEFAULT_VOID_PERIOD: VoidPeriod = '7d';
+
+/** The voids review as it lives in the URL: `/transactions/voids?terminalId=58100107&period=today`. */
+export const VoidsView = z.object({
+  period: VoidPeriod.optional(),
+  from: BusinessDay.optional(),
+  to: BusinessDay.optional(),
+  merchantId: MerchantId.optional(),
+  terminalId: TerminalId.optional(),
+  storeId: z.string().max(64).optional(),
+  operatorNo: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .optional(),
+  sale: SelectedTransaction.optional(),
+});
+export type VoidsView = Partial<z.output<typeof VoidsView>>;
+
+/**
+ * The days of a period, counted back from `today` (the business day now). A custom period
+ * without dates is every day.
+ */
+export function periodRange(view: VoidsView, today: string): { from?: string; to?: string } {
+  switch (view.period ?? DEFAULT_VOID_PERIOD) {
+    case 'today':
+      return businessDayRange(today, undefined);
+    case '7d':
+      return businessDayRange(addBusinessDays(today, -6), undefined);
+    case '14d':
+      return businessDayRange(addBusinessDays(today, -13), undefined);
+    case 'custom':
+      return businessDayRange(view.from, view.to);
+  }
+}
+
+/** Today as a business day, by the browser's clock (a day boundary, not a deadline). */
+export function businessToday(): string {
+  return businessDate(Date.now());
+}

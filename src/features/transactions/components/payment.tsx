@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import type { Transaction } from '@/api/schemas/transactions';
+import { isWalletMethod } from '../api/voidability';
+
+/** "•••• 4821 · Chip card" or "WeChat Pay QR": how the customer paid. */
+export function Payment({ tx, className = '' }: { tx: Transaction; className?: string }) {
+  const { t } = useTranslation();
+  const method = t(`transactions.method.${tx.method}`);
+  if (isWalletMethod(tx.method) || !tx.cardLast4) {
+    return <span className={className}>{method}</span>;
+  }
+  return (
+    <span className={className}>
+      <span className="font-mono whitespace-nowrap">
+        <span aria-hidden="true">•••• {tx.cardLast4}</span>
+        <span className="sr-only">{t('transactions.cardEnding', { last4: tx.cardLast4 })}</span>
+      </span>
+      <span className="block text-xs text-gray-700">{method}</span>
+    </span>
+  );
+}

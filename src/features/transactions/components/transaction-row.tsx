@@ -1,0 +1,128 @@
+import { useTranslation } from 'react-i18next';
+import type { TransactionListItem } from '@/api/schemas/transactions';
+import { Button } from '@/components/button';
+import { ListCell, ListHeaderCell } from '@/components/list-cell';
+import { useFormat } from '@/i18n/use-format';
+import { Payment } from './payment';
+import { TraceNumber } from './trace-number';
+import { VoidDeadline } from './void-deadline';
+
+/**
+ * Grid of a sales row. From `lg` a table row; below, a card: the trace number on top, then
+ * time and amount, payment and terminal, RRN and deadline, each with its own label.
+ * Class names are spelled out so Tailwind sees them.
+ */
+export const transactionRowLayout = {
+  row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 lg:gap-y-0 lg:py-2 lg:grid-cols-[minmax(8.5rem,1fr)_minmax(5.5rem,0.7fr)_minmax(6rem,0.8fr)_minmax(7rem,1fr)_minmax(9rem,1.5fr)_minmax(7.5rem,0.9fr)_minmax(8.5rem,1.2fr)_auto]',
+  header:
+    'hidden lg:grid lg:grid-cols-[minmax(8.5rem,1fr)_minmax(5.5rem,0.7fr)_minmax(6rem,0.8fr)_minmax(7rem,1fr)_minmax(9rem,1.5fr)_minmax(7.5rem,0.9fr)_minmax(8.5rem,1.2fr)_auto] gap-x-3 px-3',
+  trace: 'col-span-2 lg:col-span-1',
+  details: 'col-span-2 justify-self-end lg:col-span-1',
+} as const;
+
+export function TransactionHeader() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ListHeaderCell>{t('transactions.columns.traceNo')}</ListHeaderCell>
+      <ListHeaderCell>{t('transactions.columns.time')}</ListHeaderCell>
+      <ListHeaderCell>{t('transactions.columns.amount')}</ListHeaderCell>
+      <ListHeaderCell>{t('transactions.columns.payment')}</ListHeaderCell>
+      <ListHeaderCell>{t('transactions.columns.terminal')}</ListHeaderCell>
+      <ListHeaderCell>{t('transactions.columns.rrn')}</ListHeaderCell>
+      <ListHeaderCell>{t('transactions.columns.deadline')}</ListHeaderCell>
+      <ListHeaderCell>
+        <span className="sr-only">{t('transactions.columns.details')}</span>
+      </ListHeaderCell>
+    </>
+  );
+}
+
+/** The time of a transaction: time of day, the date under it. */
+export function TransactionTime({ at }: { at: string }) {
+  const format = useFormat();
+  return (
+    <time dateTime={at} title={format.dateTime(at)} className="block tabular-nums">
+      {format.time(at)}
+      <span className="block text-xs text-gray-700">{format.date(at)}</span>
+    </time>
+  );
+}
+
+/** Terminal number, store and the terminal operator who made it. */
+export function TerminalCell({ tx }: { tx: TransactionListItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="block font-mono">{tx.tid}</span>
+      <span className="block truncate text-xs text-gray-700" title={tx.storeName}>
+        {tx.storeName}
+      </span>
+      <span className="block text-xs text-gray-700">
+        {t('transactions.operator', { operatorNo: tx.operatorNo })}
+      </span>
+    </>
+  );
+}
+
+export function TransactionRow({
+  tx,
+  now,
+  onOpen,
+}: {
+  tx: TransactionListItem;
+  /** Server "now" of the list (epoch ms), null until it is known. */
+  now: number | null;
+  onOpen: (tx: TransactionListItem) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const isVoid = tx.type === 'void';
+  return (
+    <>
+      <ListCell label={t('transactions.columns.traceNo')} className={transactionRowLayout.trace}>
+        <TraceNumber traceNo={tx.traceNo} />
+        {isVoid && tx.original ? (
+          <span className="block text-xs text-gray-700">
+            {t('transactions.voidOf', { traceNo: tx.original.traceNo })}
+          </span>
+        ) : null}
+      </ListCell>
+      <ListCell label={t('transactions.columns.time')}>
+        <TransactionTime at={tx.createdAt} />
+      </ListCell>
+      <ListCell label={t('transactions.columns.amount')}>
+        <span className="font-semibold tabular-nums">{format.money(tx.amount)}</span>
+        {isVoid ? (
+          <span className="ml-1 rounded bg-gray-200 px-1.5 py-0.5 text-xs font-medium">
+            {t('transactions.kind.void')}
+          </span>
+        ) : null}
+      </ListCell>
+      <ListCell label={t('transactions.columns.payment')}>
+        <Payment tx={tx} />
+      </ListCell>
+      <ListCell label={t('transactions.columns.terminal')}>
+        <TerminalCell tx={tx} />
+      </ListCell>
+      <ListCell label={t('transactions.columns.rrn')}>
+        <span className="font-mono text-xs break-all">{tx.rrn}</span>
+      </ListCell>
+      <ListCell label={t('transactions.columns.deadline')}>
+        <VoidDeadline tx={tx} now={now} />
+      </ListCell>
+      <div role="cell" className={transactionRowLayout.details}>
+        <Button
+          variant="secondary"
+          className="px-3 py-1.5"
+          onClick={() => onOpen(tx)}
+          aria-label={t(isVoid ? 'transactions.detailsOfVoid' : 'transactions.detailsOfSale', {
+            traceNo: tx.traceNo,
+          })}
+        >
+          {t('transactions.details')}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+
+export const VOIDS_PATH = '/transactions/voids';
+
+type Tab = 'voidable' | 'all' | 'voids';
+
+/** Filters that mean the same in every view and go along when switching. */
+const SHARED_PARAMS = ['merchantId', 'terminalId', 'storeId'] as const;
+/** The sales views also share the search and the rest of their filters. */
+const SALES_PARAMS = ['q', 'method', 'from', 'to'] as const;
+
+function hrefOf(tab: Tab, current: URLSearchParams, fromSales: boolean): string {
+  const next = new URLSearchParams();
+  const keep = tab !== 'voids' && fromSales ? [...SHARED_PARAMS, ...SALES_PARAMS] : SHARED_PARAMS;
+  for (const key of keep) {
+    const value = current.get(key);
+    if (value) next.set(key, value);
+  }
+  if (tab === 'all') {
+    next.set('voidable', 'all');
+    for (const key of ['status', 'type'] as const) {
+      const value = current.get(key);
+      if (value && fromSales) next.set(key, value);
+    }
+  }
+  next.sort();
+  const search = next.toString();
+  return `${tab === 'voids' ? VOIDS_PATH : '/transactions'}${search ? `?${search}` : ''}`;
+}
+
+/**
+ * Switches between the transaction views — voidable now, all transactions, voids done —
+ * keeping the terminal, store and merchant being looked at.
+ */
+export function TransactionTabs() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  const fromSales = location.pathname !== VOIDS_PATH;
+  const active: Tab = !fromSales ? 'voids' : params.get('voidable') === 'all' ? 'all' : 'voidable';
+  const tabs: Tab[] = ['voidable', 'all', 'voids'];
+  return (
+    <nav aria-label={t('transactions.tabs.label')} className="mb-4 border-b border-gray-200">
+      <ul className="-mb-px flex flex-wrap gap-x-1">
+        {tabs.map((tab) => (
+          <li key={tab}>
+            <Link
+              to={hrefOf(tab, params, fromSales)}
+              aria-current={tab === active ? 'page' : undefined}
+              className={[
+                'focus-ring inline-block rounded-t-md border-b-2 px-3 py-2 text-sm font-medium',
+                tab === active
+                  ? 'border-blue-700 text-blue-800'
+                  : 'border-transparent text-gray-700 hover:border-gray-300 hover:text-gray-900',
+              ].join(' ')}
+            >
+              {t(`transactions.tabs.${tab}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
