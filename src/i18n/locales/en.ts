@@ -619,6 +619,9 @@ export const en = {
         modelDesc: 'Model, Z to A',
       },
       clear: 'Clear filters',
+      toggle: 'Filters',
+      toggleActive_one: 'Filters ({{count}} on)',
+      toggleActive_other: 'Filters ({{count}} on)',
     },
     list: {
       label: 'Terminals',

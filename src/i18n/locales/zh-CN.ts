@@ -613,6 +613,9 @@ export const zhCN: Messages = {
         modelDesc: '型号，倒序',
       },
       clear: '清除筛选',
+      toggle: '筛选',
+      toggleActive_one: '筛选（已选 {{count}} 项）',
+      toggleActive_other: '筛选（已选 {{count}} 项）',
     },
     list: {
       label: '终端',

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TerminalSort } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
@@ -34,6 +35,8 @@ export function FleetFilters({
   merchantId?: string;
 }) {
   const { t } = useTranslation();
+  const filtersId = useId();
+  const [open, setOpen] = useState(false);
   const facets = useQuery({ ...terminalQueries.facets(merchantId), throwOnError: false });
   const stores = facets.data?.stores ?? [];
   const models = facets.data?.models ?? [];
@@ -42,6 +45,8 @@ export function FleetFilters({
   // A store or model from the link that the choices (not loaded yet, or gone) do not have.
   const storeKnown = !view.storeId || stores.some((s) => s.id === view.storeId);
   const modelKnown = !view.model || models.some((m) => m.model === view.model);
+
+  const active = [view.status, view.passwordState, view.storeId, view.model].filter(Boolean).length;
 
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
@@ -53,78 +58,81 @@ export function FleetFilters({
         onCommit={(q) => onChange({ q })}
         maxLength={64}
       />
-      <SelectField
-        label={t('devices.filters.status')}
-        value={view.status ?? ''}
-        onChange={(event) => onChange({ status: event.target.value })}
-      >
-        <option value="">{t('devices.filters.any')}</option>
-        <option value="online">{t('devices.connectivity.online')}</option>
-        <option value="offline">{t('devices.connectivity.offline')}</option>
-      </SelectField>
-      <SelectField
-        label={t('devices.filters.passwordState')}
-        value={view.passwordState ?? ''}
-        onChange={(event) => onChange({ passwordState: event.target.value })}
-      >
-        <option value="">{t('devices.filters.any')}</option>
-        <option value="default">{t('devices.voidPassword.default')}</option>
-        <option value="custom">{t('devices.voidPassword.custom')}</option>
-        <option value="locked">{t('devices.voidPassword.locked')}</option>
-      </SelectField>
-      {showStores || view.storeId ? (
-        <SelectField
-          label={t('devices.filters.store')}
-          value={view.storeId ?? ''}
-          onChange={(event) => onChange({ storeId: event.target.value })}
+      {/* On narrow screens the filters fold away behind one button, so the list stays in reach. */}
+      <div className="sm:col-span-2 lg:hidden">
+        <Button
+          variant="secondary"
+          aria-expanded={open}
+          aria-controls={filtersId}
+          onClick={() => setOpen((value) => !value)}
         >
-          <option value="">{t('devices.filters.allStores')}</option>
-          {storeKnown ? null : <option value={view.storeId}>{view.storeId}</option>}
-          {manyMerchants
-            ? [...new Set(stores.map((s) => s.merchantId))].map((mid) => (
-                <optgroup key={mid} label={t('devices.filters.merchantGroup', { mid })}>
-                  {stores
-                    .filter((s) => s.merchantId === mid)
-                    .map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))
-            : stores.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+          {active > 0 ? t('devices.filters.toggleActive', { count: active }) : t('devices.filters.toggle')}
+        </Button>
+      </div>
+      <div
+        id={filtersId}
+        className={`${open ? 'grid' : 'hidden'} grid-cols-1 gap-3 sm:col-span-2 sm:grid-cols-2 lg:col-span-4 lg:grid lg:grid-cols-4`}
+      >
+        <SelectField
+          label={t('devices.filters.status')}
+          value={view.status ?? ''}
+          onChange={(event) => onChange({ status: event.target.value })}
+        >
+          <option value="">{t('devices.filters.any')}</option>
+          <option value="online">{t('devices.connectivity.online')}</option>
+          <option value="offline">{t('devices.connectivity.offline')}</option>
         </SelectField>
-      ) : null}
-      <SelectField
-        label={t('devices.filters.model')}
-        value={view.model ?? ''}
-        onChange={(event) => onChange({ model: event.target.value })}
-      >
-        <option value="">{t('devices.filters.allModels')}</option>
-        {modelKnown ? null : <option value={view.model}>{view.model}</option>}
-        {models.map((m) => (
-          <option key={m.model} value={m.model}>
-            {m.model}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t('devices.filters.sort')}
-        value={view.sort ?? DEFAULT_SORT}
-        onChange={(event) =>
-          onChange({ sort: event.target.value === DEFAULT_SORT ? undefined : event.target.value })
-        }
-      >
-        {TerminalSort.options.map((sort) => (
-          <option key={sort} value={sort}>
-            {t(sortLabel[sort])}
-          </option>
-        ))}
-      </SelectField>
+        <SelectField
+          label={t('devices.filters.passwordState')}
+          value={view.passwordState ?? ''}
+          onChange={(event) => onChange({ passwordState: event.target.value })}
+        >
+          <option value="">{t('devices.filters.any')}</option>
+          <option value="default">{t('devices.voidPassword.default')}</option>
+          <option value="custom">{t('devices.voidPassword.custom')}</option>
+          <option value="locked">{t('devices.voidPassword.locked')}</option>
+        </SelectField>
+        {showStores || view.storeId ? (
+          <SelectField
+            label={t('devices.filters.store')}
+            value={view.storeId ?? ''}
+            onChange={(event) => onChange({ storeId: event.target.value })}
+          >
+            <option value="">{t('devices.filters.allStores')}</option>
+            {storeKnown ? null : <option value={view.storeId}>{view.storeId}</option>}
+            {manyMerchants
+              ? [...new Set(stores.map((s) => s.merchantId))].map((mid) => (
+                  <optgroup key={mid} label={t('devices.filters.merchantGroup', { mid })}>
+                    {stores
+                      .filter((s) => s.merchantId === mid)
+                      .map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))
+              : stores.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+          </SelectField>
+        ) : null}
+        <SelectField
+          label={t('devices.filters.model')}
+          value={view.model ?? ''}
+          onChange={(event) => onChange({ model: event.target.value })}
+        >
+          <option value="">{t('devices.filters.allModels')}</option>
+          {modelKnown ? null : <option value={view.model}>{view.model}</option>}
+          {models.map((m) => (
+            <option key={m.model} value={m.model}>
+              {m.model}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       {isFiltered(view) ? (
         <div className="flex items-end">
           <Button variant="ghost" onClick={() => onChange(CLEARED_FILTERS)}>
@@ -133,5 +141,31 @@ export function FleetFilters({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The fleet list's order; the default (TID ascending) is not written to the URL. */
+export function FleetSort({
+  view,
+  onChange,
+}: {
+  view: FleetView;
+  onChange: (patch: UrlStatePatch<typeof FleetView>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t('devices.filters.sort')}
+      value={view.sort ?? DEFAULT_SORT}
+      onChange={(event) =>
+        onChange({ sort: event.target.value === DEFAULT_SORT ? undefined : event.target.value })
+      }
+    >
+      {TerminalSort.options.map((sort) => (
+        <option key={sort} value={sort}>
+          {t(sortLabel[sort])}
+        </option>
+      ))}
+    </SelectField>
   );
 }

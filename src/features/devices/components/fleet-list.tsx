@@ -17,7 +17,7 @@ import { useFormat } from '@/i18n/use-format';
 import { exportTerminals } from '../api/export';
 import { CLEARED_FILTERS, FleetView, isFiltered } from '../api/fleet-view';
 import { type FleetQuery, terminalQueries } from '../api/queries';
-import { FleetFilters } from './fleet-filters';
+import { FleetFilters, FleetSort } from './fleet-filters';
 import { FleetHeader, fleetRowLayout, TerminalRow } from './terminal-row';
 
 const itemsOf = (page: TerminalPage) => page.items;
@@ -135,7 +135,7 @@ export function FleetList({
     <div className="space-y-4">
       <FleetFilters view={view} onChange={setView} merchantId={merchantId} />
 
-      <div className="flex flex-wrap items-start justify-between gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
         <p role="status" className="text-sm text-gray-800" aria-busy={list.isPlaceholderData || undefined}>
           {latest && counts ? (
             <>
@@ -169,13 +169,16 @@ export function FleetList({
             </>
           ) : null}
         </p>
-        {canExport ? (
-          <ExportButton
-            download={(options) => exportTerminals(query, options)}
-            fallbackName="terminals.csv"
-            disabled={total === 0}
-          />
-        ) : null}
+        <div className="flex flex-wrap items-end gap-3">
+          <FleetSort view={view} onChange={setView} />
+          {canExport ? (
+            <ExportButton
+              download={(options) => exportTerminals(query, options)}
+              fallbackName="terminals.csv"
+              disabled={total === 0}
+            />
+          ) : null}
+        </div>
       </div>
 
       {selectable && loadedTids.length > 0 ? (

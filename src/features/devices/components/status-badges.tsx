@@ -4,8 +4,7 @@ import type { TerminalSummary } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';
 import { useFormat } from '@/i18n/use-format';
 
-const badge =
-  'inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap';
+const badge = 'inline-flex items-center gap-1 rounded-md border px-2 py-0.5 text-xs font-medium';
 
 function WarningIcon() {
   return (

@@ -18,7 +18,7 @@ export const fleetRowLayout = {
     store: 'col-start-2 col-span-2 row-start-2 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
     connectivity: 'col-start-2 col-span-2 row-start-3 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
     password:
-      'col-start-3 row-start-1 justify-self-end lg:col-start-auto lg:row-start-auto lg:justify-self-start',
+      'col-start-3 row-start-1 max-w-[10rem] justify-self-end text-right lg:col-start-auto lg:row-start-auto lg:max-w-none lg:justify-self-start lg:text-left',
     command: 'col-start-2 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
   },
   readOnly: {
@@ -29,7 +29,7 @@ export const fleetRowLayout = {
     store: 'col-start-1 col-span-2 row-start-2 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
     connectivity: 'col-start-1 col-span-2 row-start-3 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
     password:
-      'col-start-2 row-start-1 justify-self-end lg:col-start-auto lg:row-start-auto lg:justify-self-start',
+      'col-start-2 row-start-1 max-w-[10rem] justify-self-end text-right lg:col-start-auto lg:row-start-auto lg:max-w-none lg:justify-self-start lg:text-left',
     command: 'col-start-1 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
   },
 } as const;

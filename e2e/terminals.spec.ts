@@ -1,0 +1,137 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { TerminalPage, TerminalsPage } from './pages/terminals-page';
+
+/** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
+const FACTORY_DEFAULT_TID = '58100101';
+const OPEN_COMMAND_TID = '58100105';
+
+test.describe('Terminals', () => {
+  test('an owner finds the terminals still on the factory password and opens one to fix it', async ({
+    page,
+    signInAs,
+    shell,
+  }) => {
+    await signInAs('owner');
+    await shell.openNavIfCollapsed();
+    await shell.navLink('Terminals').click();
+    const fleet = new TerminalsPage(page);
+    await expect(fleet.table).toBeVisible();
+    await expect(fleet.countsLine()).toContainText('12 terminals, 4 on the factory password');
+
+    await fleet.countsLine().getByRole('button', { name: '4 on the factory password' }).click();
+    await expect(page).toHaveURL(/\/terminals\?passwordState=default$/);
+    await expect(fleet.rows).toHaveCount(4);
+    for (const row of await fleet.rows.all()) await expect(row).toContainText('Factory default');
+    await expect(fleet.voidPassword).toHaveValue('default');
+
+    await fleet.row(FACTORY_DEFAULT_TID).getByRole('link', { name: FACTORY_DEFAULT_TID }).click();
+    const terminal = new TerminalPage(page);
+    await expect(terminal.heading).toHaveText(`Terminal ${FACTORY_DEFAULT_TID}`);
+    await expect(terminal.voidPassword).toContainText('Factory default');
+    await expect(terminal.voidPassword).toContainText('still uses the factory void password 123456');
+    await expect(terminal.status.getByRole('timer')).toContainText(/Sales can be voided for .+ more/);
+    await expect(terminal.voidableSales).toHaveAttribute(
+      'href',
+      `/transactions?terminalId=${FACTORY_DEFAULT_TID}&voidable=true`,
+    );
+
+    // A deep link survives a reload; Back returns to the filtered list.
+    await page.reload();
+    await expect(terminal.heading).toHaveText(`Terminal ${FACTORY_DEFAULT_TID}`);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/terminals\?passwordState=default$/);
+    await expect(fleet.rows).toHaveCount(4);
+  });
+
+  test('search and sort live in the URL, so a shared link shows the same view', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    const fleet = new TerminalsPage(page);
+    await fleet.goto();
+    await fleet.search.fill('0101');
+    await expect(page).toHaveURL(/\?q=0101$/);
+    await expect(fleet.rows).toHaveCount(1);
+
+    await fleet.goto('?status=offline&sort=-tid');
+    await expect(fleet.rows).toHaveCount(2);
+    await expect(fleet.rows.first()).toContainText(OPEN_COMMAND_TID);
+    await expect(fleet.connectivity).toHaveValue('offline');
+    await expect(fleet.sort).toHaveValue('-tid');
+  });
+
+  test('the large fleet scrolls to its last terminal with a bounded number of rows on the page', async ({
+    page,
+    mock,
+    signInAs,
+  }) => {
+    test.setTimeout(180_000);
+    await mock.reset({ scenario: 'large' });
+    await signInAs('support');
+    const fleet = new TerminalsPage(page);
+    await fleet.goto();
+    const [, total] = /of ([\d,]+)/.exec((await fleet.shown.textContent()) ?? '') ?? [];
+    expect(Number(total?.replaceAll(',', ''))).toBeGreaterThanOrEqual(10_000);
+
+    await fleet.scrollToEnd({ maxRowsInDom: 60 });
+
+    await expect(fleet.shown).toHaveText(`Showing ${total} of ${total}`);
+    const lastRowIndex = Number(total!.replaceAll(',', '')) + 1; // the header is row 1
+    const lastRow = fleet.table.locator(`[role="row"][aria-rowindex="${lastRowIndex}"]`);
+    await expect(lastRow).toBeVisible();
+    // Scrolled into the list's own viewport, not merely rendered somewhere.
+    const [rowBox, viewportBox] = [await lastRow.boundingBox(), await fleet.viewport.boundingBox()];
+    expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(viewportBox!.y + viewportBox!.height + 1);
+    expect(rowBox!.y).toBeGreaterThanOrEqual(viewportBox!.y);
+    expect(await fleet.rows.count()).toBeLessThanOrEqual(60);
+  });
+
+  test('the list exports the current filter as a CSV file', async ({ page, signInAs }) => {
+    await signInAs('owner');
+    const fleet = new TerminalsPage(page);
+    await fleet.goto('?passwordState=default');
+    const download = page.waitForEvent('download');
+    await fleet.exportButton.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^terminals-\d{8}\.csv$/);
+    await expect(page.getByText(/^Saved terminals-\d{8}\.csv/)).toBeVisible();
+  });
+
+  test('another merchant’s terminal is not found', async ({ page, signInAs }) => {
+    await signInAs('owner');
+    await page.goto('/terminals/58200201');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terminal not found');
+  });
+});
+
+test.describe('Terminals accessibility', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
+    test(`the fleet list and a terminal page have no serious axe violation at ${viewport.width}px`, async ({
+      page,
+      signInAs,
+    }) => {
+      await page.setViewportSize(viewport);
+      await signInAs('owner');
+      const fleet = new TerminalsPage(page);
+      await fleet.goto();
+      await expect(fleet.rows.first()).toBeVisible();
+      // At phone width a row is a card that still shows TID, store and void-password state.
+      const row = fleet.row(FACTORY_DEFAULT_TID);
+      await expect(row.getByRole('link', { name: FACTORY_DEFAULT_TID })).toBeVisible();
+      await expect(row.getByText('Factory default')).toBeVisible();
+      await expect(row.getByText(/悦来便利店/)).toBeVisible();
+      await fleet.row(FACTORY_DEFAULT_TID).getByRole('checkbox').check();
+      await expectNoSeriousA11yViolations(page, `terminals at ${viewport.width}px`);
+
+      await page.goto(`/terminals/${OPEN_COMMAND_TID}`);
+      const terminal = new TerminalPage(page);
+      await expect(terminal.openCommand).toContainText('Reset · Queued');
+      await expect(terminal.history).toContainText('Reset');
+      await expectNoSeriousA11yViolations(page, `terminal page at ${viewport.width}px`);
+    });
+  }
+});
