@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,27 @@ describe('the acquirer server', () => {
     });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { code: string }).code).toBe('auth.csrf');
+  });
+
+  it('serves the built app on the same origin: files, client routes to index.html, 404 for a missing file', async () => {
+    const staticDir = path.join(dir, 'app');
+    mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Merchant Console</title>');
+    writeFileSync(path.join(staticDir, 'assets', 'index-abc123.js'), 'export {};');
+    const server = await start({ staticDir });
+    const route = await fetch(`${server.url}/terminals/58100101`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>Merchant Console</title>');
+    expect(route.headers.get('cache-control')).toBe('no-cache');
+    expect(route.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const asset = await fetch(`${server.url}/assets/index-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+    // The API is not swallowed by the client-route fallback.
+    const api = await fetch(`${server.url}/api/v1/no-such-endpoint`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
   });
 
   it('publishes an OpenAPI 3.1 document naming every endpoint of the contract', async () => {
