@@ -134,7 +134,6 @@ export const en = {
     },
     terminals: {
       title: 'Terminals',
-      placeholder: 'The terminal list, void password status and remote resets will be here.',
     },
     transactions: {
       title: 'Transactions',
@@ -145,7 +144,6 @@ export const en = {
     },
     merchants: {
       title: 'Merchants',
-      placeholder: 'Search for a merchant by merchant ID, name or phone number here.',
     },
   },
   alerts: {

@@ -133,7 +133,6 @@ export const zhCN: Messages = {
     },
     terminals: {
       title: '终端',
-      placeholder: '这里将显示终端列表、撤销消费密码状态和远程重置。',
     },
     transactions: {
       title: '交易',
@@ -144,7 +143,6 @@ export const zhCN: Messages = {
     },
     merchants: {
       title: '商户',
-      placeholder: '在这里按商户号、名称或电话查找商户。',
     },
   },
   alerts: {
