@@ -33,7 +33,7 @@ export function alertActionOf(
       return alert.tid ? { to: `/terminals/${alert.tid}`, label: 'terminal' } : null;
     case 'void_burst':
       return {
-        to: `/transactions/voids?period=today${alert.tid ? `&terminalId=${alert.tid}` : ''}`,
+        to: `/transactions/voids${alert.tid ? `?terminalId=${alert.tid}` : ''}`,
         label: 'void_burst',
       };
   }

@@ -57,7 +57,7 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
                 className={`block text-3xl font-semibold tabular-nums ${attention ? 'text-red-800' : 'text-gray-900'}`}
               >
                 {format.number(item.count)}
-              </span>
+              </span>{' '}
               <span className="mt-1 block text-sm text-gray-800">
                 {t(`overview.security.${item.key}`, { days: terminals.stalePasswordDays })}
               </span>
@@ -68,7 +68,7 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
             <li key={item.key}>
               {item.to && item.count > 0 ? (
                 <Link to={item.to} className={`focus-ring ${tile} hover:border-blue-400`}>
-                  {body}
+                  {body}{' '}
                   <span className="mt-2 block text-sm font-medium text-blue-800 underline">
                     {t('overview.security.show')}
                   </span>

@@ -21,35 +21,31 @@ export function OverviewSummary({ alerts }: { alerts?: ReactNode }) {
     overview.data && { serverTime: overview.data.serverTime, receivedAt: overview.dataUpdatedAt },
   );
 
-  if (overview.isPending) {
-    return (
-      <div aria-busy="true" className="space-y-6">
-        <p role="status" className="sr-only">
-          {t('app.loading')}
-        </p>
-        <Skeleton className="h-40 w-full" />
-        {alerts}
-        <Skeleton className="h-56 w-full" />
-      </div>
-    );
-  }
-  if (overview.isError) {
-    return (
-      <div className="space-y-6">
-        <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />
-        {alerts}
-      </div>
-    );
-  }
+  // One tree for every state, so the alerts (loading on their own) are never remounted.
   const data = overview.data;
   return (
-    <div className="space-y-6">
-      <FleetRisks terminals={data.terminals} />
+    <div className="space-y-6" aria-busy={overview.isPending || undefined}>
+      {overview.isPending ? (
+        <>
+          <p role="status" className="sr-only">
+            {t('app.loading')}
+          </p>
+          <Skeleton className="h-40 w-full" />
+        </>
+      ) : overview.isError ? (
+        <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : (
+        <FleetRisks terminals={overview.data.terminals} />
+      )}
       {alerts}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <VoidableNow voidable={data.voidable} now={now} onDeadline={() => void overview.refetch()} />
-        <VoidsChart days={data.voidsByDay} />
-      </div>
+      {overview.isPending ? (
+        <Skeleton className="h-56 w-full" />
+      ) : data ? (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <VoidableNow voidable={data.voidable} now={now} onDeadline={() => void overview.refetch()} />
+          <VoidsChart days={data.voidsByDay} />
+        </div>
+      ) : null}
     </div>
   );
 }
