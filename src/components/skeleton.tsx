@@ -28,3 +28,18 @@ export function AppSkeleton({ label }: { label?: string }) {
     </main>
   );
 }
+
+/** Stand-in for a list or table while it loads: a few grey rows, announced once. */
+export function ListSkeleton({ rows = 2, rowClassName = 'h-12' }: { rows?: number; rowClassName?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div aria-busy="true" className="space-y-2">
+      <p role="status" className="sr-only">
+        {t('app.loading')}
+      </p>
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className={`w-full ${rowClassName}`} />
+      ))}
+    </div>
+  );
+}

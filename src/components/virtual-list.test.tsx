@@ -93,41 +93,25 @@ describe('VirtualList', () => {
     const { rerender } = renderList({ status: 'pending' });
     expect(screen.getByRole('status')).toHaveTextContent('Loading…');
 
+    const noRows: VirtualListProps<Fruit> = {
+      label: 'Fruits',
+      items: [],
+      getKey: (fruit) => fruit.id,
+      renderRow: () => null,
+      estimateRowHeight: 40,
+      status: 'success',
+      hasNextPage: false,
+      isFetchingNextPage: false,
+      fetchNextPage: () => undefined,
+      empty: <p>No fruit</p>,
+    };
     const onRetry = vi.fn();
-    rerender(
-      <VirtualList<Fruit>
-        label="Fruits"
-        items={[]}
-        getKey={(fruit) => fruit.id}
-        renderRow={() => null}
-        estimateRowHeight={40}
-        status="error"
-        error={new Error('boom')}
-        onRetry={onRetry}
-        hasNextPage={false}
-        isFetchingNextPage={false}
-        fetchNextPage={() => undefined}
-        empty={<p>No fruit</p>}
-      />,
-    );
+    rerender(<VirtualList {...noRows} status="error" error={new Error('boom')} onRetry={onRetry} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalled();
 
-    rerender(
-      <VirtualList<Fruit>
-        label="Fruits"
-        items={[]}
-        getKey={(fruit) => fruit.id}
-        renderRow={() => null}
-        estimateRowHeight={40}
-        status="success"
-        hasNextPage={false}
-        isFetchingNextPage={false}
-        fetchNextPage={() => undefined}
-        empty={<p>No fruit</p>}
-      />,
-    );
+    rerender(<VirtualList {...noRows} />);
     expect(screen.getByText('No fruit')).toBeVisible();
   });
 });

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/i18n/use-format';
 import { Button } from './button';
 import { ErrorNotice } from './error-notice';
-import { Skeleton } from './skeleton';
+import { ListSkeleton } from './skeleton';
 
 /**
  * A long server-paged list or table that stays fast at any length: rows are virtualized
@@ -188,13 +188,8 @@ export function VirtualList<T>({
   if (status === 'pending') {
     return (
       loading ?? (
-        <div aria-busy="true" className="space-y-2 rounded-lg border border-gray-200 bg-white p-4">
-          <p role="status" className="sr-only">
-            {t('app.loading')}
-          </p>
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
+        <div className="rounded-lg border border-gray-200 bg-white p-4">
+          <ListSkeleton rows={6} rowClassName="h-10" />
         </div>
       )
     );

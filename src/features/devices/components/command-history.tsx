@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '@/components/error-notice';
-import { Skeleton } from '@/components/skeleton';
+import { Panel } from '@/components/panel';
+import { ListSkeleton } from '@/components/skeleton';
 import { useFormat } from '@/i18n/use-format';
 import { terminalQueries } from '../api/queries';
 import { failureReasonText } from './open-command';
@@ -14,22 +15,10 @@ export function CommandHistory({ tid }: { tid: string }) {
   const history = useQuery(terminalQueries.commands(tid));
 
   return (
-    <section
-      aria-labelledby="command-history-title"
-      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
-    >
-      <h2 id="command-history-title" className="text-lg font-semibold text-gray-900">
-        {t('devices.history.title')}
-      </h2>
+    <Panel title={t('devices.history.title')}>
       <div className="mt-3">
         {history.isPending ? (
-          <div aria-busy="true" className="space-y-2">
-            <p role="status" className="sr-only">
-              {t('app.loading')}
-            </p>
-            <Skeleton className="h-12 w-full" />
-            <Skeleton className="h-12 w-full" />
-          </div>
+          <ListSkeleton />
         ) : history.isError ? (
           <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />
         ) : history.data.items.length === 0 ? (
@@ -67,6 +56,6 @@ export function CommandHistory({ tid }: { tid: string }) {
           </ol>
         )}
       </div>
-    </section>
+    </Panel>
   );
 }

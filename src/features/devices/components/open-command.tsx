@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';
+import { Panel } from '@/components/panel';
 import { useFormat } from '@/i18n/use-format';
 import { isOpenCommand, passwordCommandQueries } from '../api/queries';
 import { CommandBadge } from './status-badges';
@@ -52,13 +53,7 @@ export function OpenCommand({
   }, [status]);
 
   return (
-    <section
-      aria-labelledby="open-command-title"
-      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
-    >
-      <h2 id="open-command-title" className="text-lg font-semibold text-gray-900">
-        {command && !open ? t('devices.openCommand.latestTitle') : t('devices.openCommand.title')}
-      </h2>
+    <Panel title={command && !open ? t('devices.openCommand.latestTitle') : t('devices.openCommand.title')}>
       {/* Always present, so a change of status is announced. */}
       <div role="status" className="mt-3 text-sm text-gray-800">
         {command ? (
@@ -101,7 +96,7 @@ export function OpenCommand({
           {polled.isError ? t('devices.openCommand.pollFailed') : t('devices.openCommand.live')}
         </p>
       ) : null}
-    </section>
+    </Panel>
   );
 }
 

@@ -5,11 +5,14 @@ import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { TerminalId } from '@/api/schemas/common';
 import type { TerminalDetail } from '@/api/schemas/terminals';
+import { BackLink } from '@/components/back-link';
 import { buttonClasses } from '@/components/button';
 import { Countdown } from '@/components/countdown';
 import { ErrorNotice } from '@/components/error-notice';
+import { MissingResource } from '@/components/missing-resource';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
+import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
 import { useServerNow } from '@/components/use-server-now';
 import { useFormat } from '@/i18n/use-format';
@@ -98,9 +101,7 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
       </PageHeader>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Identity terminal={terminal} merchantHref={merchantHref} />
-        <div className="space-y-6">
-          <Status terminal={terminal} serverNow={now} onCutoff={refreshInBackground} />
-        </div>
+        <Status terminal={terminal} serverNow={now} onCutoff={refreshInBackground} />
         <VoidPasswordPanel terminal={terminal} serverNow={now} actions={voidPasswordActions?.(terminal)} />
         <OpenCommand terminal={terminal} serverNow={now} onSettled={refreshInBackground} />
         <div className="lg:col-span-2">
@@ -113,26 +114,18 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
 
 function BackToList() {
   const { t } = useTranslation();
-  return (
-    <p className="mb-2 text-sm">
-      <Link to="/terminals" className="focus-ring rounded text-blue-800 underline underline-offset-2">
-        <span aria-hidden="true">← </span>
-        {t('devices.terminal.backToList')}
-      </Link>
-    </p>
-  );
+  return <BackLink to="/terminals" label={t('devices.terminal.backToList')} />;
 }
 
-export function TerminalNotFound({ tid }: { tid: string }) {
+function TerminalNotFound({ tid }: { tid: string }) {
   const { t } = useTranslation();
   return (
-    <>
-      <PageHeader title={t('devices.terminal.notFoundTitle')} />
-      <p className="mb-6 max-w-prose text-gray-800">{t('devices.terminal.notFoundBody', { tid })}</p>
-      <Link to="/terminals" className={buttonClasses('primary')}>
-        {t('devices.terminal.backToList')}
-      </Link>
-    </>
+    <MissingResource
+      title={t('devices.terminal.notFoundTitle')}
+      body={t('devices.terminal.notFoundBody', { tid })}
+      backTo="/terminals"
+      backLabel={t('devices.terminal.backToList')}
+    />
   );
 }
 
@@ -155,13 +148,7 @@ function Identity({
   const { t } = useTranslation();
   const href = merchantHref?.(terminal.merchantId) ?? null;
   return (
-    <section
-      aria-labelledby="identity-title"
-      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
-    >
-      <h2 id="identity-title" className="text-lg font-semibold text-gray-900">
-        {t('devices.terminal.identity')}
-      </h2>
+    <Panel title={t('devices.terminal.identity')}>
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
         <Field label={t('devices.terminal.tid')}>
           <span className="font-mono">{terminal.tid}</span>
@@ -183,7 +170,7 @@ function Identity({
           <span className="block font-mono text-xs font-normal text-gray-700">{terminal.merchantId}</span>
         </Field>
       </dl>
-    </section>
+    </Panel>
   );
 }
 
@@ -199,10 +186,7 @@ function Status({
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <section aria-labelledby="status-title" className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6">
-      <h2 id="status-title" className="text-lg font-semibold text-gray-900">
-        {t('devices.terminal.statusTitle')}
-      </h2>
+    <Panel title={t('devices.terminal.statusTitle')}>
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
         <Field label={t('devices.terminal.connectivity')}>
           <Connectivity status={terminal.status} lastSeenAt={terminal.lastSeenAt} serverNow={serverNow} />
@@ -224,7 +208,7 @@ function Status({
           </span>
         </Field>
       </dl>
-    </section>
+    </Panel>
   );
 }
 
@@ -241,13 +225,7 @@ function VoidPasswordPanel({
   const format = useFormat();
   const vp = terminal.voidPassword;
   return (
-    <section
-      aria-labelledby="void-password-title"
-      className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
-    >
-      <h2 id="void-password-title" className="text-lg font-semibold text-gray-900">
-        {t('devices.voidPassword.title')}
-      </h2>
+    <Panel title={t('devices.voidPassword.title')}>
       <div className="mt-3 space-y-3">
         <VoidPasswordBadge voidPassword={vp} serverNow={serverNow} />
         {vp.state === 'default' ? (
@@ -280,6 +258,6 @@ function VoidPasswordPanel({
         {/* The void-password actions (change, reset) go here. */}
         {actions ? <div className="flex flex-wrap gap-2 pt-1">{actions}</div> : null}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -5,9 +5,11 @@ import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { MerchantId } from '@/api/schemas/common';
 import type { MerchantDetail } from '@/api/schemas/merchants';
-import { buttonClasses } from '@/components/button';
+import { BackLink } from '@/components/back-link';
 import { ErrorNotice } from '@/components/error-notice';
+import { MissingResource } from '@/components/missing-resource';
 import { PageHeader } from '@/components/page-header';
+import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
 import { useFormat } from '@/i18n/use-format';
 import { merchantQueries } from '../api/queries';
@@ -34,13 +36,12 @@ export function MerchantOverview({
 
   if (!valid || (merchant.isError && isApiError(merchant.error) && merchant.error.status === 404)) {
     return (
-      <>
-        <PageHeader title={t('support.merchant.notFoundTitle')} />
-        <p className="mb-6 max-w-prose text-gray-800">{t('support.merchant.notFoundBody', { mid })}</p>
-        <Link to="/merchants" className={buttonClasses('primary')}>
-          {t('support.merchant.backToSearch')}
-        </Link>
-      </>
+      <MissingResource
+        title={t('support.merchant.notFoundTitle')}
+        body={t('support.merchant.notFoundBody', { mid })}
+        backTo="/merchants"
+        backLabel={t('support.merchant.backToSearch')}
+      />
     );
   }
   if (merchant.isPending) return <PageSkeleton />;
@@ -56,21 +57,10 @@ export function MerchantOverview({
   const m = merchant.data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/merchants" className="focus-ring rounded text-blue-800 underline underline-offset-2">
-          <span aria-hidden="true">← </span>
-          {t('support.merchant.backToSearch')}
-        </Link>
-      </p>
+      <BackLink to="/merchants" label={t('support.merchant.backToSearch')} />
       <PageHeader title={m.name} />
       <div className="space-y-6">
-        <section
-          aria-labelledby="merchant-facts"
-          className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
-        >
-          <h2 id="merchant-facts" className="sr-only">
-            {t('support.merchant.facts')}
-          </h2>
+        <Panel title={t('support.merchant.facts')} titleClassName="sr-only">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
             <div>
               <dt className="text-gray-700">{t('support.merchant.mid')}</dt>
@@ -87,17 +77,13 @@ export function MerchantOverview({
               </dd>
             </div>
           </dl>
-        </section>
-        <section
-          aria-labelledby="merchant-stores"
-          className="rounded-lg border border-gray-200 bg-white p-4 sm:p-6"
+        </Panel>
+        <Panel
+          title={t('support.merchant.stores', {
+            count: m.stores.length,
+            formatted: format.number(m.stores.length),
+          })}
         >
-          <h2 id="merchant-stores" className="text-lg font-semibold text-gray-900">
-            {t('support.merchant.stores', {
-              count: m.stores.length,
-              formatted: format.number(m.stores.length),
-            })}
-          </h2>
           {m.stores.length === 0 ? (
             <p className="mt-2 text-sm text-gray-700">{t('support.merchant.noStores')}</p>
           ) : (
@@ -121,7 +107,7 @@ export function MerchantOverview({
               ))}
             </ul>
           )}
-        </section>
+        </Panel>
         <section aria-labelledby="merchant-terminals" className="space-y-3">
           <h2 id="merchant-terminals" className="text-lg font-semibold text-gray-900">
             {t('support.merchant.terminals')}

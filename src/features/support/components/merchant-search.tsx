@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorNotice } from '@/components/error-notice';
 import { SearchField } from '@/components/search-field';
-import { Skeleton } from '@/components/skeleton';
+import { ListSkeleton } from '@/components/skeleton';
 import { useUrlState } from '@/components/use-url-state';
 import { useFormat } from '@/i18n/use-format';
 import { merchantQueries, MerchantSearchView } from '../api/queries';
@@ -33,13 +33,7 @@ export function MerchantSearch() {
       {q === '' ? (
         <p className="text-sm text-gray-700">{t('support.search.start')}</p>
       ) : results.isPending ? (
-        <div aria-busy="true" className="space-y-2">
-          <p role="status" className="sr-only">
-            {t('app.loading')}
-          </p>
-          <Skeleton className="h-14 w-full" />
-          <Skeleton className="h-14 w-full" />
-        </div>
+        <ListSkeleton rowClassName="h-14" />
       ) : results.isError ? (
         <ErrorNotice error={results.error} onRetry={() => void results.refetch()} />
       ) : (
