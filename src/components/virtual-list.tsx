@@ -77,6 +77,8 @@ export interface VirtualListProps<T> {
   fallbackRows?: number;
   /** Rows rendered beyond each edge of the viewport. */
   overscan?: number;
+  /** When this changes (another filter or sort), the list starts again from the top. */
+  resetKey?: string;
 }
 
 /** Rows from the end at which the next page is requested. */
@@ -106,6 +108,7 @@ export function VirtualList<T>({
   errorSlot,
   fallbackRows = 12,
   overscan = 6,
+  resetKey,
 }: VirtualListProps<T>) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -146,6 +149,15 @@ export function VirtualList<T>({
     },
   });
   const virtualRows = virtualizer.getVirtualItems();
+
+  const [seenResetKey, setSeenResetKey] = useState(resetKey);
+  if (resetKey !== seenResetKey) {
+    setSeenResetKey(resetKey);
+    setActiveIndex(0);
+  }
+  useEffect(() => {
+    if (scrollElement) scrollElement.scrollTop = 0;
+  }, [resetKey, scrollElement]);
   const lastRendered = virtualRows.at(-1)?.index ?? -1;
 
   useEffect(() => {

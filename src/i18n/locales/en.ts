@@ -682,7 +682,7 @@ export const en = {
       batch: 'Current batch',
       batchNumber: 'Batch {{number}}',
       cutoffAt: 'Settles at {{time}}',
-      cutoffIn: 'Sales can be voided for {{duration}} more',
+      cutoffIn: 'Closes in {{duration}}',
       batchClosed: 'Cutoff passed: a new batch has started',
       notFoundTitle: 'Terminal not found',
       notFoundBody:

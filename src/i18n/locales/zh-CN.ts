@@ -676,7 +676,7 @@ export const zhCN: Messages = {
       batch: '当前批次',
       batchNumber: '批次 {{number}}',
       cutoffAt: '{{time}} 结算',
-      cutoffIn: '还可撤销 {{duration}}',
+      cutoffIn: '{{duration}}后结算',
       batchClosed: '已过结算时间，新批次已开始',
       notFoundTitle: '未找到终端',
       notFoundBody: '在您可查看的终端中没有终端 {{tid}}。请核对终端号，或在终端列表中查找。',

@@ -233,6 +233,7 @@ export function FleetList({
         label={t('devices.list.label')}
         {...listProps}
         getKey={tidOf}
+        resetKey={JSON.stringify(query)}
         estimateRowHeight={60}
         rowClassName={layout.row}
         headerClassName={`${layout.row} max-lg:hidden`}
