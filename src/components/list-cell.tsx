@@ -16,7 +16,7 @@ export function ListCell({
 }) {
   return (
     <div role="cell" className={`min-w-0 text-sm text-gray-900 ${className}`}>
-      <span className="block text-xs text-gray-600 lg:hidden">{label}</span>
+      <span className="block text-xs text-gray-600 xl:hidden">{label}</span>
       {children}
     </div>
   );

@@ -192,6 +192,12 @@ export const en = {
     invalid: 'A merchant ID has 15 digits.',
     all: 'All my merchants',
   },
+  filterPanel: {
+    toggle: 'Filters',
+    toggleActive_one: 'Filters ({{count}} on)',
+    toggleActive_other: 'Filters ({{count}} on)',
+    clear: 'Clear filters',
+  },
   terminalFilter: {
     label: 'Terminal',
     hint: '8-digit terminal number',
@@ -218,6 +224,7 @@ export const en = {
     filters: {
       store: 'Store',
       anyStore: 'All stores',
+      merchantGroup: 'Merchant {{mid}}',
       method: 'Payment method',
       anyMethod: 'All methods',
       status: 'Status',

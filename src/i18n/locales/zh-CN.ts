@@ -191,6 +191,12 @@ export const zhCN: Messages = {
     invalid: '商户号为 15 位数字。',
     all: '我的全部商户',
   },
+  filterPanel: {
+    toggle: '筛选',
+    toggleActive_one: '筛选（已选 {{count}} 项）',
+    toggleActive_other: '筛选（已选 {{count}} 项）',
+    clear: '清除筛选',
+  },
   terminalFilter: {
     label: '终端',
     hint: '8 位终端号',
@@ -216,6 +222,7 @@ export const zhCN: Messages = {
     filters: {
       store: '门店',
       anyStore: '全部门店',
+      merchantGroup: '商户 {{mid}}',
       method: '支付方式',
       anyMethod: '全部方式',
       status: '状态',

@@ -6,6 +6,7 @@ import { AuditAction, type AuditEvent, type AuditPage } from '@/api/schemas/audi
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';
+import { FilterPanel } from '@/components/filter-panel';
 import { ListCell, ListHeaderCell } from '@/components/list-cell';
 import { MerchantFilter } from '@/components/merchant-filter';
 import { SearchField } from '@/components/search-field';
@@ -26,12 +27,14 @@ import { auditQueries } from '../api/queries';
 const itemsOf = (page: AuditPage) => page.items;
 const idOf = (event: AuditEvent) => event.id;
 
-/** Grid of an audit row: a table row from `lg`, a card below. Class names spelled out for Tailwind. */
+/**
+ * Grid of an audit row: a table row from `xl`, a card below. Fixed columns but the last, so
+ * the header and the rows line up. Class names spelled out for Tailwind.
+ */
 const layout = {
-  row: 'grid grid-cols-2 items-start gap-x-3 gap-y-2 px-3 py-3 lg:gap-y-0 lg:py-2 lg:grid-cols-[minmax(7rem,0.8fr)_minmax(8rem,1fr)_minmax(10rem,1.4fr)_minmax(8rem,1fr)_minmax(5.5rem,0.6fr)_minmax(9rem,1.3fr)]',
-  header:
-    'hidden lg:grid lg:grid-cols-[minmax(7rem,0.8fr)_minmax(8rem,1fr)_minmax(10rem,1.4fr)_minmax(8rem,1fr)_minmax(5.5rem,0.6fr)_minmax(9rem,1.3fr)] gap-x-3 px-3',
-  wide: 'col-span-2 lg:col-span-1',
+  row: 'grid grid-cols-2 items-start gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[6rem_9rem_11rem_10rem_6rem_minmax(8rem,1fr)]',
+  header: 'hidden xl:grid xl:grid-cols-[6rem_9rem_11rem_10rem_6rem_minmax(8rem,1fr)] gap-x-3 px-3',
+  wide: 'col-span-2 xl:col-span-1',
 } as const;
 
 function Header() {
@@ -45,7 +48,7 @@ function Header() {
   );
 }
 
-function AuditRow({ event }: { event: AuditEvent }) {
+function AuditRow({ event, showMerchant }: { event: AuditEvent; showMerchant: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const failed = event.outcome === 'failure';
@@ -78,7 +81,7 @@ function AuditRow({ event }: { event: AuditEvent }) {
         {event.tid && event.target && event.target !== event.tid ? (
           <span className="block text-xs break-words text-gray-700">{event.target}</span>
         ) : null}
-        {event.merchantId ? (
+        {showMerchant && event.merchantId ? (
           <span className="block text-xs text-gray-700">
             {t('audit.merchant', { mid: event.merchantId })}
           </span>
@@ -114,17 +117,17 @@ export function AuditLog({ viewer }: { viewer: { role: Role; merchantIds: readon
   const list = useInfiniteQuery({ ...auditQueries.list(query), placeholderData: keepPreviousData });
   const listProps = useInfiniteListProps(list, itemsOf);
   const filtered = hasAuditFilters(view);
+  // Which merchant an event belongs to matters only to someone who sees several.
+  const showMerchant = viewer.role === 'support' || viewer.merchantIds.length > 1;
 
   return (
     <div className="space-y-4">
-      <search className="block rounded-lg border border-gray-200 bg-white p-4">
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <MerchantFilter
-            value={view.merchantId}
-            onChange={(merchantId) => setView({ merchantId })}
-            anyMerchant={viewer.role === 'support'}
-            merchantIds={viewer.merchantIds}
-          />
+      <FilterPanel
+        activeCount={
+          [view.merchantId, view.action, view.terminalId, view.from, view.to].filter(Boolean).length
+        }
+        onClear={filtered ? () => setView(CLEARED_AUDIT_FILTERS) : undefined}
+        primary={
           <SearchField
             label={t('audit.filters.actor')}
             description={t('audit.filters.actorHint')}
@@ -132,34 +135,34 @@ export function AuditLog({ viewer }: { viewer: { role: Role; merchantIds: readon
             onCommit={(actor) => setView({ actor })}
             maxLength={64}
           />
-          <SelectField
-            label={t('audit.filters.action')}
-            value={view.action ?? ''}
-            onChange={(event) => setView({ action: event.target.value })}
-          >
-            <option value="">{t('audit.filters.anyAction')}</option>
-            {AuditAction.options.map((action) => (
-              <option key={action} value={action}>
-                {t(`audit.action.${actionKey(action)}` as 'audit.action.auth__login')}
-              </option>
-            ))}
-          </SelectField>
-          <TerminalFilter value={view.terminalId} onChange={(terminalId) => setView({ terminalId })} />
-          <DateRangeFields
-            className="sm:col-span-2"
-            from={view.from}
-            to={view.to}
-            onChange={({ from, to }) => setView({ from, to })}
-          />
-        </div>
-        {filtered ? (
-          <div className="mt-3 flex justify-end">
-            <Button variant="ghost" onClick={() => setView(CLEARED_AUDIT_FILTERS)}>
-              {t('audit.filters.clear')}
-            </Button>
-          </div>
-        ) : null}
-      </search>
+        }
+      >
+        <MerchantFilter
+          value={view.merchantId}
+          onChange={(merchantId) => setView({ merchantId })}
+          anyMerchant={viewer.role === 'support'}
+          merchantIds={viewer.merchantIds}
+        />
+        <SelectField
+          label={t('audit.filters.action')}
+          value={view.action ?? ''}
+          onChange={(event) => setView({ action: event.target.value })}
+        >
+          <option value="">{t('audit.filters.anyAction')}</option>
+          {AuditAction.options.map((action) => (
+            <option key={action} value={action}>
+              {t(`audit.action.${actionKey(action)}` as 'audit.action.auth__login')}
+            </option>
+          ))}
+        </SelectField>
+        <TerminalFilter value={view.terminalId} onChange={(terminalId) => setView({ terminalId })} />
+        <DateRangeFields
+          className="sm:col-span-2"
+          from={view.from}
+          to={view.to}
+          onChange={({ from, to }) => setView({ from, to })}
+        />
+      </FilterPanel>
 
       {listProps.total !== undefined ? (
         <p className="text-sm font-semibold text-gray-900" aria-busy={list.isPlaceholderData || undefined}>
@@ -175,7 +178,7 @@ export function AuditLog({ viewer }: { viewer: { role: Role; merchantIds: readon
         headerClassName={layout.header}
         rowClassName={layout.row}
         estimateRowHeight={72}
-        renderRow={(event) => <AuditRow event={event} />}
+        renderRow={(event) => <AuditRow event={event} showMerchant={showMerchant} />}
         empty={
           <EmptyState title={t(filtered ? 'audit.empty.filteredTitle' : 'audit.empty.title')}>
             <p>{t(filtered ? 'audit.empty.filteredBody' : 'audit.empty.body')}</p>

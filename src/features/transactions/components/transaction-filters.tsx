@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
-import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
+import { FilterPanel } from '@/components/filter-panel';
 import { MerchantFilter } from '@/components/merchant-filter';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';
@@ -11,6 +11,9 @@ import type { UrlStatePatch } from '@/components/use-url-state';
 import { transactionQueries } from '../api/queries';
 import { CLEARED_FILTERS, hasFilters, isVoidableNowView, TransactionView } from '../api/transaction-view';
 import type { Viewer } from '../api/viewer';
+
+/** Above this many stores the store filter is not offered until a merchant is chosen. */
+const MAX_STORE_CHOICES = 300;
 
 /** The store filter: the stores of the merchant chosen (or of every merchant in reach). */
 export function StoreSelect({
@@ -23,7 +26,17 @@ export function StoreSelect({
   onChange: (storeId: string | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const stores = useQuery(transactionQueries.stores(merchantId));
+  const stores = useQuery({ ...transactionQueries.stores(merchantId), throwOnError: false });
+  const choices = stores.data ?? [];
+  // Support across every merchant may reach thousands of stores: then pick a merchant first.
+  if (choices.length > MAX_STORE_CHOICES && !value) return null;
+  const merchants = [...new Set(choices.map((store) => store.merchantId))];
+  const options = (list: typeof choices) =>
+    list.map((store) => (
+      <option key={store.id} value={store.id}>
+        {store.name}
+      </option>
+    ));
   return (
     <SelectField
       label={t('transactions.filters.store')}
@@ -32,14 +45,14 @@ export function StoreSelect({
     >
       <option value="">{t('transactions.filters.anyStore')}</option>
       {/* A store from the link that is not (yet) among the choices still shows as chosen. */}
-      {value && !stores.data?.some((store) => store.id === value) ? (
-        <option value={value}>{value}</option>
-      ) : null}
-      {(stores.data ?? []).map((store) => (
-        <option key={store.id} value={store.id}>
-          {store.name}
-        </option>
-      ))}
+      {value && !choices.some((store) => store.id === value) ? <option value={value}>{value}</option> : null}
+      {merchants.length > 1
+        ? merchants.map((mid) => (
+            <optgroup key={mid} label={t('transactions.filters.merchantGroup', { mid })}>
+              {options(choices.filter((store) => store.merchantId === mid))}
+            </optgroup>
+          ))
+        : options(choices)}
     </SelectField>
   );
 }
@@ -60,9 +73,21 @@ export function TransactionFilters({
 }) {
   const { t } = useTranslation();
   const voidableNow = isVoidableNowView(view);
+  const active = [
+    view.merchantId,
+    view.terminalId,
+    view.storeId,
+    view.method,
+    voidableNow ? undefined : view.status,
+    voidableNow ? undefined : view.type,
+    view.from,
+    view.to,
+  ].filter(Boolean).length;
   return (
-    <search className="block rounded-lg border border-gray-200 bg-white p-4">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+    <FilterPanel
+      activeCount={active}
+      onClear={hasFilters(view) ? () => onChange(CLEARED_FILTERS) : undefined}
+      primary={
         <SearchField
           className="sm:col-span-2"
           label={t('transactions.search.label')}
@@ -72,72 +97,66 @@ export function TransactionFilters({
           maxLength={32}
           enterKeyHint="search"
         />
-        <MerchantFilter
-          value={view.merchantId}
-          onChange={(merchantId) => onChange({ merchantId, storeId: undefined })}
-          anyMerchant={viewer.role === 'support'}
-          merchantIds={viewer.merchantIds}
-        />
-        <TerminalFilter value={view.terminalId} onChange={(terminalId) => onChange({ terminalId })} />
-        <StoreSelect
-          merchantId={view.merchantId}
-          value={view.storeId}
-          onChange={(storeId) => onChange({ storeId })}
-        />
-        <SelectField
-          label={t('transactions.filters.method')}
-          value={view.method ?? ''}
-          onChange={(event) => onChange({ method: event.target.value })}
-        >
-          <option value="">{t('transactions.filters.anyMethod')}</option>
-          {PaymentMethod.options.map((method) => (
-            <option key={method} value={method}>
-              {t(`transactions.method.${method}`)}
-            </option>
-          ))}
-        </SelectField>
-        {voidableNow ? null : (
-          <>
-            <SelectField
-              label={t('transactions.filters.status')}
-              value={view.status ?? ''}
-              onChange={(event) => onChange({ status: event.target.value })}
-            >
-              <option value="">{t('transactions.filters.anyStatus')}</option>
-              {TransactionStatus.options.map((status) => (
-                <option key={status} value={status}>
-                  {t(`transactions.status.${status}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('transactions.filters.type')}
-              value={view.type ?? ''}
-              onChange={(event) => onChange({ type: event.target.value })}
-            >
-              <option value="">{t('transactions.filters.anyType')}</option>
-              {TransactionType.options.map((type) => (
-                <option key={type} value={type}>
-                  {t(`transactions.kind.${type}`)}
-                </option>
-              ))}
-            </SelectField>
-          </>
-        )}
-        <DateRangeFields
-          className="sm:col-span-2"
-          from={view.from}
-          to={view.to}
-          onChange={({ from, to }) => onChange({ from, to })}
-        />
-      </div>
-      {hasFilters(view) ? (
-        <div className="mt-3 flex justify-end">
-          <Button variant="ghost" onClick={() => onChange(CLEARED_FILTERS)}>
-            {t('transactions.filters.clear')}
-          </Button>
-        </div>
-      ) : null}
-    </search>
+      }
+    >
+      <MerchantFilter
+        value={view.merchantId}
+        onChange={(merchantId) => onChange({ merchantId, storeId: undefined })}
+        anyMerchant={viewer.role === 'support'}
+        merchantIds={viewer.merchantIds}
+      />
+      <TerminalFilter value={view.terminalId} onChange={(terminalId) => onChange({ terminalId })} />
+      <StoreSelect
+        merchantId={view.merchantId}
+        value={view.storeId}
+        onChange={(storeId) => onChange({ storeId })}
+      />
+      <SelectField
+        label={t('transactions.filters.method')}
+        value={view.method ?? ''}
+        onChange={(event) => onChange({ method: event.target.value })}
+      >
+        <option value="">{t('transactions.filters.anyMethod')}</option>
+        {PaymentMethod.options.map((method) => (
+          <option key={method} value={method}>
+            {t(`transactions.method.${method}`)}
+          </option>
+        ))}
+      </SelectField>
+      {voidableNow ? null : (
+        <>
+          <SelectField
+            label={t('transactions.filters.status')}
+            value={view.status ?? ''}
+            onChange={(event) => onChange({ status: event.target.value })}
+          >
+            <option value="">{t('transactions.filters.anyStatus')}</option>
+            {TransactionStatus.options.map((status) => (
+              <option key={status} value={status}>
+                {t(`transactions.status.${status}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('transactions.filters.type')}
+            value={view.type ?? ''}
+            onChange={(event) => onChange({ type: event.target.value })}
+          >
+            <option value="">{t('transactions.filters.anyType')}</option>
+            {TransactionType.options.map((type) => (
+              <option key={type} value={type}>
+                {t(`transactions.kind.${type}`)}
+              </option>
+            ))}
+          </SelectField>
+        </>
+      )}
+      <DateRangeFields
+        className="sm:col-span-2"
+        from={view.from}
+        to={view.to}
+        onChange={({ from, to }) => onChange({ from, to })}
+      />
+    </FilterPanel>
   );
 }

@@ -8,16 +8,17 @@ import { TraceNumber } from './trace-number';
 import { VoidDeadline } from './void-deadline';
 
 /**
- * Grid of a sales row. From `lg` a table row; below, a card: the trace number on top, then
- * time and amount, payment and terminal, RRN and deadline, each with its own label.
- * Class names are spelled out so Tailwind sees them.
+ * Grid of a sales row. From `xl` a table row; below, a card: the trace number on top, then
+ * time and amount, payment and terminal, RRN and deadline, each with its own label. Columns
+ * have fixed widths and only the last one stretches, so the header (which has no scrollbar)
+ * and the rows line up. Class names are spelled out so Tailwind sees them.
  */
 export const transactionRowLayout = {
-  row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 lg:gap-y-0 lg:py-2 lg:grid-cols-[minmax(8.5rem,1fr)_minmax(5.5rem,0.7fr)_minmax(6rem,0.8fr)_minmax(7rem,1fr)_minmax(9rem,1.5fr)_minmax(7.5rem,0.9fr)_minmax(8.5rem,1.2fr)_auto]',
+  row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)]',
   header:
-    'hidden lg:grid lg:grid-cols-[minmax(8.5rem,1fr)_minmax(5.5rem,0.7fr)_minmax(6rem,0.8fr)_minmax(7rem,1fr)_minmax(9rem,1.5fr)_minmax(7.5rem,0.9fr)_minmax(8.5rem,1.2fr)_auto] gap-x-3 px-3',
-  trace: 'col-span-2 lg:col-span-1',
-  details: 'col-span-2 justify-self-end lg:col-span-1',
+    'hidden xl:grid xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)] gap-x-3 px-3',
+  trace: 'col-span-2 xl:col-span-1',
+  details: 'col-span-2 justify-self-end xl:col-span-1',
 } as const;
 
 export function TransactionHeader() {

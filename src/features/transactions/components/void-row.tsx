@@ -7,13 +7,13 @@ import { Payment } from './payment';
 import { TerminalCell, TransactionTime } from './transaction-row';
 import { TraceNumber } from './trace-number';
 
-/** Grid of a void row: a table row from `lg`, a card below (see transactionRowLayout). */
+/** Grid of a void row: a table row from `xl`, a card below (see transactionRowLayout). */
 export const voidRowLayout = {
-  row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 lg:gap-y-0 lg:py-2 lg:grid-cols-[minmax(8.5rem,1fr)_minmax(5.5rem,0.7fr)_minmax(6rem,0.8fr)_minmax(7rem,1fr)_minmax(9rem,1.5fr)_minmax(9rem,1.4fr)_auto]',
+  row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_11rem_minmax(4.5rem,1fr)]',
   header:
-    'hidden lg:grid lg:grid-cols-[minmax(8.5rem,1fr)_minmax(5.5rem,0.7fr)_minmax(6rem,0.8fr)_minmax(7rem,1fr)_minmax(9rem,1.5fr)_minmax(9rem,1.4fr)_auto] gap-x-3 px-3',
-  trace: 'col-span-2 lg:col-span-1',
-  details: 'col-span-2 justify-self-end lg:col-span-1',
+    'hidden xl:grid xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_11rem_minmax(4.5rem,1fr)] gap-x-3 px-3',
+  trace: 'col-span-2 xl:col-span-1',
+  details: 'col-span-2 justify-self-end xl:col-span-1',
 } as const;
 
 export function VoidHeader() {

@@ -5,6 +5,7 @@ import type { TransactionListItem, TransactionPage, VoidSummaryQuery } from '@/a
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';
+import { FilterPanel } from '@/components/filter-panel';
 import { ErrorNotice } from '@/components/error-notice';
 import { ExportButton } from '@/components/export-button';
 import { MerchantFilter } from '@/components/merchant-filter';
@@ -60,12 +61,15 @@ export function VoidsReview({ viewer }: { viewer: Viewer }) {
   const summary = useQuery({ ...transactionQueries.voidSummary(filter), placeholderData: keepPreviousData });
   const list = useInfiniteQuery({ ...transactionQueries.list(listQuery), placeholderData: keepPreviousData });
   const listProps = useInfiniteListProps(list, itemsOf);
-  const filtered = Boolean(view.merchantId || view.terminalId || view.storeId || view.operatorNo);
 
   return (
     <div className="space-y-4">
-      <search className="block rounded-lg border border-gray-200 bg-white p-4">
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <FilterPanel
+        activeCount={[view.merchantId, view.terminalId, view.storeId, view.operatorNo].filter(Boolean).length}
+        onClear={() =>
+          setView({ merchantId: undefined, terminalId: undefined, storeId: undefined, operatorNo: undefined })
+        }
+        primary={
           <SelectField
             label={t('voids.period.label')}
             value={period}
@@ -80,48 +84,32 @@ export function VoidsReview({ viewer }: { viewer: Viewer }) {
               </option>
             ))}
           </SelectField>
-          {period === 'custom' ? (
-            <DateRangeFields
-              className="sm:col-span-2 lg:col-span-3"
-              from={view.from}
-              to={view.to}
-              onChange={({ from, to }) => setView({ from, to })}
-            />
-          ) : null}
-          <MerchantFilter
-            value={view.merchantId}
-            onChange={(merchantId) => setView({ merchantId, storeId: undefined })}
-            anyMerchant={viewer.role === 'support'}
-            merchantIds={viewer.merchantIds}
+        }
+      >
+        {period === 'custom' ? (
+          <DateRangeFields
+            className="sm:col-span-2 lg:col-span-3"
+            from={view.from}
+            to={view.to}
+            onChange={({ from, to }) => setView({ from, to })}
           />
-          <TerminalFilter
-            value={view.terminalId}
-            onChange={(terminalId) => setView({ terminalId, operatorNo: undefined })}
-          />
-          <StoreSelect
-            merchantId={view.merchantId}
-            value={view.storeId}
-            onChange={(storeId) => setView({ storeId })}
-          />
-        </div>
-        {filtered ? (
-          <div className="mt-3 flex justify-end">
-            <Button
-              variant="ghost"
-              onClick={() =>
-                setView({
-                  merchantId: undefined,
-                  terminalId: undefined,
-                  storeId: undefined,
-                  operatorNo: undefined,
-                })
-              }
-            >
-              {t('transactions.filters.clear')}
-            </Button>
-          </div>
         ) : null}
-      </search>
+        <MerchantFilter
+          value={view.merchantId}
+          onChange={(merchantId) => setView({ merchantId, storeId: undefined })}
+          anyMerchant={viewer.role === 'support'}
+          merchantIds={viewer.merchantIds}
+        />
+        <TerminalFilter
+          value={view.terminalId}
+          onChange={(terminalId) => setView({ terminalId, operatorNo: undefined })}
+        />
+        <StoreSelect
+          merchantId={view.merchantId}
+          value={view.storeId}
+          onChange={(storeId) => setView({ storeId })}
+        />
+      </FilterPanel>
 
       {summary.isPending ? (
         <div aria-busy="true" className="space-y-2">

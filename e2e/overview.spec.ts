@@ -1,0 +1,40 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { OverviewPage } from './pages/overview-page';
+
+test.describe('Overview', () => {
+  test("an owner sees the fleet's security and the money still voidable at a glance, and acts on the factory password", async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await expect(overview.security).toContainText('4 On the factory void password 123456');
+    await expect(overview.security).toContainText('1 Void password locked after wrong attempts');
+    await expect(overview.money).toContainText(/¥[\d,.]+\d+ card sales?, voidable at the terminal/);
+    await expect(overview.money.getByRole('timer')).toHaveText(/left$/);
+
+    // The chart says it in words and, on request, in a table.
+    await expect(overview.voidsChart).toContainText(/voids? worth ¥[\d,.]+ in the last 14 days; the most on/);
+    await overview.voidsChart.getByText('Show the numbers as a table').click();
+    await expect(overview.voidsChart.getByRole('table').getByRole('row')).toHaveCount(15);
+
+    await overview.security.getByRole('link', { name: /^4 On the factory void password 123456/ }).click();
+    await expect(page).toHaveURL(/\/terminals\?passwordState=default$/);
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
+    test(`the overview has no serious axe violation at ${viewport.width}px`, async ({ page, signInAs }) => {
+      await page.setViewportSize(viewport);
+      await signInAs('owner');
+      const overview = new OverviewPage(page);
+      await overview.goto();
+      await expect(overview.alerts.getByRole('listitem').first()).toBeVisible();
+      await expect(overview.voidsChart).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `overview at ${viewport.width}px`);
+    });
+  }
+});

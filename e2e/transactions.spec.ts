@@ -1,0 +1,162 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { OverviewPage } from './pages/overview-page';
+import { TransactionsPage, VoidsPage } from './pages/transactions-page';
+
+/** Demo sales and terminals (src/mocks/sim/data/demo-fixtures.ts). */
+const VOIDABLE_SALE = '900101';
+const SETTLED_SALE = '900106';
+const VOIDABLE_TID = '58100102';
+const VOID_BURST_TID = '58100107';
+
+/** The next daily cutoff, 23:00 in Shanghai, after `now`. */
+function nextCutoff(now: number): number {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const shanghaiMidnight = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
+  const cutoff = shanghaiMidnight + 23 * HOUR;
+  return cutoff > now ? cutoff : cutoff + DAY;
+}
+
+test.describe('Voidable sales', () => {
+  test('a cashier finds a sale by its trace number, sees until when it can be voided, and how', async ({
+    page,
+    context,
+    signInAs,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signInAs('cashier');
+    const sales = new TransactionsPage(page);
+    await sales.goto();
+    await expect(sales.tab('Voidable now')).toHaveAttribute('aria-current', 'page');
+
+    await sales.find(VOIDABLE_SALE);
+    await expect(page).toHaveURL(new RegExp(`/transactions\\?q=${VOIDABLE_SALE}$`));
+    await expect(sales.rows).toHaveCount(1);
+    const row = sales.row(VOIDABLE_SALE);
+    await expect(row).toContainText('¥128.00');
+    await expect(row).toContainText(VOIDABLE_TID);
+    await expect(row.getByRole('timer')).toHaveText(/left$/);
+    await expect(row).toContainText('by 23:00');
+
+    await row.getByRole('button', { name: `Copy trace number ${VOIDABLE_SALE}` }).click();
+    await expect(row.getByRole('status')).toContainText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(VOIDABLE_SALE);
+
+    await sales.details(VOIDABLE_SALE).click();
+    await expect(sales.dialog).toBeVisible();
+    await expect(sales.dialog).toContainText(`Can be voided at terminal ${VOIDABLE_TID} until 23:00`);
+    await expect(sales.steps()).toHaveCount(5);
+    await expect(sales.steps().nth(0)).toContainText('撤销 (Void)');
+    await expect(sales.steps().nth(1)).toContainText('void password');
+    await expect(sales.steps().nth(2)).toContainText(VOIDABLE_SALE);
+    await expect(sales.steps().nth(3)).toContainText('card');
+    await expect(sales.steps().nth(4)).toContainText('¥128.00');
+    await page.keyboard.press('Escape');
+    await expect(sales.dialog).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`/transactions\\?q=${VOIDABLE_SALE}$`));
+  });
+
+  test('a settled sale explains that the money goes back by a refund', async ({ page, signInAs }) => {
+    await signInAs('owner');
+    const sales = new TransactionsPage(page);
+    await sales.goto();
+    await sales.find(SETTLED_SALE);
+    await expect(page.getByRole('heading', { name: 'No sale matches' })).toBeVisible();
+    await page.getByRole('button', { name: 'Search all transactions' }).click();
+    await expect(sales.tab('All transactions')).toHaveAttribute('aria-current', 'page');
+    await expect(sales.row(SETTLED_SALE)).toContainText('Settled: refund instead');
+
+    await sales.details(SETTLED_SALE).click();
+    await expect(sales.dialog).toContainText('Settled, so it cannot be voided');
+    await expect(sales.dialog).toContainText('What to do instead: Do a refund (退货)');
+    await expect(sales.steps()).toHaveCount(0);
+  });
+
+  test('a sale passes its cutoff while the page is open and leaves the list', async ({
+    page,
+    mock,
+    signInAs,
+  }) => {
+    test.setTimeout(90_000);
+    // The acquirer's clock 25 seconds before the cutoff; then time just runs.
+    await mock.setClock(new Date(nextCutoff(Date.now()) - 25_000).toISOString());
+    await signInAs('owner');
+    const sales = new TransactionsPage(page);
+    await sales.goto(`?q=${VOIDABLE_SALE}`);
+    await expect(sales.row(VOIDABLE_SALE).getByRole('timer')).toHaveText(/sec left$/);
+
+    await expect(
+      page.getByText(`Sale ${VOIDABLE_SALE} (¥128.00) passed its void deadline and can no longer be voided`),
+    ).toBeVisible({ timeout: 45_000 });
+    await expect(sales.row(VOIDABLE_SALE)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'No sale matches' })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/transactions\\?q=${VOIDABLE_SALE}$`));
+  });
+});
+
+test.describe('Voids done', () => {
+  test('an owner spots a void burst from the overview and sees the voids of that operator', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    const alert = overview.alert('Unusual number of voids');
+    await expect(alert).toContainText(`Terminal ${VOID_BURST_TID}`);
+    await alert.getByRole('link', { name: 'Review the voids' }).click();
+
+    const voids = new VoidsPage(page);
+    await expect(voids.heading).toHaveText('Voids done');
+    await expect(page).toHaveURL(new RegExp(`/transactions/voids\\?terminalId=${VOID_BURST_TID}$`));
+    await expect(voids.bursts).toContainText(
+      new RegExp(
+        `Operator 03 at terminal ${VOID_BURST_TID} \\(.+\\) voided 6 sales worth ¥[\\d,.]+ within \\d+ minutes`,
+      ),
+    );
+    await expect(voids.byOperator.getByRole('row').nth(1)).toContainText('Operator 03Burst');
+
+    await voids.bursts.getByRole('button', { name: 'Show these voids' }).click();
+    await expect(page).toHaveURL(/operatorNo=03/);
+    // The six of the burst, and any other void of that operator at that terminal in the period.
+    await expect(voids.rows.nth(5)).toBeVisible();
+    for (const row of await voids.rows.all()) {
+      await expect(row).toContainText('Operator 03');
+      await expect(row).toContainText(VOID_BURST_TID);
+      await expect(row).toContainText(/made .+ by operator \d+/);
+    }
+  });
+});
+
+test.describe('Accessibility of the transaction views', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
+    test(`voidable sales, all transactions, a sale's detail and voids done have no serious axe violation at ${viewport.width}px`, async ({
+      page,
+      signInAs,
+    }) => {
+      await page.setViewportSize(viewport);
+      await signInAs('owner');
+      const sales = new TransactionsPage(page);
+      await sales.goto();
+      await expect(sales.row(VOIDABLE_SALE)).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `voidable sales at ${viewport.width}px`);
+
+      await sales.details(VOIDABLE_SALE).click();
+      await expect(sales.steps()).toHaveCount(5);
+      await expectNoSeriousA11yViolations(page, `sale detail at ${viewport.width}px`);
+      await page.keyboard.press('Escape');
+
+      await sales.goto('?voidable=all');
+      await expect(sales.rows.first()).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `all transactions at ${viewport.width}px`);
+
+      const voids = new VoidsPage(page);
+      await voids.goto();
+      await expect(voids.rows.first()).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `voids done at ${viewport.width}px`);
+    });
+  }
+});

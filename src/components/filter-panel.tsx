@@ -1,0 +1,58 @@
+import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from './button';
+
+/**
+ * The search and filters above a list, as a search landmark. On a phone only the `primary`
+ * field shows, the other filters open behind a "Filters" button (saying how many are on);
+ * from `sm` everything is laid out in one grid. `onClear` adds "Clear filters" while any
+ * filter is on.
+ */
+export function FilterPanel({
+  primary,
+  children,
+  activeCount,
+  onClear,
+}: {
+  /** Always shown, e.g. the search box; give it its own grid span. */
+  primary?: ReactNode;
+  /** The other filters, each a grid cell (four columns on wide screens). */
+  children: ReactNode;
+  /** Filters on (besides the primary field), for the phone's "Filters" button. */
+  activeCount: number;
+  onClear?: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <search className="block rounded-lg border border-gray-200 bg-white p-4">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {primary}
+        <div className="sm:hidden">
+          <Button
+            variant="secondary"
+            aria-expanded={open}
+            aria-controls={id}
+            onClick={() => setOpen((value) => !value)}
+            className="w-full"
+          >
+            {activeCount > 0
+              ? t('filterPanel.toggleActive', { count: activeCount })
+              : t('filterPanel.toggle')}
+          </Button>
+        </div>
+        <div id={id} className={`${open ? 'contents' : 'hidden'} sm:contents`}>
+          {children}
+        </div>
+      </div>
+      {onClear && activeCount > 0 ? (
+        <div className="mt-3 flex justify-end">
+          <Button variant="ghost" onClick={onClear}>
+            {t('filterPanel.clear')}
+          </Button>
+        </div>
+      ) : null}
+    </search>
+  );
+}
