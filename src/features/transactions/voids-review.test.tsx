@@ -11,7 +11,7 @@ function voidsTable() {
 }
 
 describe('Voids done', () => {
-  it('flags the burst of voids of one operator, and shows that operator's voids with their original sales', async () => {
+  it('flags the burst of voids of one operator, and shows the voids of that operator with their original sales', async () => {
     const app = await renderSignedIn('owner', { route: '/transactions/voids' });
     expect(screen.getByRole('heading', { level: 1, name: 'Voids done' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Voids done' })).toHaveAttribute('aria-current', 'page');
