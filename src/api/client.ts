@@ -177,7 +177,8 @@ export class ApiClient {
     const chunks: BlobPart[] = [];
     try {
       if (!report || !response.body) {
-        chunks.push(await response.blob());
+        // Bytes, not a Blob: a Blob of another realm (fetch's vs the page's) would not be read.
+        chunks.push(new Uint8Array(await response.arrayBuffer()));
       } else {
         const reader = response.body.getReader();
         let received = 0;
