@@ -1,4 +1,4 @@
-import { useQueryErrorResetBoundary } from '@tanstack/react-query';
+import { useQueryClient, useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
@@ -15,12 +15,19 @@ export function RouteErrorBoundary({ standalone = false }: { standalone?: boolea
   const { t } = useTranslation();
   const error = useRouteError();
   const { reset } = useQueryErrorResetBoundary();
+  const queryClient = useQueryClient();
   useDocumentTitle(t('errorPage.documentTitle'));
 
-  // Queries that failed into this boundary fetch again when their page mounts next.
+  // Queries that failed into this boundary fetch again when their page mounts next. The
+  // reset flag alone is not enough: any query mounting in between (on another page) clears
+  // it, so the failed queries, now without an observer, go back to their initial state too.
   useEffect(() => {
     reset();
-  }, [reset]);
+    void queryClient.resetQueries({
+      type: 'inactive',
+      predicate: (query) => query.state.status === 'error' && query.state.data === undefined,
+    });
+  }, [reset, queryClient]);
 
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
 

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom has <dialog> but not its methods; a minimal stand-in with the same observable
@@ -17,6 +17,11 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// Lazy routes import their page's modules on first visit; under a full parallel run Vite's
+// on-demand transform of a page with a virtualized table can take more than the default
+// 1 s. findBy/waitFor wait up to this long (a bound on waiting, not a speed assertion).
+configure({ asyncUtilTimeout: 5000 });
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
