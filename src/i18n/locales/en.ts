@@ -404,6 +404,8 @@ export const en = {
     burstBadge: 'Burst',
     atTerminal: 'Terminal {{tid}}, {{store}}',
     show: 'Show',
+    showMore_one: 'Show {{count}} more',
+    showMore_other: 'Show {{count}} more',
     top: 'The {{shown}} with the most voids, of {{total}}.',
     byOperator: {
       title: 'Voids by operator',

@@ -400,6 +400,8 @@ export const zhCN: Messages = {
     burstBadge: '集中撤销',
     atTerminal: '终端 {{tid}}，{{store}}',
     show: '查看',
+    showMore_one: '再显示 {{count}} 项',
+    showMore_other: '再显示 {{count}} 项',
     top: '显示撤销最多的 {{shown}} 项，共 {{total}} 项。',
     byOperator: {
       title: '按操作员统计',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoidBurst, VoidSummary } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
@@ -68,6 +69,20 @@ export function VoidBursts({
   );
 }
 
+/** Rows of each summary table before "Show all". */
+const FIRST_ROWS = 10;
+
+/** The first rows of a list, and a button for the rest (which the server sent already). */
+function ShowMore({ hidden, onShow }: { hidden: number; onShow: () => void }) {
+  const { t } = useTranslation();
+  if (hidden <= 0) return null;
+  return (
+    <Button variant="ghost" className="mt-2 px-2 py-1" onClick={onShow}>
+      {t('voids.showMore', { count: hidden })}
+    </Button>
+  );
+}
+
 const th = 'py-2 pr-3 text-left text-xs font-semibold tracking-wide text-gray-700 uppercase';
 const td = 'py-2 pr-3 align-top';
 
@@ -83,6 +98,10 @@ export function VoidSummaryTables({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [allOperators, setAllOperators] = useState(false);
+  const [allTerminals, setAllTerminals] = useState(false);
+  const operators = allOperators ? summary.byOperator : summary.byOperator.slice(0, FIRST_ROWS);
+  const terminals = allTerminals ? summary.byTerminal : summary.byTerminal.slice(0, FIRST_ROWS);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <section aria-labelledby="voids-by-operator" className="rounded-lg border border-gray-200 bg-white p-4">
@@ -107,7 +126,7 @@ export function VoidSummaryTables({
             </tr>
           </thead>
           <tbody>
-            {summary.byOperator.map((row) => (
+            {operators.map((row) => (
               <tr
                 key={`${row.tid}/${row.operatorNo}`}
                 className={`border-b border-gray-100 ${row.burst ? 'bg-red-50' : ''}`}
@@ -137,6 +156,10 @@ export function VoidSummaryTables({
             ))}
           </tbody>
         </table>
+        <ShowMore
+          hidden={summary.byOperator.length - operators.length}
+          onShow={() => setAllOperators(true)}
+        />
         {summary.operatorGroups > summary.byOperator.length ? (
           <p className="mt-2 text-xs text-gray-700">
             {t('voids.top', {
@@ -172,7 +195,7 @@ export function VoidSummaryTables({
             </tr>
           </thead>
           <tbody>
-            {summary.byTerminal.map((row) => (
+            {terminals.map((row) => (
               <tr key={row.tid} className={`border-b border-gray-100 ${row.burst ? 'bg-red-50' : ''}`}>
                 <th scope="row" className={`${td} text-left font-normal`}>
                   <span className="font-mono font-medium">{row.tid}</span>
@@ -198,6 +221,10 @@ export function VoidSummaryTables({
             ))}
           </tbody>
         </table>
+        <ShowMore
+          hidden={summary.byTerminal.length - terminals.length}
+          onShow={() => setAllTerminals(true)}
+        />
         {summary.terminalGroups > summary.byTerminal.length ? (
           <p className="mt-2 text-xs text-gray-700">
             {t('voids.top', {
