@@ -18,7 +18,7 @@ const httpDb = path.join(tmpdir(), `merchant-console-e2e-${httpPort}.db`);
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-export default defineConfig<{ backend: AcquirerBackend }>({
+export default defineConfig<unknown, { backend: AcquirerBackend; acquirerStaticDir: string | null }>({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -56,16 +56,16 @@ export default defineConfig<{ backend: AcquirerBackend }>({
         backend: 'mock',
       },
     },
-    // A build with mocking off, on the acquirer server (sandbox mode) from the same origin.
-    // One server holds the state of every test (each resets it), so its tests run one at a time.
+    // A build with mocking off, on the acquirer server (sandbox mode) from the same origin:
+    // each worker starts its own server on that build (e2e/acquirer-server.ts).
     {
       name: 'http',
-      workers: 1,
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
         baseURL: httpBaseURL,
         backend: 'http',
+        acquirerStaticDir: httpOutDir,
       },
     },
   ],
@@ -80,7 +80,8 @@ export default defineConfig<{ backend: AcquirerBackend }>({
       stderr: 'pipe',
     },
     {
-      // The production bundle without the mock, served by the acquirer server like `npm run serve`.
+      // The production bundle without the mock, served by the acquirer server like `npm run serve`
+      // (the workers then serve that build from servers of their own).
       command: `rm -f ${httpDb} ${httpDb}-wal ${httpDb}-shm && VITE_API_MOCKING=false BUILD_OUT_DIR=${httpOutDir} npx vite build && npx tsx server/main.ts --sandbox --static ${httpOutDir} --port ${httpPort} --host 127.0.0.1 --db ${httpDb}`,
       url: `${httpBaseURL}/api/v1/openapi.json`,
       env: { LOG_LEVEL: 'silent' },

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startWorkerAcquirer } from './acquirer-server';
 import { type AcquirerBackend, MockAcquirer } from './mock-acquirer';
 import { AppShell } from './pages/app-shell';
 import { SignInPage } from './pages/sign-in-page';
@@ -11,9 +12,16 @@ export const DEMO_PASSWORDS: Record<DemoRole, string> = {
   support: 'support-demo-1',
 };
 
-interface Options {
+interface WorkerOptions {
   /** Which acquirer the project's app talks to (playwright.config.ts sets it per project). */
   backend: AcquirerBackend;
+  /** `http` project: the mocking-off build each worker's acquirer server serves. */
+  acquirerStaticDir: string | null;
+}
+
+interface WorkerFixtures {
+  /** `http` project: this worker's own acquirer server; `null` with the mock. */
+  acquirerServer: { url: string } | null;
 }
 
 interface Fixtures {
@@ -24,8 +32,19 @@ interface Fixtures {
   signInAs: (role: DemoRole) => Promise<void>;
 }
 
-export const test = base.extend<Options & Fixtures>({
-  backend: ['mock', { option: true }],
+export const test = base.extend<Fixtures, WorkerOptions & WorkerFixtures>({
+  backend: ['mock', { option: true, scope: 'worker' }],
+  acquirerStaticDir: [null, { option: true, scope: 'worker' }],
+  acquirerServer: [
+    async ({ backend, acquirerStaticDir }, use) => {
+      if (backend !== 'http' || !acquirerStaticDir) return use(null);
+      const server = await startWorkerAcquirer(acquirerStaticDir);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ baseURL, acquirerServer }, use) => use(acquirerServer?.url ?? baseURL),
   mock: async ({ page, backend }, use) => {
     const mock = new MockAcquirer(page, backend);
     // Every test starts from the same deterministic data and a clean fault list.
