@@ -9,7 +9,7 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { API_BASE_PATH } from '@/api/endpoints';
 import { ErrorCode } from '@/api/schemas/common';
-import type { Acquirer } from '@/mocks/sim/acquirer';
+import { type Acquirer, responseBodyText } from '@/mocks/sim/acquirer';
 import { problemBody } from '@/mocks/sim/problem';
 import type { ServerConfig } from './config';
 import { errorFields, type Logger } from './logger';
@@ -159,13 +159,7 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
     for (const cookie of result.setCookies ?? []) {
       response.append('Set-Cookie', secure ? `${cookie}; Secure` : cookie);
     }
-    const body =
-      result.body === undefined || result.status === 204
-        ? null
-        : typeof result.body === 'string'
-          ? result.body
-          : JSON.stringify(result.body);
-    return new Response(body, { status: result.status, headers: response });
+    return new Response(responseBodyText(result), { status: result.status, headers: response });
   };
 
   app.all(`${API_BASE_PATH}/*`, simulate);

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { CookieJar } from './cookie-jar';
-import type { Acquirer } from './sim/acquirer';
+import { type Acquirer, responseBodyText } from './sim/acquirer';
 
 export interface HandlerOptions {
   /** The API base the app calls: a path (`/api/v1`) or an absolute URL. */
@@ -40,13 +40,7 @@ export function createHandlers(getAcquirer: () => Acquirer, options: HandlerOpti
     if (result.fault?.delayMs) await delay(result.fault.delayMs);
     if (result.fault?.networkError) return HttpResponse.error();
     if (result.setCookies) options.jar.write(result.setCookies);
-    const body =
-      result.body === undefined || result.status === 204
-        ? null
-        : typeof result.body === 'string'
-          ? result.body
-          : JSON.stringify(result.body);
-    return new HttpResponse(body, { status: result.status, headers: result.headers });
+    return new HttpResponse(responseBodyText(result), { status: result.status, headers: result.headers });
   };
 
   return [http.all(`${base}/*`, resolve), http.all(`*${controlPath}/*`, resolve)];

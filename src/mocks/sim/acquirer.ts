@@ -249,6 +249,12 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   return acquirer;
 }
 
+/** The body a host sends: JSON text, a CSV string as it is, nothing for 204. */
+export function responseBodyText(response: SimResponse): string | null {
+  if (response.body === undefined || response.status === 204) return null;
+  return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+}
+
 /** The parsed body; a `bodyText` that is not JSON is a 400. */
 function bodyOf(request: SimRequest): unknown {
   if (request.bodyText === undefined) return request.body;
