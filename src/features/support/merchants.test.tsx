@@ -77,7 +77,8 @@ describe('Merchant look-up (support)', () => {
     await waitFor(() => expect(fleetTids()).toEqual([DEMO_TIDS.merchantBCustom]));
     expect(app.url()).toBe(`/merchants/${MERCHANT_B}?q=${sn}`);
 
-    await app.user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    await app.user.clear(screen.getByRole('searchbox', { name: 'Search' }));
+    await waitFor(() => expect(fleetTids()).toHaveLength(6));
     const stores = screen.getByRole('region', { name: /^\d+ stores?$/ });
     const firstStore = within(stores).getAllByRole('link')[0]!;
     await app.user.click(firstStore);

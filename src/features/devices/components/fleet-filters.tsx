@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TerminalSort } from '@/api/schemas/terminals';
-import { Button } from '@/components/button';
+import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';
 import type { UrlStatePatch } from '@/components/use-url-state';
 import type { MessageKey } from '@/i18n/messages';
-import { CLEARED_FILTERS, DEFAULT_SORT, type FleetView, isFiltered } from '../api/fleet-view';
+import { CLEARED_FILTERS, DEFAULT_SORT, type FleetView } from '../api/fleet-view';
 import { terminalQueries } from '../api/queries';
 
 const sortLabel = {
@@ -35,8 +34,6 @@ export function FleetFilters({
   merchantId?: string;
 }) {
   const { t } = useTranslation();
-  const filtersId = useId();
-  const [open, setOpen] = useState(false);
   const facets = useQuery({ ...terminalQueries.facets(merchantId), throwOnError: false });
   const stores = facets.data?.stores ?? [];
   const models = facets.data?.models ?? [];
@@ -49,98 +46,80 @@ export function FleetFilters({
   const active = [view.status, view.passwordState, view.storeId, view.model].filter(Boolean).length;
 
   return (
-    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
-      <SearchField
-        className="sm:col-span-2"
-        label={t('devices.filters.search')}
-        description={t('devices.filters.searchHint')}
-        value={view.q ?? ''}
-        onCommit={(q) => onChange({ q })}
-        maxLength={64}
-      />
-      {/* On narrow screens the filters fold away behind one button, so the list stays in reach. */}
-      <div className="sm:col-span-2 lg:hidden">
-        <Button
-          variant="secondary"
-          aria-expanded={open}
-          aria-controls={filtersId}
-          onClick={() => setOpen((value) => !value)}
-        >
-          {active > 0 ? t('devices.filters.toggleActive', { count: active }) : t('devices.filters.toggle')}
-        </Button>
-      </div>
-      <div
-        id={filtersId}
-        className={`${open ? 'grid' : 'hidden'} grid-cols-1 gap-3 sm:col-span-2 sm:grid-cols-2 lg:col-span-4 lg:grid lg:grid-cols-4`}
+    <FilterPanel
+      activeCount={active}
+      onClear={() => onChange(CLEARED_FILTERS)}
+      primary={
+        <SearchField
+          className="sm:col-span-2"
+          label={t('devices.filters.search')}
+          description={t('devices.filters.searchHint')}
+          value={view.q ?? ''}
+          onCommit={(q) => onChange({ q })}
+          maxLength={64}
+        />
+      }
+    >
+      <SelectField
+        label={t('devices.filters.status')}
+        value={view.status ?? ''}
+        onChange={(event) => onChange({ status: event.target.value })}
       >
+        <option value="">{t('devices.filters.any')}</option>
+        <option value="online">{t('devices.connectivity.online')}</option>
+        <option value="offline">{t('devices.connectivity.offline')}</option>
+      </SelectField>
+      <SelectField
+        label={t('devices.filters.passwordState')}
+        value={view.passwordState ?? ''}
+        onChange={(event) => onChange({ passwordState: event.target.value })}
+      >
+        <option value="">{t('devices.filters.any')}</option>
+        <option value="default">{t('devices.voidPassword.default')}</option>
+        <option value="custom">{t('devices.voidPassword.custom')}</option>
+        <option value="locked">{t('devices.voidPassword.locked')}</option>
+      </SelectField>
+      {showStores || view.storeId ? (
         <SelectField
-          label={t('devices.filters.status')}
-          value={view.status ?? ''}
-          onChange={(event) => onChange({ status: event.target.value })}
+          label={t('devices.filters.store')}
+          value={view.storeId ?? ''}
+          onChange={(event) => onChange({ storeId: event.target.value })}
         >
-          <option value="">{t('devices.filters.any')}</option>
-          <option value="online">{t('devices.connectivity.online')}</option>
-          <option value="offline">{t('devices.connectivity.offline')}</option>
+          <option value="">{t('devices.filters.allStores')}</option>
+          {storeKnown ? null : <option value={view.storeId}>{view.storeId}</option>}
+          {manyMerchants
+            ? [...new Set(stores.map((s) => s.merchantId))].map((mid) => (
+                <optgroup key={mid} label={t('devices.filters.merchantGroup', { mid })}>
+                  {stores
+                    .filter((s) => s.merchantId === mid)
+                    .map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))
+            : stores.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
         </SelectField>
-        <SelectField
-          label={t('devices.filters.passwordState')}
-          value={view.passwordState ?? ''}
-          onChange={(event) => onChange({ passwordState: event.target.value })}
-        >
-          <option value="">{t('devices.filters.any')}</option>
-          <option value="default">{t('devices.voidPassword.default')}</option>
-          <option value="custom">{t('devices.voidPassword.custom')}</option>
-          <option value="locked">{t('devices.voidPassword.locked')}</option>
-        </SelectField>
-        {showStores || view.storeId ? (
-          <SelectField
-            label={t('devices.filters.store')}
-            value={view.storeId ?? ''}
-            onChange={(event) => onChange({ storeId: event.target.value })}
-          >
-            <option value="">{t('devices.filters.allStores')}</option>
-            {storeKnown ? null : <option value={view.storeId}>{view.storeId}</option>}
-            {manyMerchants
-              ? [...new Set(stores.map((s) => s.merchantId))].map((mid) => (
-                  <optgroup key={mid} label={t('devices.filters.merchantGroup', { mid })}>
-                    {stores
-                      .filter((s) => s.merchantId === mid)
-                      .map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))
-              : stores.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-          </SelectField>
-        ) : null}
-        <SelectField
-          label={t('devices.filters.model')}
-          value={view.model ?? ''}
-          onChange={(event) => onChange({ model: event.target.value })}
-        >
-          <option value="">{t('devices.filters.allModels')}</option>
-          {modelKnown ? null : <option value={view.model}>{view.model}</option>}
-          {models.map((m) => (
-            <option key={m.model} value={m.model}>
-              {m.model}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      {isFiltered(view) ? (
-        <div className="flex items-end">
-          <Button variant="ghost" onClick={() => onChange(CLEARED_FILTERS)}>
-            {t('devices.filters.clear')}
-          </Button>
-        </div>
       ) : null}
-    </div>
+      <SelectField
+        label={t('devices.filters.model')}
+        value={view.model ?? ''}
+        onChange={(event) => onChange({ model: event.target.value })}
+      >
+        <option value="">{t('devices.filters.allModels')}</option>
+        {modelKnown ? null : <option value={view.model}>{view.model}</option>}
+        {models.map((m) => (
+          <option key={m.model} value={m.model}>
+            {m.model}
+          </option>
+        ))}
+      </SelectField>
+    </FilterPanel>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PasswordCommand } from '@/api/schemas/commands';
@@ -103,7 +104,7 @@ export function OpenCommand({
 function statusSentence(
   command: PasswordCommand,
   terminal: TerminalDetail,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   format: ReturnType<typeof useFormat>,
 ): string {
   switch (command.status) {
@@ -129,10 +130,7 @@ function statusSentence(
 }
 
 /** The acquirer's failure codes in words; an unknown code gets a general sentence, never raw text. */
-export function failureReasonText(
-  reason: string | undefined,
-  t: ReturnType<typeof useTranslation>['t'],
-): string {
+export function failureReasonText(reason: string | undefined, t: TFunction): string {
   switch (reason) {
     case 'password_changed_at_terminal':
       return t('devices.command.failure.passwordChangedAtTerminal');
