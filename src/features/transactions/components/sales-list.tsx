@@ -28,7 +28,7 @@ import type { Viewer } from '../api/viewer';
 import { hasJustExpired } from '../api/voidability';
 import { TransactionDetailDialog } from './transaction-detail-dialog';
 import { TransactionFilters } from './transaction-filters';
-import { TransactionHeader, TransactionRow, transactionRowLayout } from './transaction-row';
+import { rowLayouts, TransactionHeader, TransactionRow } from './transaction-row';
 
 const itemsOf = (page: TransactionPage) => page.items;
 const idOf = (tx: TransactionListItem) => tx.id;
@@ -184,11 +184,11 @@ function LiveSalesTable({
         total={listProps.total === undefined ? undefined : listProps.total - hidden.length}
         label={t(voidableNow ? 'transactions.list.voidable' : 'transactions.list.all')}
         getKey={idOf}
-        header={<TransactionHeader />}
-        headerClassName={transactionRowLayout.header}
-        rowClassName={transactionRowLayout.row}
+        header={<TransactionHeader kind="sales" />}
+        headerClassName={rowLayouts.sales.header}
+        rowClassName={rowLayouts.sales.row}
         estimateRowHeight={76}
-        renderRow={(tx) => <TransactionRow tx={tx} now={serverNow} onOpen={onOpen} />}
+        renderRow={(tx) => <TransactionRow tx={tx} kind="sales" now={serverNow} onOpen={onOpen} />}
         empty={
           <EmptyState
             title={t(

@@ -8,30 +8,52 @@ import { TraceNumber } from './trace-number';
 import { VoidDeadline } from './void-deadline';
 
 /**
- * Grid of a sales row. From `xl` a table row; below, a card: the trace number on top, then
- * time and amount, payment and terminal, RRN and deadline, each with its own label. Columns
- * have fixed widths and only the last one stretches, so the header (which has no scrollbar)
- * and the rows line up. Class names are spelled out so Tailwind sees them.
+ * The two row kinds: `sales` ends with the RRN and the void deadline (or why it cannot be
+ * voided); `voids` ends with the original sale (who made it, when).
  */
-export const transactionRowLayout = {
-  row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)]',
-  header:
-    'hidden xl:grid xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)] gap-x-3 px-3',
-  trace: 'col-span-2 xl:col-span-1',
-  details: 'col-span-2 justify-self-end xl:col-span-1',
-} as const;
+export type RowKind = 'sales' | 'voids';
 
-export function TransactionHeader() {
+/**
+ * Grid of a row. From `xl` a table row; below, a card: the trace number on top, then the
+ * other cells two by two, each with its own label. Columns have fixed widths and only the
+ * last one stretches, so the header (which has no scrollbar) and the rows line up. Class
+ * names are spelled out so Tailwind sees them.
+ */
+export const rowLayouts = {
+  sales: {
+    row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)]',
+    header:
+      'hidden xl:grid xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)] gap-x-3 px-3',
+  },
+  voids: {
+    row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_11rem_minmax(4.5rem,1fr)]',
+    header:
+      'hidden xl:grid xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_11rem_minmax(4.5rem,1fr)] gap-x-3 px-3',
+  },
+} as const satisfies Record<RowKind, { row: string; header: string }>;
+
+const traceCell = 'col-span-2 xl:col-span-1';
+const detailsCell = 'col-span-2 justify-self-end xl:col-span-1';
+
+export function TransactionHeader({ kind }: { kind: RowKind }) {
   const { t } = useTranslation();
   return (
     <>
-      <ListHeaderCell>{t('transactions.columns.traceNo')}</ListHeaderCell>
+      <ListHeaderCell>
+        {t(kind === 'voids' ? 'voids.columns.traceNo' : 'transactions.columns.traceNo')}
+      </ListHeaderCell>
       <ListHeaderCell>{t('transactions.columns.time')}</ListHeaderCell>
       <ListHeaderCell>{t('transactions.columns.amount')}</ListHeaderCell>
       <ListHeaderCell>{t('transactions.columns.payment')}</ListHeaderCell>
       <ListHeaderCell>{t('transactions.columns.terminal')}</ListHeaderCell>
-      <ListHeaderCell>{t('transactions.columns.rrn')}</ListHeaderCell>
-      <ListHeaderCell>{t('transactions.columns.deadline')}</ListHeaderCell>
+      {kind === 'voids' ? (
+        <ListHeaderCell>{t('voids.columns.original')}</ListHeaderCell>
+      ) : (
+        <>
+          <ListHeaderCell>{t('transactions.columns.rrn')}</ListHeaderCell>
+          <ListHeaderCell>{t('transactions.columns.deadline')}</ListHeaderCell>
+        </>
+      )}
       <ListHeaderCell>
         <span className="sr-only">{t('transactions.columns.details')}</span>
       </ListHeaderCell>
@@ -40,7 +62,7 @@ export function TransactionHeader() {
 }
 
 /** The time of a transaction: time of day, the date under it. */
-export function TransactionTime({ at }: { at: string }) {
+function TransactionTime({ at }: { at: string }) {
   const format = useFormat();
   return (
     <time dateTime={at} title={format.dateTime(at)} className="block tabular-nums">
@@ -50,17 +72,20 @@ export function TransactionTime({ at }: { at: string }) {
   );
 }
 
-/** Terminal number, store and the terminal operator who made it. */
-export function TerminalCell({ tx }: { tx: TransactionListItem }) {
+/** The sale a void cancelled: its trace number, when and by whom it was made. */
+function OriginalSaleCell({ tx }: { tx: TransactionListItem }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const original = tx.original;
+  if (!original) return <span className="text-gray-700">{t('voids.originalUnknown')}</span>;
   return (
     <>
-      <span className="block font-mono">{tx.tid}</span>
-      <span className="block truncate text-xs text-gray-700" title={tx.storeName}>
-        {tx.storeName}
-      </span>
+      <span className="block font-mono">{original.traceNo}</span>
       <span className="block text-xs text-gray-700">
-        {t('transactions.operator', { operatorNo: tx.operatorNo })}
+        {t('voids.originalMade', {
+          time: format.dateTime(original.createdAt),
+          operatorNo: original.operatorNo,
+        })}
       </span>
     </>
   );
@@ -68,10 +93,12 @@ export function TerminalCell({ tx }: { tx: TransactionListItem }) {
 
 export function TransactionRow({
   tx,
+  kind,
   now,
   onOpen,
 }: {
   tx: TransactionListItem;
+  kind: RowKind;
   /** Server "now" of the list (epoch ms), null until it is known. */
   now: number | null;
   onOpen: (tx: TransactionListItem) => void;
@@ -81,9 +108,12 @@ export function TransactionRow({
   const isVoid = tx.type === 'void';
   return (
     <>
-      <ListCell label={t('transactions.columns.traceNo')} className={transactionRowLayout.trace}>
+      <ListCell
+        label={t(kind === 'voids' ? 'voids.columns.traceNo' : 'transactions.columns.traceNo')}
+        className={traceCell}
+      >
         <TraceNumber traceNo={tx.traceNo} />
-        {isVoid && tx.original ? (
+        {kind === 'sales' && isVoid && tx.original ? (
           <span className="block text-xs text-gray-700">
             {t('transactions.voidOf', { traceNo: tx.original.traceNo })}
           </span>
@@ -94,7 +124,7 @@ export function TransactionRow({
       </ListCell>
       <ListCell label={t('transactions.columns.amount')}>
         <span className="font-semibold tabular-nums">{format.money(tx.amount)}</span>
-        {isVoid ? (
+        {kind === 'sales' && isVoid ? (
           <span className="ml-1 rounded bg-gray-200 px-1.5 py-0.5 text-xs font-medium">
             {t('transactions.kind.void')}
           </span>
@@ -104,15 +134,29 @@ export function TransactionRow({
         <Payment tx={tx} />
       </ListCell>
       <ListCell label={t('transactions.columns.terminal')}>
-        <TerminalCell tx={tx} />
+        <span className="block font-mono">{tx.tid}</span>
+        <span className="block truncate text-xs text-gray-700" title={tx.storeName}>
+          {tx.storeName}
+        </span>
+        <span className="block text-xs text-gray-700">
+          {t('transactions.operator', { operatorNo: tx.operatorNo })}
+        </span>
       </ListCell>
-      <ListCell label={t('transactions.columns.rrn')}>
-        <span className="font-mono text-xs break-all">{tx.rrn}</span>
-      </ListCell>
-      <ListCell label={t('transactions.columns.deadline')}>
-        <VoidDeadline tx={tx} now={now} />
-      </ListCell>
-      <div role="cell" className={transactionRowLayout.details}>
+      {kind === 'voids' ? (
+        <ListCell label={t('voids.columns.original')}>
+          <OriginalSaleCell tx={tx} />
+        </ListCell>
+      ) : (
+        <>
+          <ListCell label={t('transactions.columns.rrn')}>
+            <span className="font-mono text-xs break-all">{tx.rrn}</span>
+          </ListCell>
+          <ListCell label={t('transactions.columns.deadline')}>
+            <VoidDeadline tx={tx} now={now} />
+          </ListCell>
+        </>
+      )}
+      <div role="cell" className={detailsCell}>
         <Button
           variant="secondary"
           className="px-3 py-1.5"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoidBurst, VoidSummary } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
@@ -69,22 +69,94 @@ export function VoidBursts({
   );
 }
 
-/** Rows of each summary table before "Show all". */
+/** Rows of each summary table before "Show more". */
 const FIRST_ROWS = 10;
-
-/** The first rows of a list, and a button for the rest (which the server sent already). */
-function ShowMore({ hidden, onShow }: { hidden: number; onShow: () => void }) {
-  const { t } = useTranslation();
-  if (hidden <= 0) return null;
-  return (
-    <Button variant="ghost" className="mt-2 px-2 py-1" onClick={onShow}>
-      {t('voids.showMore', { count: hidden })}
-    </Button>
-  );
-}
 
 const th = 'py-2 pr-3 text-left text-xs font-semibold tracking-wide text-gray-700 uppercase';
 const td = 'py-2 pr-3 align-top';
+const number = `${td} text-right tabular-nums`;
+
+/**
+ * One summary table: its first rows (the server sent the top ones), the rest on request,
+ * bursts highlighted, and a "Show" per row that narrows the voids list to it.
+ */
+function SummaryTable<T extends { burst: boolean }>({
+  id,
+  title,
+  columns,
+  rows,
+  groups,
+  keyOf,
+  cells,
+  showLabel,
+  onShow,
+}: {
+  id: string;
+  title: string;
+  /** Header cells after the first (the row header), e.g. counts and amounts. */
+  columns: readonly { label: string; className?: string }[];
+  rows: readonly T[];
+  /** How many rows exist on the server (the list holds the top ones). */
+  groups: number;
+  keyOf: (row: T) => string;
+  /** The row's `th` and `td` cells, in the order of the columns. */
+  cells: (row: T) => ReactNode;
+  showLabel: (row: T) => string;
+  onShow: (row: T) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [all, setAll] = useState(false);
+  const shown = all ? rows : rows.slice(0, FIRST_ROWS);
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-gray-200 bg-white p-4">
+      <h2 id={id} className="text-base font-semibold text-gray-900">
+        {title}
+      </h2>
+      <table className="mt-2 w-full text-sm">
+        <thead>
+          <tr className="border-b border-gray-200">
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={`${th} ${column.className ?? ''}`}>
+                {column.label}
+              </th>
+            ))}
+            <th scope="col" className={th}>
+              <span className="sr-only">{t('voids.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={keyOf(row)} className={`border-b border-gray-100 ${row.burst ? 'bg-red-50' : ''}`}>
+              {cells(row)}
+              <td className={`${td} text-right`}>
+                <Button
+                  variant="ghost"
+                  className="px-2 py-1"
+                  onClick={() => onShow(row)}
+                  aria-label={showLabel(row)}
+                >
+                  {t('voids.show')}
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > shown.length ? (
+        <Button variant="ghost" className="mt-2 px-2 py-1" onClick={() => setAll(true)}>
+          {t('voids.showMore', { count: rows.length - shown.length })}
+        </Button>
+      ) : null}
+      {groups > rows.length ? (
+        <p className="mt-2 text-xs text-gray-700">
+          {t('voids.top', { shown: format.number(rows.length), total: format.number(groups) })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
 
 /** Counts and amounts per operator of a terminal and per terminal, most voids (and bursts) first. */
 export function VoidSummaryTables({
@@ -98,142 +170,65 @@ export function VoidSummaryTables({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [allOperators, setAllOperators] = useState(false);
-  const [allTerminals, setAllTerminals] = useState(false);
-  const operators = allOperators ? summary.byOperator : summary.byOperator.slice(0, FIRST_ROWS);
-  const terminals = allTerminals ? summary.byTerminal : summary.byTerminal.slice(0, FIRST_ROWS);
+  const rowHeader = `${td} text-left font-normal`;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <section aria-labelledby="voids-by-operator" className="rounded-lg border border-gray-200 bg-white p-4">
-        <h2 id="voids-by-operator" className="text-base font-semibold text-gray-900">
-          {t('voids.byOperator.title')}
-        </h2>
-        <table className="mt-2 w-full text-sm">
-          <thead>
-            <tr className="border-b border-gray-200">
-              <th scope="col" className={th}>
-                {t('voids.byOperator.operator')}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t('voids.byOperator.count')}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t('voids.byOperator.amount')}
-              </th>
-              <th scope="col" className={th}>
-                <span className="sr-only">{t('voids.byOperator.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {operators.map((row) => (
-              <tr
-                key={`${row.tid}/${row.operatorNo}`}
-                className={`border-b border-gray-100 ${row.burst ? 'bg-red-50' : ''}`}
-              >
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  <span className="font-medium">
-                    {t('transactions.operator', { operatorNo: row.operatorNo })}
-                  </span>
-                  {row.burst ? <BurstBadge /> : null}
-                  <span className="block text-xs text-gray-700">
-                    {t('voids.atTerminal', { tid: row.tid, store: row.storeName })}
-                  </span>
-                </th>
-                <td className={`${td} text-right tabular-nums`}>{format.number(row.count)}</td>
-                <td className={`${td} text-right tabular-nums`}>{format.money(row.amount)}</td>
-                <td className={`${td} text-right`}>
-                  <Button
-                    variant="ghost"
-                    className="px-2 py-1"
-                    onClick={() => onShowOperator(row.tid, row.operatorNo)}
-                    aria-label={t('voids.byOperator.showLabel', { operatorNo: row.operatorNo, tid: row.tid })}
-                  >
-                    {t('voids.show')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ShowMore
-          hidden={summary.byOperator.length - operators.length}
-          onShow={() => setAllOperators(true)}
-        />
-        {summary.operatorGroups > summary.byOperator.length ? (
-          <p className="mt-2 text-xs text-gray-700">
-            {t('voids.top', {
-              shown: format.number(summary.byOperator.length),
-              total: format.number(summary.operatorGroups),
-            })}
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="voids-by-terminal" className="rounded-lg border border-gray-200 bg-white p-4">
-        <h2 id="voids-by-terminal" className="text-base font-semibold text-gray-900">
-          {t('voids.byTerminal.title')}
-        </h2>
-        <table className="mt-2 w-full text-sm">
-          <thead>
-            <tr className="border-b border-gray-200">
-              <th scope="col" className={th}>
-                {t('voids.byTerminal.terminal')}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t('voids.byTerminal.count')}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t('voids.byTerminal.amount')}
-              </th>
-              <th scope="col" className={`${th} hidden text-right sm:table-cell`}>
-                {t('voids.byTerminal.operators')}
-              </th>
-              <th scope="col" className={th}>
-                <span className="sr-only">{t('voids.byOperator.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {terminals.map((row) => (
-              <tr key={row.tid} className={`border-b border-gray-100 ${row.burst ? 'bg-red-50' : ''}`}>
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  <span className="font-mono font-medium">{row.tid}</span>
-                  {row.burst ? <BurstBadge /> : null}
-                  <span className="block truncate text-xs text-gray-700">{row.storeName}</span>
-                </th>
-                <td className={`${td} text-right tabular-nums`}>{format.number(row.count)}</td>
-                <td className={`${td} text-right tabular-nums`}>{format.money(row.amount)}</td>
-                <td className={`${td} hidden text-right tabular-nums sm:table-cell`}>
-                  {format.number(row.operatorCount)}
-                </td>
-                <td className={`${td} text-right`}>
-                  <Button
-                    variant="ghost"
-                    className="px-2 py-1"
-                    onClick={() => onShowTerminal(row.tid)}
-                    aria-label={t('voids.byTerminal.showLabel', { tid: row.tid })}
-                  >
-                    {t('voids.show')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ShowMore
-          hidden={summary.byTerminal.length - terminals.length}
-          onShow={() => setAllTerminals(true)}
-        />
-        {summary.terminalGroups > summary.byTerminal.length ? (
-          <p className="mt-2 text-xs text-gray-700">
-            {t('voids.top', {
-              shown: format.number(summary.byTerminal.length),
-              total: format.number(summary.terminalGroups),
-            })}
-          </p>
-        ) : null}
-      </section>
+      <SummaryTable
+        id="voids-by-operator"
+        title={t('voids.byOperator.title')}
+        columns={[
+          { label: t('voids.byOperator.operator') },
+          { label: t('voids.count'), className: 'text-right' },
+          { label: t('voids.amount'), className: 'text-right' },
+        ]}
+        rows={summary.byOperator}
+        groups={summary.operatorGroups}
+        keyOf={(row) => `${row.tid}/${row.operatorNo}`}
+        cells={(row) => (
+          <>
+            <th scope="row" className={rowHeader}>
+              <span className="font-medium">
+                {t('transactions.operator', { operatorNo: row.operatorNo })}
+              </span>
+              {row.burst ? <BurstBadge /> : null}
+              <span className="block text-xs text-gray-700">
+                {t('voids.atTerminal', { tid: row.tid, store: row.storeName })}
+              </span>
+            </th>
+            <td className={number}>{format.number(row.count)}</td>
+            <td className={number}>{format.money(row.amount)}</td>
+          </>
+        )}
+        showLabel={(row) => t('voids.byOperator.showLabel', { operatorNo: row.operatorNo, tid: row.tid })}
+        onShow={(row) => onShowOperator(row.tid, row.operatorNo)}
+      />
+      <SummaryTable
+        id="voids-by-terminal"
+        title={t('voids.byTerminal.title')}
+        columns={[
+          { label: t('voids.byTerminal.terminal') },
+          { label: t('voids.count'), className: 'text-right' },
+          { label: t('voids.amount'), className: 'text-right' },
+          { label: t('voids.byTerminal.operators'), className: 'hidden text-right sm:table-cell' },
+        ]}
+        rows={summary.byTerminal}
+        groups={summary.terminalGroups}
+        keyOf={(row) => row.tid}
+        cells={(row) => (
+          <>
+            <th scope="row" className={rowHeader}>
+              <span className="font-mono font-medium">{row.tid}</span>
+              {row.burst ? <BurstBadge /> : null}
+              <span className="block truncate text-xs text-gray-700">{row.storeName}</span>
+            </th>
+            <td className={number}>{format.number(row.count)}</td>
+            <td className={number}>{format.money(row.amount)}</td>
+            <td className={`${number} hidden sm:table-cell`}>{format.number(row.operatorCount)}</td>
+          </>
+        )}
+        showLabel={(row) => t('voids.byTerminal.showLabel', { tid: row.tid })}
+        onShow={(row) => onShowTerminal(row.tid)}
+      />
     </div>
   );
 }

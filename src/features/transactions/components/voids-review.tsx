@@ -27,8 +27,8 @@ import {
 import type { Viewer } from '../api/viewer';
 import { StoreSelect } from './transaction-filters';
 import { TransactionDetailDialog } from './transaction-detail-dialog';
+import { rowLayouts, TransactionHeader, TransactionRow } from './transaction-row';
 import { VoidBursts, VoidSummaryTables } from './void-summary';
-import { VoidHeader, VoidRow, voidRowLayout } from './void-row';
 
 const itemsOf = (page: TransactionPage) => page.items;
 const idOf = (tx: TransactionListItem) => tx.id;
@@ -175,11 +175,13 @@ export function VoidsReview({ viewer }: { viewer: Viewer }) {
           {...listProps}
           label={t('voids.list.title')}
           getKey={idOf}
-          header={<VoidHeader />}
-          headerClassName={voidRowLayout.header}
-          rowClassName={voidRowLayout.row}
+          header={<TransactionHeader kind="voids" />}
+          headerClassName={rowLayouts.voids.header}
+          rowClassName={rowLayouts.voids.row}
           estimateRowHeight={76}
-          renderRow={(tx) => <VoidRow tx={tx} onOpen={(row) => setView({ sale: row.id })} />}
+          renderRow={(tx) => (
+            <TransactionRow tx={tx} kind="voids" now={null} onOpen={(row) => setView({ sale: row.id })} />
+          )}
           empty={
             <EmptyState title={t('voids.empty.title')}>
               <p>{t('voids.empty.body')}</p>
