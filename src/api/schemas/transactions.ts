@@ -102,35 +102,31 @@ export type VoidSummaryQuery = z.input<typeof VoidSummaryQuery>;
 
 const Count = z.number().int().nonnegative();
 
-/** One operator's voids at one terminal (operator numbers are per terminal). */
-export const OperatorVoids = z.object({
+/** Voids at one terminal: how many, how much. */
+const VoidsAtTerminal = z.object({
   tid: TerminalId,
   storeName: z.string(),
-  operatorNo: z.string(),
   count: Count,
   amount: AmountFen,
+});
+
+/** One operator's voids at one terminal (operator numbers are per terminal). */
+export const OperatorVoids = VoidsAtTerminal.extend({
+  operatorNo: z.string(),
   /** A burst of voids (see `bursts`) by this operator at this terminal in the period. */
   burst: z.boolean(),
 });
 export type OperatorVoids = z.infer<typeof OperatorVoids>;
 
-export const TerminalVoids = z.object({
-  tid: TerminalId,
-  storeName: z.string(),
-  count: Count,
-  amount: AmountFen,
+export const TerminalVoids = VoidsAtTerminal.extend({
   operatorCount: Count,
   burst: z.boolean(),
 });
 export type TerminalVoids = z.infer<typeof TerminalVoids>;
 
 /** Many voids by one operator at one terminal within a short window: how voiding for cash shows. */
-export const VoidBurst = z.object({
-  tid: TerminalId,
-  storeName: z.string(),
+export const VoidBurst = VoidsAtTerminal.extend({
   operatorNo: z.string(),
-  count: Count,
-  amount: AmountFen,
   /** The first and last void of the burst. */
   from: Timestamp,
   to: Timestamp,
