@@ -5,6 +5,8 @@
 export const FACTORY_DEFAULT_VOID_PASSWORD = '123456';
 export const VOID_PASSWORD_LENGTH = 6;
 export const VOID_PASSWORD_HISTORY = 3;
+/** Wrong void passwords in a row (at the terminal or as the current PIN of a change) that lock it for 30 minutes. */
+export const MAX_WRONG_VOID_PASSWORD_ATTEMPTS = 5;
 
 /** Common PINs refused whatever else they satisfy. */
 export const COMMON_PIN_BLOCKLIST: ReadonlySet<string> = new Set([

@@ -4,7 +4,7 @@ import { AppSkeleton } from '@/components/skeleton';
 import { NotFoundPage } from '@/pages/not-found-page';
 import type { AppConfig } from './app-config';
 import { RequireRole, RequireSession } from './guards';
-import { areaRoles } from './roles';
+import { actionRoles, areaRoles } from './roles';
 import { RootErrorBoundary, RouteErrorBoundary } from './route-error-boundary';
 
 /**
@@ -51,6 +51,17 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                     {
                       path: 'terminals/:tid',
                       lazy: { Component: async () => (await import('@/pages/terminal-page')).TerminalPage },
+                    },
+                    {
+                      element: <RequireRole allow={actionRoles.manageVoidPasswords} />,
+                      children: [
+                        {
+                          path: 'terminals/bulk-resets/:jobId',
+                          lazy: {
+                            Component: async () => (await import('@/pages/bulk-reset-page')).BulkResetPage,
+                          },
+                        },
+                      ],
                     },
                     {
                       path: 'transactions',

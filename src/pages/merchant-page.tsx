@@ -1,19 +1,24 @@
 import { useParams } from 'react-router';
-import { canDo } from '@/app/roles';
+import { canDo, voidPasswordAccessOf } from '@/app/roles';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { fleetViewSearch } from '@/features/devices/api/fleet-view';
 import { FleetList } from '@/features/devices/components/fleet-list';
+import { BulkResetAction } from '@/features/passwords/components/bulk-reset-dialog';
 import { MerchantOverview } from '@/features/support/components/merchant-overview';
 
 export function MerchantPage() {
   const { mid = '' } = useParams();
-  const { role } = useSignedInUser();
+  const user = useSignedInUser();
+  const { role } = user;
   return (
     <MerchantOverview key={mid} mid={mid} storeHref={(storeId) => fleetViewSearch({ storeId })}>
       {(merchant) => (
         <FleetList
           merchantId={merchant.id}
           selectable={canDo(role, 'manageVoidPasswords')}
+          bulkActions={(selection, { clear }) => (
+            <BulkResetAction selection={selection} access={voidPasswordAccessOf(user)} onStarted={clear} />
+          )}
           canExport={canDo(role, 'exportCsv')}
         />
       )}

@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import { canDo } from '@/app/roles';
+import { canDo, voidPasswordAccessOf } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { FleetList } from '@/features/devices/components/fleet-list';
+import { BulkResetAction } from '@/features/passwords/components/bulk-reset-dialog';
 
 export function TerminalsPage() {
   const { t } = useTranslation();
-  const { role } = useSignedInUser();
+  const user = useSignedInUser();
+  const { role } = user;
   return (
     <>
       <PageHeader title={t('pages.terminals.title')} />
       <FleetList
         selectable={canDo(role, 'manageVoidPasswords')}
+        bulkActions={(selection, { clear }) => (
+          <BulkResetAction selection={selection} access={voidPasswordAccessOf(user)} onStarted={clear} />
+        )}
         canExport={canDo(role, 'exportCsv')}
         showMerchant={role === 'support'}
       />

@@ -1,0 +1,103 @@
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { apiClient } from '@/api/client';
+import type { PasswordCommand } from '@/api/schemas/commands';
+import type {
+  BulkResetJob,
+  ChangeVoidPasswordRequest,
+  ResetVoidPasswordRequest,
+  ResetVoidPasswordResponse,
+  TerminalSelection,
+} from '@/api/schemas/terminals';
+import { bulkTargetOf } from '@/api/schemas/terminals';
+import { type ActionState, useIdempotentAction } from './use-idempotent-action';
+
+/**
+ * Query keys (of other parts of the app) that show what a password command changes — the
+ * terminal, its open command, the fleet list. The page passes them; this feature does not
+ * know other features' keys.
+ */
+export type RefreshKeys = readonly QueryKey[];
+
+/** Re-reads every query under `keys` (active ones now, the others when next shown). */
+export function useRefresh(keys: RefreshKeys) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () => Promise.allSettled(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    [keys, queryClient],
+  );
+}
+
+/**
+ * After any answer (or none) the terminal may have changed: a wrong attempt counted, a lock,
+ * a command queued by us or someone else. So it is re-read whatever the outcome.
+ */
+function useRefreshAfter<T>(keys: RefreshKeys) {
+  const refresh = useRefresh(keys);
+  return useCallback((_state: ActionState<T>) => void refresh(), [refresh]);
+}
+
+export function useChangeVoidPassword(tid: string, refreshes: RefreshKeys) {
+  const perform = useCallback(
+    async (body: ChangeVoidPasswordRequest, idempotencyKey: string): Promise<PasswordCommand> =>
+      (await apiClient.call('changeVoidPassword', { params: { tid }, body, idempotencyKey })).command,
+    [tid],
+  );
+  return useIdempotentAction(perform, { onSettled: useRefreshAfter<PasswordCommand>(refreshes) });
+}
+
+export interface ResetInput {
+  body: ResetVoidPasswordRequest;
+  /** Absent only when checking an unknown outcome again: a replay needs no fresh step-up. */
+  stepUpToken: string | undefined;
+}
+
+/** The answer holds the temporary PIN, if one was generated: it stays in component state only. */
+export function useResetVoidPassword(tid: string, refreshes: RefreshKeys) {
+  const perform = useCallback(
+    (input: ResetInput, idempotencyKey: string): Promise<ResetVoidPasswordResponse> =>
+      apiClient.call('resetVoidPassword', {
+        params: { tid },
+        body: input.body,
+        stepUpToken: input.stepUpToken,
+        idempotencyKey,
+      }),
+    [tid],
+  );
+  return useIdempotentAction(perform, {
+    onSettled: useRefreshAfter<ResetVoidPasswordResponse>(refreshes),
+  });
+}
+
+export function useCancelCommand(refreshes: RefreshKeys) {
+  const perform = useCallback(
+    async (commandId: string, idempotencyKey: string): Promise<PasswordCommand> =>
+      (await apiClient.call('cancelCommand', { params: { id: commandId }, idempotencyKey })).command,
+    [],
+  );
+  return useIdempotentAction(perform, { onSettled: useRefreshAfter<PasswordCommand>(refreshes) });
+}
+
+export interface BulkResetInput {
+  selection: TerminalSelection;
+  newPassword: string;
+  ticketId?: string;
+  reason?: string;
+  stepUpToken: string | undefined;
+}
+
+export function useStartBulkReset() {
+  const perform = useCallback(
+    async (input: BulkResetInput, idempotencyKey: string): Promise<BulkResetJob> => {
+      const { selection, stepUpToken, ...rest } = input;
+      const response = await apiClient.call('bulkReset', {
+        body: { ...bulkTargetOf(selection), ...rest },
+        stepUpToken,
+        idempotencyKey,
+      });
+      return response.job;
+    },
+    [],
+  );
+  return useIdempotentAction(perform);
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { VOID_PASSWORD_LENGTH } from '@/api/void-password-policy';
+import type { MessageKey } from '@/i18n/messages';
+import { brokenPinRules } from './pin-rules';
+
+/**
+ * The forms of void-password changes and resets, composed from field schemas (epic-stack
+ * style). Messages are i18n keys, translated where shown; the server has the final say.
+ */
+
+const message = (key: MessageKey) => key;
+
+/** A new void password: every rule of the policy that it breaks is an issue. */
+export const VoidPinField = z.string().superRefine((value, ctx) => {
+  for (const key of brokenPinRules(value)) ctx.addIssue({ code: 'custom', message: key });
+});
+
+/** The PIN the terminal asks for now: only its shape is checked here (it may be 123456). */
+export const CurrentVoidPinField = z
+  .string()
+  .min(1, message('passwords.fields.current.required'))
+  .regex(new RegExp(`^\\d{${VOID_PASSWORD_LENGTH}}$`), message('passwords.fields.current.format'));
+
+export const TicketIdField = z.string().trim().max(64, message('passwords.ticket.idTooLong'));
+export const ReasonField = z.string().trim().max(500, message('passwords.ticket.reasonTooLong'));
+
+/** The account password of a step-up (the one the user signs in with). */
+export const AccountPasswordField = z
+  .string()
+  .min(1, message('passwords.stepUp.required'))
+  .max(256, message('passwords.stepUp.tooLong'));
+
+export const StepUpForm = z.object({ password: AccountPasswordField });
+export type StepUpForm = z.infer<typeof StepUpForm>;
+
+interface NewPinValues {
+  newPassword: string;
+  confirmPassword: string;
+}
+
+/** The confirmation repeats the new PIN (checked once the new PIN itself is acceptable). */
+function confirmMatches(values: NewPinValues, ctx: z.RefinementCtx): void {
+  if (values.confirmPassword === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['confirmPassword'],
+      message: message('passwords.fields.confirm.required'),
+    });
+  } else if (values.confirmPassword !== values.newPassword) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['confirmPassword'],
+      message: message('passwords.fields.confirm.mismatch'),
+    });
+  }
+}
+
+/** A support agent's ticket reference and reason: required of them, absent for others. */
+function ticketGiven(values: { ticketId: string; reason: string }, ctx: z.RefinementCtx): void {
+  if (!values.ticketId) {
+    ctx.addIssue({ code: 'custom', path: ['ticketId'], message: message('passwords.ticket.idRequired') });
+  }
+  if (!values.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: message('passwords.ticket.reasonRequired') });
+  }
+}
+
+export const ChangeVoidPasswordForm = z
+  .object({
+    currentPassword: CurrentVoidPinField,
+    newPassword: VoidPinField,
+    confirmPassword: z.string(),
+  })
+  .superRefine((values, ctx) => {
+    confirmMatches(values, ctx);
+    if (values.newPassword !== '' && values.newPassword === values.currentPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newPassword'],
+        message: message('passwords.fields.newPin.sameAsCurrent'),
+      });
+    }
+  });
+export type ChangeVoidPasswordForm = z.infer<typeof ChangeVoidPasswordForm>;
+
+export type ResetMode = 'choose' | 'temporary';
+
+const ResetFields = z.object({
+  mode: z.enum(['choose', 'temporary']),
+  newPassword: z.string(),
+  confirmPassword: z.string(),
+  ticketId: TicketIdField,
+  reason: ReasonField,
+});
+export type ResetVoidPasswordForm = z.infer<typeof ResetFields>;
+
+/** A reset: a new PIN chosen now, or a temporary one the acquirer generates; support says why. */
+export function resetVoidPasswordForm({ ticketRequired }: { ticketRequired: boolean }) {
+  return ResetFields.superRefine((values, ctx) => {
+    if (values.mode === 'choose') {
+      const pin = VoidPinField.safeParse(values.newPassword);
+      for (const issue of pin.error?.issues ?? []) {
+        ctx.addIssue({ code: 'custom', path: ['newPassword'], message: issue.message });
+      }
+      confirmMatches(values, ctx);
+    }
+    if (ticketRequired) ticketGiven(values, ctx);
+  });
+}
+
+const BulkResetFields = z.object({
+  newPassword: VoidPinField,
+  confirmPassword: z.string(),
+  ticketId: TicketIdField,
+  reason: ReasonField,
+});
+export type BulkResetForm = z.infer<typeof BulkResetFields>;
+
+/** A bulk reset: one new PIN for every terminal of the job (no temporary PINs: nobody could note them all). */
+export function bulkResetForm({ ticketRequired }: { ticketRequired: boolean }) {
+  return BulkResetFields.superRefine((values, ctx) => {
+    confirmMatches(values, ctx);
+    if (ticketRequired) ticketGiven(values, ctx);
+  });
+}
+
+/** The optional ticket part of a request body: only what was given, trimmed. */
+export function ticketOf(values: { ticketId: string; reason: string }): {
+  ticketId?: string;
+  reason?: string;
+} {
+  return {
+    ...(values.ticketId ? { ticketId: values.ticketId } : {}),
+    ...(values.reason ? { reason: values.reason } : {}),
+  };
+}

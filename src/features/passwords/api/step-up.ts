@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { apiClient } from '@/api/client';
+
+/** The acquirer accepts a step-up for 5 minutes (DESIGN §2). */
+export const STEP_UP_VALID_MS = 5 * 60_000;
+/** Asked again a little early, so a request never leaves with a token about to lapse. */
+const SAFETY_MARGIN_MS = 15_000;
+
+interface HeldStepUp {
+  /** Whose it is: another signed-in user never gets it. */
+  scope: string;
+  token: string;
+  /** Browser clock, epoch ms. */
+  validUntil: number;
+}
+
+/**
+ * The step-up token, in this module's memory only: never in the query cache, storage, a URL
+ * or a log. A reload forgets it (the user confirms again). The server is the authority: a
+ * token it no longer takes is dropped and the user asked again.
+ */
+let held: HeldStepUp | null = null;
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+export const stepUpHolder = {
+  get(scope: string, now = Date.now()): { token: string; validUntil: number } | null {
+    if (!held || held.scope !== scope || held.validUntil <= now) return null;
+    return { token: held.token, validUntil: held.validUntil };
+  },
+  hold(scope: string, token: string, receivedAt = Date.now()): void {
+    held = { scope, token, validUntil: receivedAt + STEP_UP_VALID_MS - SAFETY_MARGIN_MS };
+    notify();
+  },
+  drop(): void {
+    if (held === null) return;
+    held = null;
+    notify();
+  },
+  /** Forgets a token whose time is up (a timer calls it, so the forms ask again). */
+  dropExpired(now = Date.now()): void {
+    if (held !== null && held.validUntil <= now) stepUpHolder.drop();
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/** Re-enters the account password; the token is held for the next 5 minutes of this tab. */
+export async function confirmAccountPassword(scope: string, password: string): Promise<void> {
+  const { stepUpToken } = await apiClient.call('stepUp', { body: { password } });
+  stepUpHolder.hold(scope, stepUpToken);
+}
+
+/**
+ * The live step-up of `scope` (the signed-in user): when it is valid until (browser clock),
+ * or null when the user must confirm their password again. Re-renders when it is taken,
+ * dropped, or runs out.
+ */
+export function useStepUp(scope: string) {
+  const validUntil = useSyncExternalStore(
+    stepUpHolder.subscribe,
+    () => stepUpHolder.get(scope)?.validUntil ?? null,
+  );
+  useEffect(() => {
+    if (validUntil === null) return;
+    const timer = setTimeout(() => stepUpHolder.dropExpired(), Math.max(0, validUntil - Date.now()));
+    return () => clearTimeout(timer);
+  }, [validUntil]);
+  const token = useCallback(() => stepUpHolder.get(scope)?.token ?? null, [scope]);
+  return { validUntil, token, drop: stepUpHolder.drop };
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/api/errors';
+import type { PasswordCommand } from '@/api/schemas/commands';
+import { ErrorCode } from '@/api/schemas/common';
+import { Button } from '@/components/button';
+import { ErrorNotice } from '@/components/error-notice';
+import { type RefreshKeys, useCancelCommand } from '../api/mutations';
+
+/**
+ * Cancels a command still queued (the terminal has not picked it up). The outcome is said
+ * in a live region: cancelled, too late (it was picked up meanwhile), or not known yet —
+ * then "Check again" sends the same cancel (same key), which the server does at most once.
+ */
+export function CancelCommand({ command, refreshes }: { command: PasswordCommand; refreshes: RefreshKeys }) {
+  const { t } = useTranslation();
+  const cancel = useCancelCommand(refreshes);
+  const { state } = cancel;
+  const kind = t(`devices.command.kind.${command.kind}`);
+  const tooLate =
+    state.status === 'failed' &&
+    isApiError(state.error) &&
+    state.error.code === ErrorCode.commandNotCancellable;
+
+  return (
+    <div className="space-y-2">
+      {command.status === 'queued' && state.status !== 'succeeded' ? (
+        <Button
+          variant="secondary"
+          disabled={state.status === 'pending'}
+          onClick={() => void cancel.run(command.id)}
+        >
+          {state.status === 'pending'
+            ? t('passwords.cancel.cancelling')
+            : state.status === 'unknown'
+              ? t('passwords.cancel.checkAgain')
+              : t('passwords.cancel.button', { kind })}
+        </Button>
+      ) : null}
+      <div role="status" className="text-sm empty:hidden">
+        {state.status === 'succeeded' ? (
+          <p className="text-gray-900">{t('passwords.cancel.done', { kind })}</p>
+        ) : state.status === 'unknown' ? (
+          <p className="text-amber-900">{t('passwords.cancel.unknown')}</p>
+        ) : tooLate ? (
+          <p className="text-gray-900">{t('passwords.cancel.tooLate', { kind })}</p>
+        ) : null}
+      </div>
+      {state.status === 'failed' && !tooLate ? <ErrorNotice error={state.error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+/**
+ * The title of a dialog step. When a step replaces another (form → outcome), the focused
+ * control is gone: focus moves here, so keyboard and screen-reader users start at the top.
+ */
+export function DialogHeading({
+  id,
+  children,
+  focusOnMount = false,
+}: {
+  id: string;
+  children: ReactNode;
+  focusOnMount?: boolean;
+}) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnMount) ref.current?.focus();
+  }, [focusOnMount]);
+  return (
+    <h2 id={id} ref={ref} tabIndex={-1} className="text-lg font-semibold text-gray-900 focus:outline-none">
+      {children}
+    </h2>
+  );
+}

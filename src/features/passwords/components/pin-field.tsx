@@ -1,0 +1,90 @@
+import { type Ref, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normalizePinInput } from '../api/pin-rules';
+
+/**
+ * A void-password input: the numeric keypad on phones, paste and password managers allowed
+ * (`autocomplete` says which PIN it is), full-width digits and spaces tidied as typed, and a
+ * Show/Hide toggle. No `maxLength`: a pasted "246 813" must arrive whole, and a too-long
+ * PIN is said in words rather than cut silently.
+ */
+export function PinField({
+  label,
+  autoComplete,
+  value,
+  onChange,
+  onBlur,
+  name,
+  ref,
+  shown,
+  onToggleShown,
+  error,
+  describedBy,
+  readOnly,
+}: {
+  label: string;
+  autoComplete: 'new-password' | 'current-password';
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  name: string;
+  ref?: Ref<HTMLInputElement>;
+  shown: boolean;
+  onToggleShown: () => void;
+  /** Already translated. */
+  error?: string | undefined;
+  /** Ids of more help (e.g. the live policy feedback). */
+  describedBy?: string | undefined;
+  /** Kept as typed but not editable, e.g. while the outcome of sending it is unknown. */
+  readOnly?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const errorId = `${id}-error`;
+  const described = [error ? errorId : null, describedBy ?? null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
+        {label}
+      </label>
+      <div className="mt-1 flex items-stretch gap-2">
+        <input
+          ref={ref}
+          id={id}
+          name={name}
+          type={shown ? 'text' : 'password'}
+          inputMode="numeric"
+          autoComplete={autoComplete}
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          value={value}
+          readOnly={readOnly}
+          onChange={(event) => onChange(normalizePinInput(event.target.value))}
+          onBlur={onBlur}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          className={[
+            'focus-ring block w-full min-w-0 rounded-md border bg-white px-3 py-2 font-mono text-base tracking-[0.3em] text-gray-900 shadow-sm read-only:bg-gray-100',
+            error ? 'border-red-600' : 'border-gray-400',
+          ].join(' ')}
+        />
+        <button
+          type="button"
+          onClick={onToggleShown}
+          aria-label={t(shown ? 'passwords.fields.hideNamed' : 'passwords.fields.showNamed', {
+            field: label,
+          })}
+          className="focus-ring shrink-0 rounded-md border border-gray-300 bg-white px-3 text-sm font-medium text-gray-900 hover:bg-gray-50"
+        >
+          {t(shown ? 'passwords.fields.hide' : 'passwords.fields.show')}
+        </button>
+      </div>
+      {error ? (
+        <p id={errorId} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/api/errors';
+import { ErrorCode } from '@/api/schemas/common';
+import { Button } from '@/components/button';
+import { ErrorNotice } from '@/components/error-notice';
+import { Notice } from '@/components/notice';
+import { TextField } from '@/components/text-field';
+import { useFormat } from '@/i18n/use-format';
+import { StepUpForm as StepUpSchema } from '../api/pin-forms';
+import { confirmAccountPassword } from '../api/step-up';
+import { useFieldError } from './new-pin-fields';
+
+type Failure = { kind: 'wrong'; attemptsRemaining?: number } | { kind: 'other'; error: unknown };
+
+/**
+ * "Confirm it's you": the account password again before a reset (DESIGN §2). Its token is
+ * held in memory for 5 minutes, so the next reset within that time does not ask again.
+ */
+export function StepUpForm({
+  scope,
+  username,
+  expired,
+  onConfirmed,
+  onCancel,
+}: {
+  /** The signed-in user's id: the token is theirs only. */
+  scope: string;
+  /** For password managers (a hidden field), so they offer the right account. */
+  username: string;
+  /** A previous confirmation ran out (the server said so, or 5 minutes passed). */
+  expired: boolean;
+  onConfirmed: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const fieldError = useFieldError();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const form = useForm<StepUpSchema>({
+    resolver: zodResolver(StepUpSchema),
+    defaultValues: { password: '' },
+  });
+
+  const onSubmit = form.handleSubmit(async ({ password }) => {
+    if (pending) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      await confirmAccountPassword(scope, password);
+      form.reset({ password: '' });
+      onConfirmed();
+    } catch (error) {
+      if (isApiError(error) && error.code === ErrorCode.invalidCredentials) {
+        // A wrong password is a secret too: clear it.
+        form.setValue('password', '');
+        setFailure({ kind: 'wrong', attemptsRemaining: error.attemptsRemaining });
+        form.setFocus('password');
+      } else {
+        // Not an answer about the password (network, throttled): keep it for "Try again",
+        // unless the wait is long enough that it should not sit in the field.
+        if (isApiError(error) && error.status === 429) form.setValue('password', '');
+        setFailure({ kind: 'other', error });
+      }
+    } finally {
+      setPending(false);
+    }
+  });
+
+  const wrong =
+    failure?.kind === 'wrong'
+      ? failure.attemptsRemaining === undefined
+        ? t('passwords.stepUp.wrong')
+        : t('passwords.stepUp.wrongWithAttempts', {
+            count: failure.attemptsRemaining,
+            formatted: format.number(failure.attemptsRemaining),
+          })
+      : undefined;
+
+  return (
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
+      {expired ? <Notice tone="warning">{t('passwords.stepUp.expired')}</Notice> : null}
+      <p className="text-sm text-gray-800">{t('passwords.stepUp.why')}</p>
+      <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+      <TextField
+        label={t('passwords.stepUp.password')}
+        type="password"
+        autoComplete="current-password"
+        error={wrong ?? fieldError(form.formState.errors.password?.message)}
+        {...form.register('password')}
+      />
+      {failure?.kind === 'other' ? (
+        <ErrorNotice error={failure.error} onRetry={() => void onSubmit()} />
+      ) : null}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          {t('passwords.dialog.cancel')}
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('passwords.stepUp.confirming') : t('passwords.stepUp.confirm')}
+        </Button>
+      </div>
+    </form>
+  );
+}

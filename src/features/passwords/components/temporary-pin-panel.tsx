@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { Notice } from '@/components/notice';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/**
+ * The one-time temporary PIN, shown once: large, read digit by digit to screen readers,
+ * with a copy button, until the user says they have noted it. It lives only in this
+ * component's props (the dialog's state) and is never shown again. Leaving the page while
+ * it is on screen asks first; if it was copied, the clipboard is emptied on "I have noted it".
+ */
+export function TemporaryPinPanel({
+  pin,
+  tid,
+  offline,
+  titleId,
+  onNoted,
+}: {
+  pin: string;
+  tid: string;
+  offline: boolean;
+  titleId: string;
+  onNoted: () => void;
+}) {
+  const { t } = useTranslation();
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const copied = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form it replaces had the focus: start reading here.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  const copyPin = async () => {
+    try {
+      await navigator.clipboard.writeText(pin);
+      copied.current = true;
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  };
+
+  const noted = () => {
+    // Best effort: the PIN should not wait in the clipboard for the next paste.
+    if (copied.current) void navigator.clipboard.writeText('').catch(() => undefined);
+    onNoted();
+  };
+
+  const grouped = `${pin.slice(0, 3)} ${pin.slice(3)}`;
+  return (
+    <div className="space-y-4">
+      <h2
+        id={titleId}
+        ref={headingRef}
+        tabIndex={-1}
+        className="text-lg font-semibold text-gray-900 focus:outline-none"
+      >
+        {t('passwords.temporary.title', { tid })}
+      </h2>
+      <div className="flex flex-wrap items-center gap-3 rounded-md border border-gray-300 bg-gray-50 px-4 py-3">
+        <p className="font-mono text-3xl font-semibold tracking-[0.2em] text-gray-900">
+          <span aria-hidden="true">{grouped}</span>
+          <span className="sr-only">{pin.split('').join(' ')}</span>
+        </p>
+        <Button variant="secondary" onClick={() => void copyPin()}>
+          {t('passwords.temporary.copy')}
+        </Button>
+      </div>
+      <div role="status" className="text-sm empty:hidden">
+        {copy === 'copied' ? (
+          <p className="text-green-800">{t('passwords.temporary.copied')}</p>
+        ) : copy === 'failed' ? (
+          <p className="text-red-800">{t('passwords.temporary.copyFailed')}</p>
+        ) : null}
+      </div>
+      <Notice tone="warning">
+        <p className="font-medium">{t('passwords.temporary.once')}</p>
+        <p className="mt-1">{t('passwords.temporary.firstUse')}</p>
+        {offline ? <p className="mt-1">{t('passwords.temporary.offline')}</p> : null}
+      </Notice>
+      <div className="flex justify-end">
+        <Button onClick={noted}>{t('passwords.temporary.noted')}</Button>
+      </div>
+    </div>
+  );
+}

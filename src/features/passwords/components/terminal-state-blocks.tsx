@@ -1,0 +1,102 @@
+import { useTranslation } from 'react-i18next';
+import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
+import type { TerminalDetail } from '@/api/schemas/terminals';
+import { Button } from '@/components/button';
+import { Notice } from '@/components/notice';
+import { useFormat } from '@/i18n/use-format';
+import type { RefreshKeys } from '../api/mutations';
+import { CancelCommand } from './cancel-command';
+
+/** "A reset is queued, requested by Li Na at 14:02" — what the terminal is waiting on. */
+export function useCommandSentence() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (command: PasswordCommand) =>
+    t('passwords.openCommand.summary', {
+      kind: t(`devices.command.kind.${command.kind}`),
+      status: t(`devices.command.status.${command.status}`),
+      name: command.requestedBy,
+      when: format.dateTime(command.requestedAt),
+    });
+}
+
+/**
+ * A second command while one is open is refused (DESIGN §2): the open one is shown, with
+ * what can be done — wait for it, or cancel it while it is still queued.
+ */
+export function OpenCommandRefusal({
+  terminal,
+  refreshes,
+  canCancel,
+}: {
+  terminal: TerminalDetail;
+  refreshes: RefreshKeys;
+  canCancel: boolean;
+}) {
+  const { t } = useTranslation();
+  const sentence = useCommandSentence();
+  const command = terminal.openCommand;
+  return (
+    <div className="space-y-3">
+      <Notice tone="warning">
+        <p className="font-medium">{t('passwords.openCommand.refused')}</p>
+        {command ? <p className="mt-1">{sentence(command)}</p> : null}
+        <p className="mt-1">
+          {command?.status === 'queued'
+            ? terminal.status === 'offline'
+              ? t('passwords.openCommand.queuedOffline')
+              : t('passwords.openCommand.queuedOnline')
+            : t('passwords.openCommand.delivered')}
+        </p>
+      </Notice>
+      {command && canCancel ? <CancelCommand command={command} refreshes={refreshes} /> : null}
+    </div>
+  );
+}
+
+/** The void password is locked (5 wrong attempts): no change until it lifts; a reset still works. */
+export function LockedNotice({
+  lockedUntil,
+  onResetInstead,
+}: {
+  lockedUntil: string | null | undefined;
+  onResetInstead?: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="space-y-3">
+      <Notice tone="error">
+        <p className="font-medium">
+          {lockedUntil
+            ? t('passwords.locked.until', { time: format.time(lockedUntil) })
+            : t('passwords.locked.noTime')}
+        </p>
+        <p className="mt-1">
+          {onResetInstead ? t('passwords.locked.resetHint') : t('passwords.locked.waitHint')}
+        </p>
+      </Notice>
+      {onResetInstead ? (
+        <Button variant="secondary" onClick={onResetInstead}>
+          {t('passwords.locked.resetInstead')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** What re-reading the terminal shows after an unknown outcome: a command waiting, or none. */
+export function TerminalReread({ terminal, rereading }: { terminal: TerminalDetail; rereading: boolean }) {
+  const { t } = useTranslation();
+  const sentence = useCommandSentence();
+  const command = terminal.openCommand;
+  return (
+    <p aria-live="polite">
+      {rereading
+        ? t('passwords.unknown.rereading')
+        : command && OPEN_COMMAND_STATUSES.includes(command.status)
+          ? t('passwords.unknown.rereadWaiting', { summary: sentence(command) })
+          : t('passwords.unknown.rereadNone')}
+    </p>
+  );
+}

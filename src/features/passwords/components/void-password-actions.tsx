@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
+import type { TerminalDetail } from '@/api/schemas/terminals';
+import { Button } from '@/components/button';
+import type { VoidPasswordAccess } from '../api/access';
+import type { RefreshKeys } from '../api/mutations';
+import { CancelCommand } from './cancel-command';
+import { ChangeVoidPasswordDialog } from './change-void-password-dialog';
+import { ResetVoidPasswordDialog } from './reset-void-password-dialog';
+
+type OpenDialog = 'change' | 'reset' | null;
+
+/**
+ * The terminal page's void-password controls: Change (owners, who know the current PIN),
+ * Reset (owners and support, after a step-up), and — while a command waits for the terminal —
+ * what that means and a way to cancel it. Cashiers get none of this (the page passes no
+ * access), and the API refuses them anyway.
+ */
+export function VoidPasswordActions({
+  terminal,
+  access,
+  refreshes,
+}: {
+  terminal: TerminalDetail;
+  access: VoidPasswordAccess;
+  /** Queries to re-read after a command (the terminal, its commands, the fleet list). */
+  refreshes: RefreshKeys;
+}) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [sent, setSent] = useState<PasswordCommand | null>(null);
+  const open =
+    terminal.openCommand && OPEN_COMMAND_STATUSES.includes(terminal.openCommand.status)
+      ? terminal.openCommand
+      : null;
+
+  const onSent = (command: PasswordCommand) => {
+    setSent(command);
+    setDialog(null);
+  };
+
+  if (!access.canChange && !access.canReset) return null;
+  return (
+    <div className="w-full space-y-3">
+      {/* Always present, so "sent" is announced when it appears. */}
+      <div role="status" className="text-sm font-medium text-gray-900 empty:hidden">
+        {sent
+          ? t('passwords.actions.sent', { kind: t(`devices.command.kind.${sent.kind}`), tid: terminal.tid })
+          : null}
+      </div>
+      {open ? (
+        <div className="space-y-2 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-900">
+          <p>
+            {open.status === 'delivered'
+              ? t('passwords.openCommand.delivered')
+              : terminal.status === 'offline'
+                ? t('passwords.openCommand.queuedOffline')
+                : t('passwords.openCommand.queuedOnline')}
+          </p>
+          {access.canCancel ? <CancelCommand command={open} refreshes={refreshes} /> : null}
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {access.canChange ? (
+          <Button onClick={() => setDialog('change')}>{t('passwords.actions.change')}</Button>
+        ) : null}
+        {access.canReset ? (
+          <Button variant="secondary" onClick={() => setDialog('reset')}>
+            {t('passwords.actions.reset')}
+          </Button>
+        ) : null}
+      </div>
+      <ChangeVoidPasswordDialog
+        open={dialog === 'change'}
+        terminal={terminal}
+        refreshes={refreshes}
+        canCancel={access.canCancel}
+        onClose={() => setDialog(null)}
+        onSent={onSent}
+        onResetInstead={access.canReset ? () => setDialog('reset') : undefined}
+      />
+      <ResetVoidPasswordDialog
+        open={dialog === 'reset'}
+        terminal={terminal}
+        access={access}
+        refreshes={refreshes}
+        onClose={() => setDialog(null)}
+        onSent={onSent}
+      />
+    </div>
+  );
+}
