@@ -49,6 +49,10 @@ export function isNoSession(error: unknown): error is ApiError {
  * the route guard, seeing that, sends the user to sign-in (keeping where they were).
  */
 export function endSession(queryClient: QueryClient, reason: SessionEndReason): void {
+  // Calls in flight when the session ended get their 401s after the first one: the first
+  // reason is the true one ("15 minutes without activity"), later ones must not replace it.
+  const previous = queryClient.getQueryData<Session>(sessionKeys.current());
+  if (previous?.status === 'signed-out' && previous.endedBecause) reason = previous.endedBecause;
   apiClient.setCsrfToken(null);
   idleClock.reset();
   void queryClient.cancelQueries();
