@@ -1,0 +1,287 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
+import {
+  apiUrl,
+  http,
+  loseAnswerAfterArrival,
+  problem,
+  server,
+  setupMockAcquirer,
+} from '@/testing/mock-server';
+import { renderSignedIn } from '@/testing/render-app';
+import { stepUpHolder } from './api/step-up';
+import { dialog, expectNoSecretLeft, recordMutations, typePin } from './test-support';
+
+setupMockAcquirer();
+beforeEach(() => stepUpHolder.drop());
+
+const NEW_PIN = '907153';
+const CHANGE_PATH = '/terminals/:tid/void-password/change';
+
+async function openChange(tid: string) {
+  const app = await renderSignedIn('owner', { route: `/terminals/${tid}` });
+  await app.user.click(await screen.findByRole('button', { name: 'Change void password' }));
+  expect(dialog()).toBeVisible();
+  return app;
+}
+
+async function fillChange(
+  app: Awaited<ReturnType<typeof openChange>>,
+  current: string,
+  next: string,
+  confirm = next,
+) {
+  await typePin(app.user, 'Current void password', current);
+  await typePin(app.user, 'New void password', next);
+  await typePin(app.user, 'New void password again', confirm);
+}
+
+function submit() {
+  return within(dialog()).getByRole('button', { name: 'Send the new void password' });
+}
+
+describe('Changing a void password', () => {
+  it('sends current and new PIN once, closes, says so, and the terminal shows the queued change', async () => {
+    const sent = recordMutations();
+    const app = await openChange(DEMO_TIDS.custom);
+    const field = within(dialog()).getByLabelText('New void password');
+    expect(field).toHaveAttribute('inputmode', 'numeric');
+    expect(field).toHaveAttribute('autocomplete', 'new-password');
+    expect(field).toHaveAttribute('type', 'password');
+    expect(within(dialog()).getByLabelText('Current void password')).toHaveAttribute(
+      'autocomplete',
+      'current-password',
+    );
+
+    await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
+    await app.user.click(submit());
+
+    expect(await screen.findByText(`Change sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Focus goes back to the button that opened the dialog.
+    expect(screen.getByRole('button', { name: 'Change void password' })).toHaveFocus();
+    const panel = screen.getByRole('region', { name: 'Open command' });
+    await waitFor(() => expect(within(panel).getByText('Change · Queued')).toBeVisible());
+    const voidPassword = screen.getByRole('region', { name: 'Void password' });
+    expect(within(voidPassword).getByText(/its old void password stays active/)).toBeVisible();
+
+    const changes = sent.filter((r) => r.path.endsWith('/void-password/change'));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(changes[0]!.body).toEqual({ currentPassword: DEMO_VOID_PASSWORD, newPassword: NEW_PIN });
+    expectNoSecretLeft(app.queryClient, [DEMO_VOID_PASSWORD, NEW_PIN]);
+  });
+
+  it('checks the policy as the user types, each broken rule in plain words, and sends nothing until it holds', async () => {
+    const sent = recordMutations();
+    const app = await openChange(DEMO_TIDS.custom);
+    const rules = () =>
+      within(dialog()).getByLabelText('New void password').getAttribute('aria-describedby')!;
+    const feedback = () => document.getElementById(rules().split(' ').at(-1)!)!;
+
+    expect(feedback()).toHaveTextContent(/^6 digits\. Not 123456/);
+    const cases: Array<[string, string]> = [
+      ['123', 'Exactly 6 digits.'],
+      ['111111', 'Not the same digit six times, like 888888.'],
+      ['123456', 'Not the factory default 123456.'],
+      ['654321', 'No runs like 123456 or 654321.'],
+      ['112233', 'Not a common PIN like 112233 or 520520.'],
+      ['12a456', 'Digits only: no letters, spaces or symbols.'],
+    ];
+    for (const [typed, said] of cases) {
+      await typePin(app.user, 'New void password', typed);
+      expect(feedback()).toHaveTextContent(said);
+    }
+    await typePin(app.user, 'New void password', NEW_PIN);
+    expect(feedback()).toHaveTextContent('Meets the rules.');
+
+    await typePin(app.user, 'New void password', '111111');
+    await typePin(app.user, 'Current void password', DEMO_VOID_PASSWORD);
+    await typePin(app.user, 'New void password again', '222222');
+    await app.user.click(submit());
+    const newPin = within(dialog()).getByLabelText('New void password');
+    expect(newPin).toHaveAttribute('aria-invalid', 'true');
+    expect(newPin).toHaveAccessibleDescription(/Choose another: see what it must not be, below\./);
+    expect(within(dialog()).getByLabelText('New void password again')).toHaveAccessibleDescription(
+      'The two new void passwords differ. Type the same PIN twice.',
+    );
+    expect(sent.filter((r) => r.path.includes('/void-password/'))).toEqual([]);
+  });
+
+  it('takes a pasted PIN with spaces or full-width digits as the digits meant, and shows it on request', async () => {
+    const app = await openChange(DEMO_TIDS.custom);
+    const field = within(dialog()).getByLabelText('New void password');
+    await app.user.click(field);
+    await app.user.paste('９０７ １５３');
+    expect(field).toHaveValue(NEW_PIN);
+
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Show New void password' }));
+    expect(field).toHaveAttribute('type', 'text');
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Hide New void password' }));
+    expect(field).toHaveAttribute('type', 'password');
+  });
+
+  it('puts a wrong current PIN on its field with the attempts left, clears it, and keeps the new PIN', async () => {
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, '135790', NEW_PIN);
+    await app.user.click(submit());
+
+    const current = within(dialog()).getByLabelText('Current void password');
+    await waitFor(() =>
+      expect(current).toHaveAccessibleDescription(
+        'The current void password is wrong. 4 attempts left before it locks for 30 minutes.',
+      ),
+    );
+    expect(current).toHaveValue('');
+    expect(current).toHaveFocus();
+    expect(within(dialog()).getByLabelText('New void password')).toHaveValue(NEW_PIN);
+  });
+
+  it('locks after the fifth wrong attempt and says until when, offering a reset', async () => {
+    // 58100108 has 3 wrong attempts already.
+    const app = await openChange(DEMO_TIDS.failedAttempts);
+    expect(within(dialog()).getByText(/3 wrong attempts so far\. After 2 more/)).toBeVisible();
+    await fillChange(app, '135790', NEW_PIN);
+    await app.user.click(submit());
+    await waitFor(() =>
+      expect(within(dialog()).getByLabelText('Current void password')).toHaveAccessibleDescription(
+        /1 more wrong attempt locks it for 30 minutes/,
+      ),
+    );
+    await typePin(app.user, 'Current void password', '135790');
+    await app.user.click(submit());
+
+    expect(
+      await within(dialog()).findByText(/locked after 5 wrong attempts, until \d\d:\d\d:\d\d/),
+    ).toBeVisible();
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset it instead' }));
+    expect(await within(dialog()).findByLabelText('Your account password')).toBeVisible();
+  });
+
+  it('maps the server’s refusals to the field they concern', async () => {
+    server.use(
+      http.post(apiUrl(CHANGE_PATH), () =>
+        problem(422, 'pin.reused', {
+          errors: [{ field: 'newPassword', code: 'pin.reused', message: 'reused' }],
+        }),
+      ),
+    );
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
+    await app.user.click(submit());
+    const newPin = within(dialog()).getByLabelText('New void password');
+    await waitFor(() =>
+      expect(newPin).toHaveAccessibleDescription(
+        /This is one of the terminal's last 3 void passwords\. Choose another\./,
+      ),
+    );
+    expect(newPin).toHaveFocus();
+  });
+
+  it('shows the open command instead of a second change, and lets it be cancelled while queued', async () => {
+    // 58100105 is offline with a queued reset.
+    const app = await openChange(DEMO_TIDS.openCommand);
+    expect(within(dialog()).getByText(/already has a void-password command waiting/)).toBeVisible();
+    expect(within(dialog()).getByText(/Reset · Queued, requested by/)).toBeVisible();
+    expect(within(dialog()).getByText(/old void password stays active until it next connects/)).toBeVisible();
+
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Cancel the waiting Reset' }));
+    // Cancelled: nothing stands in the way of the change any more.
+    expect(await within(dialog()).findByLabelText('Current void password')).toBeVisible();
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Latest command' })).toHaveTextContent('Cancelled'),
+    );
+  });
+
+  it('a change refused because another command arrived meanwhile shows that command', async () => {
+    server.use(
+      http.post(apiUrl(CHANGE_PATH), () => problem(409, 'command.already_open', { openCommandId: 'cmd_x' })),
+    );
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
+    await app.user.click(submit());
+    expect(await within(dialog()).findByText(/already has a void-password command waiting/)).toBeVisible();
+  });
+
+  it('a double click sends one request', async () => {
+    const sent = recordMutations();
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
+    await app.user.dblClick(submit());
+    expect(await screen.findByText(`Change sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
+    expect(sent.filter((r) => r.path.endsWith('/void-password/change'))).toHaveLength(1);
+  });
+
+  it('an answer lost on the way is "not known yet", re-reads the terminal, and checking again reuses the key', async () => {
+    const sent = recordMutations();
+    loseAnswerAfterArrival('post', CHANGE_PATH);
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
+    await app.user.click(submit());
+
+    expect(await within(dialog()).findByText("We don't know yet whether it went through")).toBeVisible();
+    expect(screen.queryByText(/Change sent to terminal/)).not.toBeInTheDocument();
+    // Re-reading the terminal shows the change did arrive.
+    expect(await within(dialog()).findByText(/The terminal now shows: Change · Queued/)).toBeVisible();
+
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Check again' }));
+    expect(await screen.findByText(`Change sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
+
+    const changes = sent.filter((r) => r.path.endsWith('/void-password/change'));
+    expect(changes).toHaveLength(2);
+    expect(changes[1]!.idempotencyKey).toBe(changes[0]!.idempotencyKey);
+    // One command, not two.
+    const history = screen.getByRole('region', { name: 'Command history' });
+    await waitFor(() => expect(within(history).getAllByText('Change · Queued')).toHaveLength(1));
+  });
+
+  it('a new action after a definite answer gets a new key', async () => {
+    const sent = recordMutations();
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, '135790', NEW_PIN);
+    await app.user.click(submit());
+    await waitFor(() =>
+      expect(within(dialog()).getByLabelText('Current void password')).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      ),
+    );
+    await typePin(app.user, 'Current void password', DEMO_VOID_PASSWORD);
+    await app.user.click(submit());
+    expect(await screen.findByText(`Change sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
+    const keys = sent.filter((r) => r.path.endsWith('/void-password/change')).map((r) => r.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('on an offline terminal, says the old PIN stays active until it connects, and the change can be cancelled', async () => {
+    const app = await openChange(DEMO_TIDS.offline);
+    await fillChange(app, '123456', NEW_PIN);
+    await app.user.click(submit());
+    expect(await screen.findByText(`Change sent to terminal ${DEMO_TIDS.offline}.`)).toBeVisible();
+    const panel = screen.getByRole('region', { name: 'Void password' });
+    await waitFor(() =>
+      expect(
+        within(panel).getByText(/offline: its old void password stays active until it next connects/),
+      ).toBeVisible(),
+    );
+    await app.user.click(within(panel).getByRole('button', { name: 'Cancel the waiting Change' }));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Latest command' })).toHaveTextContent('Change · Cancelled'),
+    );
+  });
+
+  it('gives a cashier no void-password controls', async () => {
+    await renderSignedIn('cashier', { route: `/terminals/${DEMO_TIDS.custom}` });
+    const panel = await screen.findByRole('region', { name: 'Void password' });
+    expect(within(panel).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('gives support a reset but no change (they do not know the PIN)', async () => {
+    await renderSignedIn('support', { route: `/terminals/${DEMO_TIDS.custom}` });
+    const panel = await screen.findByRole('region', { name: 'Void password' });
+    expect(within(panel).getByRole('button', { name: 'Reset void password (forgotten)' })).toBeVisible();
+    expect(within(panel).queryByRole('button', { name: 'Change void password' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,200 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
+import { advanceMockClock, loseAnswerAfterArrival, server, setupMockAcquirer } from '@/testing/mock-server';
+import { DEMO_ACCOUNTS, renderSignedIn, travelInTime, type DemoRole } from '@/testing/render-app';
+import { stepUpHolder } from './api/step-up';
+import { dialog, expectNoSecretLeft, recordMutations, recordStepUpTokens, typePin } from './test-support';
+
+setupMockAcquirer();
+beforeEach(() => stepUpHolder.drop());
+
+const MINUTE = 60_000;
+const RESET_PATH = '/terminals/:tid/void-password/reset';
+const NEW_PIN = '907153';
+
+function passwordOf(role: DemoRole): string {
+  return DEMO_ACCOUNTS.find((account) => account.role === role)!.password;
+}
+
+async function openReset(role: DemoRole, tid: string) {
+  const app = await renderSignedIn(role, { route: `/terminals/${tid}` });
+  await app.user.click(await screen.findByRole('button', { name: 'Reset void password (forgotten)' }));
+  return app;
+}
+
+type App = Awaited<ReturnType<typeof openReset>>;
+
+async function confirmPassword(app: App, password: string) {
+  const field = await within(dialog()).findByLabelText('Your account password');
+  expect(field).toHaveAttribute('autocomplete', 'current-password');
+  await app.user.type(field, password);
+  await app.user.click(within(dialog()).getByRole('button', { name: 'Confirm' }));
+}
+
+/** The temporary PIN on screen, read digit by digit as screen readers get it. */
+function temporaryPinShown(): string {
+  const spoken = within(dialog()).getByText(/^\d( \d){5}$/);
+  return spoken.textContent!.replaceAll(' ', '');
+}
+
+describe('Resetting a forgotten void password', () => {
+  it('asks for the account password, then shows a temporary PIN once, which disappears for good', async () => {
+    const sent = recordMutations();
+    const tokens = recordStepUpTokens();
+    const app = await openReset('owner', DEMO_TIDS.custom);
+
+    await confirmPassword(app, 'not-my-password');
+    const field = within(dialog()).getByLabelText('Your account password');
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/^The password is incorrect\./));
+    expect(field).toHaveValue('');
+    await confirmPassword(app, passwordOf('owner'));
+
+    expect(await within(dialog()).findByText(/Account password confirmed until \d\d:\d\d\./)).toBeVisible();
+    expect(
+      within(dialog()).getByRole('button', { name: "Export this terminal's sales (CSV)" }),
+    ).toBeVisible();
+    await app.user.click(within(dialog()).getByLabelText('Generate a temporary one', { exact: false }));
+    expect(within(dialog()).queryByLabelText('New void password')).not.toBeInTheDocument();
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset the void password' }));
+
+    expect(
+      await within(dialog()).findByRole('heading', {
+        name: `Temporary void password for terminal ${DEMO_TIDS.custom}`,
+      }),
+    ).toHaveFocus();
+    const pin = temporaryPinShown();
+    expect(pin).toMatch(/^\d{6}$/);
+    expect(within(dialog()).getByText(/It is shown only now/)).toBeVisible();
+    const clipboardWrites = vi.spyOn(navigator.clipboard, 'writeText');
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Copy' }));
+    expect(await navigator.clipboard.readText()).toBe(pin);
+    expect(
+      within(dialog()).getByText(/^Copied\. The clipboard is emptied when you close this\.$/),
+    ).toBeVisible();
+
+    // Escape does not dismiss it: only "I have noted it" does.
+    await app.user.keyboard('{Escape}');
+    expect(dialog()).toBeVisible();
+    await app.user.click(within(dialog()).getByRole('button', { name: 'I have noted it' }));
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await screen.findByText(`Reset sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
+    // The PIN does not wait in the clipboard for the next paste.
+    expect(clipboardWrites).toHaveBeenLastCalledWith('');
+    const reset = sent.find((r) => r.path.endsWith('/void-password/reset'))!;
+    expect(reset.body).toEqual({ generateTemporary: true });
+    expect(reset.stepUpToken).toBe(tokens[0]);
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Open command' })).toHaveTextContent('Reset · Queued'),
+    );
+    expectNoSecretLeft(app.queryClient, [pin, passwordOf('owner'), tokens[0]!]);
+  });
+
+  it('reuses the account-password confirmation for 5 minutes, then asks again', async () => {
+    const app = await openReset('owner', DEMO_TIDS.custom);
+    await confirmPassword(app, passwordOf('owner'));
+    await within(dialog()).findByText(/Account password confirmed until/);
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+
+    await act(() => app.router.navigate(`/terminals/${DEMO_TIDS.defaultPassword}`));
+    await app.user.click(await screen.findByRole('button', { name: 'Reset void password (forgotten)' }));
+    expect(within(dialog()).getByText(/Account password confirmed until/)).toBeVisible();
+    expect(within(dialog()).queryByLabelText('Your account password')).not.toBeInTheDocument();
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+
+    travelInTime(5 * MINUTE);
+    await app.user.click(screen.getByRole('button', { name: 'Reset void password (forgotten)' }));
+    expect(await within(dialog()).findByLabelText('Your account password')).toBeVisible();
+  });
+
+  it('asks again when the acquirer no longer takes the confirmation, then sends without another click', async () => {
+    const sent = recordMutations();
+    const app = await openReset('owner', DEMO_TIDS.custom);
+    await confirmPassword(app, passwordOf('owner'));
+    await within(dialog()).findByText(/Account password confirmed until/);
+    await typePin(app.user, 'New void password', NEW_PIN);
+    await typePin(app.user, 'New void password again', NEW_PIN);
+    // Only the acquirer's clock moves: it refuses the token the browser still thinks valid.
+    advanceMockClock(6 * MINUTE);
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset the void password' }));
+
+    expect(await within(dialog()).findByText(/Your password confirmation has run out/)).toBeVisible();
+    await confirmPassword(app, passwordOf('owner'));
+
+    expect(await screen.findByText(`Reset sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
+    const resets = sent.filter((r) => r.path.endsWith('/void-password/reset'));
+    expect(resets).toHaveLength(2);
+    expect(resets[1]!.body).toEqual({ newPassword: NEW_PIN });
+  });
+
+  it('requires a ticket reference and a reason of support, and sends both', async () => {
+    const sent = recordMutations();
+    const app = await openReset('support', DEMO_TIDS.custom);
+    await confirmPassword(app, passwordOf('support'));
+    await within(dialog()).findByText(/Account password confirmed until/);
+    // Support defaults to a temporary PIN.
+    expect(within(dialog()).getByLabelText('Generate a temporary one', { exact: false })).toBeChecked();
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset the void password' }));
+
+    expect(within(dialog()).getByLabelText('Ticket reference')).toHaveAccessibleDescription(
+      'Enter the ticket reference of this request.',
+    );
+    expect(within(dialog()).getByLabelText('Reason')).toHaveAccessibleDescription(
+      /Say why the void password is being reset\./,
+    );
+    expect(sent.filter((r) => r.path.endsWith('/void-password/reset'))).toHaveLength(0);
+
+    await app.user.type(within(dialog()).getByLabelText('Ticket reference'), '  INC-2041 ');
+    await app.user.type(
+      within(dialog()).getByLabelText('Reason'),
+      'Owner called: the manager who knew it left.',
+    );
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset the void password' }));
+    await within(dialog()).findByRole('heading', { name: /^Temporary void password/ });
+    expect(sent.find((r) => r.path.endsWith('/void-password/reset'))!.body).toEqual({
+      generateTemporary: true,
+      ticketId: 'INC-2041',
+      reason: 'Owner called: the manager who knew it left.',
+    });
+  });
+
+  it('offers the terminal’s sales as CSV before the reset', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:backup');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const exports: URL[] = [];
+    const app = await openReset('owner', DEMO_TIDS.custom);
+    await confirmPassword(app, passwordOf('owner'));
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/transactions/export')) exports.push(url);
+    });
+    await app.user.click(
+      await within(dialog()).findByRole('button', { name: "Export this terminal's sales (CSV)" }),
+    );
+    expect(await within(dialog()).findByText(/^Saved /)).toBeVisible();
+    expect(exports.map((url) => url.searchParams.get('terminalId'))).toEqual([DEMO_TIDS.custom]);
+  });
+
+  it('a temporary PIN whose answer was lost is recovered by checking again with the same request', async () => {
+    const sent = recordMutations();
+    loseAnswerAfterArrival('post', RESET_PATH);
+    const app = await openReset('owner', DEMO_TIDS.custom);
+    await confirmPassword(app, passwordOf('owner'));
+    await app.user.click(
+      await within(dialog()).findByLabelText('Generate a temporary one', { exact: false }),
+    );
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset the void password' }));
+
+    expect(await within(dialog()).findByText("We don't know yet whether it went through")).toBeVisible();
+    expect(await within(dialog()).findByText(/The terminal now shows: Reset · Queued/)).toBeVisible();
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Check again' }));
+
+    await within(dialog()).findByRole('heading', { name: /^Temporary void password/ });
+    expect(temporaryPinShown()).toMatch(/^\d{6}$/);
+    const resets = sent.filter((r) => r.path.endsWith('/void-password/reset'));
+    expect(resets).toHaveLength(2);
+    expect(resets[1]!.idempotencyKey).toBe(resets[0]!.idempotencyKey);
+  });
+});
