@@ -826,6 +826,7 @@ export const en = {
       noted: 'I have noted it',
     },
     openCommand: {
+      oldStaysActive: 'Until the terminal picks it up, its old void password stays active.',
       summary: '{{kind}} · {{status}}, requested by {{name}} on {{when}}.',
       refused:
         'This terminal already has a void-password command waiting. A new one can be sent once it is applied or cancelled.',

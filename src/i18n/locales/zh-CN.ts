@@ -808,6 +808,7 @@ export const zhCN: Messages = {
       noted: '我已记下',
     },
     openCommand: {
+      oldStaysActive: '在终端领取之前，旧的撤销消费密码仍然有效。',
       summary: '{{kind}} · {{status}}，由 {{name}} 于 {{when}} 发起。',
       refused: '此终端已有一条待执行的撤销消费密码指令。该指令生效或被取消后，才能发送新的指令。',
       queuedOnline: '正在等待终端签到（约每 30 秒一次）。在此之前，旧的撤销消费密码仍然有效。',

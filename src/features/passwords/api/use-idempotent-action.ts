@@ -9,7 +9,8 @@ import { type ApiError, isApiError } from '@/api/errors';
  */
 export type ActionState<T> =
   | { status: 'idle' }
-  | { status: 'pending' }
+  /** `checking`: sending again an action whose outcome was unknown (same key). */
+  | { status: 'pending'; checking: boolean }
   | { status: 'succeeded'; result: T }
   | { status: 'failed'; error: unknown }
   | { status: 'unknown'; error: ApiError };
@@ -44,8 +45,9 @@ export function useIdempotentAction<Input, Result>(
     async (input: Input): Promise<ActionState<Result> | null> => {
       if (inFlight.current) return null;
       inFlight.current = true;
+      const checking = attemptKey.current !== null;
       attemptKey.current ??= newIdempotencyKey();
-      setState({ status: 'pending' });
+      setState({ status: 'pending', checking });
       let next: ActionState<Result>;
       try {
         next = { status: 'succeeded', result: await perform(input, attemptKey.current) };

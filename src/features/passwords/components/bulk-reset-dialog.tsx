@@ -238,13 +238,14 @@ function BulkContent({
     );
   }
 
-  if (state.status === 'unknown') {
+  const checking = state.status === 'pending' && state.checking;
+  if (state.status === 'unknown' || checking) {
     return (
       <div key="unknown" className="space-y-4">
         {title(true)}
         <OutcomeUnknown
           what={t('passwords.bulk.what')}
-          checking={false}
+          checking={checking}
           onCheckAgain={() => void send()}
           onClose={onClose}
         />

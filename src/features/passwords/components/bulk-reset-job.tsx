@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
@@ -15,6 +15,7 @@ import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
 import { useFormat } from '@/i18n/use-format';
 import type { VoidPasswordAccess } from '../api/access';
+import { type RefreshKeys, useRefresh } from '../api/mutations';
 import { bulkResetQueries } from '../api/queries';
 import { BulkResetButton } from './bulk-reset-dialog';
 
@@ -29,14 +30,22 @@ const ROWS_STEP = 100;
 export function BulkResetJobView({
   jobId,
   access,
+  refreshes,
   onRetryStarted,
 }: {
   jobId: string;
   access: VoidPasswordAccess;
+  /** What the job's commands change elsewhere (the fleet list, terminal pages): re-read when it finishes. */
+  refreshes: RefreshKeys;
   onRetryStarted: (job: BulkResetJob) => void;
 }) {
   const { t } = useTranslation();
   const job = useQuery(bulkResetQueries.job(jobId));
+  const refresh = useRefresh(refreshes);
+  const finished = job.data?.job.status === 'finished';
+  useEffect(() => {
+    if (finished) void refresh();
+  }, [finished, refresh]);
   if (job.isPending) return <PageSkeleton />;
   if (job.isError) {
     if (isApiError(job.error) && job.error.status === 404) {

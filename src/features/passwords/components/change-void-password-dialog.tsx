@@ -130,7 +130,8 @@ function ChangeContent({
     );
   }
 
-  if (state.status === 'unknown') {
+  const checking = state.status === 'pending' && state.checking;
+  if (state.status === 'unknown' || checking) {
     return (
       <div key="unknown" className="space-y-4">
         <DialogHeading id={titleId} focusOnMount>
@@ -139,7 +140,7 @@ function ChangeContent({
         <OutcomeUnknown
           what={t('passwords.change.what')}
           reread={<TerminalReread terminal={terminal} rereading={rereading} />}
-          checking={false}
+          checking={checking}
           onCheckAgain={() => void send()}
           onClose={onClose}
         />

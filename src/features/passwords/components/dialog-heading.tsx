@@ -18,7 +18,13 @@ export function DialogHeading({
     if (focusOnMount) ref.current?.focus();
   }, [focusOnMount]);
   return (
-    <h2 id={id} ref={ref} tabIndex={-1} className="text-lg font-semibold text-gray-900 focus:outline-none">
+    <h2
+      id={id}
+      ref={ref}
+      // Focusable only when focus is moved here; otherwise the dialog starts at its first field.
+      tabIndex={focusOnMount ? -1 : undefined}
+      className="text-lg font-semibold text-gray-900 focus:outline-none"
+    >
       {children}
     </h2>
   );

@@ -161,14 +161,15 @@ function ResetContent({
     );
   }
 
-  if (state.status === 'unknown') {
+  const checking = state.status === 'pending' && state.checking;
+  if (state.status === 'unknown' || checking) {
     return (
       <div key="unknown" className="space-y-4">
         {title(true)}
         <OutcomeUnknown
           what={t('passwords.reset.what')}
           reread={<TerminalReread terminal={terminal} rereading={rereading} />}
-          checking={false}
+          checking={checking}
           onCheckAgain={() => void send()}
           onClose={onClose}
         />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
+import { DialogHeading } from './dialog-heading';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -27,9 +28,6 @@ export function TemporaryPinPanel({
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>('idle');
   const copied = useRef(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // The form it replaces had the focus: start reading here.
-  useEffect(() => headingRef.current?.focus(), []);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -56,14 +54,10 @@ export function TemporaryPinPanel({
   const grouped = `${pin.slice(0, 3)} ${pin.slice(3)}`;
   return (
     <div className="space-y-4">
-      <h2
-        id={titleId}
-        ref={headingRef}
-        tabIndex={-1}
-        className="text-lg font-semibold text-gray-900 focus:outline-none"
-      >
+      {/* The form it replaces had the focus: reading starts here. */}
+      <DialogHeading id={titleId} focusOnMount>
         {t('passwords.temporary.title', { tid })}
-      </h2>
+      </DialogHeading>
       <div className="flex flex-wrap items-center gap-3 rounded-md border border-gray-300 bg-gray-50 px-4 py-3">
         <p className="font-mono text-3xl font-semibold tracking-[0.2em] text-gray-900">
           <span aria-hidden="true">{grouped}</span>

@@ -56,7 +56,7 @@ export function VoidPasswordActions({
               ? t('passwords.openCommand.delivered')
               : terminal.status === 'offline'
                 ? t('passwords.openCommand.queuedOffline')
-                : t('passwords.openCommand.queuedOnline')}
+                : t('passwords.openCommand.oldStaysActive')}
           </p>
           {access.canCancel ? <CancelCommand command={open} refreshes={refreshes} /> : null}
         </div>

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The void-password controls of a terminal page and their dialogs (change, reset with its
+ * step-up and temporary PIN, bulk reset), by what a person reads on screen.
+ */
+export class VoidPasswordControls {
+  readonly dialog: Locator;
+  readonly changeButton: Locator;
+  readonly resetButton: Locator;
+  readonly currentPin: Locator;
+  readonly newPin: Locator;
+  readonly confirmPin: Locator;
+  readonly accountPassword: Locator;
+  readonly ticket: Locator;
+  readonly reason: Locator;
+
+  constructor(page: Page) {
+    this.dialog = page.getByRole('dialog');
+    this.changeButton = page.getByRole('button', { name: /^(Change void password|修改撤销消费密码)$/ });
+    this.resetButton = page.getByRole('button', {
+      name: /^(Reset void password \(forgotten\)|重置撤销消费密码（忘记密码）)$/,
+    });
+    this.currentPin = this.dialog.getByLabel(/^(Current void password|当前撤销消费密码)$/);
+    this.newPin = this.dialog.getByLabel(/^(New void password|新撤销消费密码)$/);
+    this.confirmPin = this.dialog.getByLabel(/^(New void password again|再次输入新撤销消费密码)$/);
+    this.accountPassword = this.dialog.getByLabel(/^(Your account password|您的账户密码)$/);
+    this.ticket = this.dialog.getByLabel(/^(Ticket reference|工单号)$/);
+    this.reason = this.dialog.getByLabel(/^(Reason|原因)$/);
+  }
+
+  button(name: string | RegExp) {
+    return this.dialog.getByRole('button', { name });
+  }
+
+  async change(current: string, next: string) {
+    await this.changeButton.click();
+    await expect(this.dialog).toBeVisible();
+    await this.currentPin.fill(current);
+    await this.newPin.fill(next);
+    await this.confirmPin.fill(next);
+    await this.button('Send the new void password').click();
+  }
+
+  /** Confirms the account password when the dialog asks for it (step-up). */
+  async confirmAccountPassword(password: string) {
+    await this.accountPassword.fill(password);
+    await this.button('Confirm').click();
+    await expect(this.dialog.getByText(/^Account password confirmed until/)).toBeVisible();
+  }
+
+  async chooseNewPin(pin: string) {
+    await this.newPin.fill(pin);
+    await this.confirmPin.fill(pin);
+  }
+
+  /** The temporary PIN on screen (read digit by digit, as screen readers get it). */
+  async temporaryPin(): Promise<string> {
+    const spoken = this.dialog.getByText(/^\d( \d){5}$/);
+    return ((await spoken.textContent()) ?? '').replaceAll(' ', '');
+  }
+}
