@@ -182,6 +182,37 @@ test.describe('Void password', () => {
     await expect(new TerminalPage(page).openCommand).toContainText('Reset · Cancelled');
   });
 
+  test('a send without a clear answer is shown as not known yet, and checking again never makes two commands', async ({
+    page,
+    mock,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    await page.goto(`/terminals/${CUSTOM_TID}`);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/void-password/change'))
+        sent.push(request.headers()['idempotency-key'] ?? '');
+    });
+    // A 503 may come after the work was done: its outcome is unknown. (A dropped connection
+    // would do too, but Chromium silently resends a POST whose reused socket was reset.)
+    await mock.fault({ method: 'POST', path: '/terminals/*/void-password/change', status: 503 });
+    const controls = new VoidPasswordControls(page);
+    await controls.change(DEMO_VOID_PASSWORD, NEW_PIN);
+
+    await expect(controls.dialog).toContainText("We don't know yet whether it went through");
+    await expect(controls.dialog).toContainText('The terminal shows no command waiting.');
+    await expect(page.getByText(/^Change sent to terminal/)).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'the unknown-outcome dialog');
+    await controls.button('Check again').click();
+    await expect(controls.dialog).toBeHidden();
+    await expect(page.getByText(`Change sent to terminal ${CUSTOM_TID}.`)).toBeVisible();
+    const history = new TerminalPage(page).history;
+    await expect(history.getByText('Change · Queued')).toHaveCount(1);
+    // Both sends were the same user action: one idempotency key.
+    expect(new Set(sent.filter(Boolean)).size).toBe(1);
+  });
+
   test('five wrong current PINs lock the void password, and the dialog says until when', async ({
     page,
     signInAs,

@@ -855,7 +855,7 @@ export const en = {
     },
     unknown: {
       title: "We don't know yet whether it went through",
-      body: 'The connection dropped before the acquirer answered, so {{what}} may or may not have been sent.',
+      body: 'No clear answer came back from the acquirer (the connection dropped, or it had a problem), so {{what}} may or may not have been sent.',
       rereading: 'Checking the terminal…',
       rereadWaiting: 'The terminal now shows: {{summary}}',
       rereadNone: 'The terminal shows no command waiting.',

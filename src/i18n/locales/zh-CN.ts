@@ -833,7 +833,7 @@ export const zhCN: Messages = {
     },
     unknown: {
       title: '暂时无法确定是否已发送成功',
-      body: '收单方回复之前连接中断，{{what}}可能已发送，也可能没有。',
+      body: '没有收到收单方的明确答复（连接中断或收单方出错），{{what}}可能已发送，也可能没有。',
       rereading: '正在查询终端…',
       rereadWaiting: '终端当前显示：{{summary}}',
       rereadNone: '终端当前没有待执行的指令。',
