@@ -1,6 +1,6 @@
 import { DEMO_PASSWORDS, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
-import { TerminalPage, TerminalsPage } from './pages/terminals-page';
+import { TerminalsPage } from './pages/terminals-page';
 import { VoidPasswordControls } from './pages/void-password';
 import { collectConsole, expectNoSecretInBrowser } from './secrets-check';
 
@@ -23,9 +23,8 @@ test.describe('Void password', () => {
   }) => {
     const consoleMessages = collectConsole(page);
     await signInAs('owner');
-    await page.goto(`/terminals/${CUSTOM_TID}`);
-    const terminal = new TerminalPage(page);
-    const controls = new VoidPasswordControls(page);
+    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
+    const { terminal } = controls;
     await controls.changeButton.click();
     await expect(controls.dialog).toBeVisible();
     await expect(controls.currentPin).toBeFocused();
@@ -65,8 +64,7 @@ test.describe('Void password', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const consoleMessages = collectConsole(page);
     await signInAs('owner');
-    await page.goto(`/terminals/${CUSTOM_TID}`);
-    const controls = new VoidPasswordControls(page);
+    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
     await controls.resetButton.click();
 
     // Step-up: the account password again.
@@ -98,12 +96,12 @@ test.describe('Void password', () => {
     await expect(controls.dialog).toBeHidden();
     await expect(page.getByText(`Reset sent to terminal ${CUSTOM_TID}.`)).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
-    await expect(new TerminalPage(page).openCommand).toContainText('Reset · Queued');
+    await expect(controls.terminal.openCommand).toContainText('Reset · Queued');
 
     await expectNoSecretInBrowser(page, [pin, DEMO_PASSWORDS.owner, stepUpToken], consoleMessages);
     // Reloading shows the command, never the PIN again.
     await page.reload();
-    await expect(new TerminalPage(page).openCommand).toContainText('Reset');
+    await expect(controls.terminal.openCommand).toContainText('Reset');
     await expect(page.getByText(pin)).toHaveCount(0);
   });
 
@@ -113,8 +111,7 @@ test.describe('Void password', () => {
   }) => {
     const consoleMessages = collectConsole(page);
     await signInAs('support');
-    await page.goto(`/terminals/${CUSTOM_TID}`);
-    const controls = new VoidPasswordControls(page);
+    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
     await expect(controls.changeButton).toHaveCount(0);
     await controls.resetButton.click();
     await controls.confirmAccountPassword(DEMO_PASSWORDS.support);
@@ -145,9 +142,8 @@ test.describe('Void password', () => {
   }) => {
     const consoleMessages = collectConsole(page);
     await signInAs('owner');
-    await page.goto(`/terminals/${OFFLINE_TID}`);
-    const terminal = new TerminalPage(page);
-    const controls = new VoidPasswordControls(page);
+    const controls = await VoidPasswordControls.openTerminal(page, OFFLINE_TID);
+    const { terminal } = controls;
     await controls.change(FACTORY_DEFAULT, NEW_PIN);
     await expect(controls.dialog).toBeHidden();
     await expect(terminal.voidPassword).toContainText(
@@ -171,15 +167,14 @@ test.describe('Void password', () => {
     signInAs,
   }) => {
     await signInAs('owner');
-    await page.goto(`/terminals/${OPEN_COMMAND_TID}`);
-    const controls = new VoidPasswordControls(page);
+    const controls = await VoidPasswordControls.openTerminal(page, OPEN_COMMAND_TID);
     await controls.changeButton.click();
     await expect(controls.dialog).toContainText('already has a void-password command waiting');
     await expect(controls.dialog).toContainText(/Reset · Queued, requested by/);
     await expectNoSeriousA11yViolations(page, 'the open-command refusal');
     await controls.button('Cancel the waiting Reset').click();
     await expect(controls.currentPin).toBeVisible();
-    await expect(new TerminalPage(page).openCommand).toContainText('Reset · Cancelled');
+    await expect(controls.terminal.openCommand).toContainText('Reset · Cancelled');
   });
 
   test('a send without a clear answer is shown as not known yet, and checking again never makes two commands', async ({
@@ -188,7 +183,7 @@ test.describe('Void password', () => {
     signInAs,
   }) => {
     await signInAs('owner');
-    await page.goto(`/terminals/${CUSTOM_TID}`);
+    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
     const sent: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/void-password/change'))
@@ -197,7 +192,6 @@ test.describe('Void password', () => {
     // A 503 may come after the work was done: its outcome is unknown. (A dropped connection
     // would do too, but Chromium silently resends a POST whose reused socket was reset.)
     await mock.fault({ method: 'POST', path: '/terminals/*/void-password/change', status: 503 });
-    const controls = new VoidPasswordControls(page);
     await controls.change(DEMO_VOID_PASSWORD, NEW_PIN);
 
     await expect(controls.dialog).toContainText("We don't know yet whether it went through");
@@ -207,7 +201,7 @@ test.describe('Void password', () => {
     await controls.button('Check again').click();
     await expect(controls.dialog).toBeHidden();
     await expect(page.getByText(`Change sent to terminal ${CUSTOM_TID}.`)).toBeVisible();
-    const history = new TerminalPage(page).history;
+    const history = controls.terminal.history;
     await expect(history.getByText('Change · Queued')).toHaveCount(1);
     // Both sends were the same user action: one idempotency key.
     expect(new Set(sent.filter(Boolean)).size).toBe(1);
@@ -219,8 +213,7 @@ test.describe('Void password', () => {
   }) => {
     const consoleMessages = collectConsole(page);
     await signInAs('owner');
-    await page.goto(`/terminals/${CUSTOM_TID}`);
-    const controls = new VoidPasswordControls(page);
+    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
     const wrong = '135790';
     await controls.change(wrong, NEW_PIN);
     for (const left of [4, 3, 2]) {
@@ -240,7 +233,7 @@ test.describe('Void password', () => {
     await expect(controls.dialog).toContainText(/locked after 5 wrong attempts, until \d\d:\d\d:\d\d/);
     await expectNoSeriousA11yViolations(page, 'the locked dialog');
     await controls.button('Close').click();
-    await expect(new TerminalPage(page).voidPassword).toContainText(/Locked · .+ left/);
+    await expect(controls.terminal.voidPassword).toContainText(/Locked · .+ left/);
     await expectNoSecretInBrowser(page, [wrong, NEW_PIN], consoleMessages);
   });
 
@@ -287,8 +280,7 @@ test.describe('Void password', () => {
   test('on a phone, the change dialog fits and stays usable by keyboard', async ({ page, signInAs }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await signInAs('owner');
-    await page.goto(`/terminals/${CUSTOM_TID}`);
-    const controls = new VoidPasswordControls(page);
+    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
     await controls.changeButton.click();
     await expect(controls.currentPin).toBeFocused();
     const box = await controls.dialog.boundingBox();
@@ -305,8 +297,7 @@ test.describe('Void password', () => {
 
   test('a cashier sees the terminal but no void-password controls', async ({ page, signInAs }) => {
     await signInAs('cashier');
-    await page.goto(`/terminals/${CUSTOM_TID}`);
-    const terminal = new TerminalPage(page);
+    const { terminal } = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
     await expect(terminal.voidPassword).toContainText('Custom');
     await expect(terminal.voidPassword.getByRole('button')).toHaveCount(0);
   });

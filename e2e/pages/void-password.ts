@@ -1,10 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { TerminalPage } from './terminals-page';
 
 /**
  * The void-password controls of a terminal page and their dialogs (change, reset with its
  * step-up and temporary PIN, bulk reset), by what a person reads on screen.
  */
 export class VoidPasswordControls {
+  /** The terminal page around the controls (its panels). */
+  readonly terminal: TerminalPage;
   readonly dialog: Locator;
   readonly changeButton: Locator;
   readonly resetButton: Locator;
@@ -15,7 +18,16 @@ export class VoidPasswordControls {
   readonly ticket: Locator;
   readonly reason: Locator;
 
+  /** Opens `/terminals/:tid` and waits for it. */
+  static async openTerminal(page: Page, tid: string): Promise<VoidPasswordControls> {
+    await page.goto(`/terminals/${tid}`);
+    const controls = new VoidPasswordControls(page);
+    await expect(controls.terminal.heading).toHaveText(`Terminal ${tid}`);
+    return controls;
+  }
+
   constructor(page: Page) {
+    this.terminal = new TerminalPage(page);
     this.dialog = page.getByRole('dialog');
     this.changeButton = page.getByRole('button', { name: /^(Change void password|修改撤销消费密码)$/ });
     this.resetButton = page.getByRole('button', {

@@ -20,11 +20,14 @@ import { useStartBulkReset } from '../api/mutations';
 import { bulkResetJobPath } from '../api/paths';
 import { bulkResetForm, type BulkResetForm, ticketOf } from '../api/pin-forms';
 import { type Refusal, refusalOf } from '../api/refusal';
-import { useStepUp } from '../api/step-up';
-import { DialogHeading } from './dialog-heading';
+import {
+  DialogStep,
+  showFieldRefusals,
+  StepUpValidity,
+  UnknownOutcomeStep,
+  useStepUpGate,
+} from './dialog-steps';
 import { NewPinFields } from './new-pin-fields';
-import { OutcomeUnknown } from './outcome-unknown';
-import { StepUpForm } from './step-up-form';
 import { TicketFields } from './ticket-fields';
 import { usePinVisibility } from './use-pin-visibility';
 
@@ -136,10 +139,7 @@ function BulkContent({
   const [confirmed, setConfirmed] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [noneMatch, setNoneMatch] = useState(false);
-  const [stepUpExpired, setStepUpExpired] = useState(false);
-  // The user sent while the confirmation had run out: send once they confirm again.
-  const [sendAfterStepUp, setSendAfterStepUp] = useState(false);
-  const stepUp = useStepUp(access.userId);
+  const gate = useStepUpGate(access);
   const start = useStartBulkReset();
   const visibility = usePinVisibility();
   const schema = useMemo(
@@ -153,22 +153,15 @@ function BulkContent({
   const count = selectionSize(selection);
   const formattedCount = format.number(count);
   const { state } = start;
-  const title = (focusOnMount: boolean) => (
-    <DialogHeading id={titleId} focusOnMount={focusOnMount}>
-      {t('passwords.bulk.title', { count, formatted: formattedCount })}
-    </DialogHeading>
-  );
+  const title = t('passwords.bulk.title', { count, formatted: formattedCount });
 
   const send = form.handleSubmit(async (values) => {
     visibility.hideAll();
     setRefusal(null);
     setNoneMatch(false);
-    const token = stepUp.token();
-    if (!token && state.status !== 'unknown') {
-      setSendAfterStepUp(true);
-      setStepUpExpired(true);
-      return;
-    }
+    const token = gate.token();
+    // Checking an unknown outcome again needs no fresh step-up: a replay answers as the first time.
+    if (!token && state.status !== 'unknown') return gate.askAgain(false);
     const outcome = await start.run({
       selection,
       newPassword: values.newPassword,
@@ -180,12 +173,7 @@ function BulkContent({
       onStarted(outcome.result);
     } else if (outcome.status === 'failed') {
       const next = refusalOf(outcome.error);
-      if (next.kind === 'step-up') {
-        stepUp.drop();
-        setSendAfterStepUp(true);
-        setStepUpExpired(true);
-        return;
-      }
+      if (next.kind === 'step-up') return gate.askAgain(true);
       const error = outcome.error;
       if (
         isApiError(error) &&
@@ -195,20 +183,14 @@ function BulkContent({
         return;
       }
       setRefusal(next);
-      if (next.kind === 'fields') {
-        for (const problem of next.fields) {
-          form.setError(problem.field as keyof BulkResetForm, { type: 'server', message: problem.message });
-        }
-        if (next.fields[0]) form.setFocus(next.fields[0].field as keyof BulkResetForm);
-      }
+      if (next.kind === 'fields') showFieldRefusals(form, next.fields);
     }
   });
 
   if (!confirmed) {
     const tids = selection.kind === 'ids' ? selection.tids : [];
     return (
-      <div key="confirm" className="space-y-4">
-        {title(false)}
+      <DialogStep key="confirm" titleId={titleId} title={title} focusTitle={false}>
         {selection.kind === 'ids' ? (
           <p className="text-sm text-gray-800">
             {tids.slice(0, NAMED_TIDS).join(', ')}
@@ -234,53 +216,33 @@ function BulkContent({
           </Button>
           <Button onClick={() => setConfirmed(true)}>{t('passwords.bulk.continue')}</Button>
         </div>
-      </div>
+      </DialogStep>
     );
   }
 
   const checking = state.status === 'pending' && state.checking;
   if (state.status === 'unknown' || checking) {
     return (
-      <div key="unknown" className="space-y-4">
-        {title(true)}
-        <OutcomeUnknown
-          what={t('passwords.bulk.what')}
-          checking={checking}
-          onCheckAgain={() => void send()}
-          onClose={onClose}
-        />
-      </div>
+      <UnknownOutcomeStep
+        key="unknown"
+        titleId={titleId}
+        title={title}
+        what={t('passwords.bulk.what')}
+        checking={checking}
+        onCheckAgain={() => void send()}
+        onClose={onClose}
+      />
     );
   }
 
-  if (stepUp.validUntil === null) {
-    return (
-      <div key="step-up" className="space-y-4">
-        {title(true)}
-        <StepUpForm
-          scope={access.userId}
-          username={access.username}
-          expired={stepUpExpired}
-          onCancel={onClose}
-          onConfirmed={() => {
-            setStepUpExpired(false);
-            if (sendAfterStepUp) {
-              setSendAfterStepUp(false);
-              void send();
-            }
-          }}
-        />
-      </div>
-    );
+  if (gate.validUntil === null) {
+    return gate.step({ titleId, title, focusTitle: true, onClose, send: () => void send() });
   }
 
   const pending = state.status === 'pending';
   return (
-    <div key="form" className="space-y-4">
-      {title(true)}
-      <p className="text-xs text-gray-700">
-        {t('passwords.stepUp.confirmedUntil', { time: format.hourMinute(stepUp.validUntil) })}
-      </p>
+    <DialogStep key="form" titleId={titleId} title={title} focusTitle>
+      <StepUpValidity validUntil={gate.validUntil} />
       {noneMatch ? <Notice tone="error">{t('passwords.bulk.noneMatch')}</Notice> : null}
       {refusal?.kind === 'other' ? <ErrorNotice error={refusal.error} onRetry={() => void send()} /> : null}
       <form method="post" noValidate onSubmit={send} className="space-y-4">
@@ -299,6 +261,6 @@ function BulkContent({
           </Button>
         </div>
       </form>
-    </div>
+    </DialogStep>
   );
 }

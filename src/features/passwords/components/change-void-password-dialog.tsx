@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
+import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { MAX_WRONG_VOID_PASSWORD_ATTEMPTS } from '@/api/void-password-policy';
 import { Button } from '@/components/button';
@@ -10,14 +10,20 @@ import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
-import { type RefreshKeys, useChangeVoidPassword, useRefresh } from '../api/mutations';
+import { type RefreshKeys, useChangeVoidPassword } from '../api/mutations';
+import { waitingCommandOf } from '../api/open-command';
 import { ChangeVoidPasswordForm } from '../api/pin-forms';
 import { type Refusal, refusalOf } from '../api/refusal';
-import { DialogHeading } from './dialog-heading';
-import { NewPinFields, useFieldError } from './new-pin-fields';
-import { OutcomeUnknown } from './outcome-unknown';
-import { PinField } from './pin-field';
-import { LockedNotice, OpenCommandRefusal, TerminalReread } from './terminal-state-blocks';
+import {
+  CloseRow,
+  DialogStep,
+  OpenCommandStep,
+  showFieldRefusals,
+  UnknownOutcomeStep,
+  useReread,
+} from './dialog-steps';
+import { NewPinFields, PinController, useFieldError } from './new-pin-fields';
+import { LockedNotice } from './terminal-state-blocks';
 import { usePinVisibility } from './use-pin-visibility';
 
 export interface ChangeVoidPasswordDialogProps {
@@ -57,19 +63,16 @@ function ChangeContent({
   const format = useFormat();
   const fieldError = useFieldError();
   const change = useChangeVoidPassword(terminal.tid, refreshes);
-  const refresh = useRefresh(refreshes);
+  const { rereading, reread } = useReread(refreshes);
   const visibility = usePinVisibility();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [rereading, setRereading] = useState(false);
   const form = useForm<ChangeVoidPasswordForm>({
     resolver: zodResolver(ChangeVoidPasswordForm),
     defaultValues: EMPTY,
   });
   const { errors } = form.formState;
   const { state } = change;
-  const title = (
-    <DialogHeading id={titleId}>{t('passwords.change.title', { tid: terminal.tid })}</DialogHeading>
-  );
+  const title = t('passwords.change.title', { tid: terminal.tid });
 
   const send = form.handleSubmit(async (values) => {
     visibility.hideAll();
@@ -82,85 +85,59 @@ function ChangeContent({
     if (outcome.status === 'succeeded') {
       onSent(outcome.result);
     } else if (outcome.status === 'unknown') {
-      setRereading(true);
-      await refresh();
-      setRereading(false);
+      await reread();
     } else if (outcome.status === 'failed') {
       const next = refusalOf(outcome.error);
       setRefusal(next);
       if (next.kind !== 'fields') return;
-      for (const problem of next.fields)
-        form.setError(problem.field as keyof ChangeVoidPasswordForm, {
-          type: 'server',
-          message: problem.message,
-        });
+      showFieldRefusals(form, next.fields);
       if (next.fields.some((problem) => problem.field === 'currentPassword')) {
         // A wrong PIN is a secret too: cleared, ready for the next try.
         form.setValue('currentPassword', '');
         form.setFocus('currentPassword');
-      } else if (next.fields[0]) {
-        form.setFocus(next.fields[0].field as keyof ChangeVoidPasswordForm);
       }
     }
   });
 
-  const close = (
-    <div className="flex justify-end">
-      <Button variant="secondary" onClick={onClose}>
-        {t('passwords.dialog.close')}
-      </Button>
-    </div>
-  );
-
-  const lockedUntil =
-    refusal?.kind === 'locked'
-      ? refusal.lockedUntil
-      : terminal.voidPassword.state === 'locked'
-        ? terminal.voidPassword.lockedUntil
-        : null;
   if (refusal?.kind === 'locked' || terminal.voidPassword.state === 'locked') {
+    const lockedUntil = refusal?.kind === 'locked' ? refusal.lockedUntil : terminal.voidPassword.lockedUntil;
     return (
-      <div key="locked" className="space-y-4">
-        <DialogHeading id={titleId} focusOnMount={refusal !== null}>
-          {t('passwords.change.title', { tid: terminal.tid })}
-        </DialogHeading>
+      <DialogStep key="locked" titleId={titleId} title={title} focusTitle={refusal !== null}>
         <LockedNotice lockedUntil={lockedUntil} onResetInstead={onResetInstead} />
-        {close}
-      </div>
+        <CloseRow onClose={onClose} />
+      </DialogStep>
     );
   }
 
   const checking = state.status === 'pending' && state.checking;
   if (state.status === 'unknown' || checking) {
     return (
-      <div key="unknown" className="space-y-4">
-        <DialogHeading id={titleId} focusOnMount>
-          {t('passwords.change.title', { tid: terminal.tid })}
-        </DialogHeading>
-        <OutcomeUnknown
-          what={t('passwords.change.what')}
-          reread={<TerminalReread terminal={terminal} rereading={rereading} />}
-          checking={checking}
-          onCheckAgain={() => void send()}
-          onClose={onClose}
-        />
-      </div>
+      <UnknownOutcomeStep
+        key="unknown"
+        titleId={titleId}
+        title={title}
+        what={t('passwords.change.what')}
+        terminal={terminal}
+        rereading={rereading}
+        checking={checking}
+        onCheckAgain={() => void send()}
+        onClose={onClose}
+      />
     );
   }
 
-  const openCommand = terminal.openCommand;
-  if (
-    (openCommand && OPEN_COMMAND_STATUSES.includes(openCommand.status)) ||
-    refusal?.kind === 'open-command'
-  ) {
+  if (waitingCommandOf(terminal) || refusal?.kind === 'open-command') {
     return (
-      <div key="open-command" className="space-y-4">
-        <DialogHeading id={titleId} focusOnMount={refusal !== null}>
-          {t('passwords.change.title', { tid: terminal.tid })}
-        </DialogHeading>
-        <OpenCommandRefusal terminal={terminal} refreshes={refreshes} canCancel={canCancel} />
-        {close}
-      </div>
+      <OpenCommandStep
+        key="open-command"
+        titleId={titleId}
+        title={title}
+        focusTitle={refusal !== null}
+        terminal={terminal}
+        refreshes={refreshes}
+        canCancel={canCancel}
+        onClose={onClose}
+      />
     );
   }
 
@@ -177,8 +154,7 @@ function ChangeContent({
       : fieldError(errors.currentPassword?.message);
 
   return (
-    <div key="form" className="space-y-4">
-      {title}
+    <DialogStep key="form" titleId={titleId} title={title} focusTitle={false}>
       <p className="text-sm text-gray-800">{t('passwords.change.intro')}</p>
       {attempts > 0 ? (
         <Notice tone="warning">
@@ -190,24 +166,14 @@ function ChangeContent({
       ) : null}
       {refusal?.kind === 'other' ? <ErrorNotice error={refusal.error} onRetry={() => void send()} /> : null}
       <form method="post" noValidate onSubmit={send} className="space-y-4">
-        <Controller
+        <PinController
           control={form.control}
           name="currentPassword"
-          render={({ field }) => (
-            <PinField
-              label={t('passwords.fields.current.label')}
-              autoComplete="current-password"
-              name={field.name}
-              ref={field.ref}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              shown={visibility.isShown('currentPassword')}
-              onToggleShown={() => visibility.toggle('currentPassword')}
-              error={currentError}
-              readOnly={pending}
-            />
-          )}
+          label={t('passwords.fields.current.label')}
+          autoComplete="current-password"
+          visibility={visibility}
+          readOnly={pending}
+          error={() => currentError}
         />
         <NewPinFields control={form.control} visibility={visibility} readOnly={pending} />
         <div className="flex flex-wrap justify-end gap-2">
@@ -219,6 +185,6 @@ function ChangeContent({
           </Button>
         </div>
       </form>
-    </div>
+    </DialogStep>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { MessageKey } from '@/i18n/messages';
@@ -20,6 +20,58 @@ export function useFieldError() {
 
 const isPolicyRule = (message: string | undefined) => message?.startsWith('passwords.rules.') ?? false;
 
+/**
+ * A PIN field of a react-hook-form form: its value, errors and Show/Hide wired. `error` turns
+ * the field's error message (an i18n key) into words; `below` renders under the field from
+ * the live value (the policy feedback) and gets the id the input is described by.
+ */
+export function PinController<T extends FieldValues>({
+  control,
+  name,
+  label,
+  autoComplete,
+  visibility,
+  readOnly,
+  error,
+  below,
+}: {
+  control: Control<T>;
+  name: Path<T>;
+  label: string;
+  autoComplete: 'new-password' | 'current-password';
+  visibility: ReturnType<typeof usePinVisibility>;
+  readOnly: boolean;
+  error: (message: string | undefined) => string | undefined;
+  below?: (value: string, message: string | undefined, id: string) => ReactNode;
+}) {
+  const belowId = useId();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <div>
+          <PinField
+            label={label}
+            autoComplete={autoComplete}
+            name={field.name}
+            ref={field.ref}
+            value={field.value as string}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            shown={visibility.isShown(name)}
+            onToggleShown={() => visibility.toggle(name)}
+            error={error(fieldState.error?.message)}
+            describedBy={below ? belowId : undefined}
+            readOnly={readOnly}
+          />
+          {below?.(field.value as string, fieldState.error?.message, belowId)}
+        </div>
+      )}
+    />
+  );
+}
+
 /** New void password + confirmation, with the policy checked as the user types. */
 export function NewPinFields<T extends FieldValues & NewPinValues>({
   control,
@@ -31,58 +83,31 @@ export function NewPinFields<T extends FieldValues & NewPinValues>({
   readOnly?: boolean;
 }) {
   const { t } = useTranslation();
-  const feedbackId = useId();
   const fieldError = useFieldError();
   return (
     <>
-      <Controller
+      <PinController
         control={control}
         name={'newPassword' as Path<T>}
-        render={({ field, fieldState }) => {
-          const message = fieldState.error?.message;
-          return (
-            <div>
-              <PinField
-                label={t('passwords.fields.newPin.label')}
-                autoComplete="new-password"
-                name={field.name}
-                ref={field.ref}
-                value={field.value as string}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                shown={visibility.isShown('newPassword')}
-                onToggleShown={() => visibility.toggle('newPassword')}
-                error={isPolicyRule(message) ? t('passwords.fields.newPin.fixRules') : fieldError(message)}
-                describedBy={feedbackId}
-                readOnly={readOnly}
-              />
-              <PinPolicyFeedback
-                id={feedbackId}
-                value={field.value as string}
-                emphasize={isPolicyRule(message)}
-              />
-            </div>
-          );
-        }}
+        label={t('passwords.fields.newPin.label')}
+        autoComplete="new-password"
+        visibility={visibility}
+        readOnly={readOnly}
+        error={(message) =>
+          isPolicyRule(message) ? t('passwords.fields.newPin.fixRules') : fieldError(message)
+        }
+        below={(value, message, id) => (
+          <PinPolicyFeedback id={id} value={value} emphasize={isPolicyRule(message)} />
+        )}
       />
-      <Controller
+      <PinController
         control={control}
         name={'confirmPassword' as Path<T>}
-        render={({ field, fieldState }) => (
-          <PinField
-            label={t('passwords.fields.confirm.label')}
-            autoComplete="new-password"
-            name={field.name}
-            ref={field.ref}
-            value={field.value as string}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            shown={visibility.isShown('confirmPassword')}
-            onToggleShown={() => visibility.toggle('confirmPassword')}
-            error={fieldError(fieldState.error?.message)}
-            readOnly={readOnly}
-          />
-        )}
+        label={t('passwords.fields.confirm.label')}
+        autoComplete="new-password"
+        visibility={visibility}
+        readOnly={readOnly}
+        error={fieldError}
       />
     </>
   );

@@ -2,25 +2,29 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
+import type { PasswordCommand } from '@/api/schemas/commands';
 import type { ResetVoidPasswordRequest, TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { ExportButton } from '@/components/export-button';
-import { useFormat } from '@/i18n/use-format';
 import type { VoidPasswordAccess } from '../api/access';
 import { exportTerminalTransactions } from '../api/export';
-import { type RefreshKeys, useRefresh, useResetVoidPassword } from '../api/mutations';
+import { waitingCommandOf } from '../api/open-command';
+import { type RefreshKeys, useResetVoidPassword } from '../api/mutations';
 import { resetVoidPasswordForm, type ResetVoidPasswordForm, ticketOf } from '../api/pin-forms';
 import { type Refusal, refusalOf } from '../api/refusal';
-import { useStepUp } from '../api/step-up';
-import { DialogHeading } from './dialog-heading';
+import {
+  DialogStep,
+  OpenCommandStep,
+  showFieldRefusals,
+  StepUpValidity,
+  UnknownOutcomeStep,
+  useReread,
+  useStepUpGate,
+} from './dialog-steps';
 import { NewPinFields } from './new-pin-fields';
-import { OutcomeUnknown } from './outcome-unknown';
-import { StepUpForm } from './step-up-form';
 import { TemporaryPinPanel } from './temporary-pin-panel';
-import { OpenCommandRefusal, TerminalReread } from './terminal-state-blocks';
 import { TicketFields } from './ticket-fields';
 import { usePinVisibility } from './use-pin-visibility';
 
@@ -64,18 +68,12 @@ function ResetContent({
   onPinOnScreen,
 }: ResetVoidPasswordDialogProps & { titleId: string; onPinOnScreen: (onScreen: boolean) => void }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const tid = terminal.tid;
   const reset = useResetVoidPassword(tid, refreshes);
-  const refresh = useRefresh(refreshes);
-  const stepUp = useStepUp(access.userId);
+  const { rereading, reread } = useReread(refreshes);
+  const gate = useStepUpGate(access);
   const visibility = usePinVisibility();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [stepUpExpired, setStepUpExpired] = useState(false);
-  const [arrivedFromStepUp, setArrivedFromStepUp] = useState(false);
-  const [rereading, setRereading] = useState(false);
-  // The user sent while the confirmation had run out: send once they confirm again.
-  const [sendAfterStepUp, setSendAfterStepUp] = useState(false);
   const backupId = useId();
   const schema = useMemo(
     () => resetVoidPasswordForm({ ticketRequired: access.ticketRequired }),
@@ -94,17 +92,14 @@ function ResetContent({
   });
   const mode = useWatch({ control: form.control, name: 'mode' });
   const { state } = reset;
+  const title = t('passwords.reset.title', { tid });
 
   const send = form.handleSubmit(async (values) => {
     visibility.hideAll();
     setRefusal(null);
-    const token = stepUp.token();
-    if (!token && state.status !== 'unknown') {
-      // The confirmation ran out while the form was open: ask again, then send.
-      setSendAfterStepUp(true);
-      setStepUpExpired(true);
-      return;
-    }
+    const token = gate.token();
+    // Checking an unknown outcome again needs no fresh step-up: a replay answers as the first time.
+    if (!token && state.status !== 'unknown') return gate.askAgain(false);
     const body: ResetVoidPasswordRequest =
       values.mode === 'temporary'
         ? { generateTemporary: true, ...ticketOf(values) }
@@ -115,34 +110,14 @@ function ResetContent({
       if (outcome.result.temporaryPassword) onPinOnScreen(true);
       else onSent(outcome.result.command);
     } else if (outcome.status === 'unknown') {
-      setRereading(true);
-      await refresh();
-      setRereading(false);
+      await reread();
     } else if (outcome.status === 'failed') {
       const next = refusalOf(outcome.error);
-      if (next.kind === 'step-up') {
-        stepUp.drop();
-        setSendAfterStepUp(true);
-        setStepUpExpired(true);
-        return;
-      }
+      if (next.kind === 'step-up') return gate.askAgain(true);
       setRefusal(next);
-      if (next.kind !== 'fields') return;
-      for (const problem of next.fields) {
-        form.setError(problem.field as keyof ResetVoidPasswordForm, {
-          type: 'server',
-          message: problem.message,
-        });
-      }
-      if (next.fields[0]) form.setFocus(next.fields[0].field as keyof ResetVoidPasswordForm);
+      if (next.kind === 'fields') showFieldRefusals(form, next.fields);
     }
   });
-
-  const title = (focusOnMount: boolean) => (
-    <DialogHeading id={titleId} focusOnMount={focusOnMount}>
-      {t('passwords.reset.title', { tid })}
-    </DialogHeading>
-  );
 
   if (state.status === 'succeeded' && state.result.temporaryPassword) {
     const { command } = state.result;
@@ -164,67 +139,44 @@ function ResetContent({
   const checking = state.status === 'pending' && state.checking;
   if (state.status === 'unknown' || checking) {
     return (
-      <div key="unknown" className="space-y-4">
-        {title(true)}
-        <OutcomeUnknown
-          what={t('passwords.reset.what')}
-          reread={<TerminalReread terminal={terminal} rereading={rereading} />}
-          checking={checking}
-          onCheckAgain={() => void send()}
-          onClose={onClose}
-        />
-      </div>
+      <UnknownOutcomeStep
+        key="unknown"
+        titleId={titleId}
+        title={title}
+        what={t('passwords.reset.what')}
+        terminal={terminal}
+        rereading={rereading}
+        checking={checking}
+        onCheckAgain={() => void send()}
+        onClose={onClose}
+      />
     );
   }
 
-  const openCommand = terminal.openCommand;
-  if (
-    (openCommand && OPEN_COMMAND_STATUSES.includes(openCommand.status) && state.status !== 'succeeded') ||
-    refusal?.kind === 'open-command'
-  ) {
+  if ((waitingCommandOf(terminal) && state.status !== 'succeeded') || refusal?.kind === 'open-command') {
     return (
-      <div key="open-command" className="space-y-4">
-        {title(refusal !== null)}
-        <OpenCommandRefusal terminal={terminal} refreshes={refreshes} canCancel={access.canCancel} />
-        <div className="flex justify-end">
-          <Button variant="secondary" onClick={onClose}>
-            {t('passwords.dialog.close')}
-          </Button>
-        </div>
-      </div>
+      <OpenCommandStep
+        key="open-command"
+        titleId={titleId}
+        title={title}
+        focusTitle={refusal !== null}
+        terminal={terminal}
+        refreshes={refreshes}
+        canCancel={access.canCancel}
+        onClose={onClose}
+      />
     );
   }
 
-  if (stepUp.validUntil === null) {
-    return (
-      <div key="step-up" className="space-y-4">
-        {title(stepUpExpired)}
-        <StepUpForm
-          scope={access.userId}
-          username={access.username}
-          expired={stepUpExpired}
-          onCancel={onClose}
-          onConfirmed={() => {
-            setStepUpExpired(false);
-            setArrivedFromStepUp(true);
-            if (sendAfterStepUp) {
-              setSendAfterStepUp(false);
-              void send();
-            }
-          }}
-        />
-      </div>
-    );
+  if (gate.validUntil === null) {
+    return gate.step({ titleId, title, focusTitle: false, onClose, send: () => void send() });
   }
 
   const pending = state.status === 'pending';
   return (
-    <div key="form" className="space-y-4">
-      {title(arrivedFromStepUp)}
+    <DialogStep key="form" titleId={titleId} title={title} focusTitle={gate.justConfirmed}>
       <p className="text-sm text-gray-800">{t('passwords.reset.intro')}</p>
-      <p className="text-xs text-gray-700">
-        {t('passwords.stepUp.confirmedUntil', { time: format.hourMinute(stepUp.validUntil) })}
-      </p>
+      <StepUpValidity validUntil={gate.validUntil} />
       <section
         aria-labelledby={backupId}
         className="space-y-2 rounded-md border border-blue-200 bg-blue-50 p-3"
@@ -243,27 +195,26 @@ function ResetContent({
       <form method="post" noValidate onSubmit={send} className="space-y-4">
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-gray-900">{t('passwords.reset.modeLegend')}</legend>
-          <label className="flex items-start gap-2 text-sm text-gray-900">
-            <input
-              type="radio"
-              value="choose"
-              className="focus-ring mt-0.5 h-4 w-4 accent-blue-700"
-              {...form.register('mode')}
-            />
-            <span>{t('passwords.reset.modeChoose')}</span>
-          </label>
-          <label className="flex items-start gap-2 text-sm text-gray-900">
-            <input
-              type="radio"
-              value="temporary"
-              className="focus-ring mt-0.5 h-4 w-4 accent-blue-700"
-              {...form.register('mode')}
-            />
-            <span>
-              {t('passwords.reset.modeTemporary')}
-              <span className="block text-xs text-gray-700">{t('passwords.reset.modeTemporaryHint')}</span>
-            </span>
-          </label>
+          {(['choose', 'temporary'] as const).map((choice) => (
+            <label key={choice} className="flex items-start gap-2 text-sm text-gray-900">
+              <input
+                type="radio"
+                value={choice}
+                className="focus-ring mt-0.5 h-4 w-4 accent-blue-700"
+                {...form.register('mode')}
+              />
+              {choice === 'choose' ? (
+                <span>{t('passwords.reset.modeChoose')}</span>
+              ) : (
+                <span>
+                  {t('passwords.reset.modeTemporary')}
+                  <span className="block text-xs text-gray-700">
+                    {t('passwords.reset.modeTemporaryHint')}
+                  </span>
+                </span>
+              )}
+            </label>
+          ))}
         </fieldset>
         {mode === 'choose' ? (
           <NewPinFields control={form.control} visibility={visibility} readOnly={pending} />
@@ -280,6 +231,6 @@ function ResetContent({
           </Button>
         </div>
       </form>
-    </div>
+    </DialogStep>
   );
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
+import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
 import type { RefreshKeys } from '../api/mutations';
+import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
 
 /** "A reset is queued, requested by Li Na at 14:02" — what the terminal is waiting on. */
@@ -89,12 +90,12 @@ export function LockedNotice({
 export function TerminalReread({ terminal, rereading }: { terminal: TerminalDetail; rereading: boolean }) {
   const { t } = useTranslation();
   const sentence = useCommandSentence();
-  const command = terminal.openCommand;
+  const command = waitingCommandOf(terminal);
   return (
     <p aria-live="polite">
       {rereading
         ? t('passwords.unknown.rereading')
-        : command && OPEN_COMMAND_STATUSES.includes(command.status)
+        : command
           ? t('passwords.unknown.rereadWaiting', { summary: sentence(command) })
           : t('passwords.unknown.rereadNone')}
     </p>

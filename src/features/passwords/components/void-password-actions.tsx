@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
+import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import type { VoidPasswordAccess } from '../api/access';
 import type { RefreshKeys } from '../api/mutations';
+import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
 import { ChangeVoidPasswordDialog } from './change-void-password-dialog';
 import { ResetVoidPasswordDialog } from './reset-void-password-dialog';
@@ -30,10 +31,7 @@ export function VoidPasswordActions({
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [sent, setSent] = useState<PasswordCommand | null>(null);
-  const open =
-    terminal.openCommand && OPEN_COMMAND_STATUSES.includes(terminal.openCommand.status)
-      ? terminal.openCommand
-      : null;
+  const open = waitingCommandOf(terminal);
 
   const onSent = (command: PasswordCommand) => {
     setSent(command);

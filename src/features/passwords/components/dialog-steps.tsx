@@ -1,0 +1,197 @@
+import { type ReactNode, useCallback, useState } from 'react';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { TerminalDetail } from '@/api/schemas/terminals';
+import { Button } from '@/components/button';
+import { useFormat } from '@/i18n/use-format';
+import type { VoidPasswordAccess } from '../api/access';
+import { type RefreshKeys, useRefresh } from '../api/mutations';
+import type { FieldRefusal } from '../api/refusal';
+import { useStepUp } from '../api/step-up';
+import { DialogHeading } from './dialog-heading';
+import { OutcomeUnknown } from './outcome-unknown';
+import { StepUpForm } from './step-up-form';
+import { OpenCommandRefusal, TerminalReread } from './terminal-state-blocks';
+
+/**
+ * One step of a void-password dialog: its title, focused when the step replaced another
+ * (the control that had the focus is gone), then its content. Give each step its own `key`.
+ */
+export function DialogStep({
+  titleId,
+  title,
+  focusTitle,
+  children,
+}: {
+  titleId: string;
+  title: string;
+  focusTitle: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="space-y-4">
+      <DialogHeading id={titleId} focusOnMount={focusTitle}>
+        {title}
+      </DialogHeading>
+      {children}
+    </div>
+  );
+}
+
+export function CloseRow({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex justify-end">
+      <Button variant="secondary" onClick={onClose}>
+        {t('passwords.dialog.close')}
+      </Button>
+    </div>
+  );
+}
+
+/** Puts the acquirer's field refusals on their fields, and the focus on the first. */
+export function showFieldRefusals<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  fields: FieldRefusal[],
+): void {
+  for (const problem of fields) {
+    form.setError(problem.field as Path<T>, { type: 'server', message: problem.message });
+  }
+  if (fields[0]) form.setFocus(fields[0].field as Path<T>);
+}
+
+/** Re-reads the terminal after an unknown outcome, saying so while it does. */
+export function useReread(refreshes: RefreshKeys) {
+  const refresh = useRefresh(refreshes);
+  const [rereading, setRereading] = useState(false);
+  const reread = useCallback(async () => {
+    setRereading(true);
+    await refresh();
+    setRereading(false);
+  }, [refresh]);
+  return { rereading, reread };
+}
+
+/** The outcome of sending is not known: what the terminal shows now, and "Check again". */
+export function UnknownOutcomeStep({
+  titleId,
+  title,
+  what,
+  terminal,
+  rereading = false,
+  checking,
+  onCheckAgain,
+  onClose,
+}: {
+  titleId: string;
+  title: string;
+  what: string;
+  /** The terminal as re-read (single-terminal actions). */
+  terminal?: TerminalDetail;
+  rereading?: boolean;
+  checking: boolean;
+  onCheckAgain: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <DialogStep titleId={titleId} title={title} focusTitle>
+      <OutcomeUnknown
+        what={what}
+        reread={terminal ? <TerminalReread terminal={terminal} rereading={rereading} /> : undefined}
+        checking={checking}
+        onCheckAgain={onCheckAgain}
+        onClose={onClose}
+      />
+    </DialogStep>
+  );
+}
+
+/** A command is already waiting for the terminal: it is shown instead of the form. */
+export function OpenCommandStep({
+  titleId,
+  title,
+  focusTitle,
+  terminal,
+  refreshes,
+  canCancel,
+  onClose,
+}: {
+  titleId: string;
+  title: string;
+  focusTitle: boolean;
+  terminal: TerminalDetail;
+  refreshes: RefreshKeys;
+  canCancel: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <DialogStep titleId={titleId} title={title} focusTitle={focusTitle}>
+      <OpenCommandRefusal terminal={terminal} refreshes={refreshes} canCancel={canCancel} />
+      <CloseRow onClose={onClose} />
+    </DialogStep>
+  );
+}
+
+/**
+ * The step-up of a dialog that needs one (resets): whether it is live, and when it is not —
+ * or the acquirer refused it — the account password asked again, after which the send the
+ * user had asked for goes ahead without another click.
+ */
+export function useStepUpGate(access: VoidPasswordAccess) {
+  const stepUp = useStepUp(access.userId);
+  const [expired, setExpired] = useState(false);
+  const [sendWhenConfirmed, setSendWhenConfirmed] = useState(false);
+  const [justConfirmed, setJustConfirmed] = useState(false);
+  return {
+    validUntil: stepUp.validUntil,
+    token: stepUp.token,
+    /** The user just came from the password step (to move the focus). */
+    justConfirmed,
+    /** The confirmation ran out or was refused: ask again, then send. */
+    askAgain: (refusedByServer: boolean) => {
+      if (refusedByServer) stepUp.drop();
+      setSendWhenConfirmed(true);
+      setExpired(true);
+    },
+    step: (props: {
+      titleId: string;
+      title: string;
+      focusTitle: boolean;
+      onClose: () => void;
+      send: () => void;
+    }) => (
+      <DialogStep
+        key="step-up"
+        titleId={props.titleId}
+        title={props.title}
+        focusTitle={props.focusTitle || expired}
+      >
+        <StepUpForm
+          scope={access.userId}
+          username={access.username}
+          expired={expired}
+          onCancel={props.onClose}
+          onConfirmed={() => {
+            setExpired(false);
+            setJustConfirmed(true);
+            if (sendWhenConfirmed) {
+              setSendWhenConfirmed(false);
+              props.send();
+            }
+          }}
+        />
+      </DialogStep>
+    ),
+  };
+}
+
+/** "Account password confirmed until 14:05." */
+export function StepUpValidity({ validUntil }: { validUntil: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <p className="text-xs text-gray-700">
+      {t('passwords.stepUp.confirmedUntil', { time: format.hourMinute(validUntil) })}
+    </p>
+  );
+}
