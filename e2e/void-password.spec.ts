@@ -46,7 +46,8 @@ test.describe('Void password', () => {
     await expect(controls.dialog).toBeHidden();
     await expect(page.getByText(`Change sent to terminal ${CUSTOM_TID}.`)).toBeVisible();
     await expect(controls.changeButton).toBeFocused();
-    await expect(terminal.openCommand).toContainText('Change · Queued');
+    // Queued (or applied already, if its 30-second check-in fell just now).
+    await expect(terminal.openCommand).toContainText(/Change · (Queued|Applied)/);
 
     // The terminal checks in: the page follows it to "applied" by itself.
     await mock.advanceClock(PAST_A_HEARTBEAT_MS);
@@ -64,7 +65,7 @@ test.describe('Void password', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const consoleMessages = collectConsole(page);
     await signInAs('owner');
-    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
+    const controls = await VoidPasswordControls.openTerminal(page, OFFLINE_TID);
     await controls.resetButton.click();
 
     // Step-up: the account password again.
@@ -84,6 +85,9 @@ test.describe('Void password', () => {
     await controls.button('Reset the void password').click();
 
     await expect(controls.dialog.getByRole('heading', { name: /^Temporary void password/ })).toBeFocused();
+    await expect(controls.dialog).toContainText(
+      'The terminal is offline: it takes this PIN when it next connects.',
+    );
     const pin = await controls.temporaryPin();
     expect(pin).toMatch(/^\d{6}$/);
     await expectNoSeriousA11yViolations(page, 'the temporary PIN');
@@ -94,7 +98,7 @@ test.describe('Void password', () => {
     await expect(controls.dialog).toBeVisible();
     await controls.button('I have noted it').click();
     await expect(controls.dialog).toBeHidden();
-    await expect(page.getByText(`Reset sent to terminal ${CUSTOM_TID}.`)).toBeVisible();
+    await expect(page.getByText(`Reset sent to terminal ${OFFLINE_TID}.`)).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
     await expect(controls.terminal.openCommand).toContainText('Reset · Queued');
 
@@ -183,7 +187,7 @@ test.describe('Void password', () => {
     signInAs,
   }) => {
     await signInAs('owner');
-    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
+    const controls = await VoidPasswordControls.openTerminal(page, OFFLINE_TID);
     const sent: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/void-password/change'))
@@ -192,7 +196,7 @@ test.describe('Void password', () => {
     // A 503 may come after the work was done: its outcome is unknown. (A dropped connection
     // would do too, but Chromium silently resends a POST whose reused socket was reset.)
     await mock.fault({ method: 'POST', path: '/terminals/*/void-password/change', status: 503 });
-    await controls.change(DEMO_VOID_PASSWORD, NEW_PIN);
+    await controls.change(FACTORY_DEFAULT, NEW_PIN);
 
     await expect(controls.dialog).toContainText("We don't know yet whether it went through");
     await expect(controls.dialog).toContainText('The terminal shows no command waiting.');
@@ -200,7 +204,7 @@ test.describe('Void password', () => {
     await expectNoSeriousA11yViolations(page, 'the unknown-outcome dialog');
     await controls.button('Check again').click();
     await expect(controls.dialog).toBeHidden();
-    await expect(page.getByText(`Change sent to terminal ${CUSTOM_TID}.`)).toBeVisible();
+    await expect(page.getByText(`Change sent to terminal ${OFFLINE_TID}.`)).toBeVisible();
     const history = controls.terminal.history;
     await expect(history.getByText('Change · Queued')).toHaveCount(1);
     // Both sends were the same user action: one idempotency key.
@@ -272,9 +276,10 @@ test.describe('Void password', () => {
     await expect(page).toHaveURL(jobUrl);
     await expect(page.getByText('Finished: reset queued for 4 of 4 terminals; 0 failed.')).toBeVisible();
 
-    // Back in the list, each of them shows its reset waiting.
+    // Back in the list: the offline one still has the factory password, its reset waiting
+    // (the online ones may have taken theirs already, at their next check-in).
     await fleet.goto('?passwordState=default');
-    await expect(fleet.row('58100101')).toContainText('Reset');
+    await expect(fleet.row(OFFLINE_TID)).toContainText('Reset · Queued');
   });
 
   test('on a phone, the change dialog fits and stays usable by keyboard', async ({ page, signInAs }) => {

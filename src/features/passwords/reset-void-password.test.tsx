@@ -42,7 +42,8 @@ describe('Resetting a forgotten void password', () => {
   it('asks for the account password, then shows a temporary PIN once, which disappears for good', async () => {
     const sent = recordMutations();
     const tokens = recordStepUpTokens();
-    const app = await openReset('owner', DEMO_TIDS.custom);
+    // Offline: the reset stays queued while the PIN is on screen.
+    const app = await openReset('owner', DEMO_TIDS.offline);
 
     await confirmPassword(app, 'not-my-password');
     const field = within(dialog()).getByLabelText('Your account password');
@@ -60,7 +61,7 @@ describe('Resetting a forgotten void password', () => {
 
     expect(
       await within(dialog()).findByRole('heading', {
-        name: `Temporary void password for terminal ${DEMO_TIDS.custom}`,
+        name: `Temporary void password for terminal ${DEMO_TIDS.offline}`,
       }),
     ).toHaveFocus();
     const pin = temporaryPinShown();
@@ -79,7 +80,7 @@ describe('Resetting a forgotten void password', () => {
     await app.user.click(within(dialog()).getByRole('button', { name: 'I have noted it' }));
 
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(await screen.findByText(`Reset sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
+    expect(await screen.findByText(`Reset sent to terminal ${DEMO_TIDS.offline}.`)).toBeVisible();
     // The PIN does not wait in the clipboard for the next paste.
     expect(clipboardWrites).toHaveBeenLastCalledWith('');
     const reset = sent.find((r) => r.path.endsWith('/void-password/reset'))!;
@@ -180,7 +181,7 @@ describe('Resetting a forgotten void password', () => {
   it('a temporary PIN whose answer was lost is recovered by checking again with the same request', async () => {
     const sent = recordMutations();
     loseAnswerAfterArrival('post', RESET_PATH);
-    const app = await openReset('owner', DEMO_TIDS.custom);
+    const app = await openReset('owner', DEMO_TIDS.offline);
     await confirmPassword(app, passwordOf('owner'));
     await app.user.click(
       await within(dialog()).findByLabelText('Generate a temporary one', { exact: false }),
