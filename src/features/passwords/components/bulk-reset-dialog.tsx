@@ -24,6 +24,7 @@ import {
   DialogStep,
   showFieldRefusals,
   StepUpValidity,
+  isCheckingAgain,
   UnknownOutcomeStep,
   useStepUpGate,
 } from './dialog-steps';
@@ -154,6 +155,7 @@ function BulkContent({
   const formattedCount = format.number(count);
   const { state } = start;
   const title = t('passwords.bulk.title', { count, formatted: formattedCount });
+  const step = { titleId, title, onClose };
 
   const send = form.handleSubmit(async (values) => {
     visibility.hideAll();
@@ -190,7 +192,7 @@ function BulkContent({
   if (!confirmed) {
     const tids = selection.kind === 'ids' ? selection.tids : [];
     return (
-      <DialogStep key="confirm" titleId={titleId} title={title} focusTitle={false}>
+      <DialogStep key="confirm" {...step} focusTitle={false}>
         {selection.kind === 'ids' ? (
           <p className="text-sm text-gray-800">
             {tids.slice(0, NAMED_TIDS).join(', ')}
@@ -220,28 +222,26 @@ function BulkContent({
     );
   }
 
-  const checking = state.status === 'pending' && state.checking;
+  const checking = isCheckingAgain(state);
   if (state.status === 'unknown' || checking) {
     return (
       <UnknownOutcomeStep
         key="unknown"
-        titleId={titleId}
-        title={title}
+        {...step}
         what={t('passwords.bulk.what')}
         checking={checking}
         onCheckAgain={() => void send()}
-        onClose={onClose}
       />
     );
   }
 
   if (gate.validUntil === null) {
-    return gate.step({ titleId, title, focusTitle: true, onClose, send: () => void send() });
+    return gate.step({ ...step, focusTitle: true, send: () => void send() });
   }
 
   const pending = state.status === 'pending';
   return (
-    <DialogStep key="form" titleId={titleId} title={title} focusTitle>
+    <DialogStep key="form" {...step} focusTitle>
       <StepUpValidity validUntil={gate.validUntil} />
       {noneMatch ? <Notice tone="error">{t('passwords.bulk.noneMatch')}</Notice> : null}
       {refusal?.kind === 'other' ? <ErrorNotice error={refusal.error} onRetry={() => void send()} /> : null}

@@ -19,6 +19,7 @@ import {
   DialogStep,
   OpenCommandStep,
   showFieldRefusals,
+  isCheckingAgain,
   UnknownOutcomeStep,
   useReread,
 } from './dialog-steps';
@@ -73,6 +74,7 @@ function ChangeContent({
   const { errors } = form.formState;
   const { state } = change;
   const title = t('passwords.change.title', { tid: terminal.tid });
+  const step = { titleId, title, onClose };
 
   const send = form.handleSubmit(async (values) => {
     visibility.hideAll();
@@ -102,26 +104,24 @@ function ChangeContent({
   if (refusal?.kind === 'locked' || terminal.voidPassword.state === 'locked') {
     const lockedUntil = refusal?.kind === 'locked' ? refusal.lockedUntil : terminal.voidPassword.lockedUntil;
     return (
-      <DialogStep key="locked" titleId={titleId} title={title} focusTitle={refusal !== null}>
+      <DialogStep key="locked" {...step} focusTitle={refusal !== null}>
         <LockedNotice lockedUntil={lockedUntil} onResetInstead={onResetInstead} />
         <CloseRow onClose={onClose} />
       </DialogStep>
     );
   }
 
-  const checking = state.status === 'pending' && state.checking;
+  const checking = isCheckingAgain(state);
   if (state.status === 'unknown' || checking) {
     return (
       <UnknownOutcomeStep
         key="unknown"
-        titleId={titleId}
-        title={title}
+        {...step}
         what={t('passwords.change.what')}
         terminal={terminal}
         rereading={rereading}
         checking={checking}
         onCheckAgain={() => void send()}
-        onClose={onClose}
       />
     );
   }
@@ -130,13 +130,11 @@ function ChangeContent({
     return (
       <OpenCommandStep
         key="open-command"
-        titleId={titleId}
-        title={title}
+        {...step}
         focusTitle={refusal !== null}
         terminal={terminal}
         refreshes={refreshes}
         canCancel={canCancel}
-        onClose={onClose}
       />
     );
   }
@@ -154,7 +152,7 @@ function ChangeContent({
       : fieldError(errors.currentPassword?.message);
 
   return (
-    <DialogStep key="form" titleId={titleId} title={title} focusTitle={false}>
+    <DialogStep key="form" {...step} focusTitle={false}>
       <p className="text-sm text-gray-800">{t('passwords.change.intro')}</p>
       {attempts > 0 ? (
         <Notice tone="warning">

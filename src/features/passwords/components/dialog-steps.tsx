@@ -7,6 +7,7 @@ import { useFormat } from '@/i18n/use-format';
 import type { VoidPasswordAccess } from '../api/access';
 import { type RefreshKeys, useRefresh } from '../api/mutations';
 import type { FieldRefusal } from '../api/refusal';
+import type { ActionState } from '../api/use-idempotent-action';
 import { useStepUp } from '../api/step-up';
 import { DialogHeading } from './dialog-heading';
 import { OutcomeUnknown } from './outcome-unknown';
@@ -27,6 +28,8 @@ export function DialogStep({
   title: string;
   focusTitle: boolean;
   children: ReactNode;
+  /** Taken (and not used) so a dialog can spread its common step props. */
+  onClose?: () => void;
 }) {
   return (
     <div className="space-y-4">
@@ -70,6 +73,11 @@ export function useReread(refreshes: RefreshKeys) {
     setRereading(false);
   }, [refresh]);
   return { rereading, reread };
+}
+
+/** Sending again an action whose outcome was unknown: its dialog stays on the unknown step. */
+export function isCheckingAgain(state: ActionState<unknown>): boolean {
+  return state.status === 'pending' && state.checking;
 }
 
 /** The outcome of sending is not known: what the terminal shows now, and "Check again". */

@@ -19,6 +19,7 @@ import {
   OpenCommandStep,
   showFieldRefusals,
   StepUpValidity,
+  isCheckingAgain,
   UnknownOutcomeStep,
   useReread,
   useStepUpGate,
@@ -93,6 +94,7 @@ function ResetContent({
   const mode = useWatch({ control: form.control, name: 'mode' });
   const { state } = reset;
   const title = t('passwords.reset.title', { tid });
+  const step = { titleId, title, onClose };
 
   const send = form.handleSubmit(async (values) => {
     visibility.hideAll();
@@ -136,19 +138,17 @@ function ResetContent({
     );
   }
 
-  const checking = state.status === 'pending' && state.checking;
+  const checking = isCheckingAgain(state);
   if (state.status === 'unknown' || checking) {
     return (
       <UnknownOutcomeStep
         key="unknown"
-        titleId={titleId}
-        title={title}
+        {...step}
         what={t('passwords.reset.what')}
         terminal={terminal}
         rereading={rereading}
         checking={checking}
         onCheckAgain={() => void send()}
-        onClose={onClose}
       />
     );
   }
@@ -157,24 +157,22 @@ function ResetContent({
     return (
       <OpenCommandStep
         key="open-command"
-        titleId={titleId}
-        title={title}
+        {...step}
         focusTitle={refusal !== null}
         terminal={terminal}
         refreshes={refreshes}
         canCancel={access.canCancel}
-        onClose={onClose}
       />
     );
   }
 
   if (gate.validUntil === null) {
-    return gate.step({ titleId, title, focusTitle: false, onClose, send: () => void send() });
+    return gate.step({ ...step, focusTitle: false, send: () => void send() });
   }
 
   const pending = state.status === 'pending';
   return (
-    <DialogStep key="form" titleId={titleId} title={title} focusTitle={gate.justConfirmed}>
+    <DialogStep key="form" {...step} focusTitle={gate.justConfirmed}>
       <p className="text-sm text-gray-800">{t('passwords.reset.intro')}</p>
       <StepUpValidity validUntil={gate.validUntil} />
       <section
