@@ -40,71 +40,53 @@ function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+type DateInput = Date | string | number;
+
+/** The Intl options of each way we show an instant, all in the business time zone (Asia/Shanghai). */
+const DATE_STYLES = {
+  datetime: (language: Language): Intl.DateTimeFormatOptions => ({
+    ...DATE_STYLES.date(language),
+    ...DATE_STYLES.time(),
+  }),
+  date: (language: Language): Intl.DateTimeFormatOptions => ({
+    year: 'numeric',
+    month: language === 'en' ? 'short' : '2-digit',
+    day: '2-digit',
+  }),
+  time: (): Intl.DateTimeFormatOptions => ({ ...DATE_STYLES.hm(), second: '2-digit' }),
+  hm: (): Intl.DateTimeFormatOptions => ({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  daymonth: (): Intl.DateTimeFormatOptions => ({ month: 'short', day: 'numeric' }),
+} satisfies Record<string, (language: Language) => Intl.DateTimeFormatOptions>;
+
+function formatInBusinessZone(style: keyof typeof DATE_STYLES, value: DateInput, language: Language): string {
+  return cached(
+    `${style}:${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, { timeZone: BUSINESS_TIME_ZONE, ...DATE_STYLES[style](language) }),
+  ).format(toDate(value));
+}
+
 /** Date and time in Asia/Shanghai, e.g. "Jan 2, 2026, 11:04:05" / "2026/01/02 11:04:05". */
-export function formatDateTime(value: Date | string | number, language: Language): string {
-  return cached(
-    `datetime:${language}`,
-    () =>
-      new Intl.DateTimeFormat(language, {
-        timeZone: BUSINESS_TIME_ZONE,
-        year: 'numeric',
-        month: language === 'en' ? 'short' : '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      }),
-  ).format(toDate(value));
+export function formatDateTime(value: DateInput, language: Language): string {
+  return formatInBusinessZone('datetime', value, language);
 }
 
-export function formatDate(value: Date | string | number, language: Language): string {
-  return cached(
-    `date:${language}`,
-    () =>
-      new Intl.DateTimeFormat(language, {
-        timeZone: BUSINESS_TIME_ZONE,
-        year: 'numeric',
-        month: language === 'en' ? 'short' : '2-digit',
-        day: '2-digit',
-      }),
-  ).format(toDate(value));
+export function formatDate(value: DateInput, language: Language): string {
+  return formatInBusinessZone('date', value, language);
 }
 
-export function formatTime(value: Date | string | number, language: Language): string {
-  return cached(
-    `time:${language}`,
-    () =>
-      new Intl.DateTimeFormat(language, {
-        timeZone: BUSINESS_TIME_ZONE,
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      }),
-  ).format(toDate(value));
+export function formatTime(value: DateInput, language: Language): string {
+  return formatInBusinessZone('time', value, language);
 }
 
 /** Hours and minutes in Asia/Shanghai, e.g. a cutoff: "23:00". */
-export function formatHourMinute(value: Date | string | number, language: Language): string {
-  return cached(
-    `hm:${language}`,
-    () =>
-      new Intl.DateTimeFormat(language, {
-        timeZone: BUSINESS_TIME_ZONE,
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }),
-  ).format(toDate(value));
+export function formatHourMinute(value: DateInput, language: Language): string {
+  return formatInBusinessZone('hm', value, language);
 }
 
 /** A day without the year, for chart axes: "Jun 11" / "6月11日". */
-export function formatDayMonth(value: Date | string | number, language: Language): string {
-  return cached(
-    `daymonth:${language}`,
-    () => new Intl.DateTimeFormat(language, { timeZone: BUSINESS_TIME_ZONE, month: 'short', day: 'numeric' }),
-  ).format(toDate(value));
+export function formatDayMonth(value: DateInput, language: Language): string {
+  return formatInBusinessZone('daymonth', value, language);
 }
 
 /** Noon of a business day `YYYY-MM-DD`: whole days added to it never cross into another date. */
