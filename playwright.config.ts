@@ -60,6 +60,8 @@ export default defineConfig<unknown, { backend: AcquirerBackend; acquirerStaticD
     // each worker starts its own server on that build (e2e/acquirer-server.ts).
     {
       name: 'http',
+      // Matrix-style suites (faults, accessibility) exercise the app, not the backend: once is enough.
+      grepInvert: /@mock-only/,
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
