@@ -1,7 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiClient, type DownloadProgress, fileNameOf, newIdempotencyKey } from './client';
+import {
+  ApiClient,
+  DEFAULT_TIMEOUT_MS,
+  type DownloadProgress,
+  fileNameOf,
+  newIdempotencyKey,
+} from './client';
 import { ApiError } from './errors';
 
 const BASE = 'http://acquirer.test/api/v1';
@@ -174,6 +180,27 @@ describe('ApiClient', () => {
       .call('command', { params: { id: 'c' }, timeoutMs: 50 })
       .catch((e: unknown) => e)) as ApiError;
     expect(error.kind).toBe('timeout');
+  });
+
+  it('gives up on a hung mutation after the default 20 s of its own timer, as of unknown outcome', async () => {
+    // A page timer, so a fake clock (Playwright's page.clock in the fault matrix) can move past it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      server.use(http.post(`${BASE}/password-commands/:id/cancel`, () => new Promise<Response>(() => {})));
+      const settled = new ApiClient(BASE)
+        .call('cancelCommand', { params: { id: 'c' }, idempotencyKey: 'k-hung' })
+        .catch((e: unknown) => e);
+      let done = false;
+      void settled.then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = (await settled) as ApiError;
+      expect(error.kind).toBe('timeout');
+      expect(error.outcomeUnknown).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a 401 on a session call as the session ending, but not on sign-in', async () => {
