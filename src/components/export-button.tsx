@@ -39,7 +39,7 @@ export function ExportButton({
           </Button>
         ) : null}
       </div>
-      <div role="status" className="text-sm text-gray-700 empty:hidden">
+      <div role="status" className="text-sm text-gray-700 empty:sr-only">
         {downloading ? (
           <span className="flex items-center gap-2">
             <progress

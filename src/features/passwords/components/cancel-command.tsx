@@ -36,7 +36,7 @@ export function CancelCommand({ command, refreshes }: { command: PasswordCommand
               : t('passwords.cancel.button', { kind })}
         </Button>
       ) : null}
-      <div aria-live="polite" className="text-sm empty:hidden">
+      <div aria-live="polite" className="text-sm empty:sr-only">
         {state.status === 'succeeded' ? (
           <p className="text-gray-900">{t('passwords.cancel.done', { kind })}</p>
         ) : state.status === 'unknown' ? (

@@ -1,5 +1,6 @@
 import { type Ref, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '@/components/field-error';
 import { normalizePinInput } from '../api/pin-rules';
 
 /**
@@ -80,11 +81,7 @@ export function PinField({
           {t(shown ? 'passwords.fields.hide' : 'passwords.fields.show')}
         </button>
       </div>
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -67,7 +67,7 @@ export function TemporaryPinPanel({
           {t('passwords.temporary.copy')}
         </Button>
       </div>
-      <div role="status" className="text-sm empty:hidden">
+      <div role="status" className="text-sm empty:sr-only">
         {copy === 'copied' ? (
           <p className="text-green-800">{t('passwords.temporary.copied')}</p>
         ) : copy === 'failed' ? (

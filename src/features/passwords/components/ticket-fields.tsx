@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '@/components/field-error';
 import { TextField } from '@/components/text-field';
 import { useFieldError } from './new-pin-fields';
 
@@ -56,11 +57,7 @@ export function TicketFields<T extends FieldValues & TicketValues>({
           ].join(' ')}
           {...register('reason' as Path<T>)}
         />
-        {reasonError ? (
-          <p id={reasonErrorId} className="mt-1 text-sm text-red-700">
-            {reasonError}
-          </p>
-        ) : null}
+        <FieldError id={reasonErrorId} error={reasonError} />
       </div>
     </fieldset>
   );

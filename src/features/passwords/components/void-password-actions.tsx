@@ -42,7 +42,7 @@ export function VoidPasswordActions({
   return (
     <div className="w-full space-y-3">
       {/* Always present, so "sent" is announced when it appears. */}
-      <div aria-live="polite" className="text-sm font-medium text-gray-900 empty:hidden">
+      <div aria-live="polite" className="text-sm font-medium text-gray-900 empty:sr-only">
         {sent
           ? t('passwords.actions.sent', { kind: t(`devices.command.kind.${sent.kind}`), tid: terminal.tid })
           : null}
