@@ -1,9 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { ConfigError, parseConfig } from './src/config/env.ts';
+import { crossOriginApiSource, NO_STORE, securityHeaders } from './src/config/security-headers.ts';
 
 function readProxyTarget(value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -57,20 +59,30 @@ export default defineConfig(({ command, mode }) => {
     throw error;
   }
 
+  const proxy = proxyTarget
+    ? { [config.apiBaseUrl]: { target: proxyTarget, changeOrigin: true } }
+    : undefined;
+  const connectSrc = crossOriginApiSource(config.apiBaseUrl);
+  // Dev runs under the deployment's policy too; Vite's inline preamble carries this nonce.
+  const devNonce = isDev ? randomBytes(16).toString('base64') : undefined;
+
   return {
     plugins: [react(), tailwindcss(), mockServiceWorker(config.apiMocking)],
+    html: devNonce ? { cspNonce: devNonce } : undefined,
     resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
     define: {
       // A compile-time constant, so a build with mocking off drops the mock entirely.
       __API_MOCKING__: JSON.stringify(config.apiMocking),
       __API_BASE_URL__: JSON.stringify(config.apiBaseUrl),
     },
-    server: proxyTarget
-      ? { proxy: { [config.apiBaseUrl]: { target: proxyTarget, changeOrigin: true } } }
-      : undefined,
-    preview: proxyTarget
-      ? { proxy: { [config.apiBaseUrl]: { target: proxyTarget, changeOrigin: true } } }
-      : undefined,
+    server: { proxy, headers: securityHeaders({ connectSrc, devNonce }) },
+    preview: {
+      // The headers a deployment sends (docs/deploy/): the e2e suite runs the app under them.
+      // no-store keeps the document out of caches (Back after sign-out); preview serves tests
+      // and demos, so its files being no-store too costs nothing that matters.
+      headers: { ...securityHeaders({ connectSrc }), 'Cache-Control': NO_STORE },
+      proxy,
+    },
     build: { sourcemap: false, outDir: env.BUILD_OUT_DIR || 'dist' },
   };
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '@/api/endpoints';
+import { securityHeaders } from '@/config/security-headers';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
 import { backendAt, testServerConfig } from '../tests/contract/backends';
 import { ApiUser, codeOf, control, PASSWORDS, signedIn } from '../tests/contract/client';
@@ -107,8 +108,8 @@ describe('the acquirer server', () => {
     const route = await fetch(`${server.url}/terminals/58100101`);
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('<title>Merchant Console</title>');
-    expect(route.headers.get('cache-control')).toBe('no-cache');
-    expect(route.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(route.headers.get('cache-control')).toBe('no-store');
+    expect(route.headers.get('content-security-policy')).toBe(securityHeaders()['Content-Security-Policy']);
     const asset = await fetch(`${server.url}/assets/index-abc123.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');

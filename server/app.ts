@@ -6,9 +6,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import { API_BASE_PATH } from '@/api/endpoints';
 import { ErrorCode } from '@/api/schemas/common';
+import { NO_STORE, securityHeaders, STRICT_TRANSPORT_SECURITY } from '@/config/security-headers';
 import { type Acquirer, responseBodyText } from '@/mocks/sim/acquirer';
 import { problemBody } from '@/mocks/sim/problem';
 import type { ServerConfig } from './config';
@@ -20,7 +20,7 @@ export const CONTROL_PATH = '/__mock';
 type Env = { Bindings: Partial<HttpBindings>; Variables: { requestId: string } };
 
 function problem(c: Context<Env>, status: 400 | 403 | 404 | 413 | 500, code: string, detail: string) {
-  c.header('Cache-Control', 'no-store');
+  c.header('Cache-Control', NO_STORE);
   return c.body(JSON.stringify(problemBody(status, code, detail)), status, {
     'Content-Type': 'application/problem+json',
   });
@@ -67,35 +67,19 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
     });
   });
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-      referrerPolicy: 'no-referrer',
-      xFrameOptions: 'DENY',
-      strictTransportSecurity: false,
-    }),
-  );
+  // The same headers as the preview server and docs/deploy/nginx.conf (src/config/security-headers.ts).
+  const headers = Object.entries(securityHeaders());
   app.use(async (c, next) => {
     await next();
-    if (isHttps(c, config)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    for (const [name, value] of headers) c.header(name, value);
+    if (isHttps(c, config)) c.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   });
 
   const apiAndControl = [`${API_BASE_PATH}/*`, `${CONTROL_PATH}/*`];
   for (const route of apiAndControl) {
     app.use(route, async (c, next) => {
       await next();
-      c.header('Cache-Control', 'no-store');
+      c.header('Cache-Control', NO_STORE);
     });
     app.use(
       route,
@@ -179,14 +163,20 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
         onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
       }),
     );
-    app.use('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }));
+    // The document is never stored, so Back after sign-out cannot bring a signed-in page back
+    // from a cache; other files revalidate.
+    const cacheControlOf = (file: string) => (file.endsWith('.html') ? NO_STORE : 'no-cache');
+    app.use(
+      '*',
+      serveStatic({ root, onFound: (file, c) => c.header('Cache-Control', cacheControlOf(file)) }),
+    );
     // Client routes (/terminals/58100101) get the app; a missing file with an extension is a 404.
     app.get('*', (c, next) => {
       if (path.extname(c.req.path) !== '') return next();
       return serveStatic({
         root,
         path: 'index.html',
-        onFound: (_path, ctx) => ctx.header('Cache-Control', 'no-cache'),
+        onFound: (_path, ctx) => ctx.header('Cache-Control', NO_STORE),
       })(c, next);
     });
   }

@@ -1,3 +1,4 @@
+import '../zod-setup';
 import { z } from 'zod';
 
 /** ISO-8601 timestamp with an offset, as every timestamp of the API. */
