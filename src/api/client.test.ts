@@ -266,6 +266,13 @@ describe('ApiClient', () => {
     expect(progress.length).toBeGreaterThan(2);
   });
 
+  it('refuses to save an export answered with anything but CSV: an unreadable answer, not a file', async () => {
+    server.use(http.get(`${BASE}/transactions/export`, () => HttpResponse.json({ unexpected: 'shape' })));
+    const error = (await new ApiClient(BASE).call('transactionsExport').catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.kind).toBe('malformed');
+  });
+
   it('takes only a plain file name from Content-Disposition', () => {
     expect(fileNameOf('attachment; filename="../../etc/passwd"')).toBe('_.._etc_passwd');
     expect(fileNameOf("attachment; filename*=UTF-8''%E7%BB%88%E7%AB%AF.csv")).toBe('终端.csv');

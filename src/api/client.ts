@@ -173,7 +173,13 @@ export class ApiClient {
     if (!options.background && response.status !== 401) this.events.onActivity?.();
 
     if (endpoint.response === null) return undefined as ResponseOf<N>;
-    if (endpoint.response === 'csv') return (await this.download(response, options)) as ResponseOf<N>;
+    if (endpoint.response === 'csv') {
+      // Anything but CSV (an error page, JSON) must not be saved as the user's export.
+      if (!/^text\/csv\b/i.test(response.headers.get('Content-Type') ?? '')) {
+        throw this.malformed(response.status, isMutation);
+      }
+      return (await this.download(response, options)) as ResponseOf<N>;
+    }
     let json: unknown;
     try {
       json = await response.json();

@@ -29,6 +29,8 @@ export class ApiError extends Error {
   readonly attemptsRemaining: number | undefined;
   /** Seconds to wait, from `retryAfter` or the `Retry-After` header. */
   readonly retryAfter: number | undefined;
+  /** When that wait is over (browser clock, epoch ms): it runs from when the answer came. */
+  readonly retryAt: number | undefined;
   readonly lockedUntil: string | undefined;
   readonly openCommandId: string | undefined;
   /** A mutation whose effect is unknown: it may or may not have happened. Re-read, never assume success. */
@@ -52,6 +54,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.problem?.errors ?? [];
     this.attemptsRemaining = init.problem?.attemptsRemaining;
     this.retryAfter = init.problem?.retryAfter ?? init.retryAfter;
+    this.retryAt = this.retryAfter === undefined ? undefined : Date.now() + this.retryAfter * 1000;
     this.lockedUntil = init.problem?.lockedUntil;
     this.openCommandId = init.problem?.openCommandId;
     this.outcomeUnknown = init.outcomeUnknown ?? false;

@@ -2,14 +2,17 @@ import { useQueryClient, useQueryErrorResetBoundary } from '@tanstack/react-quer
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { isApiError } from '@/api/errors';
 import { Button, buttonClasses } from '@/components/button';
 import { useDocumentTitle } from '@/components/use-document-title';
+import { apiErrorMessage } from '@/i18n/error-messages';
 import { NotFoundPage } from '@/pages/not-found-page';
 
 /**
  * What a route shows when it throws (a render error, a failed lazy import, a query error
  * the page left to the boundary). Plain words and a way back; never the error's message or
- * stack, which could hold anything.
+ * stack, which could hold anything. A failed read (5xx, an unreadable answer) says which,
+ * and that reloading keeps the page's filters (they live in the URL).
  */
 export function RouteErrorBoundary({ standalone = false }: { standalone?: boolean }) {
   const { t } = useTranslation();
@@ -34,7 +37,13 @@ export function RouteErrorBoundary({ standalone = false }: { standalone?: boolea
   const content = (
     <div className="max-w-prose">
       <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{t('errorPage.title')}</h1>
-      <p className="mt-3 text-gray-800">{t('errorPage.body')}</p>
+      {isApiError(error) ? (
+        <p className="mt-3 text-gray-800">
+          {apiErrorMessage(error, t)} {t('faults.reloadKeepsPlace')}
+        </p>
+      ) : (
+        <p className="mt-3 text-gray-800">{t('errorPage.body')}</p>
+      )}
       <div className="mt-6 flex flex-wrap gap-3">
         <Button onClick={() => window.location.reload()}>{t('errorPage.reload')}</Button>
         {/* A full page load, not client routing: the app state that broke is left behind. */}

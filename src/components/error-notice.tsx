@@ -1,9 +1,22 @@
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/api/errors';
 import { apiErrorMessage } from '@/i18n/error-messages';
 import { Button } from './button';
 import { Notice } from './notice';
+import { useNow } from './use-now';
 
-/** Any failure, in words, with a retry when one makes sense. Never the server's own text. */
+/** When a rate-limited error may be tried again (browser clock), or null when it says nothing. */
+function retryAllowedAt(error: unknown): number | null {
+  if (!isApiError(error) || error.status !== 429) return null;
+  return error.retryAt ?? null;
+}
+
+/**
+ * Any failure, in words, with a retry when one makes sense. Never the server's own text.
+ * A 429 says how long to wait, and "Try again" stays off until then (no hammering; the words
+ * do not tick, so a screen reader hears them once);
+ * a 403 offers no retry (asking again does not change a permission).
+ */
 export function ErrorNotice({
   error,
   onRetry,
@@ -14,12 +27,18 @@ export function ErrorNotice({
   className?: string;
 }) {
   const { t } = useTranslation();
+  const allowedAt = retryAllowedAt(error);
+  const now = useNow(allowedAt !== null);
+  const waiting = allowedAt !== null && now < allowedAt;
+
+  const canRetry = onRetry !== undefined && !(isApiError(error) && error.status === 403);
+
   return (
     <Notice tone="error" className={className}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <span>{apiErrorMessage(error, t)}</span>
-        {onRetry ? (
-          <Button variant="secondary" onClick={onRetry}>
+        {canRetry ? (
+          <Button variant="secondary" onClick={onRetry} disabled={waiting}>
             {t('app.retry')}
           </Button>
         ) : null}

@@ -27,7 +27,7 @@ describe('apiErrorMessage', () => {
     );
     expect(
       apiErrorMessage(new ApiError({ kind: 'malformed', status: 200, code: 'client.malformed_response' }), t),
-    ).toBe("The server sent something we couldn't read.");
+    ).toBe("The server sent an answer we couldn't read. Try again; if it keeps happening, contact support.");
   });
 
   it('maps stable codes to their own message', () => {

@@ -104,9 +104,11 @@ describe('The audit trail', () => {
   });
 
   it('says what went wrong when the trail cannot be read, and tries again', async () => {
-    server.use(http.get(apiUrl('/audit-events'), () => problem(403, 'auth.forbidden'), { once: true }));
+    server.use(http.get(apiUrl('/audit-events'), () => problem(429, 'rate_limited'), { once: true }));
     const app = await renderSignedIn('owner', { route: '/audit' });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Your role is not allowed to do this.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many requests. Wait a moment and try again.',
+    );
     await app.user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(1));
   });

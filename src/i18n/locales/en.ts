@@ -61,7 +61,7 @@ export const en = {
     attemptsRemaining_other: '{{count}} attempts left before sign-in is paused.',
     throttled: 'Too many attempts, try again in {{seconds}} s',
     sessionExpired: 'Your session ended after 15 minutes without activity. Please sign in again.',
-    sessionEnded: 'Please sign in again.',
+    sessionEnded: 'Your session has ended. Please sign in again. You will come back to where you were.',
     signedOut: 'You have signed out.',
     demoTitle: 'Demo accounts',
     demoNote: 'These accounts exist only in the built-in mock acquirer. Everything you see is demo data.',
@@ -78,7 +78,8 @@ export const en = {
   errors: {
     network: 'We could not reach the server. Check your connection and try again.',
     timeout: 'The server took too long to answer. Try again.',
-    malformed: "The server sent something we couldn't read.",
+    malformed:
+      "The server sent an answer we couldn't read. Try again; if it keeps happening, contact support.",
     server: 'The server had a problem. Try again in a moment.',
     badRequest: 'The request was not accepted. Check what you entered.',
     unauthenticated: 'Please sign in again.',
@@ -89,10 +90,12 @@ export const en = {
     rateLimitedNoWait: 'Too many requests. Wait a moment and try again.',
     csrf: 'Your session could not be verified. Reload the page and try again.',
     stepUpRequired: 'Confirm your password to continue.',
-    forbidden: 'Your role is not allowed to do this.',
+    forbidden: "Your role is not allowed to do this. If you need it, ask the merchant's owner or support.",
     notFound: 'We could not find what you asked for.',
-    conflict: 'Someone else changed this in the meantime. Reload and try again.',
-    versionConflict: 'This was changed in the meantime. Reload it and try again.',
+    conflict:
+      'This clashes with a change made in the meantime, so nothing was done. Check the latest state, then try again.',
+    versionConflict:
+      'This was changed in the meantime, so nothing was done. Check the latest state, then try again.',
     locked: 'This is locked for now. Try again later.',
     validation: 'Some fields need attention.',
     pinFormat: 'A void password is exactly 6 digits.',
@@ -946,5 +949,8 @@ export const en = {
       notFoundTitle: 'Merchant not found',
       notFoundBody: 'There is no merchant with the ID {{mid}}. Check the number, or search by name or phone.',
     },
+  },
+  faults: {
+    reloadKeepsPlace: 'Reload the page to try again: your filters and search stay as they are.',
   },
 } as const;
