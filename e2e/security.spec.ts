@@ -86,3 +86,31 @@ test('the app runs under the policy: no violation from sign-in through fleet, te
   expect(ran).toBe(false);
   await expect.poll(() => violations.some((v) => v.includes('script-src'))).toBe(true);
 });
+
+test('Back after sign-out shows the sign-in page, not the terminal that was open', async ({
+  page,
+  mock,
+  signInAs,
+  shell,
+  signInPage,
+}) => {
+  void mock;
+  await signInAs('owner');
+  const terminal = await VoidPasswordControls.openTerminal(page, DEMO_TIDS.custom);
+  await shell.signOut();
+  await expect(signInPage.heading).toHaveText('Sign in');
+
+  await page.goBack();
+  await expect(signInPage.heading).toHaveText('Sign in');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(terminal.terminal.heading).not.toHaveText(/Terminal/);
+  await expect(page.getByText(DEMO_TIDS.custom)).toHaveCount(0);
+
+  // Leaving the app and coming back (the back/forward cache's case) shows no data either.
+  await page.goto('about:blank');
+  await page.goBack();
+  await expect(signInPage.heading).toHaveText('Sign in');
+  await page.goBack();
+  await expect(signInPage.heading).toHaveText('Sign in');
+  await expect(page.getByText(DEMO_TIDS.custom)).toHaveCount(0);
+});

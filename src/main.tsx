@@ -8,6 +8,12 @@ import { i18n } from '@/i18n/i18n';
 import { I18nextProvider } from 'react-i18next';
 import './styles/index.css';
 
+// A page restored from the back/forward cache shows what it showed when it was left, for a
+// session that may have ended since: load it afresh instead (the document is no-store too).
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) window.location.reload();
+});
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);

@@ -1,3 +1,5 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '@/api/schemas/common';
@@ -5,6 +7,7 @@ import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { AppSkeleton } from '@/components/skeleton';
 import { signInPath } from '@/features/auth/return-to';
+import { forgetSignedInData } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/api/use-session';
 import { SignedInUserProvider, useSignedInUser } from '@/features/auth/signed-in-user';
 import { ForbiddenPage } from '@/pages/forbidden-page';
@@ -35,11 +38,14 @@ export function RequireSession() {
     // After "Sign out" the page is pushed, so Back lands on a guarded page and comes
     // straight back here instead of leaving the app; a lost session replaces the entry.
     return (
-      <Navigate
-        to={signInPath(returnTo)}
-        replace={reason !== 'signed-out'}
-        state={reason ? { sessionEnded: reason } : undefined}
-      />
+      <>
+        <ForgetSignedInData />
+        <Navigate
+          to={signInPath(returnTo)}
+          replace={reason !== 'signed-out'}
+          state={reason ? { sessionEnded: reason } : undefined}
+        />
+      </>
     );
   }
   return (
@@ -47,6 +53,17 @@ export function RequireSession() {
       <Outlet />
     </SignedInUserProvider>
   );
+}
+
+/**
+ * Runs once the signed-in pages have unmounted (effects run after the unmounts of their
+ * commit): a query such a page re-created while it rendered a last time, between the session
+ * ending and this guard taking over, goes too.
+ */
+function ForgetSignedInData() {
+  const queryClient = useQueryClient();
+  useEffect(() => forgetSignedInData(queryClient), [queryClient]);
+  return null;
 }
 
 /** A route only some roles may open; the others get a "not allowed" page, not a redirect. */

@@ -109,6 +109,27 @@ describe('Resetting a forgotten void password', () => {
     expect(await within(dialog()).findByLabelText('Your account password')).toBeVisible();
   });
 
+  it('forgets the account-password confirmation at sign-out: signed in again, a reset asks for it', async () => {
+    const app = await openReset('owner', DEMO_TIDS.custom);
+    await confirmPassword(app, passwordOf('owner'));
+    await within(dialog()).findByText(/Account password confirmed until/);
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+
+    await app.user.click(screen.getByRole('button', { name: /Account menu for/ }));
+    await app.user.click(screen.getByRole('menuitem', { name: 'Sign out' }));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(stepUpHolder.get('usr_owner')).toBeNull();
+
+    // Within the 5 minutes the token was good for: the same user is asked again all the same.
+    await app.user.type(screen.getByLabelText('Username'), 'owner');
+    await app.user.type(screen.getByLabelText('Password'), passwordOf('owner'));
+    await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await act(() => app.router.navigate(`/terminals/${DEMO_TIDS.custom}`));
+    await app.user.click(await screen.findByRole('button', { name: 'Reset void password (forgotten)' }));
+    expect(await within(dialog()).findByLabelText('Your account password')).toBeVisible();
+    expect(within(dialog()).queryByText(/Account password confirmed until/)).not.toBeInTheDocument();
+  });
+
   it('asks again when the acquirer no longer takes the confirmation, then sends without another click', async () => {
     const sent = recordMutations();
     const app = await openReset('owner', DEMO_TIDS.custom);

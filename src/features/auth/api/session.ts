@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import { type ApiError, isApiError } from '@/api/errors';
+import { forgetSessionMemory } from '@/api/session-memory';
 import type { SessionResponse, User } from '@/api/schemas/auth';
 import { ErrorCode } from '@/api/schemas/common';
 import { idleClock } from '../idle-clock';
@@ -43,28 +44,36 @@ export function isNoSession(error: unknown): error is ApiError {
   return isApiError(error) && error.kind === 'http' && error.status === 401;
 }
 
+const isSessionQuery = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] === sessionKeys.all[0];
+
 /**
- * Forgets everything the signed-in user had: the CSRF token, the idle deadline, every
- * cached query and mutation. The session entry becomes "signed out" with the reason, and
- * the route guard, seeing that, sends the user to sign-in (keeping where they were).
+ * Drops the data of whoever was signed in: calls in flight are cancelled (a late answer
+ * cannot land), every cached query but the session goes, and so does what features hold in
+ * memory (the step-up token). The route guard calls it again once the signed-in pages are
+ * gone, for a query such a page re-created while it rendered a last time.
+ */
+export function forgetSignedInData(queryClient: QueryClient): void {
+  void queryClient.cancelQueries({ predicate: (query) => !isSessionQuery(query) });
+  queryClient.removeQueries({ predicate: (query) => !isSessionQuery(query) });
+  forgetSessionMemory();
+}
+
+/**
+ * Ends the session here. It is marked signed out first — with the reason — so that from then
+ * on the guard renders sign-in (keeping where the user was) and no signed-in page asks for
+ * data again; then the CSRF token, the idle deadline, the user's data and mutations go.
  */
 export function endSession(queryClient: QueryClient, reason: SessionEndReason): void {
   // Calls in flight when the session ended get their 401s after the first one: the first
   // reason is the true one ("15 minutes without activity"), later ones must not replace it.
   const previous = queryClient.getQueryData<Session>(sessionKeys.current());
   if (previous?.status === 'signed-out' && previous.endedBecause) reason = previous.endedBecause;
-  apiClient.setCsrfToken(null);
-  idleClock.reset();
-  void queryClient.cancelQueries();
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
-  queryClient.getMutationCache().clear();
   const signedOut: Session = { status: 'signed-out', endedBecause: reason };
   queryClient.setQueryData<Session>(sessionKeys.current(), signedOut);
-}
-
-/** Drops every cached query but the session: data of whoever was signed in before. */
-function forgetOtherUsersData(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
+  apiClient.setCsrfToken(null);
+  idleClock.reset();
+  forgetSignedInData(queryClient);
+  queryClient.getMutationCache().clear();
 }
 
 /**
@@ -74,7 +83,7 @@ function forgetOtherUsersData(queryClient: QueryClient): void {
 export function storeSession(queryClient: QueryClient, response: SessionResponse): SignedInSession {
   const previous = queryClient.getQueryData<Session>(sessionKeys.current());
   if (previous?.status !== 'signed-in' || previous.user.id !== response.user.id)
-    forgetOtherUsersData(queryClient);
+    forgetSignedInData(queryClient);
   const session = acceptSession(response);
   queryClient.setQueryData<Session>(sessionKeys.current(), session);
   return session;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { apiClient } from '@/api/client';
+import { onSessionEnd } from '@/api/session-memory';
 
 /** The acquirer accepts a step-up for 5 minutes (DESIGN §2). */
 export const STEP_UP_VALID_MS = 5 * 60_000;
@@ -16,8 +17,8 @@ interface HeldStepUp {
 
 /**
  * The step-up token, in this module's memory only: never in the query cache, storage, a URL
- * or a log. A reload forgets it (the user confirms again). The server is the authority: a
- * token it no longer takes is dropped and the user asked again.
+ * or a log. A reload forgets it (the user confirms again), and so does the end of the session.
+ * The server is the authority: a token it no longer takes is dropped and the user asked again.
  */
 let held: HeldStepUp | null = null;
 const listeners = new Set<() => void>();
@@ -49,6 +50,9 @@ export const stepUpHolder = {
     return () => listeners.delete(listener);
   },
 };
+
+// Sign-out, expiry, a 401 or another user: the token goes at once, not when its 5 minutes end.
+onSessionEnd(() => stepUpHolder.drop());
 
 /** Re-enters the account password; the token is held for the next 5 minutes of this tab. */
 export async function confirmAccountPassword(scope: string, password: string): Promise<void> {
