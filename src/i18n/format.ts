@@ -28,8 +28,18 @@ export function formatMoney(amountFen: number, language: Language): string {
         maximumFractionDigits: 2,
       }),
   );
-  // fen / 100 may carry float noise (e.g. 0.1 + 0.2); rounding to 2 digits removes it.
-  return formatter.format(amountFen / 100);
+  return formatter.format(yuanOf(amountFen));
+}
+
+/**
+ * Fen as an exact decimal string of yuan (1250 → "12.50", -5 → "-0.05"), which Intl formats
+ * digit for digit: `fen / 100` is a float, off by a cent beyond about ¥10¹³ (and "-0.00").
+ */
+function yuanOf(amountFen: number): `${number}` {
+  const fen = BigInt(Math.round(amountFen));
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
 export function formatNumber(value: number, language: Language): string {

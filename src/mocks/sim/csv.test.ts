@@ -16,6 +16,8 @@ describe('CSV', () => {
     ['@cmd', "'@cmd"],
     ['\tstart', "'\tstart"],
     ['\rstart', '"\'\rstart"'],
+    [' =1+1', "' =1+1"],
+    ['＝1+1', "'＝1+1"],
     ['plain', 'plain'],
   ])('neutralises a cell that a spreadsheet would run as a formula: %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
@@ -27,6 +29,7 @@ describe('CSV', () => {
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell('=1,"2"')).toBe('"\'=1,""2"""');
     expect(csvCell(null)).toBe('');
+    expect(csvCell(-12.5)).toBe('-12.5');
   });
 });
 

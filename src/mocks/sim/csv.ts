@@ -1,16 +1,21 @@
 /** CSV for Excel: UTF-8 with a BOM, CRLF rows, quoted where needed, formulas neutralised. */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet may run as a formula: `=`, `+`, `-`, `@` first — also after leading
+ * white space (some importers trim it) and in their full-width forms (Chinese and Japanese
+ * input methods type them) — or a tab or carriage return first.
+ */
+const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
 
 /**
- * One cell. A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
- * carriage return first) gets a leading `'` (OWASP "CSV injection"); quotes, commas and
- * line breaks are quoted.
+ * One cell. Text that a spreadsheet would run as a formula gets a leading `'` (OWASP "CSV
+ * injection"); a number is left alone (it cannot hold one, and `'-5` would no longer add
+ * up). Quotes, commas and line breaks are quoted.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
