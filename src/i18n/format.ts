@@ -39,7 +39,7 @@ function yuanOf(amountFen: number): `${number}` {
   const fen = BigInt(Math.round(amountFen));
   const negative = fen < 0n;
   const abs = negative ? -fen : fen;
-  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}` as `${number}`;
 }
 
 export function formatNumber(value: number, language: Language): string {
