@@ -3,6 +3,10 @@ import { type ReactNode, useEffect, useRef } from 'react';
 /**
  * A modal on the native `<dialog>`: showModal() makes the rest of the page inert and keeps
  * focus inside; Escape fires `onCancel`. Focus goes back to where it was on close.
+ *
+ * On open the focus goes to the first focusable control, or to the one marked
+ * `data-autofocus` (a safe default such as "Stay signed in"). React's `autoFocus` does not
+ * work here: it runs while the dialog is still closed, when nothing inside can take focus.
  */
 export function Dialog({
   open,
@@ -30,6 +34,7 @@ export function Dialog({
     if (!dialog || !open) return;
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       if (dialog.open) dialog.close();
       if (previouslyFocused?.isConnected) previouslyFocused.focus();

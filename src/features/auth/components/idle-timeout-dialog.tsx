@@ -45,7 +45,7 @@ export function IdleTimeoutDialog() {
         >
           {t('idle.signOut')}
         </Button>
-        <Button autoFocus disabled={stay.isPending} onClick={staySignedIn}>
+        <Button data-autofocus disabled={stay.isPending} onClick={staySignedIn}>
           {t('idle.stay')}
         </Button>
       </div>

@@ -1,0 +1,91 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../fixtures';
+
+export type Language = 'en' | 'zh-CN';
+
+/** The two interface languages, English first (the signed-in page starts in English). */
+export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+
+/** Desktop and the narrowest phone we support. */
+export const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 360, height: 740 },
+] as const;
+
+/**
+ * Switches the interface language with the header's language select, as a person would,
+ * and waits until the document says so (`<html lang>` follows the language).
+ */
+export async function switchLanguage(page: Page, language: Language): Promise<void> {
+  const html = page.locator('html');
+  if ((await html.getAttribute('lang')) === language) return;
+  await page.getByRole('combobox', { name: /^(Language|语言)$/ }).selectOption(language);
+  await expect(html).toHaveAttribute('lang', language);
+}
+
+function countScan(): void {
+  const info = test.info();
+  const counter = info.annotations.find((annotation) => annotation.type === 'axe scans');
+  if (counter) counter.description = String(Number(counter.description) + 1);
+  else info.annotations.push({ type: 'axe scans', description: '1' });
+}
+
+async function scan(
+  page: Page,
+  name: string,
+  language: Language,
+  width: number,
+  include?: string,
+): Promise<void> {
+  await expectNoSeriousA11yViolations(page, `${name} (${language}, ${width}px)`, include ? { include } : {});
+  countScan();
+}
+
+/**
+ * Scans the page's current state in both languages at both widths (4 axe scans) without
+ * leaving it: the language switch and the viewport change keep the page and its data.
+ * `ready` waits, after each switch, for what must be on screen in that language.
+ */
+export async function scanInEveryLanguageAndWidth(
+  page: Page,
+  name: string,
+  ready: (language: Language) => Promise<void>,
+): Promise<void> {
+  for (const language of LANGUAGES) {
+    await switchLanguage(page, language);
+    for (const viewport of WIDTHS) {
+      await page.setViewportSize(viewport);
+      await ready(language);
+      await scan(page, name, language, viewport.width);
+    }
+  }
+  await page.setViewportSize(WIDTHS[0]);
+}
+
+/**
+ * The same for a modal dialog. The page behind it is inert (so is its language select):
+ * the dialog is opened once per language — `open` brings it to the state to scan, `close`
+ * closes it — and scanned at both widths while open. Only the dialog is scanned: the page
+ * behind it is scanned by its own test.
+ */
+export async function scanDialogInEveryLanguageAndWidth(
+  page: Page,
+  name: string,
+  steps: {
+    open: (language: Language) => Promise<void>;
+    close: (language: Language) => Promise<void>;
+  },
+): Promise<void> {
+  for (const language of LANGUAGES) {
+    await page.setViewportSize(WIDTHS[0]);
+    await switchLanguage(page, language);
+    await steps.open(language);
+    for (const viewport of WIDTHS) {
+      await page.setViewportSize(viewport);
+      await expect(page.getByRole('dialog').or(page.getByRole('alertdialog'))).toBeVisible();
+      await scan(page, name, language, viewport.width, 'dialog[open]');
+    }
+    await steps.close(language);
+  }
+  await page.setViewportSize(WIDTHS[0]);
+}
