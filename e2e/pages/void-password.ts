@@ -61,6 +61,31 @@ export class VoidPasswordControls {
     await expect(this.dialog.getByText(/^Account password confirmed until/)).toBeVisible();
   }
 
+  /** Support's ticket reference and reason for a reset. */
+  async fillTicket(ticket: string, reason: string) {
+    await this.ticket.fill(ticket);
+    await this.reason.fill(reason);
+  }
+
+  /** The reset dialog opened and the account password confirmed: the reset form is next. */
+  async openReset(accountPassword: string) {
+    await this.resetButton.click();
+    await this.confirmAccountPassword(accountPassword);
+  }
+
+  /**
+   * From a fleet list showing the terminals to reset: select them all, confirm the count and
+   * the account password, and choose the new PIN; "Reset N terminals" is next.
+   */
+  async prepareBulkReset(count: number, accountPassword: string, pin: string) {
+    const page = this.dialog.page();
+    await page.getByRole('checkbox', { name: `Select all ${count} terminals` }).check();
+    await page.getByRole('button', { name: 'Reset void passwords…' }).click();
+    await this.button('Continue').click();
+    await this.confirmAccountPassword(accountPassword);
+    await this.chooseNewPin(pin);
+  }
+
   async chooseNewPin(pin: string) {
     await this.newPin.fill(pin);
     await this.confirmPin.fill(pin);
