@@ -198,6 +198,8 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
       await expect(confirmed).toHaveCount(0);
       if (fault === '429' || fault === '403') {
         await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(fault === '403' ? 0 : 1);
+        // After a 429 the wait may be long: the password does not sit in the field meanwhile.
+        await expect(controls.accountPassword).toHaveValue(fault === '429' ? '' : DEMO_PASSWORDS.owner);
         return;
       }
       // Kept for "Try again" (a password in its own field only), which confirms it.

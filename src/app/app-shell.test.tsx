@@ -138,6 +138,10 @@ describe('When a page fails', () => {
       await screen.findByRole('heading', { level: 1, name: 'Something went wrong' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    // What failed, and that reloading keeps the page's filters (#7 fault matrix).
+    expect(screen.getByRole('main')).toHaveTextContent(
+      'The server had a problem. Try again in a moment. Reload the page to try again: your filters and search stay as they are.',
+    );
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to overview' })).toHaveAttribute('href', '/');
     expect(document.body).not.toHaveTextContent(/NullPointer|secret-host|abc123|at \w+ \(/);
@@ -149,6 +153,7 @@ describe('When a page fails', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Something went wrong' }),
     ).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent("The server sent an answer we couldn't read.");
   });
 
   it('after a failure, going back to the overview tries again', async () => {
