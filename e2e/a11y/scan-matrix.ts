@@ -57,9 +57,21 @@ export async function scanInEveryLanguageAndWidth(
       await page.setViewportSize(viewport);
       await ready(language);
       await scan(page, name, language, viewport.width);
+      await expectNoSidewaysScrolling(page, `${name} (${language}, ${viewport.width}px)`);
     }
   }
   await page.setViewportSize(WIDTHS[0]);
+}
+
+/**
+ * Reflow (WCAG 1.4.10): the page never scrolls sideways, even at 360 px; a wide table
+ * scrolls inside its own box. axe does not check this.
+ */
+async function expectNoSidewaysScrolling(page: Page, context: string): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `sideways scrolling on ${context}`).toBeLessThanOrEqual(0);
 }
 
 /**
@@ -84,8 +96,23 @@ export async function scanDialogInEveryLanguageAndWidth(
       await page.setViewportSize(viewport);
       await expect(page.getByRole('dialog').or(page.getByRole('alertdialog'))).toBeVisible();
       await scan(page, name, language, viewport.width, 'dialog[open]');
+      await expectDialogFits(page, `${name} (${language}, ${viewport.width}px)`);
     }
     await steps.close(language);
   }
   await page.setViewportSize(WIDTHS[0]);
+}
+
+/** The open dialog is inside the viewport and its content does not spill out sideways. */
+async function expectDialogFits(page: Page, context: string): Promise<void> {
+  const spill = await page.evaluate(() => {
+    const dialog = document.querySelector('dialog[open]');
+    if (!dialog) return null;
+    const box = dialog.getBoundingClientRect();
+    return {
+      outside: Math.max(0, -box.left, box.right - document.documentElement.clientWidth),
+      inside: dialog.scrollWidth - dialog.clientWidth,
+    };
+  });
+  expect(spill, `the dialog spills sideways on ${context}`).toEqual({ outside: 0, inside: 0 });
 }
