@@ -4,62 +4,6 @@ import { DEMO_PASSWORDS, type DemoRole } from '../fixtures';
 import { type Fault, MockAcquirer } from '../mock-acquirer';
 import { SignInPage } from '../pages/sign-in-page';
 
-/**
- * The faults of the matrix (docs/fault-matrix.md), as `/__mock/faults` bodies. A status,
- * network or malformed fault answers instead of the acquirer: the request is never applied.
- * `hung` lets the acquirer apply the request and holds the answer back for 10 minutes: the
- * "done, but the answer never came" case, which the client gives up on after its 20 s timeout.
- */
-export const FAULTS = {
-  network: { networkError: true },
-  '500': { status: 500 },
-  '503': { status: 503 },
-  '429': { status: 429 },
-  '401': { status: 401 },
-  '403': { status: 403 },
-  '409': { status: 409 },
-  '412': { status: 412 },
-  hung: { delayMs: 600_000 },
-  malformed: { malformed: true },
-} as const satisfies Record<string, Omit<Fault, 'method' | 'path' | 'times'>>;
-
-export type FaultName = keyof typeof FAULTS;
-export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
-
-/**
- * What a fault means for a mutation: no clear answer (it may have been done — never shown
- * as success), or a definite refusal of one kind.
- */
-export type MutationOutcome = 'unknown' | 'rate-limited' | 'session-ended' | 'forbidden' | 'conflict';
-
-export function mutationOutcomeOf(fault: FaultName): MutationOutcome {
-  switch (fault) {
-    case 'network':
-    case '500':
-    case '503':
-    case 'hung':
-    case 'malformed':
-      return 'unknown';
-    case '429':
-      return 'rate-limited';
-    case '401':
-      return 'session-ended';
-    case '403':
-      return 'forbidden';
-    case '409':
-    case '412':
-      return 'conflict';
-  }
-}
-
-/** Faults a read query retries on its own (twice), so they are injected for all three attempts. */
-export function isRetriedByQueries(fault: FaultName): boolean {
-  return fault === 'network' || fault === '500' || fault === '503' || fault === 'hung';
-}
-export const READ_ATTEMPTS = 3;
-/** Steps of 250 ms of the fake clock before a retry is left to real time (10 s). */
-const MAX_RETRY_STEPS = 40;
-
 /** The words a person reads for each fault (en). */
 export const SAYS = {
   network: 'We could not reach the server. Check your connection and try again.',
@@ -73,29 +17,49 @@ export const SAYS = {
   sessionEnded: 'Your session has ended. Please sign in again. You will come back to where you were.',
 } as const;
 
-/** What an error notice says for each fault (a 401 sends the user to sign in, which says this). */
-export function noticeSays(fault: FaultName): string | RegExp {
-  switch (fault) {
-    case 'network':
-      return SAYS.network;
-    case '500':
-    case '503':
-      return SAYS.server;
-    case '429':
-      return SAYS.rateLimited;
-    case '401':
-      return SAYS.sessionEnded;
-    case '403':
-      return SAYS.forbidden;
-    case '409':
-    case '412':
-      return SAYS.conflict;
-    case 'hung':
-      return SAYS.timeout;
-    case 'malformed':
-      return SAYS.malformed;
-  }
+/**
+ * What a fault means for a mutation: no clear answer (it may have been done — never shown
+ * as success), or a definite refusal of one kind.
+ */
+export type MutationOutcome = 'unknown' | 'rate-limited' | 'session-ended' | 'forbidden' | 'conflict';
+
+interface FaultRow {
+  /** The `/__mock/faults` body. */
+  body: Omit<Fault, 'method' | 'path' | 'times'>;
+  mutation: MutationOutcome;
+  /** What an error notice says (a 401 sends the user to sign in, which says this). */
+  says: string | RegExp;
 }
+
+/**
+ * The faults of the matrix (docs/fault-matrix.md). A status, network or malformed fault
+ * answers instead of the acquirer: the request is never applied. `hung` lets the acquirer
+ * apply the request and holds the answer back for 10 minutes: the "done, but the answer never
+ * came" case, which the client gives up on after its timeout.
+ */
+export const FAULTS = {
+  network: { body: { networkError: true }, mutation: 'unknown', says: SAYS.network },
+  '500': { body: { status: 500 }, mutation: 'unknown', says: SAYS.server },
+  '503': { body: { status: 503 }, mutation: 'unknown', says: SAYS.server },
+  '429': { body: { status: 429 }, mutation: 'rate-limited', says: SAYS.rateLimited },
+  '401': { body: { status: 401 }, mutation: 'session-ended', says: SAYS.sessionEnded },
+  '403': { body: { status: 403 }, mutation: 'forbidden', says: SAYS.forbidden },
+  '409': { body: { status: 409 }, mutation: 'conflict', says: SAYS.conflict },
+  '412': { body: { status: 412 }, mutation: 'conflict', says: SAYS.conflict },
+  hung: { body: { delayMs: 600_000 }, mutation: 'unknown', says: SAYS.timeout },
+  malformed: { body: { malformed: true }, mutation: 'unknown', says: SAYS.malformed },
+} as const satisfies Record<string, FaultRow>;
+
+export type FaultName = keyof typeof FAULTS;
+export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+
+/** Faults a read query retries on its own (twice), so they are injected for all three attempts. */
+export function isRetriedByQueries(fault: FaultName): boolean {
+  return fault === 'network' || fault === '500' || fault === '503' || fault === 'hung';
+}
+export const READ_ATTEMPTS = 3;
+/** Steps of 250 ms of the fake clock before a retry is left to real time (10 s). */
+const MAX_RETRY_STEPS = 40;
 
 export interface FaultTarget {
   method: 'GET' | 'POST';
@@ -210,7 +174,7 @@ export class FaultCell {
     timeoutMs: number,
     action: () => Promise<void>,
   ): Promise<void> {
-    await this.mock.fault({ ...target, ...FAULTS[this.fault], times });
+    await this.mock.fault({ ...target, ...FAULTS[this.fault].body, times });
     if (!this.waits || this.fault === '429') return action();
     const nextCall = () => this.page.waitForRequest((request) => isCallTo(target, request));
     let sent = nextCall();

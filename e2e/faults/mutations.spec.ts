@@ -4,11 +4,11 @@ import { TerminalsPage } from '../pages/terminals-page';
 import { VoidPasswordControls } from '../pages/void-password';
 import {
   FAULT_NAMES,
+  FAULTS,
   FaultCell,
+  type FaultName,
   type FaultTarget,
   type MutationOutcome,
-  mutationOutcomeOf,
-  noticeSays,
   SAYS,
 } from './fault-table';
 
@@ -59,6 +59,25 @@ async function expectRefusal(
   }
 }
 
+/**
+ * The unknown-outcome step: never "sent"; the terminal re-read shows a command only if the
+ * request reached the acquirer (only a hung one did); then "Check again", the same request.
+ */
+async function expectUnknownThenCheckAgain(
+  controls: VoidPasswordControls,
+  kind: 'Change' | 'Reset',
+  fault: FaultName,
+) {
+  await expect(controls.dialog).toContainText(SAYS.unknownOutcome);
+  await expect(controls.dialog).toContainText(
+    fault === 'hung'
+      ? new RegExp(`The terminal now shows: ${kind} · Queued`)
+      : 'The terminal shows no command waiting.',
+  );
+  await expect(controls.dialog.page().getByText(new RegExp(`^${kind} sent to terminal`))).toHaveCount(0);
+  await controls.button('Check again').click();
+}
+
 /** The terminal's command history holds `count` commands of that kind (after the dialog closed). */
 async function expectCommands(controls: VoidPasswordControls, kind: 'Change' | 'Reset', count: number) {
   await expect(controls.dialog).toBeHidden();
@@ -72,7 +91,7 @@ async function expectCommands(controls: VoidPasswordControls, kind: 'Change' | '
 
 test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
   for (const fault of FAULT_NAMES) {
-    const outcome = mutationOutcomeOf(fault);
+    const { mutation: outcome, says } = FAULTS[fault];
 
     test(`sign-in × ${fault}`, async ({ page, shell }) => {
       const cell = new FaultCell(page, fault);
@@ -95,7 +114,7 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
         await expect(signInPage.password).toHaveValue('');
         return;
       }
-      await expect(alert).toContainText(noticeSays(fault));
+      await expect(alert).toContainText(says);
       // Both fields kept: sending again (the notice's "Try again", or "Sign in" after a 403,
       // which no retry changes) lands where the user was going.
       await expect(signInPage.password).toHaveValue(DEMO_PASSWORDS.owner);
@@ -120,15 +139,7 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
         return expectCommands(controls, 'Change', 0);
       }
       if (outcome === 'unknown') {
-        await expect(controls.dialog).toContainText(SAYS.unknownOutcome);
-        // The terminal is re-read: only a hung request reached the acquirer.
-        await expect(controls.dialog).toContainText(
-          fault === 'hung'
-            ? /The terminal now shows: Change · Queued/
-            : 'The terminal shows no command waiting.',
-        );
-        await expect(page.getByText(/^Change sent to terminal/)).toHaveCount(0);
-        await controls.button('Check again').click();
+        await expectUnknownThenCheckAgain(controls, 'Change', fault);
         await expect(page.getByText(`Change sent to terminal ${TID}.`)).toBeVisible();
         return expectCommands(controls, 'Change', 1);
       }
@@ -154,13 +165,7 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
         return expectCommands(controls, 'Reset', 0);
       }
       if (outcome === 'unknown') {
-        await expect(controls.dialog).toContainText(SAYS.unknownOutcome);
-        await expect(controls.dialog).toContainText(
-          fault === 'hung'
-            ? /The terminal now shows: Reset · Queued/
-            : 'The terminal shows no command waiting.',
-        );
-        await controls.button('Check again').click();
+        await expectUnknownThenCheckAgain(controls, 'Reset', fault);
         // The one temporary PIN, from the first answer replayed or from the reset done now.
         await expect(
           controls.dialog.getByRole('heading', { name: /^Temporary void password/ }),
@@ -193,7 +198,7 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
         return;
       }
       const alert = controls.dialog.getByRole('alert');
-      await expect(alert).toContainText(noticeSays(fault));
+      await expect(alert).toContainText(says);
       // Not confirmed on an answer we did not get: the password is asked for, never skipped.
       await expect(confirmed).toHaveCount(0);
       if (fault === '429' || fault === '403') {

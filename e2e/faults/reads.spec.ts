@@ -1,16 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
+import { EXPORT_TIMEOUT_MS } from '../../src/components/use-csv-export';
 import { DEMO_TIDS, DEMO_TRACE_NOS } from '../../src/mocks/sim/data/demo-fixtures';
 import { expect, test } from '../fixtures';
 import { TerminalsPage } from '../pages/terminals-page';
 import { TransactionsPage } from '../pages/transactions-page';
 import { VoidPasswordControls } from '../pages/void-password';
-import { EXPORT_TIMEOUT_MS } from '../../src/components/use-csv-export';
 import {
   type FaultName,
   FaultCell,
   type FaultTarget,
   isRetriedByQueries,
-  noticeSays,
+  FAULTS,
   READ_ATTEMPTS,
 } from './fault-table';
 
@@ -108,13 +108,13 @@ test.describe('Fault matrix: reads', { tag: '@mock-only' }, () => {
 
         if (shownBy(fault, read) === 'error page') {
           await expect(page.getByRole('heading', { level: 1 })).toHaveText('Something went wrong');
-          await expect(page.getByRole('main')).toContainText(noticeSays(fault));
+          await expect(page.getByRole('main')).toContainText(FAULTS[fault].says);
           await expect(page.getByRole('main')).toContainText(
             'Reload the page to try again: your filters and search stay as they are.',
           );
           await page.getByRole('button', { name: 'Reload' }).click();
         } else {
-          const alert = page.getByRole('alert').filter({ hasText: noticeSays(fault) });
+          const alert = page.getByRole('alert').filter({ hasText: FAULTS[fault].says });
           await expect(alert).toBeVisible();
           const retry = alert.getByRole('button', { name: 'Try again' });
           if (fault === '403') {
