@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MockScenario } from '@/api/schemas/mock-control';
 
 /** How the acquirer server runs: command-line flags win over environment variables. */
 export interface ServerConfig {
@@ -10,7 +11,7 @@ export interface ServerConfig {
   sandbox: boolean;
   /** Built app to serve on the same origin (SPA fallback to index.html); `null`: API only. */
   staticDir: string | null;
-  scenario: 'demo' | 'large' | 'empty';
+  scenario: MockScenario;
   seed: string;
   /** Pepper and MAC key; `null`: read or create `<dbPath>.secret` (or random for `:memory:`). */
   secret: string | null;
@@ -36,7 +37,7 @@ const Env = z.object({
   DB_PATH: z.string().min(1).default('data/acquirer.db'),
   SANDBOX: Flag.default(false),
   STATIC_DIR: z.string().min(1).optional(),
-  SCENARIO: z.enum(['demo', 'large', 'empty']).default('demo'),
+  SCENARIO: MockScenario.default('demo'),
   SEED: z.string().min(1).max(64).default('merchant-console'),
   SERVER_SECRET: z.string().min(32, 'SERVER_SECRET needs at least 32 characters').optional(),
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(14),

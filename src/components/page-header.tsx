@@ -6,7 +6,10 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   useDocumentTitle(title);
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{title}</h1>
+      {/* The title may be a merchant's name: any length, any script, isolated from its neighbours. */}
+      <h1 dir="auto" className="min-w-0 text-2xl font-semibold tracking-tight wrap-anywhere text-gray-900">
+        {title}
+      </h1>
       {children}
     </div>
   );

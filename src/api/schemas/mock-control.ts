@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Bodies of the mock's `/__mock/*` control surface (DESIGN §4). */
-export const MockScenario = z.enum(['demo', 'large', 'empty']);
+/**
+ * Bodies of the mock's `/__mock/*` control surface (DESIGN §4). `hostile`: the demo with
+ * hostile names (markup, bidi controls, zero-width characters, 500-character names).
+ */
+export const MockScenario = z.enum(['demo', 'large', 'empty', 'hostile']);
 export type MockScenario = z.infer<typeof MockScenario>;
 
 export const MockResetBody = z.object({

@@ -1,4 +1,5 @@
 import { ACCOUNT_SEEDS } from './data/accounts';
+import { HOSTILE_USER_NAMES } from './data/hostile';
 import { fastHasher, randomToken, type SecretHasher } from './hash';
 import type {
   AuditRecord,
@@ -8,6 +9,7 @@ import type {
   JobRecord,
   SessionRecord,
   TerminalRecord,
+  Scenario,
   ThrottleRecord,
   UserRecord,
   World,
@@ -86,14 +88,14 @@ export function markChanged(state: SimState, collection: ChangedCollection, key:
   state.dirty = true;
 }
 
-/** Demo users with freshly salted password hashes. */
-export function createUsers(hasher: SecretHasher = fastHasher): UserRecord[] {
+/** Demo users with freshly salted password hashes (hostile display names in that scenario). */
+export function createUsers(hasher: SecretHasher = fastHasher, scenario?: Scenario): UserRecord[] {
   return ACCOUNT_SEEDS.map((seed) => {
     const salt = randomToken(12);
     return {
       id: seed.id,
       username: seed.username,
-      name: seed.name,
+      name: (scenario === 'hostile' ? HOSTILE_USER_NAMES[seed.id] : undefined) ?? seed.name,
       role: seed.role,
       merchantIds: [...seed.merchantIds],
       salt,
@@ -103,7 +105,7 @@ export function createUsers(hasher: SecretHasher = fastHasher): UserRecord[] {
 }
 
 export function createState(world: World, hasher: SecretHasher = fastHasher): SimState {
-  const users = createUsers(hasher);
+  const users = createUsers(hasher, world.scenario);
   const state: SimState = {
     world,
     users,

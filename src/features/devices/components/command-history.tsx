@@ -7,6 +7,7 @@ import { useFormat } from '@/i18n/use-format';
 import { terminalQueries } from '../api/queries';
 import { failureReasonText } from './open-command';
 import { CommandBadge } from './status-badges';
+import { isolate } from '@/i18n/bidi';
 
 /** Every void-password change and reset of the terminal, newest first, with who asked and what came of it. */
 export function CommandHistory({ tid }: { tid: string }) {
@@ -36,7 +37,7 @@ export function CommandHistory({ tid }: { tid: string }) {
                     <CommandBadge command={command} />
                     <p className="text-gray-800">
                       {t('devices.command.requestedByAt', {
-                        name: command.requestedBy,
+                        name: isolate(command.requestedBy),
                         when: format.dateTime(command.requestedAt),
                       })}
                       {command.temporary ? ` · ${t('devices.command.temporary')}` : null}

@@ -9,6 +9,7 @@ import { Panel } from '@/components/panel';
 import { useFormat } from '@/i18n/use-format';
 import { isOpenCommand, passwordCommandQueries } from '../api/queries';
 import { CommandBadge } from './status-badges';
+import { isolate } from '@/i18n/bidi';
 
 /**
  * The terminal's open void-password command and how it is getting on, live: it is polled
@@ -77,7 +78,7 @@ export function OpenCommand({
             <dt className="text-gray-700">{t('devices.command.requested')}</dt>
             <dd>
               {t('devices.command.requestedByAt', {
-                name: command.requestedBy,
+                name: isolate(command.requestedBy),
                 when: format.dateTime(command.requestedAt),
               })}
             </dd>

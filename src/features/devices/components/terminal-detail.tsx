@@ -157,15 +157,19 @@ function Identity({
           <span className="font-mono">{terminal.sn}</span>
         </Field>
         <Field label={t('devices.terminal.model')}>{terminal.model}</Field>
-        <Field label={t('devices.terminal.firmware')}>{terminal.firmware}</Field>
-        <Field label={t('devices.terminal.store')}>{terminal.storeName}</Field>
+        <Field label={t('devices.terminal.firmware')}>
+          <bdi>{terminal.firmware}</bdi>
+        </Field>
+        <Field label={t('devices.terminal.store')}>
+          <bdi>{terminal.storeName}</bdi>
+        </Field>
         <Field label={t('devices.terminal.merchant')}>
           {href ? (
             <Link to={href} className="focus-ring rounded text-blue-800 underline underline-offset-2">
-              {terminal.merchantName}
+              <bdi>{terminal.merchantName}</bdi>
             </Link>
           ) : (
-            terminal.merchantName
+            <bdi>{terminal.merchantName}</bdi>
           )}
           <span className="block font-mono text-xs font-normal text-gray-700">{terminal.merchantId}</span>
         </Field>

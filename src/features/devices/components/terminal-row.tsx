@@ -109,11 +109,20 @@ export function TerminalRow({
       </div>
       <div role="cell" className={`min-w-0 text-sm ${layout.model}`}>
         <div className="truncate">{terminal.model}</div>
-        <div className="truncate text-xs text-gray-700">{terminal.firmware}</div>
+        <div className="truncate text-xs text-gray-700" title={terminal.firmware}>
+          {terminal.firmware}
+        </div>
       </div>
       <div role="cell" className={`min-w-0 text-sm ${layout.store}`}>
-        <div className="truncate">{terminal.storeName}</div>
-        {showMerchant ? <div className="truncate text-xs text-gray-700">{terminal.merchantName}</div> : null}
+        {/* Cut to the column; the whole name on hover, and in the text for screen readers. */}
+        <div className="truncate" title={terminal.storeName}>
+          {terminal.storeName}
+        </div>
+        {showMerchant ? (
+          <div className="truncate text-xs text-gray-700" title={terminal.merchantName}>
+            {terminal.merchantName}
+          </div>
+        ) : null}
       </div>
       <div role="cell" className={`text-sm ${layout.connectivity}`}>
         <Connectivity status={terminal.status} lastSeenAt={terminal.lastSeenAt} serverNow={serverNow} />

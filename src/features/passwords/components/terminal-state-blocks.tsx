@@ -7,6 +7,7 @@ import { useFormat } from '@/i18n/use-format';
 import type { RefreshKeys } from '../api/mutations';
 import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
+import { isolate } from '@/i18n/bidi';
 
 /** "A reset is queued, requested by Li Na at 14:02" — what the terminal is waiting on. */
 export function useCommandSentence() {
@@ -16,7 +17,7 @@ export function useCommandSentence() {
     t('passwords.openCommand.summary', {
       kind: t(`devices.command.kind.${command.kind}`),
       status: t(`devices.command.status.${command.status}`),
-      name: command.requestedBy,
+      name: isolate(command.requestedBy),
       when: format.dateTime(command.requestedAt),
     });
 }

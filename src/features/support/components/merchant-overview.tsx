@@ -92,9 +92,9 @@ export function MerchantOverview({
                 <li key={store.id} className="rounded-md border border-gray-200 px-3 py-2 text-sm">
                   <Link
                     to={storeHref(store.id)}
-                    className="focus-ring rounded font-medium text-blue-800 underline-offset-2 hover:underline"
+                    className="focus-ring rounded font-medium wrap-anywhere text-blue-800 underline-offset-2 hover:underline"
                   >
-                    {store.name}
+                    <bdi>{store.name}</bdi>
                   </Link>
                   <p className="text-xs text-gray-700">
                     {store.city} ·{' '}

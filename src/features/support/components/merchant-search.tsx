@@ -59,9 +59,9 @@ export function MerchantSearch() {
                   <div className="min-w-0">
                     <Link
                       to={`/merchants/${merchant.id}`}
-                      className="focus-ring rounded font-semibold text-blue-800 underline-offset-2 hover:underline"
+                      className="focus-ring rounded font-semibold wrap-anywhere text-blue-800 underline-offset-2 hover:underline"
                     >
-                      {merchant.name}
+                      <bdi>{merchant.name}</bdi>
                     </Link>
                     <p className="font-mono text-xs text-gray-700">
                       <span className="font-sans">{t('support.merchant.mid')}</span> {merchant.id}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VoidBurst, VoidSummary } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';
+import { isolate } from '@/i18n/bidi';
 
 function BurstBadge() {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function VoidBursts({
                 {t('voids.bursts.item', {
                   operatorNo: burst.operatorNo,
                   tid: burst.tid,
-                  store: burst.storeName,
+                  store: isolate(burst.storeName),
                   count: burst.count,
                   amount: format.money(burst.amount),
                   minutes,
@@ -191,8 +192,8 @@ export function VoidSummaryTables({
                 {t('transactions.operator', { operatorNo: row.operatorNo })}
               </span>
               {row.burst ? <BurstBadge /> : null}
-              <span className="block text-xs text-gray-700">
-                {t('voids.atTerminal', { tid: row.tid, store: row.storeName })}
+              <span className="block text-xs wrap-anywhere text-gray-700">
+                {t('voids.atTerminal', { tid: row.tid, store: isolate(row.storeName) })}
               </span>
             </th>
             <td className={number}>{format.number(row.count)}</td>
@@ -219,7 +220,7 @@ export function VoidSummaryTables({
             <th scope="row" className={rowHeader}>
               <span className="font-mono font-medium">{row.tid}</span>
               {row.burst ? <BurstBadge /> : null}
-              <span className="block truncate text-xs text-gray-700">{row.storeName}</span>
+              <bdi className="block text-xs wrap-anywhere text-gray-700">{row.storeName}</bdi>
             </th>
             <td className={number}>{format.number(row.count)}</td>
             <td className={number}>{format.money(row.amount)}</td>

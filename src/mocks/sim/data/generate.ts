@@ -22,6 +22,7 @@ import {
   MERCHANT_B,
   MERCHANT_C,
 } from './demo-fixtures';
+import { makeHostile } from './hostile';
 import { BRAND_WORDS, BUSINESS_KINDS, CITIES, PHONE_PREFIXES, TERMINAL_MODELS } from './names';
 
 export const DEFAULT_CUTOFF_MINUTE = 23 * 60;
@@ -318,9 +319,11 @@ export function generateWorld({ scenario, seed, now }: GenerateOptions): World {
   const rng = createRng(`${scenario}:${seed}`);
   const b = new WorldBuilder(rng, now);
   const [a, bm, c] = coreMerchants(b, rng);
-  if (scenario === 'demo') generateDemo(b, a, bm, c);
+  if (scenario === 'demo' || scenario === 'hostile') generateDemo(b, a, bm, c);
   if (scenario === 'large') generateLarge(b, a, bm, c);
-  return b.build(scenario, seed);
+  const world = b.build(scenario, seed);
+  if (scenario === 'hostile') makeHostile(world);
+  return world;
 }
 
 function phoneOf(rng: Rng): string {

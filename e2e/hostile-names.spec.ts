@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test';
+import { DEMO_TIDS, MERCHANT_C } from '../src/mocks/sim/data/demo-fixtures';
+import { HOSTILE_TEXT, HOSTILE_USER_NAMES } from '../src/mocks/sim/data/hostile';
+import { DEMO_PASSWORDS, type DemoRole, expect, test } from './fixtures';
+
+/**
+ * Names from the API are shown as text: the `hostile` scenario puts markup, bidi controls,
+ * zero-width characters, emoji and 500-character names everywhere the API hands out a name.
+ * On every page, at phone and desktop width: nothing runs, nothing is injected, the names
+ * read literally, the page never scrolls sideways, and a long name cut short keeps its whole
+ * text for a pointer (title) and for assistive technology (the element's text).
+ */
+
+const WIDTHS = [360, 1280] as const;
+/** Elements the hostile names would create if they were ever put in the page as HTML. */
+const INJECTED = 'img[src="x"], svg[onload], [onerror], [onload], [onmouseover], main script';
+
+interface Visit {
+  path: string;
+  /** Hostile names this page shows as text. */
+  shows: string[];
+}
+
+async function signInOnHostileData(
+  page: Page,
+  role: DemoRole,
+  mock: { reset: (o: object) => Promise<void> },
+) {
+  await mock.reset({ scenario: 'hostile' });
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(role);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORDS[role]);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Every element showing exactly `text` is either shown whole or cut with the whole in its title. */
+async function expectWholeOrTitled(page: Page, text: string) {
+  const cut = await page.evaluate((whole) => {
+    const found: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('main *, header *')) {
+      // Inline elements have no box to clip (clientWidth 0); a select's options are drawn by the browser.
+      if (element.textContent !== whole || element.children.length > 0) continue;
+      if (element.clientWidth === 0 || element.closest('select')) continue;
+      const clipped =
+        element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1;
+      const style = getComputedStyle(element);
+      const hides = style.overflow !== 'visible' || style.textOverflow === 'ellipsis';
+      if (clipped && hides && element.closest('[title]')?.getAttribute('title') !== whole) {
+        found.push(element.outerHTML.slice(0, 120));
+      }
+    }
+    return found;
+  }, text);
+  expect.soft(cut, `cut without the whole name in a title: ${text.slice(0, 30)}…`).toEqual([]);
+}
+
+/** Each page once; checked at both widths (the layout follows a resize, no reload needed). */
+async function visitAll(page: Page, visits: Visit[], dialogs: string[]) {
+  for (const visit of visits) {
+    await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+    await page.goto(visit.path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const width of WIDTHS) {
+      const where = `${visit.path} at ${width}px`;
+      await page.setViewportSize({ width, height: 800 });
+      for (const text of visit.shows) {
+        await expect
+          .soft(
+            page.getByText(text, { exact: true }).filter({ visible: true }).first(),
+            `${where}: ${text.slice(0, 30)}`,
+          )
+          .toBeVisible();
+        await expectWholeOrTitled(page, text);
+      }
+      await expect.soft(page.locator(INJECTED), where).toHaveCount(0);
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect.soft(sideways, `${where} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+  }
+  expect(dialogs).toEqual([]);
+}
+
+test.describe('hostile names', { tag: '@mock-only' }, () => {
+  test('an owner’s pages show hostile merchant, store and user names as text, at 360 and 1280 px', async ({
+    page,
+    mock,
+  }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signInOnHostileData(page, 'owner', mock);
+    await visitAll(
+      page,
+      [
+        { path: '/', shows: [] },
+        { path: '/terminals', shows: [HOSTILE_TEXT.script, HOSTILE_TEXT.zeroWidth, HOSTILE_TEXT.emoji] },
+        {
+          path: `/terminals/${DEMO_TIDS.custom}`,
+          shows: [HOSTILE_TEXT.img, HOSTILE_TEXT.script],
+        },
+        { path: '/transactions?voidable=all', shows: [HOSTILE_TEXT.script] },
+        { path: '/transactions/voids', shows: [] },
+        { path: '/audit', shows: [HOSTILE_TEXT.reason] },
+      ],
+      dialogs,
+    );
+    await page.getByRole('button', { name: /Account menu for/ }).click();
+    await expect(page.getByText(HOSTILE_USER_NAMES.usr_owner!, { exact: true }).last()).toBeVisible();
+  });
+
+  test('support’s merchant pages show hostile and 500-character names as text, at 360 and 1280 px', async ({
+    page,
+    mock,
+  }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signInOnHostileData(page, 'support', mock);
+    await visitAll(
+      page,
+      [
+        {
+          path: '/merchants?q=822',
+          shows: [HOSTILE_TEXT.img, HOSTILE_TEXT.rtlOverride, HOSTILE_TEXT.longLatin],
+        },
+        { path: `/merchants/${MERCHANT_C}`, shows: [HOSTILE_TEXT.longLatin, HOSTILE_TEXT.svg] },
+        {
+          path: `/terminals/${DEMO_TIDS.merchantBCustom}`,
+          shows: [HOSTILE_TEXT.rtlOverride, HOSTILE_TEXT.rtlMark],
+        },
+        { path: `/transactions?voidable=all&merchantId=${MERCHANT_C}`, shows: [HOSTILE_TEXT.svg] },
+        { path: '/audit', shows: [] },
+      ],
+      dialogs,
+    );
+  });
+});
