@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/build/**/*.test.ts'],
+    // Builds the app once (mocking off and on) for all the files here.
+    globalSetup: ['tests/build/global-setup.ts'],
     testTimeout: 240_000,
     hookTimeout: 240_000,
     fileParallelism: false,

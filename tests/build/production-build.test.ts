@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const viteBin = path.join(root, 'node_modules/vite/bin/vite.js');
-const outRoot = mkdtempSync(path.join(tmpdir(), 'mc-build-'));
+// For the builds expected to fail; the good builds come from global-setup.ts.
+const outRoot = mkdtempSync(path.join(tmpdir(), 'mc-build-config-'));
 
 /** Fingerprints of the mock that must never ship: MSW, its worker, the control surface, demo logins. */
 const MOCK_FINGERPRINTS = [
@@ -45,18 +46,7 @@ function fingerprintsIn(dir: string): Map<string, string[]> {
   return hits;
 }
 
-const productionDir = path.join(outRoot, 'production');
-const mockDir = path.join(outRoot, 'mock');
-
-beforeAll(() => {
-  for (const [env, dir] of [
-    [{ VITE_API_MOCKING: 'false' }, productionDir],
-    [{ VITE_API_MOCKING: 'true' }, mockDir],
-  ] as const) {
-    const result = build(env, dir);
-    if (result.status !== 0) throw new Error(`vite build failed:\n${result.stderr}`);
-  }
-});
+const { production: productionDir, mock: mockDir } = inject('builds');
 
 afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 

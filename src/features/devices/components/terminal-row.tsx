@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TerminalSummary } from '@/api/schemas/terminals';
@@ -68,30 +69,37 @@ export function FleetHeader({ layout, selectable }: { layout: FleetRowLayout; se
   );
 }
 
-export function TerminalRow({
+/**
+ * One fleet row. Memoized, with plain props (`onSelect` stable across renders): the virtual
+ * list re-renders on every scroll event, and only the rows that come into view should render
+ * then (10,000+ terminals, docs/performance.md).
+ */
+export const TerminalRow = memo(function TerminalRow({
   terminal,
   layout,
   serverNow,
   showMerchant,
-  selection,
+  checked,
+  onSelect,
 }: {
   terminal: TerminalSummary;
   layout: FleetRowLayout;
   serverNow: number;
   showMerchant: boolean;
+  checked: boolean;
   /** Present when rows can be selected. */
-  selection?: { checked: boolean; onChange: (checked: boolean) => void };
+  onSelect?: (tid: string, checked: boolean) => void;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      {selection ? (
+      {onSelect ? (
         <div role="cell" className={layout.select}>
           <input
             type="checkbox"
             className="focus-ring h-4 w-4 accent-blue-700"
-            checked={selection.checked}
-            onChange={(event) => selection.onChange(event.target.checked)}
+            checked={checked}
+            onChange={(event) => onSelect(terminal.tid, event.target.checked)}
             aria-label={t('devices.list.selectTerminal', { tid: terminal.tid })}
           />
         </div>
@@ -142,4 +150,4 @@ export function TerminalRow({
       </div>
     </>
   );
-}
+});

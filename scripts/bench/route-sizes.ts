@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chunkModulesFile, type ChunkModules } from './build-app';
+
+/** One entry of Vite's `.vite/manifest.json` (the fields read here). */
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+const SHELL = 'src/app/layout/app-shell.tsx';
+
+/**
+ * The lazy route modules each screen needs (src/app/router.tsx): the entry is always loaded,
+ * the signed-in screens also load the shell. A screen loads these chunks and everything
+ * they import statically; dynamic imports (dialogs opened later, the mock) are not counted.
+ */
+export const ROUTE_CHUNKS = {
+  'sign-in': ['src/pages/sign-in-page.tsx'],
+  'fleet list': [SHELL, 'src/pages/terminals-page.tsx'],
+  'terminal page': [SHELL, 'src/pages/terminal-page.tsx'],
+  transactions: [SHELL, 'src/pages/transactions-page.tsx'],
+  overview: [SHELL, 'src/pages/overview-page.tsx'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type RouteName = keyof typeof ROUTE_CHUNKS;
+
+export interface Bytes {
+  files: string[];
+  /** bytes on disk */
+  raw: number;
+  /** bytes gzip-compressed one file at a time (zlib's default level, as a server sends them) */
+  gzip: number;
+}
+
+export interface RouteSize {
+  route: RouteName;
+  js: Bytes;
+  css: Bytes;
+}
+
+function readManifest(outDir: string): Manifest {
+  return JSON.parse(readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+}
+
+function entryKey(manifest: Manifest): string {
+  const key = Object.keys(manifest).find((name) => manifest[name]?.isEntry);
+  if (!key) throw new Error('The Vite manifest has no entry chunk');
+  return key;
+}
+
+/** The manifest keys of the given chunks and of all they import statically. */
+function staticClosure(manifest: Manifest, roots: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`The Vite manifest has no chunk for ${key}`);
+    seen.add(key);
+    chunk.imports?.forEach(visit);
+  };
+  roots.forEach(visit);
+  return [...seen];
+}
+
+function measure(outDir: string, files: string[]): Bytes {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const content = readFileSync(path.join(outDir, file));
+    raw += content.length;
+    gzip += gzipSync(content).length;
+  }
+  return { files, raw, gzip };
+}
+
+/** The JS files a route loads (entry first), as paths relative to the build folder. */
+export function routeJsFiles(outDir: string, route: RouteName): string[] {
+  const manifest = readManifest(outDir);
+  return staticClosure(manifest, [entryKey(manifest), ...ROUTE_CHUNKS[route]]).map(
+    (key) => manifest[key]!.file,
+  );
+}
+
+/** Bytes of the JS and CSS each route loads, from a build made with `build.manifest`. */
+export function routeSizes(outDir: string): RouteSize[] {
+  const manifest = readManifest(outDir);
+  return (Object.keys(ROUTE_CHUNKS) as RouteName[]).map((route) => {
+    const chunks = staticClosure(manifest, [entryKey(manifest), ...ROUTE_CHUNKS[route]]);
+    const js = chunks.map((key) => manifest[key]!.file);
+    const css = [...new Set(chunks.flatMap((key) => manifest[key]!.css ?? []))];
+    return { route, js: measure(outDir, js), css: measure(outDir, css) };
+  });
+}
+
+/** The source modules bundled into the JS files a route loads (needs `buildApp`'s module list). */
+export function routeModules(outDir: string, route: RouteName): string[] {
+  const chunkModules = JSON.parse(readFileSync(chunkModulesFile(outDir), 'utf8')) as ChunkModules;
+  return routeJsFiles(outDir, route).flatMap((file) => chunkModules[file] ?? []);
+}
+
+/** Most gzip bytes of JS a route may load. */
+export type SizeBudgets = Partial<Record<RouteName, number>>;
+
+/** One sentence per route over its budget; empty when all fit. */
+export function budgetOverruns(sizes: readonly RouteSize[], budgets: SizeBudgets): string[] {
+  return sizes.flatMap(({ route, js }) => {
+    const budget = budgets[route];
+    if (budget === undefined || js.gzip <= budget) return [];
+    return [
+      `${route}: ${kB(js.gzip)} gzip JS is over its budget of ${kB(budget)} by ${kB(js.gzip - budget)} (${js.files.length} files: ${js.files.join(', ')})`,
+    ];
+  });
+}
+
+export function kB(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
