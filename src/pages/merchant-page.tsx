@@ -3,7 +3,7 @@ import { canDo, voidPasswordAccessOf } from '@/app/roles';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { fleetViewSearch } from '@/features/devices/api/fleet-view';
 import { FleetList } from '@/features/devices/components/fleet-list';
-import { BulkResetAction } from '@/features/passwords/components/bulk-reset-dialog';
+import { BulkResetAction } from '@/features/passwords/components/bulk-reset-action';
 import { MerchantOverview } from '@/features/support/components/merchant-overview';
 
 export function MerchantPage() {

@@ -3,7 +3,7 @@ import { canDo, voidPasswordAccessOf } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { FleetList } from '@/features/devices/components/fleet-list';
-import { BulkResetAction } from '@/features/passwords/components/bulk-reset-dialog';
+import { BulkResetAction } from '@/features/passwords/components/bulk-reset-action';
 
 export function TerminalsPage() {
   const { t } = useTranslation();

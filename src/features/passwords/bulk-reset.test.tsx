@@ -33,7 +33,7 @@ describe('Bulk reset', () => {
     const tokens = recordStepUpTokens();
     const app = await renderSignedIn('owner', { route: '/terminals?passwordState=default' });
     await app.user.click(await screen.findByRole('checkbox', { name: 'Select all 4 terminals' }));
-    await app.user.click(screen.getByRole('button', { name: 'Reset void passwords…' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Reset void passwords…' }));
 
     expect(
       within(dialog()).getByRole('heading', { name: 'Reset the void passwords of 4 terminals' }),
@@ -66,7 +66,7 @@ describe('Bulk reset', () => {
       await screen.findByRole('checkbox', { name: `Select terminal ${DEMO_TIDS.defaultPassword}` }),
     );
     await app.user.click(screen.getByRole('checkbox', { name: `Select terminal ${DEMO_TIDS.openCommand}` }));
-    await app.user.click(screen.getByRole('button', { name: 'Reset void passwords…' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Reset void passwords…' }));
     await app.user.click(within(dialog()).getByRole('button', { name: 'Continue' }));
     await confirmAndChoose(app, 'owner');
     await app.user.click(within(dialog()).getByRole('button', { name: 'Reset 2 terminals' }));
@@ -98,7 +98,7 @@ describe('Bulk reset', () => {
   it('a job page survives a reload (its id is in the URL)', async () => {
     const first = await renderSignedIn('owner', { route: '/terminals?passwordState=default' });
     await first.user.click(await screen.findByRole('checkbox', { name: 'Select all 4 terminals' }));
-    await first.user.click(screen.getByRole('button', { name: 'Reset void passwords…' }));
+    await first.user.click(await screen.findByRole('button', { name: 'Reset void passwords…' }));
     await first.user.click(within(dialog()).getByRole('button', { name: 'Continue' }));
     await confirmAndChoose(first, 'owner');
     await first.user.click(within(dialog()).getByRole('button', { name: 'Reset 4 terminals' }));
@@ -121,7 +121,7 @@ describe('Bulk reset', () => {
     await screen.findByText(/^Showing 100 of /);
     await app.user.click(screen.getByRole('checkbox', { name: 'Select the 100 terminals loaded' }));
     await app.user.click(screen.getByRole('button', { name: /^Select all [\d,]+ matching this filter$/ }));
-    await app.user.click(screen.getByRole('button', { name: 'Reset void passwords…' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Reset void passwords…' }));
     expect(within(dialog()).getByText(/^All [\d,]+ terminals matching this filter/)).toBeVisible();
     expect(within(dialog()).getByText('Void password: Factory default · Model: PAX A920')).toBeVisible();
     await app.user.click(within(dialog()).getByRole('button', { name: 'Continue' }));
@@ -154,7 +154,7 @@ describe('Bulk reset', () => {
     loseAnswerAfterArrival('post', '/void-password/bulk-resets');
     const app = await renderSignedIn('owner', { route: '/terminals?passwordState=default' });
     await app.user.click(await screen.findByRole('checkbox', { name: 'Select all 4 terminals' }));
-    await app.user.click(screen.getByRole('button', { name: 'Reset void passwords…' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Reset void passwords…' }));
     await app.user.click(within(dialog()).getByRole('button', { name: 'Continue' }));
     await confirmAndChoose(app, 'owner');
     await app.user.click(within(dialog()).getByRole('button', { name: 'Reset 4 terminals' }));

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   TerminalFilter,
@@ -119,6 +119,13 @@ export function FleetList({
     setIds(base);
   };
   const clear = () => setSelectionState(null);
+  // Rows are memoized (terminal-row.tsx): they get one callback for the life of the list,
+  // which calls the latest `toggle`.
+  const toggleRef = useRef(toggle);
+  useLayoutEffect(() => {
+    toggleRef.current = toggle;
+  });
+  const onSelect = useCallback((tid: string, checked: boolean) => toggleRef.current(tid, checked), []);
 
   const selection: TerminalSelection | null =
     current === null
@@ -244,11 +251,8 @@ export function FleetList({
             layout={layout}
             serverNow={serverNow ?? Date.parse(terminal.lastSeenAt)}
             showMerchant={showMerchant}
-            selection={
-              selectable
-                ? { checked: isSelected(terminal.tid), onChange: (checked) => toggle(terminal.tid, checked) }
-                : undefined
-            }
+            checked={selectable && isSelected(terminal.tid)}
+            onSelect={selectable ? onSelect : undefined}
           />
         )}
         empty={
