@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 
 /** Demo data (src/mocks/sim/data/demo-fixtures.ts and the generated history). */
@@ -39,21 +39,4 @@ test.describe('Audit', () => {
     await page.goto('/audit');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not allowed');
   });
-
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    test(`the audit trail has no serious axe violation at ${viewport.width}px`, async ({
-      page,
-      signInAs,
-    }) => {
-      await page.setViewportSize(viewport);
-      await signInAs('owner');
-      const audit = new AuditPage(page);
-      await audit.goto();
-      await expect(audit.rows.first()).toBeVisible();
-      await expectNoSeriousA11yViolations(page, `audit at ${viewport.width}px`);
-    });
-  }
 });

@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { MerchantsPage } from './pages/merchants-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
 
@@ -47,27 +47,4 @@ test.describe('Merchant look-up', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not allowed');
     await expect(page.getByText(MERCHANT_B_NAME)).toHaveCount(0);
   });
-});
-
-test.describe('Merchants accessibility', () => {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    test(`the merchant search and a merchant page have no serious axe violation at ${viewport.width}px`, async ({
-      page,
-      signInAs,
-    }) => {
-      await page.setViewportSize(viewport);
-      await signInAs('support');
-      const merchants = new MerchantsPage(page);
-      await merchants.goto('?q=822');
-      await expect(merchants.results).toBeVisible();
-      await expectNoSeriousA11yViolations(page, `merchant search at ${viewport.width}px`);
-
-      await page.goto(`/merchants/${MERCHANT_B}`);
-      await expect(new TerminalsPage(page).rows.first()).toBeVisible();
-      await expectNoSeriousA11yViolations(page, `merchant page at ${viewport.width}px`);
-    });
-  }
 });

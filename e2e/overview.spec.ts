@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 
 test.describe('Overview', () => {
@@ -22,19 +22,4 @@ test.describe('Overview', () => {
     await overview.security.getByRole('link', { name: /^4 On the factory void password 123456/ }).click();
     await expect(page).toHaveURL(/\/terminals\?passwordState=default$/);
   });
-
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    test(`the overview has no serious axe violation at ${viewport.width}px`, async ({ page, signInAs }) => {
-      await page.setViewportSize(viewport);
-      await signInAs('owner');
-      const overview = new OverviewPage(page);
-      await overview.goto();
-      await expect(overview.alerts.getByRole('listitem').first()).toBeVisible();
-      await expect(overview.voidsChart).toBeVisible();
-      await expectNoSeriousA11yViolations(page, `overview at ${viewport.width}px`);
-    });
-  }
 });

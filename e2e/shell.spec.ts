@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 test.describe('The shell', () => {
   test('navigation follows the role: a cashier has no audit, support has merchants', async ({
@@ -36,39 +36,4 @@ test.describe('The shell', () => {
     await page.getByRole('link', { name: /overview/i }).click();
     await expect(page).toHaveURL(/\/$/);
   });
-});
-
-test.describe('Accessibility', () => {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    test(`every page has no serious axe violation at ${viewport.width}px`, async ({
-      page,
-      mock,
-      signInPage,
-      signInAs,
-      shell,
-    }) => {
-      void mock;
-      await page.setViewportSize(viewport);
-      await signInPage.goto();
-      await expectNoSeriousA11yViolations(page, 'sign-in');
-      await signInAs('support');
-      for (const [path, name] of [
-        ['/', 'overview'],
-        ['/terminals', 'terminals'],
-        ['/transactions', 'transactions'],
-        ['/audit', 'audit'],
-        ['/merchants', 'merchants'],
-        ['/no-such-page', 'not found'],
-      ] as const) {
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await expectNoSeriousA11yViolations(page, `${name} at ${viewport.width}px`);
-      }
-      await shell.openNavIfCollapsed();
-      await expectNoSeriousA11yViolations(page, `open navigation at ${viewport.width}px`);
-    });
-  }
 });

@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TransactionsPage, VoidsPage } from './pages/transactions-page';
 
@@ -126,37 +126,4 @@ test.describe('Voids done', () => {
       await expect(row).toContainText(/made .+ by operator \d+/);
     }
   });
-});
-
-test.describe('Accessibility of the transaction views', () => {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 360, height: 740 },
-  ]) {
-    test(`voidable sales, all transactions, a sale's detail and voids done have no serious axe violation at ${viewport.width}px`, async ({
-      page,
-      signInAs,
-    }) => {
-      await page.setViewportSize(viewport);
-      await signInAs('owner');
-      const sales = new TransactionsPage(page);
-      await sales.goto();
-      await expect(sales.row(VOIDABLE_SALE)).toBeVisible();
-      await expectNoSeriousA11yViolations(page, `voidable sales at ${viewport.width}px`);
-
-      await sales.details(VOIDABLE_SALE).click();
-      await expect(sales.steps()).toHaveCount(5);
-      await expectNoSeriousA11yViolations(page, `sale detail at ${viewport.width}px`);
-      await page.keyboard.press('Escape');
-
-      await sales.goto('?voidable=all');
-      await expect(sales.rows.first()).toBeVisible();
-      await expectNoSeriousA11yViolations(page, `all transactions at ${viewport.width}px`);
-
-      const voids = new VoidsPage(page);
-      await voids.goto();
-      await expect(voids.rows.first()).toBeVisible();
-      await expectNoSeriousA11yViolations(page, `voids done at ${viewport.width}px`);
-    });
-  }
 });
