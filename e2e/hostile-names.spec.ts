@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { DEMO_TIDS, MERCHANT_C } from '../src/mocks/sim/data/demo-fixtures';
 import { HOSTILE_TEXT, HOSTILE_USER_NAMES } from '../src/mocks/sim/data/hostile';
 import { DEMO_PASSWORDS, type DemoRole, expect, test } from './fixtures';
+import type { MockAcquirer } from './mock-acquirer';
+import type { SignInPage } from './pages/sign-in-page';
 
 /**
  * Names from the API are shown as text: the `hostile` scenario puts markup, bidi controls,
@@ -21,17 +23,21 @@ interface Visit {
   shows: string[];
 }
 
-async function signInOnHostileData(
-  page: Page,
-  role: DemoRole,
-  mock: { reset: (o: object) => Promise<void> },
-) {
+/**
+ * Fresh hostile data, signed in as `role`; returns the messages of every dialog the page opens
+ * from now on (an `alert(1)` that ran), each dismissed.
+ */
+async function signInOnHostileData(page: Page, role: DemoRole, mock: MockAcquirer, signInPage: SignInPage) {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   await mock.reset({ scenario: 'hostile' });
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(role);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORDS[role]);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInPage.goto();
+  await signInPage.signIn(role, DEMO_PASSWORDS[role]);
   await expect(page).not.toHaveURL(/sign-in/);
+  return dialogs;
 }
 
 /** Every element showing exactly `text` is either shown whole or cut with the whole in its title. */
@@ -87,13 +93,9 @@ test.describe('hostile names', { tag: '@mock-only' }, () => {
   test('an owner’s pages show hostile merchant, store and user names as text, at 360 and 1280 px', async ({
     page,
     mock,
+    signInPage,
   }) => {
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await signInOnHostileData(page, 'owner', mock);
+    const dialogs = await signInOnHostileData(page, 'owner', mock, signInPage);
     await visitAll(
       page,
       [
@@ -116,13 +118,9 @@ test.describe('hostile names', { tag: '@mock-only' }, () => {
   test('support’s merchant pages show hostile and 500-character names as text, at 360 and 1280 px', async ({
     page,
     mock,
+    signInPage,
   }) => {
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await signInOnHostileData(page, 'support', mock);
+    const dialogs = await signInOnHostileData(page, 'support', mock, signInPage);
     await visitAll(
       page,
       [

@@ -11,6 +11,14 @@ setupMockAcquirer();
 
 const MINUTE = 60_000;
 
+/** The keys of every query the app still caches. */
+function cachedQueryKeys(app: Awaited<ReturnType<typeof renderApp>>) {
+  return app.queryClient
+    .getQueryCache()
+    .getAll()
+    .map((query) => query.queryKey);
+}
+
 async function openUserMenu(app: Awaited<ReturnType<typeof renderApp>>) {
   await app.user.click(screen.getByRole('button', { name: /Account menu for/ }));
 }
@@ -36,12 +44,7 @@ describe('The session', () => {
     expect(screen.getByRole('status')).toHaveTextContent('You have signed out.');
     expect(app.url()).toBe('/sign-in');
     expect(mockCookies()).toEqual({});
-    expect(
-      app.queryClient
-        .getQueryCache()
-        .getAll()
-        .map((query) => query.queryKey),
-    ).toEqual([['session', 'current']]);
+    expect(cachedQueryKeys(app)).toEqual([['session', 'current']]);
 
     app.unmount();
     const next = await renderApp({ route: '/' });
@@ -74,12 +77,7 @@ describe('The session', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Please sign in again.');
     expect(app.url()).toBe('/sign-in?returnTo=%2Fterminals');
-    expect(
-      app.queryClient
-        .getQueryCache()
-        .getAll()
-        .map((query) => query.queryKey),
-    ).toEqual([['session', 'current']]);
+    expect(cachedQueryKeys(app)).toEqual([['session', 'current']]);
     expect(
       JSON.stringify(
         app.queryClient
@@ -154,12 +152,7 @@ describe('The session', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(/15 minutes without activity/);
     expect(app.url()).toBe('/sign-in?returnTo=%2Ftransactions');
-    expect(
-      app.queryClient
-        .getQueryCache()
-        .getAll()
-        .map((query) => query.queryKey),
-    ).toEqual([['session', 'current']]);
+    expect(cachedQueryKeys(app)).toEqual([['session', 'current']]);
   });
 
   it('keeps the CSRF token and the password out of the cache, storage and URL', async () => {
