@@ -1,4 +1,6 @@
-import { DEMO_PASSWORDS, expect, test } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORDS, type DemoRole, expect, test } from '../fixtures';
+import type { SignInPage } from '../pages/sign-in-page';
 import { VoidPasswordControls } from '../pages/void-password';
 import { announcement, tabTo } from './keyboard';
 
@@ -8,6 +10,17 @@ const OFFLINE_TID = '58100104';
 const FACTORY_DEFAULT = '123456';
 const NEW_PIN = '907153';
 
+/** Sign-in: Tab to the username, type it, Tab to the password, Enter sends. */
+async function signInByKeyboard(page: Page, signInPage: SignInPage, role: DemoRole) {
+  await signInPage.goto();
+  await tabTo(page, signInPage.username, { max: 10 });
+  await page.keyboard.type(role);
+  await page.keyboard.press('Tab');
+  await expect(signInPage.password).toBeFocused();
+  await page.keyboard.type(DEMO_PASSWORDS[role]);
+  await page.keyboard.press('Enter');
+}
+
 test.describe('Keyboard only', { tag: '@mock-only' }, () => {
   test('an owner changes a void password with the keyboard alone, and focus returns to Change each time the dialog closes', async ({
     page,
@@ -16,15 +29,7 @@ test.describe('Keyboard only', { tag: '@mock-only' }, () => {
   }) => {
     void mock;
     const controls = new VoidPasswordControls(page);
-    await signInPage.goto();
-
-    // Sign in: the username field, then Tab to the password, Enter submits.
-    await tabTo(page, signInPage.username, { max: 10 });
-    await page.keyboard.type('owner');
-    await page.keyboard.press('Tab');
-    await expect(signInPage.password).toBeFocused();
-    await page.keyboard.type(DEMO_PASSWORDS.owner);
-    await page.keyboard.press('Enter');
+    await signInByKeyboard(page, signInPage, 'owner');
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 
     // The first Tab reaches the skip link; it jumps over the header and navigation.
@@ -119,12 +124,7 @@ test.describe('Keyboard only', { tag: '@mock-only' }, () => {
     void mock;
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const controls = new VoidPasswordControls(page);
-    await signInPage.goto();
-    await tabTo(page, signInPage.username, { max: 10 });
-    await page.keyboard.type('support');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(DEMO_PASSWORDS.support);
-    await page.keyboard.press('Enter');
+    await signInByKeyboard(page, signInPage, 'support');
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 
     await page.goto(`/terminals/${OFFLINE_TID}`);
