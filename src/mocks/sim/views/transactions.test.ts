@@ -130,6 +130,24 @@ describe('GET /transactions', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it('"voidable now" finds every voidable sale, at any hour (the scan stops a day back)', () => {
+    const acquirer = testAcquirer();
+    const start = acquirer.now();
+    for (const hours of [0, 5, 11, 16.5, 23, 30]) {
+      const owner = at(acquirer, new Date(start + hours * 60 * MINUTE).toISOString());
+      const everything: Transaction[] = [];
+      for (let cursor: string | null = ''; cursor !== null;) {
+        const page = list(owner, cursor ? { cursor } : {});
+        everything.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      const expected = everything.filter((t) => t.voidable && t.type === 'sale').map((t) => t.id);
+      const voidable = list(owner, { voidable: 'true', type: 'sale', limit: '200' });
+      expect(voidable.items.map((t) => t.id)).toEqual(expected);
+      if (hours === 0) expect(expected.length).toBeGreaterThan(0);
+    }
+  });
+
   it('sums the count and amount of every match, not just the page', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const all = list(owner, { voidable: 'true', limit: '500' });
