@@ -29,6 +29,14 @@ export function batchNumberAt(terminal: TerminalRecord, at: number): string {
   return String(number).padStart(6, '0');
 }
 
+/**
+ * What never changes about a voidable sale (approved card sale, not voided): a filter for
+ * "voidable now" can skip the others before working out batches and cutoffs.
+ */
+export function mayBeVoidable(tx: TransactionRecord): boolean {
+  return tx.type === 'sale' && tx.outcome !== 'declined' && !tx.voided && isCardMethod(tx.method);
+}
+
 export interface Voidability {
   status: Transaction['status'];
   voidable: boolean;

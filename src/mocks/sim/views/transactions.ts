@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, pageLimit } from '../paging';
 import type { SimState } from '../state';
 import type { TransactionRecord } from '../types';
 import { inScope, notFound, requireMerchantInScope, scopeOf } from '../rules/access';
-import { batchNumberAt, voidabilityOf } from '../rules/voidability';
+import { batchNumberAt, mayBeVoidable, voidabilityOf } from '../rules/voidability';
 
 /** The query after the contract schema (booleans and numbers parsed). */
 export interface ParsedTransactionQuery extends Omit<
@@ -106,6 +106,7 @@ export function filterTransactions(
     if (query.minAmount !== undefined && tx.amount < query.minAmount) continue;
     if (query.maxAmount !== undefined && tx.amount > query.maxAmount) continue;
     if (search && !search(tx)) continue;
+    if (query.voidable === true && !mayBeVoidable(tx)) continue;
     if (needsRules) {
       const v = voidabilityOf(tx, world.merchantById.get(terminal.merchantId), ctx.now);
       if (query.voidable !== undefined && v.voidable !== query.voidable) continue;
