@@ -12,7 +12,8 @@ export const SAYS = {
   malformed: "The server sent an answer we couldn't read. Try again; if it keeps happening, contact support.",
   rateLimited: /Too many requests, try again in \d s/,
   forbidden: "Your role is not allowed to do this. If you need it, ask the merchant's owner or support.",
-  conflict: /in the meantime, so nothing was done\. Check the latest state, then try again\./,
+  /** The mock's 409 and 412 carry `version.conflict`. */
+  conflict: 'This was changed in the meantime, so nothing was done. Check the latest state, then try again.',
   unknownOutcome: "We don't know yet whether it went through",
   sessionEnded: 'Your session has ended. Please sign in again. You will come back to where you were.',
 } as const;
