@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import type { AppConfig } from '@/app/app-config';
 import { StartupError } from '@/app/startup-error';
-import { i18n } from '@/i18n/i18n';
+import { i18n, i18nReady } from '@/i18n/i18n';
 import { I18nextProvider } from 'react-i18next';
 import './styles/index.css';
 
@@ -29,6 +29,7 @@ async function start(): Promise<void> {
       config.demoAccounts = demoAccounts;
     } catch (error) {
       console.error('The mock acquirer did not start', error);
+      await i18nReady;
       root.render(
         <StrictMode>
           <I18nextProvider i18n={i18n}>
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
     }
   }
 
+  await i18nReady; // loading since this module started, alongside the mock
   root.render(
     <StrictMode>
       <App config={config} />

@@ -30,6 +30,12 @@ export const ROUTE_CHUNKS = {
 
 export type RouteName = keyof typeof ROUTE_CHUNKS;
 
+/**
+ * Every screen also fetches the messages of one language (src/i18n/i18n.ts loads them on
+ * demand): the larger is counted.
+ */
+const LANGUAGE_CHUNKS = ['src/i18n/locales/zh-CN.ts', 'src/i18n/locales/en.ts'];
+
 export interface Bytes {
   files: string[];
   /** bytes on disk */
@@ -79,19 +85,31 @@ function measure(outDir: string, files: string[]): Bytes {
   return { files, raw, gzip };
 }
 
+/** The manifest keys of the chunks a route loads: entry, route chunks, the larger language. */
+function routeChunks(outDir: string, manifest: Manifest, route: RouteName): string[] {
+  const roots = [entryKey(manifest), ...ROUTE_CHUNKS[route]];
+  const languages = LANGUAGE_CHUNKS.filter((key) => key in manifest);
+  if (languages.length === 0) return staticClosure(manifest, roots);
+  const withEach = languages.map((language) => staticClosure(manifest, [...roots, language]));
+  const gzipOf = (chunks: string[]) =>
+    measure(
+      outDir,
+      chunks.map((key) => manifest[key]!.file),
+    ).gzip;
+  return withEach.reduce((largest, chunks) => (gzipOf(chunks) > gzipOf(largest) ? chunks : largest));
+}
+
 /** The JS files a route loads (entry first), as paths relative to the build folder. */
 export function routeJsFiles(outDir: string, route: RouteName): string[] {
   const manifest = readManifest(outDir);
-  return staticClosure(manifest, [entryKey(manifest), ...ROUTE_CHUNKS[route]]).map(
-    (key) => manifest[key]!.file,
-  );
+  return routeChunks(outDir, manifest, route).map((key) => manifest[key]!.file);
 }
 
 /** Bytes of the JS and CSS each route loads, from a build made with `build.manifest`. */
 export function routeSizes(outDir: string): RouteSize[] {
   const manifest = readManifest(outDir);
   return (Object.keys(ROUTE_CHUNKS) as RouteName[]).map((route) => {
-    const chunks = staticClosure(manifest, [entryKey(manifest), ...ROUTE_CHUNKS[route]]);
+    const chunks = routeChunks(outDir, manifest, route);
     const js = chunks.map((key) => manifest[key]!.file);
     const css = [...new Set(chunks.flatMap((key) => manifest[key]!.css ?? []))];
     return { route, js: measure(outDir, js), css: measure(outDir, css) };

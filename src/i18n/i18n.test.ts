@@ -10,7 +10,9 @@ async function loadWith(languages: string[], stored?: string) {
   if (stored) localStorage.setItem(LANGUAGE_STORAGE_KEY, stored);
   vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(languages);
   vi.spyOn(window.navigator, 'language', 'get').mockReturnValue(languages[0] ?? '');
-  return import('./i18n');
+  const module = await import('./i18n');
+  await module.i18nReady;
+  return module;
 }
 
 function keysOf(tree: object, prefix = ''): string[] {
@@ -34,6 +36,14 @@ describe('language', () => {
     expect(currentLanguage()).toBe('en');
     expect(i18n.t('nav.overview')).toBe('Overview');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('loads the messages of the language in use only, and the other when switched to', async () => {
+    const { i18n, changeLanguage } = await loadWith(['en-US']);
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(true);
+    expect(i18n.hasResourceBundle('zh-CN', 'translation')).toBe(false);
+    await changeLanguage('zh-CN');
+    expect(i18n.t('nav.overview')).toBe('概览');
   });
 
   it('falls back to Simplified Chinese for a language we do not have', async () => {

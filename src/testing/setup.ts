@@ -23,6 +23,10 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 // 1 s. findBy/waitFor wait up to this long (a bound on waiting, not a speed assertion).
 configure({ asyncUtilTimeout: 5000 });
 
+// Messages load on demand (src/i18n/i18n.ts): the browser's language is ready before any
+// test renders; a test that switches language awaits changeLanguage, which loads it.
+if (typeof window !== 'undefined') await (await import('@/i18n/i18n')).i18nReady;
+
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();

@@ -4,18 +4,19 @@ import { budgetOverruns, routeModules, routeSizes, type SizeBudgets } from '../.
 /**
  * Most gzip bytes of JS each screen loads, in the build that ships (mocking off: the mock
  * build's MSW is a demo/e2e thing and never deployed). Everything the screen fetches is
- * counted: the entry, the route's lazy chunks and all they import statically; what loads
- * later on demand (a dialog, another page) is not. Each budget is the size measured on
+ * counted: the entry, the route's lazy chunks and all they import statically, and the
+ * messages of one language (the larger); what loads later on demand (a dialog, another
+ * page) is not. Each budget is the size measured on
  * 2026-11-25 plus about 2 %: growth needs a decision, not a drift. The issue's targets
  * (133 kB sign-in, 170 kB fleet list) are not met yet; docs/performance.md says where the
  * bytes go and what would get there.
  */
 const BUDGETS: SizeBudgets = {
-  'sign-in': 208_000,
-  'fleet list': 218_000,
-  'terminal page': 227_000,
-  transactions: 220_000,
-  overview: 200_000,
+  'sign-in': 200_000,
+  'fleet list': 209_000,
+  'terminal page': 218_000,
+  transactions: 212_000,
+  overview: 191_000,
 };
 
 const productionDir = inject('builds').production;

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '@/i18n/i18n';
 import { isAcceptableVoidPassword } from '@/api/void-password-policy';
 import { brokenPinRules, normalizePinInput, PIN_RULE_MESSAGES } from './pin-rules';
 import { ChangeVoidPasswordForm, VoidPinField } from './pin-forms';
 
 const LANGUAGES = ['en', 'zh-CN'] as const;
+
+// Messages load per language on demand (src/i18n/i18n.ts): both are read here.
+beforeAll(() => i18n.loadLanguages([...LANGUAGES]));
 
 function messagesIn(language: (typeof LANGUAGES)[number], candidate: string): string[] {
   const t = i18n.getFixedT(language);
