@@ -79,6 +79,9 @@ test.describe('Keyboard only', { tag: '@mock-only' }, () => {
     // Sending it empty: the errors are announced and the focus goes to the first field.
     await page.keyboard.press('Enter');
     await expect(controls.currentPin).toBeFocused();
+    await expect(
+      announcement(controls.dialog, 'Enter the void password the terminal asks for now.'),
+    ).toBeVisible();
     await expect(controls.currentPin).toHaveAttribute('aria-invalid', 'true');
     await expect(controls.currentPin).toHaveAccessibleDescription(
       'Enter the void password the terminal asks for now.',
