@@ -75,6 +75,18 @@ describe('The shell', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
 
+  it('folds the phone navigation away on Escape, focus back on its button', async () => {
+    const app = await renderSignedIn('owner');
+    const toggle = screen.getByRole('button', { name: 'Menu' });
+    await app.user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    within(nav).getByRole('link', { name: 'Terminals' }).focus();
+    await app.user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveFocus();
+  });
+
   it('switches language: texts, <html lang> and the remembered choice change', async () => {
     const app = await renderSignedIn('owner');
     expect(document.documentElement.lang).toBe('en');

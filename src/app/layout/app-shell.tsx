@@ -22,7 +22,20 @@ export function AppShell() {
   const [navOpen, setNavOpen] = useState(false);
   useSessionCheckOnNavigation();
   const mainRef = useRef<HTMLElement>(null);
+  const navToggleRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
+
+  // Escape folds the phone navigation away and leaves the focus on its button, like a menu.
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      setNavOpen(false);
+      navToggleRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [navOpen]);
 
   // After a route change, move focus to the content so keyboard and screen-reader users
   // start at the new page instead of the link they clicked.
@@ -45,6 +58,7 @@ export function AppShell() {
       <header className="sticky top-0 z-20 border-b border-gray-200 bg-white">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:px-4">
           <button
+            ref={navToggleRef}
             type="button"
             aria-expanded={navOpen}
             aria-controls={NAV_ID}
