@@ -182,7 +182,9 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
   try {
     // The large world, once per run: the mock keeps it across page loads (localStorage).
     await page.goto('/sign-in');
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+    // The mock answers once it has started (src/mocks/browser.ts marks it); until then its
+    // service worker lets requests through to the static server (404).
+    await page.waitForFunction(() => performance.getEntriesByName('mock-acquirer-ready').length > 0);
     await postMock(page, '/__mock/reset', { scenario: 'large', now: BUSINESS_AFTERNOON });
 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
