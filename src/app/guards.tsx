@@ -7,7 +7,7 @@ import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { AppSkeleton } from '@/components/skeleton';
 import { signInPath } from '@/features/auth/return-to';
-import { forgetSignedInData } from '@/features/auth/api/session';
+import { forgetSignedInData, type SessionEndReason } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/api/use-session';
 import { SignedInUserProvider, useSignedInUser } from '@/features/auth/signed-in-user';
 import { ForbiddenPage } from '@/pages/forbidden-page';
@@ -43,7 +43,7 @@ export function RequireSession() {
         <Navigate
           to={signInPath(returnTo)}
           replace={reason !== 'signed-out'}
-          state={reason ? { sessionEnded: reason } : undefined}
+          state={reason ? SESSION_ENDED_STATE[reason] : undefined}
         />
       </>
     );
@@ -54,6 +54,16 @@ export function RequireSession() {
     </SignedInUserProvider>
   );
 }
+
+/**
+ * One state object per reason: `<Navigate>` navigates again whenever its `state` prop is a new
+ * object, so a fresh literal on each render of the guard would push sign-in more than once.
+ */
+const SESSION_ENDED_STATE = {
+  expired: { sessionEnded: 'expired' },
+  ended: { sessionEnded: 'ended' },
+  'signed-out': { sessionEnded: 'signed-out' },
+} as const satisfies Record<SessionEndReason, { sessionEnded: SessionEndReason }>;
 
 /**
  * Runs once the signed-in pages have unmounted (effects run after the unmounts of their
