@@ -21,11 +21,16 @@ export class MockAcquirer {
     readonly backend: AcquirerBackend = 'mock',
   ) {}
 
-  /** Loads the app once; with the mock, waits until its service worker controls the page. */
+  /**
+   * Loads the app once; with the mock, waits until the mock has started in this document
+   * (src/mocks/browser.ts marks it). A service worker that already controls the page is not
+   * enough: until MSW has activated this client, the worker lets requests through to the
+   * static server, and `/__mock/*` would answer 404.
+   */
   async ready(): Promise<void> {
     if (this.page.url() === 'about:blank') await this.page.goto('/sign-in');
     if (this.backend === 'mock') {
-      await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+      await this.page.waitForFunction(() => performance.getEntriesByName('mock-acquirer-ready').length > 0);
     }
   }
 

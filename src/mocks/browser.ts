@@ -59,7 +59,8 @@ export async function startMockWorker(
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
-  // `npm run bench` tells the mock's start (regenerating the data) from the app's own time.
+  // The e2e mock driver waits for it before using `/__mock/*`, and `npm run bench` tells the
+  // mock's start (regenerating the data) from the app's own time.
   performance.mark('mock-acquirer-ready');
   return { demoAccounts: demoAccounts.map((account) => ({ ...account })) };
 }
