@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { z } from 'zod';
 import type { MockFaultBody, MockScenario } from '../src/api/schemas/mock-control';
 
@@ -21,32 +21,43 @@ export class MockAcquirer {
     readonly backend: AcquirerBackend = 'mock',
   ) {}
 
-  /**
-   * Loads the app once; with the mock, waits until the mock has started in this document
-   * (src/mocks/browser.ts marks it). A service worker that already controls the page is not
-   * enough: until MSW has activated this client, the worker lets requests through to the
-   * static server, and `/__mock/*` would answer 404.
-   */
+  /** Loads the app once; with the mock, waits until its service worker controls the page. */
   async ready(): Promise<void> {
     if (this.page.url() === 'about:blank') await this.page.goto('/sign-in');
     if (this.backend === 'mock') {
-      await this.page.waitForFunction(() => performance.getEntriesByName('mock-acquirer-ready').length > 0);
+      await this.page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
     }
   }
 
   private async post(path: string, body: unknown): Promise<void> {
     await this.ready();
-    const result = await this.page.evaluate(
-      async ({ path, body }) => {
-        const response = await fetch(path, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        return { status: response.status, text: response.ok ? '' : await response.text() };
-      },
-      { path, body },
-    );
+    const send = () =>
+      this.page.evaluate(
+        async ({ path, body }) => {
+          const response = await fetch(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+          return {
+            status: response.status,
+            fromAcquirer: (response.headers.get('content-type') ?? '').includes('json'),
+            text: response.ok ? '' : await response.text(),
+          };
+        },
+        { path, body },
+      );
+    // A controlling service worker is not yet the mock: until MSW has activated this page, the
+    // worker lets requests through to the static server, whose 404 (not JSON: the acquirer
+    // answers problem+json) means the call never reached the mock, so it is sent again.
+    // Polled from here, not in the page: a test's fake clock (`page.clock`) may hold its timers.
+    let result = await send();
+    await expect
+      .poll(async () => {
+        if (result.status === 404 && !result.fromAcquirer) result = await send();
+        return result.status === 404 && !result.fromAcquirer ? 'not the mock yet' : 'answered';
+      })
+      .toBe('answered');
     if (result.status >= 300) throw new Error(`POST ${path} → ${result.status} ${result.text}`);
   }
 

@@ -59,8 +59,7 @@ export async function startMockWorker(
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
-  // The e2e mock driver waits for it before using `/__mock/*`, and `npm run bench` tells the
-  // mock's start (regenerating the data) from the app's own time.
+  // `npm run bench` tells the mock's start (regenerating the data) from the app's own time.
   performance.mark('mock-acquirer-ready');
   return { demoAccounts: demoAccounts.map((account) => ({ ...account })) };
 }
