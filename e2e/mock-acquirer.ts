@@ -51,13 +51,15 @@ export class MockAcquirer {
     // worker lets requests through to the static server, whose 404 (not JSON: the acquirer
     // answers problem+json) means the call never reached the mock, so it is sent again.
     // Polled from here, not in the page: a test's fake clock (`page.clock`) may hold its timers.
+    const notTheMockYet = (answer: { status: number; fromAcquirer: boolean }) =>
+      answer.status === 404 && !answer.fromAcquirer;
     let result = await send();
     await expect
       .poll(async () => {
-        if (result.status === 404 && !result.fromAcquirer) result = await send();
-        return result.status === 404 && !result.fromAcquirer ? 'not the mock yet' : 'answered';
+        if (notTheMockYet(result)) result = await send();
+        return notTheMockYet(result);
       })
-      .toBe('answered');
+      .toBe(false);
     if (result.status >= 300) throw new Error(`POST ${path} → ${result.status} ${result.text}`);
   }
 
