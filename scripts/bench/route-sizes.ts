@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chunkModulesFile, type ChunkModules } from './build-app';
+import { DEFAULT_NAMESPACE, type Namespace } from '../../src/i18n/namespaces';
+import { chunkModulesFile, type ChunkModules, projectRoot } from './build-app';
+import { lazyChunks } from './route-messages';
 
 /** One entry of Vite's `.vite/manifest.json` (the fields read here). */
 interface ManifestChunk {
@@ -31,10 +33,17 @@ export const ROUTE_CHUNKS = {
 export type RouteName = keyof typeof ROUTE_CHUNKS;
 
 /**
- * Every screen also fetches the messages of one language (src/i18n/i18n.ts loads them on
- * demand): the larger is counted.
+ * Every screen also fetches message namespaces in one language (src/i18n/i18n.ts): `core`
+ * with the entry, and those its route chunks are loaded with (`withMessages`, found by
+ * route-messages.ts). The larger language is counted.
  */
-const LANGUAGE_CHUNKS = ['src/i18n/locales/zh-CN.ts', 'src/i18n/locales/en.ts'];
+const LANGUAGES = ['zh-CN', 'en'] as const;
+
+function namespacesOf(roots: readonly string[]): Namespace[] {
+  const chunks = lazyChunks(projectRoot);
+  const given = roots.flatMap((root) => chunks.find((chunk) => chunk.module === root)?.namespaces ?? []);
+  return [...new Set<Namespace>([DEFAULT_NAMESPACE, ...given])];
+}
 
 export interface Bytes {
   files: string[];
@@ -85,12 +94,14 @@ function measure(outDir: string, files: string[]): Bytes {
   return { files, raw, gzip };
 }
 
-/** The manifest keys of the chunks a route loads: entry, route chunks, the larger language. */
+/** The manifest keys of the chunks a route loads: entry, route chunks, its messages. */
 function routeChunks(outDir: string, manifest: Manifest, route: RouteName): string[] {
   const roots = [entryKey(manifest), ...ROUTE_CHUNKS[route]];
-  const languages = LANGUAGE_CHUNKS.filter((key) => key in manifest);
-  if (languages.length === 0) return staticClosure(manifest, roots);
-  const withEach = languages.map((language) => staticClosure(manifest, [...roots, language]));
+  const namespaces = namespacesOf(ROUTE_CHUNKS[route]);
+  const withEach = LANGUAGES.map((language) => {
+    const messages = namespaces.map((namespace) => `src/i18n/locales/${language}/${namespace}.ts`);
+    return staticClosure(manifest, [...roots, ...messages]);
+  });
   const gzipOf = (chunks: string[]) =>
     measure(
       outDir,

@@ -1,6 +1,9 @@
+import type { ComponentType } from 'react';
 import { Outlet, type RouteObject } from 'react-router';
 import { PlainLayout } from '@/components/plain-layout';
 import { AppSkeleton } from '@/components/skeleton';
+import { withMessages } from '@/i18n/i18n';
+import type { Namespace } from '@/i18n/namespaces';
 import { NotFoundPage } from '@/pages/not-found-page';
 import type { AppConfig } from './app-config';
 import { RequireRole, RequireSession } from './guards';
@@ -8,8 +11,21 @@ import { actionRoles, areaRoles } from './roles';
 import { RootErrorBoundary, RouteErrorBoundary } from './route-error-boundary';
 
 /**
- * All routes. Each page is a lazy chunk: the sign-in page loads no code of the signed-in
- * pages, and each of those only its own. The shell's error boundary keeps the header and
+ * A lazy route's component: its chunk and the message namespaces it shows, fetched together.
+ * The namespaces are listed in full (`shell` too) for tests/build/page-messages.test.ts,
+ * which checks them against the keys the chunk's modules use.
+ */
+function lazyPage<M>(
+  namespaces: readonly Namespace[],
+  load: () => Promise<M>,
+  component: (module: M) => ComponentType,
+): RouteObject['lazy'] {
+  return { Component: async () => component(await withMessages(namespaces, load)) };
+}
+
+/**
+ * All routes. Each page is a lazy chunk with its messages: the sign-in page loads no code
+ * or words of the signed-in pages, and each of those only its own. The shell's error boundary keeps the header and
  * navigation on screen when a page fails.
  */
 export function createAppRoutes(config: AppConfig): RouteObject[] {
@@ -24,7 +40,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
           path: 'sign-in',
           lazy: {
             Component: async () => {
-              const { SignInPage } = await import('@/pages/sign-in-page');
+              const { SignInPage } = await withMessages([], () => import('@/pages/sign-in-page'));
               return function SignInRoute() {
                 return <SignInPage mocking={config.mocking} demoAccounts={config.demoAccounts} />;
               };
@@ -35,50 +51,78 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
           element: <RequireSession />,
           children: [
             {
-              lazy: { Component: async () => (await import('./layout/app-shell')).AppShell },
+              lazy: lazyPage(
+                ['shell'],
+                () => import('./layout/app-shell'),
+                (page) => page.AppShell,
+              ),
               children: [
                 {
                   errorElement: <RouteErrorBoundary />,
                   children: [
                     {
                       index: true,
-                      lazy: { Component: async () => (await import('@/pages/overview-page')).OverviewPage },
+                      lazy: lazyPage(
+                        ['shell', 'overview', 'alerts'],
+                        () => import('@/pages/overview-page'),
+                        (page) => page.OverviewPage,
+                      ),
                     },
                     {
                       path: 'terminals',
-                      lazy: { Component: async () => (await import('@/pages/terminals-page')).TerminalsPage },
+                      lazy: lazyPage(
+                        ['shell', 'devices'],
+                        () => import('@/pages/terminals-page'),
+                        (page) => page.TerminalsPage,
+                      ),
                     },
                     {
                       path: 'terminals/:tid',
-                      lazy: { Component: async () => (await import('@/pages/terminal-page')).TerminalPage },
+                      lazy: lazyPage(
+                        ['shell', 'devices', 'passwords'],
+                        () => import('@/pages/terminal-page'),
+                        (page) => page.TerminalPage,
+                      ),
                     },
                     {
                       element: <RequireRole allow={actionRoles.manageVoidPasswords} />,
                       children: [
                         {
                           path: 'terminals/bulk-resets/:jobId',
-                          lazy: {
-                            Component: async () => (await import('@/pages/bulk-reset-page')).BulkResetPage,
-                          },
+                          lazy: lazyPage(
+                            ['shell', 'devices', 'passwords'],
+                            () => import('@/pages/bulk-reset-page'),
+                            (page) => page.BulkResetPage,
+                          ),
                         },
                       ],
                     },
                     {
                       path: 'transactions',
-                      lazy: {
-                        Component: async () => (await import('@/pages/transactions-page')).TransactionsPage,
-                      },
+                      lazy: lazyPage(
+                        ['shell', 'transactions'],
+                        () => import('@/pages/transactions-page'),
+                        (page) => page.TransactionsPage,
+                      ),
                     },
                     {
                       path: 'transactions/voids',
-                      lazy: { Component: async () => (await import('@/pages/voids-page')).VoidsPage },
+                      lazy: lazyPage(
+                        ['shell', 'transactions'],
+                        () => import('@/pages/voids-page'),
+                        (page) => page.VoidsPage,
+                      ),
                     },
                     {
                       element: <RequireRole allow={areaRoles.audit} />,
                       children: [
                         {
                           path: 'audit',
-                          lazy: { Component: async () => (await import('@/pages/audit-page')).AuditPage },
+                          lazy: lazyPage(
+                            ['shell', 'audit'],
+                            () => import('@/pages/audit-page'),
+                            (page) => page.AuditPage,
+                          ),
                         },
                       ],
                     },
@@ -87,15 +131,19 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       children: [
                         {
                           path: 'merchants',
-                          lazy: {
-                            Component: async () => (await import('@/pages/merchants-page')).MerchantsPage,
-                          },
+                          lazy: lazyPage(
+                            ['shell', 'support'],
+                            () => import('@/pages/merchants-page'),
+                            (page) => page.MerchantsPage,
+                          ),
                         },
                         {
                           path: 'merchants/:mid',
-                          lazy: {
-                            Component: async () => (await import('@/pages/merchant-page')).MerchantPage,
-                          },
+                          lazy: lazyPage(
+                            ['shell', 'support', 'devices'],
+                            () => import('@/pages/merchant-page'),
+                            (page) => page.MerchantPage,
+                          ),
                         },
                       ],
                     },

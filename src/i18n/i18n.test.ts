@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LANGUAGE_STORAGE_KEY, matchLanguage } from './languages';
-import { en } from './locales/en';
-import { zhCN } from './locales/zh-CN';
+import { en, enNamespaces } from './locales/en';
+import { zhCN, zhCNNamespaces } from './locales/zh-CN';
+import { NAMESPACES } from './namespaces';
 
 /** A fresh i18n module, as on a new page load with this browser's settings. */
 async function loadWith(languages: string[], stored?: string) {
@@ -27,23 +28,51 @@ describe('language', () => {
   it('follows the browser: any Chinese variant gets Simplified Chinese', async () => {
     const { currentLanguage, i18n } = await loadWith(['zh-TW', 'en']);
     expect(currentLanguage()).toBe('zh-CN');
-    expect(i18n.t('nav.overview')).toBe('概览');
+    expect(i18n.t('signIn.title')).toBe(zhCN.signIn.title);
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
   it('follows the browser: English', async () => {
     const { currentLanguage, i18n } = await loadWith(['en-GB']);
     expect(currentLanguage()).toBe('en');
-    expect(i18n.t('nav.overview')).toBe('Overview');
+    expect(i18n.t('signIn.title')).toBe(en.signIn.title);
     expect(document.documentElement.lang).toBe('en');
   });
 
-  it('loads the messages of the language in use only, and the other when switched to', async () => {
-    const { i18n, changeLanguage } = await loadWith(['en-US']);
-    expect(i18n.hasResourceBundle('en', 'translation')).toBe(true);
-    expect(i18n.hasResourceBundle('zh-CN', 'translation')).toBe(false);
+  it('loads the core messages of the language in use only; a namespace and the other language on demand', async () => {
+    const { i18n, changeLanguage, loadMessages } = await loadWith(['en-US']);
+    expect(i18n.hasResourceBundle('en', 'core')).toBe(true);
+    expect(i18n.hasResourceBundle('en', 'devices')).toBe(false);
+    expect(i18n.hasResourceBundle('zh-CN', 'core')).toBe(false);
+    expect(i18n.t('devices.connectivity.online')).toBe('devices.connectivity.online');
+
+    await loadMessages(['devices']);
+    expect(i18n.t('devices.connectivity.online')).toBe(en.devices.connectivity.online);
+    expect(i18n.hasResourceBundle('en', 'passwords')).toBe(false);
+
+    // Switching fetches, in the other language, every namespace loaded so far.
     await changeLanguage('zh-CN');
-    expect(i18n.t('nav.overview')).toBe('概览');
+    expect(i18n.t('signIn.title')).toBe(zhCN.signIn.title);
+    expect(i18n.t('devices.connectivity.online')).toBe(zhCN.devices.connectivity.online);
+  });
+
+  it('fetches a page together with its namespaces, and fails it when they do not load', async () => {
+    const { i18n, withMessages } = await loadWith(['en-US']);
+    const page = await withMessages(['audit'], () => Promise.resolve('the page'));
+    expect(page).toBe('the page');
+    expect(i18n.t('audit.intro')).toBe(en.audit.intro);
+
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    i18n.services.backendConnector.backend = {
+      type: 'backend',
+      init: () => undefined,
+      read: (_language: string, _namespace: string, callback: (error: Error) => void) =>
+        callback(new Error('offline')),
+    };
+    i18n.options.maxRetries = 0;
+    await expect(withMessages(['support'], () => Promise.resolve('the page'))).rejects.toThrow(
+      'Messages did not load: support',
+    );
   });
 
   it('falls back to Simplified Chinese for a language we do not have', async () => {
@@ -66,6 +95,18 @@ describe('language', () => {
   it('ignores a stored value that is not one of ours', async () => {
     const { currentLanguage } = await loadWith(['en-US'], '<script>');
     expect(currentLanguage()).toBe('en');
+  });
+
+  it('cuts the catalog into namespaces by first key segment, the same in both languages', () => {
+    expect(Object.keys(enNamespaces).sort()).toEqual([...NAMESPACES].sort());
+    expect(Object.keys(zhCNNamespaces).sort()).toEqual([...NAMESPACES].sort());
+    for (const namespace of NAMESPACES) {
+      expect(Object.keys(zhCNNamespaces[namespace]).sort(), namespace).toEqual(
+        Object.keys(enNamespaces[namespace]).sort(),
+      );
+    }
+    const firstSegments = NAMESPACES.flatMap((namespace) => Object.keys(enNamespaces[namespace]));
+    expect(new Set(firstSegments).size, 'a first segment in two namespaces').toBe(firstSegments.length);
   });
 
   it('has every English message in Chinese too, none empty', () => {

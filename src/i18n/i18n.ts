@@ -1,5 +1,4 @@
 import i18next, { type BackendModule } from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import {
   FALLBACK_LANGUAGE,
@@ -9,59 +8,106 @@ import {
   type Language,
   matchLanguage,
 } from './languages';
+import { DEFAULT_NAMESPACE, type Namespace, NAMESPACES } from './namespaces';
 
 /**
- * Each language's messages are a chunk of their own, fetched when the language is first
- * used: a page loads one language, not both (~10 kB gzip, docs/performance.md).
+ * Each language's namespace is a chunk of its own (`locales/<language>/<namespace>.ts`),
+ * fetched when first needed: a page loads its own words in one language, not the catalog
+ * in both (docs/performance.md).
  */
-const MESSAGES: Record<Language, () => Promise<object>> = {
-  en: async () => (await import('./locales/en')).en,
-  'zh-CN': async () => (await import('./locales/zh-CN')).zhCN,
-};
+const MESSAGE_FILES = import.meta.glob<{ messages: object }>('./locales/*/*.ts');
+
+function messagesFile(language: Language, namespace: string) {
+  return MESSAGE_FILES[`./locales/${language}/${namespace}.ts`];
+}
 
 const messagesBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
-  read(language, _namespace, callback) {
-    if (!isLanguage(language)) return callback(null, {});
-    MESSAGES[language]().then(
-      (messages) => callback(null, messages as Record<string, string>),
+  read(language, namespace, callback) {
+    const load = isLanguage(language) ? messagesFile(language, namespace) : undefined;
+    if (!load) return callback(null, {});
+    load().then(
+      ({ messages }) => callback(null, messages as Record<string, string>),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
 };
 
 /**
- * One i18next instance for the app. The language comes from the user's earlier choice, else
- * the browser; it is stored only when the user picks one. Its messages load before the
- * first render (`i18nReady`, awaited by src/main.tsx); `changeLanguage` loads the other.
+ * The language to start in: the user's earlier choice, else the first of the browser's
+ * languages that we have, else Chinese. Stored only when the user picks one.
+ */
+function initialLanguage(): Language {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    // Storage may be disabled (private mode): go by the browser.
+  }
+  if (isLanguage(stored)) return stored;
+  const preferred =
+    typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
+  for (const tag of preferred) {
+    const language = matchLanguage(tag);
+    if (language) return language;
+  }
+  return FALLBACK_LANGUAGE;
+}
+
+/**
+ * One i18next instance for the app. The core namespace of the starting language loads
+ * before the first render (`i18nReady`, awaited by src/main.tsx); a page fetches its own
+ * namespaces with its code (`loadMessages`); `changeLanguage` fetches every namespace
+ * loaded so far in the other language.
  */
 export const i18n = i18next.createInstance();
 
-/** Settles once the detected language's messages are loaded (never rejects). */
+/** Settles once the starting language's core messages are loaded (never rejects). */
 export const i18nReady: Promise<unknown> = i18n
   .use(messagesBackend)
-  .use(LanguageDetector)
   .use(initReactI18next)
   .init({
+    lng: initialLanguage(),
     supportedLngs: [...LANGUAGES],
-    // Every message exists in both languages (i18n.test.ts), so English needs no fallback
-    // loaded beside it; anything unknown gets Chinese.
-    fallbackLng: { en: [], default: [FALLBACK_LANGUAGE] },
+    // Every message exists in both languages (i18n.test.ts), so no fallback language is
+    // loaded beside the one in use.
+    fallbackLng: false,
     load: 'currentOnly',
+    ns: [DEFAULT_NAMESPACE],
+    defaultNS: DEFAULT_NAMESPACE,
+    // Keys keep their full path: one not in `core` is looked up in the namespace holding it.
+    fallbackNS: NAMESPACES.filter((namespace) => namespace !== DEFAULT_NAMESPACE),
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
-    detection: {
-      order: ['localStorage', 'navigator'],
-      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-      caches: [], // stored only on an explicit choice: see changeLanguage below
-      convertDetectedLanguage: (tag: string) => matchLanguage(tag) ?? tag,
-    },
   })
   .catch((error: unknown) => {
     // A messages chunk that did not load (offline): the app still starts, showing keys.
     console.error('Messages did not load', error);
   });
+
+/**
+ * Fetches namespaces in the language in use (at once if already loaded). Rejects when one
+ * did not load, so the page that needs it fails like a page whose code did not load.
+ */
+export async function loadMessages(namespaces: readonly Namespace[]): Promise<void> {
+  if (namespaces.length === 0) return;
+  await i18n.loadNamespaces([...namespaces]);
+  const language = currentLanguage();
+  const missing = namespaces.filter((namespace) => !i18n.hasResourceBundle(language, namespace));
+  if (missing.length > 0) throw new Error(`Messages did not load: ${missing.join(', ')}`);
+}
+
+/**
+ * Code fetched later (a page, a dialog) together with the namespaces it shows, in parallel:
+ * `withMessages(['devices'], () => import('@/pages/terminals-page'))`. Every dynamic import
+ * of the app goes through this, which is how tests/build/page-messages.test.ts finds what
+ * each chunk is given and checks it against the keys its modules use.
+ */
+export async function withMessages<T>(namespaces: readonly Namespace[], load: () => Promise<T>): Promise<T> {
+  const [module] = await Promise.all([load(), loadMessages(namespaces)]);
+  return module;
+}
 
 function syncDocumentLanguage(language: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = currentLanguageOf(language);

@@ -23,9 +23,16 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 // 1 s. findBy/waitFor wait up to this long (a bound on waiting, not a speed assertion).
 configure({ asyncUtilTimeout: 5000 });
 
-// Messages load on demand (src/i18n/i18n.ts): the browser's language is ready before any
-// test renders; a test that switches language awaits changeLanguage, which loads it.
-if (typeof window !== 'undefined') await (await import('@/i18n/i18n')).i18nReady;
+// Messages load on demand (src/i18n/i18n.ts): the browser's language and every namespace
+// are ready before any test renders, since a test may render a feature without the route
+// that fetches its namespaces (tests/build/page-messages.test.ts checks the routes); a test
+// that switches language awaits changeLanguage, which loads them all in the other one.
+if (typeof window !== 'undefined') {
+  const { i18nReady, loadMessages } = await import('@/i18n/i18n');
+  const { NAMESPACES } = await import('@/i18n/namespaces');
+  await i18nReady;
+  await loadMessages(NAMESPACES);
+}
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { enNamespaces } from '../../src/i18n/locales/en';
+import { type Namespace, NAMESPACES } from '../../src/i18n/namespaces';
+
+/**
+ * Where the app fetches code later together with message namespaces: every
+ * `[…namespaces], () => import('…')` pair of `withMessages` / `lazyPage` (src/i18n/i18n.ts,
+ * src/app/router.tsx). Read from the sources, so a route added without its namespaces is
+ * seen by tests/build/page-messages.test.ts.
+ */
+export interface LazyChunk {
+  /** The source file with the call, relative to the project (`src/app/router.tsx`). */
+  from: string;
+  /** The module it imports, relative to the project (`src/pages/terminals-page.tsx`). */
+  module: string;
+  namespaces: Namespace[];
+}
+
+const LAZY_CALL = /\[((?:\s*'[A-Za-z-]+'\s*,?)*)\s*\],\s*\(\)\s*=>\s*import\(\s*'([^']+)'\s*\)/g;
+const ANY_IMPORT = /\bimport\(\s*['"`]([^'"`]+)/g;
+
+function sourceFiles(root: string, dir = 'src'): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const file = `${dir}/${entry.name}`;
+    if (entry.isDirectory())
+      return file === 'src/mocks' || file === 'src/testing' ? [] : sourceFiles(root, file);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [file]
+      : [];
+  });
+}
+
+function resolveModule(root: string, from: string, specifier: string): string {
+  const base = specifier.startsWith('@/')
+    ? `src/${specifier.slice(2)}`
+    : path.posix.join(path.posix.dirname(from), specifier);
+  const found = ['.tsx', '.ts', ''].map((extension) => base + extension);
+  const names = new Set(sourceFiles(root, path.posix.dirname(base)));
+  const file = found.find((candidate) => names.has(candidate));
+  if (!file) throw new Error(`${from}: cannot resolve import('${specifier}')`);
+  return file;
+}
+
+function parseNamespaces(list: string, where: string): Namespace[] {
+  return list
+    .split(',')
+    .map((item) => item.trim().replace(/^'|'$/g, ''))
+    .filter(Boolean)
+    .map((name) => {
+      if (!(NAMESPACES as readonly string[]).includes(name))
+        throw new Error(`${where}: no namespace "${name}"`);
+      return name as Namespace;
+    });
+}
+
+export function lazyChunks(root: string): LazyChunk[] {
+  return sourceFiles(root).flatMap((from) => {
+    const source = stripComments(readFileSync(path.join(root, from), 'utf8'));
+    return [...source.matchAll(LAZY_CALL)].map(([, list, specifier]) => ({
+      from,
+      module: resolveModule(root, from, specifier!),
+      namespaces: parseNamespaces(list!, from),
+    }));
+  });
+}
+
+/** `import('…')` calls of the app that are not given namespaces (the mock's is expected). */
+export function importsWithoutMessages(root: string): string[] {
+  return sourceFiles(root).flatMap((from) => {
+    const source = stripComments(readFileSync(path.join(root, from), 'utf8'));
+    const given = [...source.matchAll(LAZY_CALL)].length;
+    const all = [...source.matchAll(ANY_IMPORT)].map(([, specifier]) => `${from}: import('${specifier}')`);
+    return all.length > given ? all : [];
+  });
+}
+
+function stripComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+/** Every message key of the catalog, and the namespace of each first segment. */
+const catalogKeys: string[] = [];
+const namespaceOfSegment = new Map<string, Namespace>();
+for (const namespace of NAMESPACES) {
+  const walk = (tree: object, prefix: string) => {
+    for (const [key, value] of Object.entries(tree)) {
+      if (typeof value === 'string') catalogKeys.push(prefix + key);
+      else walk(value as object, `${prefix}${key}.`);
+    }
+  };
+  walk(enNamespaces[namespace], '');
+  for (const segment of Object.keys(enNamespaces[namespace])) namespaceOfSegment.set(segment, namespace);
+}
+
+/**
+ * The message keys a source file names: string literals that are keys of the catalog, and
+ * template literals whose fixed start begins some key (`` `devices.status.${state}` ``).
+ * Literals that only look like keys (an audit action `transactions.exported`) are not.
+ */
+export function messageKeysIn(source: string): { key: string; namespace: Namespace }[] {
+  const literal = /(['"`])([A-Za-z]+\.[A-Za-z0-9_.]*)(\$\{)?/g;
+  const found: { key: string; namespace: Namespace }[] = [];
+  for (const [, quote, text, template] of stripComments(source).matchAll(literal)) {
+    const namespace = namespaceOfSegment.get(text!.split('.')[0]!);
+    if (!namespace) continue;
+    const isPrefix = quote === '`' && template !== undefined;
+    // `t('x.count', { count })` names `x.count_one` / `x.count_other`: plural forms.
+    const known = catalogKeys.some((key) =>
+      isPrefix ? key.startsWith(text!) : key === text || key.startsWith(`${text}_`),
+    );
+    if (known) found.push({ key: text!, namespace });
+  }
+  return found;
+}

@@ -1,0 +1,96 @@
+export const messages = {
+  nav: {
+    label: 'Main',
+    menu: 'Menu',
+    overview: 'Overview',
+    terminals: 'Terminals',
+    transactions: 'Transactions',
+    audit: 'Audit',
+    merchants: 'Merchants',
+  },
+  userMenu: {
+    label: 'Account',
+    button: 'Account menu for {{name}}',
+    role: 'Role',
+    merchantIds_one: 'Merchant ID',
+    merchantIds_other: 'Merchant IDs',
+    allMerchants: 'All merchants',
+    signOut: 'Sign out',
+  },
+  idle: {
+    title: 'Are you still there?',
+    countdown: 'You will be signed out in {{seconds}} s',
+    explanation: 'For your security, the session ends after 15 minutes without activity.',
+    stay: 'Stay signed in',
+    signOut: 'Sign out',
+  },
+  pages: {
+    notBuiltYet: 'Not built yet',
+    overview: {
+      title: 'Overview',
+      welcome: 'Welcome, {{name}}',
+    },
+    terminals: {
+      title: 'Terminals',
+    },
+    transactions: {
+      title: 'Transactions',
+      voidsTitle: 'Voids done',
+    },
+    audit: {
+      title: 'Audit',
+    },
+    merchants: {
+      title: 'Merchants',
+    },
+  },
+  copy: {
+    copied: 'Copied',
+    failed: 'Copy failed: select the number and copy it.',
+  },
+  barChart: {
+    showTable: 'Show the numbers as a table',
+  },
+  dateRange: {
+    legend: 'Dates',
+    from: 'From',
+    to: 'To',
+    reversed: 'The end date is before the start date, so the dates are not applied.',
+  },
+  merchantFilter: {
+    label: 'Merchant ID',
+    hint: '15 digits; empty for every merchant',
+    invalid: 'A merchant ID has 15 digits.',
+    all: 'All my merchants',
+  },
+  filterPanel: {
+    toggle: 'Filters',
+    toggleActive_one: 'Filters ({{count}} on)',
+    toggleActive_other: 'Filters ({{count}} on)',
+    clear: 'Clear filters',
+  },
+  terminalFilter: {
+    label: 'Terminal',
+    hint: '8-digit terminal number',
+    invalid: 'A terminal number has 8 digits.',
+  },
+  countdown: {
+    left: '{{duration}} left',
+    expired: 'Time is up',
+  },
+  listView: {
+    showing: 'Showing {{shown}} of {{total}}',
+    showingSome: 'Showing {{shown}}',
+    loadingMore: 'Loading more…',
+    loadMore: 'Load more',
+  },
+  csvExport: {
+    button: 'Export CSV',
+    cancel: 'Cancel export',
+    progressLabel: 'Export progress',
+    preparing: 'Preparing the export…',
+    progress: 'Downloading… {{received}}',
+    progressOf: 'Downloading… {{received}} of {{total}}',
+    done: 'Saved {{fileName}} ({{size}}).',
+  },
+} as const;

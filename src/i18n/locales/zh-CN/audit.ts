@@ -1,0 +1,63 @@
+import type { NamespaceMessages } from '../../messages';
+
+export const messages: NamespaceMessages<'audit'> = {
+  audit: {
+    intro: '所有与安全相关的操作：登录、撤销消费密码的修改和重置、锁定以及导出。密码等机密信息从不记录。',
+    filters: {
+      actor: '操作人',
+      actorHint: '用户名或其中一部分',
+      action: '操作',
+      anyAction: '全部操作',
+      clear: '清除筛选',
+    },
+    total_one: '{{formatted}} 条记录',
+    total_other: '{{formatted}} 条记录',
+    list: '审计记录',
+    columns: {
+      time: '时间',
+      actor: '操作人',
+      action: '操作',
+      target: '对象',
+      outcome: '结果',
+      ticket: '工单和原因',
+    },
+    actorRole: {
+      owner: '商户管理员',
+      cashier: '收银员',
+      support: '客服',
+      terminal: '终端',
+      system: '系统',
+    },
+    action: {
+      auth__login: '登录',
+      auth__login_failed: '登录失败',
+      auth__logout: '退出登录',
+      auth__step_up: '再次验证密码',
+      auth__step_up_failed: '再次验证密码失败',
+      void_password__change_requested: '申请修改撤销消费密码',
+      void_password__reset_requested: '申请重置撤销消费密码',
+      void_password__wrong_attempt: '撤销消费密码输入错误',
+      void_password__locked: '撤销消费密码被锁定',
+      void_password__applied: '终端已启用新的撤销消费密码',
+      command__cancelled: '密码指令已取消',
+      command__expired: '密码指令已过期',
+      bulk_reset__started: '开始批量重置',
+      transactions__exported: '导出交易',
+      terminals__exported: '导出终端',
+    },
+    outcome: {
+      success: '成功',
+      failure: '失败',
+    },
+    terminal: '终端 {{tid}}',
+    merchant: '商户 {{mid}}',
+    fromIp: '来自 {{ip}}',
+    none: '—',
+    empty: {
+      title: '暂无记录',
+      body: '与安全相关的操作发生后会显示在这里。',
+      filteredTitle: '没有匹配的记录',
+      filteredBody: '请清除筛选条件或选择其他日期。',
+    },
+  },
+};

@@ -1,0 +1,25 @@
+/**
+ * The message catalog is cut into i18next namespaces by area, so a page fetches the words it
+ * shows and not the whole catalog (docs/performance.md). Keys keep their full path
+ * (`devices.title`): `core` is the default namespace and the others are its fallbacks, so a
+ * key is found in whichever loaded namespace holds its first segment.
+ *
+ * - `core`: what any screen may show, sign-in included — product name, errors, languages.
+ * - `shell`: the signed-in frame and the widgets shared by its pages (navigation, user
+ *   menu, idle warning, filters, lists, export).
+ * - the rest: one per area, fetched with its page (src/app/page-messages.ts).
+ */
+export const NAMESPACES = [
+  'core',
+  'shell',
+  'transactions',
+  'overview',
+  'audit',
+  'alerts',
+  'devices',
+  'passwords',
+  'support',
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export const DEFAULT_NAMESPACE: Namespace = 'core';
