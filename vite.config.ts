@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { ConfigError, parseConfig } from './src/config/env.ts';
+import { messageCatalogs } from './scripts/vite/message-catalogs.ts';
 import { crossOriginApiSource, NO_STORE, securityHeaders } from './src/config/security-headers.ts';
 
 function readProxyTarget(value: string | undefined): string | undefined {
@@ -67,7 +68,7 @@ export default defineConfig(({ command, mode }) => {
   const devNonce = isDev ? randomBytes(16).toString('base64') : undefined;
 
   return {
-    plugins: [react(), tailwindcss(), mockServiceWorker(config.apiMocking)],
+    plugins: [react(), tailwindcss(), mockServiceWorker(config.apiMocking), messageCatalogs()],
     html: devNonce ? { cspNonce: devNonce } : undefined,
     resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
     define: {

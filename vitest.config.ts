@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { messageCatalogs } from './scripts/vite/message-catalogs';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), messageCatalogs()],
   resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
   define: { __API_MOCKING__: 'true', __API_BASE_URL__: JSON.stringify('http://localhost/api/v1') },
   test: {

@@ -5,7 +5,7 @@ import { App } from '@/app/app';
 import type { AppConfig } from '@/app/app-config';
 import { StartupError } from '@/app/startup-error';
 import { i18n, i18nReady } from '@/i18n/i18n';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '@lingui/react';
 import './styles/index.css';
 
 // A page restored from the back/forward cache shows what it showed when it was left, for a
@@ -32,9 +32,9 @@ async function start(): Promise<void> {
       await i18nReady;
       root.render(
         <StrictMode>
-          <I18nextProvider i18n={i18n}>
+          <I18nProvider i18n={i18n}>
             <StartupError />
-          </I18nextProvider>
+          </I18nProvider>
         </StrictMode>,
       );
       return;

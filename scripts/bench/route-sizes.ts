@@ -99,7 +99,7 @@ function routeChunks(outDir: string, manifest: Manifest, route: RouteName): stri
   const roots = [entryKey(manifest), ...ROUTE_CHUNKS[route]];
   const namespaces = namespacesOf(ROUTE_CHUNKS[route]);
   const withEach = LANGUAGES.map((language) => {
-    const messages = namespaces.map((namespace) => `src/i18n/locales/${language}/${namespace}.ts`);
+    const messages = namespaces.map((namespace) => `src/i18n/locales/${language}/${namespace}.ts?compiled`);
     return staticClosure(manifest, [...roots, ...messages]);
   });
   const gzipOf = (chunks: string[]) =>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '@/api/schemas/common';
 import { Button } from '@/components/button';

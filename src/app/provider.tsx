@@ -1,6 +1,6 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '@lingui/react';
 import { useApiSessionEvents } from '@/features/auth/use-api-session-events';
 import { i18n } from '@/i18n/i18n';
 import { type AppConfig, AppConfigProvider } from './app-config';
@@ -21,12 +21,12 @@ export function AppProvider({
 }) {
   return (
     <AppConfigProvider config={config}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
           <ApiSessionEvents />
           {children}
         </QueryClientProvider>
-      </I18nextProvider>
+      </I18nProvider>
     </AppConfigProvider>
   );
 }

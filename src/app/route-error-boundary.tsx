@@ -1,6 +1,6 @@
 import { useQueryClient, useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Button, buttonClasses } from '@/components/button';

@@ -2,11 +2,12 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
-import { i18n } from '@/i18n/i18n';
+import { changeLanguage } from '@/i18n/i18n';
+import { I18nWrapper } from '@/testing/i18n-wrapper';
 import { ErrorNotice } from './error-notice';
 
 beforeAll(async () => {
-  await act(() => i18n.changeLanguage('en'));
+  await act(() => changeLanguage('en'));
 });
 
 function rateLimited(seconds: number) {
@@ -16,7 +17,7 @@ function rateLimited(seconds: number) {
 describe('ErrorNotice', () => {
   it('says how long to wait after a 429, and offers "Try again" only once the wait is over', async () => {
     const onRetry = vi.fn();
-    render(<ErrorNotice error={rateLimited(1)} onRetry={onRetry} />);
+    render(<ErrorNotice error={rateLimited(1)} onRetry={onRetry} />, { wrapper: I18nWrapper });
     expect(screen.getByRole('alert')).toHaveTextContent('Too many requests, try again in 1 s');
     const retry = screen.getByRole('button', { name: 'Try again' });
     expect(retry).toBeDisabled();
@@ -31,6 +32,7 @@ describe('ErrorNotice', () => {
         error={new ApiError({ kind: 'http', status: 403, code: 'auth.forbidden' })}
         onRetry={() => undefined}
       />,
+      { wrapper: I18nWrapper },
     );
     expect(screen.getByRole('alert')).toHaveTextContent(
       "Your role is not allowed to do this. If you need it, ask the merchant's owner or support.",
@@ -44,6 +46,7 @@ describe('ErrorNotice', () => {
         error={new ApiError({ kind: 'network', code: 'client.network' })}
         onRetry={() => undefined}
       />,
+      { wrapper: I18nWrapper },
     );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
   });

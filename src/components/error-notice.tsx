@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import { apiErrorMessage } from '@/i18n/error-messages';
 import { Button } from './button';

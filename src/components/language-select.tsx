@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { changeLanguage, currentLanguage } from '@/i18n/i18n';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '@/i18n/languages';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 
 /** Shown in mock mode on every screen, so a demo is never mistaken for production. */
 export function MockDataBadge() {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { SearchField } from './search-field';
 
 const TERMINAL_ID = /^\d{8}$/;

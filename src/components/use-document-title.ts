@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 
 /** Sets the tab title to "<page> · Merchant Console" in the current language. */
 export function useDocumentTitle(page: string): void {

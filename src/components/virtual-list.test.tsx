@@ -2,11 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { i18n } from '@/i18n/i18n';
+import { changeLanguage } from '@/i18n/i18n';
+import { I18nWrapper } from '@/testing/i18n-wrapper';
 import { VirtualList, type VirtualListProps } from './virtual-list';
 
 beforeAll(async () => {
-  await act(() => i18n.changeLanguage('en'));
+  await act(() => changeLanguage('en'));
 });
 
 interface Fruit {
@@ -39,6 +40,7 @@ function renderList(props: Partial<VirtualListProps<Fruit>> = {}) {
       empty={<p>No fruit</p>}
       {...props}
     />,
+    { wrapper: I18nWrapper },
   );
   return { ...view, fetchNextPage, user: userEvent.setup() };
 }

@@ -16,7 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { useFormat } from '@/i18n/use-format';
 import { Button } from './button';
 import { ErrorNotice } from './error-notice';

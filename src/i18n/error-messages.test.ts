@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/errors';
 import { apiErrorMessage } from './error-messages';
-import { i18n } from './i18n';
+import { changeLanguage, i18n } from './i18n';
+import type { TFunction } from './use-translation';
 
 function http(status: number, code: string, extra: { detail?: string; retryAfter?: number } = {}) {
   return new ApiError({
@@ -14,9 +15,9 @@ function http(status: number, code: string, extra: { detail?: string; retryAfter
 
 describe('apiErrorMessage', () => {
   beforeEach(async () => {
-    await i18n.changeLanguage('en');
+    await changeLanguage('en');
   });
-  const t = i18n.t.bind(i18n);
+  const t: TFunction = (key, values) => i18n._(key, values);
 
   it('explains failures without an answer', () => {
     expect(apiErrorMessage(new ApiError({ kind: 'network', code: 'client.network' }), t)).toMatch(
@@ -58,7 +59,7 @@ describe('apiErrorMessage', () => {
   });
 
   it('speaks Chinese when the interface does', async () => {
-    await i18n.changeLanguage('zh-CN');
+    await changeLanguage('zh-CN');
     expect(apiErrorMessage(new ApiError({ kind: 'network', code: 'client.network' }), t)).toBe(
       '无法连接服务器。请检查网络后重试。',
     );

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import { ErrorCode } from '@/api/schemas/common';
 import type { MessageKey } from './messages';

@@ -1,38 +1,42 @@
-import i18next, { type BackendModule } from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import {
-  FALLBACK_LANGUAGE,
-  isLanguage,
-  LANGUAGE_STORAGE_KEY,
-  LANGUAGES,
-  type Language,
-  matchLanguage,
-} from './languages';
-import { DEFAULT_NAMESPACE, type Namespace, NAMESPACES } from './namespaces';
+import { type Messages as CompiledMessages, setupI18n } from '@lingui/core';
+import { FALLBACK_LANGUAGE, isLanguage, LANGUAGE_STORAGE_KEY, type Language, matchLanguage } from './languages';
+import type { MessageKey } from './messages';
+import { DEFAULT_NAMESPACE, type Namespace } from './namespaces';
 
 /**
- * Each language's namespace is a chunk of its own (`locales/<language>/<namespace>.ts`),
- * fetched when first needed: a page loads its own words in one language, not the catalog
- * in both (docs/performance.md).
+ * Each language's namespace is a chunk of its own (`locales/<language>/<namespace>.ts`,
+ * compiled at build time: scripts/vite/message-catalogs.ts), fetched when first needed: a
+ * page loads its own words in one language, not the catalog in both (docs/performance.md).
  */
-const MESSAGE_FILES = import.meta.glob<{ messages: object }>('./locales/*/*.ts');
+const MESSAGE_FILES = import.meta.glob<{ messages: CompiledMessages }>('./locales/*/*.ts', {
+  query: '?compiled',
+});
 
-function messagesFile(language: Language, namespace: string) {
-  return MESSAGE_FILES[`./locales/${language}/${namespace}.ts`];
+/**
+ * One Lingui instance for the app (decision 008). A key without a message shows as itself,
+ * as a missing namespace would (tests/build/page-messages.test.ts keeps that from shipping).
+ */
+export const i18n = setupI18n({ missing: (_language, key) => key });
+
+const loaded: Record<Language, Set<Namespace>> = { en: new Set(), 'zh-CN': new Set() };
+const catalogs: Record<Language, CompiledMessages> = { en: {}, 'zh-CN': {} };
+/** Namespaces the app has asked for so far: a language switch fetches them all. */
+const used = new Set<Namespace>([DEFAULT_NAMESPACE]);
+
+async function loadNamespace(language: Language, namespace: Namespace): Promise<void> {
+  if (loaded[language].has(namespace)) return;
+  const load = MESSAGE_FILES[`./locales/${language}/${namespace}.ts`];
+  if (!load) throw new Error(`No messages for ${namespace} in ${language}`);
+  const { messages } = await load();
+  Object.assign(catalogs[language], messages);
+  i18n.load(language, messages);
+  loaded[language].add(namespace);
 }
 
-const messagesBackend: BackendModule = {
-  type: 'backend',
-  init: () => undefined,
-  read(language, namespace, callback) {
-    const load = isLanguage(language) ? messagesFile(language, namespace) : undefined;
-    if (!load) return callback(null, {});
-    load().then(
-      ({ messages }) => callback(null, messages as Record<string, string>),
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
-    );
-  },
-};
+/** Whether a namespace's messages are loaded in that language. */
+export function hasMessages(language: Language, namespace: Namespace): boolean {
+  return loaded[language].has(namespace);
+}
 
 /**
  * The language to start in: the user's earlier choice, else the first of the browser's
@@ -46,8 +50,7 @@ function initialLanguage(): Language {
     // Storage may be disabled (private mode): go by the browser.
   }
   if (isLanguage(stored)) return stored;
-  const preferred =
-    typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
+  const preferred = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
   for (const tag of preferred) {
     const language = matchLanguage(tag);
     if (language) return language;
@@ -55,47 +58,54 @@ function initialLanguage(): Language {
   return FALLBACK_LANGUAGE;
 }
 
-/**
- * One i18next instance for the app. The core namespace of the starting language loads
- * before the first render (`i18nReady`, awaited by src/main.tsx); a page fetches its own
- * namespaces with its code (`loadMessages`); `changeLanguage` fetches every namespace
- * loaded so far in the other language.
- */
-export const i18n = i18next.createInstance();
+function syncDocumentLanguage(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = currentLanguage();
+}
+i18n.on('change', syncDocumentLanguage);
+
+/** The language in use, always one we have messages for. */
+export function currentLanguage(): Language {
+  return matchLanguage(i18n.locale) ?? FALLBACK_LANGUAGE;
+}
+
+const startLanguage = initialLanguage();
+// Active at once, so anything rendered before the messages arrive shows keys, not an error.
+i18n.activate(startLanguage);
 
 /** Settles once the starting language's core messages are loaded (never rejects). */
-export const i18nReady: Promise<unknown> = i18n
-  .use(messagesBackend)
-  .use(initReactI18next)
-  .init({
-    lng: initialLanguage(),
-    supportedLngs: [...LANGUAGES],
-    // Every message exists in both languages (i18n.test.ts), so no fallback language is
-    // loaded beside the one in use.
-    fallbackLng: false,
-    load: 'currentOnly',
-    ns: [DEFAULT_NAMESPACE],
-    defaultNS: DEFAULT_NAMESPACE,
-    // Keys keep their full path: one not in `core` is looked up in the namespace holding it.
-    fallbackNS: NAMESPACES.filter((namespace) => namespace !== DEFAULT_NAMESPACE),
-    interpolation: { escapeValue: false }, // React escapes already
-    returnNull: false,
-  })
+export const i18nReady: Promise<unknown> = loadNamespace(startLanguage, DEFAULT_NAMESPACE)
+  .then(() => i18n.activate(startLanguage)) // re-renders anything shown with keys
   .catch((error: unknown) => {
     // A messages chunk that did not load (offline): the app still starts, showing keys.
     console.error('Messages did not load', error);
   });
 
 /**
- * Fetches namespaces in the language in use (at once if already loaded). Rejects when one
- * did not load, so the page that needs it fails like a page whose code did not load.
+ * Fetches namespaces in the language in use, or the one given (at once if already loaded).
+ * Rejects when one did not load, so the page that needs it fails like a page whose code
+ * did not load.
  */
-export async function loadMessages(namespaces: readonly Namespace[]): Promise<void> {
-  if (namespaces.length === 0) return;
-  await i18n.loadNamespaces([...namespaces]);
-  const language = currentLanguage();
-  const missing = namespaces.filter((namespace) => !i18n.hasResourceBundle(language, namespace));
+export async function loadMessages(
+  namespaces: readonly Namespace[],
+  language: Language = currentLanguage(),
+): Promise<void> {
+  namespaces.forEach((namespace) => used.add(namespace));
+  const results = await Promise.allSettled(namespaces.map((namespace) => loadNamespace(language, namespace)));
+  const missing = namespaces.filter((_namespace, index) => results[index]!.status === 'rejected');
   if (missing.length > 0) throw new Error(`Messages did not load: ${missing.join(', ')}`);
+}
+
+/**
+ * Translates in one language, whichever is in use (its namespaces must be loaded: see
+ * `loadMessages`). For text that must not follow the interface's language.
+ */
+export function translatorFor(language: Language): (key: MessageKey, values?: Record<string, unknown>) => string {
+  const fixed = setupI18n({
+    locale: language,
+    messages: { [language]: catalogs[language] },
+    missing: (_language, key) => key,
+  });
+  return (key, values) => fixed._(key, values);
 }
 
 /**
@@ -109,27 +119,16 @@ export async function withMessages<T>(namespaces: readonly Namespace[], load: ()
   return module;
 }
 
-function syncDocumentLanguage(language: string): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = currentLanguageOf(language);
-}
-syncDocumentLanguage(i18n.language);
-i18n.on('languageChanged', syncDocumentLanguage);
-
-function currentLanguageOf(language: string | undefined): Language {
-  return matchLanguage(language) ?? FALLBACK_LANGUAGE;
-}
-
-/** The language in use, always one we have messages for. */
-export function currentLanguage(): Language {
-  return currentLanguageOf(i18n.resolvedLanguage ?? i18n.language);
-}
-
-/** Switches language and remembers the choice (the only value kept in storage). */
+/**
+ * Switches language and remembers the choice (the only value kept in storage). Every
+ * namespace used so far is fetched in the new language first, so no screen shows keys.
+ */
 export async function changeLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Storage may be disabled (private mode): the switch still works for this visit.
   }
-  await i18n.changeLanguage(language);
+  await Promise.all([...used].map((namespace) => loadNamespace(language, namespace)));
+  i18n.activate(language);
 }

@@ -1,8 +1,8 @@
 /**
- * The message catalog is cut into i18next namespaces by area, so a page fetches the words it
- * shows and not the whole catalog (docs/performance.md). Keys keep their full path
- * (`devices.title`): `core` is the default namespace and the others are its fallbacks, so a
- * key is found in whichever loaded namespace holds its first segment.
+ * The message catalog is cut into namespaces by area, so a page fetches the words it shows
+ * and not the whole catalog (docs/performance.md). Keys keep their full path
+ * (`devices.status.online`); each first segment lives in exactly one namespace
+ * (src/i18n/i18n.test.ts), and loaded namespaces merge into one set of messages.
  *
  * - `core`: what any screen may show, sign-in included — product name, errors, languages.
  * - `shell`: the signed-in frame and the widgets shared by its pages (navigation, user

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import {
   formatBytes,
   formatDate,
@@ -11,12 +11,10 @@ import {
   formatRelative,
   formatTime,
 } from './format';
-import { FALLBACK_LANGUAGE, matchLanguage } from './languages';
 
 /** The format helpers bound to the current language; re-renders when it changes. */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const language = matchLanguage(i18n.resolvedLanguage ?? i18n.language) ?? FALLBACK_LANGUAGE;
+  const { language } = useTranslation();
   return {
     language,
     money: (amountFen: number) => formatMoney(amountFen, language),

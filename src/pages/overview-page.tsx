@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { PageHeader } from '@/components/page-header';
 import { AlertList } from '@/features/alerts/components/alert-list';
 import { useSignedInUser } from '@/features/auth/signed-in-user';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { PlainLayout } from '@/components/plain-layout';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { SignIn } from '@/features/auth/components/sign-in';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { canDo, voidPasswordAccessOf } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
 import { useSignedInUser } from '@/features/auth/signed-in-user';

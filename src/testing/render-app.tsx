@@ -10,7 +10,7 @@ import { createQueryClient } from '@/app/query-client';
 import { createAppRoutes } from '@/app/router';
 import type { DemoAccount } from '@/features/auth/demo-account';
 import { idleClock } from '@/features/auth/idle-clock';
-import { i18n } from '@/i18n/i18n';
+import { changeLanguage, i18n } from '@/i18n/i18n';
 import type { Language } from '@/i18n/languages';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -46,7 +46,7 @@ export function resetAppState(): void {
  */
 export async function renderApp(options: RenderAppOptions = {}) {
   resetAppState();
-  await act(() => i18n.changeLanguage(options.language ?? 'en'));
+  await act(() => changeLanguage(options.language ?? 'en'));
   const config: AppConfig = {
     mocking: options.mocking ?? true,
     demoAccounts: options.demoAccounts ?? (options.mocking === false ? [] : DEMO_ACCOUNTS),
@@ -91,7 +91,7 @@ export async function renderSignedIn(
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
   if (!account) throw new Error(`no demo account for ${role}`);
   await submitSignIn(app, account.username, account.password);
-  await screen.findByRole('navigation', { name: i18n.t('nav.label') });
+  await screen.findByRole('navigation', { name: i18n._('nav.label') });
   await waitFor(() => expect(app.url()).toBe(target));
   return app;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSelect } from '@/components/language-select';
 import { MockDataBadge } from '@/components/mock-data-badge';
@@ -74,7 +74,7 @@ export function AppShell() {
           <p className="min-w-0 flex-1 truncate text-base font-semibold text-gray-900 sm:flex-none">
             {t('app.productName')}
           </p>
-          {mocking ? (
+          {__API_MOCKING__ && mocking ? (
             // On a phone the badge takes its own row rather than squeezing the name.
             <div className="order-last w-full sm:order-none sm:w-auto">
               <MockDataBadge />

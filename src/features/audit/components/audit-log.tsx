@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { Role } from '@/api/schemas/common';
 import { AuditAction, type AuditEvent, type AuditPage } from '@/api/schemas/audit';
 import { Button } from '@/components/button';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { DemoAccount } from '../demo-account';
 
 /** Mock mode only: the demo users, one click fills the form. */

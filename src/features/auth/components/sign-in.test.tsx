@@ -122,6 +122,14 @@ describe('Signing in', () => {
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password.');
     expect(username).toHaveAttribute('autocomplete', 'username');
     expect(screen.getByLabelText('Password')).toHaveAttribute('autocomplete', 'current-password');
+    // Focus goes to the first field to fix; fixing it clears its message as it is typed.
+    expect(username).toHaveFocus();
+    await app.user.type(username, 'owner');
+    expect(username).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password.');
+    await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
   });
 
   it('in mock mode lists the demo accounts, marked as demo data; one click fills the form', async () => {

@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from '@/i18n/use-translation';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import type { MessageKey } from '@/i18n/messages';
@@ -28,6 +26,21 @@ function secondsFromNow(seconds: number): number {
   return Date.now() + seconds * 1000;
 }
 
+type FieldName = keyof SignInForm;
+/** Per field, the message key of its first problem (the form schema's messages are keys). */
+type FieldErrors = Partial<Record<FieldName, MessageKey>>;
+
+function validate(values: SignInForm): { data: SignInForm } | { errors: FieldErrors } {
+  const result = SignInForm.safeParse(values);
+  if (result.success) return { data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as FieldName;
+    errors[field] ??= issue.message as MessageKey;
+  }
+  return { errors };
+}
+
 function endReasonFrom(state: unknown): SessionEndReason | undefined {
   if (typeof state !== 'object' || state === null || !('sessionEnded' in state)) return undefined;
   const reason = (state as { sessionEnded: unknown }).sessionEnded;
@@ -49,29 +62,52 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
   const throttleSecondsLeft = useCountdown(failure?.kind === 'throttled' ? failure.until : null);
   const throttled = failure?.kind === 'throttled' && throttleSecondsLeft > 0;
 
-  const form = useForm<SignInForm>({
-    resolver: zodResolver(SignInForm),
-    defaultValues: { username: '', password: '' },
-  });
-  const { errors } = form.formState;
+  // Two fields, so no form library (decision 008): the inputs are uncontrolled, so the
+  // password lives in its field only, and is read from it on submit.
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  // After the first submit, each change is checked again, so a fixed field loses its error.
+  const [submitted, setSubmitted] = useState(false);
 
   if (session.data?.status === 'signed-in') return <Navigate to={returnTo} replace />;
   if (session.isPending) return <PageSkeleton label={t('app.checkingSession')} />;
 
-  const onSubmit = form.handleSubmit(async (credentials) => {
+  const values = (): SignInForm => ({
+    username: usernameRef.current?.value ?? '',
+    password: passwordRef.current?.value ?? '',
+  });
+  const revalidate = () => {
+    if (!submitted) return;
+    const result = validate(values());
+    setErrors('errors' in result ? result.errors : {});
+  };
+  const clearPassword = () => {
+    if (passwordRef.current) passwordRef.current.value = '';
+  };
+
+  const submit = async () => {
+    setSubmitted(true);
+    const result = validate(values());
+    if ('errors' in result) {
+      setErrors(result.errors);
+      (result.errors.username ? usernameRef : passwordRef).current?.focus();
+      return;
+    }
+    setErrors({});
     if (throttled) return;
     setFailure(null);
     try {
-      await signIn.mutateAsync(credentials);
+      await signIn.mutateAsync(result.data);
     } catch (error) {
       if (isApiError(error) && error.status === 429) {
         setFailure({ kind: 'throttled', until: secondsFromNow(error.retryAfter ?? 30) });
-        form.setValue('password', '');
+        clearPassword();
       } else if (isApiError(error) && error.status === 401) {
         setFailure({ kind: 'credentials', attemptsRemaining: error.attemptsRemaining });
         // A wrong password is a secret too: clear it, keep the username.
-        form.setValue('password', '');
-        form.setFocus('password');
+        clearPassword();
+        passwordRef.current?.focus();
       } else {
         // The request may not have arrived: keep both fields so "Try again" resends them.
         setFailure({ kind: 'other', error });
@@ -80,18 +116,22 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
       // Drop the settled mutation (its variables hold the password) from the cache.
       signIn.reset();
     }
-  });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
 
   const fillDemoAccount = (account: DemoAccount) => {
-    form.setValue('username', account.username, { shouldValidate: true });
-    form.setValue('password', account.password, { shouldValidate: true });
+    if (usernameRef.current) usernameRef.current.value = account.username;
+    if (passwordRef.current) passwordRef.current.value = account.password;
+    const result = validate(values());
+    setErrors('errors' in result ? result.errors : {});
     setFailure((current) => (current?.kind === 'throttled' ? current : null));
     submitRef.current?.focus();
   };
 
-  // The form schema's messages are message keys (see sign-in-form.ts).
-  const fieldError = (message: string | undefined): string | undefined =>
-    message ? t(message as MessageKey) : undefined;
+  const fieldError = (key: MessageKey | undefined): string | undefined => (key ? t(key) : undefined);
 
   return (
     <div className="space-y-6">
@@ -116,9 +156,7 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
       {throttled ? (
         <Notice tone="error">{t('signIn.throttled', { seconds: throttleSecondsLeft })}</Notice>
       ) : null}
-      {failure?.kind === 'other' ? (
-        <ErrorNotice error={failure.error} onRetry={() => void onSubmit()} />
-      ) : null}
+      {failure?.kind === 'other' ? <ErrorNotice error={failure.error} onRetry={() => void submit()} /> : null}
 
       <form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
         <TextField
@@ -126,22 +164,28 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          error={fieldError(errors.username?.message)}
-          {...form.register('username')}
+          ref={usernameRef}
+          name="username"
+          defaultValue=""
+          onChange={revalidate}
+          error={fieldError(errors.username)}
         />
         <TextField
           label={t('signIn.password')}
           type="password"
           autoComplete="current-password"
-          error={fieldError(errors.password?.message)}
-          {...form.register('password')}
+          ref={passwordRef}
+          name="password"
+          defaultValue=""
+          onChange={revalidate}
+          error={fieldError(errors.password)}
         />
         <Button ref={submitRef} type="submit" className="w-full" disabled={signIn.isPending || throttled}>
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
       </form>
 
-      {demoAccounts.length > 0 ? <DemoAccountList accounts={demoAccounts} onUse={fillDemoAccount} /> : null}
+      {__API_MOCKING__ && demoAccounts.length > 0 ? <DemoAccountList accounts={demoAccounts} onUse={fillDemoAccount} /> : null}
     </div>
   );
 }

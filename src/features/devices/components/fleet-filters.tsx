@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { TerminalSort } from '@/api/schemas/terminals';
 import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';

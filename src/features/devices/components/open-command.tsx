@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n/use-translation';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalSummary } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { TerminalSummary } from '@/api/schemas/terminals';
 import { CommandBadge, Connectivity, VoidPasswordBadge } from './status-badges';

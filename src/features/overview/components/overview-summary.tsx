@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { ErrorNotice } from '@/components/error-notice';
 import { Skeleton } from '@/components/skeleton';
 import { useServerNow } from '@/components/use-server-now';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/i18n/use-translation';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { ErrorCode } from '@/api/schemas/common';

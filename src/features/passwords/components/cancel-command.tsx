@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import { ErrorCode } from '@/api/schemas/common';

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { MAX_WRONG_VOID_PASSWORD_ATTEMPTS } from '@/api/void-password-policy';

@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';

@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { MessageKey } from '@/i18n/messages';
 import { PinField } from './pin-field';
 import { PinPolicyFeedback } from './pin-policy-feedback';

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { ResetVoidPasswordRequest, TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';

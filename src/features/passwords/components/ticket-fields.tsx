@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { FieldError } from '@/components/field-error';
 import { TextField } from '@/components/text-field';
 import { useFieldError } from './new-pin-fields';

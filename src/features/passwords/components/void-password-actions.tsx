@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';

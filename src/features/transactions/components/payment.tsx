@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { Transaction } from '@/api/schemas/transactions';
 import { isWalletMethod } from '../api/voidability';
 

@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { TransactionListItem, TransactionPage } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';

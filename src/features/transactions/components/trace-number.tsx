@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { CopyButton } from '@/components/copy-button';
 
 /** The trace number (凭证号) the terminal asks for, large, with a one-click copy. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { Transaction, TransactionDetail } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { Countdown } from '@/components/countdown';

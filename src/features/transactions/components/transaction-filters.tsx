@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { FilterPanel } from '@/components/filter-panel';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { TransactionListItem } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { ListCell, ListHeaderCell } from '@/components/list-cell';

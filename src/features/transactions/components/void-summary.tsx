@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { VoidBurst, VoidSummary } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';

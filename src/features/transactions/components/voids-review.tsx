@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/i18n/use-translation';
 import type { TransactionListItem, TransactionPage, VoidSummaryQuery } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';

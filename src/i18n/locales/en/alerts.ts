@@ -3,10 +3,9 @@ export const messages = {
     title: 'Risk alerts',
     empty: 'No risk alerts right now.',
     loadFailed: 'The alerts could not be loaded.',
-    terminal: 'Terminal {{tid}}',
-    merchant: 'Merchant {{mid}}',
-    count_one: '{{count}} affected',
-    count_other: '{{count}} affected',
+    terminal: 'Terminal {tid}',
+    merchant: 'Merchant {mid}',
+    count: '{count, plural, one {{count} affected} other {{count} affected}}',
     severity: {
       info: 'Info',
       warning: 'Warning',
@@ -22,7 +21,7 @@ export const messages = {
     action: {
       default_password: 'Show these terminals',
       stale_password: 'Review the terminals',
-      terminal: 'Open terminal {{tid}}',
+      terminal: 'Open terminal {tid}',
       void_burst: 'Review the voids',
     },
   },

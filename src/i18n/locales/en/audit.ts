@@ -9,8 +9,7 @@ export const messages = {
       anyAction: 'All actions',
       clear: 'Clear filters',
     },
-    total_one: '{{formatted}} event',
-    total_other: '{{formatted}} events',
+    total: '{count, plural, one {{formatted} event} other {{formatted} events}}',
     list: 'Audit events',
     columns: {
       time: 'Time',
@@ -48,9 +47,9 @@ export const messages = {
       success: 'Succeeded',
       failure: 'Failed',
     },
-    terminal: 'Terminal {{tid}}',
-    merchant: 'Merchant {{mid}}',
-    fromIp: 'from {{ip}}',
+    terminal: 'Terminal {tid}',
+    merchant: 'Merchant {mid}',
+    fromIp: 'from {ip}',
     none: '—',
     empty: {
       title: 'No events yet',

@@ -3,24 +3,23 @@ export const messages = {
     connectivity: {
       online: 'Online',
       offline: 'Offline',
-      lastSeen: 'Last seen {{relative}}',
+      lastSeen: 'Last seen {relative}',
     },
     voidPassword: {
       title: 'Void password',
       default: 'Factory default',
       custom: 'Custom',
       locked: 'Locked',
-      lockedFor: 'Locked · {{duration}} left',
+      lockedFor: 'Locked · {duration} left',
       lockEnded: 'Lock ended',
       defaultRisk:
         'This terminal still uses the factory void password 123456, which anyone can look up. Until it is changed, anyone at the terminal can void sales. Change it.',
-      lockedExplained:
-        'Locked after {{max}} wrong attempts. No void is possible at the terminal until {{time}}.',
+      lockedExplained: 'Locked after {max} wrong attempts. No void is possible at the terminal until {time}.',
       changedAt: 'Last changed',
       neverChanged: 'Never changed (factory default)',
       failedAttempts: 'Wrong attempts',
-      attemptsOf_one: '{{count}} of {{max}} (locks at {{max}})',
-      attemptsOf_other: '{{count}} of {{max}} (locks at {{max}})',
+      attemptsOf:
+        '{count, plural, one {{count} of {max} (locks at {max})} other {{count} of {max} (locks at {max})}}',
     },
     command: {
       kind: {
@@ -38,7 +37,7 @@ export const messages = {
       none: 'No open command',
       temporary: 'Temporary password (must be changed at first use)',
       requested: 'Requested',
-      requestedByAt: 'By {{name}}, {{when}}',
+      requestedByAt: 'By {name}, {when}',
       expires: 'Expires if not picked up',
       failure: {
         passwordChangedAtTerminal: 'The void password was changed at the terminal in the meantime.',
@@ -57,7 +56,7 @@ export const messages = {
       any: 'Any',
       allStores: 'All stores',
       allModels: 'All models',
-      merchantGroup: 'Merchant {{mid}}',
+      merchantGroup: 'Merchant {mid}',
       sort: 'Sort by',
       sortBy: {
         tid: 'TID, ascending',
@@ -74,14 +73,11 @@ export const messages = {
     list: {
       label: 'Terminals',
       counts: {
-        total_one: '{{formatted}} terminal',
-        total_other: '{{formatted}} terminals',
-        default_one: '{{formatted}} on the factory password',
-        default_other: '{{formatted}} on the factory password',
-        locked_one: '{{formatted}} locked',
-        locked_other: '{{formatted}} locked',
-        offline_one: '{{formatted}} offline',
-        offline_other: '{{formatted}} offline',
+        total: '{count, plural, one {{formatted} terminal} other {{formatted} terminals}}',
+        default:
+          '{count, plural, one {{formatted} on the factory password} other {{formatted} on the factory password}}',
+        locked: '{count, plural, one {{formatted} locked} other {{formatted} locked}}',
+        offline: '{count, plural, one {{formatted} offline} other {{formatted} offline}}',
       },
       columns: {
         select: 'Select',
@@ -93,7 +89,7 @@ export const messages = {
         command: 'Open command',
       },
       snPrefix: 'SN',
-      selectTerminal: 'Select terminal {{tid}}',
+      selectTerminal: 'Select terminal {tid}',
       noMatch: {
         title: 'No terminal matches',
         body: 'Check the TID or serial number, try part of the store name, or clear the filters.',
@@ -104,20 +100,19 @@ export const messages = {
       },
     },
     selection: {
-      selectLoaded_one: 'Select the {{formatted}} terminal loaded',
-      selectLoaded_other: 'Select the {{formatted}} terminals loaded',
-      selectAll_one: 'Select the {{formatted}} terminal',
-      selectAll_other: 'Select all {{formatted}} terminals',
-      count_one: '{{formatted}} terminal selected',
-      count_other: '{{formatted}} terminals selected',
-      allMatching_one: 'The {{formatted}} terminal matching this filter is selected',
-      allMatching_other: 'All {{formatted}} terminals matching this filter are selected',
-      selectAllMatching_one: 'Select the {{formatted}} terminal matching this filter',
-      selectAllMatching_other: 'Select all {{formatted}} matching this filter',
+      selectLoaded:
+        '{count, plural, one {Select the {formatted} terminal loaded} other {Select the {formatted} terminals loaded}}',
+      selectAll:
+        '{count, plural, one {Select the {formatted} terminal} other {Select all {formatted} terminals}}',
+      count: '{count, plural, one {{formatted} terminal selected} other {{formatted} terminals selected}}',
+      allMatching:
+        '{count, plural, one {The {formatted} terminal matching this filter is selected} other {All {formatted} terminals matching this filter are selected}}',
+      selectAllMatching:
+        '{count, plural, one {Select the {formatted} terminal matching this filter} other {Select all {formatted} matching this filter}}',
       clear: 'Clear selection',
     },
     terminal: {
-      title: 'Terminal {{tid}}',
+      title: 'Terminal {tid}',
       backToList: 'All terminals',
       voidableSales: 'Sales that can still be voided',
       identity: 'Terminal',
@@ -130,13 +125,13 @@ export const messages = {
       statusTitle: 'Status',
       connectivity: 'Connectivity',
       batch: 'Current batch',
-      batchNumber: 'Batch {{number}}',
-      cutoffAt: 'Settles at {{time}}',
-      cutoffIn: 'Closes in {{duration}}',
+      batchNumber: 'Batch {number}',
+      cutoffAt: 'Settles at {time}',
+      cutoffIn: 'Closes in {duration}',
       batchClosed: 'Cutoff passed: a new batch has started',
       notFoundTitle: 'Terminal not found',
       notFoundBody:
-        'There is no terminal {{tid}} among the terminals you can see. Check the number, or find the terminal in the list.',
+        'There is no terminal {tid} among the terminals you can see. Check the number, or find the terminal in the list.',
     },
     openCommand: {
       title: 'Open command',
@@ -145,9 +140,9 @@ export const messages = {
       queuedOnline: 'Waiting for the terminal to check in (it does so about every 30 seconds).',
       queuedOffline:
         'The terminal is offline. It picks the command up when it comes back online, unless the command expires first.',
-      delivered: 'Delivered to the terminal at {{when}}; waiting for it to apply.',
-      applied: 'Applied on {{when}}. The new void password is in effect at the terminal.',
-      failed: 'Failed: {{reason}}',
+      delivered: 'Delivered to the terminal at {when}; waiting for it to apply.',
+      applied: 'Applied on {when}. The new void password is in effect at the terminal.',
+      failed: 'Failed: {reason}',
       expired: 'Expired: the terminal did not pick it up within 72 hours. Nothing was changed.',
       cancelled: 'Cancelled before the terminal picked it up. Nothing was changed.',
       live: 'This status updates by itself.',

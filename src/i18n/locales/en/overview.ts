@@ -2,33 +2,29 @@ export const messages = {
   overview: {
     security: {
       title: 'Void password security',
-      allTerminals_one: 'All {{formatted}} terminal',
-      allTerminals_other: 'All {{formatted}} terminals',
+      allTerminals: '{count, plural, one {All {formatted} terminal} other {All {formatted} terminals}}',
       factoryPassword: 'On the factory void password 123456',
       locked: 'Void password locked after wrong attempts',
       offline: 'Offline',
       openCommands: 'Password changes waiting for the terminal',
-      stalePasswords: 'Void password unchanged for over {{days}} days',
+      stalePasswords: 'Void password unchanged for over {days} days',
       show: 'Show them',
     },
     money: {
       title: 'Sales you can still void',
-      count_one: '{{formatted}} card sale, voidable at the terminal',
-      count_other: '{{formatted}} card sales, voidable at the terminal',
+      count:
+        '{count, plural, one {{formatted} card sale, voidable at the terminal} other {{formatted} card sales, voidable at the terminal}}',
       none: 'No sale can be voided right now.',
-      nextCutoff: 'The first deadline is {{time}}:',
-      left: '{{duration}} left',
+      nextCutoff: 'The first deadline is {time}:',
+      left: '{duration} left',
       open: 'Open voidable sales',
     },
     voids: {
       title: 'Voids per day, last 14 days',
-      summary_one:
-        '{{formatted}} void worth {{amount}} in the last 14 days; the most on {{day}} ({{dayCount}}).',
-      summary_other:
-        '{{formatted}} voids worth {{amount}} in the last 14 days; the most on {{day}} ({{dayCount}}).',
+      summary:
+        '{count, plural, one {{formatted} void worth {amount} in the last 14 days; the most on {day} ({dayCount}).} other {{formatted} voids worth {amount} in the last 14 days; the most on {day} ({dayCount}).}}',
       none: 'No voids in the last 14 days.',
-      valueText_one: '{{formatted}} void, {{amount}}',
-      valueText_other: '{{formatted}} voids, {{amount}}',
+      valueText: '{count, plural, one {{formatted} void, {amount}} other {{formatted} voids, {amount}}}',
       day: 'Day',
       count: 'Voids',
       amount: 'Amount',

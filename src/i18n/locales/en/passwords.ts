@@ -3,7 +3,7 @@ export const messages = {
     actions: {
       change: 'Change void password',
       reset: 'Reset void password (forgotten)',
-      sent: '{{kind}} sent to terminal {{tid}}.',
+      sent: '{kind} sent to terminal {tid}.',
     },
     dialog: {
       cancel: 'Cancel',
@@ -24,8 +24,8 @@ export const messages = {
     fields: {
       show: 'Show',
       hide: 'Hide',
-      showNamed: 'Show {{field}}',
-      hideNamed: 'Hide {{field}}',
+      showNamed: 'Show {field}',
+      hideNamed: 'Hide {field}',
       current: {
         label: 'Current void password',
         required: 'Enter the void password the terminal asks for now.',
@@ -45,24 +45,20 @@ export const messages = {
     },
     errors: {
       reused: "This is one of the terminal's last 3 void passwords. Choose another.",
-      wrongCurrentAttempts_one:
-        'The current void password is wrong. {{formatted}} more wrong attempt locks it for 30 minutes.',
-      wrongCurrentAttempts_other:
-        'The current void password is wrong. {{formatted}} attempts left before it locks for 30 minutes.',
+      wrongCurrentAttempts:
+        '{count, plural, one {The current void password is wrong. {formatted} more wrong attempt locks it for 30 minutes.} other {The current void password is wrong. {formatted} attempts left before it locks for 30 minutes.}}',
     },
     change: {
-      title: 'Change the void password of terminal {{tid}}',
+      title: 'Change the void password of terminal {tid}',
       intro:
         'You need the void password the terminal asks for now. The terminal takes the new one at its next check-in.',
-      attemptsSoFar_one:
-        '{{count}} wrong attempt so far. After {{left}} more the void password locks for 30 minutes.',
-      attemptsSoFar_other:
-        '{{count}} wrong attempts so far. After {{left}} more the void password locks for 30 minutes.',
+      attemptsSoFar:
+        '{count, plural, one {{count} wrong attempt so far. After {left} more the void password locks for 30 minutes.} other {{count} wrong attempts so far. After {left} more the void password locks for 30 minutes.}}',
       submit: 'Send the new void password',
       what: 'the change',
     },
     reset: {
-      title: 'Reset the void password of terminal {{tid}}',
+      title: 'Reset the void password of terminal {tid}',
       intro:
         'For a forgotten void password: the terminal takes the new one at its next check-in, without the old one.',
       backupTitle: 'Before you reset: keep a copy of its sales',
@@ -85,10 +81,10 @@ export const messages = {
       confirm: 'Confirm',
       confirming: 'Checking…',
       wrong: 'The password is incorrect.',
-      wrongWithAttempts_one: 'The password is incorrect. {{formatted}} attempt left before a pause.',
-      wrongWithAttempts_other: 'The password is incorrect. {{formatted}} attempts left before a pause.',
+      wrongWithAttempts:
+        '{count, plural, one {The password is incorrect. {formatted} attempt left before a pause.} other {The password is incorrect. {formatted} attempts left before a pause.}}',
       expired: 'Your password confirmation has run out. Enter your account password again to go on.',
-      confirmedUntil: 'Account password confirmed until {{time}}.',
+      confirmedUntil: 'Account password confirmed until {time}.',
     },
     ticket: {
       legend: 'Support ticket',
@@ -102,7 +98,7 @@ export const messages = {
       reasonTooLong: 'Keep the reason under 500 characters.',
     },
     temporary: {
-      title: 'Temporary void password for terminal {{tid}}',
+      title: 'Temporary void password for terminal {tid}',
       copy: 'Copy',
       copied: 'Copied. The clipboard is emptied when you close this.',
       copyFailed: 'This browser did not allow copying. Write the digits down instead.',
@@ -115,7 +111,7 @@ export const messages = {
     },
     openCommand: {
       oldStaysActive: 'Until the terminal picks it up, its old void password stays active.',
-      summary: '{{kind}} · {{status}}, requested by {{name}} on {{when}}.',
+      summary: '{kind} · {status}, requested by {name} on {when}.',
       refused:
         'This terminal already has a void-password command waiting. A new one can be sent once it is applied or cancelled.',
       queuedOnline:
@@ -125,16 +121,16 @@ export const messages = {
       delivered: 'The terminal has received it and is applying it. It can no longer be cancelled.',
     },
     cancel: {
-      button: 'Cancel the waiting {{kind}}',
+      button: 'Cancel the waiting {kind}',
       cancelling: 'Cancelling…',
       checkAgain: 'Check the cancel again',
-      done: '{{kind}} cancelled. Nothing was changed at the terminal.',
-      tooLate: 'Too late to cancel: the terminal picked up the {{kind}} in the meantime.',
+      done: '{kind} cancelled. Nothing was changed at the terminal.',
+      tooLate: 'Too late to cancel: the terminal picked up the {kind} in the meantime.',
       unknown:
         "We don't know yet whether the cancel went through. Check again: it is safe, it is never done twice.",
     },
     locked: {
-      until: 'The void password is locked after 5 wrong attempts, until {{time}}.',
+      until: 'The void password is locked after 5 wrong attempts, until {time}.',
       noTime: 'The void password is locked after 5 wrong attempts.',
       resetHint:
         'No change is possible until then. If nobody knows the current void password, reset it instead.',
@@ -143,9 +139,9 @@ export const messages = {
     },
     unknown: {
       title: "We don't know yet whether it went through",
-      body: 'No clear answer came back from the acquirer (the connection dropped, or it had a problem), so {{what}} may or may not have been sent.',
+      body: 'No clear answer came back from the acquirer (the connection dropped, or it had a problem), so {what} may or may not have been sent.',
       rereading: 'Checking the terminal…',
-      rereadWaiting: 'The terminal now shows: {{summary}}',
+      rereadWaiting: 'The terminal now shows: {summary}',
       rereadNone: 'The terminal shows no command waiting.',
       safe: '"Check again" asks the acquirer with the very same request: if the first one arrived you get its answer, otherwise it is sent now. It is never done twice.',
       checkAgain: 'Check again',
@@ -153,12 +149,11 @@ export const messages = {
     },
     bulk: {
       button: 'Reset void passwords…',
-      title_one: 'Reset the void password of {{formatted}} terminal',
-      title_other: 'Reset the void passwords of {{formatted}} terminals',
-      andMore_one: 'and {{formatted}} more',
-      andMore_other: 'and {{formatted}} more',
-      byFilter_one: 'The {{formatted}} terminal matching this filter:',
-      byFilter_other: 'All {{formatted}} terminals matching this filter (counted again when the job starts):',
+      title:
+        '{count, plural, one {Reset the void password of {formatted} terminal} other {Reset the void passwords of {formatted} terminals}}',
+      andMore: '{count, plural, one {and {formatted} more} other {and {formatted} more}}',
+      byFilter:
+        '{count, plural, one {The {formatted} terminal matching this filter:} other {All {formatted} terminals matching this filter (counted again when the job starts):}}',
       noFilter: 'No filter: every terminal you can see.',
       merchant: 'Merchant',
       explain:
@@ -166,8 +161,7 @@ export const messages = {
       skipped:
         'A terminal that already has a command waiting is skipped and shown as failed; you can retry it later.',
       continue: 'Continue',
-      submit_one: 'Reset {{formatted}} terminal',
-      submit_other: 'Reset {{formatted}} terminals',
+      submit: '{count, plural, one {Reset {formatted} terminal} other {Reset {formatted} terminals}}',
       noneMatch:
         'No terminal matches any more: the list changed since you chose. Close this and choose again.',
       what: 'the bulk reset',
@@ -179,17 +173,17 @@ export const messages = {
       notFoundBody: 'There is no bulk reset with this address among yours. Start one from the terminal list.',
       progressTitle: 'Progress',
       progressLabel: 'Terminals handled',
-      started: 'Started {{when}}',
-      running: 'Working: {{done}} of {{total}} terminals handled, {{failed}} failed so far.',
-      finished: 'Finished: reset queued for {{succeeded}} of {{total}} terminals; {{failed}} failed.',
+      started: 'Started {when}',
+      running: 'Working: {done} of {total} terminals handled, {failed} failed so far.',
+      finished: 'Finished: reset queued for {succeeded} of {total} terminals; {failed} failed.',
       whatNext:
         'Each terminal takes the new void password at its next check-in; offline ones keep the old one until they next connect. Open a terminal to follow it.',
-      retryFailed_one: 'Retry the {{formatted}} failed terminal…',
-      retryFailed_other: 'Retry the {{formatted}} failed terminals…',
+      retryFailed:
+        '{count, plural, one {Retry the {formatted} failed terminal…} other {Retry the {formatted} failed terminals…}}',
       resultsTitle: 'Terminals',
       failedOnly: 'Show failed only',
       noResultsYet: 'No terminal handled yet.',
-      showMore: 'Show more ({{shown}} of {{total}} shown)',
+      showMore: 'Show more ({shown} of {total} shown)',
       columns: {
         tid: 'TID',
         outcome: 'Outcome',

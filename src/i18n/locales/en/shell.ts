@@ -10,16 +10,15 @@ export const messages = {
   },
   userMenu: {
     label: 'Account',
-    button: 'Account menu for {{name}}',
+    button: 'Account menu for {name}',
     role: 'Role',
-    merchantIds_one: 'Merchant ID',
-    merchantIds_other: 'Merchant IDs',
+    merchantIds: '{count, plural, one {Merchant ID} other {Merchant IDs}}',
     allMerchants: 'All merchants',
     signOut: 'Sign out',
   },
   idle: {
     title: 'Are you still there?',
-    countdown: 'You will be signed out in {{seconds}} s',
+    countdown: 'You will be signed out in {seconds} s',
     explanation: 'For your security, the session ends after 15 minutes without activity.',
     stay: 'Stay signed in',
     signOut: 'Sign out',
@@ -28,7 +27,7 @@ export const messages = {
     notBuiltYet: 'Not built yet',
     overview: {
       title: 'Overview',
-      welcome: 'Welcome, {{name}}',
+      welcome: 'Welcome, {name}',
     },
     terminals: {
       title: 'Terminals',
@@ -65,8 +64,7 @@ export const messages = {
   },
   filterPanel: {
     toggle: 'Filters',
-    toggleActive_one: 'Filters ({{count}} on)',
-    toggleActive_other: 'Filters ({{count}} on)',
+    toggleActive: '{count, plural, one {Filters ({count} on)} other {Filters ({count} on)}}',
     clear: 'Clear filters',
   },
   terminalFilter: {
@@ -75,12 +73,12 @@ export const messages = {
     invalid: 'A terminal number has 8 digits.',
   },
   countdown: {
-    left: '{{duration}} left',
+    left: '{duration} left',
     expired: 'Time is up',
   },
   listView: {
-    showing: 'Showing {{shown}} of {{total}}',
-    showingSome: 'Showing {{shown}}',
+    showing: 'Showing {shown} of {total}',
+    showingSome: 'Showing {shown}',
     loadingMore: 'Loading more…',
     loadMore: 'Load more',
   },
@@ -89,8 +87,8 @@ export const messages = {
     cancel: 'Cancel export',
     progressLabel: 'Export progress',
     preparing: 'Preparing the export…',
-    progress: 'Downloading… {{received}}',
-    progressOf: 'Downloading… {{received}} of {{total}}',
-    done: 'Saved {{fileName}} ({{size}}).',
+    progress: 'Downloading… {received}',
+    progressOf: 'Downloading… {received} of {total}',
+    done: 'Saved {fileName} ({size}).',
   },
 } as const;

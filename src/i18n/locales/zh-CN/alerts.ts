@@ -5,10 +5,9 @@ export const messages: NamespaceMessages<'alerts'> = {
     title: '风险提醒',
     empty: '目前没有风险提醒。',
     loadFailed: '风险提醒加载失败。',
-    terminal: '终端 {{tid}}',
-    merchant: '商户 {{mid}}',
-    count_one: '涉及 {{count}} 项',
-    count_other: '涉及 {{count}} 项',
+    terminal: '终端 {tid}',
+    merchant: '商户 {mid}',
+    count: '{count, plural, one {涉及 {count} 项} other {涉及 {count} 项}}',
     severity: {
       info: '提示',
       warning: '警告',
@@ -24,7 +23,7 @@ export const messages: NamespaceMessages<'alerts'> = {
     action: {
       default_password: '查看这些终端',
       stale_password: '查看终端',
-      terminal: '打开终端 {{tid}}',
+      terminal: '打开终端 {tid}',
       void_burst: '查看这些撤销',
     },
   },

@@ -10,8 +10,7 @@ export const messages: NamespaceMessages<'audit'> = {
       anyAction: '全部操作',
       clear: '清除筛选',
     },
-    total_one: '{{formatted}} 条记录',
-    total_other: '{{formatted}} 条记录',
+    total: '{count, plural, one {{formatted} 条记录} other {{formatted} 条记录}}',
     list: '审计记录',
     columns: {
       time: '时间',
@@ -49,9 +48,9 @@ export const messages: NamespaceMessages<'audit'> = {
       success: '成功',
       failure: '失败',
     },
-    terminal: '终端 {{tid}}',
-    merchant: '商户 {{mid}}',
-    fromIp: '来自 {{ip}}',
+    terminal: '终端 {tid}',
+    merchant: '商户 {mid}',
+    fromIp: '来自 {ip}',
     none: '—',
     empty: {
       title: '暂无记录',

@@ -5,23 +5,23 @@ export const messages: NamespaceMessages<'devices'> = {
     connectivity: {
       online: '在线',
       offline: '离线',
-      lastSeen: '最后在线 {{relative}}',
+      lastSeen: '最后在线 {relative}',
     },
     voidPassword: {
       title: '撤销消费密码',
       default: '出厂默认',
       custom: '已自定义',
       locked: '已锁定',
-      lockedFor: '已锁定 · 剩余 {{duration}}',
+      lockedFor: '已锁定 · 剩余 {duration}',
       lockEnded: '锁定已结束',
       defaultRisk:
         '该终端仍在使用出厂撤销消费密码 123456，任何人都能查到。修改之前，任何人都可以在终端上撤销交易。请尽快修改。',
-      lockedExplained: '因连续输错 {{max}} 次已锁定，{{time}} 之前无法在终端上撤销交易。',
+      lockedExplained: '因连续输错 {max} 次已锁定，{time} 之前无法在终端上撤销交易。',
       changedAt: '最近修改',
       neverChanged: '从未修改（出厂默认）',
       failedAttempts: '输错次数',
-      attemptsOf_one: '{{count}} / {{max}}（满 {{max}} 次锁定）',
-      attemptsOf_other: '{{count}} / {{max}}（满 {{max}} 次锁定）',
+      attemptsOf:
+        '{count, plural, one {{count} / {max}（满 {max} 次锁定）} other {{count} / {max}（满 {max} 次锁定）}}',
     },
     command: {
       kind: {
@@ -39,7 +39,7 @@ export const messages: NamespaceMessages<'devices'> = {
       none: '无待执行指令',
       temporary: '临时密码（首次使用时必须修改）',
       requested: '发起',
-      requestedByAt: '{{name}}，{{when}}',
+      requestedByAt: '{name}，{when}',
       expires: '未被领取将过期',
       failure: {
         passwordChangedAtTerminal: '期间已在终端上修改了撤销消费密码。',
@@ -58,7 +58,7 @@ export const messages: NamespaceMessages<'devices'> = {
       any: '全部',
       allStores: '全部门店',
       allModels: '全部型号',
-      merchantGroup: '商户 {{mid}}',
+      merchantGroup: '商户 {mid}',
       sort: '排序',
       sortBy: {
         tid: '终端号，升序',
@@ -75,14 +75,11 @@ export const messages: NamespaceMessages<'devices'> = {
     list: {
       label: '终端',
       counts: {
-        total_one: '共 {{formatted}} 台终端',
-        total_other: '共 {{formatted}} 台终端',
-        default_one: '其中 {{formatted}} 台仍用出厂密码',
-        default_other: '其中 {{formatted}} 台仍用出厂密码',
-        locked_one: '{{formatted}} 台已锁定',
-        locked_other: '{{formatted}} 台已锁定',
-        offline_one: '{{formatted}} 台离线',
-        offline_other: '{{formatted}} 台离线',
+        total: '{count, plural, one {共 {formatted} 台终端} other {共 {formatted} 台终端}}',
+        default:
+          '{count, plural, one {其中 {formatted} 台仍用出厂密码} other {其中 {formatted} 台仍用出厂密码}}',
+        locked: '{count, plural, one {{formatted} 台已锁定} other {{formatted} 台已锁定}}',
+        offline: '{count, plural, one {{formatted} 台离线} other {{formatted} 台离线}}',
       },
       columns: {
         select: '选择',
@@ -94,7 +91,7 @@ export const messages: NamespaceMessages<'devices'> = {
         command: '待执行指令',
       },
       snPrefix: 'SN',
-      selectTerminal: '选择终端 {{tid}}',
+      selectTerminal: '选择终端 {tid}',
       noMatch: {
         title: '没有符合条件的终端',
         body: '请核对终端号或序列号，或输入门店名称的一部分，也可以清除筛选。',
@@ -105,20 +102,18 @@ export const messages: NamespaceMessages<'devices'> = {
       },
     },
     selection: {
-      selectLoaded_one: '选择已加载的 {{formatted}} 台终端',
-      selectLoaded_other: '选择已加载的 {{formatted}} 台终端',
-      selectAll_one: '选择这 {{formatted}} 台终端',
-      selectAll_other: '选择全部 {{formatted}} 台终端',
-      count_one: '已选择 {{formatted}} 台终端',
-      count_other: '已选择 {{formatted}} 台终端',
-      allMatching_one: '已选择符合此筛选条件的全部 {{formatted}} 台终端',
-      allMatching_other: '已选择符合此筛选条件的全部 {{formatted}} 台终端',
-      selectAllMatching_one: '选择符合此筛选条件的 {{formatted}} 台终端',
-      selectAllMatching_other: '选择符合此筛选条件的全部 {{formatted}} 台终端',
+      selectLoaded:
+        '{count, plural, one {选择已加载的 {formatted} 台终端} other {选择已加载的 {formatted} 台终端}}',
+      selectAll: '{count, plural, one {选择这 {formatted} 台终端} other {选择全部 {formatted} 台终端}}',
+      count: '{count, plural, one {已选择 {formatted} 台终端} other {已选择 {formatted} 台终端}}',
+      allMatching:
+        '{count, plural, one {已选择符合此筛选条件的全部 {formatted} 台终端} other {已选择符合此筛选条件的全部 {formatted} 台终端}}',
+      selectAllMatching:
+        '{count, plural, one {选择符合此筛选条件的 {formatted} 台终端} other {选择符合此筛选条件的全部 {formatted} 台终端}}',
       clear: '清除选择',
     },
     terminal: {
-      title: '终端 {{tid}}',
+      title: '终端 {tid}',
       backToList: '全部终端',
       voidableSales: '仍可撤销的交易',
       identity: '终端信息',
@@ -131,12 +126,12 @@ export const messages: NamespaceMessages<'devices'> = {
       statusTitle: '状态',
       connectivity: '连接状态',
       batch: '当前批次',
-      batchNumber: '批次 {{number}}',
-      cutoffAt: '{{time}} 结算',
-      cutoffIn: '{{duration}}后结算',
+      batchNumber: '批次 {number}',
+      cutoffAt: '{time} 结算',
+      cutoffIn: '{duration}后结算',
       batchClosed: '已过结算时间，新批次已开始',
       notFoundTitle: '未找到终端',
-      notFoundBody: '在您可查看的终端中没有终端 {{tid}}。请核对终端号，或在终端列表中查找。',
+      notFoundBody: '在您可查看的终端中没有终端 {tid}。请核对终端号，或在终端列表中查找。',
     },
     openCommand: {
       title: '待执行指令',
@@ -144,9 +139,9 @@ export const messages: NamespaceMessages<'devices'> = {
       none: '该终端没有待执行的撤销消费密码指令。',
       queuedOnline: '等待终端下次联网（约每 30 秒一次）。',
       queuedOffline: '终端离线。重新上线后会领取该指令，除非指令先过期。',
-      delivered: '已于 {{when}} 下发到终端，等待终端执行。',
-      applied: '已于 {{when}} 生效，终端已启用新的撤销消费密码。',
-      failed: '失败：{{reason}}',
+      delivered: '已于 {when} 下发到终端，等待终端执行。',
+      applied: '已于 {when} 生效，终端已启用新的撤销消费密码。',
+      failed: '失败：{reason}',
       expired: '已过期：终端 72 小时内未领取，未做任何更改。',
       cancelled: '在终端领取前已取消，未做任何更改。',
       live: '此状态会自动更新。',

@@ -4,33 +4,29 @@ export const messages: NamespaceMessages<'overview'> = {
   overview: {
     security: {
       title: '撤销消费密码安全',
-      allTerminals_one: '全部 {{formatted}} 台终端',
-      allTerminals_other: '全部 {{formatted}} 台终端',
+      allTerminals: '{count, plural, one {全部 {formatted} 台终端} other {全部 {formatted} 台终端}}',
       factoryPassword: '仍在使用出厂撤销消费密码 123456',
       locked: '撤销消费密码因输错被锁定',
       offline: '离线',
       openCommands: '等待终端接收的密码修改',
-      stalePasswords: '撤销消费密码超过 {{days}} 天未修改',
+      stalePasswords: '撤销消费密码超过 {days} 天未修改',
       show: '查看这些终端',
     },
     money: {
       title: '仍可撤销的交易',
-      count_one: '{{formatted}} 笔银行卡消费，可在终端上撤销',
-      count_other: '{{formatted}} 笔银行卡消费，可在终端上撤销',
+      count:
+        '{count, plural, one {{formatted} 笔银行卡消费，可在终端上撤销} other {{formatted} 笔银行卡消费，可在终端上撤销}}',
       none: '当前没有可撤销的交易。',
-      nextCutoff: '最早的截止时间为 {{time}}：',
-      left: '剩余 {{duration}}',
+      nextCutoff: '最早的截止时间为 {time}：',
+      left: '剩余 {duration}',
       open: '打开可撤销交易',
     },
     voids: {
       title: '每日撤销笔数（最近 14 天）',
-      summary_one:
-        '最近 14 天撤销 {{formatted}} 笔，共 {{amount}}；最多的一天是 {{day}}（{{dayCount}} 笔）。',
-      summary_other:
-        '最近 14 天撤销 {{formatted}} 笔，共 {{amount}}；最多的一天是 {{day}}（{{dayCount}} 笔）。',
+      summary:
+        '{count, plural, one {最近 14 天撤销 {formatted} 笔，共 {amount}；最多的一天是 {day}（{dayCount} 笔）。} other {最近 14 天撤销 {formatted} 笔，共 {amount}；最多的一天是 {day}（{dayCount} 笔）。}}',
       none: '最近 14 天没有撤销。',
-      valueText_one: '撤销 {{formatted}} 笔，{{amount}}',
-      valueText_other: '撤销 {{formatted}} 笔，{{amount}}',
+      valueText: '{count, plural, one {撤销 {formatted} 笔，{amount}} other {撤销 {formatted} 笔，{amount}}}',
       day: '日期',
       count: '撤销笔数',
       amount: '金额',

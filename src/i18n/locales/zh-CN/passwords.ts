@@ -5,7 +5,7 @@ export const messages: NamespaceMessages<'passwords'> = {
     actions: {
       change: '修改撤销消费密码',
       reset: '重置撤销消费密码（忘记密码）',
-      sent: '已向终端 {{tid}} 发送{{kind}}指令。',
+      sent: '已向终端 {tid} 发送{kind}指令。',
     },
     dialog: {
       cancel: '取消',
@@ -26,8 +26,8 @@ export const messages: NamespaceMessages<'passwords'> = {
     fields: {
       show: '显示',
       hide: '隐藏',
-      showNamed: '显示{{field}}',
-      hideNamed: '隐藏{{field}}',
+      showNamed: '显示{field}',
+      hideNamed: '隐藏{field}',
       current: {
         label: '当前撤销消费密码',
         required: '请输入终端目前使用的撤销消费密码。',
@@ -47,19 +47,19 @@ export const messages: NamespaceMessages<'passwords'> = {
     },
     errors: {
       reused: '这是该终端最近 3 次用过的撤销消费密码之一，请换一个。',
-      wrongCurrentAttempts_one: '当前撤销消费密码不正确。再输错 {{formatted}} 次将锁定 30 分钟。',
-      wrongCurrentAttempts_other: '当前撤销消费密码不正确。还可尝试 {{formatted}} 次，之后将锁定 30 分钟。',
+      wrongCurrentAttempts:
+        '{count, plural, one {当前撤销消费密码不正确。再输错 {formatted} 次将锁定 30 分钟。} other {当前撤销消费密码不正确。还可尝试 {formatted} 次，之后将锁定 30 分钟。}}',
     },
     change: {
-      title: '修改终端 {{tid}} 的撤销消费密码',
+      title: '修改终端 {tid} 的撤销消费密码',
       intro: '需要提供终端目前使用的撤销消费密码。终端会在下次签到时采用新密码。',
-      attemptsSoFar_one: '已输错 {{count}} 次。再输错 {{left}} 次，撤销消费密码将锁定 30 分钟。',
-      attemptsSoFar_other: '已输错 {{count}} 次。再输错 {{left}} 次，撤销消费密码将锁定 30 分钟。',
+      attemptsSoFar:
+        '{count, plural, one {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。} other {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。}}',
       submit: '发送新撤销消费密码',
       what: '此次修改',
     },
     reset: {
-      title: '重置终端 {{tid}} 的撤销消费密码',
+      title: '重置终端 {tid} 的撤销消费密码',
       intro: '用于忘记撤销消费密码的情况：无需旧密码，终端会在下次签到时采用新密码。',
       backupTitle: '重置之前：先备份该终端的交易记录',
       backupBody: '将该终端的交易导出为 CSV 文件，无论之后发生什么，记录都有备份。',
@@ -79,10 +79,10 @@ export const messages: NamespaceMessages<'passwords'> = {
       confirm: '确认',
       confirming: '正在验证…',
       wrong: '密码不正确。',
-      wrongWithAttempts_one: '密码不正确。还可尝试 {{formatted}} 次，之后需要等待片刻。',
-      wrongWithAttempts_other: '密码不正确。还可尝试 {{formatted}} 次，之后需要等待片刻。',
+      wrongWithAttempts:
+        '{count, plural, one {密码不正确。还可尝试 {formatted} 次，之后需要等待片刻。} other {密码不正确。还可尝试 {formatted} 次，之后需要等待片刻。}}',
       expired: '账户密码确认已过期，请再次输入账户密码以继续。',
-      confirmedUntil: '账户密码已确认，{{time}} 前有效。',
+      confirmedUntil: '账户密码已确认，{time} 前有效。',
     },
     ticket: {
       legend: '客服工单',
@@ -96,7 +96,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       reasonTooLong: '原因请控制在 500 个字符以内。',
     },
     temporary: {
-      title: '终端 {{tid}} 的临时撤销消费密码',
+      title: '终端 {tid} 的临时撤销消费密码',
       copy: '复制',
       copied: '已复制。关闭此窗口时会清空剪贴板。',
       copyFailed: '此浏览器不允许复制，请手动记下这些数字。',
@@ -107,7 +107,7 @@ export const messages: NamespaceMessages<'passwords'> = {
     },
     openCommand: {
       oldStaysActive: '在终端领取之前，旧的撤销消费密码仍然有效。',
-      summary: '{{kind}} · {{status}}，由 {{name}} 于 {{when}} 发起。',
+      summary: '{kind} · {status}，由 {name} 于 {when} 发起。',
       refused: '此终端已有一条待执行的撤销消费密码指令。该指令生效或被取消后，才能发送新的指令。',
       queuedOnline: '正在等待终端签到（约每 30 秒一次）。在此之前，旧的撤销消费密码仍然有效。',
       queuedOffline:
@@ -115,15 +115,15 @@ export const messages: NamespaceMessages<'passwords'> = {
       delivered: '终端已收到指令，正在执行，已无法取消。',
     },
     cancel: {
-      button: '取消待执行的{{kind}}指令',
+      button: '取消待执行的{kind}指令',
       cancelling: '正在取消…',
       checkAgain: '再次确认取消结果',
-      done: '{{kind}}指令已取消，终端上没有任何变化。',
-      tooLate: '来不及取消：终端已领取该{{kind}}指令。',
+      done: '{kind}指令已取消，终端上没有任何变化。',
+      tooLate: '来不及取消：终端已领取该{kind}指令。',
       unknown: '暂时无法确定取消是否成功。请再次确认：这样做是安全的，不会重复执行。',
     },
     locked: {
-      until: '撤销消费密码因连续输错 5 次已锁定，{{time}} 解锁。',
+      until: '撤销消费密码因连续输错 5 次已锁定，{time} 解锁。',
       noTime: '撤销消费密码因连续输错 5 次已锁定。',
       resetHint: '解锁前无法修改。如果没人知道当前的撤销消费密码，请改为重置。',
       waitHint: '解锁前无法修改。',
@@ -131,9 +131,9 @@ export const messages: NamespaceMessages<'passwords'> = {
     },
     unknown: {
       title: '暂时无法确定是否已发送成功',
-      body: '没有收到收单方的明确答复（连接中断或收单方出错），{{what}}可能已发送，也可能没有。',
+      body: '没有收到收单方的明确答复（连接中断或收单方出错），{what}可能已发送，也可能没有。',
       rereading: '正在查询终端…',
-      rereadWaiting: '终端当前显示：{{summary}}',
+      rereadWaiting: '终端当前显示：{summary}',
       rereadNone: '终端当前没有待执行的指令。',
       safe: '“再次确认”会用完全相同的请求询问收单方：如果第一次已送达，您会得到当时的结果；否则现在发送。绝不会重复执行。',
       checkAgain: '再次确认',
@@ -141,20 +141,18 @@ export const messages: NamespaceMessages<'passwords'> = {
     },
     bulk: {
       button: '批量重置撤销消费密码…',
-      title_one: '重置 {{formatted}} 台终端的撤销消费密码',
-      title_other: '重置 {{formatted}} 台终端的撤销消费密码',
-      andMore_one: '等另外 {{formatted}} 台',
-      andMore_other: '等另外 {{formatted}} 台',
-      byFilter_one: '符合此筛选条件的 {{formatted}} 台终端：',
-      byFilter_other: '符合此筛选条件的全部 {{formatted}} 台终端（任务开始时重新统计）：',
+      title:
+        '{count, plural, one {重置 {formatted} 台终端的撤销消费密码} other {重置 {formatted} 台终端的撤销消费密码}}',
+      andMore: '{count, plural, one {等另外 {formatted} 台} other {等另外 {formatted} 台}}',
+      byFilter:
+        '{count, plural, one {符合此筛选条件的 {formatted} 台终端：} other {符合此筛选条件的全部 {formatted} 台终端（任务开始时重新统计）：}}',
       noFilter: '未筛选：您能看到的所有终端。',
       merchant: '商户',
       explain:
         '所有终端将使用同一个新撤销消费密码。在线终端在下次签到时采用；离线终端在下次联网之前仍使用旧密码。',
       skipped: '已有待执行指令的终端会被跳过并标记为失败，您可以稍后重试。',
       continue: '继续',
-      submit_one: '重置 {{formatted}} 台终端',
-      submit_other: '重置 {{formatted}} 台终端',
+      submit: '{count, plural, one {重置 {formatted} 台终端} other {重置 {formatted} 台终端}}',
       noneMatch: '已没有符合条件的终端：选择之后列表发生了变化。请关闭后重新选择。',
       what: '此次批量重置',
     },
@@ -165,17 +163,17 @@ export const messages: NamespaceMessages<'passwords'> = {
       notFoundBody: '您的批量重置中没有这个地址。请从终端列表发起。',
       progressTitle: '进度',
       progressLabel: '已处理的终端',
-      started: '开始于 {{when}}',
-      running: '处理中：已处理 {{done}} / {{total}} 台终端，目前失败 {{failed}} 台。',
-      finished: '已完成：{{succeeded}} / {{total}} 台终端已排队重置；{{failed}} 台失败。',
+      started: '开始于 {when}',
+      running: '处理中：已处理 {done} / {total} 台终端，目前失败 {failed} 台。',
+      finished: '已完成：{succeeded} / {total} 台终端已排队重置；{failed} 台失败。',
       whatNext:
         '每台终端在下次签到时采用新撤销消费密码；离线终端在下次联网之前仍使用旧密码。打开终端可查看进展。',
-      retryFailed_one: '重试失败的 {{formatted}} 台终端…',
-      retryFailed_other: '重试失败的 {{formatted}} 台终端…',
+      retryFailed:
+        '{count, plural, one {重试失败的 {formatted} 台终端…} other {重试失败的 {formatted} 台终端…}}',
       resultsTitle: '终端',
       failedOnly: '只看失败的',
       noResultsYet: '还没有处理任何终端。',
-      showMore: '显示更多（已显示 {{shown}} / {{total}}）',
+      showMore: '显示更多（已显示 {shown} / {total}）',
       columns: {
         tid: '终端号',
         outcome: '结果',

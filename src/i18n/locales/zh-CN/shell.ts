@@ -12,16 +12,15 @@ export const messages: NamespaceMessages<'shell'> = {
   },
   userMenu: {
     label: '账户',
-    button: '{{name}} 的账户菜单',
+    button: '{name} 的账户菜单',
     role: '角色',
-    merchantIds_one: '商户号',
-    merchantIds_other: '商户号',
+    merchantIds: '{count, plural, one {商户号} other {商户号}}',
     allMerchants: '全部商户',
     signOut: '退出登录',
   },
   idle: {
     title: '您还在吗？',
-    countdown: '您将在 {{seconds}} 秒后退出登录',
+    countdown: '您将在 {seconds} 秒后退出登录',
     explanation: '为了安全，15 分钟内没有操作时会话将自动结束。',
     stay: '保持登录',
     signOut: '退出登录',
@@ -30,7 +29,7 @@ export const messages: NamespaceMessages<'shell'> = {
     notBuiltYet: '尚未开发',
     overview: {
       title: '概览',
-      welcome: '欢迎，{{name}}',
+      welcome: '欢迎，{name}',
     },
     terminals: {
       title: '终端',
@@ -67,8 +66,7 @@ export const messages: NamespaceMessages<'shell'> = {
   },
   filterPanel: {
     toggle: '筛选',
-    toggleActive_one: '筛选（已选 {{count}} 项）',
-    toggleActive_other: '筛选（已选 {{count}} 项）',
+    toggleActive: '{count, plural, one {筛选（已选 {count} 项）} other {筛选（已选 {count} 项）}}',
     clear: '清除筛选',
   },
   terminalFilter: {
@@ -77,12 +75,12 @@ export const messages: NamespaceMessages<'shell'> = {
     invalid: '终端号为 8 位数字。',
   },
   countdown: {
-    left: '剩余 {{duration}}',
+    left: '剩余 {duration}',
     expired: '已到时间',
   },
   listView: {
-    showing: '已显示 {{shown}} / 共 {{total}} 条',
-    showingSome: '已显示 {{shown}} 条',
+    showing: '已显示 {shown} / 共 {total} 条',
+    showingSome: '已显示 {shown} 条',
     loadingMore: '正在加载更多…',
     loadMore: '加载更多',
   },
@@ -91,8 +89,8 @@ export const messages: NamespaceMessages<'shell'> = {
     cancel: '取消导出',
     progressLabel: '导出进度',
     preparing: '正在准备导出…',
-    progress: '正在下载… {{received}}',
-    progressOf: '正在下载… {{received}} / {{total}}',
-    done: '已保存 {{fileName}}（{{size}}）。',
+    progress: '正在下载… {received}',
+    progressOf: '正在下载… {received} / {total}',
+    done: '已保存 {fileName}（{size}）。',
   },
 };
