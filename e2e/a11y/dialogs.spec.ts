@@ -30,7 +30,7 @@ function dialog(page: Page) {
   return page.getByRole('dialog');
 }
 
-function dialogButton(page: Page, language: Language, key: string, values?: Record<string, string>) {
+function dialogButton(page: Page, language: Language, key: string, values?: Record<string, string | number>) {
   return dialog(page).getByRole('button', { name: message(language, key, values), exact: true });
 }
 
@@ -181,7 +181,7 @@ test.describe(
           await open(language);
           await dialogButton(page, language, 'passwords.bulk.continue').click();
           await confirmAccountPasswordIfAsked(page, language, DEMO_PASSWORDS.owner);
-          await dialogButton(page, language, 'passwords.bulk.submit_other', { formatted: '4' }).click();
+          await dialogButton(page, language, 'passwords.bulk.submit', { count: 4, formatted: '4' }).click();
           await expect(dialog(page)).toContainText(message(language, 'passwords.fields.confirm.required'));
         },
         close: () => closeWithEscape(page),
@@ -196,7 +196,7 @@ test.describe(
       await dialog(page)
         .getByLabel(message(language, 'passwords.fields.confirm.label'), { exact: true })
         .fill(NEW_PIN);
-      await dialogButton(page, language, 'passwords.bulk.submit_other', { formatted: '4' }).click();
+      await dialogButton(page, language, 'passwords.bulk.submit', { count: 4, formatted: '4' }).click();
       await scanInEveryLanguageAndWidth(page, 'bulk reset job', async (current) => {
         await expect(
           page.getByRole('heading', { level: 1, name: message(current, 'passwords.job.title') }),

@@ -14,7 +14,11 @@ const translators: Record<Language, ReturnType<typeof setupI18n>> = {
  * A message of the app's own catalog in that language, `{name}` filled in: what a person
  * reads on screen, so a test can wait for it in either language without copying the text.
  */
-export function message(language: Language, key: string, values: Record<string, string> = {}): string {
+export function message(
+  language: Language,
+  key: string,
+  values: Record<string, string | number> = {},
+): string {
   const text = translators[language]._(key, values);
   if (text === key) throw new Error(`no message ${key} in ${language}`);
   return text;
