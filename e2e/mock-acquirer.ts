@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { MockFaultBody, MockScenario } from '../src/api/schemas/mock-control';
 
 export type Scenario = MockScenario;

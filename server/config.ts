@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MockScenario } from '@/api/schemas/mock-control';
+import { englishIssues } from '@/mocks/sim/zod-english';
 
 /** How the acquirer server runs: command-line flags win over environment variables. */
 export interface ServerConfig {
@@ -27,28 +28,25 @@ export interface ServerConfig {
   logLevel: 'info' | 'silent';
 }
 
-const Flag = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', ''])
-  .transform((v) => v === '1' || v === 'true' || v === 'on');
+const Flag = z.pipe(
+  z.enum(['1', '0', 'true', 'false', 'on', 'off', '']),
+  z.transform((v) => v === '1' || v === 'true' || v === 'on'),
+);
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DB_PATH: z.string().min(1).default('data/acquirer.db'),
-  SANDBOX: Flag.default(false),
-  STATIC_DIR: z.string().min(1).optional(),
-  SCENARIO: MockScenario.default('demo'),
-  SEED: z.string().min(1).max(64).default('merchant-console'),
-  SERVER_SECRET: z.string().min(32, 'SERVER_SECRET needs at least 32 characters').optional(),
-  SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(14),
-  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  TRUST_PROXY: Flag.default(false),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(512 * 1024),
-  LOG_LEVEL: z.enum(['info', 'silent']).default('info'),
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
+  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  DB_PATH: z._default(z.string().check(z.minLength(1)), 'data/acquirer.db'),
+  SANDBOX: z._default(Flag, false),
+  STATIC_DIR: z.optional(z.string().check(z.minLength(1))),
+  SCENARIO: z._default(MockScenario, 'demo'),
+  SEED: z._default(z.string().check(z.minLength(1), z.maxLength(64)), 'merchant-console'),
+  SERVER_SECRET: z.optional(z.string().check(z.minLength(32, 'SERVER_SECRET needs at least 32 characters'))),
+  SCRYPT_COST: z._default(z.coerce.number().check(z.int(), z.minimum(10), z.maximum(20)), 14),
+  SQLITE_SYNCHRONOUS: z._default(z.enum(['FULL', 'NORMAL']), 'FULL'),
+  TRUST_PROXY: z._default(Flag, false),
+  MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024)), 512 * 1024),
+  LOG_LEVEL: z._default(z.enum(['info', 'silent']), 'info'),
 });
 
 export class ServerConfigError extends Error {}
@@ -70,7 +68,7 @@ export function readConfig(argv: readonly string[], env: Record<string, string |
     else throw new ServerConfigError(`Unknown argument ${arg}`);
   }
   const picked = Object.fromEntries(Object.keys(Env.shape).map((key) => [key, merged[key]]));
-  const parsed = Env.safeParse(picked);
+  const parsed = Env.safeParse(picked, englishIssues);
   if (!parsed.success) {
     throw new ServerConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { API_BASE_PATH, type Endpoint, endpoints } from '@/api/endpoints';
 import { ProblemDetails } from '@/api/schemas/common';
 
 type JsonSchema = Record<string, unknown>;
 
-const requestSchema = (schema: z.ZodType): JsonSchema =>
+const requestSchema = (schema: z.ZodMiniType): JsonSchema =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-const responseSchema = (schema: z.ZodType): JsonSchema =>
+const responseSchema = (schema: z.ZodMiniType): JsonSchema =>
   z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
 
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };

@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { API_BASE_PATH, buildPath, type Endpoint, endpoints, type EndpointName } from './endpoints';
 import { ApiError } from './errors';
 import { ProblemDetails } from './schemas/common';
 
 type EndpointOf<N extends EndpointName> = (typeof endpoints)[N];
-type ResponseOf<N extends EndpointName> = EndpointOf<N>['response'] extends z.ZodType
+type ResponseOf<N extends EndpointName> = EndpointOf<N>['response'] extends z.ZodMiniType
   ? z.infer<EndpointOf<N>['response']>
   : EndpointOf<N>['response'] extends 'csv'
     ? File
     : undefined;
 type BodyOf<N extends EndpointName> =
-  EndpointOf<N> extends { body: z.ZodType } ? z.input<EndpointOf<N>['body']> : never;
+  EndpointOf<N> extends { body: z.ZodMiniType } ? z.input<EndpointOf<N>['body']> : never;
 type QueryOf<N extends EndpointName> =
-  EndpointOf<N> extends { query: z.ZodType } ? z.input<EndpointOf<N>['query']> : never;
+  EndpointOf<N> extends { query: z.ZodMiniType } ? z.input<EndpointOf<N>['query']> : never;
 
 export interface CallOptions<N extends EndpointName> {
   params?: Record<string, string>;

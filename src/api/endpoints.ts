@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AlertList } from './schemas/alerts';
 import { AuditPage, AuditQuery } from './schemas/audit';
 import { LoginRequest, SessionResponse, StepUpRequest, StepUpResponse } from './schemas/auth';
@@ -33,10 +33,10 @@ import {
 export interface Endpoint {
   method: 'GET' | 'POST';
   path: string;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
   /** Response schema; `null` for 204 No Content, `'csv'` for a text/csv download. */
-  response: z.ZodType | null | 'csv';
+  response: z.ZodMiniType | null | 'csv';
   /** HTTP status of success. */
   status: 200 | 202 | 204;
   /** True when the endpoint can be called without a session. */
@@ -45,7 +45,7 @@ export interface Endpoint {
   idempotent?: boolean;
 }
 
-const MerchantQuery = z.object({ q: z.string().max(64).optional() });
+const MerchantQuery = z.object({ q: z.optional(z.string().check(z.maxLength(64))) });
 
 export const endpoints = {
   login: {

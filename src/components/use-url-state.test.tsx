@@ -2,13 +2,13 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SearchField } from './search-field';
 import { applyUrlPatch, parseUrlState, useUrlState } from './use-url-state';
 
 const View = z.object({
-  q: z.string().max(10).optional(),
-  status: z.enum(['online', 'offline']).optional(),
+  q: z.optional(z.string().check(z.maxLength(10))),
+  status: z.optional(z.enum(['online', 'offline'])),
 });
 
 function Probe() {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * A view's filters, sort and search kept in the URL's search params, so a copied link
@@ -16,14 +16,14 @@ import type { z } from 'zod';
  */
 
 type UrlValue = string | number | boolean | null | undefined;
-export type UrlStatePatch<S extends z.ZodObject> = { [K in keyof z.output<S>]?: UrlValue };
+export type UrlStatePatch<S extends z.ZodMiniObject> = { [K in keyof z.output<S>]?: UrlValue };
 
-export function parseUrlState<S extends z.ZodObject>(
+export function parseUrlState<S extends z.ZodMiniObject>(
   schema: S,
   params: URLSearchParams,
 ): Partial<z.output<S>> {
   const state: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodMiniType>)) {
     const raw = params.get(key);
     if (raw === null || raw === '') continue;
     const parsed = field.safeParse(raw);
@@ -43,7 +43,7 @@ export function applyUrlPatch(current: URLSearchParams, patch: Record<string, Ur
   return next;
 }
 
-export function useUrlState<S extends z.ZodObject>(schema: S) {
+export function useUrlState<S extends z.ZodMiniObject>(schema: S) {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.toString();
   const state = useMemo(() => parseUrlState(schema, new URLSearchParams(search)), [schema, search]);

@@ -1,9 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type Endpoint, endpoints } from '@/api/endpoints';
 import { ProblemDetails } from '@/api/schemas/common';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A } from '@/mocks/sim/data/demo-fixtures';
+import { englishIssues } from '@/mocks/sim/zod-english';
 import { type Backend, httpBackend, mswBackend } from './backends';
 import { ApiUser, codeOf, control, PASSWORDS, signedIn } from './client';
 
@@ -26,8 +27,8 @@ function expectProblem(
   return problem;
 }
 
-const parses = (schema: z.ZodType, body: unknown) => {
-  const result = schema.safeParse(body);
+const parses = (schema: z.ZodMiniType, body: unknown) => {
+  const result = schema.safeParse(body, englishIssues);
   return result.success ? 'ok' : z.prettifyError(result.error);
 };
 

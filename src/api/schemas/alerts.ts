@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { MerchantId, TerminalId, Timestamp } from './common';
+import { z } from 'zod/mini';
+import { Count, MerchantId, TerminalId, Timestamp } from './common';
 
 export const AlertKind = z.enum(['default_password', 'lockout', 'void_burst', 'stale_password', 'offline']);
 export const Alert = z.object({
@@ -7,11 +7,11 @@ export const Alert = z.object({
   kind: AlertKind,
   severity: z.enum(['info', 'warning', 'critical']),
   merchantId: MerchantId,
-  tid: TerminalId.optional(),
+  tid: z.optional(TerminalId),
   createdAt: Timestamp,
   summary: z.string(),
   /** How many terminals or voids the alert counts, for "37 terminals on the factory password". */
-  count: z.number().int().nonnegative().optional(),
+  count: z.optional(Count),
 });
 export type Alert = z.infer<typeof Alert>;
 export const AlertList = z.object({ items: z.array(Alert), serverTime: Timestamp });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { MerchantId, Role, TerminalId, Timestamp } from './common';
+import { z } from 'zod/mini';
+import { Count, MerchantId, Role, TerminalId, Timestamp } from './common';
 
 export const AuditAction = z.enum([
   'auth.login',
@@ -24,34 +24,34 @@ export const AuditEvent = z.object({
   id: z.string(),
   at: Timestamp,
   actor: z.string(),
-  actorRole: Role.or(z.literal('terminal')).or(z.literal('system')),
+  actorRole: z.union([z.union([Role, z.literal('terminal')]), z.literal('system')]),
   action: AuditAction,
-  merchantId: MerchantId.nullable(),
-  tid: TerminalId.nullable(),
-  target: z.string().nullable(),
+  merchantId: z.nullable(MerchantId),
+  tid: z.nullable(TerminalId),
+  target: z.nullable(z.string()),
   outcome: z.enum(['success', 'failure']),
-  ticketId: z.string().nullable(),
-  reason: z.string().nullable(),
-  clientIp: z.string().nullable(),
+  ticketId: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
+  clientIp: z.nullable(z.string()),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditQuery = z.object({
-  merchantId: MerchantId.optional(),
-  terminalId: TerminalId.optional(),
-  actor: z.string().optional(),
-  type: AuditAction.optional(),
-  from: Timestamp.optional(),
-  to: Timestamp.optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  merchantId: z.optional(MerchantId),
+  terminalId: z.optional(TerminalId),
+  actor: z.optional(z.string()),
+  type: z.optional(AuditAction),
+  from: z.optional(Timestamp),
+  to: z.optional(Timestamp),
+  cursor: z.optional(z.string()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
 });
 export type AuditQuery = z.input<typeof AuditQuery>;
 
 export const AuditPage = z.object({
   items: z.array(AuditEvent),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
+  nextCursor: z.nullable(z.string()),
+  total: Count,
   serverTime: Timestamp,
 });
 export type AuditPage = z.infer<typeof AuditPage>;

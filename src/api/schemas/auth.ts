@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MerchantId, Role, Timestamp } from './common';
 
 export const User = z.object({
@@ -11,25 +11,25 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const LoginRequest = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: z.string().check(z.minLength(1), z.maxLength(64)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const SessionResponse = z.object({
   user: User,
-  csrfToken: z.string().min(16),
+  csrfToken: z.string().check(z.minLength(16)),
   /** When the session ends if the user does nothing (server's idle timeout). */
   idleExpiresAt: Timestamp,
   serverTime: Timestamp,
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
-export const StepUpRequest = z.object({ password: z.string().min(1).max(256) });
+export const StepUpRequest = z.object({ password: z.string().check(z.minLength(1), z.maxLength(256)) });
 export type StepUpRequest = z.infer<typeof StepUpRequest>;
 
 export const StepUpResponse = z.object({
-  stepUpToken: z.string().min(16),
+  stepUpToken: z.string().check(z.minLength(16)),
   expiresAt: Timestamp,
 });
 export type StepUpResponse = z.infer<typeof StepUpResponse>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TerminalId, Timestamp } from './common';
 
 export const PasswordCommandStatus = z.enum([
@@ -19,13 +19,13 @@ export const PasswordCommand = z.object({
   status: PasswordCommandStatus,
   requestedBy: z.string(),
   requestedAt: Timestamp,
-  deliveredAt: Timestamp.optional(),
-  appliedAt: Timestamp.optional(),
-  cancelledAt: Timestamp.optional(),
-  failureReason: z.string().optional(),
+  deliveredAt: z.optional(Timestamp),
+  appliedAt: z.optional(Timestamp),
+  cancelledAt: z.optional(Timestamp),
+  failureReason: z.optional(z.string()),
   expiresAt: Timestamp,
   /** Set on a reset that generated a temporary PIN: the terminal forces a change at first use. */
-  temporary: z.boolean().optional(),
+  temporary: z.optional(z.boolean()),
 });
 export type PasswordCommand = z.infer<typeof PasswordCommand>;
 

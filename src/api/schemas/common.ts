@@ -1,15 +1,18 @@
 import '../zod-setup';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** ISO-8601 timestamp with an offset, as every timestamp of the API. */
 export const Timestamp = z.iso.datetime({ offset: true });
 
 /** Merchant number (商户号): 15 digits. */
-export const MerchantId = z.string().regex(/^\d{15}$/);
+export const MerchantId = z.string().check(z.regex(/^\d{15}$/));
 /** Terminal number (终端号): 8 digits. */
-export const TerminalId = z.string().regex(/^\d{8}$/);
+export const TerminalId = z.string().check(z.regex(/^\d{8}$/));
 /** Integer amount in fen (分): 1250 is ¥12.50. */
-export const AmountFen = z.number().int();
+export const AmountFen = z.int();
+
+/** A count: a whole number, zero or more. */
+export const Count = z.int().check(z.nonnegative());
 
 export const Role = z.enum(['owner', 'cashier', 'support']);
 export type Role = z.infer<typeof Role>;
@@ -24,17 +27,16 @@ export const FieldError = z.object({
 export const ProblemDetails = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
+  status: z.int(),
+  detail: z.optional(z.string()),
   code: z.string(),
-  errors: z.array(FieldError).optional(),
-  attemptsRemaining: z.number().int().optional(),
-  retryAfter: z.number().int().optional(),
-  lockedUntil: Timestamp.optional(),
-  openCommandId: z.string().optional(),
+  errors: z.optional(z.array(FieldError)),
+  attemptsRemaining: z.optional(z.int()),
+  retryAfter: z.optional(z.int()),
+  lockedUntil: z.optional(Timestamp),
+  openCommandId: z.optional(z.string()),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
-
 /** Stable error codes the UI maps to messages. Unknown codes are still accepted. */
 export const ErrorCode = {
   malformed: 'request.malformed',
@@ -64,11 +66,11 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** A page of a cursor-paged list. */
-export function pageOf<T extends z.ZodType>(item: T) {
+export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable(),
-    total: z.number().int().nonnegative(),
+    nextCursor: z.nullable(z.string()),
+    total: Count,
     serverTime: Timestamp,
   });
 }

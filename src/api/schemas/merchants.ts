@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { MerchantId } from './common';
+import { z } from 'zod/mini';
+import { Count, MerchantId } from './common';
 
 export const PayoutMode = z.enum(['T1', 'D0']);
 
@@ -8,8 +8,8 @@ export const Merchant = z.object({
   name: z.string(),
   phoneMasked: z.string(),
   payoutMode: PayoutMode,
-  storeCount: z.number().int().nonnegative(),
-  terminalCount: z.number().int().nonnegative(),
+  storeCount: Count,
+  terminalCount: Count,
 });
 export type Merchant = z.infer<typeof Merchant>;
 
@@ -18,10 +18,10 @@ export const Store = z.object({
   merchantId: MerchantId,
   name: z.string(),
   city: z.string(),
-  terminalCount: z.number().int().nonnegative(),
+  terminalCount: Count,
 });
 export type Store = z.infer<typeof Store>;
 
 export const MerchantList = z.object({ items: z.array(Merchant) });
-export const MerchantDetail = Merchant.extend({ stores: z.array(Store) });
+export const MerchantDetail = z.extend(Merchant, { stores: z.array(Store) });
 export type MerchantDetail = z.infer<typeof MerchantDetail>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Bodies of the mock's `/__mock/*` control surface (DESIGN §4). `hostile`: the demo with
@@ -8,24 +8,27 @@ export const MockScenario = z.enum(['demo', 'large', 'empty', 'hostile']);
 export type MockScenario = z.infer<typeof MockScenario>;
 
 export const MockResetBody = z.object({
-  scenario: MockScenario.optional(),
-  seed: z.string().max(64).optional(),
+  scenario: z.optional(MockScenario),
+  seed: z.optional(z.string().check(z.maxLength(64))),
   /** Moves the simulated clock here first, so the fresh data is fully deterministic. */
-  now: z.iso.datetime({ offset: true }).optional(),
+  now: z.optional(z.iso.datetime({ offset: true })),
 });
 export const MockClockBody = z.union([
-  z.object({ advanceMs: z.number().int().nonnegative() }),
+  z.object({ advanceMs: z.int().check(z.nonnegative()) }),
   z.object({ now: z.iso.datetime({ offset: true }) }),
 ]);
 export const MockConnectivityBody = z.object({ online: z.boolean() });
-export const MockVoidPasswordBody = z.object({ password: z.string().regex(/^\d{6}$/) });
+export const MockVoidPasswordBody = z.object({ password: z.string().check(z.regex(/^\d{6}$/)) });
 export const MockFaultBody = z.object({
-  method: z.string().transform((m) => m.toUpperCase()),
-  path: z.string().min(1),
-  status: z.number().int().min(100).max(599).optional(),
-  networkError: z.boolean().optional(),
-  delayMs: z.number().int().nonnegative().max(600000).optional(),
-  malformed: z.boolean().optional(),
-  times: z.number().int().positive().optional(),
+  method: z.pipe(
+    z.string(),
+    z.transform((m) => m.toUpperCase()),
+  ),
+  path: z.string().check(z.minLength(1)),
+  status: z.optional(z.int().check(z.minimum(100), z.maximum(599))),
+  networkError: z.optional(z.boolean()),
+  delayMs: z.optional(z.int().check(z.nonnegative(), z.maximum(600000))),
+  malformed: z.optional(z.boolean()),
+  times: z.optional(z.int().check(z.positive())),
 });
 export type MockFault = z.infer<typeof MockFaultBody>;

@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import { AmountFen, MerchantId, Timestamp } from './common';
-
-const Count = z.number().int().nonnegative();
+import { z } from 'zod/mini';
+import { AmountFen, Count, MerchantId, Timestamp } from './common';
 
 /** Query of `GET /overview`: one merchant, or every merchant the user reaches. */
-export const OverviewQuery = z.object({ merchantId: MerchantId.optional() });
+export const OverviewQuery = z.object({ merchantId: z.optional(MerchantId) });
 export type OverviewQuery = z.input<typeof OverviewQuery>;
 
 /** Void-password risks of the fleet, counted as the fleet list filters them. */
@@ -37,7 +35,7 @@ export const Overview = z.object({
     count: Count,
     amount: AmountFen,
     /** The earliest deadline of a voidable sale; null when none is voidable. */
-    nextCutoffAt: Timestamp.nullable(),
+    nextCutoffAt: z.nullable(Timestamp),
   }),
   /** The last 14 business days, oldest first, today last. */
   voidsByDay: z.array(DailyVoids),

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { MerchantId, TerminalId, Timestamp } from './common';
+import { z } from 'zod/mini';
+import { Count, MerchantId, TerminalId, Timestamp } from './common';
 import { PasswordCommand } from './commands';
 import { Store } from './merchants';
 
@@ -10,8 +10,8 @@ export const TerminalModel = z.string();
 
 export const VoidPasswordSummary = z.object({
   state: VoidPasswordState,
-  changedAt: Timestamp.nullable(),
-  lockedUntil: Timestamp.nullable(),
+  changedAt: z.nullable(Timestamp),
+  lockedUntil: z.nullable(Timestamp),
 });
 
 export const TerminalSummary = z.object({
@@ -26,13 +26,13 @@ export const TerminalSummary = z.object({
   status: TerminalStatus,
   lastSeenAt: Timestamp,
   voidPassword: VoidPasswordSummary,
-  openCommand: PasswordCommand.nullable(),
+  openCommand: z.nullable(PasswordCommand),
 });
 export type TerminalSummary = z.infer<typeof TerminalSummary>;
 
-export const TerminalDetail = TerminalSummary.extend({
-  voidPassword: VoidPasswordSummary.extend({
-    failedAttempts: z.number().int().nonnegative(),
+export const TerminalDetail = z.extend(TerminalSummary, {
+  voidPassword: z.extend(VoidPasswordSummary, {
+    failedAttempts: Count,
   }),
   batch: z.object({ number: z.string(), cutoffAt: Timestamp }),
   version: z.string(),
@@ -54,66 +54,66 @@ export type TerminalSort = z.infer<typeof TerminalSort>;
 
 /** Query of `GET /terminals`, also the "filter" of a bulk reset. */
 export const TerminalFilter = z.object({
-  merchantId: MerchantId.optional(),
-  q: z.string().max(64).optional(),
-  status: z.enum(['online', 'offline']).optional(),
-  passwordState: VoidPasswordState.optional(),
-  storeId: z.string().optional(),
-  model: z.string().optional(),
+  merchantId: z.optional(MerchantId),
+  q: z.optional(z.string().check(z.maxLength(64))),
+  status: z.optional(z.enum(['online', 'offline'])),
+  passwordState: z.optional(VoidPasswordState),
+  storeId: z.optional(z.string()),
+  model: z.optional(z.string()),
 });
 export type TerminalFilter = z.infer<typeof TerminalFilter>;
 
-export const TerminalListQuery = TerminalFilter.extend({
-  sort: TerminalSort.optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+export const TerminalListQuery = z.extend(TerminalFilter, {
+  sort: z.optional(TerminalSort),
+  cursor: z.optional(z.string()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
 });
 export type TerminalListQuery = z.infer<typeof TerminalListQuery>;
 
 export const TerminalPage = z.object({
   items: z.array(TerminalSummary),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
+  nextCursor: z.nullable(z.string()),
+  total: Count,
   /** Counts over the same filter, for "1,204 terminals, 37 on the factory password". */
   counts: z.object({
-    default: z.number().int().nonnegative(),
-    locked: z.number().int().nonnegative(),
-    offline: z.number().int().nonnegative(),
+    default: Count,
+    locked: Count,
+    offline: Count,
   }),
   serverTime: Timestamp,
 });
 export type TerminalPage = z.infer<typeof TerminalPage>;
 
 /** Query of `GET /terminals/facets`: the choices of the fleet list's filters, for one merchant or all in scope. */
-export const TerminalFacetsQuery = z.object({ merchantId: MerchantId.optional() });
+export const TerminalFacetsQuery = z.object({ merchantId: z.optional(MerchantId) });
 
 /** The stores and models the user's terminals have (filter choices), with how many terminals each. */
 export const TerminalFacets = z.object({
   stores: z.array(Store),
-  models: z.array(z.object({ model: TerminalModel, terminalCount: z.number().int().nonnegative() })),
+  models: z.array(z.object({ model: TerminalModel, terminalCount: Count })),
 });
 export type TerminalFacets = z.infer<typeof TerminalFacets>;
 
 /** A void password: exactly 6 ASCII digits. Policy rules beyond format live in the policy module. */
-export const VoidPin = z.string().regex(/^[0-9]{6}$/);
+export const VoidPin = z.string().check(z.regex(/^[0-9]{6}$/));
 
 export const ChangeVoidPasswordRequest = z.object({
-  currentPassword: z.string().max(64),
-  newPassword: z.string().max(64),
+  currentPassword: z.string().check(z.maxLength(64)),
+  newPassword: z.string().check(z.maxLength(64)),
 });
 export type ChangeVoidPasswordRequest = z.infer<typeof ChangeVoidPasswordRequest>;
 
 export const ResetVoidPasswordRequest = z.object({
-  newPassword: z.string().max(64).optional(),
-  generateTemporary: z.boolean().optional(),
-  ticketId: z.string().max(64).optional(),
-  reason: z.string().max(500).optional(),
+  newPassword: z.optional(z.string().check(z.maxLength(64))),
+  generateTemporary: z.optional(z.boolean()),
+  ticketId: z.optional(z.string().check(z.maxLength(64))),
+  reason: z.optional(z.string().check(z.maxLength(500))),
 });
 export type ResetVoidPasswordRequest = z.infer<typeof ResetVoidPasswordRequest>;
 
 export const ResetVoidPasswordResponse = z.object({
   command: PasswordCommand,
-  temporaryPassword: VoidPin.optional(),
+  temporaryPassword: z.optional(VoidPin),
 });
 export type ResetVoidPasswordResponse = z.infer<typeof ResetVoidPasswordResponse>;
 
@@ -139,31 +139,33 @@ export function bulkTargetOf(
 
 export const BulkResetRequest = z
   .object({
-    terminalIds: z.array(TerminalId).min(1).max(20000).optional(),
-    filter: TerminalFilter.optional(),
+    terminalIds: z.optional(z.array(TerminalId).check(z.minLength(1), z.maxLength(20000))),
+    filter: z.optional(TerminalFilter),
     /** The new void password every terminal of the job gets (policy-checked once). */
-    newPassword: z.string().max(64),
-    ticketId: z.string().max(64).optional(),
-    reason: z.string().max(500).optional(),
+    newPassword: z.string().check(z.maxLength(64)),
+    ticketId: z.optional(z.string().check(z.maxLength(64))),
+    reason: z.optional(z.string().check(z.maxLength(500))),
   })
-  .refine((b) => (b.terminalIds === undefined) !== (b.filter === undefined), {
-    message: 'exactly one of terminalIds or filter',
-  });
+  .check(
+    z.refine((b) => (b.terminalIds === undefined) !== (b.filter === undefined), {
+      message: 'exactly one of terminalIds or filter',
+    }),
+  );
 export type BulkResetRequest = z.infer<typeof BulkResetRequest>;
 
 export const BulkResetJob = z.object({
   id: z.string(),
-  total: z.number().int().nonnegative(),
-  done: z.number().int().nonnegative(),
-  succeeded: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
+  total: Count,
+  done: Count,
+  succeeded: Count,
+  failed: Count,
   status: z.enum(['running', 'finished']),
   createdAt: Timestamp,
   results: z.array(
     z.object({
       tid: TerminalId,
-      commandId: z.string().optional(),
-      error: z.string().optional(),
+      commandId: z.optional(z.string()),
+      error: z.optional(z.string()),
     }),
   ),
 });

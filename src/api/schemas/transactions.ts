@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { AmountFen, MerchantId, TerminalId, Timestamp } from './common';
+import { z } from 'zod/mini';
+import { AmountFen, Count, MerchantId, TerminalId, Timestamp } from './common';
 
 export const TransactionType = z.enum(['sale', 'void']);
 export const TransactionStatus = z.enum(['approved', 'voided', 'settled', 'declined']);
@@ -34,73 +34,71 @@ export const Transaction = z.object({
   method: PaymentMethod,
   amount: AmountFen,
   currency: z.literal('CNY'),
-  cardLast4: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
-  traceNo: z.string().regex(/^\d{6}$/),
-  rrn: z.string().regex(/^\d{12}$/),
+  cardLast4: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+  traceNo: z.string().check(z.regex(/^\d{6}$/)),
+  rrn: z.string().check(z.regex(/^\d{12}$/)),
   batchNo: z.string(),
   operatorNo: z.string(),
   createdAt: Timestamp,
   voidable: z.boolean(),
-  voidableUntil: Timestamp.optional(),
-  notVoidableReason: NotVoidableReason.optional(),
-  originalId: z.string().optional(),
+  voidableUntil: z.optional(Timestamp),
+  notVoidableReason: z.optional(NotVoidableReason),
+  originalId: z.optional(z.string()),
 });
 export type Transaction = z.infer<typeof Transaction>;
 
-export const TransactionDetail = Transaction.extend({
-  original: Transaction.optional(),
+export const TransactionDetail = z.extend(Transaction, {
+  original: z.optional(Transaction),
   serverTime: Timestamp,
 });
 export type TransactionDetail = z.infer<typeof TransactionDetail>;
 
-const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+const boolParam = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((v) => v === 'true'),
+);
 
 export const TransactionQuery = z.object({
-  merchantId: MerchantId.optional(),
-  terminalId: TerminalId.optional(),
-  storeId: z.string().optional(),
-  type: TransactionType.optional(),
-  voidable: boolParam.optional(),
-  status: TransactionStatus.optional(),
-  method: PaymentMethod.optional(),
-  from: Timestamp.optional(),
-  to: Timestamp.optional(),
-  minAmount: z.coerce.number().int().optional(),
-  maxAmount: z.coerce.number().int().optional(),
-  q: z.string().max(32).optional(),
-  operatorNo: z.string().optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  merchantId: z.optional(MerchantId),
+  terminalId: z.optional(TerminalId),
+  storeId: z.optional(z.string()),
+  type: z.optional(TransactionType),
+  voidable: z.optional(boolParam),
+  status: z.optional(TransactionStatus),
+  method: z.optional(PaymentMethod),
+  from: z.optional(Timestamp),
+  to: z.optional(Timestamp),
+  minAmount: z.optional(z.coerce.number().check(z.int())),
+  maxAmount: z.optional(z.coerce.number().check(z.int())),
+  q: z.optional(z.string().check(z.maxLength(32))),
+  operatorNo: z.optional(z.string()),
+  cursor: z.optional(z.string()),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
 });
 export type TransactionQuery = z.input<typeof TransactionQuery>;
 
 /** A row of `GET /transactions`: a void carries the sale it cancelled, as the detail does. */
-export const TransactionListItem = Transaction.extend({ original: Transaction.optional() });
+export const TransactionListItem = z.extend(Transaction, { original: z.optional(Transaction) });
 export type TransactionListItem = z.infer<typeof TransactionListItem>;
 
 export const TransactionPage = z.object({
   items: z.array(TransactionListItem),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
-  summary: z.object({ count: z.number().int().nonnegative(), amount: AmountFen }),
+  nextCursor: z.nullable(z.string()),
+  total: Count,
+  summary: z.object({ count: Count, amount: AmountFen }),
   serverTime: Timestamp,
 });
 export type TransactionPage = z.infer<typeof TransactionPage>;
 
 /** Query of `GET /transactions/void-summary`: voids in a period, by merchant, terminal or store. */
 export const VoidSummaryQuery = z.object({
-  merchantId: MerchantId.optional(),
-  terminalId: TerminalId.optional(),
-  storeId: z.string().optional(),
-  from: Timestamp.optional(),
-  to: Timestamp.optional(),
+  merchantId: z.optional(MerchantId),
+  terminalId: z.optional(TerminalId),
+  storeId: z.optional(z.string()),
+  from: z.optional(Timestamp),
+  to: z.optional(Timestamp),
 });
 export type VoidSummaryQuery = z.input<typeof VoidSummaryQuery>;
-
-const Count = z.number().int().nonnegative();
 
 /** Voids at one terminal: how many, how much. */
 const VoidsAtTerminal = z.object({
@@ -111,21 +109,21 @@ const VoidsAtTerminal = z.object({
 });
 
 /** One operator's voids at one terminal (operator numbers are per terminal). */
-export const OperatorVoids = VoidsAtTerminal.extend({
+export const OperatorVoids = z.extend(VoidsAtTerminal, {
   operatorNo: z.string(),
   /** A burst of voids (see `bursts`) by this operator at this terminal in the period. */
   burst: z.boolean(),
 });
 export type OperatorVoids = z.infer<typeof OperatorVoids>;
 
-export const TerminalVoids = VoidsAtTerminal.extend({
+export const TerminalVoids = z.extend(VoidsAtTerminal, {
   operatorCount: Count,
   burst: z.boolean(),
 });
 export type TerminalVoids = z.infer<typeof TerminalVoids>;
 
 /** Many voids by one operator at one terminal within a short window: how voiding for cash shows. */
-export const VoidBurst = VoidsAtTerminal.extend({
+export const VoidBurst = z.extend(VoidsAtTerminal, {
   operatorNo: z.string(),
   /** The first and last void of the burst. */
   from: Timestamp,

@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type EndpointName, endpoints } from '@/api/endpoints';
 import { ProblemDetails } from '@/api/schemas/common';
 import { DEMO_TIDS, DEMO_TRACE_NOS, DEMO_VOID_PASSWORD, MERCHANT_A } from './data/demo-fixtures';
 import { bodyOf, PASSWORDS, signedIn, testAcquirer, TestClient } from './testing/harness';
 import type { Acquirer } from './acquirer';
 import type { SimResponse } from './types';
+import { englishIssues } from './zod-english';
 
 /** A successful call of every endpoint of the contract table. */
 function successfulCalls(acquirer: Acquirer): Record<EndpointName, () => SimResponse> {
@@ -83,7 +84,7 @@ describe('the contract', () => {
         expect(response.headers['content-type'], name).toBe('text/csv; charset=utf-8');
         expect(response.body as string, name).toMatch(/^\uFEFF/);
       } else {
-        const parsed = (endpoint.response as z.ZodType).safeParse(response.body);
+        const parsed = endpoint.response.safeParse(response.body, englishIssues);
         expect.soft(parsed.success ? 'ok' : z.prettifyError(parsed.error), name).toBe('ok');
         expect(response.headers['content-type'], name).toBe('application/json');
       }

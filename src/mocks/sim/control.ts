@@ -6,7 +6,7 @@ import {
   MockResetBody,
   MockVoidPasswordBody,
 } from '@/api/schemas/mock-control';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { HEARTBEAT_MS } from './data/generate';
 import { type SimClock, toIso } from './clock';
 import { faultRecord } from './faults';
@@ -32,7 +32,7 @@ const json = (body: unknown): SimResponse => ({
   body,
 });
 
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+function parse<T extends z.ZodMiniType>(schema: T, body: unknown): z.output<T> {
   return parseOrReject(schema, body ?? {}, 'body') as z.output<T>;
 }
 

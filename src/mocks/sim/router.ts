@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type Endpoint, type EndpointName, endpoints } from '@/api/endpoints';
 import { ErrorCode } from '@/api/schemas/common';
 import { SimProblem } from './problem';
+import { englishIssues } from './zod-english';
 
 export interface CompiledRoute {
   name: EndpointName;
@@ -70,8 +71,8 @@ export function queryObject(
 }
 
 /** Parses with a contract schema; 400 `request.malformed` naming each bad field. */
-export function parseOrReject(schema: z.ZodType, value: unknown, where: 'query' | 'body'): unknown {
-  const result = schema.safeParse(value);
+export function parseOrReject(schema: z.ZodMiniType, value: unknown, where: 'query' | 'body'): unknown {
+  const result = schema.safeParse(value, englishIssues);
   if (result.success) return result.data;
   throw new SimProblem(400, ErrorCode.malformed, `The request ${where} does not match the contract.`, {
     errors: result.error.issues.map((issue) => ({

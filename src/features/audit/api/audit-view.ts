@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AuditAction } from '@/api/schemas/audit';
 import { MerchantId, TerminalId } from '@/api/schemas/common';
 import { businessDayRange } from '@/components/date-range-fields';
@@ -6,12 +6,12 @@ import type { AuditListQuery } from './queries';
 
 /** The audit trail as it lives in the URL: `/audit?merchantId=…&action=void_password.reset_requested`. */
 export const AuditView = z.object({
-  merchantId: MerchantId.optional(),
-  actor: z.string().max(64).optional(),
-  action: AuditAction.optional(),
-  terminalId: TerminalId.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  merchantId: z.optional(MerchantId),
+  actor: z.optional(z.string().check(z.maxLength(64))),
+  action: z.optional(AuditAction),
+  terminalId: z.optional(TerminalId),
+  from: z.optional(z.iso.date()),
+  to: z.optional(z.iso.date()),
 });
 export type AuditView = Partial<z.output<typeof AuditView>>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TerminalSort, TerminalStatus, VoidPasswordState } from '@/api/schemas/terminals';
 
 /**
@@ -6,12 +6,12 @@ import { TerminalSort, TerminalStatus, VoidPasswordState } from '@/api/schemas/t
  * (`/terminals?passwordState=default&sort=-lastSeenAt`): a link reproduces the view.
  */
 export const FleetView = z.object({
-  q: z.string().max(64).optional(),
-  status: TerminalStatus.optional(),
-  passwordState: VoidPasswordState.optional(),
-  storeId: z.string().max(64).optional(),
-  model: z.string().max(64).optional(),
-  sort: TerminalSort.optional(),
+  q: z.optional(z.string().check(z.maxLength(64))),
+  status: z.optional(TerminalStatus),
+  passwordState: z.optional(VoidPasswordState),
+  storeId: z.optional(z.string().check(z.maxLength(64))),
+  model: z.optional(z.string().check(z.maxLength(64))),
+  sort: z.optional(TerminalSort),
 });
 export type FleetView = z.infer<typeof FleetView>;
 

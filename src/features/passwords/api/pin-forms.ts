@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { VOID_PASSWORD_LENGTH } from '@/api/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
 import { brokenPinRules } from './pin-rules';
@@ -10,25 +10,37 @@ import { brokenPinRules } from './pin-rules';
 
 const message = (key: MessageKey) => key;
 
+type RefinementCtx = z.core.$RefinementCtx;
+
 /** A new void password: every rule of the policy that it breaks is an issue. */
-export const VoidPinField = z.string().superRefine((value, ctx) => {
-  for (const key of brokenPinRules(value)) ctx.addIssue({ code: 'custom', message: key });
-});
+export const VoidPinField = z.string().check(
+  z.superRefine((value, ctx) => {
+    for (const key of brokenPinRules(value)) ctx.addIssue({ code: 'custom', message: key });
+  }),
+);
 
 /** The PIN the terminal asks for now: only its shape is checked here (it may be 123456). */
 export const CurrentVoidPinField = z
   .string()
-  .min(1, message('passwords.fields.current.required'))
-  .regex(new RegExp(`^\\d{${VOID_PASSWORD_LENGTH}}$`), message('passwords.fields.current.format'));
+  .check(
+    z.minLength(1, message('passwords.fields.current.required')),
+    z.regex(new RegExp(`^\\d{${VOID_PASSWORD_LENGTH}}$`), message('passwords.fields.current.format')),
+  );
 
-export const TicketIdField = z.string().trim().max(64, message('passwords.ticket.idTooLong'));
-export const ReasonField = z.string().trim().max(500, message('passwords.ticket.reasonTooLong'));
+export const TicketIdField = z
+  .string()
+  .check(z.trim(), z.maxLength(64, message('passwords.ticket.idTooLong')));
+export const ReasonField = z
+  .string()
+  .check(z.trim(), z.maxLength(500, message('passwords.ticket.reasonTooLong')));
 
 /** The account password of a step-up (the one the user signs in with). */
 export const AccountPasswordField = z
   .string()
-  .min(1, message('passwords.stepUp.required'))
-  .max(256, message('passwords.stepUp.tooLong'));
+  .check(
+    z.minLength(1, message('passwords.stepUp.required')),
+    z.maxLength(256, message('passwords.stepUp.tooLong')),
+  );
 
 export const StepUpForm = z.object({ password: AccountPasswordField });
 export type StepUpForm = z.infer<typeof StepUpForm>;
@@ -39,7 +51,7 @@ interface NewPinValues {
 }
 
 /** The confirmation repeats the new PIN (checked once the new PIN itself is acceptable). */
-function confirmMatches(values: NewPinValues, ctx: z.RefinementCtx): void {
+function confirmMatches(values: NewPinValues, ctx: RefinementCtx): void {
   if (values.confirmPassword === '') {
     ctx.addIssue({
       code: 'custom',
@@ -56,7 +68,7 @@ function confirmMatches(values: NewPinValues, ctx: z.RefinementCtx): void {
 }
 
 /** A support agent's ticket reference and reason: required of them, absent for others. */
-function ticketGiven(values: { ticketId: string; reason: string }, ctx: z.RefinementCtx): void {
+function ticketGiven(values: { ticketId: string; reason: string }, ctx: RefinementCtx): void {
   if (!values.ticketId) {
     ctx.addIssue({ code: 'custom', path: ['ticketId'], message: message('passwords.ticket.idRequired') });
   }
@@ -71,16 +83,18 @@ export const ChangeVoidPasswordForm = z
     newPassword: VoidPinField,
     confirmPassword: z.string(),
   })
-  .superRefine((values, ctx) => {
-    confirmMatches(values, ctx);
-    if (values.newPassword !== '' && values.newPassword === values.currentPassword) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['newPassword'],
-        message: message('passwords.fields.newPin.sameAsCurrent'),
-      });
-    }
-  });
+  .check(
+    z.superRefine((values, ctx) => {
+      confirmMatches(values, ctx);
+      if (values.newPassword !== '' && values.newPassword === values.currentPassword) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['newPassword'],
+          message: message('passwords.fields.newPin.sameAsCurrent'),
+        });
+      }
+    }),
+  );
 export type ChangeVoidPasswordForm = z.infer<typeof ChangeVoidPasswordForm>;
 
 export type ResetMode = 'choose' | 'temporary';
@@ -96,16 +110,18 @@ export type ResetVoidPasswordForm = z.infer<typeof ResetFields>;
 
 /** A reset: a new PIN chosen now, or a temporary one the acquirer generates; support says why. */
 export function resetVoidPasswordForm({ ticketRequired }: { ticketRequired: boolean }) {
-  return ResetFields.superRefine((values, ctx) => {
-    if (values.mode === 'choose') {
-      const pin = VoidPinField.safeParse(values.newPassword);
-      for (const issue of pin.error?.issues ?? []) {
-        ctx.addIssue({ code: 'custom', path: ['newPassword'], message: issue.message });
+  return ResetFields.check(
+    z.superRefine((values, ctx) => {
+      if (values.mode === 'choose') {
+        const pin = VoidPinField.safeParse(values.newPassword);
+        for (const issue of pin.error?.issues ?? []) {
+          ctx.addIssue({ code: 'custom', path: ['newPassword'], message: issue.message });
+        }
+        confirmMatches(values, ctx);
       }
-      confirmMatches(values, ctx);
-    }
-    if (ticketRequired) ticketGiven(values, ctx);
-  });
+      if (ticketRequired) ticketGiven(values, ctx);
+    }),
+  );
 }
 
 const BulkResetFields = z.object({
@@ -118,10 +134,12 @@ export type BulkResetForm = z.infer<typeof BulkResetFields>;
 
 /** A bulk reset: one new PIN for every terminal of the job (no temporary PINs: nobody could note them all). */
 export function bulkResetForm({ ticketRequired }: { ticketRequired: boolean }) {
-  return BulkResetFields.superRefine((values, ctx) => {
-    confirmMatches(values, ctx);
-    if (ticketRequired) ticketGiven(values, ctx);
-  });
+  return BulkResetFields.check(
+    z.superRefine((values, ctx) => {
+      confirmMatches(values, ctx);
+      if (ticketRequired) ticketGiven(values, ctx);
+    }),
+  );
 }
 
 /** The optional ticket part of a request body: only what was given, trimmed. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiClient } from '@/api/client';
 
 export const merchantQueries = {
@@ -19,4 +19,4 @@ export const merchantQueries = {
 };
 
 /** The merchant search as it lives in the URL (`/merchants?q=…`). */
-export const MerchantSearchView = z.object({ q: z.string().max(64).optional() });
+export const MerchantSearchView = z.object({ q: z.optional(z.string().check(z.maxLength(64))) });

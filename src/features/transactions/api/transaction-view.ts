@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MerchantId, TerminalId } from '@/api/schemas/common';
 import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
 import { businessDayRange } from '@/components/date-range-fields';
@@ -9,7 +9,7 @@ import type { TransactionListQuery } from './queries';
 const BusinessDay = z.iso.date();
 
 /** The selected transaction (its detail dialog), in the URL so Back closes it. */
-const SelectedTransaction = z.string().regex(/^[\w-]{1,40}$/);
+const SelectedTransaction = z.string().check(z.regex(/^[\w-]{1,40}$/));
 
 /**
  * The sales list as it lives in the URL: `/transactions?terminalId=58100102` (the default
@@ -17,17 +17,17 @@ const SelectedTransaction = z.string().regex(/^[\w-]{1,40}$/);
  * the default spelled out, as the terminal page links it.
  */
 export const TransactionView = z.object({
-  voidable: z.enum(['true', 'all']).optional(),
-  q: z.string().max(32).optional(),
-  merchantId: MerchantId.optional(),
-  terminalId: TerminalId.optional(),
-  storeId: z.string().max(64).optional(),
-  method: PaymentMethod.optional(),
-  status: TransactionStatus.optional(),
-  type: TransactionType.optional(),
-  from: BusinessDay.optional(),
-  to: BusinessDay.optional(),
-  sale: SelectedTransaction.optional(),
+  voidable: z.optional(z.enum(['true', 'all'])),
+  q: z.optional(z.string().check(z.maxLength(32))),
+  merchantId: z.optional(MerchantId),
+  terminalId: z.optional(TerminalId),
+  storeId: z.optional(z.string().check(z.maxLength(64))),
+  method: z.optional(PaymentMethod),
+  status: z.optional(TransactionStatus),
+  type: z.optional(TransactionType),
+  from: z.optional(BusinessDay),
+  to: z.optional(BusinessDay),
+  sale: z.optional(SelectedTransaction),
 });
 export type TransactionView = Partial<z.output<typeof TransactionView>>;
 
@@ -76,17 +76,14 @@ export const DEFAULT_VOID_PERIOD: VoidPeriod = '7d';
 
 /** The voids review as it lives in the URL: `/transactions/voids?terminalId=58100107&period=today`. */
 export const VoidsView = z.object({
-  period: VoidPeriod.optional(),
-  from: BusinessDay.optional(),
-  to: BusinessDay.optional(),
-  merchantId: MerchantId.optional(),
-  terminalId: TerminalId.optional(),
-  storeId: z.string().max(64).optional(),
-  operatorNo: z
-    .string()
-    .regex(/^\d{1,4}$/)
-    .optional(),
-  sale: SelectedTransaction.optional(),
+  period: z.optional(VoidPeriod),
+  from: z.optional(BusinessDay),
+  to: z.optional(BusinessDay),
+  merchantId: z.optional(MerchantId),
+  terminalId: z.optional(TerminalId),
+  storeId: z.optional(z.string().check(z.maxLength(64))),
+  operatorNo: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
+  sale: z.optional(SelectedTransaction),
 });
 export type VoidsView = Partial<z.output<typeof VoidsView>>;
 
