@@ -8,6 +8,7 @@ import {
   fileNameOf,
   newIdempotencyKey,
 } from './client';
+import { endpoints } from './endpoints';
 import { ApiError } from './errors';
 
 const BASE = 'http://acquirer.test/api/v1';
@@ -43,7 +44,7 @@ describe('ApiClient', () => {
     const client = new ApiClient(BASE);
     client.setCsrfToken('csrf-token-0123456789');
     const key = newIdempotencyKey();
-    const result = await client.call('changeVoidPassword', {
+    const result = await client.call(endpoints.changeVoidPassword, {
       params: { tid: '10000001' },
       body: { currentPassword: '482913', newPassword: '790315' },
       idempotencyKey: key,
@@ -56,7 +57,7 @@ describe('ApiClient', () => {
 
   it('refuses to send an idempotent mutation without a key', async () => {
     const client = new ApiClient(BASE);
-    await expect(client.call('cancelCommand', { params: { id: 'cmd_1' } })).rejects.toThrow(
+    await expect(client.call(endpoints.cancelCommand, { params: { id: 'cmd_1' } })).rejects.toThrow(
       /idempotency key/,
     );
   });
@@ -66,7 +67,7 @@ describe('ApiClient', () => {
     const seen = captureRequests();
     const client = new ApiClient(BASE);
     client.setCsrfToken('csrf-token-0123456789');
-    await client.call('command', { params: { id: 'cmd_1' }, background: true });
+    await client.call(endpoints.command, { params: { id: 'cmd_1' }, background: true });
     expect(seen[0]?.headers.get('X-CSRF-Token')).toBeNull();
     expect(seen[0]?.headers.get('X-Background')).toBe('1');
   });
@@ -79,9 +80,9 @@ describe('ApiClient', () => {
       http.get(`${BASE}/merchants`, () => HttpResponse.json({ items: [] })),
     );
     const seen = captureRequests();
-    await new ApiClient(BASE).call('merchants', { query: { q: '杭州 店' } });
+    await new ApiClient(BASE).call(endpoints.merchants, { query: { q: '杭州 店' } });
     expect(new URL(seen[0]!.url).searchParams.get('q')).toBe('杭州 店');
-    await new ApiClient(BASE).call('merchants', { query: { q: '' } });
+    await new ApiClient(BASE).call(endpoints.merchants, { query: { q: '' } });
     expect(new URL(seen[1]!.url).search).toBe('');
   });
 
@@ -102,7 +103,7 @@ describe('ApiClient', () => {
       ),
     );
     const error = await new ApiClient(BASE)
-      .call('changeVoidPassword', {
+      .call(endpoints.changeVoidPassword, {
         params: { tid: '10000001' },
         body: { currentPassword: '482913', newPassword: '790315' },
         idempotencyKey: 'k1',
@@ -127,7 +128,7 @@ describe('ApiClient', () => {
       ),
     );
     const error = (await new ApiClient(BASE)
-      .call('login', { body: { username: 'owner', password: 'x' } })
+      .call(endpoints.login, { body: { username: 'owner', password: 'x' } })
       .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(429);
     expect(error.code).toBe('http.429');
@@ -137,7 +138,7 @@ describe('ApiClient', () => {
   it('treats a response that breaks the contract as an error, not a crash', async () => {
     server.use(http.get(`${BASE}/password-commands/:id`, () => HttpResponse.json({ command: { id: 1 } })));
     const error = (await new ApiClient(BASE)
-      .call('command', { params: { id: 'x' } })
+      .call(endpoints.command, { params: { id: 'x' } })
       .catch((e: unknown) => e)) as ApiError;
     expect(error.kind).toBe('malformed');
   });
@@ -145,7 +146,7 @@ describe('ApiClient', () => {
   it('treats a body that is not JSON as malformed', async () => {
     server.use(http.get(`${BASE}/password-commands/:id`, () => new HttpResponse('<html>proxy error</html>')));
     const error = (await new ApiClient(BASE)
-      .call('command', { params: { id: 'x' } })
+      .call(endpoints.command, { params: { id: 'x' } })
       .catch((e: unknown) => e)) as ApiError;
     expect(error.kind).toBe('malformed');
   });
@@ -153,7 +154,7 @@ describe('ApiClient', () => {
   it('marks a mutation whose answer never came as of unknown outcome', async () => {
     server.use(http.post(`${BASE}/password-commands/:id/cancel`, () => HttpResponse.error()));
     const error = (await new ApiClient(BASE)
-      .call('cancelCommand', { params: { id: 'cmd_1' }, idempotencyKey: 'k2' })
+      .call(endpoints.cancelCommand, { params: { id: 'cmd_1' }, idempotencyKey: 'k2' })
       .catch((e: unknown) => e)) as ApiError;
     expect(error.kind).toBe('network');
     expect(error.outcomeUnknown).toBe(true);
@@ -166,9 +167,11 @@ describe('ApiClient', () => {
     );
     const client = new ApiClient(BASE);
     const mutation = (await client
-      .call('cancelCommand', { params: { id: 'c' }, idempotencyKey: 'k3' })
+      .call(endpoints.cancelCommand, { params: { id: 'c' }, idempotencyKey: 'k3' })
       .catch((e: unknown) => e)) as ApiError;
-    const read = (await client.call('command', { params: { id: 'c' } }).catch((e: unknown) => e)) as ApiError;
+    const read = (await client
+      .call(endpoints.command, { params: { id: 'c' } })
+      .catch((e: unknown) => e)) as ApiError;
     expect(mutation.outcomeUnknown).toBe(true);
     expect(read.outcomeUnknown).toBe(false);
     expect(read.isServerError).toBe(true);
@@ -177,7 +180,7 @@ describe('ApiClient', () => {
   it('times out a hung request', async () => {
     server.use(http.get(`${BASE}/password-commands/:id`, () => new Promise<Response>(() => {})));
     const error = (await new ApiClient(BASE)
-      .call('command', { params: { id: 'c' }, timeoutMs: 50 })
+      .call(endpoints.command, { params: { id: 'c' }, timeoutMs: 50 })
       .catch((e: unknown) => e)) as ApiError;
     expect(error.kind).toBe('timeout');
   });
@@ -188,7 +191,7 @@ describe('ApiClient', () => {
     try {
       server.use(http.post(`${BASE}/password-commands/:id/cancel`, () => new Promise<Response>(() => {})));
       const settled = new ApiClient(BASE)
-        .call('cancelCommand', { params: { id: 'c' }, idempotencyKey: 'k-hung' })
+        .call(endpoints.cancelCommand, { params: { id: 'c' }, idempotencyKey: 'k-hung' })
         .catch((e: unknown) => e);
       let done = false;
       void settled.then(() => (done = true));
@@ -213,10 +216,10 @@ describe('ApiClient', () => {
     );
     const onSessionEnded = vi.fn();
     const client = new ApiClient(BASE, { onSessionEnded });
-    await client.call('alerts').catch(() => undefined);
+    await client.call(endpoints.alerts).catch(() => undefined);
     expect(onSessionEnded).toHaveBeenCalledTimes(1);
     expect(onSessionEnded.mock.calls[0]?.[0]).toMatchObject({ code: 'auth.session_expired' });
-    await client.call('login', { body: { username: 'a', password: 'b' } }).catch(() => undefined);
+    await client.call(endpoints.login, { body: { username: 'a', password: 'b' } }).catch(() => undefined);
     expect(onSessionEnded).toHaveBeenCalledTimes(1);
   });
 
@@ -228,9 +231,9 @@ describe('ApiClient', () => {
     );
     const onActivity = vi.fn();
     const client = new ApiClient(BASE, { onActivity });
-    await client.call('alerts', { background: true });
+    await client.call(endpoints.alerts, { background: true });
     expect(onActivity).not.toHaveBeenCalled();
-    await client.call('alerts');
+    await client.call(endpoints.alerts);
     expect(onActivity).toHaveBeenCalledTimes(1);
   });
 
@@ -256,7 +259,7 @@ describe('ApiClient', () => {
       }),
     );
     const progress: DownloadProgress[] = [];
-    const file = await new ApiClient(BASE).call('terminalsExport', {
+    const file = await new ApiClient(BASE).call(endpoints.terminalsExport, {
       query: { status: 'offline' },
       onDownloadProgress: (p) => progress.push(p),
     });
@@ -268,7 +271,9 @@ describe('ApiClient', () => {
 
   it('refuses to save an export answered with anything but CSV: an unreadable answer, not a file', async () => {
     server.use(http.get(`${BASE}/transactions/export`, () => HttpResponse.json({ unexpected: 'shape' })));
-    const error = (await new ApiClient(BASE).call('transactionsExport').catch((e: unknown) => e)) as ApiError;
+    const error = (await new ApiClient(BASE)
+      .call(endpoints.transactionsExport)
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.kind).toBe('malformed');
   });

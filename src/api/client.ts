@@ -1,23 +1,21 @@
 import type { z } from 'zod/mini';
-import { API_BASE_PATH, buildPath, type Endpoint, endpoints, type EndpointName } from './endpoints';
+import { API_BASE_PATH, buildPath, type Endpoint } from './endpoints/endpoint';
 import { ApiError } from './errors';
 import { ProblemDetails } from './schemas/common';
 
-type EndpointOf<N extends EndpointName> = (typeof endpoints)[N];
-type ResponseOf<N extends EndpointName> = EndpointOf<N>['response'] extends z.ZodMiniType
-  ? z.infer<EndpointOf<N>['response']>
-  : EndpointOf<N>['response'] extends 'csv'
+type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodMiniType
+  ? z.infer<E['response']>
+  : E['response'] extends 'csv'
     ? File
     : undefined;
-type BodyOf<N extends EndpointName> =
-  EndpointOf<N> extends { body: z.ZodMiniType } ? z.input<EndpointOf<N>['body']> : never;
-type QueryOf<N extends EndpointName> =
-  EndpointOf<N> extends { query: z.ZodMiniType } ? z.input<EndpointOf<N>['query']> : never;
+type BodyOf<E extends Endpoint> = E extends { body: z.ZodMiniType } ? z.input<E['body']> : never;
+type QueryOf<E extends Endpoint> = E extends { query: z.ZodMiniType } ? z.input<E['query']> : never;
 
-export interface CallOptions<N extends EndpointName> {
+/** Options of a call of the endpoint `E`: its query and body are typed by its schemas. */
+export interface CallOptions<E extends Endpoint> {
   params?: Record<string, string>;
-  query?: QueryOf<N>;
-  body?: BodyOf<N>;
+  query?: QueryOf<E>;
+  body?: BodyOf<E>;
   /** Required on mutations: the same key for every retry of one user action. */
   idempotencyKey?: string;
   stepUpToken?: string;
@@ -109,14 +107,20 @@ export class ApiClient {
     Object.assign(this.events, events);
   }
 
-  async call<N extends EndpointName>(name: N, options: CallOptions<N> = {}): Promise<ResponseOf<N>> {
-    const endpoint: Endpoint = endpoints[name];
+  /**
+   * Calls an endpoint, given by its definition from its area's module
+   * (`apiClient.call(terminalApi.terminal, { params: { tid } })`); the answer is parsed with
+   * its response schema and typed by it.
+   */
+  async call<E extends Endpoint>(endpoint: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
     const isMutation = endpoint.method !== 'GET';
     const headers = new Headers({ Accept: 'application/json, application/problem+json, text/csv' });
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
     if (isMutation && this.csrfToken) headers.set('X-CSRF-Token', this.csrfToken);
     if (endpoint.idempotent) {
-      if (!options.idempotencyKey) throw new Error(`${name} needs an idempotency key`);
+      if (!options.idempotencyKey) {
+        throw new Error(`${endpoint.method} ${endpoint.path} needs an idempotency key`);
+      }
       headers.set('Idempotency-Key', options.idempotencyKey);
     }
     if (options.stepUpToken) headers.set('X-Step-Up-Token', options.stepUpToken);
@@ -135,20 +139,20 @@ export class ApiClient {
     );
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
     try {
-      return await this.send<N>(endpoint, url, headers, options, signal, timeout.signal);
+      return await this.send(endpoint, url, headers, options, signal, timeout.signal);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async send<N extends EndpointName>(
-    endpoint: Endpoint,
+  private async send<E extends Endpoint>(
+    endpoint: E,
     url: string,
     headers: Headers,
-    options: CallOptions<N>,
+    options: CallOptions<E>,
     signal: AbortSignal,
     timeout: AbortSignal,
-  ): Promise<ResponseOf<N>> {
+  ): Promise<ResponseOf<E>> {
     const isMutation = endpoint.method !== 'GET';
     let response: Response;
     try {
@@ -172,13 +176,13 @@ export class ApiClient {
     if (!response.ok) throw await this.problemOf(response, endpoint, isMutation);
     if (!options.background && response.status !== 401) this.events.onActivity?.();
 
-    if (endpoint.response === null) return undefined as ResponseOf<N>;
+    if (endpoint.response === null) return undefined as ResponseOf<E>;
     if (endpoint.response === 'csv') {
       // Anything but CSV (an error page, JSON) must not be saved as the user's export.
       if (!/^text\/csv\b/i.test(response.headers.get('Content-Type') ?? '')) {
         throw this.malformed(response.status, isMutation);
       }
-      return (await this.download(response, options)) as ResponseOf<N>;
+      return (await this.download(response, options)) as ResponseOf<E>;
     }
     let json: unknown;
     try {
@@ -188,14 +192,14 @@ export class ApiClient {
     }
     const parsed = endpoint.response.safeParse(json);
     if (!parsed.success) throw this.malformed(response.status, isMutation);
-    return parsed.data as ResponseOf<N>;
+    return parsed.data as ResponseOf<E>;
   }
 
   /**
    * A file answer as a File named by `Content-Disposition`, read chunk by chunk so the
    * caller can show progress. A connection lost halfway is a network error, not a short file.
    */
-  private async download<N extends EndpointName>(response: Response, options: CallOptions<N>): Promise<File> {
+  private async download<E extends Endpoint>(response: Response, options: CallOptions<E>): Promise<File> {
     const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
     const name = fileNameOf(response.headers.get('Content-Disposition')) ?? 'download';
     const length = Number(response.headers.get('Content-Length'));

@@ -6,7 +6,7 @@ import type { DownloadProgress } from '@/api/client';
  * under the server's file name, with progress while the bytes arrive, a way to cancel, and
  * the error when it fails. Pass the call, e.g.
  *
- *   useCsvExport((options) => apiClient.call('terminalsExport', { query: filter, ...options }))
+ *   useCsvExport((options) => apiClient.call(terminalApi.terminalsExport, { query: filter, ...options }))
  *
  * The hook knows nothing of what is exported; export-button.tsx is its UI.
  */

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, newIdempotencyKey } from '@/api/client';
+import { endpoints } from '@/api/endpoints';
 import { ApiError } from '@/api/errors';
 import { mockAcquirer, mockCookies, resetMock, server, TEST_API_BASE_URL } from './node';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from './sim/data/demo-fixtures';
@@ -18,7 +19,7 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 async function signIn(client: ApiClient, username = 'owner', password = 'owner-demo-1') {
-  const session = await client.call('login', { body: { username, password } });
+  const session = await client.call(endpoints.login, { body: { username, password } });
   client.setCsrfToken(session.csrfToken);
   return session;
 }
@@ -26,15 +27,18 @@ async function signIn(client: ApiClient, username = 'owner', password = 'owner-d
 describe('the mock acquirer through msw/node and the real API client', () => {
   it('signs in, keeps the session cookie between calls, and signs out', async () => {
     const client = new ApiClient(TEST_API_BASE_URL);
-    await expect(client.call('session')).rejects.toMatchObject({ status: 401, code: 'auth.unauthenticated' });
+    await expect(client.call(endpoints.session)).rejects.toMatchObject({
+      status: 401,
+      code: 'auth.unauthenticated',
+    });
     const session = await signIn(client);
     expect(session.user.username).toBe('owner');
     expect(Object.keys(mockCookies())).toEqual(['mc_session']);
-    const page = await client.call('terminals', { query: { passwordState: 'default' } });
+    const page = await client.call(endpoints.terminals, { query: { passwordState: 'default' } });
     expect(page.total).toBe(4);
-    await client.call('logout');
+    await client.call(endpoints.logout);
     expect(mockCookies()).toEqual({});
-    await expect(client.call('terminals')).rejects.toMatchObject({ status: 401 });
+    await expect(client.call(endpoints.terminals)).rejects.toMatchObject({ status: 401 });
   });
 
   it('runs a change with CSRF and an idempotency key, replaying a retry', async () => {
@@ -42,12 +46,12 @@ describe('the mock acquirer through msw/node and the real API client', () => {
     await signIn(client);
     const key = newIdempotencyKey();
     const body = { currentPassword: DEMO_VOID_PASSWORD, newPassword: '470215' };
-    const first = await client.call('changeVoidPassword', {
+    const first = await client.call(endpoints.changeVoidPassword, {
       params: { tid: DEMO_TIDS.custom },
       body,
       idempotencyKey: key,
     });
-    const retry = await client.call('changeVoidPassword', {
+    const retry = await client.call(endpoints.changeVoidPassword, {
       params: { tid: DEMO_TIDS.custom },
       body,
       idempotencyKey: key,
@@ -59,7 +63,7 @@ describe('the mock acquirer through msw/node and the real API client', () => {
   it('downloads CSV as UTF-8 with a BOM', async () => {
     const client = new ApiClient(TEST_API_BASE_URL);
     await signIn(client);
-    const blob = await client.call('terminalsExport', {});
+    const blob = await client.call(endpoints.terminalsExport, {});
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
@@ -70,16 +74,16 @@ describe('the mock acquirer through msw/node and the real API client', () => {
     expect((await control('/faults', { method: 'GET', path: '/alerts', networkError: true })).status).toBe(
       204,
     );
-    await expect(client.call('alerts')).rejects.toMatchObject({ kind: 'network' });
+    await expect(client.call(endpoints.alerts)).rejects.toMatchObject({ kind: 'network' });
     await control('/faults', { method: 'GET', path: '/api/v1/alerts', status: 429 });
-    const throttled = await client.call('alerts').catch((e: unknown) => e);
+    const throttled = await client.call(endpoints.alerts).catch((e: unknown) => e);
     expect(throttled).toBeInstanceOf(ApiError);
     expect(throttled).toMatchObject({ status: 429, code: 'rate_limited', retryAfter: 2 });
     await control('/faults', { method: 'GET', path: '/alerts', malformed: true });
-    await expect(client.call('alerts')).rejects.toMatchObject({ kind: 'malformed' });
+    await expect(client.call(endpoints.alerts)).rejects.toMatchObject({ kind: 'malformed' });
     await control('/faults', { method: 'GET', path: '/alerts', delayMs: 50 });
     const started = Date.now();
-    await expect(client.call('alerts')).resolves.toHaveProperty('items');
+    await expect(client.call(endpoints.alerts)).resolves.toHaveProperty('items');
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 
@@ -87,7 +91,7 @@ describe('the mock acquirer through msw/node and the real API client', () => {
     const client = new ApiClient(TEST_API_BASE_URL);
     await signIn(client);
     await control('/clock', { advanceMs: 16 * 60 * 1000 });
-    await expect(client.call('terminals')).rejects.toMatchObject({
+    await expect(client.call(endpoints.terminals)).rejects.toMatchObject({
       status: 401,
       code: 'auth.session_expired',
     });

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { apiClient } from '@/api/client';
+import * as alertApi from '@/api/endpoints/alerts';
 import { stepUpHolder } from '@/features/passwords/api/step-up';
 import { mockCookies } from '@/mocks/node';
 import { advanceMockClock, apiUrl, http, problem, server, setupMockAcquirer } from '@/testing/mock-server';
@@ -70,7 +71,7 @@ describe('The session', () => {
     server.use(http.get(apiUrl('/alerts'), () => problem(401, 'auth.unauthenticated')));
 
     await act(async () => {
-      await apiClient.call('alerts').catch(() => undefined);
+      await apiClient.call(alertApi.alerts).catch(() => undefined);
     });
     renderedOnceMore();
 

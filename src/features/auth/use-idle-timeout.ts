@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiClient } from '@/api/client';
+import * as authApi from '@/api/endpoints/auth';
 import { endSession, storeSession } from './api/session';
 import { useIdleDeadline } from './idle-clock';
 import { useNow } from '@/components/use-now';
@@ -31,7 +32,7 @@ export function useIdleTimeout({ warnBeforeMs = IDLE_WARNING_MS, tickMs = 1000 }
   useEffect(() => {
     if (!passed) return;
     let cancelled = false;
-    apiClient.call('session', { background: true }).then(
+    apiClient.call(authApi.session, { background: true }).then(
       (response) => {
         if (cancelled) return;
         if (Date.parse(response.idleExpiresAt) <= Date.parse(response.serverTime)) {

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { apiClient } from '@/api/client';
+import * as authApi from '@/api/endpoints/auth';
 import { endReasonOf, endSession, isNoSession, storeSession } from './api/session';
 
 /**
@@ -19,7 +20,7 @@ export function useSessionCheckOnNavigation(): void {
     if (previous.current === pathname) return;
     previous.current = pathname;
     const controller = new AbortController();
-    apiClient.call('session', { signal: controller.signal }).then(
+    apiClient.call(authApi.session, { signal: controller.signal }).then(
       (response) => storeSession(queryClient, response),
       (error: unknown) => {
         // Other failures (offline, 5xx) say nothing about the session: the page shows its own.

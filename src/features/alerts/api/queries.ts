@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as alertApi from '@/api/endpoints/alerts';
 
 export const alertQueries = {
   all: () => ['alerts'] as const,
@@ -7,6 +8,6 @@ export const alertQueries = {
   list: () =>
     queryOptions({
       queryKey: [...alertQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => apiClient.call('alerts', { signal }),
+      queryFn: ({ signal }) => apiClient.call(alertApi.alerts, { signal }),
     }),
 };

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as auditApi from '@/api/endpoints/audit';
 import type { AuditQuery } from '@/api/schemas/audit';
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -12,7 +13,7 @@ export const auditQueries = {
     infiniteQueryOptions({
       queryKey: [...auditQueries.all(), 'list', query] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiClient.call('auditEvents', {
+        apiClient.call(auditApi.auditEvents, {
           query: { ...query, cursor: pageParam, limit: AUDIT_PAGE_SIZE },
           signal,
         }),

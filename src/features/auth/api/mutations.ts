@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as authApi from '@/api/endpoints/auth';
 import type { LoginRequest } from '@/api/schemas/auth';
 import { endReasonOf, endSession, isNoSession, storeSession } from './session';
 
@@ -12,7 +13,7 @@ export function useSignIn() {
   return useMutation({
     mutationKey: ['session', 'sign-in'],
     gcTime: 0,
-    mutationFn: (credentials: LoginRequest) => apiClient.call('login', { body: credentials }),
+    mutationFn: (credentials: LoginRequest) => apiClient.call(authApi.login, { body: credentials }),
     onSuccess: (response) => {
       storeSession(queryClient, response);
     },
@@ -23,7 +24,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['session', 'sign-out'],
-    mutationFn: () => apiClient.call('logout'),
+    mutationFn: () => apiClient.call(authApi.logout),
     onSuccess: () => endSession(queryClient, 'signed-out'),
     onError: (error) => {
       // No session on the server: we are signed out already. Any other failure leaves the
@@ -38,7 +39,7 @@ export function useStaySignedIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['session', 'stay-signed-in'],
-    mutationFn: () => apiClient.call('session'),
+    mutationFn: () => apiClient.call(authApi.session),
     onSuccess: (response) => {
       storeSession(queryClient, response);
     },

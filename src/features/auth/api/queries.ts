@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as authApi from '@/api/endpoints/auth';
 import { isApiError } from '@/api/errors';
 import { acceptSession, endReasonOf, isNoSession, type Session, sessionKeys } from './session';
 
 async function fetchSession({ signal }: { signal: AbortSignal }): Promise<Session> {
   try {
-    return acceptSession(await apiClient.call('session', { signal }));
+    return acceptSession(await apiClient.call(authApi.session, { signal }));
   } catch (error) {
     if (isNoSession(error)) {
       // An expired cookie on reload deserves the same explanation as an expiry while open.

@@ -1,5 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as terminalApi from '@/api/endpoints/terminals';
+import * as voidPasswordApi from '@/api/endpoints/void-passwords';
 import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@/api/schemas/commands';
 import type { TerminalListQuery } from '@/api/schemas/terminals';
 
@@ -24,7 +26,7 @@ export const terminalQueries = {
     infiniteQueryOptions({
       queryKey: [...terminalQueries.lists(), query] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiClient.call('terminals', {
+        apiClient.call(terminalApi.terminals, {
           query: { ...query, cursor: pageParam, limit: TERMINAL_PAGE_SIZE },
           signal,
           background,
@@ -36,20 +38,21 @@ export const terminalQueries = {
   detail: (tid: string, { background = false }: FetchMode = {}) =>
     queryOptions({
       queryKey: [...terminalQueries.details(), tid] as const,
-      queryFn: ({ signal }) => apiClient.call('terminal', { params: { tid }, signal, background }),
+      queryFn: ({ signal }) => apiClient.call(terminalApi.terminal, { params: { tid }, signal, background }),
     }),
   /** The terminal's void-password commands, newest first. */
   commands: (tid: string, { background = false }: FetchMode = {}) =>
     queryOptions({
       queryKey: [...terminalQueries.details(), tid, 'commands'] as const,
-      queryFn: ({ signal }) => apiClient.call('commandHistory', { params: { tid }, signal, background }),
+      queryFn: ({ signal }) =>
+        apiClient.call(voidPasswordApi.commandHistory, { params: { tid }, signal, background }),
     }),
   /** Stores and models in scope, for the filters; they change rarely. */
   facets: (merchantId?: string) =>
     queryOptions({
       queryKey: [...terminalQueries.all(), 'facets', merchantId ?? 'all'] as const,
       queryFn: ({ signal }) =>
-        apiClient.call('terminalFacets', { query: merchantId ? { merchantId } : {}, signal }),
+        apiClient.call(terminalApi.terminalFacets, { query: merchantId ? { merchantId } : {}, signal }),
       staleTime: 5 * 60_000,
     }),
 };
@@ -69,7 +72,8 @@ export const passwordCommandQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...passwordCommandQueries.all(), id] as const,
-      queryFn: ({ signal }) => apiClient.call('command', { params: { id }, signal, background: true }),
+      queryFn: ({ signal }) =>
+        apiClient.call(voidPasswordApi.command, { params: { id }, signal, background: true }),
       refetchInterval: (query) => {
         const status = query.state.data?.command.status;
         if (status && !isOpenCommand(status)) return false;

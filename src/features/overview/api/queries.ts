@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as overviewApi from '@/api/endpoints/overview';
 
 /** The overview re-reads itself this often while open (counts move as terminals and sales do). */
 export const OVERVIEW_REFRESH_MS = 60_000;
@@ -14,7 +15,7 @@ export const overviewQueries = {
     queryOptions({
       queryKey: [...overviewQueries.all(), merchantId ?? 'all'] as const,
       queryFn: ({ signal, client, queryKey }) =>
-        apiClient.call('overview', {
+        apiClient.call(overviewApi.overview, {
           query: merchantId ? { merchantId } : {},
           signal,
           background: client.getQueryData(queryKey) !== undefined,

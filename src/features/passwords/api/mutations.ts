@@ -1,6 +1,7 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiClient } from '@/api/client';
+import * as voidPasswordApi from '@/api/endpoints/void-passwords';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type {
   BulkResetJob,
@@ -40,7 +41,8 @@ function useRefreshAfter<T>(keys: RefreshKeys) {
 export function useChangeVoidPassword(tid: string, refreshes: RefreshKeys) {
   const perform = useCallback(
     async (body: ChangeVoidPasswordRequest, idempotencyKey: string): Promise<PasswordCommand> =>
-      (await apiClient.call('changeVoidPassword', { params: { tid }, body, idempotencyKey })).command,
+      (await apiClient.call(voidPasswordApi.changeVoidPassword, { params: { tid }, body, idempotencyKey }))
+        .command,
     [tid],
   );
   return useIdempotentAction(perform, { onSettled: useRefreshAfter<PasswordCommand>(refreshes) });
@@ -56,7 +58,7 @@ export interface ResetInput {
 export function useResetVoidPassword(tid: string, refreshes: RefreshKeys) {
   const perform = useCallback(
     (input: ResetInput, idempotencyKey: string): Promise<ResetVoidPasswordResponse> =>
-      apiClient.call('resetVoidPassword', {
+      apiClient.call(voidPasswordApi.resetVoidPassword, {
         params: { tid },
         body: input.body,
         stepUpToken: input.stepUpToken,
@@ -72,7 +74,8 @@ export function useResetVoidPassword(tid: string, refreshes: RefreshKeys) {
 export function useCancelCommand(refreshes: RefreshKeys) {
   const perform = useCallback(
     async (commandId: string, idempotencyKey: string): Promise<PasswordCommand> =>
-      (await apiClient.call('cancelCommand', { params: { id: commandId }, idempotencyKey })).command,
+      (await apiClient.call(voidPasswordApi.cancelCommand, { params: { id: commandId }, idempotencyKey }))
+        .command,
     [],
   );
   return useIdempotentAction(perform, { onSettled: useRefreshAfter<PasswordCommand>(refreshes) });
@@ -90,7 +93,7 @@ export function useStartBulkReset() {
   const perform = useCallback(
     async (input: BulkResetInput, idempotencyKey: string): Promise<BulkResetJob> => {
       const { selection, stepUpToken, ...rest } = input;
-      const response = await apiClient.call('bulkReset', {
+      const response = await apiClient.call(voidPasswordApi.bulkReset, {
         body: { ...bulkTargetOf(selection), ...rest },
         stepUpToken,
         idempotencyKey,

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as voidPasswordApi from '@/api/endpoints/void-passwords';
 
 /** Polling a running job: soon at first, then less often, at most every 10 s. */
 export function jobPollDelay(pollsSoFar: number): number {
@@ -12,7 +13,8 @@ export const bulkResetQueries = {
   job: (id: string) =>
     queryOptions({
       queryKey: [...bulkResetQueries.all(), id] as const,
-      queryFn: ({ signal }) => apiClient.call('job', { params: { id }, signal, background: true }),
+      queryFn: ({ signal }) =>
+        apiClient.call(voidPasswordApi.job, { params: { id }, signal, background: true }),
       refetchInterval: (query) =>
         query.state.data?.job.status === 'finished' ? false : jobPollDelay(query.state.dataUpdateCount),
       staleTime: 0,

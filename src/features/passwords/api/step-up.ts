@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { apiClient } from '@/api/client';
+import * as authApi from '@/api/endpoints/auth';
 import { onSessionEnd } from '@/api/session-memory';
 
 /** The acquirer accepts a step-up for 5 minutes (DESIGN §2). */
@@ -56,7 +57,7 @@ onSessionEnd(() => stepUpHolder.drop());
 
 /** Re-enters the account password; the token is held for the next 5 minutes of this tab. */
 export async function confirmAccountPassword(scope: string, password: string): Promise<void> {
-  const { stepUpToken } = await apiClient.call('stepUp', { body: { password } });
+  const { stepUpToken } = await apiClient.call(authApi.stepUp, { body: { password } });
   stepUpHolder.hold(scope, stepUpToken);
 }
 

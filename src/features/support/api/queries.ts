@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { apiClient } from '@/api/client';
+import * as merchantApi from '@/api/endpoints/merchants';
 
 export const merchantQueries = {
   all: () => ['merchants'] as const,
@@ -8,13 +9,13 @@ export const merchantQueries = {
   search: (q: string) =>
     queryOptions({
       queryKey: [...merchantQueries.all(), 'search', q] as const,
-      queryFn: ({ signal }) => apiClient.call('merchants', { query: { q }, signal }),
+      queryFn: ({ signal }) => apiClient.call(merchantApi.merchants, { query: { q }, signal }),
       placeholderData: keepPreviousData,
     }),
   detail: (mid: string) =>
     queryOptions({
       queryKey: [...merchantQueries.all(), 'detail', mid] as const,
-      queryFn: ({ signal }) => apiClient.call('merchant', { params: { mid }, signal }),
+      queryFn: ({ signal }) => apiClient.call(merchantApi.merchant, { params: { mid }, signal }),
     }),
 };
 

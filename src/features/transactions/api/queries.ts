@@ -1,5 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import * as terminalApi from '@/api/endpoints/terminals';
+import * as transactionApi from '@/api/endpoints/transactions';
 import type { TransactionQuery, VoidSummaryQuery } from '@/api/schemas/transactions';
 
 /** Rows per request: few requests for a long scroll, small enough to answer fast. */
@@ -23,7 +25,7 @@ export const transactionQueries = {
     infiniteQueryOptions({
       queryKey: [...transactionQueries.lists(), query] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiClient.call('transactions', {
+        apiClient.call(transactionApi.transactions, {
           query: { ...query, cursor: pageParam, limit: TRANSACTION_PAGE_SIZE },
           signal,
           background,
@@ -34,20 +36,20 @@ export const transactionQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...transactionQueries.all(), 'detail', id] as const,
-      queryFn: ({ signal }) => apiClient.call('transaction', { params: { id }, signal }),
+      queryFn: ({ signal }) => apiClient.call(transactionApi.transaction, { params: { id }, signal }),
     }),
   /** The stores in scope, for the store filter; they change rarely. */
   stores: (merchantId: string | undefined) =>
     queryOptions({
       queryKey: [...transactionQueries.all(), 'stores', merchantId ?? 'all'] as const,
       queryFn: ({ signal }) =>
-        apiClient.call('terminalFacets', { query: merchantId ? { merchantId } : {}, signal }),
+        apiClient.call(terminalApi.terminalFacets, { query: merchantId ? { merchantId } : {}, signal }),
       select: (facets) => facets.stores,
       staleTime: 5 * 60_000,
     }),
   voidSummary: (query: VoidSummaryQuery, { background = false }: FetchMode = {}) =>
     queryOptions({
       queryKey: [...transactionQueries.all(), 'void-summary', query] as const,
-      queryFn: ({ signal }) => apiClient.call('voidSummary', { query, signal, background }),
+      queryFn: ({ signal }) => apiClient.call(transactionApi.voidSummary, { query, signal, background }),
     }),
 };
