@@ -1,5 +1,11 @@
 import { type Messages as CompiledMessages, setupI18n } from '@lingui/core';
-import { FALLBACK_LANGUAGE, isLanguage, LANGUAGE_STORAGE_KEY, type Language, matchLanguage } from './languages';
+import {
+  FALLBACK_LANGUAGE,
+  isLanguage,
+  LANGUAGE_STORAGE_KEY,
+  type Language,
+  matchLanguage,
+} from './languages';
 import type { MessageKey } from './messages';
 import { DEFAULT_NAMESPACE, type Namespace } from './namespaces';
 
@@ -50,7 +56,8 @@ function initialLanguage(): Language {
     // Storage may be disabled (private mode): go by the browser.
   }
   if (isLanguage(stored)) return stored;
-  const preferred = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
+  const preferred =
+    typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
   for (const tag of preferred) {
     const language = matchLanguage(tag);
     if (language) return language;
@@ -99,7 +106,9 @@ export async function loadMessages(
  * Translates in one language, whichever is in use (its namespaces must be loaded: see
  * `loadMessages`). For text that must not follow the interface's language.
  */
-export function translatorFor(language: Language): (key: MessageKey, values?: Record<string, unknown>) => string {
+export function translatorFor(
+  language: Language,
+): (key: MessageKey, values?: Record<string, unknown>) => string {
   const fixed = setupI18n({
     locale: language,
     messages: { [language]: catalogs[language] },

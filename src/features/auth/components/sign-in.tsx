@@ -185,7 +185,9 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
         </Button>
       </form>
 
-      {__API_MOCKING__ && demoAccounts.length > 0 ? <DemoAccountList accounts={demoAccounts} onUse={fillDemoAccount} /> : null}
+      {__API_MOCKING__ && demoAccounts.length > 0 ? (
+        <DemoAccountList accounts={demoAccounts} onUse={fillDemoAccount} />
+      ) : null}
     </div>
   );
 }

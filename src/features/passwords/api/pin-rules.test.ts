@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { i18n } from '@/i18n/i18n';
+import { loadMessages, translatorFor } from '@/i18n/i18n';
 import { isAcceptableVoidPassword } from '@/api/void-password-policy';
 import { brokenPinRules, normalizePinInput, PIN_RULE_MESSAGES } from './pin-rules';
 import { ChangeVoidPasswordForm, VoidPinField } from './pin-forms';
@@ -8,10 +8,10 @@ import { ChangeVoidPasswordForm, VoidPinField } from './pin-forms';
 const LANGUAGES = ['en', 'zh-CN'] as const;
 
 // Messages load per language on demand (src/i18n/i18n.ts): both are read here.
-beforeAll(() => i18n.loadLanguages([...LANGUAGES]));
+beforeAll(() => Promise.all(LANGUAGES.map((language) => loadMessages(['passwords'], language))));
 
 function messagesIn(language: (typeof LANGUAGES)[number], candidate: string): string[] {
-  const t = i18n.getFixedT(language);
+  const t = translatorFor(language);
   return brokenPinRules(candidate).map((key) => t(key));
 }
 
@@ -52,7 +52,7 @@ describe('void-password policy messages', () => {
           const messages = messagesIn(language, candidate);
           expect(messages.length === 0).toBe(isAcceptableVoidPassword(candidate));
           // Fixed sentences, one per rule: nothing of the input (a secret) can be in them.
-          const sentences = Object.values(PIN_RULE_MESSAGES).map((key) => i18n.getFixedT(language)(key));
+          const sentences = Object.values(PIN_RULE_MESSAGES).map((key) => translatorFor(language)(key));
           for (const message of messages) {
             expect(sentences).toContain(message);
             expect(message).not.toMatch(/^passwords\./); // a translation, not a key
