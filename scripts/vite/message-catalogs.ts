@@ -54,7 +54,7 @@ export function messageCatalogs(): Plugin {
       const file = id.slice(0, -COMPILED_QUERY.length);
       this.addWatchFile(file);
       const messages = compileCatalog(readCatalog(readFileSync(file, 'utf8'), file), file);
-      return `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(messages))});`;
+      return `export const messages = ${JSON.stringify(messages)};`;
     },
   };
 }

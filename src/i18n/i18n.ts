@@ -6,7 +6,6 @@ import {
   type Language,
   matchLanguage,
 } from './languages';
-import type { MessageKey } from './messages';
 import { DEFAULT_NAMESPACE, type Namespace } from './namespaces';
 
 /**
@@ -25,7 +24,6 @@ const MESSAGE_FILES = import.meta.glob<{ messages: CompiledMessages }>('./locale
 export const i18n = setupI18n({ missing: (_language, key) => key });
 
 const loaded: Record<Language, Set<Namespace>> = { en: new Set(), 'zh-CN': new Set() };
-const catalogs: Record<Language, CompiledMessages> = { en: {}, 'zh-CN': {} };
 /** Namespaces the app has asked for so far: a language switch fetches them all. */
 const used = new Set<Namespace>([DEFAULT_NAMESPACE]);
 
@@ -34,7 +32,6 @@ async function loadNamespace(language: Language, namespace: Namespace): Promise<
   const load = MESSAGE_FILES[`./locales/${language}/${namespace}.ts`];
   if (!load) throw new Error(`No messages for ${namespace} in ${language}`);
   const { messages } = await load();
-  Object.assign(catalogs[language], messages);
   i18n.load(language, messages);
   loaded[language].add(namespace);
 }
@@ -100,21 +97,6 @@ export async function loadMessages(
   const results = await Promise.allSettled(namespaces.map((namespace) => loadNamespace(language, namespace)));
   const missing = namespaces.filter((_namespace, index) => results[index]!.status === 'rejected');
   if (missing.length > 0) throw new Error(`Messages did not load: ${missing.join(', ')}`);
-}
-
-/**
- * Translates in one language, whichever is in use (its namespaces must be loaded: see
- * `loadMessages`). For text that must not follow the interface's language.
- */
-export function translatorFor(
-  language: Language,
-): (key: MessageKey, values?: Record<string, unknown>) => string {
-  const fixed = setupI18n({
-    locale: language,
-    messages: { [language]: catalogs[language] },
-    missing: (_language, key) => key,
-  });
-  return (key, values) => fixed._(key, values);
 }
 
 /**

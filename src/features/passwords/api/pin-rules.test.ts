@@ -1,18 +1,27 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMessages, translatorFor } from '@/i18n/i18n';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeLanguage, i18n } from '@/i18n/i18n';
+import type { MessageKey } from '@/i18n/messages';
 import { isAcceptableVoidPassword } from '@/api/void-password-policy';
 import { brokenPinRules, normalizePinInput, PIN_RULE_MESSAGES } from './pin-rules';
 import { ChangeVoidPasswordForm, VoidPinField } from './pin-forms';
 
 const LANGUAGES = ['en', 'zh-CN'] as const;
 
-// Messages load per language on demand (src/i18n/i18n.ts): both are read here.
-beforeAll(() => Promise.all(LANGUAGES.map((language) => loadMessages(['passwords'], language))));
+/** Each rule's sentence in each language, read from the app's messages in that language. */
+const sentencesIn = {} as Record<(typeof LANGUAGES)[number], Record<MessageKey, string>>;
+beforeAll(async () => {
+  for (const language of LANGUAGES) {
+    await changeLanguage(language);
+    sentencesIn[language] = Object.fromEntries(
+      Object.values(PIN_RULE_MESSAGES).map((key) => [key, i18n._(key)]),
+    ) as Record<MessageKey, string>;
+  }
+});
+afterAll(() => changeLanguage('en'));
 
 function messagesIn(language: (typeof LANGUAGES)[number], candidate: string): string[] {
-  const t = translatorFor(language);
-  return brokenPinRules(candidate).map((key) => t(key));
+  return brokenPinRules(candidate).map((key) => sentencesIn[language][key]);
 }
 
 /** Input of every kind a person may type or paste into a PIN field. */
@@ -52,7 +61,7 @@ describe('void-password policy messages', () => {
           const messages = messagesIn(language, candidate);
           expect(messages.length === 0).toBe(isAcceptableVoidPassword(candidate));
           // Fixed sentences, one per rule: nothing of the input (a secret) can be in them.
-          const sentences = Object.values(PIN_RULE_MESSAGES).map((key) => translatorFor(language)(key));
+          const sentences = Object.values(sentencesIn[language]);
           for (const message of messages) {
             expect(sentences).toContain(message);
             expect(message).not.toMatch(/^passwords\./); // a translation, not a key
