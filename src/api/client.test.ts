@@ -1,13 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  ApiClient,
-  DEFAULT_TIMEOUT_MS,
-  type DownloadProgress,
-  fileNameOf,
-  newIdempotencyKey,
-} from './client';
+import { ApiClient, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from './client';
+import { type DownloadProgress, downloadFile, fileNameOf } from './download';
 import { endpoints } from './endpoints';
 import { ApiError } from './errors';
 
@@ -259,10 +254,11 @@ describe('ApiClient', () => {
       }),
     );
     const progress: DownloadProgress[] = [];
-    const file = await new ApiClient(BASE).call(endpoints.terminalsExport, {
-      query: { status: 'offline' },
-      onDownloadProgress: (p) => progress.push(p),
-    });
+    const file = await downloadFile(
+      endpoints.terminalsExport,
+      { query: { status: 'offline' }, onDownloadProgress: (p) => progress.push(p) },
+      new ApiClient(BASE),
+    );
     expect(file.name).toBe('terminals-2026-11-25.csv');
     expect(Array.from(new Uint8Array(await file.arrayBuffer()))).toEqual(Array.from(bytes));
     expect(progress.at(-1)).toEqual({ received: bytes.byteLength, total: bytes.byteLength });
@@ -271,9 +267,9 @@ describe('ApiClient', () => {
 
   it('refuses to save an export answered with anything but CSV: an unreadable answer, not a file', async () => {
     server.use(http.get(`${BASE}/transactions/export`, () => HttpResponse.json({ unexpected: 'shape' })));
-    const error = (await new ApiClient(BASE)
-      .call(endpoints.transactionsExport)
-      .catch((e: unknown) => e)) as ApiError;
+    const error = (await downloadFile(endpoints.transactionsExport, {}, new ApiClient(BASE)).catch(
+      (e: unknown) => e,
+    )) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.kind).toBe('malformed');
   });

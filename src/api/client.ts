@@ -5,9 +5,10 @@ import { ProblemDetails } from './schemas/common';
 
 type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodMiniType
   ? z.infer<E['response']>
-  : E['response'] extends 'csv'
-    ? File
-    : undefined;
+  : undefined;
+
+/** An endpoint answering JSON or nothing; a file answer is read by `downloadFile` (./download.ts). */
+type JsonEndpoint = Endpoint & { response: z.ZodMiniType | null };
 type BodyOf<E extends Endpoint> = E extends { body: z.ZodMiniType } ? z.input<E['body']> : never;
 type QueryOf<E extends Endpoint> = E extends { query: z.ZodMiniType } ? z.input<E['query']> : never;
 
@@ -23,14 +24,6 @@ export interface CallOptions<E extends Endpoint> {
   background?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** CSV downloads: bytes received so far, and the size when the server says it. */
-  onDownloadProgress?: (progress: DownloadProgress) => void;
-}
-
-export interface DownloadProgress {
-  received: number;
-  /** From `Content-Length`; null when the server streams without one. */
-  total: number | null;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -68,26 +61,15 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-/** The file name of `Content-Disposition: attachment; filename="x.csv"` (or `filename*=UTF-8''…`). */
-export function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
-  if (encoded?.[1]) {
-    try {
-      return safeFileName(decodeURIComponent(encoded[1].trim()));
-    } catch {
-      // fall through to the plain parameter
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  return plain?.[1] ? safeFileName(plain[1].trim()) : null;
-}
-
-/** No folders, no control characters: the server names the file, not where it goes. */
-function safeFileName(name: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\\/\u0000-\u001f]/g, '_').replace(/^\.+/, '');
-  return cleaned || null;
+/** An answer that is not what the contract says. */
+export function malformedResponse(status: number, isMutation: boolean): ApiError {
+  // A 2xx we cannot read means the mutation probably happened: its outcome is unknown.
+  return new ApiError({
+    kind: 'malformed',
+    status,
+    code: 'client.malformed_response',
+    outcomeUnknown: isMutation,
+  });
 }
 
 export class ApiClient {
@@ -110,9 +92,23 @@ export class ApiClient {
   /**
    * Calls an endpoint, given by its definition from its area's module
    * (`apiClient.call(terminalApi.terminal, { params: { tid } })`); the answer is parsed with
-   * its response schema and typed by it.
+   * its response schema and typed by it. A file answer is read by `downloadFile`.
    */
-  async call<E extends Endpoint>(endpoint: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
+  call<E extends JsonEndpoint>(endpoint: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
+    return this.request(endpoint, options, (response, isMutation) =>
+      this.readJson(endpoint, response, isMutation),
+    );
+  }
+
+  /**
+   * Sends a call and hands a successful answer to `read`; failures (network, timeout, an
+   * error status) become an ApiError here, the same for every kind of answer.
+   */
+  async request<E extends Endpoint, T>(
+    endpoint: E,
+    options: CallOptions<E>,
+    read: (response: Response, isMutation: boolean) => Promise<T>,
+  ): Promise<T> {
     const isMutation = endpoint.method !== 'GET';
     const headers = new Headers({ Accept: 'application/json, application/problem+json, text/csv' });
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
@@ -139,20 +135,21 @@ export class ApiClient {
     );
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
     try {
-      return await this.send(endpoint, url, headers, options, signal, timeout.signal);
+      return await this.send(endpoint, url, headers, options, signal, timeout.signal, read);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async send<E extends Endpoint>(
+  private async send<E extends Endpoint, T>(
     endpoint: E,
     url: string,
     headers: Headers,
     options: CallOptions<E>,
     signal: AbortSignal,
     timeout: AbortSignal,
-  ): Promise<ResponseOf<E>> {
+    read: (response: Response, isMutation: boolean) => Promise<T>,
+  ): Promise<T> {
     const isMutation = endpoint.method !== 'GET';
     let response: Response;
     try {
@@ -176,67 +173,24 @@ export class ApiClient {
     if (!response.ok) throw await this.problemOf(response, endpoint, isMutation);
     if (!options.background && response.status !== 401) this.events.onActivity?.();
 
+    return read(response, isMutation);
+  }
+
+  private async readJson<E extends JsonEndpoint>(
+    endpoint: E,
+    response: Response,
+    isMutation: boolean,
+  ): Promise<ResponseOf<E>> {
     if (endpoint.response === null) return undefined as ResponseOf<E>;
-    if (endpoint.response === 'csv') {
-      // Anything but CSV (an error page, JSON) must not be saved as the user's export.
-      if (!/^text\/csv\b/i.test(response.headers.get('Content-Type') ?? '')) {
-        throw this.malformed(response.status, isMutation);
-      }
-      return (await this.download(response, options)) as ResponseOf<E>;
-    }
     let json: unknown;
     try {
       json = await response.json();
     } catch {
-      throw this.malformed(response.status, isMutation);
+      throw malformedResponse(response.status, isMutation);
     }
     const parsed = endpoint.response.safeParse(json);
-    if (!parsed.success) throw this.malformed(response.status, isMutation);
+    if (!parsed.success) throw malformedResponse(response.status, isMutation);
     return parsed.data as ResponseOf<E>;
-  }
-
-  /**
-   * A file answer as a File named by `Content-Disposition`, read chunk by chunk so the
-   * caller can show progress. A connection lost halfway is a network error, not a short file.
-   */
-  private async download<E extends Endpoint>(response: Response, options: CallOptions<E>): Promise<File> {
-    const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
-    const name = fileNameOf(response.headers.get('Content-Disposition')) ?? 'download';
-    const length = Number(response.headers.get('Content-Length'));
-    const total = Number.isFinite(length) && length > 0 ? length : null;
-    const report = options.onDownloadProgress;
-    const chunks: BlobPart[] = [];
-    try {
-      if (!report || !response.body) {
-        // Bytes, not a Blob: a Blob of another realm (fetch's vs the page's) would not be read.
-        chunks.push(new Uint8Array(await response.arrayBuffer()));
-      } else {
-        const reader = response.body.getReader();
-        let received = 0;
-        report({ received, total });
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          chunks.push(value);
-          received += value.byteLength;
-          report({ received, total });
-        }
-      }
-    } catch (cause) {
-      if (options.signal?.aborted) throw cause;
-      throw new ApiError({ kind: 'network', code: 'client.network' });
-    }
-    return new File(chunks, name, { type });
-  }
-
-  private malformed(status: number, isMutation: boolean): ApiError {
-    // A 2xx we cannot read means the mutation probably happened: its outcome is unknown.
-    return new ApiError({
-      kind: 'malformed',
-      status,
-      code: 'client.malformed_response',
-      outcomeUnknown: isMutation,
-    });
   }
 
   private async problemOf(response: Response, endpoint: Endpoint, isMutation: boolean): Promise<ApiError> {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DownloadProgress } from '@/api/client';
+import type { DownloadProgress } from '@/api/download';
 
 /**
  * Downloads a CSV export (a file the server builds from the current filter) and saves it
  * under the server's file name, with progress while the bytes arrive, a way to cancel, and
  * the error when it fails. Pass the call, e.g.
  *
- *   useCsvExport((options) => apiClient.call(terminalApi.terminalsExport, { query: filter, ...options }))
+ *   useCsvExport((options) => downloadFile(terminalApi.terminalsExport, { query: filter, ...options }))
  *
  * The hook knows nothing of what is exported; export-button.tsx is its UI.
  */

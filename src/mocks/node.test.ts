@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, newIdempotencyKey } from '@/api/client';
+import { downloadFile } from '@/api/download';
 import { endpoints } from '@/api/endpoints';
 import { ApiError } from '@/api/errors';
 import { mockAcquirer, mockCookies, resetMock, server, TEST_API_BASE_URL } from './node';
@@ -63,7 +64,7 @@ describe('the mock acquirer through msw/node and the real API client', () => {
   it('downloads CSV as UTF-8 with a BOM', async () => {
     const client = new ApiClient(TEST_API_BASE_URL);
     await signIn(client);
-    const blob = await client.call(endpoints.terminalsExport, {});
+    const blob = await downloadFile(endpoints.terminalsExport, {}, client);
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });

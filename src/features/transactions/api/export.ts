@@ -1,9 +1,9 @@
-import { apiClient } from '@/api/client';
+import { downloadFile } from '@/api/download';
 import * as transactionApi from '@/api/endpoints/transactions';
 import type { DownloadOptions } from '@/components/use-csv-export';
 import type { TransactionListQuery } from './queries';
 
 /** The CSV of a list's current filter (every match, not just the rows loaded). */
 export function exportTransactions(query: TransactionListQuery, options: DownloadOptions): Promise<File> {
-  return apiClient.call(transactionApi.transactionsExport, { query, ...options });
+  return downloadFile(transactionApi.transactionsExport, { query, ...options });
 }
