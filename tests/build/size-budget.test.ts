@@ -7,19 +7,22 @@ import { budgetOverruns, routeModules, routeSizes, type SizeBudgets } from '../.
  * Most gzip bytes of JS each screen loads, in the build that ships (mocking off: the mock
  * build's MSW is a demo/e2e thing and never deployed). Everything the screen fetches is
  * counted: the entry, the route's lazy chunks and all they import statically, and the
- * messages of one language (the larger); what loads later on demand (a dialog, another
- * page) is not. Each budget is the size measured on 2026-11-26 (Lingui, schemas on
- * zod/mini, each screen loading only the schemas of the endpoints it calls) plus about
- * 2 %: growth needs a decision, not a drift. Of the issue's targets,
- * the fleet list's (170 kB) is met and sign-in's (133 kB) not yet; docs/performance.md
- * says where the bytes go.
+ * message namespaces it is loaded with, in the larger language; what loads later on demand
+ * (a dialog, another page) is not.
+ *
+ * Sign-in and the fleet list have the issue's caps (#8): 1.25× and 1.6× the floor of React +
+ * router + TanStack Query, 107.7 kB as measured in ../shared/TOOLCHAIN.md (the issue rounds
+ * the floor to "about 106 kB", the caps to "about 133 / 170 kB"). The other screens have
+ * their size measured on 2026-11-26 plus about 2 %: growth needs a decision, not a drift.
+ * docs/performance.md says where the bytes go.
  */
+const FLOOR = 107_700;
 const BUDGETS: SizeBudgets = {
-  'sign-in': 138_000,
-  'fleet list': 168_000,
-  'terminal page': 182_000,
-  transactions: 172_000,
-  overview: 147_000,
+  'sign-in': Math.round(1.25 * FLOOR), // 134,625
+  'fleet list': Math.round(1.6 * FLOOR), // 172,320
+  'terminal page': 181_000,
+  transactions: 171_000,
+  overview: 146_000,
 };
 
 const productionDir = inject('builds').production;
