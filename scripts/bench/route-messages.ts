@@ -93,6 +93,18 @@ for (const namespace of NAMESPACES) {
   for (const segment of Object.keys(enNamespaces[namespace])) namespaceOfSegment.set(segment, namespace);
 }
 
+/** Every message key of the catalog (`devices.status.online`), plural messages once. */
+export function allMessageKeys(): readonly string[] {
+  return catalogKeys;
+}
+
+/**
+ * The app's source files (not tests, mocks or the catalogs themselves), relative to `root`.
+ */
+export function appSourceFiles(root: string): string[] {
+  return sourceFiles(root).filter((file) => !file.startsWith('src/i18n/locales/'));
+}
+
 /**
  * The message keys a source file names: string literals that are keys of the catalog, and
  * template literals whose fixed start begins some key (`` `devices.status.${state}` ``).

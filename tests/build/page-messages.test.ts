@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { chunkModulesFile, type ChunkModules, projectRoot } from '../../scripts/bench/build-app';
-import { importsWithoutMessages, lazyChunks, messageKeysIn } from '../../scripts/bench/route-messages';
+import {
+  allMessageKeys,
+  appSourceFiles,
+  importsWithoutMessages,
+  lazyChunks,
+  messageKeysIn,
+} from '../../scripts/bench/route-messages';
 import { DEFAULT_NAMESPACE, type Namespace } from '../../src/i18n/namespaces';
 
 /**
@@ -96,5 +102,15 @@ describe('message namespaces per chunk (mocking-off build)', () => {
     const missing = keysOutside(own, [DEFAULT_NAMESPACE, 'shell']);
     expect(missing.length).toBeGreaterThan(0);
     expect(missing.every((line) => line.includes('[devices]'))).toBe(true);
+  });
+
+  it('every message of the catalog is named by some module of the app (no dead words shipped)', () => {
+    const named = appSourceFiles(projectRoot).flatMap((file) =>
+      messageKeysIn(readFileSync(path.join(projectRoot, file), 'utf8')).map(({ key }) => key),
+    );
+    // A template literal names every key that starts with its fixed part.
+    const isNamed = (key: string) =>
+      named.some((name) => name === key || (name.endsWith('.') && key.startsWith(name)));
+    expect(allMessageKeys().filter((key) => !isNamed(key))).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@ export const messages = {
   alerts: {
     title: 'Risk alerts',
     empty: 'No risk alerts right now.',
-    loadFailed: 'The alerts could not be loaded.',
     terminal: 'Terminal {tid}',
     merchant: 'Merchant {mid}',
     count: '{count, plural, one {{count} affected} other {{count} affected}}',

@@ -89,13 +89,11 @@ export const messages = {
     overview: 'Go to overview',
   },
   notFound: {
-    documentTitle: 'Page not found',
     title: 'Page not found',
     body: 'There is no page at this address.',
     home: 'Go to overview',
   },
   forbidden: {
-    documentTitle: 'Not allowed',
     title: 'Not allowed',
     body: 'Your role does not have access to this page.',
     home: 'Go to overview',

@@ -24,7 +24,6 @@ export const messages = {
     signOut: 'Sign out',
   },
   pages: {
-    notBuiltYet: 'Not built yet',
     overview: {
       title: 'Overview',
       welcome: 'Welcome, {name}',

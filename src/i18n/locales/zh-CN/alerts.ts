@@ -4,7 +4,6 @@ export const messages: NamespaceMessages<'alerts'> = {
   alerts: {
     title: '风险提醒',
     empty: '目前没有风险提醒。',
-    loadFailed: '风险提醒加载失败。',
     terminal: '终端 {tid}',
     merchant: '商户 {mid}',
     count: '{count, plural, one {涉及 {count} 项} other {涉及 {count} 项}}',

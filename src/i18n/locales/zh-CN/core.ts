@@ -88,13 +88,11 @@ export const messages: NamespaceMessages<'core'> = {
     overview: '返回概览',
   },
   notFound: {
-    documentTitle: '页面不存在',
     title: '页面不存在',
     body: '此地址没有对应的页面。',
     home: '返回概览',
   },
   forbidden: {
-    documentTitle: '无权访问',
     title: '无权访问',
     body: '您的角色无权访问此页面。',
     home: '返回概览',

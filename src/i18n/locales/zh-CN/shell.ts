@@ -26,7 +26,6 @@ export const messages: NamespaceMessages<'shell'> = {
     signOut: '退出登录',
   },
   pages: {
-    notBuiltYet: '尚未开发',
     overview: {
       title: '概览',
       welcome: '欢迎，{name}',
