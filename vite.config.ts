@@ -23,7 +23,7 @@ const WORKER_FILE = 'mockServiceWorker.js';
  * to the automatic split: each screen then loads only the zod code its schemas use).
  */
 const FRAMEWORK_MODULES =
-  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|@lingui[\\/](core|react))[\\/]/;
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|@lingui[\\/]core)[\\/]/;
 
 /**
  * Serves (dev) or emits (build) MSW's service worker straight from the installed msw,

@@ -4,8 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import type { AppConfig } from '@/app/app-config';
 import { StartupError } from '@/app/startup-error';
-import { i18n, i18nReady } from '@/i18n/i18n';
-import { I18nProvider } from '@lingui/react';
+import { i18nReady } from '@/i18n/i18n';
 import './styles/index.css';
 
 // A page restored from the back/forward cache shows what it showed when it was left, for a
@@ -32,9 +31,7 @@ async function start(): Promise<void> {
       await i18nReady;
       root.render(
         <StrictMode>
-          <I18nProvider i18n={i18n}>
-            <StartupError />
-          </I18nProvider>
+          <StartupError />
         </StrictMode>,
       );
       return;

@@ -1,8 +1,6 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { I18nProvider } from '@lingui/react';
 import { useApiSessionEvents } from '@/features/auth/use-api-session-events';
-import { i18n } from '@/i18n/i18n';
 import { type AppConfig, AppConfigProvider } from './app-config';
 
 function ApiSessionEvents() {
@@ -21,12 +19,10 @@ export function AppProvider({
 }) {
   return (
     <AppConfigProvider config={config}>
-      <I18nProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          <ApiSessionEvents />
-          {children}
-        </QueryClientProvider>
-      </I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <ApiSessionEvents />
+        {children}
+      </QueryClientProvider>
     </AppConfigProvider>
   );
 }

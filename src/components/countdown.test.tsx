@@ -1,7 +1,6 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '@/i18n/i18n';
-import { I18nWrapper } from '@/testing/i18n-wrapper';
 import { Countdown } from './countdown';
 import { serverClockOffset, useServerNow } from './use-server-now';
 
@@ -32,7 +31,6 @@ describe('Countdown', () => {
     const now = Date.parse('2026-01-02T22:55:30+08:00');
     const { rerender } = render(
       <Countdown until="2026-01-02T23:00:00+08:00" now={now} onExpire={onExpire} />,
-      { wrapper: I18nWrapper },
     );
     expect(screen.getByRole('timer')).toHaveTextContent('4 min 30 sec left');
     expect(screen.getByRole('timer')).toHaveAttribute('datetime', '2026-01-02T15:00:00.000Z');

@@ -21,7 +21,7 @@ export function Countdown({
   until: string | number;
   /** Server "now", epoch ms (`useServerNow`). */
   now: number;
-  /** The words around the time left; default "{{duration}} left" / "剩余 {{duration}}". */
+  /** The words around the time left; default "{duration} left" / "剩余 {duration}". */
   children?: (duration: string) => ReactNode;
   /** Shown once the deadline has passed; default "time is up". */
   expired?: ReactNode;

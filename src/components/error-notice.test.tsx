@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
 import { changeLanguage } from '@/i18n/i18n';
-import { I18nWrapper } from '@/testing/i18n-wrapper';
 import { ErrorNotice } from './error-notice';
 
 beforeAll(async () => {
@@ -17,7 +16,7 @@ function rateLimited(seconds: number) {
 describe('ErrorNotice', () => {
   it('says how long to wait after a 429, and offers "Try again" only once the wait is over', async () => {
     const onRetry = vi.fn();
-    render(<ErrorNotice error={rateLimited(1)} onRetry={onRetry} />, { wrapper: I18nWrapper });
+    render(<ErrorNotice error={rateLimited(1)} onRetry={onRetry} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Too many requests, try again in 1 s');
     const retry = screen.getByRole('button', { name: 'Try again' });
     expect(retry).toBeDisabled();
@@ -32,7 +31,6 @@ describe('ErrorNotice', () => {
         error={new ApiError({ kind: 'http', status: 403, code: 'auth.forbidden' })}
         onRetry={() => undefined}
       />,
-      { wrapper: I18nWrapper },
     );
     expect(screen.getByRole('alert')).toHaveTextContent(
       "Your role is not allowed to do this. If you need it, ask the merchant's owner or support.",
@@ -46,7 +44,6 @@ describe('ErrorNotice', () => {
         error={new ApiError({ kind: 'network', code: 'client.network' })}
         onRetry={() => undefined}
       />,
-      { wrapper: I18nWrapper },
     );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
   });

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '@/i18n/i18n';
-import { I18nWrapper } from '@/testing/i18n-wrapper';
 import { VirtualList, type VirtualListProps } from './virtual-list';
 
 beforeAll(async () => {
@@ -40,7 +39,6 @@ function renderList(props: Partial<VirtualListProps<Fruit>> = {}) {
       empty={<p>No fruit</p>}
       {...props}
     />,
-    { wrapper: I18nWrapper },
   );
   return { ...view, fetchNextPage, user: userEvent.setup() };
 }

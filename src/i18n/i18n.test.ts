@@ -71,6 +71,53 @@ describe('language', () => {
     vi.doUnmock('./locales/en/support.ts?compiled');
   });
 
+  it('a page opened while the language switch is loading gets its words in the new language', async () => {
+    const { i18n, changeLanguage, loadMessages, currentLanguage } = await loadWith(['en-US']);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.doMock('./locales/zh-CN/core.ts?compiled', async () => {
+      await gate; // a slow network
+      return vi.importActual('./locales/zh-CN/core.ts?compiled');
+    });
+    const switching = changeLanguage('zh-CN');
+    const pageOpened = loadMessages(['devices']); // a click on a link meanwhile
+    release();
+    await Promise.all([switching, pageOpened]);
+    expect(currentLanguage()).toBe('zh-CN');
+    expect(i18n._('devices.connectivity.online')).toBe(zhCN.devices.connectivity.online);
+    vi.doUnmock('./locales/zh-CN/core.ts?compiled');
+  });
+
+  it('the last of several quick switches wins, whichever language loads last', async () => {
+    const { changeLanguage, currentLanguage } = await loadWith(['en-US']);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.doMock('./locales/zh-CN/core.ts?compiled', async () => {
+      await gate;
+      return vi.importActual('./locales/zh-CN/core.ts?compiled');
+    });
+    const toChinese = changeLanguage('zh-CN');
+    await changeLanguage('en'); // English is loaded: done at once
+    release();
+    await toChinese;
+    expect(currentLanguage()).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    vi.doUnmock('./locales/zh-CN/core.ts?compiled');
+  });
+
+  it('a switch whose messages do not load changes nothing and is not remembered', async () => {
+    const { i18n, changeLanguage, currentLanguage } = await loadWith(['en-US']);
+    vi.doMock('./locales/zh-CN/core.ts?compiled', () => {
+      throw new Error('offline');
+    });
+    await expect(changeLanguage('zh-CN')).rejects.toThrow();
+    expect(currentLanguage()).toBe('en');
+    expect(i18n._('signIn.title')).toBe(en.signIn.title);
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBeNull();
+    vi.doUnmock('./locales/zh-CN/core.ts?compiled');
+  });
+
   it('falls back to Simplified Chinese for a language we do not have', async () => {
     const { currentLanguage, i18n } = await loadWith(['fr-FR']);
     expect(currentLanguage()).toBe('zh-CN');

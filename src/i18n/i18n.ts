@@ -84,18 +84,28 @@ export const i18nReady: Promise<unknown> = loadNamespace(startLanguage, DEFAULT_
     console.error('Messages did not load', error);
   });
 
+/** The language a switch is loading (the one in use when none is under way). */
+let targetLanguage: Language = startLanguage;
+let switches = 0;
+
 /**
- * Fetches namespaces in the language in use, or the one given (at once if already loaded).
- * Rejects when one did not load, so the page that needs it fails like a page whose code
- * did not load.
+ * Fetches namespaces in the language in use and, during a switch, in the language being
+ * switched to, so a page opened meanwhile has its words either way (at once if already
+ * loaded). Rejects when one did not load, so the page that needs it fails like a page whose
+ * code did not load.
  */
 export async function loadMessages(
   namespaces: readonly Namespace[],
   language: Language = currentLanguage(),
 ): Promise<void> {
   namespaces.forEach((namespace) => used.add(namespace));
-  const results = await Promise.allSettled(namespaces.map((namespace) => loadNamespace(language, namespace)));
-  const missing = namespaces.filter((_namespace, index) => results[index]!.status === 'rejected');
+  const wanted = [...new Set([language, targetLanguage])].flatMap((into) =>
+    namespaces.map((namespace) => ({ namespace, load: loadNamespace(into, namespace) })),
+  );
+  const results = await Promise.allSettled(wanted.map(({ load }) => load));
+  const missing = [
+    ...new Set(wanted.filter((_, index) => results[index]!.status === 'rejected').map((w) => w.namespace)),
+  ];
   if (missing.length > 0) throw new Error(`Messages did not load: ${missing.join(', ')}`);
 }
 
@@ -111,15 +121,29 @@ export async function withMessages<T>(namespaces: readonly Namespace[], load: ()
 }
 
 /**
- * Switches language and remembers the choice (the only value kept in storage). Every
- * namespace used so far is fetched in the new language first, so no screen shows keys.
+ * Switches language once every namespace used so far is loaded in it (pages opened during
+ * the switch included), so no screen shows keys; then remembers the choice (the only value
+ * kept in storage). The last of several quick switches wins. Rejects, changing nothing, when
+ * the new language's messages do not load.
  */
 export async function changeLanguage(language: Language): Promise<void> {
+  const switchId = ++switches;
+  targetLanguage = language;
+  try {
+    for (;;) {
+      const missing = [...used].filter((namespace) => !loaded[language].has(namespace));
+      if (missing.length === 0) break;
+      await Promise.all(missing.map((namespace) => loadNamespace(language, namespace)));
+    }
+  } catch (error) {
+    if (switchId === switches) targetLanguage = currentLanguage();
+    throw error;
+  }
+  if (switchId !== switches) return; // a later switch decides
+  i18n.activate(language);
   try {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Storage may be disabled (private mode): the switch still works for this visit.
   }
-  await Promise.all([...used].map((namespace) => loadNamespace(language, namespace)));
-  i18n.activate(language);
 }

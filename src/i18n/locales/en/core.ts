@@ -21,6 +21,7 @@ export const messages = {
   },
   language: {
     label: 'Language',
+    switchFailed: 'The other language could not be loaded. Check your connection and choose it again.',
   },
   signIn: {
     documentTitle: 'Sign in',

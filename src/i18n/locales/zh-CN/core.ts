@@ -23,6 +23,7 @@ export const messages: NamespaceMessages<'core'> = {
   },
   language: {
     label: '语言',
+    switchFailed: '另一种语言未能加载。请检查网络连接后重新选择。',
   },
   signIn: {
     documentTitle: '登录',

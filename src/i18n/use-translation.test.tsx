@@ -1,0 +1,28 @@
+import { act, renderHook } from '@testing-library/react';
+import { afterAll, describe, expect, it } from 'vitest';
+import { changeLanguage, i18n } from './i18n';
+import { useTranslation } from './use-translation';
+
+describe('useTranslation', () => {
+  afterAll(() => changeLanguage('en'));
+
+  it('re-renders a component when the language changes, not when a namespace loads', async () => {
+    await act(() => changeLanguage('en'));
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders += 1;
+      return useTranslation();
+    });
+    const first = renders;
+    expect(result.current.t('signIn.title')).toBe('Sign in');
+
+    // Lingui signals every catalog it loads; no text on screen changes, so nothing renders.
+    act(() => i18n.load('en', { 'signIn.unusedForThisTest': ['x'] }));
+    expect(renders).toBe(first);
+
+    await act(() => changeLanguage('zh-CN'));
+    expect(renders).toBeGreaterThan(first);
+    expect(result.current.language).toBe('zh-CN');
+    expect(result.current.t('signIn.title')).toBe('登录');
+  });
+});
