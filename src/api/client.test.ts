@@ -254,15 +254,31 @@ describe('ApiClient', () => {
       }),
     );
     const progress: DownloadProgress[] = [];
-    const file = await downloadFile(
+    const { file, truncated } = await downloadFile(
       endpoints.terminalsExport,
       { query: { status: 'offline' }, onDownloadProgress: (p) => progress.push(p) },
       new ApiClient(BASE),
     );
     expect(file.name).toBe('terminals-2026-11-25.csv');
+    expect(truncated).toBe(false);
     expect(Array.from(new Uint8Array(await file.arrayBuffer()))).toEqual(Array.from(bytes));
     expect(progress.at(-1)).toEqual({ received: bytes.byteLength, total: bytes.byteLength });
     expect(progress.length).toBeGreaterThan(2);
+  });
+
+  it('says when the server cut an export short at its row limit', async () => {
+    server.use(
+      http.get(
+        `${BASE}/transactions/export`,
+        () =>
+          new HttpResponse('traceNo\r\n000001\r\n', {
+            headers: { 'Content-Type': 'text/csv', 'X-Export-Truncated': 'true' },
+          }),
+      ),
+    );
+    const { file, truncated } = await downloadFile(endpoints.transactionsExport, {}, new ApiClient(BASE));
+    expect(truncated).toBe(true);
+    expect(await file.text()).toBe('traceNo\r\n000001\r\n');
   });
 
   it('refuses to save an export answered with anything but CSV: an unreadable answer, not a file', async () => {

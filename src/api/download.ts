@@ -18,6 +18,13 @@ export interface DownloadOptions<E extends Endpoint> extends CallOptions<E> {
   onDownloadProgress?: (progress: DownloadProgress) => void;
 }
 
+/** A downloaded file, and whether the server cut it short (its export row limit). */
+export interface Download {
+  file: File;
+  /** `X-Export-Truncated: true`: the file holds only the first rows the server allows. */
+  truncated: boolean;
+}
+
 /** The file name of `Content-Disposition: attachment; filename="x.csv"` (or `filename*=UTF-8''…`). */
 export function fileNameOf(disposition: string | null): string | null {
   if (!disposition) return null;
@@ -42,7 +49,7 @@ function safeFileName(name: string): string | null {
 
 /**
  * Calls an endpoint that answers a CSV file (`response: 'csv'`) and returns it as a File
- * named by `Content-Disposition`, read chunk by chunk so the caller can show progress.
+ * named by `Content-Disposition` (and whether the server cut it short), read chunk by chunk so the caller can show progress.
  * Anything but CSV (an error page, JSON) is an unreadable answer, never the user's file; a
  * connection lost halfway is a network error, not a short file.
  */
@@ -50,7 +57,7 @@ export function downloadFile<E extends Endpoint & { response: 'csv' }>(
   endpoint: E,
   options: DownloadOptions<E> = {},
   client = apiClient,
-): Promise<File> {
+): Promise<Download> {
   return client.request(endpoint, options, async (response, isMutation) => {
     const type = response.headers.get('Content-Type') ?? '';
     if (!/^text\/csv\b/i.test(type)) throw malformedResponse(response.status, isMutation);
@@ -79,6 +86,7 @@ export function downloadFile<E extends Endpoint & { response: 'csv' }>(
       if (options.signal?.aborted) throw cause;
       throw new ApiError({ kind: 'network', code: 'client.network' });
     }
-    return new File(chunks, name, { type });
+    const truncated = response.headers.get('X-Export-Truncated') === 'true';
+    return { file: new File(chunks, name, { type }), truncated };
   });
 }

@@ -2,6 +2,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import { useFormat } from '@/i18n/use-format';
 import { Button } from './button';
 import { ErrorNotice } from './error-notice';
+import type { Download } from '@/api/download';
 import { type DownloadOptions, useCsvExport } from './use-csv-export';
 
 /**
@@ -15,7 +16,7 @@ export function ExportButton({
   fallbackName,
   disabled = false,
 }: {
-  download: (options: DownloadOptions) => Promise<File>;
+  download: (options: DownloadOptions) => Promise<Download>;
   /** The button's words, e.g. "Export CSV"; default "Export CSV". */
   label?: string;
   /** File name when the server gives none. */
@@ -57,7 +58,12 @@ export function ExportButton({
                 : t('csvExport.progress', { received: format.bytes(state.progress.received) })}
           </span>
         ) : state.status === 'done' ? (
-          t('csvExport.done', { fileName: state.fileName, size: format.bytes(state.size) })
+          <>
+            {t('csvExport.done', { fileName: state.fileName, size: format.bytes(state.size) })}
+            {state.truncated ? (
+              <strong className="block text-amber-800">{t('csvExport.truncated')}</strong>
+            ) : null}
+          </>
         ) : null}
       </div>
       {state.status === 'failed' ? (

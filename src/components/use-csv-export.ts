@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DownloadProgress } from '@/api/download';
+import type { Download, DownloadProgress } from '@/api/download';
 
 /**
  * Downloads a CSV export (a file the server builds from the current filter) and saves it
@@ -14,7 +14,7 @@ import type { DownloadProgress } from '@/api/download';
 export type CsvExportState =
   | { status: 'idle' }
   | { status: 'downloading'; progress: DownloadProgress }
-  | { status: 'done'; fileName: string; size: number }
+  | { status: 'done'; fileName: string; size: number; truncated: boolean }
   | { status: 'failed'; error: unknown };
 
 export interface DownloadOptions {
@@ -41,7 +41,7 @@ export function saveFile(file: File, fallbackName: string): void {
 }
 
 export function useCsvExport(
-  download: (options: DownloadOptions) => Promise<File>,
+  download: (options: DownloadOptions) => Promise<Download>,
   { fallbackName = 'export.csv' }: { fallbackName?: string } = {},
 ) {
   const [state, setState] = useState<CsvExportState>({ status: 'idle' });
@@ -56,7 +56,7 @@ export function useCsvExport(
     controller.current = current;
     setState({ status: 'downloading', progress: { received: 0, total: null } });
     try {
-      const file = await download({
+      const { file, truncated } = await download({
         signal: current.signal,
         timeoutMs: EXPORT_TIMEOUT_MS,
         onDownloadProgress: (progress) => {
@@ -65,7 +65,7 @@ export function useCsvExport(
       });
       if (current.signal.aborted) return;
       saveFile(file, fallbackName);
-      setState({ status: 'done', fileName: file.name, size: file.size });
+      setState({ status: 'done', fileName: file.name, size: file.size, truncated });
     } catch (error) {
       if (current.signal.aborted) return;
       setState({ status: 'failed', error });

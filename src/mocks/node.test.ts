@@ -64,7 +64,7 @@ describe('the mock acquirer through msw/node and the real API client', () => {
   it('downloads CSV as UTF-8 with a BOM', async () => {
     const client = new ApiClient(TEST_API_BASE_URL);
     await signIn(client);
-    const blob = await downloadFile(endpoints.terminalsExport, {}, client);
+    const { file: blob } = await downloadFile(endpoints.terminalsExport, {}, client);
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });

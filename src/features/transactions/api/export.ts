@@ -1,9 +1,9 @@
-import { downloadFile } from '@/api/download';
+import { type Download, downloadFile } from '@/api/download';
 import * as transactionApi from '@/api/endpoints/transactions';
 import type { DownloadOptions } from '@/components/use-csv-export';
 import type { TransactionListQuery } from './queries';
 
 /** The CSV of a list's current filter (every match, not just the rows loaded). */
-export function exportTransactions(query: TransactionListQuery, options: DownloadOptions): Promise<File> {
+export function exportTransactions(query: TransactionListQuery, options: DownloadOptions): Promise<Download> {
   return downloadFile(transactionApi.transactionsExport, { query, ...options });
 }

@@ -89,5 +89,7 @@ export const messages = {
     progress: 'Downloading… {received}',
     progressOf: 'Downloading… {received} of {total}',
     done: 'Saved {fileName} ({size}).',
+    truncated:
+      'Only the first rows are in this file: the export limit was reached. Narrow the filter and export again for the rest.',
   },
 } as const;

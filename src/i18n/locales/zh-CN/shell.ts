@@ -91,5 +91,6 @@ export const messages: NamespaceMessages<'shell'> = {
     progress: '正在下载… {received}',
     progressOf: '正在下载… {received} / {total}',
     done: '已保存 {fileName}（{size}）。',
+    truncated: '文件只包含前面的部分记录：已达到导出上限。请缩小筛选范围后再次导出其余记录。',
   },
 };
