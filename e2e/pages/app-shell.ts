@@ -29,6 +29,6 @@ export class AppShell {
 
   async signOut() {
     await this.openUserMenu();
-    await this.page.getByRole('menuitem', { name: /^(Sign out|退出登录)$/ }).click();
+    await this.page.getByRole('button', { name: /^(Sign out|退出登录)$/ }).click();
   }
 }

@@ -39,7 +39,7 @@ describe('The session', () => {
     const app = await renderSignedIn('owner');
     await openUserMenu(app);
     expect(screen.getByText('Merchant owner')).toBeInTheDocument();
-    await app.user.click(screen.getByRole('menuitem', { name: 'Sign out' }));
+    await app.user.click(screen.getByRole('button', { name: 'Sign out' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('You have signed out.');

@@ -116,7 +116,7 @@ describe('Resetting a forgotten void password', () => {
     await app.user.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
 
     await app.user.click(screen.getByRole('button', { name: /Account menu for/ }));
-    await app.user.click(screen.getByRole('menuitem', { name: 'Sign out' }));
+    await app.user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
     expect(stepUpHolder.get('usr_owner')).toBeNull();
 

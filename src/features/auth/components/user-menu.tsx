@@ -74,6 +74,8 @@ export function UserMenu() {
       <div
         id={panelId}
         hidden={!open}
+        role="group"
+        aria-label={t('userMenu.label')}
         className="absolute right-0 z-30 mt-2 w-72 max-w-[calc(100vw-1.5rem)] rounded-lg border border-gray-200 bg-white p-4 shadow-lg"
       >
         <p className="font-semibold text-gray-900">{user.name}</p>
@@ -100,17 +102,15 @@ export function UserMenu() {
           </div>
         </dl>
         {signOut.error ? <ErrorNotice error={signOut.error} className="mt-3" /> : null}
-        <div role="menu" aria-label={t('userMenu.label')} className="mt-4">
-          <Button
-            role="menuitem"
-            variant="secondary"
-            className="w-full"
-            disabled={signOut.isPending}
-            onClick={() => signOut.mutate()}
-          >
-            {t('userMenu.signOut')}
-          </Button>
-        </div>
+        {/* A disclosure with a button in it, not an ARIA menu: a menu promises arrow keys. */}
+        <Button
+          variant="secondary"
+          className="mt-4 w-full"
+          disabled={signOut.isPending}
+          onClick={() => signOut.mutate()}
+        >
+          {t('userMenu.signOut')}
+        </Button>
       </div>
     </div>
   );
