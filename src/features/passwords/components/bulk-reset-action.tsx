@@ -1,4 +1,5 @@
 import { type ComponentProps, lazy, Suspense } from 'react';
+import { LoadFailedBoundary } from '@/components/load-failed-boundary';
 import { withMessages } from '@/i18n/i18n';
 
 const BulkResetActionNow = lazy(async () => ({
@@ -14,8 +15,10 @@ const BulkResetActionNow = lazy(async () => ({
  */
 export function BulkResetAction(props: ComponentProps<typeof BulkResetActionNow>) {
   return (
-    <Suspense fallback={null}>
-      <BulkResetActionNow {...props} />
-    </Suspense>
+    <LoadFailedBoundary>
+      <Suspense fallback={null}>
+        <BulkResetActionNow {...props} />
+      </Suspense>
+    </LoadFailedBoundary>
   );
 }

@@ -83,6 +83,7 @@ export const messages = {
     unexpected: 'Something went wrong. Try again.',
   },
   errorPage: {
+    partFailed: 'This part of the page could not be loaded.',
     documentTitle: 'Something went wrong',
     title: 'Something went wrong',
     body: 'This page ran into an unexpected problem. Nothing was changed by it. Reload the page or go back to the overview.',

@@ -82,6 +82,7 @@ export const messages: NamespaceMessages<'core'> = {
     unexpected: '出现问题，请重试。',
   },
   errorPage: {
+    partFailed: '页面的这一部分未能加载。',
     documentTitle: '出现问题',
     title: '出现问题',
     body: '此页面遇到了意外问题，未做任何更改。请刷新页面或返回概览。',
