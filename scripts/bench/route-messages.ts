@@ -93,7 +93,7 @@ for (const namespace of NAMESPACES) {
   for (const segment of Object.keys(enNamespaces[namespace])) namespaceOfSegment.set(segment, namespace);
 }
 
-/** Every message key of the catalog (`devices.status.online`), plural messages once. */
+/** Every message key of the catalog (`devices.status.online`). */
 export function allMessageKeys(): readonly string[] {
   return catalogKeys;
 }
@@ -117,10 +117,7 @@ export function messageKeysIn(source: string): { key: string; namespace: Namespa
     const namespace = namespaceOfSegment.get(text!.split('.')[0]!);
     if (!namespace) continue;
     const isPrefix = quote === '`' && template !== undefined;
-    // `t('x.count', { count })` names `x.count_one` / `x.count_other`: plural forms.
-    const known = catalogKeys.some((key) =>
-      isPrefix ? key.startsWith(text!) : key === text || key.startsWith(`${text}_`),
-    );
+    const known = isPrefix ? catalogKeys.some((key) => key.startsWith(text!)) : catalogKeys.includes(text!);
     if (known) found.push({ key: text!, namespace });
   }
   return found;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_NAMESPACE, type Namespace } from '../../src/i18n/namespaces';
 import { chunkModulesFile, type ChunkModules, projectRoot } from './build-app';
-import { lazyChunks } from './route-messages';
+import { COMPILED_QUERY } from '../vite/message-catalogs';
+import { type LazyChunk, lazyChunks } from './route-messages';
 
 /** One entry of Vite's `.vite/manifest.json` (the fields read here). */
 interface ManifestChunk {
@@ -39,8 +40,7 @@ export type RouteName = keyof typeof ROUTE_CHUNKS;
  */
 const LANGUAGES = ['zh-CN', 'en'] as const;
 
-function namespacesOf(roots: readonly string[]): Namespace[] {
-  const chunks = lazyChunks(projectRoot);
+function namespacesOf(chunks: readonly LazyChunk[], roots: readonly string[]): Namespace[] {
   const given = roots.flatMap((root) => chunks.find((chunk) => chunk.module === root)?.namespaces ?? []);
   return [...new Set<Namespace>([DEFAULT_NAMESPACE, ...given])];
 }
@@ -95,11 +95,18 @@ function measure(outDir: string, files: string[]): Bytes {
 }
 
 /** The manifest keys of the chunks a route loads: entry, route chunks, its messages. */
-function routeChunks(outDir: string, manifest: Manifest, route: RouteName): string[] {
+function routeChunks(
+  outDir: string,
+  manifest: Manifest,
+  route: RouteName,
+  lazy: readonly LazyChunk[] = lazyChunks(projectRoot),
+): string[] {
   const roots = [entryKey(manifest), ...ROUTE_CHUNKS[route]];
-  const namespaces = namespacesOf(ROUTE_CHUNKS[route]);
+  const namespaces = namespacesOf(lazy, ROUTE_CHUNKS[route]);
   const withEach = LANGUAGES.map((language) => {
-    const messages = namespaces.map((namespace) => `src/i18n/locales/${language}/${namespace}.ts?compiled`);
+    const messages = namespaces.map(
+      (namespace) => `src/i18n/locales/${language}/${namespace}.ts${COMPILED_QUERY}`,
+    );
     return staticClosure(manifest, [...roots, ...messages]);
   });
   const gzipOf = (chunks: string[]) =>
@@ -119,8 +126,9 @@ export function routeJsFiles(outDir: string, route: RouteName): string[] {
 /** Bytes of the JS and CSS each route loads, from a build made with `build.manifest`. */
 export function routeSizes(outDir: string): RouteSize[] {
   const manifest = readManifest(outDir);
+  const lazy = lazyChunks(projectRoot); // the sources are read once for every route
   return (Object.keys(ROUTE_CHUNKS) as RouteName[]).map((route) => {
-    const chunks = routeChunks(outDir, manifest, route);
+    const chunks = routeChunks(outDir, manifest, route, lazy);
     const js = chunks.map((key) => manifest[key]!.file);
     const css = [...new Set(chunks.flatMap((key) => manifest[key]!.css ?? []))];
     return { route, js: measure(outDir, js), css: measure(outDir, css) };

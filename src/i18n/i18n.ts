@@ -73,16 +73,19 @@ export function currentLanguage(): Language {
 }
 
 const startLanguage = initialLanguage();
-// Active at once, so anything rendered before the messages arrive shows keys, not an error.
+// Active at once: translating never throws, even before the messages arrive (keys then).
 i18n.activate(startLanguage);
 
-/** Settles once the starting language's core messages are loaded (never rejects). */
-export const i18nReady: Promise<unknown> = loadNamespace(startLanguage, DEFAULT_NAMESPACE)
-  .then(() => i18n.activate(startLanguage)) // re-renders anything shown with keys
-  .catch((error: unknown) => {
+/**
+ * Settles once the starting language's core messages are loaded (never rejects); nothing
+ * renders before it (src/main.tsx awaits it).
+ */
+export const i18nReady: Promise<unknown> = loadNamespace(startLanguage, DEFAULT_NAMESPACE).catch(
+  (error: unknown) => {
     // A messages chunk that did not load (offline): the app still starts, showing keys.
     console.error('Messages did not load', error);
-  });
+  },
+);
 
 /** The language a switch is loading (the one in use when none is under way). */
 let targetLanguage: Language = startLanguage;
@@ -94,12 +97,9 @@ let switches = 0;
  * loaded). Rejects when one did not load, so the page that needs it fails like a page whose
  * code did not load.
  */
-export async function loadMessages(
-  namespaces: readonly Namespace[],
-  language: Language = currentLanguage(),
-): Promise<void> {
+export async function loadMessages(namespaces: readonly Namespace[]): Promise<void> {
   namespaces.forEach((namespace) => used.add(namespace));
-  const wanted = [...new Set([language, targetLanguage])].flatMap((into) =>
+  const wanted = [...new Set([currentLanguage(), targetLanguage])].flatMap((into) =>
     namespaces.map((namespace) => ({ namespace, load: loadNamespace(into, namespace) })),
   );
   const results = await Promise.allSettled(wanted.map(({ load }) => load));
