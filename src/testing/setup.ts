@@ -2,6 +2,30 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
+// TEST_SHANGHAI_TIME=HH:MM runs the tests as if it were that time of day in Shanghai (the
+// acquirer's zone), today: the demo data and every deadline follow the clock, so a test that
+// only passes at some hours shows up (`npm run test:hours`). Time still flows.
+const shanghaiTime = typeof process === 'undefined' ? undefined : process.env.TEST_SHANGHAI_TIME;
+if (shanghaiTime) {
+  const [hours = 0, minutes = 0] = shanghaiTime.split(':').map(Number);
+  const DAY_MS = 86_400_000;
+  const SHANGHAI_MS = 8 * 3_600_000;
+  const RealDate = Date;
+  const realNow = RealDate.now();
+  const midnight = Math.floor((realNow + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
+  const offset = midnight + (hours * 60 + minutes) * 60_000 - realNow;
+  class ShiftedDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...(args as ConstructorParameters<DateConstructor>));
+    }
+    static override now(): number {
+      return RealDate.now() + offset;
+    }
+  }
+  globalThis.Date = ShiftedDate as DateConstructor;
+}
+
 // jsdom has <dialog> but not its methods; a minimal stand-in with the same observable
 // behaviour (open attribute, close event) so components using showModal() run in tests.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
