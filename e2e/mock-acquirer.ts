@@ -63,7 +63,8 @@ export class MockAcquirer {
     if (result.status >= 300) throw new Error(`POST ${path} → ${result.status} ${result.text}`);
   }
 
-  reset(options: { scenario?: Scenario; seed?: string } = {}) {
+  /** Fresh data; with `now` (ISO), generated at that simulated instant, and time flows on from it. */
+  reset(options: { scenario?: Scenario; seed?: string; now?: string } = {}) {
     return this.post('/__mock/reset', options);
   }
   advanceClock(ms: number) {

@@ -7,13 +7,9 @@ import { afterEach } from 'vitest';
 // only passes at some hours shows up (`npm run test:hours`). Time still flows.
 const shanghaiTime = typeof process === 'undefined' ? undefined : process.env.TEST_SHANGHAI_TIME;
 if (shanghaiTime) {
-  const [hours = 0, minutes = 0] = shanghaiTime.split(':').map(Number);
-  const DAY_MS = 86_400_000;
-  const SHANGHAI_MS = 8 * 3_600_000;
+  const { todayInShanghaiAt } = await import('./shanghai-time');
   const RealDate = Date;
-  const realNow = RealDate.now();
-  const midnight = Math.floor((realNow + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
-  const offset = midnight + (hours * 60 + minutes) * 60_000 - realNow;
+  const offset = todayInShanghaiAt(shanghaiTime) - RealDate.now();
   class ShiftedDate extends RealDate {
     constructor(...args: ConstructorParameters<DateConstructor> | []) {
       if (args.length === 0) super(RealDate.now() + offset);
