@@ -49,11 +49,18 @@ configure({ asyncUtilTimeout: 5000 });
 // are ready before any test renders, since a test may render a feature without the route
 // that fetches its namespaces (tests/build/page-messages.test.ts checks the routes); a test
 // that switches language awaits changeLanguage, which loads them all in the other one.
+// A key with no message would show on screen as the key itself: the test that renders one fails.
 if (typeof window !== 'undefined') {
   const { i18nReady, loadMessages } = await import('@/i18n/i18n');
   const { NAMESPACES } = await import('@/i18n/namespaces');
+  const { takeMissingMessages, trackMissingMessages } = await import('./missing-messages');
   await i18nReady;
   await loadMessages(NAMESPACES);
+  trackMissingMessages();
+  afterEach(() => {
+    const keys = takeMissingMessages();
+    if (keys.length > 0) throw new Error(`Asked for messages that do not exist: ${keys.join(', ')}`);
+  });
 }
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
