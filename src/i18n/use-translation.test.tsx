@@ -36,4 +36,15 @@ describe('useTranslation', () => {
     // Taken here, so this test passes; left, src/testing/setup.ts fails the test after it ends.
     expect(takeMissingMessages()).toEqual(['en: signIn.noSuchMessage']);
   });
+
+  it('shows a placeholder given no value as nothing, and the unit tests hear of it', async () => {
+    await act(() => changeLanguage('en'));
+    const { result } = renderHook(() => useTranslation());
+    const text = result.current.t('transactions.expiredOne', { traceNo: '900101' });
+    expect(text).toMatch(/^Sale 900101 \(\) passed its void deadline/);
+    expect(takeMissingMessages()).toEqual(['en: transactions.expiredOne without {amount}']);
+    // A placeholder inside a plural's branches counts too.
+    expect(result.current.t('audit.total', { count: 2 })).toBe(' events');
+    expect(takeMissingMessages()).toEqual(['en: audit.total without {formatted}']);
+  });
 });

@@ -1,16 +1,42 @@
-import { onMissingMessage } from '@/i18n/i18n';
+import { i18n, onMissingMessage } from '@/i18n/i18n';
 
 const missing = new Set<string>();
 let tracking = false;
 
-/** From now on, remembers every key asked for that has no message (`src/testing/setup.ts`). */
+/** The `{placeholders}` of a compiled ICU message, in every plural or select branch. */
+export function placeholdersOf(message: unknown, names = new Set<string>()): Set<string> {
+  if (!Array.isArray(message)) return names;
+  for (const token of message) {
+    if (!Array.isArray(token)) continue;
+    const [name, , branches] = token as [unknown, unknown?, unknown?];
+    if (typeof name === 'string') names.add(name);
+    if (branches && typeof branches === 'object') {
+      for (const branch of Object.values(branches)) placeholdersOf(branch, names);
+    }
+  }
+  return names;
+}
+
+/**
+ * From now on, remembers every key asked for that has no message, and every placeholder a
+ * message was given no value for (it would show as nothing) — `src/testing/setup.ts`.
+ */
 export function trackMissingMessages(): void {
   if (tracking) return;
   tracking = true;
   onMissingMessage((language, key) => missing.add(`${language}: ${key}`));
+  const translate = i18n._.bind(i18n) as (id: string, values?: Record<string, unknown>) => string;
+  i18n._ = ((id: string, values?: Record<string, unknown>) => {
+    if (typeof id === 'string') {
+      for (const name of placeholdersOf(i18n.messages[id])) {
+        if (values?.[name] === undefined) missing.add(`${i18n.locale}: ${id} without {${name}}`);
+      }
+    }
+    return translate(id, values);
+  }) as typeof i18n._;
 }
 
-/** The keys asked for without a message since the last call, as `language: key`; forgets them. */
+/** What was missing since the last call, as `language: key` (…` without {name}`); forgets it. */
 export function takeMissingMessages(): string[] {
   const keys = [...missing];
   missing.clear();

@@ -49,7 +49,8 @@ configure({ asyncUtilTimeout: 5000 });
 // are ready before any test renders, since a test may render a feature without the route
 // that fetches its namespaces (tests/build/page-messages.test.ts checks the routes); a test
 // that switches language awaits changeLanguage, which loads them all in the other one.
-// A key with no message would show on screen as the key itself: the test that renders one fails.
+// A key with no message would show on screen as the key itself, a placeholder given no value
+// as nothing: the test that renders either fails.
 if (typeof window !== 'undefined') {
   const { i18nReady, loadMessages } = await import('@/i18n/i18n');
   const { NAMESPACES } = await import('@/i18n/namespaces');
@@ -59,7 +60,7 @@ if (typeof window !== 'undefined') {
   trackMissingMessages();
   afterEach(() => {
     const keys = takeMissingMessages();
-    if (keys.length > 0) throw new Error(`Asked for messages that do not exist: ${keys.join(', ')}`);
+    if (keys.length > 0) throw new Error(`Messages missing or missing values: ${keys.join(', ')}`);
   });
 }
 
