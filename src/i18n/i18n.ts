@@ -88,7 +88,8 @@ export function currentLanguage(): Language {
 
 const startLanguage = initialLanguage();
 // Active at once: translating never throws, even before the messages arrive (keys then).
-i18n.activate(startLanguage);
+// With an empty catalog, which the namespaces fill: Lingui warns of a locale with none.
+i18n.loadAndActivate({ locale: startLanguage, messages: {} });
 
 /**
  * Settles once the starting language's core messages are loaded (never rejects); nothing
