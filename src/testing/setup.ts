@@ -7,7 +7,7 @@ import { afterEach } from 'vitest';
 // at some hours only must not make CI depend on when it runs (docs/decisions/009). Time still
 // flows from there. TEST_SHANGHAI_TIME=HH:MM picks another time (`npm run test:hours` runs
 // five), TEST_SHANGHAI_TIME=real the machine's clock.
-const shanghaiTime = (typeof process === 'undefined' ? undefined : process.env.TEST_SHANGHAI_TIME) ?? '14:00';
+const shanghaiTime = process.env.TEST_SHANGHAI_TIME ?? '14:00';
 if (shanghaiTime !== 'real') {
   const { todayInShanghaiAt } = await import('./shanghai-time');
   const RealDate = Date;

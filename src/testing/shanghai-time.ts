@@ -1,3 +1,5 @@
+import { MINUTE, shanghaiMidnight } from '../mocks/sim/clock';
+
 /**
  * `HH:MM` today in Shanghai (the acquirer's zone) as an instant: tests run "as if it were"
  * that time of day (`TEST_SHANGHAI_TIME` for the unit tests, `E2E_SHANGHAI_TIME` for e2e),
@@ -6,8 +8,5 @@
 export function todayInShanghaiAt(time: string, realNow: number = Date.now()): number {
   const match = /^(\d{1,2}):(\d{2})$/.exec(time);
   if (!match) throw new Error(`Expected HH:MM (Shanghai), got "${time}"`);
-  const DAY_MS = 86_400_000;
-  const SHANGHAI_MS = 8 * 3_600_000;
-  const midnight = Math.floor((realNow + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
-  return midnight + (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+  return shanghaiMidnight(realNow) + (Number(match[1]) * 60 + Number(match[2])) * MINUTE;
 }

@@ -77,10 +77,14 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
     username: usernameRef.current?.value ?? '',
     password: passwordRef.current?.value ?? '',
   });
-  const revalidate = () => {
-    if (!submitted) return;
+  /** Validates the fields as they are now and shows their errors (none when they pass). */
+  const check = () => {
     const result = validate(values());
     setErrors('errors' in result ? result.errors : {});
+    return result;
+  };
+  const revalidate = () => {
+    if (submitted) check();
   };
   const clearPassword = () => {
     if (passwordRef.current) passwordRef.current.value = '';
@@ -88,13 +92,11 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
 
   const submit = async () => {
     setSubmitted(true);
-    const result = validate(values());
+    const result = check();
     if ('errors' in result) {
-      setErrors(result.errors);
       (result.errors.username ? usernameRef : passwordRef).current?.focus();
       return;
     }
-    setErrors({});
     if (throttled) return;
     setFailure(null);
     try {
@@ -125,8 +127,7 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
   const fillDemoAccount = (account: DemoAccount) => {
     if (usernameRef.current) usernameRef.current.value = account.username;
     if (passwordRef.current) passwordRef.current.value = account.password;
-    const result = validate(values());
-    setErrors('errors' in result ? result.errors : {});
+    check();
     setFailure((current) => (current?.kind === 'throttled' ? current : null));
     submitRef.current?.focus();
   };
