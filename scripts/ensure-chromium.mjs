@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes sure a Chromium for the e2e suite exists. Playwright cannot download its own
-// browser on this network, so we use Debian's package (see ../shared/TOOLCHAIN.md).
+// browser on this network, so we use Debian's package.
 // Order: $CHROMIUM_PATH, /usr/bin/chromium, then apt-get install when we are root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -150,7 +150,6 @@ describe('When a page fails', () => {
       await screen.findByRole('heading', { level: 1, name: 'Something went wrong' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
-    // What failed, and that reloading keeps the page's filters (#7 fault matrix).
     expect(screen.getByRole('main')).toHaveTextContent(
       'The server had a problem. Try again in a moment. Reload the page to try again: your filters and search stay as they are.',
     );

@@ -10,9 +10,8 @@ import { budgetOverruns, routeModules, routeSizes, type SizeBudgets } from '../.
  * message namespaces it is loaded with, in the larger language; what loads later on demand
  * (a dialog, another page) is not.
  *
- * Sign-in and the fleet list have the issue's caps (#8): 1.25× and 1.6× the floor of React +
- * router + TanStack Query, 107.7 kB as measured in ../shared/TOOLCHAIN.md (the issue rounds
- * the floor to "about 106 kB", the caps to "about 133 / 170 kB"). The other screens have
+ * Sign-in and the fleet list are capped at 1.25× and 1.6× the floor of React + router +
+ * TanStack Query (107.7 kB, a bare app of those three measured here). The other screens have
  * their size measured on 2026-11-26 plus about 2 %: growth needs a decision, not a drift.
  * docs/performance.md says where the bytes go.
  */
