@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Makes sure a Chromium for the e2e suite exists. Playwright cannot download its own
-// browser on this network, so we use Debian's package.
-// Order: $CHROMIUM_PATH, /usr/bin/chromium, then apt-get install when we are root.
+// Playwright cannot download its browser on this network, so we use Debian's package.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

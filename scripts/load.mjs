@@ -1,7 +1,4 @@
-// Load run on loopback against the acquirer server: sign-in, the fleet list, a change.
-// `npm run load` (options: DURATION=10 CONNECTIONS=10 SQLITE_SYNCHRONOUS=FULL|NORMAL).
-// It starts its own server (sandbox mode, a fresh database in a temp folder), prints a
-// Markdown table, and stops the server. Figures, not assertions: see docs/performance.md.
+// `npm run load` (DURATION, CONNECTIONS, SQLITE_SYNCHRONOUS): figures for docs/performance.md.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -97,8 +94,7 @@ async function main() {
         headers: { cookie: owner.cookie },
       }),
     );
-    // One terminal per connection, offline (so a command stays queued) with a known PIN:
-    // each round is a change (202) and the cancel of its command (200).
+    // Offline, so a command stays queued: each round is a change (202) and its cancel (200).
     const page = await (
       await fetch(`${demo.url}${API}/terminals?limit=200`, { headers: { cookie: owner.cookie } })
     ).json();
@@ -110,8 +106,7 @@ async function main() {
       await post(demo.url, `/__mock/terminals/${tid}/connectivity`, { online: false });
       await post(demo.url, `/__mock/terminals/${tid}/void-password`, { password: PIN });
     }
-    // A terminal is taken for one change-and-cancel round and given back after it, so no
-    // two connections ever work on the same terminal (which would be a 409).
+    // One round per terminal at a time: two connections on one terminal would get a 409.
     const free = [...tids];
     let key = 0;
     const headers = {

@@ -1,16 +1,4 @@
-/**
- * `npm run bench` — how fast the app is for a person, on the `large` scenario (10,000+
- * terminals, 200,000+ sales), in headless Chromium, unthrottled and with 4× CPU throttling.
- * Builds the mock bundle (the app + the in-browser mock acquirer) and the mocking-off
- * bundle (for sizes), serves the first with `vite preview`, and drives it. Figures, not
- * assertions: writes bench/results.json and prints a table. docs/performance.md reads them.
- *
- *   npm run bench                       5 runs per speed
- *   npm run bench -- --runs 3           3 runs per speed
- *   npm run bench -- --quick            1 run per speed, a shorter scroll
- *   npm run bench -- --pages 120        scroll through 120 pages of 100 rows (default 20; all: 110)
- *   BENCH_PORT=5361 npm run bench       another port (default 5360)
- */
+// `npm run bench [-- --runs N | --quick | --pages N]`: figures for docs/performance.md, not assertions.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,16 +18,15 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Number(args.runs ?? (args.quick ? 1 : 5));
-/** How far "scroll to the end" goes: pages of 100 rows (the large fleet has 100+). */
 const SCROLL_PAGES = Number(args.pages ?? (args.quick ? 5 : 20));
 const PORT = Number(process.env.BENCH_PORT ?? 5360);
 const SPEEDS = [1, 4] as const;
-/** search-field.tsx commits a search after this pause. */
+// search-field.tsx commits a search after this pause.
 const SEARCH_DEBOUNCE_MS = 300;
 const SEARCH_TEXT = '61004321';
-/** One scroll step per frame: a brisk wheel or trackpad scroll (a wheel notch is 100 px). */
+// A brisk wheel or trackpad scroll per frame (a wheel notch is 100 px).
 const WHEEL_PX = 400;
-/** The same data every run, and a time of day when the day's sales are still voidable. */
+// A time of day when the day's sales are still voidable.
 const BUSINESS_AFTERNOON = '2026-11-25T15:00:00+08:00';
 
 const mockDir = path.join(projectRoot, 'dist-bench');
@@ -88,7 +75,6 @@ const LABELS: Record<Metric, string> = {
   heapAfterVoidableMB: 'JS heap after voidable list (MB)',
 };
 
-/** Collects long tasks from the first byte (an init script, so nothing is missed). */
 function installProbes() {
   const w = window as unknown as { __bench: { longTasks: { start: number; duration: number }[] } };
   w.__bench = { longTasks: [] };
@@ -99,7 +85,6 @@ function installProbes() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-/** Waits (checking every frame) until `selector` matches a visible element; answers performance.now(). */
 async function whenVisible(page: Page, selector: string, text?: string): Promise<number> {
   const handle = await page.waitForFunction(
     ({ selector, text }) => {
@@ -141,7 +126,6 @@ async function postMock(page: Page, url: string, body: unknown): Promise<void> {
 const FLEET_TABLE = '[role="table"][aria-label="Terminals"]';
 const FLEET_ROWS = `${FLEET_TABLE} > [role="rowgroup"]:last-child > div > [role="row"]`;
 
-/** Waits until the list's status line says a page has arrived: `Showing N of M`, not loading, `test` true. */
 async function whenListSettles(
   page: Page,
   label: string,
@@ -180,17 +164,14 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   try {
-    // The large world, once per run: the mock keeps it across page loads (localStorage).
     await page.goto('/sign-in');
-    // The mock answers once it has started (src/mocks/browser.ts marks it); until then its
-    // service worker lets requests through to the static server (404).
+    // Until the mock has started, its service worker lets requests through to the static server (404).
     await page.waitForFunction(() => performance.getEntriesByName('mock-acquirer-ready').length > 0);
     await postMock(page, '/__mock/reset', { scenario: 'large', now: BUSINESS_AFTERNOON });
 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const run = {} as Run;
 
-    // 1. A signed-out visit to the fleet list lands on the sign-in form.
     await page.goto('/terminals', { waitUntil: 'commit' });
     run.signInFormUsableMs = await page
       .waitForFunction(
@@ -205,15 +186,13 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
         { polling: 'raf', timeout: 120_000 },
       )
       .then((h) => h.jsonValue() as Promise<number>);
-    // The mock build first starts the in-browser acquirer, which regenerates the large data
-    // on each page load; a deployed app has no such step.
+    // Only the mock build has this step: it regenerates the large data on each page load.
     run.mockStartMs = await page.evaluate(
       () => performance.getEntriesByName('mock-acquirer-ready')[0]?.startTime ?? Number.NaN,
     );
 
     run.heapAtSignInFormMB = await heapMB(cdp);
 
-    // 2. Sign in as support (every merchant: 10,000+ terminals); back to /terminals.
     await page.getByLabel('Username').fill('support');
     await page.getByLabel('Password', { exact: true }).fill('support-demo-1');
     const submitAt = await page.evaluate(() => {
@@ -224,7 +203,6 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
     run.signInToFirstRowMs = (await whenVisible(page, FLEET_ROWS)) - submitAt;
     run.heapAfterSignInMB = await heapMB(cdp);
 
-    // 3. Scroll to the end: jump to the bottom of the loaded rows, wait for the next page, again.
     let list = await whenListSettles(page, 'Terminals', {});
     const scrollStart = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __framesOn: boolean };
@@ -239,8 +217,7 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
       requestAnimationFrame(tick);
       return performance.now();
     });
-    // Like a person flicking a mouse wheel or trackpad: WHEEL_PX a frame until the end of
-    // the loaded rows; the next page comes (the list asks for it 10 rows before the end).
+    // The list asks for the next page 10 rows before the end.
     const viewport = page.locator(`${FLEET_TABLE} > [role="rowgroup"]`).last();
     for (let pages = 1; ; pages++) {
       await viewport.evaluate(
@@ -280,7 +257,6 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
     run.scrollRowsLoaded = list.shown;
     run.heapAfterScrollMB = await heapMB(cdp);
 
-    // 4. Search: type a TID; from the last keystroke to the rows of the result, minus the pause.
     const search = page.getByRole('searchbox', { name: 'Search' });
     await search.click();
     await page.evaluate(() => {
@@ -294,7 +270,6 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
     run.searchAfterDebounceMs = resultAt - lastKey - SEARCH_DEBOUNCE_MS;
     run.heapAfterSearchMB = await heapMB(cdp);
 
-    // 5. Filter: clear the search (Enter commits at once), then "offline" in the connectivity select.
     await search.fill('');
     await search.press('Enter');
     const everyone = await whenListSettles(page, 'Terminals', { shownAbove: 1 });
@@ -303,7 +278,6 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
     await whenListSettles(page, 'Terminals', { totalNot: everyone.total });
     run.filterMs = (await whenVisible(page, FLEET_ROWS, 'Offline')) - filterAt;
 
-    // 6. Open a terminal page from the list.
     const firstLink = page.locator(`${FLEET_ROWS} a[href^="/terminals/"]`).first();
     const tid = (await firstLink.textContent())?.trim() ?? '';
     const openAt = await page.evaluate(() => performance.now());
@@ -313,7 +287,6 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
     await page.getByRole('heading', { level: 1, name: new RegExp(tid) }).waitFor();
     run.heapAfterTerminalMB = await heapMB(cdp);
 
-    // 7. The voidable sales list (every merchant's, support), through the main navigation.
     const navAt = await page.evaluate(() => performance.now());
     await page.getByRole('navigation').getByRole('link', { name: 'Transactions', exact: true }).click();
     run.voidableFirstRowsMs =

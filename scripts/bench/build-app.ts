@@ -4,10 +4,8 @@ import { build, type Plugin } from 'vite';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-/** Which source modules went into which output file: `{ "assets/x.js": ["src/…", "node_modules/…"] }`. */
 export type ChunkModules = Record<string, string[]>;
 
-/** Where `buildApp` writes the chunk → modules list: beside Vite's own manifest. */
 export function chunkModulesFile(outDir: string): string {
   return path.join(outDir, '.vite/chunk-modules.json');
 }
@@ -27,7 +25,6 @@ function recordChunkModules(into: ChunkModules): Plugin {
   };
 }
 
-/** Sets environment variables while `run` runs, then puts back what was there. */
 async function withEnv(vars: Record<string, string>, run: () => Promise<unknown>): Promise<void> {
   const previous = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
   Object.assign(process.env, vars);
@@ -41,13 +38,7 @@ async function withEnv(vars: Record<string, string>, run: () => Promise<unknown>
   }
 }
 
-/**
- * A production build of the app, as `npm run build` / `build:mock` make it, plus the Vite
- * manifest (`.vite/manifest.json`: which files each route loads) and the chunk → modules
- * list. vite.config.ts reads `VITE_API_MOCKING` from the environment; `NODE_ENV` must say
- * production, or a build started under Vitest (`NODE_ENV=test`) bundles React's
- * development build (a third bigger).
- */
+// NODE_ENV must say production: under Vitest (`test`) the build bundles React's development build.
 export async function buildApp({ mocking, outDir }: { mocking: boolean; outDir: string }): Promise<void> {
   const chunkModules: ChunkModules = {};
   await withEnv({ VITE_API_MOCKING: String(mocking), NODE_ENV: 'production' }, () =>

@@ -3,16 +3,9 @@ import path from 'node:path';
 import { enNamespaces } from '../../src/i18n/locales/en';
 import { type Namespace, NAMESPACES } from '../../src/i18n/namespaces';
 
-/**
- * Where the app fetches code later together with message namespaces: every
- * `[…namespaces], () => import('…')` pair of `withMessages` / `lazyPage` (src/i18n/i18n.ts,
- * src/app/router.tsx). Read from the sources, so a route added without its namespaces is
- * seen by tests/build/page-messages.test.ts.
- */
+// Read from the sources, so a route added without its namespaces fails tests/build/page-messages.test.ts.
 export interface LazyChunk {
-  /** The source file with the call, relative to the project (`src/app/router.tsx`). */
   from: string;
-  /** The module it imports, relative to the project (`src/pages/terminals-page.tsx`). */
   module: string;
   namespaces: Namespace[];
 }
@@ -65,7 +58,7 @@ export function lazyChunks(root: string): LazyChunk[] {
   });
 }
 
-/** `import('…')` calls of the app that are not given namespaces (the mock's is expected). */
+// The mock's own import is expected here.
 export function importsWithoutMessages(root: string): string[] {
   return sourceFiles(root).flatMap((from) => {
     const source = stripComments(readFileSync(path.join(root, from), 'utf8'));
@@ -79,7 +72,6 @@ function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
-/** Every message key of the catalog, and the namespace of each first segment. */
 const catalogKeys: string[] = [];
 const namespaceOfSegment = new Map<string, Namespace>();
 for (const namespace of NAMESPACES) {
@@ -93,23 +85,15 @@ for (const namespace of NAMESPACES) {
   for (const segment of Object.keys(enNamespaces[namespace])) namespaceOfSegment.set(segment, namespace);
 }
 
-/** Every message key of the catalog (`devices.status.online`). */
 export function allMessageKeys(): readonly string[] {
   return catalogKeys;
 }
 
-/**
- * The app's source files (not tests, mocks or the catalogs themselves), relative to `root`.
- */
 export function appSourceFiles(root: string): string[] {
   return sourceFiles(root).filter((file) => !file.startsWith('src/i18n/locales/'));
 }
 
-/**
- * The message keys a source file names: string literals that are keys of the catalog, and
- * template literals whose fixed start begins some key (`` `devices.status.${state}` ``).
- * Literals that only look like keys (an audit action `transactions.exported`) are not.
- */
+// Literals that only look like keys (an audit action `transactions.exported`) are not keys.
 export function messageKeysIn(source: string): { key: string; namespace: Namespace }[] {
   const literal = /(['"`])([A-Za-z]+\.[A-Za-z0-9_.]*)(\$\{)?/g;
   const found: { key: string; namespace: Namespace }[] = [];

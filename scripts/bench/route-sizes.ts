@@ -6,7 +6,6 @@ import { chunkModulesFile, type ChunkModules, projectRoot } from './build-app';
 import { COMPILED_QUERY } from '../vite/message-catalogs';
 import { type LazyChunk, lazyChunks } from './route-messages';
 
-/** One entry of Vite's `.vite/manifest.json` (the fields read here). */
 interface ManifestChunk {
   file: string;
   src?: string;
@@ -18,11 +17,7 @@ type Manifest = Record<string, ManifestChunk>;
 
 const SHELL = 'src/app/layout/app-shell.tsx';
 
-/**
- * The lazy route modules each screen needs (src/app/router.tsx): the entry is always loaded,
- * the signed-in screens also load the shell. A screen loads these chunks and everything
- * they import statically; dynamic imports (dialogs opened later, the mock) are not counted.
- */
+// Dynamic imports (dialogs opened later, the mock) are not counted: they load after the screen.
 export const ROUTE_CHUNKS = {
   'sign-in': ['src/pages/sign-in-page.tsx'],
   'fleet list': [SHELL, 'src/pages/terminals-page.tsx'],
@@ -33,11 +28,7 @@ export const ROUTE_CHUNKS = {
 
 export type RouteName = keyof typeof ROUTE_CHUNKS;
 
-/**
- * Every screen also fetches message namespaces in one language (src/i18n/i18n.ts): `core`
- * with the entry, and those its route chunks are loaded with (`withMessages`, found by
- * route-messages.ts). The larger language is counted.
- */
+// The larger language is counted.
 const LANGUAGES = ['zh-CN', 'en'] as const;
 
 function namespacesOf(chunks: readonly LazyChunk[], roots: readonly string[]): Namespace[] {
@@ -47,9 +38,8 @@ function namespacesOf(chunks: readonly LazyChunk[], roots: readonly string[]): N
 
 export interface Bytes {
   files: string[];
-  /** bytes on disk */
   raw: number;
-  /** bytes gzip-compressed one file at a time (zlib's default level, as a server sends them) */
+  /** one file at a time at zlib's default level, as a server sends them */
   gzip: number;
 }
 
@@ -69,7 +59,6 @@ function entryKey(manifest: Manifest): string {
   return key;
 }
 
-/** The manifest keys of the given chunks and of all they import statically. */
 function staticClosure(manifest: Manifest, roots: readonly string[]): string[] {
   const seen = new Set<string>();
   const visit = (key: string) => {
@@ -94,7 +83,6 @@ function measure(outDir: string, files: string[]): Bytes {
   return { files, raw, gzip };
 }
 
-/** The manifest keys of the chunks a route loads: entry, route chunks, its messages. */
 function routeChunks(
   outDir: string,
   manifest: Manifest,
@@ -117,13 +105,11 @@ function routeChunks(
   return withEach.reduce((largest, chunks) => (gzipOf(chunks) > gzipOf(largest) ? chunks : largest));
 }
 
-/** The JS files a route loads (entry first), as paths relative to the build folder. */
 export function routeJsFiles(outDir: string, route: RouteName): string[] {
   const manifest = readManifest(outDir);
   return routeChunks(outDir, manifest, route).map((key) => manifest[key]!.file);
 }
 
-/** Bytes of the JS and CSS each route loads, from a build made with `build.manifest`. */
 export function routeSizes(outDir: string): RouteSize[] {
   const manifest = readManifest(outDir);
   const lazy = lazyChunks(projectRoot); // the sources are read once for every route
@@ -135,16 +121,13 @@ export function routeSizes(outDir: string): RouteSize[] {
   });
 }
 
-/** The source modules bundled into the JS files a route loads (needs `buildApp`'s module list). */
 export function routeModules(outDir: string, route: RouteName): string[] {
   const chunkModules = JSON.parse(readFileSync(chunkModulesFile(outDir), 'utf8')) as ChunkModules;
   return routeJsFiles(outDir, route).flatMap((file) => chunkModules[file] ?? []);
 }
 
-/** Most gzip bytes of JS a route may load. */
 export type SizeBudgets = Partial<Record<RouteName, number>>;
 
-/** One sentence per route over its budget; empty when all fit. */
 export function budgetOverruns(sizes: readonly RouteSize[], budgets: SizeBudgets): string[] {
   return sizes.flatMap(({ route, js }) => {
     const budget = budgets[route];

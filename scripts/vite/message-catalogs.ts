@@ -2,26 +2,17 @@ import { readFileSync } from 'node:fs';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
 
-/**
- * The message catalogs (src/i18n/locales/<language>/<namespace>.ts) are nested objects of
- * ICU messages, easy to read and type. The app imports them with `?compiled`, which this
- * plugin answers with the same messages flat (`devices.status.online`) and compiled the way
- * Lingui's own CLI compiles them, so the browser gets no message parser
- * (https://lingui.dev/guides/message-format). A message that is not valid ICU fails the
- * build, naming the file and key.
- */
+// Compiled the way Lingui's CLI does, so the browser gets no message parser; invalid ICU fails the build.
 export const COMPILED_QUERY = '?compiled';
 
 type CompiledMessage = ReturnType<typeof compileMessageOrThrow>;
 
-/** The catalog object of a catalog file: its one `export const messages = { … }`. */
 export function readCatalog(source: string, file: string): Record<string, unknown> {
   const match = /export const messages(?:\s*:[^=]+)?\s*=\s*(\{[\s\S]*\})(?:\s*as const)?;\s*$/.exec(source);
   if (!match) throw new Error(`${file}: expected one "export const messages = { … }"`);
   return new Function(`return (${match[1]});`)() as Record<string, unknown>;
 }
 
-/** Flat `key → compiled message` of a catalog object. */
 export function compileCatalog(
   tree: Record<string, unknown>,
   file = 'catalog',
