@@ -45,11 +45,7 @@ function clientIpOf(c: Context<Env>, config: ServerConfig): string | undefined {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The acquirer over HTTP: security headers, body limit and a cross-site check around
- * the simulator, which keeps every rule (sessions, CSRF, step-up, idempotency, If-Match);
- * the built app on the same origin when `staticDir` is set.
- */
+// Every rule (sessions, CSRF, step-up, idempotency, If-Match) stays in the simulator.
 export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger): Hono<Env> {
   const app = new Hono<Env>();
 
@@ -67,7 +63,6 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
     });
   });
 
-  // The same headers as the preview server and docs/deploy/nginx.conf (src/config/security-headers.ts).
   const headers = Object.entries(securityHeaders());
   app.use(async (c, next) => {
     await next();
@@ -127,8 +122,7 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
         clientIp: clientIpOf(c, config),
       });
     } catch (error) {
-      // The store could not write: nothing is acknowledged, and memory may be ahead of the
-      // database, so stop; a supervisor restarts from the database.
+      // Memory may now be ahead of the database: stop, and a supervisor restarts from the database.
       log.error('store write failed; stopping', { requestId: c.get('requestId'), ...errorFields(error) });
       setImmediate(() => process.exit(70));
       return problem(c, 500, ErrorCode.internal, 'The acquirer could not store the change.');
@@ -163,8 +157,7 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
         onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
       }),
     );
-    // The document is never stored, so Back after sign-out cannot bring a signed-in page back
-    // from a cache; other files revalidate.
+    // Never stored, so Back after sign-out cannot bring a signed-in page back from a cache.
     const cacheControlOf = (file: string) => (file.endsWith('.html') ? NO_STORE : 'no-cache');
     app.use(
       '*',

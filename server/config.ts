@@ -2,29 +2,20 @@ import { z } from 'zod/mini';
 import { MockScenario } from '@/api/schemas/mock-control';
 import { englishIssues } from '@/mocks/sim/zod-english';
 
-/** How the acquirer server runs: command-line flags win over environment variables. */
 export interface ServerConfig {
   port: number;
   host: string;
-  /** SQLite file; `:memory:` keeps nothing (tests). */
   dbPath: string;
-  /** Serves the `/__mock/*` control surface (e2e, demos); without it those paths are 404. */
   sandbox: boolean;
-  /** Built app to serve on the same origin (SPA fallback to index.html); `null`: API only. */
   staticDir: string | null;
   scenario: MockScenario;
   seed: string;
-  /** Pepper and MAC key; `null`: read or create `<dbPath>.secret` (or random for `:memory:`). */
   secret: string | null;
-  /** log2 of scrypt's N (cost) for passwords and PINs. */
   scryptCost: number;
-  /** `FULL` (default): each commit is fsynced before the answer; `NORMAL`: survives a crash of the process, not of the machine. */
+  /** `NORMAL` survives a crash of the process, not of the machine. */
   synchronous: 'FULL' | 'NORMAL';
-  /** Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy in front. */
   trustProxy: boolean;
-  /** Largest request body accepted (413 beyond). */
   maxBodyBytes: number;
-  /** `silent` turns the request log off (load runs). */
   logLevel: 'info' | 'silent';
 }
 
@@ -51,7 +42,6 @@ const Env = z.object({
 
 export class ServerConfigError extends Error {}
 
-/** Flags: `--sandbox`, `--port N`, `--host H`, `--db PATH`, `--static DIR`, `--scenario S`. */
 export function readConfig(argv: readonly string[], env: Record<string, string | undefined>): ServerConfig {
   const merged: Record<string, string | undefined> = { ...env };
   const valued: Record<string, string> = {

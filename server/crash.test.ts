@@ -19,7 +19,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The server as deployed: its own process, started by its one command, on a free port. */
 async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--sandbox', '--port', '0'], {
     cwd: root,
@@ -43,7 +42,6 @@ async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url };
 }
 
-/** Terminals whose PIN is known, each with one change-and-cancel loop. */
 const PINS: Record<string, string> = {
   [DEMO_TIDS.defaultPassword]: '123456',
   [DEMO_TIDS.unused]: '123456',

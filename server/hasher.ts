@@ -3,12 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import type { SecretHasher } from '@/mocks/sim/hash';
 
-/**
- * Passwords and void PINs: scrypt (N = 2^cost, r = 8, p = 1) over an HMAC of the secret
- * with a server pepper. A 6-digit PIN has a million values, so no KDF alone saves it
- * from a stolen database; the pepper, kept outside the database, does. Request digests
- * (idempotency) are an HMAC with the same key, for the same reason.
- */
+// A 6-digit PIN has a million values: no KDF alone saves it from a stolen database; the pepper does.
 export function scryptHasher(secret: string, cost: number): SecretHasher {
   const N = 2 ** cost;
   return {
@@ -21,10 +16,7 @@ export function scryptHasher(secret: string, cost: number): SecretHasher {
   };
 }
 
-/**
- * The server secret: from configuration, else from `<db>.secret` (created once, mode 600).
- * In production it comes from a secret manager, not from beside the database.
- */
+// In production the secret comes from a secret manager, not from beside the database.
 export function loadSecret(configured: string | null, dbPath: string): string {
   if (configured) return configured;
   if (dbPath === ':memory:') return randomBytes(32).toString('hex');

@@ -1,7 +1,4 @@
-/**
- * Structured logs: one JSON object a line. Callers pass named fields, never a request
- * body, a header or a cookie — that is how no password, PIN or token reaches a log.
- */
+// Callers pass named fields, never a body, header or cookie: that keeps secrets out of the log.
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
@@ -21,7 +18,7 @@ export function createLogger(
   };
 }
 
-/** What may be logged of an error: its kind and message, which the simulator keeps free of secrets. */
+// Not the stack or the cause: only the message, which the simulator keeps free of secrets.
 export function errorFields(error: unknown): Record<string, unknown> {
   return error instanceof Error ? { error: error.name, message: error.message } : { error: String(error) };
 }

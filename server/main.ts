@@ -2,7 +2,6 @@ import { readConfig, ServerConfigError } from './config';
 import { createLogger, errorFields } from './logger';
 import { startServer } from './server';
 
-/** `tsx server/main.ts [--sandbox] [--port N] [--db PATH] [--static DIR]` (see README). */
 async function main() {
   let config;
   try {

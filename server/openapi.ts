@@ -67,7 +67,6 @@ function operation(name: string, endpoint: Endpoint) {
   };
 }
 
-/** OpenAPI 3.1 of the contract table in src/api/endpoints.ts, from its zod schemas. */
 export function openApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {

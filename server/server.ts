@@ -14,7 +14,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, restores (or generates) the acquirer and listens. */
 export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(undefined, config.logLevel),

@@ -15,22 +15,12 @@ import type { ChangedCollection, SimState } from '@/mocks/sim/state';
 type Kind = ChangedCollection | 'terminals';
 
 export interface SqliteStore extends RecordStoragePort {
-  /** Writes everything once into an empty database, so a restart finds the same world. */
   initialize(state: SimState, clock: SimClock): void;
   close(): void;
 }
 
-/**
- * The simulator's state in SQLite, record by record: the generated world is not stored
- * (it is regenerated from scenario, seed and instant), only what changed since, as in the
- * browser's snapshot. Each request's changes are one transaction, committed before the
- * answer leaves. In WAL mode a commit is in the operating system's hands once it returns,
- * so it survives a killed process (`kill -9`) at any `synchronous` level; with `FULL` the
- * log is also fsynced, so it survives a lost machine. A mutation commits with `FULL`; the
- * bookkeeping writes of a read (session activity) with `NORMAL`, which spares a GET an
- * fsync and loses, on a power cut only, a few seconds of idle-timer updates — the next
- * `FULL` commit carries them to disk anyway.
- */
+// A mutation commits with FULL (survives a lost machine); a read's bookkeeping with NORMAL, sparing a GET
+// an fsync: a power cut loses only seconds of idle-timer updates. Details: decision 003.
 export function openSqliteStore(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): SqliteStore {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
