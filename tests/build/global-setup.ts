@@ -6,12 +6,10 @@ import { buildApp } from '../../scripts/bench/build-app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The app built once per run for every build test: mocking off (what ships) and on. */
     builds: { production: string; mock: string };
   }
 }
 
-/** Builds the app both ways once, for all files of tests/build (each build takes seconds). */
 export default async function setup(project: TestProject) {
   const outRoot = mkdtempSync(path.join(tmpdir(), 'mc-build-'));
   const builds = { production: path.join(outRoot, 'production'), mock: path.join(outRoot, 'mock') };

@@ -11,13 +11,7 @@ import {
 } from '../../scripts/bench/route-messages';
 import { DEFAULT_NAMESPACE, type Namespace } from '../../src/i18n/namespaces';
 
-/**
- * Messages are fetched per namespace, with the code that shows them (src/i18n/namespaces.ts).
- * A chunk given too few namespaces shows raw keys ("devices.title") in whichever screen
- * the tests did not walk, so this checks every chunk of the build that ships: the keys its
- * modules name (its own modules, beyond the entry) must lie in `core` or in the namespaces
- * it is loaded with.
- */
+// A chunk given too few namespaces shows raw keys ("devices.title") on screens the tests did not walk.
 const outDir = inject('builds').production;
 
 interface ManifestChunk {
@@ -32,7 +26,7 @@ const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite/manifest.json'
 const chunkModules = JSON.parse(readFileSync(chunkModulesFile(outDir), 'utf8')) as ChunkModules;
 const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
 
-/** The manifest key of the chunk holding a module (a shared chunk has no `src` key). */
+// A shared chunk has no `src` key.
 function chunkOf(module: string): string | undefined {
   const file = Object.keys(chunkModules).find((name) => chunkModules[name]!.includes(module));
   return Object.keys(manifest).find((key) => manifest[key]!.file === file);
@@ -49,7 +43,6 @@ function closure(root: string): Set<string> {
   return seen;
 }
 
-/** "key (module)" for each key named by the app's modules in these chunks outside `allowed`. */
 function keysOutside(chunks: Iterable<string>, allowed: readonly Namespace[]): string[] {
   const modules = [...chunks].flatMap((key) => chunkModules[manifest[key]!.file] ?? []);
   return modules

@@ -9,7 +9,6 @@ const viteBin = path.join(root, 'node_modules/vite/bin/vite.js');
 // For the builds expected to fail; the good builds come from global-setup.ts.
 const outRoot = mkdtempSync(path.join(tmpdir(), 'mc-build-config-'));
 
-/** Fingerprints of the mock that must never ship: MSW, its worker, the control surface, demo logins. */
 const MOCK_FINGERPRINTS = [
   'mockServiceWorker',
   'setupWorker',

@@ -3,18 +3,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { type ChunkModules, chunkModulesFile } from '../../scripts/bench/build-app';
 import { budgetOverruns, routeModules, routeSizes, type SizeBudgets } from '../../scripts/bench/route-sizes';
 
-/**
- * Most gzip bytes of JS each screen loads, in the build that ships (mocking off: the mock
- * build's MSW is a demo/e2e thing and never deployed). Everything the screen fetches is
- * counted: the entry, the route's lazy chunks and all they import statically, and the
- * message namespaces it is loaded with, in the larger language; what loads later on demand
- * (a dialog, another page) is not.
- *
- * Sign-in and the fleet list are capped at 1.25× and 1.6× the floor of React + router +
- * TanStack Query (107.7 kB, a bare app of those three measured here). The other screens have
- * their size measured on 2026-11-26 plus about 2 %: growth needs a decision, not a drift.
- * docs/performance.md says where the bytes go.
- */
+// Sign-in and the fleet list: 1.25× and 1.6× a bare React + router + TanStack Query app (107.7 kB);
+// the others: their size on 2026-11-26 plus ~2 %, so growth needs a decision (docs/performance.md).
 const FLOOR = 107_700;
 const BUDGETS: SizeBudgets = {
   'sign-in': Math.round(1.25 * FLOOR), // 134,625
@@ -28,7 +18,6 @@ const productionDir = inject('builds').production;
 
 describe('size budgets (gzip JS per screen, mocking-off build)', () => {
   it('every screen loads no more than its budget', () => {
-    // `npm run bench` prints every screen's sizes; an overrun names the screen and its files.
     expect(budgetOverruns(routeSizes(productionDir), BUDGETS)).toEqual([]);
   });
 
