@@ -1,9 +1,6 @@
 import { z } from 'zod/mini';
 
-/**
- * Build-time configuration, parsed once at start-up. A wrong value stops the app with a
- * message naming the variable, instead of a half-working console.
- */
+// A wrong value stops the app with a message naming the variable, not a half-working console.
 const flag = z.pipe(
   z.enum(['true', 'false', '1', '0', 'on', 'off'], {
     error: () => 'must be one of true, false, 1, 0, on, off',
@@ -12,9 +9,8 @@ const flag = z.pipe(
 );
 
 const EnvSchema = z.object({
-  /** Serve the API from the in-browser mock acquirer. Default: on in dev, off in a build. */
+  /** Default: on in dev, off in a build. */
   VITE_API_MOCKING: z.optional(flag),
-  /** Base URL of the acquirer API; a path on this origin (default) or an absolute http(s) URL. */
   VITE_API_BASE_URL: z.optional(
     z.string().check(
       z.refine((v) => v.startsWith('/') || /^https?:\/\/[^/\s]+/.test(v), {

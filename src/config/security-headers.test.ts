@@ -12,7 +12,6 @@ import {
 const nginx = readFileSync(new URL('../../docs/deploy/nginx.conf', import.meta.url), 'utf8');
 const withoutComments = nginx.replace(/#.*$/gm, '');
 
-/** `add_header Name "value" always;` lines of the nginx example, by header name. */
 function nginxHeaders(): Map<string, string[]> {
   const headers = new Map<string, string[]>();
   for (const [, name, quoted, bare] of withoutComments.matchAll(
