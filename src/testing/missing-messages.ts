@@ -3,7 +3,6 @@ import { i18n, onMissingMessage } from '@/i18n/i18n';
 const missing = new Set<string>();
 let tracking = false;
 
-/** The `{placeholders}` of a compiled ICU message, in every plural or select branch. */
 export function placeholdersOf(message: unknown, names = new Set<string>()): Set<string> {
   if (!Array.isArray(message)) return names;
   for (const token of message) {
@@ -17,10 +16,7 @@ export function placeholdersOf(message: unknown, names = new Set<string>()): Set
   return names;
 }
 
-/**
- * From now on, remembers every key asked for that has no message, and every placeholder a
- * message was given no value for (it would show as nothing) — `src/testing/setup.ts`.
- */
+/** A placeholder given no value would show as nothing, so it counts as missing too. */
 export function trackMissingMessages(): void {
   if (tracking) return;
   tracking = true;
@@ -36,7 +32,6 @@ export function trackMissingMessages(): void {
   }) as typeof i18n._;
 }
 
-/** What was missing since the last call, as `language: key` (…` without {name}`); forgets it. */
 export function takeMissingMessages(): string[] {
   const keys = [...missing];
   missing.clear();

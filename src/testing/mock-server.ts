@@ -2,10 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { mockAcquirer, mockCookies, resetMock, server, TEST_API_BASE_URL } from '@/mocks/node';
 
-/**
- * The mock acquirer behind every request of this test file: started once, fresh demo data
- * and no session before each test, per-test overrides dropped after it.
- */
+// Fresh demo data and no session before each test.
 export function setupMockAcquirer(): void {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
@@ -15,12 +12,10 @@ export function setupMockAcquirer(): void {
   afterAll(() => server.close());
 }
 
-/** Absolute URL of an API path, for `server.use(http.get(apiUrl('/alerts'), …))`. */
 export function apiUrl(path: string): string {
   return `${TEST_API_BASE_URL}${path}`;
 }
 
-/** A problem+json answer as the acquirer sends it. */
 export function problem(
   status: number,
   code: string,
@@ -33,11 +28,7 @@ export function problem(
   );
 }
 
-/**
- * The next `method` call to `path` (e.g. '/terminals/:tid/void-password/change') reaches the
- * acquirer, which does the work, but its answer is lost on the way back (a network error):
- * the client cannot know whether it happened. (`/__mock/faults` fails a call before it arrives.)
- */
+/** The acquirer does the work but the answer is lost (`/__mock/faults` fails a call before it arrives). */
 export function loseAnswerAfterArrival(method: 'post' | 'get', path: string): void {
   server.use(
     http[method](
@@ -62,7 +53,7 @@ export function loseAnswerAfterArrival(method: 'post' | 'get', path: string): vo
   );
 }
 
-/** Moves only the acquirer's clock (the app's clock stays), e.g. to let the session idle out server-side. */
+/** The app's clock stays: lets the session idle out server-side only. */
 export function advanceMockClock(ms: number): void {
   mockAcquirer().clock.advance(ms);
 }

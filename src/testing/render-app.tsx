@@ -22,16 +22,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export type DemoRole = 'owner' | 'cashier' | 'support';
 
 export interface RenderAppOptions {
-  /** Initial URL (path, query, hash). Default "/". */
   route?: string;
-  /** Mock mode UI: the "Mock data" badge and the demo accounts on sign-in. Default true. */
+  /** The "Mock data" badge and the demo accounts on sign-in. */
   mocking?: boolean;
   demoAccounts?: DemoAccount[];
-  /** Interface language. Default "en". */
   language?: Language;
 }
 
-/** Forgets what a previous test left in the page's singletons and storage. */
 export function resetAppState(): void {
   apiClient.setCsrfToken(null);
   idleClock.reset();
@@ -39,11 +36,7 @@ export function resetAppState(): void {
   sessionStorage.clear();
 }
 
-/**
- * Renders the real app (real routes, providers, query client defaults but no retry delay)
- * on a memory router at `route`. Requests go wherever fetch goes: in tests, the mock
- * acquirer through msw/node (see ./mock-server.ts).
- */
+// The real app on a memory router; requests reach the mock acquirer through msw/node.
 export async function renderApp(options: RenderAppOptions = {}) {
   resetAppState();
   await act(() => changeLanguage(options.language ?? 'en'));
@@ -60,7 +53,6 @@ export async function renderApp(options: RenderAppOptions = {}) {
     user,
     router,
     queryClient,
-    /** Current path + query + hash of the memory router. */
     url: () => {
       const { pathname, search, hash } = router.state.location;
       return `${pathname}${search}${hash}`;
@@ -70,7 +62,6 @@ export async function renderApp(options: RenderAppOptions = {}) {
 
 export type RenderedApp = Awaited<ReturnType<typeof renderApp>>;
 
-/** Fills and submits the sign-in form (the app must be on /sign-in). */
 export async function submitSignIn(app: RenderedApp, username: string, password: string): Promise<void> {
   const usernameField = await screen.findByLabelText('Username');
   await app.user.clear(usernameField);
@@ -81,7 +72,6 @@ export async function submitSignIn(app: RenderedApp, username: string, password:
   await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
 
-/** Opens the app at `route`, signs in as a demo user and waits for the shell. */
 export async function renderSignedIn(
   role: DemoRole,
   options: Omit<RenderAppOptions, 'route'> & { route?: string } = {},
@@ -96,10 +86,7 @@ export async function renderSignedIn(
   return app;
 }
 
-/**
- * Moves the clock of the whole test world — the app and the mock acquirer both read
- * Date.now() — by `ms`, from now on. Timers keep running in real time.
- */
+/** The app and the mock acquirer both read Date.now(); timers keep running in real time. */
 export function travelInTime(ms: number): void {
   const offset = ms + (Date.now() - realNow());
   vi.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);

@@ -2,11 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// The unit tests run as if it were 14:00 in Shanghai (the acquirer's zone), today, whenever
-// they are started: the demo data and every deadline follow the clock, and a test that passes
-// at some hours only must not make CI depend on when it runs (docs/decisions/009). Time still
-// flows from there. TEST_SHANGHAI_TIME=HH:MM picks another time (`npm run test:hours` runs
-// five), TEST_SHANGHAI_TIME=real the machine's clock.
+// 14:00 in Shanghai today, so no test depends on the hour CI runs at (decision 009).
+// TEST_SHANGHAI_TIME=HH:MM picks another time, =real the machine's clock.
 const shanghaiTime = process.env.TEST_SHANGHAI_TIME ?? '14:00';
 if (shanghaiTime !== 'real') {
   const { todayInShanghaiAt } = await import('./shanghai-time');
@@ -24,8 +21,7 @@ if (shanghaiTime !== 'real') {
   globalThis.Date = ShiftedDate as DateConstructor;
 }
 
-// jsdom has <dialog> but not its methods; a minimal stand-in with the same observable
-// behaviour (open attribute, close event) so components using showModal() run in tests.
+// jsdom has <dialog> but not its methods.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
     this.setAttribute('open', '');
@@ -40,17 +36,11 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
   };
 }
 
-// Lazy routes import their page's modules on first visit; under a full parallel run Vite's
-// on-demand transform of a page with a virtualized table can take more than the default
-// 1 s. findBy/waitFor wait up to this long (a bound on waiting, not a speed assertion).
+// Under a full parallel run, Vite's first transform of a page with a virtualized table can take over 1 s.
 configure({ asyncUtilTimeout: 5000 });
 
-// Messages load on demand (src/i18n/i18n.ts): the browser's language and every namespace
-// are ready before any test renders, since a test may render a feature without the route
-// that fetches its namespaces (tests/build/page-messages.test.ts checks the routes); a test
-// that switches language awaits changeLanguage, which loads them all in the other one.
-// A key with no message would show on screen as the key itself, a placeholder given no value
-// as nothing: the test that renders either fails.
+// A test may render a feature without the route that fetches its namespaces, so all are loaded here.
+// A missing message shows as its key, a missing placeholder as nothing: the test fails.
 if (typeof window !== 'undefined') {
   const { i18nReady, loadMessages } = await import('@/i18n/i18n');
   const { NAMESPACES } = await import('@/i18n/namespaces');
@@ -64,7 +54,6 @@ if (typeof window !== 'undefined') {
   });
 }
 
-// Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();
 });
