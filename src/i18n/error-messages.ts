@@ -5,7 +5,7 @@ import type { MessageKey } from './messages';
 
 type ErrorKey = Extract<MessageKey, `errors.${string}`>;
 
-/** Stable problem codes → message keys. Server `detail` text is never shown: it could hold anything. */
+// Server `detail` text is never shown: it could hold anything.
 const byCode: Record<string, ErrorKey> = {
   [ErrorCode.malformed]: 'errors.badRequest',
   [ErrorCode.invalidCredentials]: 'errors.invalidCredentials',
@@ -41,10 +41,6 @@ const byStatus: Record<number, ErrorKey> = {
   423: 'errors.locked',
 };
 
-/**
- * The one place an error becomes words for a person: any thrown value in, a translated
- * sentence out. Unknown codes fall back by HTTP status, then to a generic message.
- */
 export function apiErrorMessage(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.unexpected');
   switch (error.kind) {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from './format';
 import { LANGUAGES } from './languages';
 
-/** Reads "-¥1,234.56" back into fen, as a bigint so no amount is out of reach. */
 function parseMoney(text: string): { fen: bigint; grouped: string } {
   const match = /^(-?)¥(\d{1,3}(?:,\d{3})*)\.(\d{2})$/.exec(text);
   if (!match) throw new Error(`not a money amount: ${JSON.stringify(text)}`);

@@ -1,6 +1,5 @@
 import type { Language } from './languages';
 
-/** Business time zone: settlement cutoffs and receipts are in China Standard Time. */
 export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat;
@@ -15,7 +14,7 @@ function cached<T extends Formatter>(key: string, create: () => T): T {
   return formatter;
 }
 
-/** Money from integer fen: 1250 → "¥12.50" (narrow symbol in every language, not "CN¥"). */
+// Narrow symbol in every language: "¥", not "CN¥".
 export function formatMoney(amountFen: number, language: Language): string {
   const formatter = cached(
     `money:${language}`,
@@ -31,10 +30,7 @@ export function formatMoney(amountFen: number, language: Language): string {
   return formatter.format(yuanOf(amountFen));
 }
 
-/**
- * Fen as an exact decimal string of yuan (1250 → "12.50", -5 → "-0.05"), which Intl formats
- * digit for digit: `fen / 100` is a float, off by a cent beyond about ¥10¹³ (and "-0.00").
- */
+// `fen / 100` is a float, off by a cent beyond about ¥10¹³ (and "-0.00"); a decimal string is exact.
 function yuanOf(amountFen: number): `${number}` {
   const fen = BigInt(Math.round(amountFen));
   const negative = fen < 0n;
@@ -52,7 +48,6 @@ function toDate(value: Date | string | number): Date {
 
 type DateInput = Date | string | number;
 
-/** The Intl options of each way we show an instant, all in the business time zone (Asia/Shanghai). */
 const DATE_STYLES = {
   datetime: (language: Language): Intl.DateTimeFormatOptions => ({
     ...DATE_STYLES.date(language),
@@ -76,7 +71,6 @@ function formatInBusinessZone(style: keyof typeof DATE_STYLES, value: DateInput,
   ).format(toDate(value));
 }
 
-/** Date and time in Asia/Shanghai, e.g. "Jan 2, 2026, 11:04:05" / "2026/01/02 11:04:05". */
 export function formatDateTime(value: DateInput, language: Language): string {
   return formatInBusinessZone('datetime', value, language);
 }
@@ -89,22 +83,19 @@ export function formatTime(value: DateInput, language: Language): string {
   return formatInBusinessZone('time', value, language);
 }
 
-/** Hours and minutes in Asia/Shanghai, e.g. a cutoff: "23:00". */
 export function formatHourMinute(value: DateInput, language: Language): string {
   return formatInBusinessZone('hm', value, language);
 }
 
-/** A day without the year, for chart axes: "Jun 11" / "6月11日". */
 export function formatDayMonth(value: DateInput, language: Language): string {
   return formatInBusinessZone('daymonth', value, language);
 }
 
-/** Noon of a business day `YYYY-MM-DD`: whole days added to it never cross into another date. */
+// Whole days added to noon never cross into another date.
 function businessNoon(date: string): Date {
   return new Date(`${date}T12:00:00+08:00`);
 }
 
-/** The business day (Asia/Shanghai) holding an instant, as `YYYY-MM-DD`. */
 export function businessDate(value: Date | string | number): string {
   // en-CA writes dates as YYYY-MM-DD.
   return cached(
@@ -119,12 +110,10 @@ export function businessDate(value: Date | string | number): string {
   ).format(toDate(value));
 }
 
-/** Midnight starting a business day `YYYY-MM-DD`, as an ISO timestamp with the +08:00 offset. */
 export function businessDayStart(date: string): string {
   return `${date}T00:00:00+08:00`;
 }
 
-/** The business day `days` after (or before, when negative) `date`. */
 export function addBusinessDays(date: string, days: number): string {
   return businessDate(businessNoon(date).getTime() + days * 86_400_000);
 }
@@ -136,10 +125,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
-/**
- * How long ago (or until) a moment is, relative to `now` (pass server time where it
- * matters): "3 min. ago" / "3分钟前", "in 2 hr." / "2小时后", "now" / "现在".
- */
+/** Pass server time as `now` where it matters. */
 export function formatRelative(
   value: Date | string | number,
   now: Date | string | number,
@@ -168,11 +154,7 @@ const DURATION_UNITS: ['day' | 'hour' | 'minute' | 'second', number][] = [
   ['second', 1000],
 ];
 
-/**
- * A length of time in its two largest units, rounded down: "2 hr 5 min" / "2小时5分钟",
- * "4 min 30 sec" / "4分钟30秒", "45 sec" / "45秒", "2 hr" (not "2 hr 0 min"). Never
- * negative: a moment already past is "0 sec".
- */
+// The two largest units, rounded down, never negative: "2 hr 5 min", "2 hr" (not "2 hr 0 min").
 export function formatDuration(ms: number, language: Language): string {
   let rest = Math.max(0, Math.floor(ms / 1000)) * 1000;
   const largest = DURATION_UNITS.findIndex(([, size]) => rest >= size);
@@ -195,7 +177,7 @@ export function formatDuration(ms: number, language: Language): string {
   return list.format(parts);
 }
 
-/** A file size: "12 KB", "1.4 MB" (decimal units, as browsers show downloads). */
+// Decimal units, as browsers show downloads.
 export function formatBytes(bytes: number, language: Language): string {
   const [unit, size] =
     bytes >= 1_000_000

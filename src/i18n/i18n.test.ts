@@ -4,7 +4,6 @@ import { en, enNamespaces } from './locales/en';
 import { zhCN, zhCNNamespaces } from './locales/zh-CN';
 import { NAMESPACES } from './namespaces';
 
-/** A fresh i18n module, as on a new page load with this browser's settings. */
 async function loadWith(languages: string[], stored?: string) {
   vi.resetModules();
   localStorage.clear();

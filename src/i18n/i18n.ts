@@ -8,11 +8,7 @@ import {
 } from './languages';
 import { DEFAULT_NAMESPACE, type Namespace } from './namespaces';
 
-/**
- * Each language's namespace is a chunk of its own (`locales/<language>/<namespace>.ts`,
- * compiled at build time: scripts/vite/message-catalogs.ts), fetched when first needed: a
- * page loads its own words in one language, not the catalog in both (docs/performance.md).
- */
+// A page loads its own words in one language, not the catalog in both (docs/performance.md).
 const MESSAGE_FILES = import.meta.glob<{ messages: CompiledMessages }>('./locales/*/*.ts', {
   query: '?compiled',
 });
@@ -20,16 +16,12 @@ const MESSAGE_FILES = import.meta.glob<{ messages: CompiledMessages }>('./locale
 type MissingMessageListener = (language: string, key: string) => void;
 const missingListeners = new Set<MissingMessageListener>();
 
-/** Calls `listener` with each key asked for that has no message (the unit tests fail on one). */
 export function onMissingMessage(listener: MissingMessageListener): () => void {
   missingListeners.add(listener);
   return () => missingListeners.delete(listener);
 }
 
-/**
- * One Lingui instance for the app (decision 008). A key without a message shows as itself,
- * as a missing namespace would (tests/build/page-messages.test.ts keeps that from shipping).
- */
+// A key without a message shows as itself (tests/build/page-messages.test.ts keeps that from shipping).
 export const i18n = setupI18n({
   missing: (language, key) => {
     for (const listener of missingListeners) listener(language, key);
@@ -38,7 +30,7 @@ export const i18n = setupI18n({
 });
 
 const loaded: Record<Language, Set<Namespace>> = { en: new Set(), 'zh-CN': new Set() };
-/** Namespaces the app has asked for so far: a language switch fetches them all. */
+// A language switch fetches every namespace asked for so far.
 const used = new Set<Namespace>([DEFAULT_NAMESPACE]);
 
 async function loadNamespace(language: Language, namespace: Namespace): Promise<void> {
@@ -50,15 +42,11 @@ async function loadNamespace(language: Language, namespace: Namespace): Promise<
   loaded[language].add(namespace);
 }
 
-/** Whether a namespace's messages are loaded in that language. */
 export function hasMessages(language: Language, namespace: Namespace): boolean {
   return loaded[language].has(namespace);
 }
 
-/**
- * The language to start in: the user's earlier choice, else the first of the browser's
- * languages that we have, else Chinese. Stored only when the user picks one.
- */
+// The language is stored only when the user picks one.
 function initialLanguage(): Language {
   let stored: string | null = null;
   try {
@@ -81,37 +69,25 @@ function syncDocumentLanguage(): void {
 }
 i18n.on('change', syncDocumentLanguage);
 
-/** The language in use, always one we have messages for. */
 export function currentLanguage(): Language {
   return matchLanguage(i18n.locale) ?? FALLBACK_LANGUAGE;
 }
 
 const startLanguage = initialLanguage();
-// Active at once: translating never throws, even before the messages arrive (keys then).
-// With an empty catalog, which the namespaces fill: Lingui warns of a locale with none.
+// Active at once, with an empty catalog (Lingui warns of a locale with none): translating never throws.
 i18n.loadAndActivate({ locale: startLanguage, messages: {} });
 
-/**
- * Settles once the starting language's core messages are loaded (never rejects); nothing
- * renders before it (src/main.tsx awaits it).
- */
 export const i18nReady: Promise<unknown> = loadNamespace(startLanguage, DEFAULT_NAMESPACE).catch(
   (error: unknown) => {
-    // A messages chunk that did not load (offline): the app still starts, showing keys.
+    // A chunk that did not load (offline): the app still starts, showing keys.
     console.error('Messages did not load', error);
   },
 );
 
-/** The language a switch is loading (the one in use when none is under way). */
 let targetLanguage: Language = startLanguage;
 let switches = 0;
 
-/**
- * Fetches namespaces in the language in use and, during a switch, in the language being
- * switched to, so a page opened meanwhile has its words either way (at once if already
- * loaded). Rejects when one did not load, so the page that needs it fails like a page whose
- * code did not load.
- */
+// Also in the language being switched to, so a page opened meanwhile has its words either way.
 export async function loadMessages(namespaces: readonly Namespace[]): Promise<void> {
   namespaces.forEach((namespace) => used.add(namespace));
   const wanted = [...new Set([currentLanguage(), targetLanguage])].flatMap((into) =>
@@ -124,23 +100,13 @@ export async function loadMessages(namespaces: readonly Namespace[]): Promise<vo
   if (missing.length > 0) throw new Error(`Messages did not load: ${missing.join(', ')}`);
 }
 
-/**
- * Code fetched later (a page, a dialog) together with the namespaces it shows, in parallel:
- * `withMessages(['devices'], () => import('@/pages/terminals-page'))`. Every dynamic import
- * of the app goes through this, which is how tests/build/page-messages.test.ts finds what
- * each chunk is given and checks it against the keys its modules use.
- */
+// Every dynamic import goes through this: tests/build/page-messages.test.ts reads these calls.
 export async function withMessages<T>(namespaces: readonly Namespace[], load: () => Promise<T>): Promise<T> {
   const [module] = await Promise.all([load(), loadMessages(namespaces)]);
   return module;
 }
 
-/**
- * Switches language once every namespace used so far is loaded in it (pages opened during
- * the switch included), so no screen shows keys; then remembers the choice (the only value
- * kept in storage). The last of several quick switches wins. Rejects, changing nothing, when
- * the new language's messages do not load.
- */
+// Activates only once every namespace used so far is loaded, so no screen shows keys.
 export async function changeLanguage(language: Language): Promise<void> {
   const switchId = ++switches;
   targetLanguage = language;

@@ -1,14 +1,4 @@
-/**
- * The message catalog is cut into namespaces by area, so a page fetches the words it shows
- * and not the whole catalog (docs/performance.md). Keys keep their full path
- * (`devices.status.online`); each first segment lives in exactly one namespace
- * (src/i18n/i18n.test.ts), and loaded namespaces merge into one set of messages.
- *
- * - `core`: what any screen may show, sign-in included — product name, errors, languages.
- * - `shell`: the signed-in frame and the widgets shared by its pages (navigation, user
- *   menu, idle warning, filters, lists, export).
- * - the rest: one per area, fetched with its page (src/app/page-messages.ts).
- */
+// Each first key segment lives in exactly one namespace (i18n.test.ts); `core` is what sign-in may show.
 export const NAMESPACES = [
   'core',
   'shell',

@@ -12,7 +12,6 @@ import {
   formatTime,
 } from './format';
 
-/** The format helpers bound to the current language; re-renders when it changes. */
 export function useFormat() {
   const { language } = useTranslation();
   return {
@@ -22,13 +21,10 @@ export function useFormat() {
     dateTime: (value: Date | string | number) => formatDateTime(value, language),
     date: (value: Date | string | number) => formatDate(value, language),
     time: (value: Date | string | number) => formatTime(value, language),
-    /** "23:00": a cutoff, a time of day without seconds. */
     hourMinute: (value: Date | string | number) => formatHourMinute(value, language),
-    /** "Jun 11" / "6月11日": a day on a chart axis. */
     dayMonth: (value: Date | string | number) => formatDayMonth(value, language),
     relative: (value: Date | string | number, now: Date | string | number) =>
       formatRelative(value, now, language),
-    /** A length of time (ms), e.g. time left: "2 hr 5 min" / "2小时5分钟". */
     duration: (ms: number) => formatDuration(ms, language),
     bytes: (bytes: number) => formatBytes(bytes, language),
   };
