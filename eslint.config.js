@@ -11,26 +11,19 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-/**
- * DESIGN §5: pages → features → api/components, one way. Features don't reach into
- * each other. Only the gated bootstrap (src/main.tsx) and tests import src/mocks.
- */
+// docs/architecture.md: pages → features → api/components, one way.
 const boundaryZones = [
-  // Nothing below app imports the app shell or pages.
   {
     target: ['./src/features', './src/api', './src/components', './src/i18n', './src/config'],
     from: ['./src/app', './src/pages'],
   },
-  // Shared layers know no feature.
   { target: ['./src/api', './src/components', './src/i18n', './src/config'], from: './src/features' },
   { target: './src/api', from: './src/components' },
-  // Features are islands.
   ...features.map((name) => ({
     target: `./src/features/${name}`,
     from: './src/features',
     except: [`./${name}`],
   })),
-  // The mock is reached only through the gated bootstrap and tests.
   {
     target: [
       './src/app',
@@ -81,7 +74,6 @@ export default tseslint.config(
     },
   },
   {
-    // Tests, e2e, and the mock's test helpers may import the mock.
     files: ['**/*.test.{ts,tsx}', 'src/testing/**', 'e2e/**'],
     rules: { 'import-x/no-restricted-paths': 'off' },
   },

@@ -18,18 +18,11 @@ function readProxyTarget(value: string | undefined): string | undefined {
 
 const WORKER_FILE = 'mockServiceWorker.js';
 
-/**
- * Libraries on every screen's path: React, the router, TanStack Query, Lingui (zod is left
- * to the automatic split: each screen then loads only the zod code its schemas use).
- */
+// zod is left to the automatic split: each screen then loads only the zod code its schemas use.
 const FRAMEWORK_MODULES =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|@lingui[\\/]core)[\\/]/;
 
-/**
- * Serves (dev) or emits (build) MSW's service worker straight from the installed msw,
- * only when mocking is on: the worker always matches the library version, and a build
- * with mocking off has no MSW file at all.
- */
+// From the installed msw, so the worker matches the library; a build without mocking has no MSW file.
 function mockServiceWorker(enabled: boolean): Plugin {
   const source = () => readFileSync(createRequire(import.meta.url).resolve(`msw/${WORKER_FILE}`), 'utf8');
   return {
@@ -60,7 +53,6 @@ export default defineConfig(({ command, mode }) => {
     proxyTarget = readProxyTarget(env.API_PROXY_TARGET);
   } catch (error) {
     if (error instanceof ConfigError) {
-      // Stop here, before anything is served or built, with the variable named.
       console.error(`\n${error.message}\n`);
       process.exit(1);
     }
@@ -71,7 +63,6 @@ export default defineConfig(({ command, mode }) => {
     ? { [config.apiBaseUrl]: { target: proxyTarget, changeOrigin: true } }
     : undefined;
   const connectSrc = crossOriginApiSource(config.apiBaseUrl);
-  // Dev runs under the deployment's policy too; Vite's inline preamble carries this nonce.
   const devNonce = isDev ? randomBytes(16).toString('base64') : undefined;
 
   return {
@@ -79,15 +70,13 @@ export default defineConfig(({ command, mode }) => {
     html: devNonce ? { cspNonce: devNonce } : undefined,
     resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
     define: {
-      // A compile-time constant, so a build with mocking off drops the mock entirely.
+      // A compile-time constant (decision 002).
       __API_MOCKING__: JSON.stringify(config.apiMocking),
       __API_BASE_URL__: JSON.stringify(config.apiBaseUrl),
     },
     server: { proxy, headers: securityHeaders({ connectSrc, devNonce }) },
     preview: {
-      // The headers a deployment sends (docs/deploy/): the e2e suite runs the app under them.
-      // no-store keeps the document out of caches (Back after sign-out); preview serves tests
-      // and demos, so its files being no-store too costs nothing that matters.
+      // e2e runs the app under the headers a deployment sends; no-store costs a preview nothing.
       headers: { ...securityHeaders({ connectSrc }), 'Cache-Control': NO_STORE },
       proxy,
     },
@@ -97,9 +86,7 @@ export default defineConfig(({ command, mode }) => {
       rolldownOptions: {
         output: {
           codeSplitting: {
-            // The libraries every screen loads, sign-in included, in one file: one request
-            // and one gzip stream instead of four shared chunks (−1.2 kB gzip per screen,
-            // docs/performance.md), and a file that stays cached while the app changes.
+            // One request instead of four chunks (docs/performance.md), and cached across releases.
             groups: [{ name: 'framework', test: FRAMEWORK_MODULES }],
           },
         },

@@ -7,8 +7,7 @@ import { StartupError } from '@/app/startup-error';
 import { i18nReady } from '@/i18n/i18n';
 import './styles/index.css';
 
-// A page restored from the back/forward cache shows what it showed when it was left, for a
-// session that may have ended since: load it afresh instead (the document is no-store too).
+// A page restored from the back/forward cache shows a session that may have ended since: load it afresh.
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) window.location.reload();
 });
@@ -20,7 +19,7 @@ const root = createRoot(container);
 async function start(): Promise<void> {
   const config: AppConfig = { mocking: __API_MOCKING__, demoAccounts: [] };
 
-  // A compile-time constant: with mocking off, this branch and the mock's chunk are not built.
+  // With mocking off, this branch and the mock's chunk are not built (decision 002).
   if (__API_MOCKING__) {
     try {
       const { startMockWorker } = await import('./mocks/browser');
