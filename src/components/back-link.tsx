@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 
-/** "← All terminals": the way up from a detail page, above its title. */
 export function BackLink({ to, label }: { to: string; label: string }) {
   return (
     <p className="mb-2 text-sm">

@@ -4,24 +4,15 @@ import { useFormat } from '@/i18n/use-format';
 
 export interface BarChartDatum {
   key: string;
-  /** Under the bar, short: "11" for June 11. */
   axisLabel: string;
-  /** In the table and the tooltip: "Jun 11". */
   label: string;
   value: number;
-  /** The value as people read it, e.g. "6 voids · ¥1,234.00" (tooltip). */
   valueText: string;
-  /** Further table cells of the row, e.g. the amount. */
   cells?: readonly ReactNode[];
-  /** Draw this bar in the warning colour (a day that needs a look). */
   emphasis?: boolean;
 }
 
-/**
- * A small column chart (hand-made, no chart library) that says at a glance how something
- * moves over a few periods — and, for people who cannot see it, the same numbers as a
- * summary sentence and a table. The drawing itself is hidden from assistive technology.
- */
+// For people who cannot see the drawing (hidden from assistive technology): a summary sentence and a table.
 export function BarChart({
   title,
   summary,
@@ -32,10 +23,8 @@ export function BarChart({
   heightClassName = 'h-36',
 }: {
   title: ReactNode;
-  /** One sentence with what the chart shows, e.g. the total and the busiest day. */
   summary: ReactNode;
   data: readonly BarChartDatum[];
-  /** Table headers: the period, the value, then one per `cells` entry. */
   labelHeader: string;
   valueHeader: string;
   cellHeaders?: readonly string[];

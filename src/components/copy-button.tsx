@@ -3,14 +3,9 @@ import { useTranslation } from '@/i18n/use-translation';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** How long "Copied" stays on screen. */
 const CONFIRMATION_MS = 3000;
 
-/**
- * One click copies `text` (a trace number, a terminal number) to the clipboard and says so
- * in a polite live region next to the button; when the browser refuses, it says how to copy
- * by hand instead. Never use it for a secret: clipboards are shared with other apps.
- */
+// Never for a secret: clipboards are shared with other apps.
 export function CopyButton({
   text,
   label,
@@ -18,9 +13,7 @@ export function CopyButton({
   className = '',
 }: {
   text: string;
-  /** Accessible name, e.g. "Copy trace number 900101". */
   label: string;
-  /** Announced once copied, e.g. "Trace number 900101 copied"; default "Copied". */
   confirmation?: string;
   className?: string;
 }) {
@@ -64,7 +57,7 @@ export function CopyButton({
           </svg>
         )}
       </button>
-      {/* Always in the DOM, so the change is announced; the full sentence for screen readers. */}
+      {/* Always in the DOM, so the change is announced. */}
       <span role="status" className="text-xs font-medium">
         {state === 'copied' ? (
           <>

@@ -2,10 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from '@/i18n/use-translation';
 import { addBusinessDays, businessDayStart } from '@/i18n/format';
 
-/**
- * A range of whole business days (`YYYY-MM-DD`, `to` included) as the API's instants (`from`
- * included, `to` excluded). A reversed range is no range: the fields say so, lists ignore it.
- */
+// `to` is included in the fields and excluded in the API; a reversed range is no range.
 export function businessDayRange(
   from: string | undefined,
   to: string | undefined,
@@ -20,10 +17,6 @@ export function businessDayRange(
 const inputClass =
   'focus-ring mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base text-gray-900 shadow-sm sm:text-sm';
 
-/**
- * "From" and "To" business days (`YYYY-MM-DD`, both included) of a list's date filter. When
- * the end comes before the start it says so; the caller leaves such a range unapplied.
- */
 export function DateRangeFields({
   from,
   to,

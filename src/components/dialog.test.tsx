@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { Dialog } from './dialog';
 import { TextField } from './text-field';
 
-/** A page with one button that opens a dialog; `closeOnEscape: false` keeps it open on Escape. */
 function PageWithDialog({ closeOnEscape = true }: { closeOnEscape?: boolean }) {
   const [open, setOpen] = useState(false);
   const [escapes, setEscapes] = useState(0);

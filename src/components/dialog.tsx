@@ -1,13 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
-/**
- * A modal on the native `<dialog>`: showModal() makes the rest of the page inert and keeps
- * focus inside; Escape fires `onCancel`. Focus goes back to where it was on close.
- *
- * On open the focus goes to the first focusable control, or to the one marked
- * `data-autofocus` (a safe default such as "Stay signed in"). React's `autoFocus` does not
- * work here: it runs while the dialog is still closed, when nothing inside can take focus.
- */
+// Not React's `autoFocus`: it runs while the dialog is still closed, when nothing inside can take focus.
 export function Dialog({
   open,
   onCancel,

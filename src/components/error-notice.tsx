@@ -5,18 +5,13 @@ import { Button } from './button';
 import { Notice } from './notice';
 import { useNow } from './use-now';
 
-/** When a rate-limited error may be tried again (browser clock), or null when it says nothing. */
 function retryAllowedAt(error: unknown): number | null {
   if (!isApiError(error) || error.status !== 429) return null;
   return error.retryAt ?? null;
 }
 
-/**
- * Any failure, in words, with a retry when one makes sense. Never the server's own text.
- * A 429 says how long to wait, and "Try again" stays off until then (no hammering; the words
- * do not tick, so a screen reader hears them once);
- * a 403 offers no retry (asking again does not change a permission).
- */
+// A 429 keeps "Try again" off until allowed, in words that do not tick (a screen reader hears them once);
+// a 403 offers no retry: asking again does not change a permission.
 export function ErrorNotice({
   error,
   onRetry,

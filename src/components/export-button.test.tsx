@@ -6,7 +6,6 @@ import { ExportButton } from './export-button';
 
 beforeAll(() => changeLanguage('en'));
 
-/** Exports a file through the button (saving stubbed out); answers the status line once saved. */
 async function exportFile(fileName: string, truncated: boolean): Promise<HTMLElement> {
   vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:export');
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);

@@ -5,11 +5,6 @@ import { ErrorNotice } from './error-notice';
 import type { Download } from '@/api/download';
 import { type DownloadOptions, useCsvExport } from './use-csv-export';
 
-/**
- * "Export CSV" for a list's current filter: the button, then the bytes received (a bar
- * when the size is known), a Cancel, and the outcome — the file name when saved, or what
- * went wrong with a retry. Progress and outcome are announced in a polite live region.
- */
 export function ExportButton({
   download,
   label,
@@ -17,9 +12,7 @@ export function ExportButton({
   disabled = false,
 }: {
   download: (options: DownloadOptions) => Promise<Download>;
-  /** The button's words, e.g. "Export CSV"; default "Export CSV". */
   label?: string;
-  /** File name when the server gives none. */
   fallbackName?: string;
   disabled?: boolean;
 }) {

@@ -1,10 +1,6 @@
 import type { ReactNode } from 'react';
 
-/**
- * A cell of a VirtualList table whose rows turn into cards on phones: there the column
- * headers are hidden (see `headerClassName`), so each cell shows its own label; from `lg`
- * the header says it and the label is gone.
- */
+// On phones the column headers are hidden, so each cell shows its own label.
 export function ListCell({
   label,
   className = '',

@@ -17,11 +17,7 @@ function LoadFailed() {
   );
 }
 
-/**
- * Around a part of a page whose code loads on demand (a dialog's chunk): if it does not load
- * (offline, a new deployment removed the old chunk), the part says so in place, and the rest
- * of the page stays as it is instead of giving way to the whole-page error.
- */
+// A chunk that does not load (offline, removed by a new deployment) fails in place, not the whole page.
 export class LoadFailedBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 

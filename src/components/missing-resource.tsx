@@ -2,10 +2,7 @@ import { Link } from 'react-router';
 import { buttonClasses } from './button';
 import { PageHeader } from './page-header';
 
-/**
- * A page for something that is not there — or not the user's to see, which must look
- * exactly the same (no hint that it exists elsewhere) — with a way back.
- */
+// Also for what is not the user's to see, which must look exactly the same.
 export function MissingResource({
   title,
   body,

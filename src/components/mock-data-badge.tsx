@@ -1,6 +1,5 @@
 import { useTranslation } from '@/i18n/use-translation';
 
-/** Shown in mock mode on every screen, so a demo is never mistaken for production. */
 export function MockDataBadge() {
   const { t } = useTranslation();
   return (

@@ -9,10 +9,7 @@ const tones: Record<Tone, string> = {
   error: 'border-red-200 bg-red-50 text-red-900',
 };
 
-/**
- * A message box. Errors are `role="alert"` (announced at once); the rest `role="status"`.
- * Render it into an always-present live region when its text changes in place.
- */
+// Render it into an always-present live region when its text changes in place.
 export function Notice({
   tone = 'info',
   children,

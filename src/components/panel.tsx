@@ -1,9 +1,5 @@
 import { type ReactNode, useId } from 'react';
 
-/**
- * A titled card of a page (a `region` named by its heading), e.g. a terminal's "Void
- * password" or "Command history": screen-reader users can jump between them.
- */
 export function Panel({
   title,
   titleClassName = 'text-lg font-semibold text-gray-900',
@@ -11,7 +7,6 @@ export function Panel({
   children,
 }: {
   title: ReactNode;
-  /** E.g. `sr-only` when the content speaks for itself but the region still needs a name. */
   titleClassName?: string;
   className?: string;
   children: ReactNode;

@@ -3,7 +3,6 @@ import { useTranslation } from '@/i18n/use-translation';
 import { LanguageSelect } from './language-select';
 import { MockDataBadge } from './mock-data-badge';
 
-/** The frame of pages outside the signed-in shell: sign-in, not found, start-up errors. */
 export function PlainLayout({ mocking, children }: { mocking: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (

@@ -1,12 +1,7 @@
 import { type InputHTMLAttributes, useEffect, useId, useState } from 'react';
 
-/**
- * A search box that commits what is typed after a pause (`delayMs`) or at once on Enter,
- * for searches kept in the URL (use-url-state.ts): one request and one history entry per
- * pause, not per keystroke. When `value` changes from outside (Back/Forward, a "clear
- * filters" button), the box shows it; what the user is still typing is never overwritten
- * by the echo of their own earlier commit.
- */
+// One request and one history entry per pause, not per keystroke; what the user is still typing is
+// never overwritten by the echo of their own earlier commit.
 export function SearchField({
   label,
   value,
@@ -18,17 +13,11 @@ export function SearchField({
   ...inputProps
 }: {
   label: string;
-  /** The committed search (e.g. from the URL). */
   value: string;
   onCommit: (value: string) => void;
   delayMs?: number;
-  /** A hint under the label, e.g. what can be searched. */
   description?: string;
-  /**
-   * What is wrong with the text (already translated), or undefined when it may be committed,
-   * e.g. "A terminal number has 8 digits". Text that fails is not committed; it stays in the
-   * box with the message under it.
-   */
+  /** Text that fails is not committed; it stays in the box with the message under it. */
   validate?: (text: string) => string | undefined;
   className?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'id' | 'defaultValue'>) {
@@ -43,7 +32,6 @@ export function SearchField({
     setRejected(undefined);
   }
 
-  // Back to the committed text (e.g. the box cleared again): nothing is wrong any more.
   const problem = draft.trim() === committed ? undefined : rejected;
 
   const commit = (text: string) => {

@@ -4,7 +4,6 @@ export function Skeleton({ className = '' }: { className?: string }) {
   return <div aria-hidden="true" className={`animate-pulse rounded bg-gray-200 ${className}`} />;
 }
 
-/** Stand-in for a page while its code or data loads; announced once to screen readers. */
 export function PageSkeleton({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
@@ -20,7 +19,6 @@ export function PageSkeleton({ label }: { label?: string }) {
   );
 }
 
-/** The whole screen while the app finds out who is signed in. */
 export function AppSkeleton({ label }: { label?: string }) {
   return (
     <main className="mx-auto w-full max-w-5xl p-6">
@@ -29,7 +27,6 @@ export function AppSkeleton({ label }: { label?: string }) {
   );
 }
 
-/** Stand-in for a list or table while it loads: a few grey rows, announced once. */
 export function ListSkeleton({ rows = 2, rowClassName = 'h-12' }: { rows?: number; rowClassName?: string }) {
   const { t } = useTranslation();
   return (

@@ -3,7 +3,6 @@ import { FieldError } from './field-error';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
-  /** Already translated; wires `aria-invalid` and `aria-describedby`. */
   error?: string | undefined;
   ref?: Ref<HTMLInputElement>;
 }

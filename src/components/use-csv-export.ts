@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Download, DownloadProgress } from '@/api/download';
 
-/**
- * Downloads a CSV export (a file the server builds from the current filter) and saves it
- * under the server's file name, with progress while the bytes arrive, a way to cancel, and
- * the error when it fails. Pass the call, e.g.
- *
- *   useCsvExport((options) => downloadFile(terminalApi.terminalsExport, { query: filter, ...options }))
- *
- * The hook knows nothing of what is exported; export-button.tsx is its UI.
- */
+// Knows nothing of what is exported; export-button.tsx is its UI.
 
 export type CsvExportState =
   | { status: 'idle' }
@@ -20,13 +12,11 @@ export type CsvExportState =
 export interface DownloadOptions {
   signal: AbortSignal;
   onDownloadProgress: (progress: DownloadProgress) => void;
-  /** Exports can take a while to build: longer than an ordinary call. */
   timeoutMs: number;
 }
 
 export const EXPORT_TIMEOUT_MS = 120_000;
 
-/** Hands a file to the browser's downloads, under its own name. */
 export function saveFile(file: File, fallbackName: string): void {
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
@@ -36,7 +26,7 @@ export function saveFile(file: File, fallbackName: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // The download has started from the URL; free it once the browser had a moment to read it.
+  // Freed once the browser had a moment to read it.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 
-/** The browser clock, re-read every `tickMs` while `active` (and at once when it turns on). */
 export function useNow(active: boolean, tickMs = 1000): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {

@@ -2,18 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod/mini';
 
-/**
- * A view's filters, sort and search kept in the URL's search params, so a copied link
- * reproduces the view and Back/Forward step through the user's changes. The zod object
- * schema names the params and their types; a param that does not parse (an old or edited
- * link) is ignored, never an error. Params the schema does not name are left alone.
- *
- *   const [filters, setFilters] = useUrlState(TerminalListFilters);
- *   setFilters({ status: 'offline' });        // push: Back returns to the previous view
- *   setFilters({ q: undefined }, { replace }); // drop a param
- *
- * Never put a secret here: URLs end up in history, logs and referrers.
- */
+// A param that does not parse (an old or edited link) is ignored, never an error.
+// Never put a secret here: URLs end up in history, logs and referrers.
 
 type UrlValue = string | number | boolean | null | undefined;
 export type UrlStatePatch<S extends z.ZodMiniObject> = { [K in keyof z.output<S>]?: UrlValue };
@@ -32,7 +22,6 @@ export function parseUrlState<S extends z.ZodMiniObject>(
   return state as Partial<z.output<S>>;
 }
 
-/** `next` with the patch applied; `undefined`, `null` and `''` remove a param. */
 export function applyUrlPatch(current: URLSearchParams, patch: Record<string, UrlValue>): URLSearchParams {
   const next = new URLSearchParams(current);
   for (const [key, value] of Object.entries(patch)) {
