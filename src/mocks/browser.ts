@@ -5,7 +5,7 @@ import { type DemoAccount, demoAccounts } from './sim/data/accounts';
 import { createAcquirer } from './sim/acquirer';
 import type { StoragePort } from './sim/persistence';
 
-/** localStorage key of the simulator's state: scenario, seed, clock and hashed deltas only. */
+// Scenario, seed, clock and hashed deltas only: never a secret in storage.
 export const MOCK_STATE_KEY = 'merchant-console.mock-state';
 
 function localStoragePort(): StoragePort {
@@ -24,7 +24,7 @@ function localStoragePort(): StoragePort {
   };
 }
 
-/** The session cookie as a real (non-HttpOnly) cookie of the page, so it survives reloads. */
+// A real (non-HttpOnly) cookie of the page, so the session survives reloads.
 function documentCookieJar(): CookieJar {
   return {
     read: () => parseCookieHeader(document.cookie),
@@ -44,10 +44,7 @@ function documentCookieJar(): CookieJar {
   };
 }
 
-/**
- * Starts the in-browser mock acquirer (MSW service worker) and resolves once it answers.
- * Only the mock-mode bootstrap calls this (a compile-time branch in src/main.tsx).
- */
+// Only the mock-mode bootstrap calls this (a compile-time branch in src/main.tsx).
 export async function startMockWorker(
   options: { apiBaseUrl?: string } = {},
 ): Promise<{ demoAccounts: DemoAccount[] }> {

@@ -1,10 +1,5 @@
-/**
- * Where the adapter keeps the session cookie. MSW cannot hand a mocked `Set-Cookie` to
- * the browser's real cookie store (a service worker's response may not set cookies), and
- * its own cookie store persists to localStorage. So the adapter keeps the cookie itself:
- * in `document.cookie` in the browser (survives a reload, like a session cookie; HttpOnly
- * cannot be honoured there), in memory in Node.
- */
+// A service worker's response may not set cookies, and MSW's own cookie store persists to localStorage,
+// so the adapter keeps the cookie itself (HttpOnly cannot be honoured in `document.cookie`).
 export interface CookieJar {
   read(): Record<string, string>;
   write(setCookies: readonly string[]): void;

@@ -3,22 +3,16 @@ import type { CookieJar } from './cookie-jar';
 import { type Acquirer, responseBodyText } from './sim/acquirer';
 
 export interface HandlerOptions {
-  /** The API base the app calls: a path (`/api/v1`) or an absolute URL. */
   apiBaseUrl: string;
   jar: CookieJar;
-  /** Control-surface prefix, default `/__mock`. */
   controlPath?: string;
 }
 
-/** The pathname part of the API base, what the simulator routes on. */
 export function basePathOf(apiBaseUrl: string): string {
   return new URL(apiBaseUrl, 'http://mock.invalid').pathname.replace(/\/+$/, '');
 }
 
-/**
- * The thin MSW adapter: turns an intercepted request into a SimRequest, and the
- * simulator's SimResponse back into a Response. All behaviour lives in `sim/`.
- */
+// All behaviour lives in `sim/` (decision 001).
 export function createHandlers(getAcquirer: () => Acquirer, options: HandlerOptions) {
   const controlPath = options.controlPath ?? '/__mock';
   const base = options.apiBaseUrl.replace(/\/+$/, '');

@@ -33,33 +33,22 @@ import type { FaultRecord, Scenario, SimRequest, SimResponse } from './types';
 export interface AcquirerOptions {
   scenario?: Scenario;
   seed?: string;
-  /** Simulated now at start (default: real now). Ignored when `storage` holds a saved state. */
+  /** Ignored when `storage` holds a saved state. */
   now?: string | number | Date;
-  /** The host's clock; tests pass a fixed one to freeze time. */
   realNow?: () => number;
-  /**
-   * Keeps the state across page loads (a snapshot string) or restarts (record by record);
-   * without it the state lives in memory only.
-   */
   storage?: StoragePort | RecordStoragePort;
-  /** How passwords and PINs are hashed (default: fast salted SHA-256; a server passes a KDF). */
+  /** A server passes a slow KDF (hash.ts). */
   hasher?: SecretHasher;
-  /** Path prefix of the API (default `/api/v1`). */
   basePath?: string;
-  /** Path prefix of the control surface (default `/__mock`); `null` turns it off. */
   controlPath?: string | null;
 }
 
 export interface Acquirer {
   handle(request: SimRequest): SimResponse;
-  /** Simulated now. */
   now(): number;
   readonly clock: SimClock;
-  /** Current state (tests and debugging; hosts use `handle`). */
   readonly state: SimState;
-  /** Brings the world up to the simulated now (requests do it themselves). */
   tick(): void;
-  /** Fresh data at the current simulated time; sessions, faults and everything else dropped. */
   reset(options?: { scenario?: Scenario; seed?: string }): void;
 }
 
@@ -72,7 +61,6 @@ function instantOf(value: string | number | Date | undefined): number | undefine
   return ms;
 }
 
-/** Creates the simulated acquirer; hosts translate their requests to `handle`. */
 export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   const basePath = (options.basePath ?? API_BASE_PATH).replace(/\/+$/, '');
   const controlPath = options.controlPath === undefined ? '/__mock' : options.controlPath;
@@ -249,13 +237,11 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   return acquirer;
 }
 
-/** The body a host sends: JSON text, a CSV string as it is, nothing for 204. */
 export function responseBodyText(response: SimResponse): string | null {
   if (response.body === undefined || response.status === 204) return null;
   return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
 }
 
-/** The parsed body; a `bodyText` that is not JSON is a 400. */
 function bodyOf(request: SimRequest): unknown {
   if (request.bodyText === undefined) return request.body;
   if (request.bodyText.trim() === '') return undefined;
@@ -304,7 +290,6 @@ function errorResponse(error: unknown): SimResponse {
   return problemResponse(new SimProblem(500, ErrorCode.internal, 'The mock acquirer failed.'));
 }
 
-/** The answer of a fault from `/__mock/faults`; the request never reaches the acquirer. */
 function faultResponse(fault: FaultRecord): SimResponse {
   const hostFault = { networkError: fault.networkError, delayMs: fault.delayMs, malformed: fault.malformed };
   if (fault.networkError) return { status: 0, headers: {}, body: undefined, fault: hostFault };

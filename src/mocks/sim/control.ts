@@ -36,10 +36,7 @@ function parse<T extends z.ZodMiniType>(schema: T, body: unknown): z.output<T> {
   return parseOrReject(schema, body ?? {}, 'body') as z.output<T>;
 }
 
-/**
- * The test-control surface of DESIGN §4 (`/__mock/*`), for e2e, demos and benchmarks.
- * `path` is relative to the control prefix. Only present in mock mode.
- */
+// The test-control surface (docs/api.md), for e2e, demos and benchmarks; only in mock mode.
 export function handleControl(ctx: ControlContext, method: string, path: string, body: unknown): SimResponse {
   const { state, clock } = ctx;
   const upper = method.toUpperCase();

@@ -5,7 +5,6 @@ import { SimProblem } from './problem';
 import { markChanged, type SimState } from './state';
 import type { IdempotencyRecord } from './types';
 
-/** How long a key is remembered (simulated time). */
 export const IDEMPOTENCY_TTL_MS = DAY;
 
 function canonical(value: unknown): string {
@@ -19,10 +18,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * What makes two requests "the same": path and body. Only a hash is kept, since the
- * body may hold PINs (the hasher's digest: keyed on the server, see hash.ts).
- */
+// Only a hash is kept: the body may hold PINs.
 export function requestHashOf(state: SimState, path: string, body: unknown): string {
   return state.hasher.digest(`idempotency:${path}\n${canonical(body ?? null)}`);
 }
@@ -43,7 +39,6 @@ export function recordKeyOf(userId: string, endpoint: EndpointName, key: string)
   return `${userId} ${endpoint} ${key}`;
 }
 
-/** The stored result of an earlier request with this key, or 422 if that one had another body. */
 export function findReplay(
   state: SimState,
   recordKey: string,
@@ -62,7 +57,7 @@ export function findReplay(
   return record;
 }
 
-/** Keeps a successful result for replay; a temporary PIN stays in memory only (see SimState). */
+// A temporary PIN stays in memory only (see SimState).
 export function rememberResult(
   state: SimState,
   recordKey: string,

@@ -97,7 +97,6 @@ describe('persistence', () => {
     const before = TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body);
     const auditCount = first.state.audit.length;
 
-    // The page reloads 10 real seconds later: time went on in the simulation too.
     const simulatedBefore = first.now();
     realNow += 10 * SECOND;
     const second = testAcquirer({ storage, realNow: () => realNow, scenario: 'empty', seed: 'ignored' });

@@ -14,24 +14,15 @@ import type {
   ThrottleRecord,
 } from './types';
 
-/** Where the simulator keeps its state between page loads (localStorage in the browser). */
 export interface StoragePort {
   load(): string | null;
   save(snapshot: string): void;
 }
 
-/**
- * A store that writes what changed, record by record (a database on a server), instead of
- * one snapshot string. `saveChanges` runs before the response leaves, so an acknowledged
- * request is stored; it reads the changed records from `state` by the keys in
- * `state.changes` (a key whose record is gone was deleted).
- */
+// `saveChanges` runs before the response leaves, so an acknowledged request is stored.
 export interface RecordStoragePort {
   load(): Snapshot | null;
-  /**
-   * `durable`: the request was a mutation (not a read, whose writes are bookkeeping such as
-   * session activity), so its answer must not leave before the change is on disk.
-   */
+  /** A read's writes are bookkeeping (session activity); a mutation's must be on disk before the answer. */
   saveChanges(state: SimState, clock: SimClock, options: { durable: boolean }): void;
 }
 
@@ -40,12 +31,8 @@ export type TerminalDelta = Pick<
   'online' | 'lastSeenAt' | 'heartbeatPhase' | 'voidPassword' | 'revision'
 >;
 
-/**
- * The stored form: what is needed to regenerate the data (scenario, seed, the instant it
- * was generated at, the clock) plus everything that changed since. No plain secret is
- * in it: PINs and passwords only as salted hashes, session and step-up tokens only as
- * hashes, idempotency records without temporary PINs and with a hash of the request.
- */
+// No plain secret: PINs and passwords salted and hashed, tokens hashed, idempotency records without
+// temporary PINs. The generated world is regenerated from scenario, seed and instant.
 export interface Snapshot {
   v: 1;
   scenario: Scenario;
@@ -74,7 +61,6 @@ export function serializeState(state: SimState, clock: SimClock): string {
   return JSON.stringify(snapshotOf(state, clock));
 }
 
-/** The stored part of a terminal. */
 export function terminalDelta(terminal: TerminalRecord): TerminalDelta {
   return {
     online: terminal.online,
@@ -85,7 +71,6 @@ export function terminalDelta(terminal: TerminalRecord): TerminalDelta {
   };
 }
 
-/** The faults in stored form. */
 export function faultsOf(state: SimState): Snapshot['faults'] {
   return state.faults.map(({ method, path, status, networkError, delayMs, malformed, remaining }) => ({
     method,
@@ -125,7 +110,6 @@ export interface Restored {
   clockOffsetMs: number;
 }
 
-/** Rebuilds the state from a snapshot; `null` when there is none or it is unreadable. */
 export function restoreState(text: string | null, hasher?: SecretHasher): Restored | null {
   if (!text) return null;
   let snapshot: Snapshot;

@@ -22,10 +22,7 @@ export type ProblemExtras = Partial<
   Pick<ProblemDetails, 'errors' | 'attemptsRemaining' | 'retryAfter' | 'lockedUntil' | 'openCommandId'>
 >;
 
-/**
- * A rule the request broke. Handlers throw it; the router turns it into RFC 9457 problem
- * details. Whatever a handler changed before throwing (a counted wrong attempt) stays.
- */
+// Whatever a handler changed before throwing (a counted wrong attempt) stays.
 export class SimProblem extends Error {
   constructor(
     readonly status: number,
@@ -54,7 +51,6 @@ export function problemBody(
   };
 }
 
-/** The conventional code of a bare status, for faults set by status alone. */
 export function codeForStatus(status: number): string {
   switch (status) {
     case 400:

@@ -1,15 +1,10 @@
-/**
- * A small seeded PRNG (sfc32 seeded by a cyrb128 string hash) so the data generator gives
- * identical data for the same seed. Not for secrets: see `hash.ts` for those.
- */
+// Seeded (sfc32 from a cyrb128 hash) for identical data per seed; not for secrets (hash.ts).
 export interface Rng {
-  /** A float in [0, 1). */
   next(): number;
-  /** An integer in [min, max]. */
+  /** Both ends included. */
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
   chance(probability: number): boolean;
-  /** `length` random decimal digits. */
   digits(length: number): string;
 }
 

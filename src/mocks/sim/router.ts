@@ -24,7 +24,7 @@ function compile(name: EndpointName, endpoint: Endpoint): CompiledRoute {
   return { name, endpoint, pattern: new RegExp(`^${source}/?$`), paramNames };
 }
 
-/** Static paths before parameterised ones, so `/terminals/export` is not a terminal named "export". */
+// Static paths first, so `/terminals/export` is not a terminal named "export".
 const routes: CompiledRoute[] = (Object.entries(endpoints) as [EndpointName, Endpoint][])
   .map(([name, endpoint]) => compile(name, endpoint))
   .sort((a, b) => a.paramNames.length - b.paramNames.length);
@@ -34,7 +34,6 @@ export type RouteMatch =
   | { kind: 'method_not_allowed'; allow: string[] }
   | { kind: 'not_found' };
 
-/** Matches a path relative to the API base (`/terminals/58100101`). */
 export function matchRoute(method: string, path: string): RouteMatch {
   const allow: string[] = [];
   for (const route of routes) {
@@ -70,7 +69,6 @@ export function queryObject(
   return out;
 }
 
-/** Parses with a contract schema; 400 `request.malformed` naming each bad field. */
 export function parseOrReject(schema: z.ZodMiniType, value: unknown, where: 'query' | 'body'): unknown {
   const result = schema.safeParse(value, englishIssues);
   if (result.success) return result.data;

@@ -18,7 +18,6 @@ import { getTerminal, listTerminals, terminalFacets } from './views/terminals';
 import { getTransaction, listTransactions } from './views/transactions';
 import { voidSummary } from './views/voids';
 
-/** One handler per endpoint of the contract table; the compiler insists on every one. */
 export const routeHandlers: Record<EndpointName, RouteHandler> = {
   login,
   logout,

@@ -15,10 +15,6 @@ import type {
   World,
 } from './types';
 
-/**
- * Everything the acquirer knows: the generated world (regenerated from scenario + seed,
- * never stored) and what happened since (stored as deltas by `persistence.ts`).
- */
 export interface SimState {
   world: World;
   users: UserRecord[];
@@ -26,37 +22,27 @@ export interface SimState {
   userByName: Map<string, UserRecord>;
   sessions: Map<string, SessionRecord>;
   commands: Map<string, CommandRecord>;
-  /** Per terminal, oldest first. */
+  /** Oldest first. */
   commandsByTid: Map<string, CommandRecord[]>;
   jobs: Map<string, JobRecord>;
   /** Oldest first; generated history then live events. */
   audit: AuditRecord[];
-  /** How many of `audit` came from the generator (not persisted). */
+  /** Generated entries are not persisted. */
   generatedAuditCount: number;
   idempotency: Map<string, IdempotencyRecord>;
-  /**
-   * Temporary PINs of recent resets, by idempotency record, so a retried reset can show
-   * the PIN again. Memory only — never persisted: after a reload a retry answers the
-   * command without it (the user resets again), which beats a PIN in localStorage.
-   */
+  /** Memory only, so a retried reset shows the PIN again; after a reload the user resets again. */
   temporaryPasswords: Map<string, string>;
   throttles: Map<string, ThrottleRecord>;
   faults: FaultRecord[];
-  /** Terminals changed since generation (persisted in full). */
   dirtyTerminals: Set<string>;
-  /** Something changed that the storage port has not seen yet. */
   dirty: boolean;
-  /** Open (queued/delivered) commands, the only ones the clock moves. */
   openCommands: Set<CommandRecord>;
-  /** How secrets are hashed (the host's choice; see hash.ts). */
   hasher: SecretHasher;
-  /** What changed since the storage port last saw the state (record keys per collection). */
   changes: ChangeSet;
 }
 
-/** Keys of records changed since the last save; a storage port that writes per record reads it. */
 export interface ChangeSet {
-  /** Everything is new (a reset): rewrite all. */
+  /** A reset: rewrite all. */
   all: boolean;
   terminals: Set<string>;
   sessions: Set<string>;
@@ -82,13 +68,11 @@ export function emptyChanges(): ChangeSet {
   };
 }
 
-/** Records that a record was written or deleted (the port reads it back by key). */
 export function markChanged(state: SimState, collection: ChangedCollection, key: string): void {
   state.changes[collection].add(key);
   state.dirty = true;
 }
 
-/** Demo users with freshly salted password hashes (hostile display names in that scenario). */
 export function createUsers(hasher: SecretHasher = fastHasher, scenario?: Scenario): UserRecord[] {
   return ACCOUNT_SEEDS.map((seed) => {
     const salt = randomToken(12);
@@ -155,7 +139,6 @@ export function openCommandOf(state: SimState, tid: string): CommandRecord | nul
   return null;
 }
 
-/** Records a stored change of a terminal (persisted, and a new ETag). */
 export function touchTerminal(state: SimState, terminal: TerminalRecord): void {
   terminal.revision++;
   state.dirtyTerminals.add(terminal.tid);

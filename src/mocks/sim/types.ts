@@ -2,38 +2,28 @@ import type { Role } from '@/api/schemas/common';
 import type { PaymentMethod } from '@/api/schemas/transactions';
 import type { MockScenario } from '@/api/schemas/mock-control';
 
-/** An HTTP request as any host (MSW, a Node server, a test) hands it to the simulator. */
 export interface SimRequest {
   method: string;
-  /** The URL's pathname, including the API base (`/api/v1/terminals`) or `/__mock/...`. */
   path: string;
   query?: URLSearchParams | Record<string, string | undefined>;
-  /** Header names in lower case. */
   headers?: Record<string, string>;
   cookies?: Record<string, string>;
-  /** A parsed JSON body. */
   body?: unknown;
-  /** The raw body text; when given it wins over `body` and must be JSON (else 400). */
+  /** Wins over `body`; must be JSON (else 400). */
   bodyText?: string;
   clientIp?: string;
 }
 
-/** How the host must misbehave, from a fault set through `/__mock/faults`. */
 export interface SimFault {
-  /** Fail the request as if the connection dropped (MSW: `HttpResponse.error()`). */
   networkError?: boolean;
-  /** Wait this long (real time) before answering. */
   delayMs?: number;
-  /** The body is deliberately off-contract. */
   malformed?: boolean;
 }
 
 export interface SimResponse {
   status: number;
   headers: Record<string, string>;
-  /** A JSON value, a string for `text/csv`, `undefined` for 204. */
   body: unknown;
-  /** Complete `Set-Cookie` header values. */
   setCookies?: string[];
   fault?: SimFault;
 }
@@ -56,14 +46,13 @@ export interface StoreRecord {
 }
 
 export interface VoidPasswordRecord {
-  /** Per-terminal salt of every hash below. */
   salt: string;
   /** Salted hash of the active PIN; `null` while the terminal still has the factory default. */
   hash: string | null;
   changedAt: number | null;
-  /** Hashes of earlier PINs, newest first (for "not one of the last 3"). */
+  /** Newest first, for "not one of the last 3". */
   history: string[];
-  /** Bumped on every change, so a change command can tell the PIN moved under it. */
+  /** So a change command can tell the PIN moved under it. */
   version: number;
   failedAttempts: number;
   lockedAt: number | null;
@@ -79,9 +68,8 @@ export interface TerminalRecord {
   storeId: string;
   /** Daily cutoff, minutes after midnight Asia/Shanghai (23:00 = 1380). */
   cutoffMinute: number;
-  /** Batch number offset, so terminals' batch numbers differ. */
   batchBase: number;
-  /** Instants the operator settled the batch at the terminal before the cutoff, ascending. */
+  /** Ascending. */
   manualSettlements: number[];
   online: boolean;
   /** Last contact of an offline terminal; an online one's is its latest heartbeat. */
@@ -89,12 +77,10 @@ export interface TerminalRecord {
   /** Heartbeats of an online terminal fall at instants ≡ phase (mod 30 s). */
   heartbeatPhase: number;
   voidPassword: VoidPasswordRecord;
-  /** Bumped on every stored change; part of the ETag. */
   revision: number;
 }
 
 export interface TransactionRecord {
-  /** Position in the newest-first list, also the keyset for cursors. */
   index: number;
   id: string;
   terminal: TerminalRecord;
@@ -115,7 +101,6 @@ export interface TransactionRecord {
 export interface World {
   scenario: Scenario;
   seed: string;
-  /** Simulated instant the data was generated at; everything is relative to it. */
   generatedAt: number;
   merchants: MerchantRecord[];
   merchantById: Map<string, MerchantRecord>;
@@ -123,9 +108,8 @@ export interface World {
   storeById: Map<string, StoreRecord>;
   terminals: TerminalRecord[];
   terminalByTid: Map<string, TerminalRecord>;
-  /** Newest first. */
   transactions: TransactionRecord[];
-  /** Indexes of void transactions, newest first (for burst alerts). */
+  /** Newest first, for burst alerts. */
   voidIndexes: number[];
   commands: CommandRecord[];
   audit: AuditRecord[];
@@ -215,9 +199,8 @@ export interface AuditRecord {
 }
 
 export interface IdempotencyRecord {
-  /** `userId endpoint key`. */
   key: string;
-  /** Hash of path and body: the body itself may hold PINs. */
+  /** The body itself may hold PINs. */
   requestHash: string;
   status: number;
   body: unknown;
