@@ -53,7 +53,6 @@ export function nextCutoffAfter(ms: number, cutoffMinute: number): number {
   return candidate > ms ? candidate : candidate + DAY;
 }
 
-// Batch numbers are built on it.
 export function cutoffIndex(ms: number, cutoffMinute: number): number {
   return Math.floor((ms + SHANGHAI_OFFSET_MS - cutoffMinute * MINUTE) / DAY);
 }

@@ -69,7 +69,6 @@ export interface TerminalRecord {
   /** Daily cutoff, minutes after midnight Asia/Shanghai (23:00 = 1380). */
   cutoffMinute: number;
   batchBase: number;
-  /** Ascending. */
   manualSettlements: number[];
   online: boolean;
   /** Last contact of an offline terminal; an online one's is its latest heartbeat. */
