@@ -15,6 +15,7 @@ function watchStoreRequests() {
 }
 
 describe('The store filter', () => {
+  // Two pages, each a chunk of its own: longer than one page's test.
   it('offers the same stores on the fleet and the sales lists, read once for both', async () => {
     const requests = watchStoreRequests();
     const app = await renderSignedIn('owner', { route: '/terminals' });
@@ -35,7 +36,7 @@ describe('The store filter', () => {
         .map((option) => option.textContent),
     ).toEqual(names);
     expect(requests).toHaveLength(1);
-  });
+  }, 30_000);
 
   it('groups the stores by merchant when the user reaches several', async () => {
     await renderSignedIn('support', { route: '/transactions' });
