@@ -1,9 +1,10 @@
 import { expect, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo data (src/mocks/sim/data/demo-fixtures.ts and the generated history). */
 const MERCHANT_A = '822330154110023';
-const OPEN_COMMAND_TID = '58100105';
+const OPEN_COMMAND_TID = DEMO_TIDS.openCommand;
 
 test.describe('Audit', () => {
   test("a support agent reads a merchant's audit trail, down to the ticket of a remote reset", async ({

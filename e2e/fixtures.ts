@@ -5,15 +5,12 @@ import { type AcquirerBackend, MockAcquirer } from './mock-acquirer';
 import { AppShell } from './pages/app-shell';
 import { SignInPage } from './pages/sign-in-page';
 import { todayInShanghaiAt } from '../src/testing/shanghai-time';
+import { DEMO_PASSWORDS } from '../src/mocks/sim/data/demo-fixtures';
 
 const SHANGHAI_TIME = process.env.E2E_SHANGHAI_TIME;
 
 export type DemoRole = 'owner' | 'cashier' | 'support';
-export const DEMO_PASSWORDS: Record<DemoRole, string> = {
-  owner: 'owner-demo-1',
-  cashier: 'cashier-demo-1',
-  support: 'support-demo-1',
-};
+export { DEMO_PASSWORDS };
 
 interface WorkerOptions {
   /** Which acquirer the project's app talks to (playwright.config.ts sets it per project). */

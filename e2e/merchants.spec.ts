@@ -1,11 +1,12 @@
 import { expect, test } from './fixtures';
 import { MerchantsPage } from './pages/merchants-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo data (src/mocks/sim/data/demo-fixtures.ts). */
 const MERCHANT_B = '822290158120047';
 const MERCHANT_B_NAME = '上海徐汇区味香园餐饮管理有限公司';
-const MERCHANT_B_TID = '58200201';
+const MERCHANT_B_TID = DEMO_TIDS.merchantBCustom;
 
 test.describe('Merchant look-up', () => {
   test('a support agent finds a merchant by MID and their terminal by the SN on its back', async ({

@@ -1,9 +1,10 @@
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
-const FACTORY_DEFAULT_TID = '58100101';
-const OPEN_COMMAND_TID = '58100105';
+const FACTORY_DEFAULT_TID = DEMO_TIDS.defaultPassword;
+const OPEN_COMMAND_TID = DEMO_TIDS.openCommand;
 
 test.describe('Terminals', () => {
   test('an owner finds the terminals still on the factory password and opens one to fix it', async ({
@@ -100,7 +101,7 @@ test.describe('Terminals', () => {
 
   test('another merchant’s terminal is not found', async ({ page, signInAs }) => {
     await signInAs('owner');
-    await page.goto('/terminals/58200201');
+    await page.goto(`/terminals/${DEMO_TIDS.merchantBCustom}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terminal not found');
   });
 });

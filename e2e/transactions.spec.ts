@@ -1,12 +1,13 @@
 import { expect, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TransactionsPage, VoidsPage } from './pages/transactions-page';
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo sales and terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const VOIDABLE_SALE = '900101';
 const SETTLED_SALE = '900106';
-const VOIDABLE_TID = '58100102';
-const VOID_BURST_TID = '58100107';
+const VOIDABLE_TID = DEMO_TIDS.custom;
+const VOID_BURST_TID = DEMO_TIDS.voidBurst;
 
 /** The next daily cutoff, 23:00 in Shanghai, after `now`. */
 function nextCutoff(now: number): number {

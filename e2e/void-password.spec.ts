@@ -3,11 +3,12 @@ import { AuditPage } from './pages/audit-page';
 import { TerminalsPage } from './pages/terminals-page';
 import { VoidPasswordControls } from './pages/void-password';
 import { collectConsole, expectNoSecretInBrowser } from './secrets-check';
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
-const CUSTOM_TID = '58100102';
-const OFFLINE_TID = '58100104';
-const OPEN_COMMAND_TID = '58100105';
+const CUSTOM_TID = DEMO_TIDS.custom;
+const OFFLINE_TID = DEMO_TIDS.offline;
+const OPEN_COMMAND_TID = DEMO_TIDS.openCommand;
 /** The custom PIN of the demo terminals that have one (DEMO_VOID_PASSWORD). */
 const DEMO_VOID_PASSWORD = '246813';
 const FACTORY_DEFAULT = '123456';

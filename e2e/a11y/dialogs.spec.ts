@@ -7,6 +7,7 @@ import {
   scanInEveryLanguageAndWidth,
   switchLanguage,
 } from './scan-matrix';
+import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 /**
  * Every dialog (the Dialog component's users: change, reset with its step-up and temporary
@@ -17,12 +18,12 @@ import {
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const TIDS = {
-  factoryDefault: '58100101',
-  custom: '58100102',
-  locked: '58100103',
-  offline: '58100104',
-  openCommand: '58100105',
-  unused: '58100112',
+  factoryDefault: DEMO_TIDS.defaultPassword,
+  custom: DEMO_TIDS.custom,
+  locked: DEMO_TIDS.locked,
+  offline: DEMO_TIDS.offline,
+  openCommand: DEMO_TIDS.openCommand,
+  unused: DEMO_TIDS.unused,
 };
 const NEW_PIN = '907153';
 

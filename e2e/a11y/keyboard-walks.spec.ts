@@ -3,10 +3,11 @@ import { DEMO_PASSWORDS, type DemoRole, expect, test } from '../fixtures';
 import type { SignInPage } from '../pages/sign-in-page';
 import { VoidPasswordControls } from '../pages/void-password';
 import { announcement, tabTo } from './keyboard';
+import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
-const FACTORY_DEFAULT_TID = '58100101';
-const OFFLINE_TID = '58100104';
+const FACTORY_DEFAULT_TID = DEMO_TIDS.defaultPassword;
+const OFFLINE_TID = DEMO_TIDS.offline;
 const FACTORY_DEFAULT = '123456';
 const NEW_PIN = '907153';
 

@@ -23,3 +23,24 @@ export function message(
   if (text === key) throw new Error(`no message ${key} in ${language}`);
   return text;
 }
+
+const ANY_TEXT = '\u0000';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What a person reads for any of `keys` in any of the app's languages, as a pattern for a
+ * locator: a placeholder without a value in `values` matches any text. `prefix`: the name
+ * may go on after the message (a field's label followed by its hint).
+ */
+export function onScreen(
+  keys: string | readonly string[],
+  { values = {}, prefix = false }: { values?: Record<string, string | number>; prefix?: boolean } = {},
+): RegExp {
+  const filled = new Proxy(values, { get: (given, name: string) => given[name] ?? ANY_TEXT });
+  const texts = (typeof keys === 'string' ? [keys] : keys).flatMap((key) =>
+    (Object.keys(translators) as Language[]).map((language) =>
+      escapeRegExp(message(language, key, filled)).replaceAll(ANY_TEXT, '.+?'),
+    ),
+  );
+  return new RegExp(`^(${[...new Set(texts)].join('|')})${prefix ? '' : '$'}`);
+}

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORDS, test } from '../fixtures';
 import { message } from './messages';
 import { type Language, scanDialogInEveryLanguageAndWidth, scanInEveryLanguageAndWidth } from './scan-matrix';
+import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 /**
  * Every route of src/app/router.tsx, in the states a person meets (content, empty, failed,
@@ -12,7 +13,11 @@ import { type Language, scanDialogInEveryLanguageAndWidth, scanInEveryLanguageAn
 
 /** Demo data (src/mocks/sim/data/demo-fixtures.ts). */
 const MERCHANT_A = '822330154110023';
-const TIDS = { factoryDefault: '58100101', custom: '58100102', openCommand: '58100105' };
+const TIDS = {
+  factoryDefault: DEMO_TIDS.defaultPassword,
+  custom: DEMO_TIDS.custom,
+  openCommand: DEMO_TIDS.openCommand,
+};
 const VOIDABLE_SALE = '900101';
 
 function heading(page: Page, language: Language, key: string, values?: Record<string, string>) {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { onScreen } from '../a11y/messages';
 
 export class AppShell {
   readonly nav: Locator;
@@ -7,10 +8,10 @@ export class AppShell {
   readonly userMenuButton: Locator;
 
   constructor(private readonly page: Page) {
-    this.nav = page.getByRole('navigation', { name: /^(Main|主导航)$/ });
+    this.nav = page.getByRole('navigation', { name: onScreen('nav.label') });
     this.main = page.getByRole('main');
-    this.mockBadge = page.getByText(/^(Mock data|模拟数据)$/);
-    this.userMenuButton = page.getByRole('button', { name: /account menu|账户菜单/i });
+    this.mockBadge = page.getByText(onScreen('app.mockBadge'));
+    this.userMenuButton = page.getByRole('button', { name: onScreen('userMenu.button') });
   }
 
   navLink(name: string | RegExp) {
@@ -19,7 +20,7 @@ export class AppShell {
 
   /** At phone width the navigation sits behind a menu button. */
   async openNavIfCollapsed() {
-    const toggle = this.page.getByRole('button', { name: /^(Menu|菜单)$/ });
+    const toggle = this.page.getByRole('button', { name: onScreen('nav.menu') });
     if (await toggle.isVisible()) await toggle.click();
   }
 
@@ -29,6 +30,6 @@ export class AppShell {
 
   async signOut() {
     await this.openUserMenu();
-    await this.page.getByRole('button', { name: /^(Sign out|退出登录)$/ }).click();
+    await this.page.getByRole('button', { name: onScreen('userMenu.signOut') }).click();
   }
 }

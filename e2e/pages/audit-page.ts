@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { onScreen } from '../a11y/messages';
 
 /** The audit trail, `/audit`. */
 export class AuditPage {
@@ -12,11 +13,11 @@ export class AuditPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.merchant = page.getByRole('searchbox', { name: /^(Merchant ID|商户号)/ });
-    this.who = page.getByRole('searchbox', { name: /^(Who|操作人)/ });
-    this.action = page.getByLabel(/^(Action|操作)$/);
-    this.terminal = page.getByRole('searchbox', { name: /^(Terminal|终端)/ });
-    this.table = page.getByRole('table', { name: /^(Audit events|审计记录)$/ });
+    this.merchant = page.getByRole('searchbox', { name: onScreen('merchantFilter.label', { prefix: true }) });
+    this.who = page.getByRole('searchbox', { name: onScreen('audit.filters.actor', { prefix: true }) });
+    this.action = page.getByLabel(onScreen('audit.filters.action'));
+    this.terminal = page.getByRole('searchbox', { name: onScreen('terminalFilter.label', { prefix: true }) });
+    this.table = page.getByRole('table', { name: onScreen('audit.list') });
     this.rows = this.table.getByRole('rowgroup').last().getByRole('row');
   }
 

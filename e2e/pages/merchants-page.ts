@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { onScreen } from '../a11y/messages';
 
 /** Support's merchant search, `/merchants`, and a merchant's page. */
 export class MerchantsPage {
@@ -9,8 +10,8 @@ export class MerchantsPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.search = page.getByRole('searchbox', { name: /^(Find a merchant|查找商户)$/ });
-    this.results = page.getByRole('list', { name: /^(Merchants found|找到的商户)$/ });
+    this.search = page.getByRole('searchbox', { name: onScreen('support.search.label') });
+    this.results = page.getByRole('list', { name: onScreen('support.search.results') });
     this.stores = page.getByRole('region', { name: /^\d+ (stores?|家门店)$/ });
   }
 

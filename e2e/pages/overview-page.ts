@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { onScreen } from '../a11y/messages';
 
 /** The overview, `/`. */
 export class OverviewPage {
@@ -10,10 +11,10 @@ export class OverviewPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.security = page.getByRole('region', { name: /^(Void password security|撤销消费密码安全)$/ });
-    this.money = page.getByRole('region', { name: /^(Sales you can still void|仍可撤销的交易)$/ });
-    this.voidsChart = page.getByRole('figure', { name: /Voids per day|每日撤销笔数/ });
-    this.alerts = page.getByRole('region', { name: /^(Risk alerts|风险提醒)$/ });
+    this.security = page.getByRole('region', { name: onScreen('overview.security.title') });
+    this.money = page.getByRole('region', { name: onScreen('overview.money.title') });
+    this.voidsChart = page.getByRole('figure', { name: onScreen('overview.voids.title', { prefix: true }) });
+    this.alerts = page.getByRole('region', { name: onScreen('alerts.title') });
   }
 
   async goto() {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { onScreen } from '../a11y/messages';
 
 export class SignInPage {
   readonly heading: Locator;
@@ -10,11 +11,11 @@ export class SignInPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.username = page.getByLabel('Username');
-    this.password = page.getByLabel('Password', { exact: true });
-    this.submit = page.getByRole('button', { name: 'Sign in' });
+    this.username = page.getByLabel(onScreen('signIn.username'));
+    this.password = page.getByLabel(onScreen('signIn.password'));
+    this.submit = page.getByRole('button', { name: onScreen('signIn.submit') });
     this.alert = page.getByRole('alert');
-    this.demoAccounts = page.getByRole('region', { name: 'Demo accounts' });
+    this.demoAccounts = page.getByRole('region', { name: onScreen('signIn.demoTitle') });
   }
 
   async goto(path = '/sign-in') {

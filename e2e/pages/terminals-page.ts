@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { onScreen } from '../a11y/messages';
 
 /** The fleet list, `/terminals` (also the terminal list of a merchant's page). */
 export class TerminalsPage {
@@ -17,15 +18,15 @@ export class TerminalsPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.search = page.getByRole('searchbox', { name: /^(Search|搜索)$/ });
-    this.connectivity = page.getByLabel(/^(Connectivity|连接状态)$/);
-    this.voidPassword = page.getByLabel(/^(Void password|撤销消费密码)$/);
-    this.sort = page.getByLabel(/^(Sort by|排序)$/);
-    this.table = page.getByRole('table', { name: /^(Terminals|终端)$/ });
+    this.search = page.getByRole('searchbox', { name: onScreen('devices.filters.search') });
+    this.connectivity = page.getByLabel(onScreen('devices.filters.status'));
+    this.voidPassword = page.getByLabel(onScreen('devices.filters.passwordState'));
+    this.sort = page.getByLabel(onScreen('devices.filters.sort'));
+    this.table = page.getByRole('table', { name: onScreen('devices.list.label') });
     this.viewport = this.table.getByRole('rowgroup').last();
     this.rows = this.viewport.getByRole('row');
-    this.shown = page.getByText(/^(Showing [\d,]+ of [\d,]+|已显示)/);
-    this.exportButton = page.getByRole('button', { name: /^(Export CSV|导出 CSV)$/ });
+    this.shown = page.getByText(onScreen('listView.showing'));
+    this.exportButton = page.getByRole('button', { name: onScreen('csvExport.button') });
   }
 
   async goto(search = '') {
@@ -66,14 +67,14 @@ export class TerminalPage {
 
   constructor(page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.voidPassword = page.getByRole('region', { name: /^(Void password|撤销消费密码)$/ });
-    this.status = page.getByRole('region', { name: /^(Status|状态)$/ });
+    this.voidPassword = page.getByRole('region', { name: onScreen('devices.voidPassword.title') });
+    this.status = page.getByRole('region', { name: onScreen('devices.terminal.statusTitle') });
     this.openCommand = page.getByRole('region', {
-      name: /^(Open command|Latest command|待执行指令|最近的指令)$/,
+      name: onScreen(['devices.openCommand.title', 'devices.openCommand.latestTitle']),
     });
-    this.history = page.getByRole('region', { name: /^(Command history|指令记录)$/ });
+    this.history = page.getByRole('region', { name: onScreen('devices.history.title') });
     this.voidableSales = page.getByRole('link', {
-      name: /^(Sales that can still be voided|仍可撤销的交易)$/,
+      name: onScreen('devices.terminal.voidableSales'),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { onScreen } from '../a11y/messages';
 
 /** The sales list, `/transactions` ("voidable now" by default, `?voidable=all` for every transaction). */
 export class TransactionsPage {
@@ -13,12 +14,14 @@ export class TransactionsPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.search = page.getByRole('searchbox', { name: /^(Find a sale|查找交易)/ });
+    this.search = page.getByRole('searchbox', {
+      name: onScreen('transactions.search.label', { prefix: true }),
+    });
     this.table = page.getByRole('table', {
-      name: /^(Sales that can be voided now|Transactions|当前可撤销的交易|交易)$/,
+      name: onScreen(['transactions.list.voidable', 'transactions.list.all']),
     });
     this.rows = this.table.getByRole('rowgroup').last().getByRole('row');
-    this.exportButton = page.getByRole('button', { name: /^(Export CSV|导出 CSV)$/ });
+    this.exportButton = page.getByRole('button', { name: onScreen('csvExport.button') });
     this.dialog = page.getByRole('dialog');
   }
 
@@ -34,7 +37,7 @@ export class TransactionsPage {
 
   tab(name: string | RegExp) {
     return this.page
-      .getByRole('navigation', { name: /Transaction views|交易视图/ })
+      .getByRole('navigation', { name: onScreen('transactions.tabs.label') })
       .getByRole('link', { name });
   }
 
@@ -44,12 +47,16 @@ export class TransactionsPage {
   }
 
   details(traceNo: string) {
-    return this.row(traceNo).getByRole('button', { name: new RegExp(`^Details of (sale|void) ${traceNo}$`) });
+    return this.row(traceNo).getByRole('button', {
+      name: onScreen(['transactions.detailsOfSale', 'transactions.detailsOfVoid'], { values: { traceNo } }),
+    });
   }
 
   /** The numbered steps "How to void it at the terminal" in the detail. */
   steps() {
-    return this.dialog.getByRole('region', { name: 'How to void it at the terminal' }).getByRole('listitem');
+    return this.dialog
+      .getByRole('region', { name: onScreen('transactions.howTo.title') })
+      .getByRole('listitem');
   }
 }
 
@@ -65,11 +72,11 @@ export class VoidsPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.period = page.getByLabel(/^(Period|时间范围)$/);
+    this.period = page.getByLabel(onScreen('voids.period.label'));
     this.bursts = page.getByRole('region', { name: /bursts? of voids|集中撤销/ });
-    this.byOperator = page.getByRole('region', { name: /^(Voids by operator|按操作员统计)$/ });
-    this.byTerminal = page.getByRole('region', { name: /^(Voids by terminal|按终端统计)$/ });
-    this.table = page.getByRole('table', { name: /^(Voids|撤销交易)$/ });
+    this.byOperator = page.getByRole('region', { name: onScreen('voids.byOperator.title') });
+    this.byTerminal = page.getByRole('region', { name: onScreen('voids.byTerminal.title') });
+    this.table = page.getByRole('table', { name: onScreen('voids.list.title') });
     this.rows = this.table.getByRole('rowgroup').last().getByRole('row');
   }
 

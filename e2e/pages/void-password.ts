@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { TerminalPage } from './terminals-page';
+import { onScreen } from '../a11y/messages';
 
 /**
  * The void-password controls of a terminal page and their dialogs (change, reset with its
@@ -29,16 +30,16 @@ export class VoidPasswordControls {
   constructor(page: Page) {
     this.terminal = new TerminalPage(page);
     this.dialog = page.getByRole('dialog');
-    this.changeButton = page.getByRole('button', { name: /^(Change void password|修改撤销消费密码)$/ });
+    this.changeButton = page.getByRole('button', { name: onScreen('passwords.actions.change') });
     this.resetButton = page.getByRole('button', {
-      name: /^(Reset void password \(forgotten\)|重置撤销消费密码（忘记密码）)$/,
+      name: onScreen('passwords.actions.reset'),
     });
-    this.currentPin = this.dialog.getByLabel(/^(Current void password|当前撤销消费密码)$/);
-    this.newPin = this.dialog.getByLabel(/^(New void password|新撤销消费密码)$/);
-    this.confirmPin = this.dialog.getByLabel(/^(New void password again|再次输入新撤销消费密码)$/);
-    this.accountPassword = this.dialog.getByLabel(/^(Your account password|您的账户密码)$/);
-    this.ticket = this.dialog.getByLabel(/^(Ticket reference|工单号)$/);
-    this.reason = this.dialog.getByLabel(/^(Reason|原因)$/);
+    this.currentPin = this.dialog.getByLabel(onScreen('passwords.fields.current.label'));
+    this.newPin = this.dialog.getByLabel(onScreen('passwords.fields.newPin.label'));
+    this.confirmPin = this.dialog.getByLabel(onScreen('passwords.fields.confirm.label'));
+    this.accountPassword = this.dialog.getByLabel(onScreen('passwords.stepUp.password'));
+    this.ticket = this.dialog.getByLabel(onScreen('passwords.ticket.id'));
+    this.reason = this.dialog.getByLabel(onScreen('passwords.ticket.reason'));
   }
 
   button(name: string | RegExp) {
@@ -51,14 +52,14 @@ export class VoidPasswordControls {
     await this.currentPin.fill(current);
     await this.newPin.fill(next);
     await this.confirmPin.fill(next);
-    await this.button('Send the new void password').click();
+    await this.button(onScreen('passwords.change.submit')).click();
   }
 
   /** Confirms the account password when the dialog asks for it (step-up). */
   async confirmAccountPassword(password: string) {
     await this.accountPassword.fill(password);
-    await this.button('Confirm').click();
-    await expect(this.dialog.getByText(/^Account password confirmed until/)).toBeVisible();
+    await this.button(onScreen('passwords.stepUp.confirm')).click();
+    await expect(this.dialog.getByText(onScreen('passwords.stepUp.confirmedUntil'))).toBeVisible();
   }
 
   /** Support's ticket reference and reason for a reset. */
@@ -79,9 +80,13 @@ export class VoidPasswordControls {
    */
   async prepareBulkReset(count: number, accountPassword: string, pin: string) {
     const page = this.dialog.page();
-    await page.getByRole('checkbox', { name: `Select all ${count} terminals` }).check();
-    await page.getByRole('button', { name: 'Reset void passwords…' }).click();
-    await this.button('Continue').click();
+    await page
+      .getByRole('checkbox', {
+        name: onScreen('devices.selection.selectAll', { values: { count, formatted: String(count) } }),
+      })
+      .check();
+    await page.getByRole('button', { name: onScreen('passwords.bulk.button') }).click();
+    await this.button(onScreen('passwords.bulk.continue')).click();
     await this.confirmAccountPassword(accountPassword);
     await this.chooseNewPin(pin);
   }

@@ -8,6 +8,7 @@ import { preview } from 'vite';
 import playwrightConfig from '../../playwright.config';
 import { buildApp, projectRoot } from './build-app';
 import { kB, routeSizes, type RouteSize } from './route-sizes';
+import { DEMO_PASSWORDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 const { values: args } = parseArgs({
   options: {
@@ -194,7 +195,7 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
     run.heapAtSignInFormMB = await heapMB(cdp);
 
     await page.getByLabel('Username').fill('support');
-    await page.getByLabel('Password', { exact: true }).fill('support-demo-1');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORDS.support);
     const submitAt = await page.evaluate(() => {
       const at = performance.now();
       document.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();

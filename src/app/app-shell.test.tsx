@@ -44,6 +44,8 @@ describe('The shell', () => {
     expect(button).toHaveAttribute('aria-expanded', 'false');
     await app.user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
+    // The menu panel has no role of its own: aria-controls is what names it.
+    // eslint-disable-next-line testing-library/no-node-access
     const panel = document.getElementById(button.getAttribute('aria-controls') ?? '');
     expect(panel).toBeVisible();
     expect(panel).toHaveTextContent('Merchant owner');

@@ -62,6 +62,22 @@ describe('query client defaults', () => {
     expect(client.getQueryState(['alerts', 'list'])?.isInvalidated).toBe(false);
   });
 
+  it('invalidates them after a failed mutation too: a refused or unanswered one may have changed them', async () => {
+    const client = createQueryClient({ retryDelay: 0 });
+    client.setQueryData(['terminals', 'detail', 'T1'], 'old');
+    const { result } = renderHook(
+      () =>
+        useMutation({
+          mutationFn: () => Promise.reject(offline()),
+          meta: { invalidates: [['terminals']] },
+        }),
+      { wrapper: wrapperFor(client) },
+    );
+    result.current.mutate();
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(client.getQueryState(['terminals', 'detail', 'T1'])?.isInvalidated).toBe(true);
+  });
+
   it('sends 5xx, unreadable answers and bugs to the error boundary, but only without data', () => {
     expect(shouldThrowToBoundary(serverError(), false)).toBe(true);
     expect(

@@ -4,7 +4,10 @@ import { isApiError } from '@/api/errors';
 declare module '@tanstack/react-query' {
   interface Register {
     mutationMeta: {
-      /** Query-key prefixes to refetch after the mutation succeeds (handled once, below). */
+      /**
+       * Query-key prefixes to re-read once the mutation settles, whatever its outcome: a
+       * refused or unanswered mutation may have changed them too (handled once, below).
+       */
       invalidates?: readonly QueryKey[];
     };
   }
@@ -51,10 +54,11 @@ export function createQueryClient(options: QueryClientOptions = {}): QueryClient
       },
     },
     mutationCache: new MutationCache({
-      onSuccess: async (_data, _variables, _context, mutation) => {
-        const prefixes = mutation.meta?.invalidates;
-        if (!prefixes?.length) return;
-        await Promise.all(prefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      // Not awaited: the mutation's outcome shows at once, the re-reads follow.
+      onSettled: (_data, _error, _variables, _context, mutation) => {
+        for (const queryKey of mutation.meta?.invalidates ?? []) {
+          void queryClient.invalidateQueries({ queryKey });
+        }
       },
     }),
   });

@@ -7,6 +7,7 @@ import { Button, buttonClasses } from '@/components/button';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { apiErrorMessage } from '@/i18n/error-messages';
 import { NotFoundPage } from '@/pages/not-found-page';
+import { paths } from '@/config/paths';
 
 /**
  * What a route shows when it throws (a render error, a failed lazy import, a query error
@@ -47,7 +48,7 @@ export function RouteErrorBoundary({ standalone = false }: { standalone?: boolea
       <div className="mt-6 flex flex-wrap gap-3">
         <Button onClick={() => window.location.reload()}>{t('errorPage.reload')}</Button>
         {/* A full page load, not client routing: the app state that broke is left behind. */}
-        <Link to="/" reloadDocument={standalone} className={buttonClasses('secondary')}>
+        <Link to={paths.overview()} reloadDocument={standalone} className={buttonClasses('secondary')}>
           {t('errorPage.overview')}
         </Link>
       </div>

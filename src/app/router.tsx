@@ -9,6 +9,7 @@ import type { AppConfig } from './app-config';
 import { RequireRole, RequireSession } from './guards';
 import { actionRoles, areaRoles } from './roles';
 import { RootErrorBoundary, RouteErrorBoundary } from './route-error-boundary';
+import { paths } from '@/config/paths';
 
 /**
  * A lazy route's component: its chunk and the message namespaces it shows, fetched together.
@@ -37,7 +38,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
       errorElement: <RootErrorBoundary />,
       children: [
         {
-          path: 'sign-in',
+          path: paths.signIn.pattern,
           lazy: {
             Component: async () => {
               const { SignInPage } = await withMessages([], () => import('@/pages/sign-in-page'));
@@ -69,7 +70,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       ),
                     },
                     {
-                      path: 'terminals',
+                      path: paths.terminals.pattern,
                       lazy: lazyPage(
                         ['shell', 'devices'],
                         () => import('@/pages/terminals-page'),
@@ -77,7 +78,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       ),
                     },
                     {
-                      path: 'terminals/:tid',
+                      path: paths.terminal.pattern,
                       lazy: lazyPage(
                         ['shell', 'devices', 'passwords'],
                         () => import('@/pages/terminal-page'),
@@ -88,7 +89,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       element: <RequireRole allow={actionRoles.manageVoidPasswords} />,
                       children: [
                         {
-                          path: 'terminals/bulk-resets/:jobId',
+                          path: paths.bulkResetJob.pattern,
                           lazy: lazyPage(
                             ['shell', 'devices', 'passwords'],
                             () => import('@/pages/bulk-reset-page'),
@@ -98,7 +99,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       ],
                     },
                     {
-                      path: 'transactions',
+                      path: paths.transactions.pattern,
                       lazy: lazyPage(
                         ['shell', 'transactions'],
                         () => import('@/pages/transactions-page'),
@@ -106,7 +107,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       ),
                     },
                     {
-                      path: 'transactions/voids',
+                      path: paths.voids.pattern,
                       lazy: lazyPage(
                         ['shell', 'transactions'],
                         () => import('@/pages/voids-page'),
@@ -117,7 +118,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       element: <RequireRole allow={areaRoles.audit} />,
                       children: [
                         {
-                          path: 'audit',
+                          path: paths.audit.pattern,
                           lazy: lazyPage(
                             ['shell', 'audit'],
                             () => import('@/pages/audit-page'),
@@ -130,7 +131,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                       element: <RequireRole allow={areaRoles.merchants} />,
                       children: [
                         {
-                          path: 'merchants',
+                          path: paths.merchants.pattern,
                           lazy: lazyPage(
                             ['shell', 'support'],
                             () => import('@/pages/merchants-page'),
@@ -138,7 +139,7 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
                           ),
                         },
                         {
-                          path: 'merchants/:mid',
+                          path: paths.merchant.pattern,
                           lazy: lazyPage(
                             ['shell', 'support', 'devices'],
                             () => import('@/pages/merchant-page'),

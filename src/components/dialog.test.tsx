@@ -72,6 +72,8 @@ describe('TextField errors', () => {
   it('are written into a live region that was there before, and describe the field', () => {
     const { rerender } = render(<TextField label="Ticket reference" />);
     const field = screen.getByLabelText('Ticket reference');
+    // The live region has no name to find it by; it is the one beside the field.
+    // eslint-disable-next-line testing-library/no-node-access
     const region = field.parentElement?.querySelector('[aria-live="polite"]');
     expect(region).toBeInTheDocument();
     expect(region).toBeEmptyDOMElement();
@@ -79,6 +81,7 @@ describe('TextField errors', () => {
 
     rerender(<TextField label="Ticket reference" error="Enter the ticket reference of this request." />);
     expect(screen.getByLabelText('Ticket reference')).toBe(field);
+    // eslint-disable-next-line testing-library/no-node-access
     expect(field.parentElement?.querySelector('[aria-live="polite"]')).toBe(region);
     expect(region).toHaveTextContent('Enter the ticket reference of this request.');
     expect(field).toHaveAttribute('aria-invalid', 'true');

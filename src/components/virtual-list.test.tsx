@@ -81,12 +81,16 @@ describe('VirtualList', () => {
 
     rows[0]!.focus();
     await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toHaveAttribute('aria-rowindex', '3');
+    expect(dataRows()[1]).toHaveFocus();
+    expect(dataRows()[1]).toHaveAttribute('aria-rowindex', '3');
     await user.keyboard('{End}');
-    expect(document.activeElement).toHaveAttribute('aria-rowindex', '301');
-    expect(document.activeElement).toHaveTextContent('Fruit 300');
+    const last = dataRows().at(-1);
+    expect(last).toHaveFocus();
+    expect(last).toHaveAttribute('aria-rowindex', '301');
+    expect(last).toHaveTextContent('Fruit 300');
     await user.keyboard('{Home}');
-    expect(document.activeElement).toHaveTextContent('Fruit 1');
+    expect(dataRows()[0]).toHaveFocus();
+    expect(dataRows()[0]).toHaveTextContent('Fruit 1');
   });
 
   it('shows the loading, empty and error states it is given', async () => {

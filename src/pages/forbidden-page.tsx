@@ -1,4 +1,5 @@
 import { useTranslation } from '@/i18n/use-translation';
+import { paths } from '@/config/paths';
 import { Link } from 'react-router';
 import { buttonClasses } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
@@ -10,7 +11,7 @@ export function ForbiddenPage() {
     <>
       <PageHeader title={t('forbidden.title')} />
       <p className="mb-6 text-gray-800">{t('forbidden.body')}</p>
-      <Link to="/" className={buttonClasses('primary')}>
+      <Link to={paths.overview()} className={buttonClasses('primary')}>
         {t('forbidden.home')}
       </Link>
     </>

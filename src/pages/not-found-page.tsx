@@ -1,4 +1,5 @@
 import { useTranslation } from '@/i18n/use-translation';
+import { paths } from '@/config/paths';
 import { Link } from 'react-router';
 import { buttonClasses } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
@@ -9,7 +10,7 @@ export function NotFoundPage() {
     <div className="w-full max-w-3xl">
       <PageHeader title={t('notFound.title')} />
       <p className="mb-6 text-gray-800">{t('notFound.body')}</p>
-      <Link to="/" className={buttonClasses('primary')}>
+      <Link to={paths.overview()} className={buttonClasses('primary')}>
         {t('notFound.home')}
       </Link>
     </div>

@@ -1,12 +1,9 @@
 import { useParams } from 'react-router';
 import { canOpen, voidPasswordAccessOf } from '@/app/roles';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
-import { passwordCommandQueries, terminalQueries } from '@/features/devices/api/queries';
 import { TerminalDetailView } from '@/features/devices/components/terminal-detail';
 import { VoidPasswordActions } from '@/features/passwords/components/void-password-actions';
-
-/** What a void-password command changes on screen: the terminal (page and list) and its commands. */
-const REFRESHED_BY_COMMANDS = [terminalQueries.all(), passwordCommandQueries.all()];
+import { paths } from '@/config/paths';
 
 export function TerminalPage() {
   const { tid = '' } = useParams();
@@ -16,12 +13,10 @@ export function TerminalPage() {
     <TerminalDetailView
       key={tid}
       tid={tid}
-      merchantHref={canOpen(user.role, 'merchants') ? (mid) => `/merchants/${mid}` : undefined}
+      merchantHref={canOpen(user.role, 'merchants') ? (mid) => paths.merchant(mid) : undefined}
       voidPasswordActions={
         access.canChange || access.canReset
-          ? (terminal) => (
-              <VoidPasswordActions terminal={terminal} access={access} refreshes={REFRESHED_BY_COMMANDS} />
-            )
+          ? (terminal) => <VoidPasswordActions terminal={terminal} access={access} />
           : undefined
       }
     />

@@ -12,11 +12,12 @@ import type { DemoAccount } from '@/features/auth/demo-account';
 import { idleClock } from '@/features/auth/idle-clock';
 import { changeLanguage, i18n } from '@/i18n/i18n';
 import type { Language } from '@/i18n/languages';
+import { DEMO_PASSWORDS } from '@/mocks/sim/data/demo-fixtures';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'owner', password: 'owner-demo-1', role: 'owner', description: 'Merchant owner' },
-  { username: 'cashier', password: 'cashier-demo-1', role: 'cashier', description: 'Cashier' },
-  { username: 'support', password: 'support-demo-1', role: 'support', description: 'Support agent' },
+  { username: 'owner', password: DEMO_PASSWORDS.owner, role: 'owner', description: 'Merchant owner' },
+  { username: 'cashier', password: DEMO_PASSWORDS.cashier, role: 'cashier', description: 'Cashier' },
+  { username: 'support', password: DEMO_PASSWORDS.support, role: 'support', description: 'Support agent' },
 ];
 
 export type DemoRole = 'owner' | 'cashier' | 'support';

@@ -1,13 +1,9 @@
 import { expect } from 'vitest';
 import { API_BASE_PATH } from '@/api/endpoints';
 import { Agent, type Backend } from './backends';
+import { DEMO_PASSWORDS } from '@/mocks/sim/data/demo-fixtures';
 
-export const PASSWORDS = {
-  owner: 'owner-demo-1',
-  cashier: 'cashier-demo-1',
-  support: 'support-demo-1',
-  owner2: 'owner2-demo-1',
-} as const;
+export const PASSWORDS = DEMO_PASSWORDS;
 export type DemoUser = keyof typeof PASSWORDS;
 
 export interface Answer {

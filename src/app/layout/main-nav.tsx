@@ -2,13 +2,14 @@ import { useTranslation } from '@/i18n/use-translation';
 import { NavLink } from 'react-router';
 import type { Role } from '@/api/schemas/common';
 import { type Area, canOpen } from '../roles';
+import { paths } from '@/config/paths';
 
 const items: { area: Area; to: string; end?: boolean }[] = [
-  { area: 'overview', to: '/', end: true },
-  { area: 'terminals', to: '/terminals' },
-  { area: 'transactions', to: '/transactions' },
-  { area: 'audit', to: '/audit' },
-  { area: 'merchants', to: '/merchants' },
+  { area: 'overview', to: paths.overview(), end: true },
+  { area: 'terminals', to: paths.terminals() },
+  { area: 'transactions', to: paths.transactions() },
+  { area: 'audit', to: paths.audit() },
+  { area: 'merchants', to: paths.merchants() },
 ];
 
 /** The links the user's role may open; the others are not shown at all. */

@@ -34,11 +34,7 @@ describe('The audit trail', () => {
     expect(newest).toHaveTextContent('Merchant owner');
     expect(newest).toHaveTextContent(`Terminal ${DEMO_TIDS.custom}`);
     expect(newest).toHaveTextContent('Succeeded');
-    expect(
-      within(newest!)
-        .getByText(/^\d\d:\d\d:\d\d/)
-        .closest('time'),
-    ).toHaveAttribute('datetime');
+    expect(within(newest!).getByText(/^\d\d:\d\d:\d\d/, { selector: 'time' })).toHaveAttribute('datetime');
     for (const row of dataRows()) {
       expect(row).not.toHaveTextContent(`Merchant ${MERCHANT_B}`);
     }

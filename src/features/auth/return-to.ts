@@ -1,4 +1,6 @@
-export const SIGN_IN_PATH = '/sign-in';
+import { paths } from '@/config/paths';
+
+const SIGN_IN_PATH = paths.signIn();
 
 /**
  * Where to go after sign-in, only if it is a path of this app: starts with one "/", not
@@ -26,6 +28,5 @@ export function safeReturnTo(raw: string | null | undefined): string | null {
 /** `/sign-in?returnTo=…`, or plain `/sign-in` when there is nowhere worth returning to. */
 export function signInPath(returnTo?: string | null): string {
   const safe = safeReturnTo(returnTo);
-  if (!safe || safe === '/') return SIGN_IN_PATH;
-  return `${SIGN_IN_PATH}?${new URLSearchParams({ returnTo: safe }).toString()}`;
+  return paths.signIn({ returnTo: safe && safe !== paths.overview() ? safe : undefined });
 }

@@ -49,7 +49,10 @@ describe('The fleet list', () => {
     expect(counts()).toHaveTextContent('12 terminals, 4 on the factory password · 1 locked · 2 offline');
     expect(shownTids()).toContain(DEMO_TIDS.defaultPassword);
 
-    const row = (tid: string) => within(table()).getByRole('link', { name: tid }).closest('[role="row"]')!;
+    const row = (tid: string) =>
+      within(table())
+        .getAllByRole('row')
+        .find((candidate) => within(candidate).queryByRole('link', { name: tid }))!;
     expect(within(row(DEMO_TIDS.defaultPassword) as HTMLElement).getByText('Factory default')).toBeVisible();
     expect(within(row(DEMO_TIDS.custom) as HTMLElement).getByText('Custom')).toBeVisible();
     expect(
@@ -66,7 +69,10 @@ describe('The fleet list', () => {
 
   it('keeps "last seen" honest while the page stays open', async () => {
     await renderSignedIn('owner', { route: '/terminals' });
-    const row = (await screen.findByRole('link', { name: DEMO_TIDS.custom })).closest('[role="row"]')!;
+    await screen.findByRole('link', { name: DEMO_TIDS.custom });
+    const row = within(table())
+      .getAllByRole('row')
+      .find((candidate) => within(candidate).queryByRole('link', { name: DEMO_TIDS.custom }))!;
     expect(within(row as HTMLElement).getByText(/^Last seen (now|\d+ sec\. ago)$/)).toBeVisible();
 
     // Nothing is fetched again: the time since the last heartbeat grows on the clock.

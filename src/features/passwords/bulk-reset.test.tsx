@@ -50,7 +50,10 @@ describe('Bulk reset', () => {
     );
     expect(screen.getByRole('progressbar', { name: 'Terminals handled' })).toHaveAttribute('value', '4');
     const results = screen.getByRole('table', { name: 'Terminals' });
-    const rowOf = (tid: string) => within(results).getByRole('link', { name: tid }).closest('tr')!;
+    const rowOf = (tid: string) =>
+      within(results)
+        .getAllByRole('row')
+        .find((row) => within(row).queryByRole('link', { name: tid }));
     for (const tid of FACTORY_DEFAULT_TIDS) expect(rowOf(tid)).toHaveTextContent('Reset queued');
 
     const bulk = sent.find((r) => r.path.endsWith('/void-password/bulk-resets'))!;
@@ -75,7 +78,10 @@ describe('Bulk reset', () => {
       await screen.findByText(/^Finished: reset queued for 1 of 2 terminals; 1 failed\.$/),
     ).toBeVisible();
     const results = screen.getByRole('table', { name: 'Terminals' });
-    const rowOf = (tid: string) => within(results).getByRole('link', { name: tid }).closest('tr')!;
+    const rowOf = (tid: string) =>
+      within(results)
+        .getAllByRole('row')
+        .find((row) => within(row).queryByRole('link', { name: tid }));
     expect(rowOf(DEMO_TIDS.openCommand)).toHaveTextContent('Skipped: a command was already waiting');
     await app.user.click(screen.getByRole('checkbox', { name: 'Show failed only' }));
     expect(within(results).queryByRole('link', { name: DEMO_TIDS.defaultPassword })).not.toBeInTheDocument();

@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/components/error-notice';
 import { Skeleton } from '@/components/skeleton';
 import { useFormat } from '@/i18n/use-format';
 import { alertQueries } from '../api/queries';
+import { type LinkSearch, paths } from '@/config/paths';
 
 const severityStyle: Record<Alert['severity'], string> = {
   info: 'border-blue-200 bg-blue-50 text-blue-900',
@@ -21,19 +22,19 @@ export function alertActionOf(
   alert: Alert,
   { perMerchant }: { perMerchant: boolean },
 ): { to: string; label: 'default_password' | 'stale_password' | 'terminal' | 'void_burst' } | null {
-  const terminalsOf = (search: string) =>
-    perMerchant ? `/merchants/${alert.merchantId}${search}` : `/terminals${search}`;
+  const terminalsOf = (search?: LinkSearch) =>
+    perMerchant ? paths.merchant(alert.merchantId, search) : paths.terminals(search);
   switch (alert.kind) {
     case 'default_password':
-      return { to: terminalsOf('?passwordState=default'), label: 'default_password' };
+      return { to: terminalsOf({ passwordState: 'default' }), label: 'default_password' };
     case 'stale_password':
-      return { to: terminalsOf(''), label: 'stale_password' };
+      return { to: terminalsOf(), label: 'stale_password' };
     case 'lockout':
     case 'offline':
-      return alert.tid ? { to: `/terminals/${alert.tid}`, label: 'terminal' } : null;
+      return alert.tid ? { to: paths.terminal(alert.tid), label: 'terminal' } : null;
     case 'void_burst':
       return {
-        to: `/transactions/voids${alert.tid ? `?terminalId=${alert.tid}` : ''}`,
+        to: paths.voids({ terminalId: alert.tid }),
         label: 'void_burst',
       };
   }

@@ -4,7 +4,7 @@ import { ErrorNotice } from '@/components/error-notice';
 import { Panel } from '@/components/panel';
 import { ListSkeleton } from '@/components/skeleton';
 import { useFormat } from '@/i18n/use-format';
-import { terminalQueries } from '../api/queries';
+import { terminalQueries } from '@/api/queries/terminals';
 import { failureReasonText } from './open-command';
 import { CommandBadge } from './status-badges';
 import { isolate } from '@/i18n/bidi';

@@ -4,10 +4,11 @@ import { TerminalSort } from '@/api/schemas/terminals';
 import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';
+import { StoreFilter } from '@/components/store-filter';
 import type { UrlStatePatch } from '@/components/use-url-state';
 import type { MessageKey } from '@/i18n/messages';
 import { CLEARED_FILTERS, DEFAULT_SORT, type FleetView } from '../api/fleet-view';
-import { terminalQueries } from '../api/queries';
+import { terminalQueries } from '@/api/queries/terminals';
 
 const sortLabel = {
   tid: 'devices.filters.sortBy.tid',
@@ -19,9 +20,6 @@ const sortLabel = {
   model: 'devices.filters.sortBy.model',
   '-model': 'devices.filters.sortBy.modelDesc',
 } as const satisfies Record<TerminalSort, MessageKey>;
-
-/** Past this many stores a drop-down stops helping; the search (store name) does the job. */
-const MAX_STORE_CHOICES = 400;
 
 /** Search, filters and sort of the fleet list; every change goes to the URL. */
 export function FleetFilters({
@@ -35,12 +33,8 @@ export function FleetFilters({
 }) {
   const { t } = useTranslation();
   const facets = useQuery({ ...terminalQueries.facets(merchantId), throwOnError: false });
-  const stores = facets.data?.stores ?? [];
   const models = facets.data?.models ?? [];
-  const manyMerchants = new Set(stores.map((s) => s.merchantId)).size > 1;
-  const showStores = stores.length > 0 && stores.length <= MAX_STORE_CHOICES;
-  // A store or model from the link that the choices (not loaded yet, or gone) do not have.
-  const storeKnown = !view.storeId || stores.some((s) => s.id === view.storeId);
+  // A model from the link that the choices (not loaded yet, or gone) do not have.
   const modelKnown = !view.model || models.some((m) => m.model === view.model);
 
   const active = [view.status, view.passwordState, view.storeId, view.model].filter(Boolean).length;
@@ -79,33 +73,11 @@ export function FleetFilters({
         <option value="custom">{t('devices.voidPassword.custom')}</option>
         <option value="locked">{t('devices.voidPassword.locked')}</option>
       </SelectField>
-      {showStores || view.storeId ? (
-        <SelectField
-          label={t('devices.filters.store')}
-          value={view.storeId ?? ''}
-          onChange={(event) => onChange({ storeId: event.target.value })}
-        >
-          <option value="">{t('devices.filters.allStores')}</option>
-          {storeKnown ? null : <option value={view.storeId}>{view.storeId}</option>}
-          {manyMerchants
-            ? [...new Set(stores.map((s) => s.merchantId))].map((mid) => (
-                <optgroup key={mid} label={t('devices.filters.merchantGroup', { mid })}>
-                  {stores
-                    .filter((s) => s.merchantId === mid)
-                    .map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))
-            : stores.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-        </SelectField>
-      ) : null}
+      <StoreFilter
+        merchantId={merchantId}
+        value={view.storeId}
+        onChange={(storeId) => onChange({ storeId })}
+      />
       <SelectField
         label={t('devices.filters.model')}
         value={view.model ?? ''}

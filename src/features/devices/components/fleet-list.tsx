@@ -16,7 +16,7 @@ import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
 import { exportTerminals } from '../api/export';
 import { CLEARED_FILTERS, FleetView, isFiltered } from '../api/fleet-view';
-import { type FleetQuery, terminalQueries } from '../api/queries';
+import { type FleetQuery, terminalQueries } from '@/api/queries/terminals';
 import { FleetFilters, FleetSort } from './fleet-filters';
 import { FleetHeader, fleetRowLayout, TerminalRow } from './terminal-row';
 

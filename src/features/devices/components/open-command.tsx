@@ -7,7 +7,7 @@ import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';
 import { Panel } from '@/components/panel';
 import { useFormat } from '@/i18n/use-format';
-import { isOpenCommand, passwordCommandQueries } from '../api/queries';
+import { isOpenCommand, passwordCommandQueries } from '@/api/queries/password-commands';
 import { CommandBadge } from './status-badges';
 import { isolate } from '@/i18n/bidi';
 

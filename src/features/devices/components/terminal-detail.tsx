@@ -16,10 +16,11 @@ import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
 import { useServerNow } from '@/components/use-server-now';
 import { useFormat } from '@/i18n/use-format';
-import { terminalQueries } from '../api/queries';
+import { terminalQueries } from '@/api/queries/terminals';
 import { CommandHistory } from './command-history';
 import { OpenCommand } from './open-command';
 import { Connectivity, VoidPasswordBadge } from './status-badges';
+import { paths } from '@/config/paths';
 
 /** While the page is open, the terminal is re-read this often (in the background). */
 const REFRESH_MS = 30_000;
@@ -28,7 +29,7 @@ const MAX_WRONG_ATTEMPTS = 5;
 
 /** Where this terminal's sales that can still be voided are listed. */
 export function voidableSalesHref(tid: string): string {
-  return `/transactions?${new URLSearchParams({ terminalId: tid, voidable: 'true' }).toString()}`;
+  return paths.transactions({ terminalId: tid, voidable: 'true' });
 }
 
 export interface TerminalDetailViewProps {
@@ -114,7 +115,7 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
 
 function BackToList() {
   const { t } = useTranslation();
-  return <BackLink to="/terminals" label={t('devices.terminal.backToList')} />;
+  return <BackLink to={paths.terminals()} label={t('devices.terminal.backToList')} />;
 }
 
 function TerminalNotFound({ tid }: { tid: string }) {
@@ -123,7 +124,7 @@ function TerminalNotFound({ tid }: { tid: string }) {
     <MissingResource
       title={t('devices.terminal.notFoundTitle')}
       body={t('devices.terminal.notFoundBody', { tid })}
-      backTo="/terminals"
+      backTo={paths.terminals()}
       backLabel={t('devices.terminal.backToList')}
     />
   );

@@ -3,6 +3,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { TerminalSummary } from '@/api/schemas/terminals';
 import { CommandBadge, Connectivity, VoidPasswordBadge } from './status-badges';
+import { paths } from '@/config/paths';
 
 /**
  * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state on
@@ -106,7 +107,7 @@ export const TerminalRow = memo(function TerminalRow({
       ) : null}
       <div role="cell" className={`min-w-0 ${layout.tid}`}>
         <Link
-          to={`/terminals/${terminal.tid}`}
+          to={paths.terminal(terminal.tid)}
           className="focus-ring rounded font-mono font-semibold text-blue-800 underline-offset-2 hover:underline"
         >
           {terminal.tid}

@@ -2,6 +2,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { Overview } from '@/api/schemas/overview';
 import { useFormat } from '@/i18n/use-format';
+import { paths } from '@/config/paths';
 
 interface Risk {
   key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords';
@@ -24,11 +25,11 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
     {
       key: 'factoryPassword',
       count: terminals.factoryPassword,
-      to: '/terminals?passwordState=default',
+      to: paths.terminals({ passwordState: 'default' }),
       risk: true,
     },
-    { key: 'locked', count: terminals.locked, to: '/terminals?passwordState=locked', risk: true },
-    { key: 'offline', count: terminals.offline, to: '/terminals?status=offline', risk: true },
+    { key: 'locked', count: terminals.locked, to: paths.terminals({ passwordState: 'locked' }), risk: true },
+    { key: 'offline', count: terminals.offline, to: paths.terminals({ status: 'offline' }), risk: true },
     { key: 'openCommands', count: terminals.openCommands, risk: false },
     { key: 'stalePasswords', count: terminals.stalePasswords, risk: true },
   ];
@@ -41,7 +42,10 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
         <h2 id="fleet-risks-title" className="text-lg font-semibold text-gray-900">
           {t('overview.security.title')}
         </h2>
-        <Link to="/terminals" className="focus-ring rounded text-sm font-medium text-blue-800 underline">
+        <Link
+          to={paths.terminals()}
+          className="focus-ring rounded text-sm font-medium text-blue-800 underline"
+        >
           {t('overview.security.allTerminals', {
             count: terminals.total,
             formatted: format.number(terminals.total),

@@ -4,6 +4,7 @@ import type { Overview } from '@/api/schemas/overview';
 import { buttonClasses } from '@/components/button';
 import { Countdown } from '@/components/countdown';
 import { useFormat } from '@/i18n/use-format';
+import { paths } from '@/config/paths';
 
 /**
  * The money still voidable at the terminals now, and the first deadline of it: after that,
@@ -57,7 +58,7 @@ export function VoidableNow({
           ) : null}
         </>
       )}
-      <Link to="/transactions" className={buttonClasses('secondary', 'mt-4')}>
+      <Link to={paths.transactions()} className={buttonClasses('secondary', 'mt-4')}>
         {t('overview.money.open')}
       </Link>
     </section>

@@ -4,6 +4,7 @@ import type { DailyVoids } from '@/api/schemas/overview';
 import { BarChart, type BarChartDatum } from '@/components/bar-chart';
 import { businessDayStart } from '@/i18n/format';
 import { useFormat } from '@/i18n/use-format';
+import { paths } from '@/config/paths';
 
 /**
  * Voids per day over two weeks: a day with far more voids than usual stands out at once.
@@ -60,7 +61,7 @@ export function VoidsChart({ days }: { days: readonly DailyVoids[] }) {
         cellHeaders={[t('overview.voids.amount')]}
       />
       <Link
-        to="/transactions/voids?period=14d"
+        to={paths.voids({ period: '14d' })}
         className="focus-ring mt-3 inline-block rounded text-sm font-medium text-blue-800 underline"
       >
         {t('overview.voids.review')}

@@ -11,13 +11,9 @@ import type {
   TerminalSelection,
 } from '@/api/schemas/terminals';
 import { bulkTargetOf } from '@/api/schemas/terminals';
-import { type ActionState, useIdempotentAction } from './use-idempotent-action';
+import { useIdempotentAction } from './use-idempotent-action';
 
-/**
- * Query keys (of other parts of the app) that show what a password command changes — the
- * terminal, its open command, the fleet list. The page passes them; this feature does not
- * know other features' keys.
- */
+/** Query keys that show what a password command changes (`./refreshes`). */
 export type RefreshKeys = readonly QueryKey[];
 
 /** Re-reads every query under `keys` (active ones now, the others when next shown). */
@@ -29,15 +25,6 @@ export function useRefresh(keys: RefreshKeys) {
   );
 }
 
-/**
- * After any answer (or none) the terminal may have changed: a wrong attempt counted, a lock,
- * a command queued by us or someone else. So it is re-read whatever the outcome.
- */
-function useRefreshAfter<T>(keys: RefreshKeys) {
-  const refresh = useRefresh(keys);
-  return useCallback((_state: ActionState<T>) => void refresh(), [refresh]);
-}
-
 export function useChangeVoidPassword(tid: string, refreshes: RefreshKeys) {
   const perform = useCallback(
     async (body: ChangeVoidPasswordRequest, idempotencyKey: string): Promise<PasswordCommand> =>
@@ -45,7 +32,7 @@ export function useChangeVoidPassword(tid: string, refreshes: RefreshKeys) {
         .command,
     [tid],
   );
-  return useIdempotentAction(perform, { onSettled: useRefreshAfter<PasswordCommand>(refreshes) });
+  return useIdempotentAction(perform, { meta: { invalidates: refreshes } });
 }
 
 export interface ResetInput {
@@ -66,9 +53,7 @@ export function useResetVoidPassword(tid: string, refreshes: RefreshKeys) {
       }),
     [tid],
   );
-  return useIdempotentAction(perform, {
-    onSettled: useRefreshAfter<ResetVoidPasswordResponse>(refreshes),
-  });
+  return useIdempotentAction(perform, { meta: { invalidates: refreshes } });
 }
 
 export function useCancelCommand(refreshes: RefreshKeys) {
@@ -78,7 +63,7 @@ export function useCancelCommand(refreshes: RefreshKeys) {
         .command,
     [],
   );
-  return useIdempotentAction(perform, { onSettled: useRefreshAfter<PasswordCommand>(refreshes) });
+  return useIdempotentAction(perform, { meta: { invalidates: refreshes } });
 }
 
 export interface BulkResetInput {

@@ -1,3 +1,4 @@
+import { type MutationMeta, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { newIdempotencyKey } from '@/api/client';
 import { type ApiError, isApiError } from '@/api/errors';
@@ -24,16 +25,22 @@ export type ActionState<T> =
  *
  * Deliberately not `useMutation`: its cache would hold the variables (PINs, the account
  * password) and the result (a temporary PIN). Here they live only in this component's
- * state and in the request body.
+ * state and in the request body; the mutation cache sees a mutation with neither, so its
+ * `meta` (what to re-read) is handled as for any other mutation.
  */
 export function useIdempotentAction<Input, Result>(
   perform: (input: Input, idempotencyKey: string) => Promise<Result>,
-  { onSettled }: { onSettled?: (state: ActionState<Result>) => void } = {},
+  { meta }: { meta?: MutationMeta } = {},
 ) {
+  const queryClient = useQueryClient();
   const [state, setState] = useState<ActionState<Result>>({ status: 'idle' });
   const attemptKey = useRef<string | null>(null);
   const inFlight = useRef(false);
   const mounted = useRef(true);
+  const metaRef = useRef(meta);
+  useEffect(() => {
+    metaRef.current = meta;
+  }, [meta]);
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -48,9 +55,23 @@ export function useIdempotentAction<Input, Result>(
       const checking = attemptKey.current !== null;
       attemptKey.current ??= newIdempotencyKey();
       setState({ status: 'pending', checking });
+      const idempotencyKey = attemptKey.current;
       let next: ActionState<Result>;
       try {
-        next = { status: 'succeeded', result: await perform(input, attemptKey.current) };
+        let result: Result | undefined;
+        await queryClient
+          .getMutationCache()
+          .build(queryClient, {
+            mutationFn: async () => {
+              result = await perform(input, idempotencyKey);
+            },
+            meta: metaRef.current,
+            gcTime: 0,
+            // Offline is an outcome to show (unknown), not a reason to wait.
+            networkMode: 'always',
+          })
+          .execute(undefined);
+        next = { status: 'succeeded', result: result as Result };
         attemptKey.current = null;
       } catch (error) {
         if (isApiError(error) && error.outcomeUnknown) {
@@ -63,10 +84,9 @@ export function useIdempotentAction<Input, Result>(
         inFlight.current = false;
       }
       if (mounted.current) setState(next);
-      onSettled?.(next);
       return next;
     },
-    [perform, onSettled],
+    [perform, queryClient],
   );
 
   /** Forgets the attempt: what comes next is a new action. */

@@ -15,9 +15,11 @@ import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
 import { useFormat } from '@/i18n/use-format';
 import type { VoidPasswordAccess } from '../api/access';
-import { type RefreshKeys, useRefresh } from '../api/mutations';
+import { useRefresh } from '../api/mutations';
 import { bulkResetQueries } from '../api/queries';
+import { REFRESHED_BY_JOBS } from '../api/refreshes';
 import { BulkResetButton } from './bulk-reset-dialog';
+import { paths } from '@/config/paths';
 
 /** Result rows shown at first, and added by "Show more". */
 const ROWS_STEP = 100;
@@ -30,18 +32,15 @@ const ROWS_STEP = 100;
 export function BulkResetJobView({
   jobId,
   access,
-  refreshes,
   onRetryStarted,
 }: {
   jobId: string;
   access: VoidPasswordAccess;
-  /** What the job's commands change elsewhere (the fleet list, terminal pages): re-read when it finishes. */
-  refreshes: RefreshKeys;
   onRetryStarted: (job: BulkResetJob) => void;
 }) {
   const { t } = useTranslation();
   const job = useQuery(bulkResetQueries.job(jobId));
-  const refresh = useRefresh(refreshes);
+  const refresh = useRefresh(REFRESHED_BY_JOBS);
   const finished = job.data?.job.status === 'finished';
   useEffect(() => {
     if (finished) void refresh();
@@ -53,7 +52,7 @@ export function BulkResetJobView({
         <MissingResource
           title={t('passwords.job.notFoundTitle')}
           body={t('passwords.job.notFoundBody')}
-          backTo="/terminals"
+          backTo={paths.terminals()}
           backLabel={t('passwords.job.backToList')}
         />
       );
@@ -88,7 +87,7 @@ function JobLoaded({
 
   return (
     <>
-      <BackLink to="/terminals" label={t('passwords.job.backToList')} />
+      <BackLink to={paths.terminals()} label={t('passwords.job.backToList')} />
       <PageHeader title={t('passwords.job.title')} />
       <div className="space-y-6">
         <Panel title={t('passwords.job.progressTitle')}>
@@ -167,7 +166,7 @@ function JobLoaded({
                     <tr key={result.tid}>
                       <td className="py-2 pr-4 align-top">
                         <Link
-                          to={`/terminals/${result.tid}`}
+                          to={paths.terminal(result.tid)}
                           className="focus-ring rounded font-mono font-semibold text-blue-800 underline-offset-2 hover:underline"
                         >
                           {result.tid}

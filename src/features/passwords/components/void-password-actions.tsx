@@ -4,8 +4,8 @@ import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import type { VoidPasswordAccess } from '../api/access';
-import type { RefreshKeys } from '../api/mutations';
 import { waitingCommandOf } from '../api/open-command';
+import { REFRESHED_BY_COMMANDS } from '../api/refreshes';
 import { CancelCommand } from './cancel-command';
 import { ChangeVoidPasswordDialog } from './change-void-password-dialog';
 import { ResetVoidPasswordDialog } from './reset-void-password-dialog';
@@ -21,12 +21,9 @@ type OpenDialog = 'change' | 'reset' | null;
 export function VoidPasswordActions({
   terminal,
   access,
-  refreshes,
 }: {
   terminal: TerminalDetail;
   access: VoidPasswordAccess;
-  /** Queries to re-read after a command (the terminal, its commands, the fleet list). */
-  refreshes: RefreshKeys;
 }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -56,7 +53,7 @@ export function VoidPasswordActions({
                 ? t('passwords.openCommand.queuedOffline')
                 : t('passwords.openCommand.oldStaysActive')}
           </p>
-          {access.canCancel ? <CancelCommand command={open} refreshes={refreshes} /> : null}
+          {access.canCancel ? <CancelCommand command={open} refreshes={REFRESHED_BY_COMMANDS} /> : null}
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
@@ -72,7 +69,7 @@ export function VoidPasswordActions({
       <ChangeVoidPasswordDialog
         open={dialog === 'change'}
         terminal={terminal}
-        refreshes={refreshes}
+        refreshes={REFRESHED_BY_COMMANDS}
         canCancel={access.canCancel}
         onClose={() => setDialog(null)}
         onSent={onSent}
@@ -82,7 +79,7 @@ export function VoidPasswordActions({
         open={dialog === 'reset'}
         terminal={terminal}
         access={access}
-        refreshes={refreshes}
+        refreshes={REFRESHED_BY_COMMANDS}
         onClose={() => setDialog(null)}
         onSent={onSent}
       />

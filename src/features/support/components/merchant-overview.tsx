@@ -13,6 +13,7 @@ import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
 import { useFormat } from '@/i18n/use-format';
 import { merchantQueries } from '../api/queries';
+import { paths } from '@/config/paths';
 
 /**
  * A merchant as support sees it: who they are, their payout mode (D0 sales cannot be
@@ -39,7 +40,7 @@ export function MerchantOverview({
       <MissingResource
         title={t('support.merchant.notFoundTitle')}
         body={t('support.merchant.notFoundBody', { mid })}
-        backTo="/merchants"
+        backTo={paths.merchants()}
         backLabel={t('support.merchant.backToSearch')}
       />
     );
@@ -57,7 +58,7 @@ export function MerchantOverview({
   const m = merchant.data;
   return (
     <>
-      <BackLink to="/merchants" label={t('support.merchant.backToSearch')} />
+      <BackLink to={paths.merchants()} label={t('support.merchant.backToSearch')} />
       <PageHeader title={m.name} />
       <div className="space-y-6">
         <Panel title={t('support.merchant.facts')} titleClassName="sr-only">

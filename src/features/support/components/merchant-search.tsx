@@ -8,6 +8,7 @@ import { ListSkeleton } from '@/components/skeleton';
 import { useUrlState } from '@/components/use-url-state';
 import { useFormat } from '@/i18n/use-format';
 import { merchantQueries, MerchantSearchView } from '../api/queries';
+import { paths } from '@/config/paths';
 
 /**
  * Support's way in from a phone call: "my MID is …", "we are 悦来便利店", "my number is
@@ -58,7 +59,7 @@ export function MerchantSearch() {
                 >
                   <div className="min-w-0">
                     <Link
-                      to={`/merchants/${merchant.id}`}
+                      to={paths.merchant(merchant.id)}
                       className="focus-ring rounded font-semibold wrap-anywhere text-blue-800 underline-offset-2 hover:underline"
                     >
                       <bdi>{merchant.name}</bdi>

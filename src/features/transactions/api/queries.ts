@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as terminalApi from '@/api/endpoints/terminals';
 import * as transactionApi from '@/api/endpoints/transactions';
 import type { TransactionQuery, VoidSummaryQuery } from '@/api/schemas/transactions';
 
@@ -37,15 +36,6 @@ export const transactionQueries = {
     queryOptions({
       queryKey: [...transactionQueries.all(), 'detail', id] as const,
       queryFn: ({ signal }) => apiClient.call(transactionApi.transaction, { params: { id }, signal }),
-    }),
-  /** The stores in scope, for the store filter; they change rarely. */
-  stores: (merchantId: string | undefined) =>
-    queryOptions({
-      queryKey: [...transactionQueries.all(), 'stores', merchantId ?? 'all'] as const,
-      queryFn: ({ signal }) =>
-        apiClient.call(terminalApi.terminalFacets, { query: merchantId ? { merchantId } : {}, signal }),
-      select: (facets) => facets.stores,
-      staleTime: 5 * 60_000,
     }),
   voidSummary: (query: VoidSummaryQuery, { background = false }: FetchMode = {}) =>
     queryOptions({

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '@/i18n/use-translation';
 import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
 import { DateRangeFields } from '@/components/date-range-fields';
@@ -6,56 +5,11 @@ import { FilterPanel } from '@/components/filter-panel';
 import { MerchantFilter } from '@/components/merchant-filter';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';
+import { StoreFilter } from '@/components/store-filter';
 import { TerminalFilter } from '@/components/terminal-filter';
 import type { UrlStatePatch } from '@/components/use-url-state';
-import { transactionQueries } from '../api/queries';
 import { CLEARED_FILTERS, hasFilters, isVoidableNowView, TransactionView } from '../api/transaction-view';
 import type { Viewer } from '../api/viewer';
-
-/** Above this many stores the store filter is not offered until a merchant is chosen. */
-const MAX_STORE_CHOICES = 300;
-
-/** The store filter: the stores of the merchant chosen (or of every merchant in reach). */
-export function StoreSelect({
-  merchantId,
-  value,
-  onChange,
-}: {
-  merchantId: string | undefined;
-  value: string | undefined;
-  onChange: (storeId: string | undefined) => void;
-}) {
-  const { t } = useTranslation();
-  const stores = useQuery({ ...transactionQueries.stores(merchantId), throwOnError: false });
-  const choices = stores.data ?? [];
-  // Support across every merchant may reach thousands of stores: then pick a merchant first.
-  if (choices.length > MAX_STORE_CHOICES && !value) return null;
-  const merchants = [...new Set(choices.map((store) => store.merchantId))];
-  const options = (list: typeof choices) =>
-    list.map((store) => (
-      <option key={store.id} value={store.id}>
-        {store.name}
-      </option>
-    ));
-  return (
-    <SelectField
-      label={t('transactions.filters.store')}
-      value={value ?? ''}
-      onChange={(event) => onChange(event.target.value || undefined)}
-    >
-      <option value="">{t('transactions.filters.anyStore')}</option>
-      {/* A store from the link that is not (yet) among the choices still shows as chosen. */}
-      {value && !choices.some((store) => store.id === value) ? <option value={value}>{value}</option> : null}
-      {merchants.length > 1
-        ? merchants.map((mid) => (
-            <optgroup key={mid} label={t('transactions.filters.merchantGroup', { mid })}>
-              {options(choices.filter((store) => store.merchantId === mid))}
-            </optgroup>
-          ))
-        : options(choices)}
-    </SelectField>
-  );
-}
 
 /**
  * Search and filters of the sales list. Every change goes to the URL (a new history entry);
@@ -106,7 +60,7 @@ export function TransactionFilters({
         merchantIds={viewer.merchantIds}
       />
       <TerminalFilter value={view.terminalId} onChange={(terminalId) => onChange({ terminalId })} />
-      <StoreSelect
+      <StoreFilter
         merchantId={view.merchantId}
         value={view.storeId}
         onChange={(storeId) => onChange({ storeId })}

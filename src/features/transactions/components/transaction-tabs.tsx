@@ -1,7 +1,6 @@
 import { useTranslation } from '@/i18n/use-translation';
 import { Link, useLocation } from 'react-router';
-
-export const VOIDS_PATH = '/transactions/voids';
+import { paths } from '@/config/paths';
 
 type Tab = 'voidable' | 'all' | 'voids';
 
@@ -25,8 +24,8 @@ function hrefOf(tab: Tab, current: URLSearchParams, fromSales: boolean): string 
     }
   }
   next.sort();
-  const search = next.toString();
-  return `${tab === 'voids' ? VOIDS_PATH : '/transactions'}${search ? `?${search}` : ''}`;
+  const search = Object.fromEntries(next);
+  return tab === 'voids' ? paths.voids(search) : paths.transactions(search);
 }
 
 /**
@@ -37,7 +36,7 @@ export function TransactionTabs() {
   const { t } = useTranslation();
   const location = useLocation();
   const params = new URLSearchParams(location.search);
-  const fromSales = location.pathname !== VOIDS_PATH;
+  const fromSales = location.pathname !== paths.voids();
   const active: Tab = !fromSales ? 'voids' : params.get('voidable') === 'all' ? 'all' : 'voidable';
   const tabs: Tab[] = ['voidable', 'all', 'voids'];
   return (

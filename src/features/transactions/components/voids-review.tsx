@@ -25,7 +25,7 @@ import {
   VoidsView,
 } from '../api/transaction-view';
 import type { Viewer } from '../api/viewer';
-import { StoreSelect } from './transaction-filters';
+import { StoreFilter } from '@/components/store-filter';
 import { TransactionDetailDialog } from './transaction-detail-dialog';
 import { rowLayouts, TransactionHeader, TransactionRow } from './transaction-row';
 import { VoidBursts, VoidSummaryTables } from './void-summary';
@@ -104,7 +104,7 @@ export function VoidsReview({ viewer }: { viewer: Viewer }) {
           value={view.terminalId}
           onChange={(terminalId) => setView({ terminalId, operatorNo: undefined })}
         />
-        <StoreSelect
+        <StoreFilter
           merchantId={view.merchantId}
           value={view.storeId}
           onChange={(storeId) => setView({ storeId })}

@@ -54,9 +54,7 @@ export const messages = {
       store: 'Store',
       model: 'Model',
       any: 'Any',
-      allStores: 'All stores',
       allModels: 'All models',
-      merchantGroup: 'Merchant {mid}',
       sort: 'Sort by',
       sortBy: {
         tid: 'TID, ascending',

@@ -66,6 +66,11 @@ export const messages = {
     toggleActive: '{count, plural, one {Filters ({count} on)} other {Filters ({count} on)}}',
     clear: 'Clear filters',
   },
+  storeFilter: {
+    label: 'Store',
+    all: 'All stores',
+    merchantGroup: 'Merchant {mid}',
+  },
   terminalFilter: {
     label: 'Terminal',
     hint: '8-digit terminal number',

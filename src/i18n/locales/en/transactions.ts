@@ -18,9 +18,6 @@ export const messages = {
       hint: 'Trace number, RRN, last 4 digits of the card, or amount (e.g. 128.00)',
     },
     filters: {
-      store: 'Store',
-      anyStore: 'All stores',
-      merchantGroup: 'Merchant {mid}',
       method: 'Payment method',
       anyMethod: 'All methods',
       status: 'Status',

@@ -56,9 +56,7 @@ export const messages: NamespaceMessages<'devices'> = {
       store: '门店',
       model: '型号',
       any: '全部',
-      allStores: '全部门店',
       allModels: '全部型号',
-      merchantGroup: '商户 {mid}',
       sort: '排序',
       sortBy: {
         tid: '终端号，升序',

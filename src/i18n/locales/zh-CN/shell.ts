@@ -68,6 +68,11 @@ export const messages: NamespaceMessages<'shell'> = {
     toggleActive: '{count, plural, one {筛选（已选 {count} 项）} other {筛选（已选 {count} 项）}}',
     clear: '清除筛选',
   },
+  storeFilter: {
+    label: '门店',
+    all: '全部门店',
+    merchantGroup: '商户 {mid}',
+  },
   terminalFilter: {
     label: '终端',
     hint: '8 位终端号',

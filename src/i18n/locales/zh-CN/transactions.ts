@@ -19,9 +19,6 @@ export const messages: NamespaceMessages<'transactions'> = {
       hint: '凭证号、参考号、卡号后 4 位或金额（如 128.00）',
     },
     filters: {
-      store: '门店',
-      anyStore: '全部门店',
-      merchantGroup: '商户 {mid}',
       method: '支付方式',
       anyMethod: '全部方式',
       status: '状态',

@@ -1,5 +1,5 @@
 import type { Role } from '@/api/schemas/common';
-import { MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
+import { DEMO_PASSWORDS, MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
 
 /** A sign-in the mock offers on the sign-in page (mock mode only). */
 export interface DemoAccount {
@@ -23,7 +23,7 @@ export const ACCOUNT_SEEDS: readonly AccountSeed[] = [
   {
     id: 'usr_owner',
     username: 'owner',
-    password: 'owner-demo-1',
+    password: DEMO_PASSWORDS.owner,
     role: 'owner',
     name: '王建国',
     merchantIds: [MERCHANT_A],
@@ -32,7 +32,7 @@ export const ACCOUNT_SEEDS: readonly AccountSeed[] = [
   {
     id: 'usr_cashier',
     username: 'cashier',
-    password: 'cashier-demo-1',
+    password: DEMO_PASSWORDS.cashier,
     role: 'cashier',
     name: '李娜',
     merchantIds: [MERCHANT_A],
@@ -41,7 +41,7 @@ export const ACCOUNT_SEEDS: readonly AccountSeed[] = [
   {
     id: 'usr_support',
     username: 'support',
-    password: 'support-demo-1',
+    password: DEMO_PASSWORDS.support,
     role: 'support',
     name: '陈晓',
     merchantIds: [],
@@ -50,7 +50,7 @@ export const ACCOUNT_SEEDS: readonly AccountSeed[] = [
   {
     id: 'usr_owner2',
     username: 'owner2',
-    password: 'owner2-demo-1',
+    password: DEMO_PASSWORDS.owner2,
     role: 'owner',
     name: '赵敏',
     merchantIds: [MERCHANT_B, MERCHANT_C],

@@ -9,6 +9,19 @@ export const MERCHANT_B = '822290158120047';
 /** On same-day (D0) payout: its card sales can only be refunded, never voided. */
 export const MERCHANT_C = '822305054110089';
 
+/**
+ * The demo sign-ins, by username: every scenario has them (listed on the sign-in page in
+ * mock mode); the simulator keeps only their hashes.
+ */
+export const DEMO_PASSWORDS = {
+  owner: 'owner-demo-1',
+  cashier: 'cashier-demo-1',
+  support: 'support-demo-1',
+  /** Owner of merchants B and C. */
+  owner2: 'owner2-demo-1',
+} as const;
+export type DemoUsername = keyof typeof DEMO_PASSWORDS;
+
 /** Terminals of the `demo` scenario, by what makes them interesting. */
 export const DEMO_TIDS = {
   /** Merchant A, online, still on the factory default 123456, voidable card sales today. */

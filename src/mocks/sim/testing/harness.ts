@@ -1,6 +1,7 @@
 import { createAcquirer, type Acquirer, type AcquirerOptions } from '../acquirer';
 import { SESSION_COOKIE } from '../rules/auth';
 import type { SimResponse } from '../types';
+import { DEMO_PASSWORDS } from '../data/demo-fixtures';
 
 /** A fixed afternoon (Asia/Shanghai): the open batch already holds today's sales. */
 export const TEST_NOW = '2025-06-11T15:30:00.000+08:00';
@@ -75,12 +76,7 @@ export class TestClient {
   }
 }
 
-export const PASSWORDS: Record<string, string> = {
-  owner: 'owner-demo-1',
-  cashier: 'cashier-demo-1',
-  support: 'support-demo-1',
-  owner2: 'owner2-demo-1',
-};
+export const PASSWORDS: Record<string, string> = DEMO_PASSWORDS;
 
 /** A frozen-time acquirer (time moves only through `acquirer.clock`). */
 export function testAcquirer(options: AcquirerOptions = {}): Acquirer {

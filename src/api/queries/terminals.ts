@@ -2,7 +2,6 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import * as terminalApi from '@/api/endpoints/terminals';
 import * as voidPasswordApi from '@/api/endpoints/void-passwords';
-import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@/api/schemas/commands';
 import type { TerminalListQuery } from '@/api/schemas/terminals';
 
 /** Rows per request of the fleet list: few requests for a long scroll, small enough to answer fast. */
@@ -47,40 +46,12 @@ export const terminalQueries = {
       queryFn: ({ signal }) =>
         apiClient.call(voidPasswordApi.commandHistory, { params: { tid }, signal, background }),
     }),
-  /** Stores and models in scope, for the filters; they change rarely. */
+  /** Stores and models in scope, for the filters of several lists; they change rarely. */
   facets: (merchantId?: string) =>
     queryOptions({
       queryKey: [...terminalQueries.all(), 'facets', merchantId ?? 'all'] as const,
       queryFn: ({ signal }) =>
         apiClient.call(terminalApi.terminalFacets, { query: merchantId ? { merchantId } : {}, signal }),
       staleTime: 5 * 60_000,
-    }),
-};
-
-export function isOpenCommand(status: PasswordCommandStatus): boolean {
-  return OPEN_COMMAND_STATUSES.includes(status);
-}
-
-/** Polling an open command: soon after it was queued, then less often, at most every 30 s. */
-export function commandPollDelay(pollsSoFar: number): number {
-  return Math.min(30_000, 2_000 * 2 ** Math.max(0, pollsSoFar - 1));
-}
-
-export const passwordCommandQueries = {
-  all: () => ['password-commands'] as const,
-  /** One command's live status; always a background read (it is polled). */
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...passwordCommandQueries.all(), id] as const,
-      queryFn: ({ signal }) =>
-        apiClient.call(voidPasswordApi.command, { params: { id }, signal, background: true }),
-      refetchInterval: (query) => {
-        const status = query.state.data?.command.status;
-        if (status && !isOpenCommand(status)) return false;
-        return commandPollDelay(query.state.dataUpdateCount);
-      },
-      // A failed poll is tried again by the next interval, not by a quick retry burst.
-      retry: false,
-      staleTime: 0,
     }),
 };
