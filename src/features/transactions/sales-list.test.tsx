@@ -338,15 +338,18 @@ describe('Filters, totals and export', () => {
     await rowOf(DEMO_TRACE_NOS.voidableSale);
     await app.user.click(screen.getByRole('button', { name: 'Export CSV' }));
 
-    expect(await screen.findByText(/^Saved transactions-\d{8}\.csv \(/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(new RegExp(`^Saved transactions-${DEMO_TIDS.custom}-\\d{8}\\.csv \\(`)),
+    ).toBeInTheDocument();
     expect(exports).toHaveLength(1);
     expect(Object.fromEntries(exports[0]!.searchParams)).toEqual({
       terminalId: DEMO_TIDS.custom,
       voidable: 'true',
       type: 'sale',
+      lang: 'en',
     });
     const csv = await saved[0]!.text();
-    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFF?id,createdAt/);
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFF?Transaction ID,Time \(China Standard Time\),/);
     expect(csv).toContain(DEMO_TRACE_NOS.voidableSale);
   });
 

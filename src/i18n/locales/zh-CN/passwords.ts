@@ -62,7 +62,8 @@ export const messages: NamespaceMessages<'passwords'> = {
       title: '重置终端 {tid} 的撤销消费密码',
       intro: '用于忘记撤销消费密码的情况：无需旧密码，终端会在下次签到时采用新密码。',
       backupTitle: '重置之前：先备份该终端的交易记录',
-      backupBody: '将该终端的交易导出为 CSV 文件，无论之后发生什么，记录都有备份。',
+      backupBody:
+        '重置只更换撤销消费密码，不会删除任何交易。仍建议先导出该终端的交易记录，自己留存当天的账目，便于当日对账或回答顾客的询问。',
       backupButton: '导出该终端的交易（CSV）',
       modeLegend: '新撤销消费密码',
       modeChoose: '现在设置',
