@@ -130,4 +130,26 @@ test.describe('Voids done', () => {
     await expect(voids.rows.filter({ hasNotText: /made .+ by operator \d+/ })).toHaveCount(0);
     await expect(voids.rows.nth(5)).toBeVisible();
   });
+
+  test('on a 390 px phone in Chinese, each "查看" of the voids tables stays on one line', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const voids = new VoidsPage(page);
+    await voids.goto(`?terminalId=${VOID_BURST_TID}`);
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(voids.heading).toHaveText('已撤销的交易');
+    for (const table of [voids.byOperator, voids.byTerminal]) {
+      const show = table.getByRole('button', { name: /^查看/ }).first();
+      await expect(show).toHaveText('查看');
+      const lines = await show.evaluate((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(lines).toBe(1);
+    }
+  });
 });
