@@ -66,7 +66,7 @@ export class TerminalPage {
 
   constructor(page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.voidPassword = page.getByRole('region', { name: /^(Void password|撤销消费密码)$/ });
+    this.voidPassword = page.getByRole('region', { name: /^(Void password|撤销消费密码（主管密码）)$/ });
     this.status = page.getByRole('region', { name: /^(Status|状态)$/ });
     this.openCommand = page.getByRole('region', {
       name: /^(Open command|Latest command|待执行指令|最近的指令)$/,

@@ -195,6 +195,15 @@ export function formatDuration(ms: number, language: Language): string {
   return list.format(parts);
 }
 
+/** Items named one after another: "58100101, 58100102" / "58100101、58100102". */
+export function formatList(items: readonly string[], language: Language): string {
+  const list = cached(
+    `list:${language}`,
+    () => new Intl.ListFormat(language, { type: 'conjunction', style: 'narrow' }),
+  );
+  return list.format(items);
+}
+
 /** A file size: "12 KB", "1.4 MB" (decimal units, as browsers show downloads). */
 export function formatBytes(bytes: number, language: Language): string {
   const [unit, size] =

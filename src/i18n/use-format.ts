@@ -1,6 +1,7 @@
 import { useTranslation } from '@/i18n/use-translation';
 import {
   formatBytes,
+  formatList,
   formatDate,
   formatDateTime,
   formatDayMonth,
@@ -31,5 +32,7 @@ export function useFormat() {
     /** A length of time (ms), e.g. time left: "2 hr 5 min" / "2小时5分钟". */
     duration: (ms: number) => formatDuration(ms, language),
     bytes: (bytes: number) => formatBytes(bytes, language),
+    /** Items one after another, in the language's punctuation: "A, B" / "A、B". */
+    list: (items: readonly string[]) => formatList(items, language),
   };
 }

@@ -98,7 +98,7 @@ describe('Voidable now', () => {
     ).getAllByRole('listitem');
     expect(steps.map((step) => step.textContent)).toEqual([
       `On terminal ${DEMO_TIDS.custom}, choose 撤销 (Void) in the main menu.`,
-      'Enter the void password (撤销消费密码).',
+      'Enter the void password (撤销消费密码) when the terminal asks for the 主管密码 (supervisor password).',
       expect.stringContaining(`Enter the trace number (凭证号): ${DEMO_TRACE_NOS.voidableSale}`),
       expect.stringMatching(/^Insert, swipe or tap the same card, ending \d{4}\.$/),
       'Check that the amount is ¥128.00, confirm, and give the customer the void slip.',

@@ -195,7 +195,7 @@ function BulkContent({
       <DialogStep key="confirm" {...step} focusTitle={false}>
         {selection.kind === 'ids' ? (
           <p className="text-sm text-gray-800">
-            {tids.slice(0, NAMED_TIDS).join(', ')}
+            {format.list(tids.slice(0, NAMED_TIDS))}
             {tids.length > NAMED_TIDS
               ? ` ${t('passwords.bulk.andMore', { count: tids.length - NAMED_TIDS, formatted: format.number(tids.length - NAMED_TIDS) })}`
               : null}

@@ -52,7 +52,7 @@ export const messages: NamespaceMessages<'passwords'> = {
     },
     change: {
       title: '修改终端 {tid} 的撤销消费密码',
-      intro: '需要提供终端目前使用的撤销消费密码。终端会在下次签到时采用新密码。',
+      intro: '需要提供终端目前使用的撤销消费密码（主管密码）。终端会在下次与平台通信时采用新密码。',
       attemptsSoFar:
         '{count, plural, one {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。} other {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。}}',
       submit: '发送新撤销消费密码',
@@ -60,7 +60,7 @@ export const messages: NamespaceMessages<'passwords'> = {
     },
     reset: {
       title: '重置终端 {tid} 的撤销消费密码',
-      intro: '用于忘记撤销消费密码的情况：无需旧密码，终端会在下次签到时采用新密码。',
+      intro: '用于忘记撤销消费密码（主管密码）的情况：无需旧密码，终端会在下次与平台通信时采用新密码。',
       backupTitle: '重置之前：先备份该终端的交易记录',
       backupBody:
         '重置只更换撤销消费密码，不会删除任何交易。仍建议先导出该终端的交易记录，自己留存当天的账目，便于当日对账或回答顾客的询问。',
@@ -73,7 +73,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       what: '此次重置',
     },
     stepUp: {
-      why: '重置撤销消费密码需要再次输入您的账户密码（即登录密码）。确认后 5 分钟内在本标签页有效。',
+      why: '重置撤销消费密码（主管密码）需要再次输入您的账户密码（即登录密码）。确认后 5 分钟内在本标签页有效。',
       password: '您的账户密码',
       required: '请输入您的账户密码。',
       tooLong: '账户密码不会这么长。',
@@ -103,16 +103,16 @@ export const messages: NamespaceMessages<'passwords'> = {
       copyFailed: '此浏览器不允许复制，请手动记下这些数字。',
       once: '此密码只显示这一次：不会保存在任何地方，之后也无法再次查看。',
       firstUse: '请交给终端前的操作人员。终端首次使用该密码时，会要求设置新的撤销消费密码。',
-      offline: '终端目前离线：下次联网时才会采用此密码，在此之前旧的撤销消费密码仍然有效。',
+      offline: '终端目前离线：恢复与平台通信后才会采用此密码，在此之前旧的撤销消费密码仍然有效。',
       noted: '我已记下',
     },
     openCommand: {
       oldStaysActive: '在终端领取之前，旧的撤销消费密码仍然有效。',
       summary: '{kind} · {status}，由 {name} 于 {when} 发起。',
       refused: '此终端已有一条待执行的撤销消费密码指令。该指令生效或被取消后，才能发送新的指令。',
-      queuedOnline: '正在等待终端签到（约每 30 秒一次）。在此之前，旧的撤销消费密码仍然有效。',
+      queuedOnline: '正在等待终端下次与平台通信（约每 30 秒一次）。在此之前，旧的撤销消费密码仍然有效。',
       queuedOffline:
-        '终端目前离线：在下次联网之前，旧的撤销消费密码仍然有效。指令会一直等待（最长 72 小时）。',
+        '终端目前离线：在恢复与平台通信之前，旧的撤销消费密码仍然有效。指令会一直等待（最长 72 小时）。',
       delivered: '终端已收到指令，正在执行，已无法取消。',
     },
     cancel: {
@@ -150,7 +150,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       noFilter: '未筛选：您能看到的所有终端。',
       merchant: '商户',
       explain:
-        '所有终端将使用同一个新撤销消费密码。在线终端在下次签到时采用；离线终端在下次联网之前仍使用旧密码。',
+        '所有终端将使用同一个新撤销消费密码（主管密码）。在线终端在下次与平台通信时采用；离线终端在恢复与平台通信之前仍使用旧密码。',
       skipped: '已有待执行指令的终端会被跳过并标记为失败，您可以稍后重试。',
       continue: '继续',
       submit: '{count, plural, one {重置 {formatted} 台终端} other {重置 {formatted} 台终端}}',
@@ -168,7 +168,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       running: '处理中：已处理 {done} / {total} 台终端，目前失败 {failed} 台。',
       finished: '已完成：{succeeded} / {total} 台终端已排队重置；{failed} 台失败。',
       whatNext:
-        '每台终端在下次签到时采用新撤销消费密码；离线终端在下次联网之前仍使用旧密码。打开终端可查看进展。',
+        '每台终端在下次与平台通信时采用新撤销消费密码（主管密码）；离线终端在恢复与平台通信之前仍使用旧密码。打开终端可查看进展。',
       retryFailed:
         '{count, plural, one {重试失败的 {formatted} 台终端…} other {重试失败的 {formatted} 台终端…}}',
       resultsTitle: '终端',
