@@ -36,4 +36,17 @@ describe('Chinese text', () => {
     ])
       expect(ASCII_BESIDE_CJK.test(text), text).toBe(false);
   });
+
+  // 签到 is the operator's daily sign-on at the terminal, which no screen mentions; the
+  // terminal's automatic contact is 与平台通信.
+  it.each([
+    ['签到', 'the operator sign-on, not the terminal’s contact'],
+    ['联网', 'one term for the contact: 与平台通信'],
+    ['最后在线', 'last contact: 最后通信'],
+    ['已自定义', '已修改'],
+    ['凭条', '签购单'],
+    ['收银台', 'a void reverses the card charge'],
+  ])('the zh-CN catalogs do not say %s (%s)', (word) => {
+    expect(textsOf(zhCN).filter(([, text]) => text.includes(word))).toEqual([]);
+  });
 });
