@@ -19,7 +19,7 @@ export class TerminalsPage {
     this.heading = page.getByRole('heading', { level: 1 });
     this.search = page.getByRole('searchbox', { name: /^(Search|搜索)$/ });
     this.connectivity = page.getByLabel(/^(Connectivity|连接状态)$/);
-    this.voidPassword = page.getByLabel(/^(Void password|撤销消费密码)$/);
+    this.voidPassword = page.getByLabel(/^(Void password|撤销消费密码（主管密码）)$/);
     this.sort = page.getByLabel(/^(Sort by|排序)$/);
     this.table = page.getByRole('table', { name: /^(Terminals|终端)$/ });
     this.viewport = this.table.getByRole('rowgroup').last();

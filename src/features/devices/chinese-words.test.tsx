@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { changeLanguage } from '@/i18n/i18n';
+import { resetMock } from '@/mocks/node';
 import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
 import { setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';
@@ -41,5 +42,19 @@ describe('Terminals in Chinese, in the words merchants know', () => {
     await app.user.click(await screen.findByRole('button', { name: '批量重置撤销消费密码…' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/^\d{8}(、\d{8}){3}$/)).toBeVisible();
+  });
+
+  it('the bulk reset of a filter names it with Chinese colons', async () => {
+    resetMock({ scenario: 'large' });
+    const app = await renderSignedIn('support', {
+      route: '/terminals?passwordState=default&model=PAX%20A920',
+    });
+    await act(() => changeLanguage('zh-CN'));
+    await screen.findByText(/^已显示 100 \/ 共/);
+    await app.user.click(screen.getByRole('checkbox', { name: '选择已加载的 100 台终端' }));
+    await app.user.click(screen.getByRole('button', { name: /^选择符合此筛选条件的全部 [\d,]+ 台终端$/ }));
+    await app.user.click(await screen.findByRole('button', { name: '批量重置撤销消费密码…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('撤销消费密码（主管密码）：出厂默认 · 型号：PAX A920')).toBeVisible();
   });
 });

@@ -111,15 +111,16 @@ export function BulkResetDialog({
 
 function FilterWords({ filter }: { filter: TerminalFilter }) {
   const { t } = useTranslation();
+  const part = (label: string, value: string) => t('passwords.bulk.filterPart', { label, value });
   const parts = [
     filter.passwordState
-      ? `${t('devices.filters.passwordState')}: ${t(`devices.voidPassword.${filter.passwordState}`)}`
+      ? part(t('devices.filters.passwordState'), t(`devices.voidPassword.${filter.passwordState}`))
       : null,
-    filter.status ? `${t('devices.filters.status')}: ${t(`devices.connectivity.${filter.status}`)}` : null,
-    filter.q ? `${t('devices.filters.search')}: “${filter.q}”` : null,
-    filter.model ? `${t('devices.filters.model')}: ${filter.model}` : null,
-    filter.storeId ? `${t('devices.filters.store')}: ${filter.storeId}` : null,
-    filter.merchantId ? `${t('passwords.bulk.merchant')}: ${filter.merchantId}` : null,
+    filter.status ? part(t('devices.filters.status'), t(`devices.connectivity.${filter.status}`)) : null,
+    filter.q ? part(t('devices.filters.search'), `“${filter.q}”`) : null,
+    filter.model ? part(t('devices.filters.model'), filter.model) : null,
+    filter.storeId ? part(t('devices.filters.store'), filter.storeId) : null,
+    filter.merchantId ? part(t('passwords.bulk.merchant'), filter.merchantId) : null,
   ].filter((part): part is string => part !== null);
   return (
     <p className="text-sm text-gray-800">

@@ -148,6 +148,7 @@ export const messages = {
       checking: 'Checking…',
     },
     bulk: {
+      filterPart: '{label}: {value}',
       button: 'Reset void passwords…',
       title:
         '{count, plural, one {Reset the void password of {formatted} terminal} other {Reset the void passwords of {formatted} terminals}}',

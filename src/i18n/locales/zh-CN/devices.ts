@@ -52,7 +52,7 @@ export const messages: NamespaceMessages<'devices'> = {
       search: '搜索',
       searchHint: '终端号、序列号或门店名称',
       status: '连接状态',
-      passwordState: '撤销消费密码',
+      passwordState: '撤销消费密码（主管密码）',
       store: '门店',
       model: '型号',
       any: '全部',

@@ -51,16 +51,16 @@ export const messages: NamespaceMessages<'passwords'> = {
         '{count, plural, one {当前撤销消费密码不正确。再输错 {formatted} 次将锁定 30 分钟。} other {当前撤销消费密码不正确。还可尝试 {formatted} 次，之后将锁定 30 分钟。}}',
     },
     change: {
-      title: '修改终端 {tid} 的撤销消费密码',
-      intro: '需要提供终端目前使用的撤销消费密码（主管密码）。终端会在下次与平台通信时采用新密码。',
+      title: '修改终端 {tid} 的撤销消费密码（主管密码）',
+      intro: '需要提供终端目前使用的撤销消费密码。终端会在下次与平台通信时采用新密码。',
       attemptsSoFar:
         '{count, plural, one {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。} other {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。}}',
       submit: '发送新撤销消费密码',
       what: '此次修改',
     },
     reset: {
-      title: '重置终端 {tid} 的撤销消费密码',
-      intro: '用于忘记撤销消费密码（主管密码）的情况：无需旧密码，终端会在下次与平台通信时采用新密码。',
+      title: '重置终端 {tid} 的撤销消费密码（主管密码）',
+      intro: '用于忘记撤销消费密码的情况：无需旧密码，终端会在下次与平台通信时采用新密码。',
       backupTitle: '重置之前：先备份该终端的交易记录',
       backupBody:
         '重置只更换撤销消费密码，不会删除任何交易。仍建议先导出该终端的交易记录，自己留存当天的账目，便于当日对账或回答顾客的询问。',
@@ -73,7 +73,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       what: '此次重置',
     },
     stepUp: {
-      why: '重置撤销消费密码（主管密码）需要再次输入您的账户密码（即登录密码）。确认后 5 分钟内在本标签页有效。',
+      why: '重置撤销消费密码需要再次输入您的账户密码（即登录密码）。确认后 5 分钟内在本标签页有效。',
       password: '您的账户密码',
       required: '请输入您的账户密码。',
       tooLong: '账户密码不会这么长。',
@@ -141,16 +141,17 @@ export const messages: NamespaceMessages<'passwords'> = {
       checking: '正在确认…',
     },
     bulk: {
+      filterPart: '{label}：{value}',
       button: '批量重置撤销消费密码…',
       title:
-        '{count, plural, one {重置 {formatted} 台终端的撤销消费密码} other {重置 {formatted} 台终端的撤销消费密码}}',
+        '{count, plural, one {重置 {formatted} 台终端的撤销消费密码（主管密码）} other {重置 {formatted} 台终端的撤销消费密码（主管密码）}}',
       andMore: '{count, plural, one {等另外 {formatted} 台} other {等另外 {formatted} 台}}',
       byFilter:
         '{count, plural, one {符合此筛选条件的 {formatted} 台终端：} other {符合此筛选条件的全部 {formatted} 台终端（任务开始时重新统计）：}}',
       noFilter: '未筛选：您能看到的所有终端。',
       merchant: '商户',
       explain:
-        '所有终端将使用同一个新撤销消费密码（主管密码）。在线终端在下次与平台通信时采用；离线终端在恢复与平台通信之前仍使用旧密码。',
+        '所有终端将使用同一个新撤销消费密码。在线终端在下次与平台通信时采用；离线终端在恢复与平台通信之前仍使用旧密码。',
       skipped: '已有待执行指令的终端会被跳过并标记为失败，您可以稍后重试。',
       continue: '继续',
       submit: '{count, plural, one {重置 {formatted} 台终端} other {重置 {formatted} 台终端}}',
@@ -158,7 +159,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       what: '此次批量重置',
     },
     job: {
-      title: '批量重置撤销消费密码',
+      title: '批量重置撤销消费密码（主管密码）',
       backToList: '全部终端',
       notFoundTitle: '找不到该批量重置',
       notFoundBody: '您的批量重置中没有这个地址。请从终端列表发起。',
@@ -168,7 +169,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       running: '处理中：已处理 {done} / {total} 台终端，目前失败 {failed} 台。',
       finished: '已完成：{succeeded} / {total} 台终端已排队重置；{failed} 台失败。',
       whatNext:
-        '每台终端在下次与平台通信时采用新撤销消费密码（主管密码）；离线终端在恢复与平台通信之前仍使用旧密码。打开终端可查看进展。',
+        '每台终端在下次与平台通信时采用新撤销消费密码；离线终端在恢复与平台通信之前仍使用旧密码。打开终端可查看进展。',
       retryFailed:
         '{count, plural, one {重试失败的 {formatted} 台终端…} other {重试失败的 {formatted} 台终端…}}',
       resultsTitle: '终端',
