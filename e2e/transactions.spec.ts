@@ -95,6 +95,32 @@ test.describe('Voidable sales', () => {
     await expect(page.getByRole('heading', { name: 'No sale matches' })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/transactions\\?q=${VOIDABLE_SALE}$`));
   });
+
+  test('searching, switching tabs and an empty result never claim a deadline has passed', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    const sales = new TransactionsPage(page);
+    const deadlinePassed = page.getByText(/passed (its|their) void deadline/);
+    await sales.goto();
+    await expect(sales.row(VOIDABLE_SALE).getByRole('timer')).toHaveText(/left$/);
+
+    await sales.find('128');
+    await expect(page).toHaveURL(/\/transactions\?q=128$/);
+    await expect(sales.row(VOIDABLE_SALE).getByRole('timer')).toHaveText(/left$/);
+    await expect(deadlinePassed).toHaveCount(0);
+
+    await sales.tab('All transactions').click();
+    await expect(page).toHaveURL(/\/transactions\?q=128&voidable=all$/);
+    await expect(sales.row(VOIDABLE_SALE).getByRole('timer')).toHaveText(/left$/);
+    await expect(deadlinePassed).toHaveCount(0);
+
+    await sales.tab('Voidable now').click();
+    await sales.find(SETTLED_SALE);
+    await expect(page.getByRole('heading', { name: 'No sale matches' })).toBeVisible();
+    await expect(deadlinePassed).toHaveCount(0);
+  });
 });
 
 test.describe('Voids done', () => {
