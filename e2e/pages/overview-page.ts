@@ -10,7 +10,9 @@ export class OverviewPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.security = page.getByRole('region', { name: /^(Void password security|撤销消费密码（主管密码）安全)$/ });
+    this.security = page.getByRole('region', {
+      name: /^(Void password security|撤销消费密码（主管密码）安全)$/,
+    });
     this.money = page.getByRole('region', { name: /^(Sales you can still void|仍可撤销的交易)$/ });
     this.voidsChart = page.getByRole('figure', { name: /Voids per day|每日撤销笔数/ });
     this.alerts = page.getByRole('region', { name: /^(Risk alerts|风险提醒)$/ });

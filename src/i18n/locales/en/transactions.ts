@@ -142,7 +142,8 @@ export const messages = {
     howTo: {
       title: 'How to void it at the terminal',
       openVoid: 'On terminal {tid}, choose 撤销 (Void) in the main menu.',
-      password: 'Enter the void password (撤销消费密码) when the terminal asks for the 主管密码 (supervisor password).',
+      password:
+        'Enter the void password (撤销消费密码) when the terminal asks for the 主管密码 (supervisor password).',
       traceNo: 'Enter the trace number (凭证号):',
       cardEnding: 'Insert, swipe or tap the same card, ending {last4}.',
       card: 'Insert, swipe or tap the card the customer paid with.',
