@@ -96,6 +96,32 @@ test.describe('Voidable sales', () => {
     await expect(page.getByRole('heading', { name: 'No sale matches' })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/transactions\\?q=${VOIDABLE_SALE}$`));
   });
+
+  test('searching, switching tabs and an empty result never claim a deadline has passed', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    const sales = new TransactionsPage(page);
+    const deadlinePassed = page.getByText(/passed (its|their) void deadline/);
+    await sales.goto();
+    await expect(sales.row(VOIDABLE_SALE).getByRole('timer')).toHaveText(/left$/);
+
+    await sales.find('128');
+    await expect(page).toHaveURL(/\/transactions\?q=128$/);
+    await expect(sales.row(VOIDABLE_SALE).getByRole('timer')).toHaveText(/left$/);
+    await expect(deadlinePassed).toHaveCount(0);
+
+    await sales.tab('All transactions').click();
+    await expect(page).toHaveURL(/\/transactions\?q=128&voidable=all$/);
+    await expect(sales.row(VOIDABLE_SALE).getByRole('timer')).toHaveText(/left$/);
+    await expect(deadlinePassed).toHaveCount(0);
+
+    await sales.tab('Voidable now').click();
+    await sales.find(SETTLED_SALE);
+    await expect(page.getByRole('heading', { name: 'No sale matches' })).toBeVisible();
+    await expect(deadlinePassed).toHaveCount(0);
+  });
 });
 
 test.describe('Voids done', () => {
@@ -130,5 +156,27 @@ test.describe('Voids done', () => {
     await expect(voids.rows.filter({ hasNotText: VOID_BURST_TID })).toHaveCount(0);
     await expect(voids.rows.filter({ hasNotText: /made .+ by operator \d+/ })).toHaveCount(0);
     await expect(voids.rows.nth(5)).toBeVisible();
+  });
+
+  test('on a 390 px phone in Chinese, each "查看" of the voids tables stays on one line', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const voids = new VoidsPage(page);
+    await voids.goto(`?terminalId=${VOID_BURST_TID}`);
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(voids.heading).toHaveText('已撤销的交易');
+    for (const table of [voids.byOperator, voids.byTerminal]) {
+      const show = table.getByRole('button', { name: /^查看/ }).first();
+      await expect(show).toHaveText('查看');
+      const lines = await show.evaluate((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(lines).toBe(1);
+    }
   });
 });

@@ -50,7 +50,7 @@ export function BarChart({
             <div
               key={d.key}
               className="flex h-full flex-col items-center justify-end"
-              title={`${d.label}: ${d.valueText}`}
+              title={t('barChart.point', { label: d.label, value: d.valueText })}
             >
               {d.value > 0 ? (
                 <span className="mb-0.5 text-[11px] leading-none text-gray-800 tabular-nums">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useNow } from './use-now';
 
 // The browser clock can be minutes off, and deadlines (cutoffs, lockouts) are the server's.
@@ -20,4 +21,26 @@ export function useServerNow(
   const now = useNow(Boolean(anchor), tickMs);
   if (!anchor) return null;
   return now + serverClockOffset(anchor);
+}
+
+/**
+ * The anchor of the latest real answer of a query: its `serverTime` (undefined while the query
+ * shows placeholder data) and `dataUpdatedAt`. A new query showing the previous one's rows as
+ * a placeholder has a `dataUpdatedAt` of 0, which would put "now" decades ahead: the anchor
+ * stays on the last answer received until the new one arrives.
+ */
+export function useAnswerClockAnchor(
+  serverTime: string | undefined,
+  dataUpdatedAt: number,
+): ServerClockAnchor | undefined {
+  const [anchor, setAnchor] = useState<ServerClockAnchor | undefined>(undefined);
+  if (
+    serverTime !== undefined &&
+    (anchor?.serverTime !== serverTime || anchor.receivedAt !== dataUpdatedAt)
+  ) {
+    const next = { serverTime, receivedAt: dataUpdatedAt };
+    setAnchor(next);
+    return next;
+  }
+  return anchor;
 }

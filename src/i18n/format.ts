@@ -177,6 +177,14 @@ export function formatDuration(ms: number, language: Language): string {
   return list.format(parts);
 }
 
+export function formatList(items: readonly string[], language: Language): string {
+  const list = cached(
+    `list:${language}`,
+    () => new Intl.ListFormat(language, { type: 'conjunction', style: 'narrow' }),
+  );
+  return list.format(items);
+}
+
 // Decimal units, as browsers show downloads.
 export function formatBytes(bytes: number, language: Language): string {
   const [unit, size] =

@@ -1,6 +1,7 @@
 import { useTranslation } from '@/i18n/use-translation';
 import {
   formatBytes,
+  formatList,
   formatDate,
   formatDateTime,
   formatDayMonth,
@@ -27,5 +28,7 @@ export function useFormat() {
       formatRelative(value, now, language),
     duration: (ms: number) => formatDuration(ms, language),
     bytes: (bytes: number) => formatBytes(bytes, language),
+    /** Items one after another, in the language's punctuation: "A, B" / "A、B". */
+    list: (items: readonly string[]) => formatList(items, language),
   };
 }

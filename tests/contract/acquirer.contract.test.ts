@@ -116,6 +116,24 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expect(answer.headers.get('etag')).toBe(detail.version);
     });
 
+    it('exports a terminal’s transactions in the language asked, named after the terminal', async () => {
+      const owner = await signedIn(backend, 'owner');
+      for (const [lang, header, sale] of [
+        ['zh-CN', '\uFEFF交易编号,交易时间（北京时间）,商户号,终端号,', ',消费,成功,芯片卡,'],
+        ['en', '\uFEFFTransaction ID,Time (China Standard Time),MID,TID,', ',Sale,Approved,Chip card,'],
+      ] as const) {
+        const answer = await owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom, lang });
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('content-disposition')).toMatch(
+          new RegExp(`^attachment; filename="transactions-${DEMO_TIDS.custom}-\\d{8}\\.csv"$`),
+        );
+        const csv = answer.body as string;
+        expect(csv.startsWith(header), lang).toBe(true);
+        expect(csv, lang).toContain(sale);
+      }
+      expectProblem(await owner.get('/transactions/export', { lang: 'fr' }), 400, 'request.malformed');
+    });
+
     it('answers unknown paths and bad bodies as problems', async () => {
       const owner = await signedIn(backend, 'owner');
       expectProblem(await owner.get('/no-such-endpoint'), 404, 'not_found');

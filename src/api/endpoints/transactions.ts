@@ -1,5 +1,6 @@
 import {
   TransactionDetail,
+  TransactionExportQuery,
   TransactionPage,
   TransactionQuery,
   VoidSummary,
@@ -18,7 +19,7 @@ export const transactions = {
 export const transactionsExport = {
   method: 'GET',
   path: '/transactions/export',
-  query: TransactionQuery,
+  query: TransactionExportQuery,
   response: 'csv',
   status: 200,
 } as const satisfies Endpoint;

@@ -181,8 +181,12 @@ describe('Resetting a forgotten void password', () => {
     });
   });
 
-  it('offers the terminal’s sales as CSV before the reset', async () => {
-    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:backup');
+  it('offers the terminal’s sales as CSV before the reset, says why, and saves them in the reader’s words', async () => {
+    const saved: File[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved.push(blob as File);
+      return 'blob:backup';
+    });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const exports: URL[] = [];
@@ -192,11 +196,29 @@ describe('Resetting a forgotten void password', () => {
       const url = new URL(request.url);
       if (url.pathname.endsWith('/transactions/export')) exports.push(url);
     });
-    await app.user.click(
-      await within(dialog()).findByRole('button', { name: "Export this terminal's sales (CSV)" }),
+    const offer = await within(dialog()).findByRole('region', {
+      name: 'Before you reset: keep a copy of its sales',
+    });
+    expect(offer).toHaveTextContent('A reset changes only the void password and deletes no sales.');
+    expect(offer).toHaveTextContent("so you keep today's records");
+    await app.user.click(within(offer).getByRole('button', { name: "Export this terminal's sales (CSV)" }));
+
+    expect(
+      await within(dialog()).findByText(
+        new RegExp(`^Saved transactions-${DEMO_TIDS.custom}-\\d{8}\\.csv \\(`),
+      ),
+    ).toBeVisible();
+    expect(exports.map((url) => Object.fromEntries(url.searchParams))).toEqual([
+      { terminalId: DEMO_TIDS.custom, lang: 'en' },
+    ]);
+    const [header, ...rows] = (await saved[0]!.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(header).toMatch(
+      /^Transaction ID,Time \(China Standard Time\),MID,TID,Store,Type,Status,Payment method,/,
     );
-    expect(await within(dialog()).findByText(/^Saved /)).toBeVisible();
-    expect(exports.map((url) => url.searchParams.get('terminalId'))).toEqual([DEMO_TIDS.custom]);
+    expect(rows.some((row) => row.includes(',Sale,Approved,Chip card,'))).toBe(true);
   });
 
   it('a temporary PIN whose answer was lost is recovered by checking again with the same request', async () => {

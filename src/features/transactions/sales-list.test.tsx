@@ -98,7 +98,7 @@ describe('Voidable now', () => {
     ).getAllByRole('listitem');
     expect(steps.map((step) => step.textContent)).toEqual([
       `On terminal ${DEMO_TIDS.custom}, choose 撤销 (Void) in the main menu.`,
-      'Enter the void password (撤销消费密码).',
+      'Enter the void password (撤销消费密码) when the terminal asks for the 主管密码 (supervisor password).',
       expect.stringContaining(`Enter the trace number (凭证号): ${DEMO_TRACE_NOS.voidableSale}`),
       expect.stringMatching(/^Insert, swipe or tap the same card, ending \d{4}\.$/),
       'Check that the amount is ¥128.00, confirm, and give the customer the void slip.',
@@ -138,6 +138,74 @@ describe('Voidable now', () => {
     expect(await screen.findByRole('heading', { name: 'No sale matches' })).toBeInTheDocument();
     expect(requests.length).toBeGreaterThan(0);
     expect(app.url()).toBe(route);
+  }, 15_000);
+});
+
+describe('The "passed its void deadline" notice', () => {
+  // It speaks only of a sale whose deadline passed while it was on screen; here every sale
+  // shown still has hours left (14:00, cutoff 23:00), whatever the query, tab or page.
+  function expectNoDeadlineNotice() {
+    expect(screen.queryByText(/passed (its|their) void deadline/)).not.toBeInTheDocument();
+  }
+
+  it.each(['128', DEMO_TRACE_NOS.voidableSale])('does not appear after searching %s', async (text) => {
+    const app = await renderSignedIn('owner', { route: '/transactions' });
+    await rowOf(DEMO_TRACE_NOS.voidableSale);
+    await search(app, text);
+    await waitFor(() => expect(app.url()).toBe(`/transactions?q=${text}`));
+    const row = await rowOf(DEMO_TRACE_NOS.voidableSale);
+    expect(within(row).getByRole('timer')).toHaveTextContent(/left$/);
+    expectNoDeadlineNotice();
+  });
+
+  it('does not appear after switching to all transactions', async () => {
+    const app = await renderSignedIn('owner', { route: `/transactions?q=${DEMO_TRACE_NOS.voidableSale}` });
+    await rowOf(DEMO_TRACE_NOS.voidableSale);
+    await app.user.click(screen.getByRole('link', { name: 'All transactions' }));
+    await waitFor(() =>
+      expect(app.url()).toBe(`/transactions?q=${DEMO_TRACE_NOS.voidableSale}&voidable=all`),
+    );
+    expect(within(await rowOf(DEMO_TRACE_NOS.voidableSale)).getByRole('timer')).toHaveTextContent(/left$/);
+    expectNoDeadlineNotice();
+  });
+
+  it('does not appear above an empty result', async () => {
+    const app = await renderSignedIn('owner', { route: '/transactions' });
+    await rowOf(DEMO_TRACE_NOS.voidableSale);
+    await search(app, DEMO_TRACE_NOS.settledSale);
+    expect(await screen.findByRole('heading', { name: 'No sale matches' })).toBeInTheDocument();
+    expectNoDeadlineNotice();
+  });
+
+  it('does not appear when the next page of sales loads', async () => {
+    const app = await renderSignedIn('owner', { route: '/transactions?voidable=all' });
+    const status = await screen.findByText(/^Showing 100 of \d+/);
+    await app.user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(status).not.toHaveTextContent(/^Showing 100 of/));
+    expectNoDeadlineNotice();
+  });
+
+  it('does not appear on coming back to the list', async () => {
+    const app = await renderSignedIn('owner', { route: '/transactions' });
+    await rowOf(DEMO_TRACE_NOS.voidableSale);
+    await app.user.click(screen.getByRole('link', { name: 'Voids done' }));
+    await waitFor(() => expect(app.url()).toBe('/transactions/voids'));
+    await app.user.click(screen.getByRole('link', { name: 'Voidable now' }));
+    await rowOf(DEMO_TRACE_NOS.voidableSale);
+    expectNoDeadlineNotice();
+  });
+  it('does not announce, on coming back, a deadline that passed while another tab was open', async () => {
+    const cutoff = nextCutoffAfter(Date.now(), DEFAULT_CUTOFF_MINUTE);
+    mockAcquirer().clock.set(cutoff - 2000);
+    const route = `/transactions?q=${DEMO_TRACE_NOS.voidableSale}&terminalId=${DEMO_TIDS.custom}`;
+    const app = await renderSignedIn('owner', { route });
+    await rowOf(DEMO_TRACE_NOS.voidableSale);
+    await app.user.click(screen.getByRole('link', { name: 'Voids done' }));
+    await waitFor(() => expect(app.url()).toMatch(/^\/transactions\/voids/));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await app.user.click(screen.getByRole('link', { name: 'Voidable now' }));
+    expect(await screen.findByRole('heading', { name: 'No sale matches' })).toBeInTheDocument();
+    expectNoDeadlineNotice();
   }, 15_000);
 });
 
@@ -267,15 +335,18 @@ describe('Filters, totals and export', () => {
     await rowOf(DEMO_TRACE_NOS.voidableSale);
     await app.user.click(screen.getByRole('button', { name: 'Export CSV' }));
 
-    expect(await screen.findByText(/^Saved transactions-\d{8}\.csv \(/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(new RegExp(`^Saved transactions-${DEMO_TIDS.custom}-\\d{8}\\.csv \\(`)),
+    ).toBeInTheDocument();
     expect(exports).toHaveLength(1);
     expect(Object.fromEntries(exports[0]!.searchParams)).toEqual({
       terminalId: DEMO_TIDS.custom,
       voidable: 'true',
       type: 'sale',
+      lang: 'en',
     });
     const csv = await saved[0]!.text();
-    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFF?id,createdAt/);
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFF?Transaction ID,Time \(China Standard Time\),/);
     expect(csv).toContain(DEMO_TRACE_NOS.voidableSale);
   });
 

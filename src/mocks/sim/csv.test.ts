@@ -33,21 +33,24 @@ describe('CSV', () => {
   });
 });
 
+function linesOf(body: unknown): string[] {
+  return (body as string)
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+}
+
 describe('exports', () => {
-  it('exports the filtered transactions of the owner as CSV, and audits it', () => {
+  it('exports the filtered transactions of the owner as CSV, named after the terminal, and audits it', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
     const response = owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toMatch(
-      /^attachment; filename="transactions-20250611\.csv"$/,
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="transactions-${DEMO_TIDS.custom}-20250611.csv"`,
     );
-    const lines = (response.body as string)
-      .replace(/^\uFEFF/, '')
-      .trimEnd()
-      .split('\r\n');
-    expect(lines[0]).toMatch(/^id,createdAt,merchantId,tid,storeName,type,status,method,amountYuan/);
+    const lines = linesOf(response.body);
     expect(lines.length - 1).toBe(
       acquirer.state.world.transactions.filter((t) => t.terminal.tid === DEMO_TIDS.custom).length,
     );
@@ -57,6 +60,44 @@ describe('exports', () => {
       actor: 'owner',
       tid: DEMO_TIDS.custom,
     });
+  });
+
+  it('names a file of every terminal by the date alone', () => {
+    const owner = signedIn(testAcquirer(), 'owner');
+    expect(owner.get('/transactions/export').headers['content-disposition']).toBe(
+      'attachment; filename="transactions-20250611.csv"',
+    );
+  });
+
+  it.each([
+    [
+      'zh-CN',
+      '交易编号,交易时间（北京时间）,商户号,终端号,门店,交易类型,状态,支付方式,金额（元）,币种,卡号后 4 位,凭证号,参考号,批次号,操作员,当前可撤销,撤销截止时间（北京时间）,不可撤销原因,原消费交易编号',
+      [',消费,成功,芯片卡,', ',是,', ',扫码支付，请原路退款,', ',撤销,'],
+    ],
+    [
+      'en',
+      'Transaction ID,Time (China Standard Time),MID,TID,Store,Type,Status,Payment method,Amount (CNY),Currency,Card ending,Trace no.,RRN,Batch no.,Operator,Voidable now,Void deadline (China Standard Time),Why not voidable,Original sale ID',
+      [',Sale,Approved,Chip card,', ',Yes,', ',QR payment: refund to the original method,', ',Void,'],
+    ],
+  ])('writes the headers and values in %s', (lang, header, values) => {
+    const owner = signedIn(testAcquirer(), 'owner');
+    const lines = linesOf(owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom, lang }).body);
+    expect(lines[0]).toBe(header);
+    for (const value of values)
+      expect(
+        lines.some((line) => line.includes(value)),
+        value,
+      ).toBe(true);
+    // Times as Excel reads them, in Shanghai time.
+    expect(lines[1]).toMatch(/^[^,]+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
+    expect(lines.join('\n')).not.toMatch(/card_chip|approved|qr_refund_only/);
+  });
+
+  it('writes Chinese without a language, and refuses one it does not have', () => {
+    const owner = signedIn(testAcquirer(), 'owner');
+    expect(linesOf(owner.get('/transactions/export').body)[0]).toMatch(/^交易编号,/);
+    expect(codeOf(owner.get('/transactions/export', { lang: 'fr' }))).toBe('request.malformed');
   });
 
   it('exports terminals with the store names intact', () => {

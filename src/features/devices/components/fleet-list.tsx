@@ -149,7 +149,7 @@ export function FleetList({
               <span className="font-semibold">
                 {t('devices.list.counts.total', { count: total, formatted: format.number(total) })}
               </span>
-              {', '}
+              {t('devices.list.counts.separator')}
               {counts.default > 0 && view.passwordState !== 'default' ? (
                 <button
                   type="button"

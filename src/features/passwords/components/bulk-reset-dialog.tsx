@@ -111,15 +111,16 @@ export function BulkResetDialog({
 
 function FilterWords({ filter }: { filter: TerminalFilter }) {
   const { t } = useTranslation();
+  const part = (label: string, value: string) => t('passwords.bulk.filterPart', { label, value });
   const parts = [
     filter.passwordState
-      ? `${t('devices.filters.passwordState')}: ${t(`devices.voidPassword.${filter.passwordState}`)}`
+      ? part(t('devices.filters.passwordState'), t(`devices.voidPassword.${filter.passwordState}`))
       : null,
-    filter.status ? `${t('devices.filters.status')}: ${t(`devices.connectivity.${filter.status}`)}` : null,
-    filter.q ? `${t('devices.filters.search')}: “${filter.q}”` : null,
-    filter.model ? `${t('devices.filters.model')}: ${filter.model}` : null,
-    filter.storeId ? `${t('devices.filters.store')}: ${filter.storeId}` : null,
-    filter.merchantId ? `${t('passwords.bulk.merchant')}: ${filter.merchantId}` : null,
+    filter.status ? part(t('devices.filters.status'), t(`devices.connectivity.${filter.status}`)) : null,
+    filter.q ? part(t('devices.filters.search'), `“${filter.q}”`) : null,
+    filter.model ? part(t('devices.filters.model'), filter.model) : null,
+    filter.storeId ? part(t('devices.filters.store'), filter.storeId) : null,
+    filter.merchantId ? part(t('passwords.bulk.merchant'), filter.merchantId) : null,
   ].filter((part): part is string => part !== null);
   return (
     <p className="text-sm text-gray-800">
@@ -195,7 +196,7 @@ function BulkContent({
       <DialogStep key="confirm" {...step} focusTitle={false}>
         {selection.kind === 'ids' ? (
           <p className="text-sm text-gray-800">
-            {tids.slice(0, NAMED_TIDS).join(', ')}
+            {format.list(tids.slice(0, NAMED_TIDS))}
             {tids.length > NAMED_TIDS
               ? ` ${t('passwords.bulk.andMore', { count: tids.length - NAMED_TIDS, formatted: format.number(tids.length - NAMED_TIDS) })}`
               : null}

@@ -11,7 +11,7 @@ import type { TransactionListItem, TransactionPage } from '@/api/schemas/transac
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { ExportButton } from '@/components/export-button';
-import { useServerNow } from '@/components/use-server-now';
+import { useAnswerClockAnchor, useServerNow } from '@/components/use-server-now';
 import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
@@ -114,25 +114,32 @@ function LiveSalesTable({
   const voidableNow = isVoidableNowView(view);
   const listProps = useInfiniteListProps(list, itemsOf);
   const latest = list.data?.pages.at(-1);
-  const serverNow = useServerNow(latest && { serverTime: latest.serverTime, receivedAt: list.dataUpdatedAt });
+  const serverNow = useServerNow(
+    useAnswerClockAnchor(list.isPlaceholderData ? undefined : latest?.serverTime, list.dataUpdatedAt),
+  );
 
   // Deadlines that passed since the server answered: gone from "voidable now" at once,
-  // "past the cutoff" elsewhere, announced, and the list asks the server again.
+  // "past the cutoff" elsewhere, and the list asks the server again. Announced only for sales
+  // seen still voidable in this view: rows kept on screen while another query, tab or page
+  // loads, or cached from a visit earlier, say nothing about what just happened.
   const expired = serverNow === null ? [] : listProps.items.filter((tx) => hasJustExpired(tx, serverNow));
   const expiredKey = expired.map(idOf).join(' ');
   const viewKey = JSON.stringify(query);
-  const [announcement, setAnnouncement] = useState({ expiredKey: '', viewKey: '', message: '' });
-  if (expiredKey && expiredKey !== announcement.expiredKey) {
-    const first = expired[0]!;
+  const shownVoidable = useShownVoidable(listProps.items, serverNow, viewKey, !list.isPlaceholderData);
+  const passedWhileShown = expired.filter((tx) => shownVoidable.has(tx.id));
+  const passedKey = passedWhileShown.map(idOf).join(' ');
+  const [announcement, setAnnouncement] = useState({ passedKey: '', viewKey: '', message: '' });
+  if (passedKey && passedKey !== announcement.passedKey) {
+    const first = passedWhileShown[0]!;
     setAnnouncement({
-      expiredKey,
+      passedKey,
       viewKey,
       message:
-        expired.length === 1
+        passedWhileShown.length === 1
           ? t('transactions.expiredOne', { traceNo: first.traceNo, amount: format.money(first.amount) })
           : t('transactions.expiredMany', {
-              count: expired.length,
-              formatted: format.number(expired.length),
+              count: passedWhileShown.length,
+              formatted: format.number(passedWhileShown.length),
             }),
     });
   }
@@ -223,4 +230,26 @@ function LiveSalesTable({
       />
     </>
   );
+}
+
+/** Ids of the sales shown as voidable in this view (`viewKey`) since it opened. */
+function useShownVoidable(
+  items: readonly TransactionListItem[],
+  now: number | null,
+  viewKey: string,
+  answered: boolean,
+): ReadonlySet<string> {
+  const [shown, setShown] = useState<{
+    viewKey: string;
+    items: readonly TransactionListItem[] | null;
+    ids: ReadonlySet<string>;
+  }>({ viewKey, items: null, ids: new Set() });
+  const sameView = shown.viewKey === viewKey;
+  if (answered && now !== null && (!sameView || shown.items !== items)) {
+    const ids = new Set(sameView ? shown.ids : []);
+    for (const tx of items) if (tx.voidable && !hasJustExpired(tx, now)) ids.add(tx.id);
+    setShown({ viewKey, items, ids });
+    return ids;
+  }
+  return sameView ? shown.ids : new Set();
 }

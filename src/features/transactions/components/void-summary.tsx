@@ -131,7 +131,7 @@ function SummaryTable<T extends { burst: boolean }>({
           {shown.map((row) => (
             <tr key={keyOf(row)} className={`border-b border-gray-100 ${row.burst ? 'bg-red-50' : ''}`}>
               {cells(row)}
-              <td className={`${td} text-right`}>
+              <td className={`${td} text-right whitespace-nowrap`}>
                 <Button
                   variant="ghost"
                   className="px-2 py-1"

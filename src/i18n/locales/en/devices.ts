@@ -71,6 +71,7 @@ export const messages = {
     list: {
       label: 'Terminals',
       counts: {
+        separator: ', ',
         total: '{count, plural, one {{formatted} terminal} other {{formatted} terminals}}',
         default:
           '{count, plural, one {{formatted} on the factory password} other {{formatted} on the factory password}}',

@@ -63,7 +63,7 @@ export const messages = {
         'For a forgotten void password: the terminal takes the new one at its next check-in, without the old one.',
       backupTitle: 'Before you reset: keep a copy of its sales',
       backupBody:
-        "Export this terminal's transactions as a CSV file, so the records are safe whatever happens next.",
+        "A reset changes only the void password and deletes no sales. Still, export this terminal's transactions first, so you keep today's records for the day's reconciliation and any customer's question.",
       backupButton: "Export this terminal's sales (CSV)",
       modeLegend: 'New void password',
       modeChoose: 'Choose it now',
@@ -148,6 +148,7 @@ export const messages = {
       checking: 'Checking…',
     },
     bulk: {
+      filterPart: '{label}: {value}',
       button: 'Reset void passwords…',
       title:
         '{count, plural, one {Reset the void password of {formatted} terminal} other {Reset the void passwords of {formatted} terminals}}',

@@ -48,6 +48,7 @@ export const messages = {
   },
   barChart: {
     showTable: 'Show the numbers as a table',
+    point: '{label}: {value}',
   },
   dateRange: {
     legend: 'Dates',

@@ -5,7 +5,7 @@ export const messages = {
         'Card sales that can still be voided at the terminal, before their batch closes. Find the sale, then void it at the terminal with its trace number.',
       all: 'Every sale and void. A sale that can no longer be voided says why, and what to do instead.',
       voids:
-        'Voids give money back at the counter. See who voided what: many voids by one operator in a short time can mean voiding sales for cash.',
+        'A void cancels a card sale of the day and reverses the charge on the customer’s card. See who voided what: many voids by one operator in a short time can mean voiding sales for cash.',
     },
     tabs: {
       label: 'Transaction views',
@@ -97,31 +97,31 @@ export const messages = {
         short: 'Settled: refund instead',
         title: 'Settled, so it cannot be voided',
         body: "The terminal's batch holding this sale has been settled.",
-        todo: 'Do a refund (退货) at the terminal or through your acquirer, with the card and the RRN. A refund can be for part of the amount.',
+        todo: 'Do a refund (退货) at the terminal or through your acquirer, with the card, the RRN and the original transaction date. A refund can be for part of the amount. How long a refund stays possible is set by your acquirer: check its limit.',
       },
       past_cutoff: {
         short: 'Past the cutoff: refund after settlement',
         title: 'Too late to void',
         body: 'The batch closed at the daily cutoff and is being settled.',
-        todo: 'Once it is settled (within the hour), do a refund (退货) with the card and the RRN.',
+        todo: 'Once it is settled (within the hour), do a refund (退货) with the card, the RRN and the original transaction date.',
       },
       already_voided: {
         short: 'Already voided',
         title: 'Already voided',
-        body: 'This sale was voided; the money went back to the card.',
+        body: 'This sale was voided; the charge on the card was reversed.',
         todo: 'Nothing more to do. The void is listed under "Voids done".',
       },
       qr_refund_only: {
         short: 'QR payment: refund in the wallet',
         title: 'A QR payment cannot be voided at the terminal',
         body: 'WeChat Pay, Alipay and UnionPay QR payments are not card sales: the terminal has nothing to void.',
-        todo: "Refund it in the wallet: in the WeChat Pay or Alipay merchant app (or your acquirer's QR refund), using the order or the RRN.",
+        todo: 'Refund it to the original method (原路退款): in the WeChat Pay or Alipay merchant back office (or with 扫码退款 on a terminal that offers it), with the order number and the original transaction date. How long a refund stays possible is set by the wallet provider or your acquirer, usually 180 days or a year: check its limit.',
       },
       d0_payout_refund_only: {
         short: 'Same-day payout: refund instead',
         title: 'Paid out the same day (D0), so it cannot be voided',
         body: 'Your merchant account is on same-day payout: the money was already paid out to you.',
-        todo: 'Do a refund (退货) at the terminal or through your acquirer, with the card and the RRN.',
+        todo: 'Do a refund (退货) at the terminal or through your acquirer, with the card, the RRN and the original transaction date. How long a refund stays possible is set by your acquirer: check its limit.',
       },
       not_approved: {
         short: 'Declined: nothing to void',
@@ -139,7 +139,8 @@ export const messages = {
     howTo: {
       title: 'How to void it at the terminal',
       openVoid: 'On terminal {tid}, choose 撤销 (Void) in the main menu.',
-      password: 'Enter the void password (撤销消费密码).',
+      password:
+        'Enter the void password (撤销消费密码) when the terminal asks for the 主管密码 (supervisor password).',
       traceNo: 'Enter the trace number (凭证号):',
       cardEnding: 'Insert, swipe or tap the same card, ending {last4}.',
       card: 'Insert, swipe or tap the card the customer paid with.',

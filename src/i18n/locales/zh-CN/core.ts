@@ -28,7 +28,7 @@ export const messages: NamespaceMessages<'core'> = {
   signIn: {
     documentTitle: '登录',
     title: '登录',
-    intro: '管理您的 POS 终端、撤销消费密码和交易。',
+    intro: '管理您的 POS 终端、撤销消费密码（主管密码）和交易。',
     username: '用户名',
     password: '密码',
     submit: '登录',

@@ -5,12 +5,12 @@ export const messages: NamespaceMessages<'devices'> = {
     connectivity: {
       online: '在线',
       offline: '离线',
-      lastSeen: '最后在线 {relative}',
+      lastSeen: '最后通信 {relative}',
     },
     voidPassword: {
-      title: '撤销消费密码',
+      title: '撤销消费密码（主管密码）',
       default: '出厂默认',
-      custom: '已自定义',
+      custom: '已修改',
       locked: '已锁定',
       lockedFor: '已锁定 · 剩余 {duration}',
       lockEnded: '锁定已结束',
@@ -52,7 +52,7 @@ export const messages: NamespaceMessages<'devices'> = {
       search: '搜索',
       searchHint: '终端号、序列号或门店名称',
       status: '连接状态',
-      passwordState: '撤销消费密码',
+      passwordState: '撤销消费密码（主管密码）',
       store: '门店',
       model: '型号',
       any: '全部',
@@ -61,8 +61,8 @@ export const messages: NamespaceMessages<'devices'> = {
       sortBy: {
         tid: '终端号，升序',
         tidDesc: '终端号，降序',
-        lastSeenAtDesc: '最后在线，最近的在前',
-        lastSeenAt: '最后在线，最久的在前',
+        lastSeenAtDesc: '最后通信时间，最近的在前',
+        lastSeenAt: '最后通信时间，最久的在前',
         storeName: '门店，正序',
         storeNameDesc: '门店，倒序',
         model: '型号，正序',
@@ -73,6 +73,7 @@ export const messages: NamespaceMessages<'devices'> = {
     list: {
       label: '终端',
       counts: {
+        separator: '，',
         total: '{count, plural, one {共 {formatted} 台终端} other {共 {formatted} 台终端}}',
         default:
           '{count, plural, one {其中 {formatted} 台仍用出厂密码} other {其中 {formatted} 台仍用出厂密码}}',
@@ -135,8 +136,8 @@ export const messages: NamespaceMessages<'devices'> = {
       title: '待执行指令',
       latestTitle: '最近的指令',
       none: '该终端没有待执行的撤销消费密码指令。',
-      queuedOnline: '等待终端下次联网（约每 30 秒一次）。',
-      queuedOffline: '终端离线。重新上线后会领取该指令，除非指令先过期。',
+      queuedOnline: '等待终端下次与平台通信（约每 30 秒一次）。',
+      queuedOffline: '终端离线。恢复与平台通信后会领取该指令，除非指令先过期。',
       delivered: '已于 {when} 下发到终端，等待终端执行。',
       applied: '已于 {when} 生效，终端已启用新的撤销消费密码。',
       failed: '失败：{reason}',

@@ -3,7 +3,7 @@ import type { NamespaceMessages } from '../../messages';
 export const messages: NamespaceMessages<'overview'> = {
   overview: {
     security: {
-      title: '撤销消费密码安全',
+      title: '撤销消费密码（主管密码）安全',
       allTerminals: '{count, plural, one {全部 {formatted} 台终端} other {全部 {formatted} 台终端}}',
       factoryPassword: '仍在使用出厂撤销消费密码 123456',
       locked: '撤销消费密码因输错被锁定',

@@ -51,18 +51,19 @@ export const messages: NamespaceMessages<'passwords'> = {
         '{count, plural, one {当前撤销消费密码不正确。再输错 {formatted} 次将锁定 30 分钟。} other {当前撤销消费密码不正确。还可尝试 {formatted} 次，之后将锁定 30 分钟。}}',
     },
     change: {
-      title: '修改终端 {tid} 的撤销消费密码',
-      intro: '需要提供终端目前使用的撤销消费密码。终端会在下次签到时采用新密码。',
+      title: '修改终端 {tid} 的撤销消费密码（主管密码）',
+      intro: '需要提供终端目前使用的撤销消费密码。终端会在下次与平台通信时采用新密码。',
       attemptsSoFar:
         '{count, plural, one {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。} other {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。}}',
       submit: '发送新撤销消费密码',
       what: '此次修改',
     },
     reset: {
-      title: '重置终端 {tid} 的撤销消费密码',
-      intro: '用于忘记撤销消费密码的情况：无需旧密码，终端会在下次签到时采用新密码。',
+      title: '重置终端 {tid} 的撤销消费密码（主管密码）',
+      intro: '用于忘记撤销消费密码的情况：无需旧密码，终端会在下次与平台通信时采用新密码。',
       backupTitle: '重置之前：先备份该终端的交易记录',
-      backupBody: '将该终端的交易导出为 CSV 文件，无论之后发生什么，记录都有备份。',
+      backupBody:
+        '重置只更换撤销消费密码，不会删除任何交易。仍建议先导出该终端的交易记录，自己留存当天的账目，便于当日对账或回答顾客的询问。',
       backupButton: '导出该终端的交易（CSV）',
       modeLegend: '新撤销消费密码',
       modeChoose: '现在设置',
@@ -102,16 +103,16 @@ export const messages: NamespaceMessages<'passwords'> = {
       copyFailed: '此浏览器不允许复制，请手动记下这些数字。',
       once: '此密码只显示这一次：不会保存在任何地方，之后也无法再次查看。',
       firstUse: '请交给终端前的操作人员。终端首次使用该密码时，会要求设置新的撤销消费密码。',
-      offline: '终端目前离线：下次联网时才会采用此密码，在此之前旧的撤销消费密码仍然有效。',
+      offline: '终端目前离线：恢复与平台通信后才会采用此密码，在此之前旧的撤销消费密码仍然有效。',
       noted: '我已记下',
     },
     openCommand: {
       oldStaysActive: '在终端领取之前，旧的撤销消费密码仍然有效。',
       summary: '{kind} · {status}，由 {name} 于 {when} 发起。',
       refused: '此终端已有一条待执行的撤销消费密码指令。该指令生效或被取消后，才能发送新的指令。',
-      queuedOnline: '正在等待终端签到（约每 30 秒一次）。在此之前，旧的撤销消费密码仍然有效。',
+      queuedOnline: '正在等待终端下次与平台通信（约每 30 秒一次）。在此之前，旧的撤销消费密码仍然有效。',
       queuedOffline:
-        '终端目前离线：在下次联网之前，旧的撤销消费密码仍然有效。指令会一直等待（最长 72 小时）。',
+        '终端目前离线：在恢复与平台通信之前，旧的撤销消费密码仍然有效。指令会一直等待（最长 72 小时）。',
       delivered: '终端已收到指令，正在执行，已无法取消。',
     },
     cancel: {
@@ -140,16 +141,17 @@ export const messages: NamespaceMessages<'passwords'> = {
       checking: '正在确认…',
     },
     bulk: {
+      filterPart: '{label}：{value}',
       button: '批量重置撤销消费密码…',
       title:
-        '{count, plural, one {重置 {formatted} 台终端的撤销消费密码} other {重置 {formatted} 台终端的撤销消费密码}}',
+        '{count, plural, one {重置 {formatted} 台终端的撤销消费密码（主管密码）} other {重置 {formatted} 台终端的撤销消费密码（主管密码）}}',
       andMore: '{count, plural, one {等另外 {formatted} 台} other {等另外 {formatted} 台}}',
       byFilter:
         '{count, plural, one {符合此筛选条件的 {formatted} 台终端：} other {符合此筛选条件的全部 {formatted} 台终端（任务开始时重新统计）：}}',
       noFilter: '未筛选：您能看到的所有终端。',
       merchant: '商户',
       explain:
-        '所有终端将使用同一个新撤销消费密码。在线终端在下次签到时采用；离线终端在下次联网之前仍使用旧密码。',
+        '所有终端将使用同一个新撤销消费密码。在线终端在下次与平台通信时采用；离线终端在恢复与平台通信之前仍使用旧密码。',
       skipped: '已有待执行指令的终端会被跳过并标记为失败，您可以稍后重试。',
       continue: '继续',
       submit: '{count, plural, one {重置 {formatted} 台终端} other {重置 {formatted} 台终端}}',
@@ -157,7 +159,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       what: '此次批量重置',
     },
     job: {
-      title: '批量重置撤销消费密码',
+      title: '批量重置撤销消费密码（主管密码）',
       backToList: '全部终端',
       notFoundTitle: '找不到该批量重置',
       notFoundBody: '您的批量重置中没有这个地址。请从终端列表发起。',
@@ -167,7 +169,7 @@ export const messages: NamespaceMessages<'passwords'> = {
       running: '处理中：已处理 {done} / {total} 台终端，目前失败 {failed} 台。',
       finished: '已完成：{succeeded} / {total} 台终端已排队重置；{failed} 台失败。',
       whatNext:
-        '每台终端在下次签到时采用新撤销消费密码；离线终端在下次联网之前仍使用旧密码。打开终端可查看进展。',
+        '每台终端在下次与平台通信时采用新撤销消费密码；离线终端在恢复与平台通信之前仍使用旧密码。打开终端可查看进展。',
       retryFailed:
         '{count, plural, one {重试失败的 {formatted} 台终端…} other {重试失败的 {formatted} 台终端…}}',
       resultsTitle: '终端',

@@ -50,6 +50,7 @@ export const messages: NamespaceMessages<'shell'> = {
   },
   barChart: {
     showTable: '以表格查看数据',
+    point: '{label}：{value}',
   },
   dateRange: {
     legend: '日期',

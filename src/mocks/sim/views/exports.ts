@@ -1,9 +1,11 @@
 import type { TerminalListQuery } from '@/api/schemas/terminals';
+import type { ExportLanguage } from '@/api/schemas/transactions';
 import { shanghaiDate } from '../clock';
 import { type HandlerResult, type RequestContext } from '../context';
 import { toCsv } from '../csv';
 import { requireRole } from '../rules/access';
 import { audit } from '../rules/audit';
+import { TRANSACTION_EXPORT_LABELS } from './export-labels';
 import { sortedTerminals, terminalSummary } from './terminals';
 import { filterTransactions, type ParsedTransactionQuery, transactionView } from './transactions';
 
@@ -71,21 +73,27 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
   );
 }
 
+/** `2025-06-11 14:03:12` of an ISO time with the +08:00 offset: what Excel reads as a date. */
+function shanghaiDateTime(iso: string | null | undefined): string {
+  return iso ? iso.slice(0, 19).replace('T', ' ') : '';
+}
+
 export function exportTransactions(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner', 'support'], 'export transactions');
-  const query = ctx.query as ParsedTransactionQuery;
+  const query = ctx.query as ParsedTransactionQuery & { lang?: ExportLanguage };
+  const words = TRANSACTION_EXPORT_LABELS[query.lang ?? 'zh-CN'];
   const all = filterTransactions(ctx, query);
   const rows = all.slice(0, EXPORT_ROW_LIMIT).map((tx) => {
     const t = transactionView(ctx.state, tx, ctx.now);
     return [
       t.id,
-      t.createdAt,
+      shanghaiDateTime(t.createdAt),
       t.merchantId,
       t.tid,
       t.storeName,
-      t.type,
-      t.status,
-      t.method,
+      words.type[t.type],
+      words.status[t.status],
+      words.method[t.method],
       (t.amount / 100).toFixed(2),
       t.currency,
       t.cardLast4,
@@ -93,9 +101,9 @@ export function exportTransactions(ctx: RequestContext): HandlerResult {
       t.rrn,
       t.batchNo,
       t.operatorNo,
-      t.voidable,
-      t.voidableUntil,
-      t.notVoidableReason,
+      t.voidable ? words.yes : words.no,
+      shanghaiDateTime(t.voidableUntil),
+      t.notVoidableReason ? words.reason[t.notVoidableReason] : '',
       t.originalId,
     ];
   });
@@ -106,30 +114,28 @@ export function exportTransactions(ctx: RequestContext): HandlerResult {
     tid: query.terminalId ?? null,
     target: `transactions (${rows.length})`,
   });
+  const h = words.header;
   const header = [
-    'id',
-    'createdAt',
-    'merchantId',
-    'tid',
-    'storeName',
-    'type',
-    'status',
-    'method',
-    'amountYuan',
-    'currency',
-    'cardLast4',
-    'traceNo',
-    'rrn',
-    'batchNo',
-    'operatorNo',
-    'voidable',
-    'voidableUntil',
-    'notVoidableReason',
-    'originalId',
+    h.id,
+    h.time,
+    h.merchantId,
+    h.tid,
+    h.store,
+    h.type,
+    h.status,
+    h.method,
+    h.amount,
+    h.currency,
+    h.cardLast4,
+    h.traceNo,
+    h.rrn,
+    h.batchNo,
+    h.operatorNo,
+    h.voidable,
+    h.voidableUntil,
+    h.notVoidableReason,
+    h.originalId,
   ];
-  return csvResult(
-    `transactions-${shanghaiDate(ctx.now)}.csv`,
-    toCsv(header, rows),
-    all.length > EXPORT_ROW_LIMIT,
-  );
+  const name = ['transactions', query.terminalId, shanghaiDate(ctx.now)].filter(Boolean).join('-');
+  return csvResult(`${name}.csv`, toCsv(header, rows), all.length > EXPORT_ROW_LIMIT);
 }
