@@ -2,7 +2,7 @@ import type { Alert } from '@/api/schemas/alerts';
 import { DAY, HOUR, MINUTE, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import type { TerminalRecord } from '../types';
-import { scopeOf } from './access';
+import { scopeOf, seesVoidPasswords } from './access';
 import { lastSeenOf } from './heartbeat';
 import { isLocked, passwordStateOf } from './void-password';
 
@@ -39,7 +39,8 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 /**
  * `GET /alerts`, computed from the state at `now` (nothing stored): factory-default PINs
  * and stale PINs per merchant, lockouts and long-offline terminals one by one, and void
- * bursts per operator of a terminal.
+ * bursts per operator of a terminal. A cashier gets only the offline alerts: the others are
+ * about the void password that guards sales against them, or about colleagues (decision 010).
  */
 export function listAlerts(ctx: RequestContext): HandlerResult {
   const { state, now } = ctx;
@@ -138,8 +139,9 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
     });
   }
 
-  alerts.sort(
+  const visible = seesVoidPasswords(userOf(ctx)) ? alerts : alerts.filter((a) => a.kind === 'offline');
+  visible.sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.createdAt < b.createdAt ? 1 : -1),
   );
-  return { body: { items: alerts, serverTime: toIso(now) } };
+  return { body: { items: visible, serverTime: toIso(now) } };
 }

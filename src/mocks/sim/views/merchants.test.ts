@@ -15,6 +15,18 @@ describe('merchants (support only)', () => {
     expect(search('鲜果')).toEqual([MERCHANT_C]);
     const phone = acquirer.state.world.merchantById.get(MERCHANT_A)!.phone;
     expect(search(phone)).toEqual([MERCHANT_A]);
+    const spaced = `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
+    const dashed = `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`;
+    for (const typed of [
+      `+86 ${spaced}`,
+      `+86-${dashed}`,
+      `0086${phone}`,
+      `86${phone}`,
+      `+86${phone}`,
+      dashed,
+    ])
+      expect(search(typed), typed).toEqual([MERCHANT_A]);
+    expect(search(`+86 ${phone.slice(-4)}`)).toContain(MERCHANT_A);
     const merchant = MerchantList.parse(support.get('/merchants', { q: MERCHANT_A }).body).items[0]!;
     expect(merchant.phoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     expect(merchant).toMatchObject({ payoutMode: 'T1', storeCount: 3, terminalCount: 12 });
