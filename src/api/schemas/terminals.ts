@@ -64,6 +64,9 @@ export const TerminalSort = z.enum([
 ]);
 export type TerminalSort = z.infer<typeof TerminalSort>;
 
+/** A custom void password unchanged for longer than this is stale (`passwordAge=stale`, its alert). */
+export const STALE_PASSWORD_DAYS = 90;
+
 /** Query of `GET /terminals`, also the "filter" of a bulk reset. */
 export const TerminalFilter = z.object({
   merchantId: z.optional(MerchantId),

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '@/i18n/use-translation';
-import { TerminalSort } from '@/api/schemas/terminals';
+import { STALE_PASSWORD_DAYS, TerminalSort } from '@/api/schemas/terminals';
 import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';
@@ -18,20 +18,29 @@ const sortLabel = {
   '-storeName': 'devices.filters.sortBy.storeNameDesc',
   model: 'devices.filters.sortBy.model',
   '-model': 'devices.filters.sortBy.modelDesc',
+  passwordChangedAt: 'devices.filters.sortBy.passwordChangedAt',
+  '-passwordChangedAt': 'devices.filters.sortBy.passwordChangedAtDesc',
 } as const satisfies Record<TerminalSort, MessageKey>;
 
 /** Past this many stores a drop-down stops helping; the search (store name) does the job. */
 const MAX_STORE_CHOICES = 400;
 
-/** Search, filters and sort of the fleet list; every change goes to the URL. */
+const PASSWORD_SORTS: readonly TerminalSort[] = ['passwordChangedAt', '-passwordChangedAt'];
+
+/**
+ * Search, filters and sort of the fleet list; every change goes to the URL. The void-password
+ * filters only for those who see void passwords (`voidPasswords`, decision 010).
+ */
 export function FleetFilters({
   view,
   onChange,
   merchantId,
+  voidPasswords,
 }: {
   view: FleetView;
   onChange: (patch: UrlStatePatch<typeof FleetView>) => void;
   merchantId?: string;
+  voidPasswords: boolean;
 }) {
   const { t } = useTranslation();
   const facets = useQuery({ ...terminalQueries.facets(merchantId), throwOnError: false });
@@ -43,7 +52,14 @@ export function FleetFilters({
   const storeKnown = !view.storeId || stores.some((s) => s.id === view.storeId);
   const modelKnown = !view.model || models.some((m) => m.model === view.model);
 
-  const active = [view.status, view.passwordState, view.storeId, view.model].filter(Boolean).length;
+  const active = [
+    view.status,
+    view.passwordState,
+    view.passwordAge,
+    view.command,
+    view.storeId,
+    view.model,
+  ].filter(Boolean).length;
 
   return (
     <FilterPanel
@@ -69,16 +85,38 @@ export function FleetFilters({
         <option value="online">{t('devices.connectivity.online')}</option>
         <option value="offline">{t('devices.connectivity.offline')}</option>
       </SelectField>
-      <SelectField
-        label={t('devices.filters.passwordState')}
-        value={view.passwordState ?? ''}
-        onChange={(event) => onChange({ passwordState: event.target.value })}
-      >
-        <option value="">{t('devices.filters.any')}</option>
-        <option value="default">{t('devices.voidPassword.default')}</option>
-        <option value="custom">{t('devices.voidPassword.custom')}</option>
-        <option value="locked">{t('devices.voidPassword.locked')}</option>
-      </SelectField>
+      {voidPasswords ? (
+        <>
+          <SelectField
+            label={t('devices.filters.passwordState')}
+            value={view.passwordState ?? ''}
+            onChange={(event) => onChange({ passwordState: event.target.value })}
+          >
+            <option value="">{t('devices.filters.any')}</option>
+            <option value="default">{t('devices.voidPassword.default')}</option>
+            <option value="custom">{t('devices.voidPassword.custom')}</option>
+            <option value="locked">{t('devices.voidPassword.locked')}</option>
+          </SelectField>
+          <SelectField
+            label={t('devices.filters.passwordAge')}
+            value={view.passwordAge ?? ''}
+            onChange={(event) => onChange({ passwordAge: event.target.value })}
+          >
+            <option value="">{t('devices.filters.any')}</option>
+            <option value="stale">
+              {t('devices.filters.passwordAgeStale', { days: STALE_PASSWORD_DAYS })}
+            </option>
+          </SelectField>
+          <SelectField
+            label={t('devices.filters.command')}
+            value={view.command ?? ''}
+            onChange={(event) => onChange({ command: event.target.value })}
+          >
+            <option value="">{t('devices.filters.any')}</option>
+            <option value="open">{t('devices.filters.commandOpen')}</option>
+          </SelectField>
+        </>
+      ) : null}
       {showStores || view.storeId ? (
         <SelectField
           label={t('devices.filters.store')}
@@ -127,9 +165,11 @@ export function FleetFilters({
 export function FleetSort({
   view,
   onChange,
+  voidPasswords,
 }: {
   view: FleetView;
   onChange: (patch: UrlStatePatch<typeof FleetView>) => void;
+  voidPasswords: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -140,11 +180,13 @@ export function FleetSort({
         onChange({ sort: event.target.value === DEFAULT_SORT ? undefined : event.target.value })
       }
     >
-      {TerminalSort.options.map((sort) => (
-        <option key={sort} value={sort}>
-          {t(sortLabel[sort])}
-        </option>
-      ))}
+      {TerminalSort.options
+        .filter((sort) => voidPasswords || !PASSWORD_SORTS.includes(sort))
+        .map((sort) => (
+          <option key={sort} value={sort}>
+            {t(sortLabel[sort])}
+          </option>
+        ))}
     </SelectField>
   );
 }

@@ -33,7 +33,7 @@ export function VoidPasswordBadge({
   voidPassword,
   serverNow,
 }: {
-  voidPassword: TerminalSummary['voidPassword'];
+  voidPassword: NonNullable<TerminalSummary['voidPassword']>;
   serverNow: number;
 }) {
   const { t } = useTranslation();
@@ -67,6 +67,19 @@ export function VoidPasswordBadge({
     <span className={`${badge} border-green-300 bg-green-50 text-green-900`}>
       {t('devices.voidPassword.custom')}
     </span>
+  );
+}
+
+/** When the void password last changed (date, how long ago), or "never" for the factory one. */
+export function PasswordChanged({ changedAt, serverNow }: { changedAt: string | null; serverNow: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!changedAt) return <span className="text-gray-800">{t('devices.voidPassword.never')}</span>;
+  return (
+    <time dateTime={changedAt} title={format.dateTime(changedAt)} className="flex flex-col">
+      <span>{format.date(changedAt)}</span>
+      <span className="text-xs text-gray-700">{format.relative(changedAt, serverNow)}</span>
+    </time>
   );
 }
 

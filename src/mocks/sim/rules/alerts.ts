@@ -1,4 +1,5 @@
 import type { Alert } from '@/api/schemas/alerts';
+import { STALE_PASSWORD_DAYS } from '@/api/schemas/terminals';
 import { DAY, HOUR, MINUTE, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import type { TerminalRecord } from '../types';
@@ -10,7 +11,7 @@ export const VOID_BURST_COUNT = 5;
 export const VOID_BURST_WINDOW_MS = 60 * MINUTE;
 /** Bursts older than this no longer raise an alert. */
 export const VOID_BURST_LOOKBACK_MS = DAY;
-export const STALE_PASSWORD_MS = 90 * DAY;
+export const STALE_PASSWORD_MS = STALE_PASSWORD_DAYS * DAY;
 export const OFFLINE_ALERT_MS = 24 * HOUR;
 
 /** A custom void password unchanged for more than 90 days. */

@@ -23,12 +23,13 @@ describe('what a cashier is answered', () => {
 
   it('refuses to filter or sort terminals by their void password (it would tell the same)', () => {
     const cashier = signedIn(testAcquirer(), 'cashier');
-    for (const query of [
+    const queries: Record<string, string>[] = [
       { passwordState: 'default' },
       { passwordAge: 'stale' },
       { command: 'open' },
       { sort: 'passwordChangedAt' },
-    ]) {
+    ];
+    for (const query of queries) {
       const answer = cashier.get('/terminals', query);
       expect(answer.status, JSON.stringify(query)).toBe(403);
       expect(codeOf(answer)).toBe('auth.forbidden');

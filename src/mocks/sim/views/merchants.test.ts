@@ -42,6 +42,20 @@ describe('merchants (support only)', () => {
     expect(support.get('/merchants/000000000000000').status).toBe(404);
   });
 
+  it('lists a merchant’s stores in natural order: 2号店 before 10号店', () => {
+    const acquirer = testAcquirer();
+    const stores = acquirer.state.world.stores.filter((s) => s.merchantId === MERCHANT_A);
+    ['悦来便利店(10号店)', '悦来便利店(2号店)', '悦来便利店(1号店)'].forEach((name, i) => {
+      stores[i]!.name = name;
+    });
+    const detail = MerchantDetail.parse(signedIn(acquirer, 'support').get(`/merchants/${MERCHANT_A}`).body);
+    expect(detail.stores.map((s) => s.name)).toEqual([
+      '悦来便利店(1号店)',
+      '悦来便利店(2号店)',
+      '悦来便利店(10号店)',
+    ]);
+  });
+
   it('is forbidden to owners and cashiers (403)', () => {
     const acquirer = testAcquirer();
     for (const user of ['owner', 'cashier']) {

@@ -4,6 +4,7 @@ import { maskPhone } from '../data/generate';
 import type { SimState } from '../state';
 import type { MerchantRecord } from '../types';
 import { notFound, requireRole } from '../rules/access';
+import { naturalOrder } from './terminals';
 
 interface Counts {
   stores: Map<string, number>;
@@ -80,7 +81,8 @@ export function getMerchant(ctx: RequestContext): HandlerResult {
         name: s.name,
         city: s.city,
         terminalCount: counts.terminalsByStore.get(s.id) ?? 0,
-      })),
+      }))
+      .sort((a, b) => naturalOrder(a.name, b.name)),
   };
   return { body };
 }
