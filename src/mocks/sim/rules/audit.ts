@@ -78,9 +78,9 @@ export function auditView(event: AuditRecord): AuditEvent {
   };
 }
 
-/** A ticket reference as compared: `tk-2024 0001` finds `TK-20240001`. */
+/** A ticket reference as compared, without case, spaces or dashes: `tk 20240611 0387` finds `TK-20240611-0387`. */
 function ticketKeyOf(ticketId: string): string {
-  return ticketId.replace(/\s+/g, '').toLowerCase();
+  return ticketId.replace(/[\s_-]+/g, '').toLowerCase();
 }
 
 /** `GET /audit-events`: owners their merchants' events, support every event, cashiers none. */
