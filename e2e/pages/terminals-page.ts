@@ -6,6 +6,8 @@ export class TerminalsPage {
   readonly search: Locator;
   readonly connectivity: Locator;
   readonly voidPassword: Locator;
+  readonly passwordAge: Locator;
+  readonly command: Locator;
   readonly sort: Locator;
   readonly table: Locator;
   /** The scrolling part of the table (rows live here). */
@@ -20,6 +22,8 @@ export class TerminalsPage {
     this.search = page.getByRole('searchbox', { name: /^(Search|搜索)$/ });
     this.connectivity = page.getByLabel(/^(Connectivity|连接状态)$/);
     this.voidPassword = page.getByLabel(/^(Void password|撤销消费密码)$/);
+    this.passwordAge = page.getByLabel(/^(Void password last changed|撤销消费密码上次修改)$/);
+    this.command = page.getByLabel(/^(Changes to the void password|撤销消费密码的修改)$/);
     this.sort = page.getByLabel(/^(Sort by|排序)$/);
     this.table = page.getByRole('table', { name: /^(Terminals|终端)$/ });
     this.viewport = this.table.getByRole('rowgroup').last();
