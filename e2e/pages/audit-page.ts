@@ -7,6 +7,7 @@ export class AuditPage {
   readonly who: Locator;
   readonly action: Locator;
   readonly terminal: Locator;
+  readonly ticket: Locator;
   readonly table: Locator;
   readonly rows: Locator;
 
@@ -16,6 +17,7 @@ export class AuditPage {
     this.who = page.getByRole('searchbox', { name: /^(Who|操作人)/ });
     this.action = page.getByLabel(/^(Action|操作)$/);
     this.terminal = page.getByRole('searchbox', { name: /^(Terminal|终端)/ });
+    this.ticket = page.getByRole('searchbox', { name: /^(Support ticket|客服工单)/ });
     this.table = page.getByRole('table', { name: /^(Audit events|审计记录)$/ });
     this.rows = this.table.getByRole('rowgroup').last().getByRole('row');
   }
