@@ -70,16 +70,20 @@ export function VoidPasswordBadge({
   );
 }
 
-/** When the void password last changed (date, how long ago), or "never" for the factory one. */
+/** One line under the void-password badge: when it last changed, or never (the factory one). */
 export function PasswordChanged({ changedAt, serverNow }: { changedAt: string | null; serverNow: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (!changedAt) return <span className="text-gray-800">{t('devices.voidPassword.never')}</span>;
   return (
-    <time dateTime={changedAt} title={format.dateTime(changedAt)} className="flex flex-col">
-      <span>{format.date(changedAt)}</span>
-      <span className="text-xs text-gray-700">{format.relative(changedAt, serverNow)}</span>
-    </time>
+    <span className="block truncate text-xs text-gray-700">
+      {changedAt ? (
+        <time dateTime={changedAt} title={format.dateTime(changedAt)}>
+          {t('devices.voidPassword.changedRelative', { relative: format.relative(changedAt, serverNow) })}
+        </time>
+      ) : (
+        t('devices.voidPassword.neverShort')
+      )}
+    </span>
   );
 }
 

@@ -5,16 +5,16 @@ import type { TerminalSummary } from '@/api/schemas/terminals';
 import { CommandBadge, Connectivity, PasswordChanged, VoidPasswordBadge } from './status-badges';
 
 /**
- * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state on
- * top, store and connectivity under them (model, firmware and the password's last change
+ * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state
+ * (with its last change) on top, store and connectivity under them (model and firmware
  * hidden, the open command only when there is one). `voidPasswords: false` (a cashier,
- * decision 010): no void-password, last-changed or command columns. Class names are spelled
- * out so Tailwind sees them.
+ * decision 010): no void-password or command columns. Class names are spelled out so
+ * Tailwind sees them.
  */
 export const fleetRowLayout = {
   selectable: {
     voidPasswords: true,
-    row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[1.75rem_minmax(0,1fr)_auto] lg:grid-cols-[1.75rem_minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(6rem,0.9fr)_minmax(5.5rem,0.9fr)]',
+    row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[1.75rem_minmax(0,1fr)_auto] lg:grid-cols-[1.75rem_minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(5.5rem,0.9fr)]',
     select:
       'col-start-1 row-start-1 row-span-3 self-start lg:col-start-auto lg:row-start-auto lg:row-span-1 lg:self-center',
     tid: 'col-start-2 row-start-1 lg:col-start-auto lg:row-start-auto',
@@ -23,12 +23,11 @@ export const fleetRowLayout = {
     connectivity: 'col-start-2 col-span-2 row-start-3 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
     password:
       'col-start-3 row-start-1 max-w-[10rem] justify-self-end text-right lg:col-start-auto lg:row-start-auto lg:max-w-none lg:justify-self-start lg:text-left',
-    changed: 'hidden lg:block',
     command: 'col-start-2 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
   },
   readOnly: {
     voidPasswords: true,
-    row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[minmax(0,1fr)_auto] lg:grid-cols-[minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(6rem,0.9fr)_minmax(5.5rem,0.9fr)]',
+    row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[minmax(0,1fr)_auto] lg:grid-cols-[minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(5.5rem,0.9fr)]',
     select: 'hidden',
     tid: 'col-start-1 row-start-1 lg:col-start-auto lg:row-start-auto',
     model: 'hidden lg:block',
@@ -36,7 +35,6 @@ export const fleetRowLayout = {
     connectivity: 'col-start-1 col-span-2 row-start-3 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
     password:
       'col-start-2 row-start-1 max-w-[10rem] justify-self-end text-right lg:col-start-auto lg:row-start-auto lg:max-w-none lg:justify-self-start lg:text-left',
-    changed: 'hidden lg:block',
     command: 'col-start-1 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
   },
   withoutVoidPasswords: {
@@ -48,7 +46,6 @@ export const fleetRowLayout = {
     store: '',
     connectivity: '',
     password: 'hidden',
-    changed: 'hidden',
     command: 'hidden',
   },
 } as const;
@@ -81,9 +78,6 @@ export function FleetHeader({ layout, selectable }: { layout: FleetRowLayout; se
         <>
           <div role="columnheader" className={cell}>
             {t('devices.list.columns.voidPassword')}
-          </div>
-          <div role="columnheader" className={`${cell} ${layout.changed}`}>
-            {t('devices.list.columns.passwordChanged')}
           </div>
           <div role="columnheader" className={`${cell} ${layout.command}`}>
             {t('devices.list.columns.command')}
@@ -164,8 +158,6 @@ export const TerminalRow = memo(function TerminalRow({
         <>
           <div role="cell" className={layout.password}>
             <VoidPasswordBadge voidPassword={terminal.voidPassword} serverNow={serverNow} />
-          </div>
-          <div role="cell" className={`text-sm ${layout.changed}`}>
             <PasswordChanged changedAt={terminal.voidPassword.changedAt} serverNow={serverNow} />
           </div>
           <div role="cell" className={`${layout.command} ${terminal.openCommand ? '' : 'max-lg:hidden'}`}>
