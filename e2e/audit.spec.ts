@@ -33,6 +33,14 @@ test.describe('Audit', () => {
     // The view is a link: reloading (or sharing) it shows the same events.
     await page.reload();
     await expect(audit.rows.filter({ hasText: 'TK-20240611-0387' })).toBeVisible();
+
+    // The ticket number as the merchant reads it out, in any case and spacing.
+    await audit.goto();
+    await audit.ticket.fill('tk 20240611 0387');
+    await audit.ticket.press('Enter');
+    await expect(page).toHaveURL(/\/audit\?ticketId=tk\+20240611\+0387$/);
+    await expect(audit.rows.first()).toContainText('TK-20240611-0387');
+    for (const row of await audit.rows.all()) await expect(row).toContainText('TK-20240611-0387');
   });
 
   test('a cashier cannot open the audit trail', async ({ page, signInAs }) => {

@@ -1,10 +1,12 @@
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { OverviewPage } from './pages/overview-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
 import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const FACTORY_DEFAULT_TID = DEMO_TIDS.defaultPassword;
 const OPEN_COMMAND_TID = DEMO_TIDS.openCommand;
+const STALE_PASSWORD_TID = DEMO_TIDS.stalePassword;
 
 test.describe('Terminals', () => {
   test('an owner finds the terminals still on the factory password and opens one to fix it', async ({
@@ -42,6 +44,45 @@ test.describe('Terminals', () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/terminals\?passwordState=default$/);
     await expect(fleet.rows).toHaveCount(4);
+  });
+
+  test('an owner follows the overview’s counts to the terminals with an old password and those with a change waiting', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('owner');
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.security
+      .getByRole('link', { name: /^1 Void password unchanged for over 90 days/ })
+      .click();
+    await expect(page).toHaveURL(/\/terminals\?passwordAge=stale$/);
+    const fleet = new TerminalsPage(page);
+    await expect(fleet.rows).toHaveCount(1);
+    await expect(fleet.row(STALE_PASSWORD_TID)).toContainText('Custom');
+    await expect(fleet.passwordAge).toHaveValue('stale');
+    await expect(fleet.row(STALE_PASSWORD_TID)).toContainText(/Changed \d+ (days|months) ago/);
+
+    // The 90-day alert opens the same list, not all terminals.
+    await overview.goto();
+    await overview.alert('Void password not changed for a long time').getByRole('link').click();
+    await expect(page).toHaveURL(/\/terminals\?passwordAge=stale$/);
+    await expect(fleet.rows).toHaveCount(1);
+
+    await overview.goto();
+    await overview.security
+      .getByRole('link', { name: /^1 Password changes? waiting for the terminal/ })
+      .click();
+    await expect(page).toHaveURL(/\/terminals\?command=open$/);
+    await expect(fleet.rows).toHaveCount(1);
+    await expect(fleet.row(OPEN_COMMAND_TID)).toContainText('Reset · Queued');
+    await expect(fleet.command).toHaveValue('open');
+
+    // Oldest password first: the four never changed, then the stale one.
+    await fleet.command.selectOption('');
+    await fleet.sort.selectOption('passwordChangedAt');
+    await expect(page).toHaveURL(/\/terminals\?sort=passwordChangedAt$/);
+    await expect(fleet.rows.nth(4)).toContainText(STALE_PASSWORD_TID);
   });
 
   test('search and sort live in the URL, so a shared link shows the same view', async ({

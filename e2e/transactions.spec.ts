@@ -55,6 +55,10 @@ test.describe('Voidable sales', () => {
     await page.keyboard.press('Escape');
     await expect(sales.dialog).toBeHidden();
     await expect(page).toHaveURL(new RegExp(`/transactions\\?q=${VOIDABLE_SALE}$`));
+
+    // Part of the trace number, as much as the customer remembers of the slip.
+    await sales.find(VOIDABLE_SALE.slice(0, 4));
+    await expect(sales.row(VOIDABLE_SALE)).toBeVisible();
   });
 
   test('a settled sale explains that the money goes back by a refund', async ({ page, signInAs }) => {

@@ -8,6 +8,7 @@ export class AuditPage {
   readonly who: Locator;
   readonly action: Locator;
   readonly terminal: Locator;
+  readonly ticket: Locator;
   readonly table: Locator;
   readonly rows: Locator;
 
@@ -17,6 +18,7 @@ export class AuditPage {
     this.who = page.getByRole('searchbox', { name: onScreen('audit.filters.actor', { prefix: true }) });
     this.action = page.getByLabel(onScreen('audit.filters.action'));
     this.terminal = page.getByRole('searchbox', { name: onScreen('terminalFilter.label', { prefix: true }) });
+    this.ticket = page.getByRole('searchbox', { name: onScreen('audit.filters.ticket', { prefix: true }) });
     this.table = page.getByRole('table', { name: onScreen('audit.list') });
     this.rows = this.table.getByRole('rowgroup').last().getByRole('row');
   }

@@ -7,6 +7,8 @@ export class TerminalsPage {
   readonly search: Locator;
   readonly connectivity: Locator;
   readonly voidPassword: Locator;
+  readonly passwordAge: Locator;
+  readonly command: Locator;
   readonly sort: Locator;
   readonly table: Locator;
   /** The scrolling part of the table (rows live here). */
@@ -21,6 +23,8 @@ export class TerminalsPage {
     this.search = page.getByRole('searchbox', { name: onScreen('devices.filters.search') });
     this.connectivity = page.getByLabel(onScreen('devices.filters.status'));
     this.voidPassword = page.getByLabel(onScreen('devices.filters.passwordState'));
+    this.passwordAge = page.getByLabel(onScreen('devices.filters.passwordAge'));
+    this.command = page.getByLabel(onScreen('devices.filters.command'));
     this.sort = page.getByLabel(onScreen('devices.filters.sort'));
     this.table = page.getByRole('table', { name: onScreen('devices.list.label') });
     this.viewport = this.table.getByRole('rowgroup').last();

@@ -26,6 +26,11 @@ export const actionRoles = {
   changeVoidPassword: ['owner'],
   /** Cancel a void-password command the terminal has not picked up yet. */
   cancelPasswordCommand: ['owner', 'support'],
+  /**
+   * See void-password state, commands, password risks and alerts, and the void review
+   * (decision 010): the void password guards sales against the cashier.
+   */
+  viewVoidPasswords: ['owner', 'support'],
   /** Resets carry a ticket reference and a reason: support acts for a merchant. */
   resetWithTicket: ['support'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,6 +20,7 @@ export function MerchantPage() {
             <BulkResetAction selection={selection} access={voidPasswordAccessOf(user)} onStarted={clear} />
           )}
           canExport={canDo(role, 'exportCsv')}
+          voidPasswords={canDo(role, 'viewVoidPasswords')}
         />
       )}
     </MerchantOverview>

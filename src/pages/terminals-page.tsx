@@ -19,6 +19,7 @@ export function TerminalsPage() {
         )}
         canExport={canDo(role, 'exportCsv')}
         showMerchant={role === 'support'}
+        voidPasswords={canDo(role, 'viewVoidPasswords')}
       />
     </>
   );

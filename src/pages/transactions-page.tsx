@@ -14,7 +14,7 @@ export function TransactionsPage() {
   return (
     <>
       <PageHeader title={t('pages.transactions.title')} />
-      <TransactionTabs />
+      <TransactionTabs voidReview={canDo(user.role, 'viewVoidPasswords')} />
       <p className="mb-4 max-w-prose text-sm text-gray-800">
         {t(all ? 'transactions.intro.all' : 'transactions.intro.voidable')}
       </p>

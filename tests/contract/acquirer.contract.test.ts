@@ -271,6 +271,67 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
     });
   });
 
+  describe('what each role is answered (decision 010)', () => {
+    it('gives a cashier terminals, overview and alerts without void-password state, and no void review', async () => {
+      const cashier = await signedIn(backend, 'cashier');
+      const page = endpoints.terminals.response.parse((await cashier.get('/terminals')).body);
+      expect(page.items.every((t) => t.voidPassword === null && t.openCommand === null)).toBe(true);
+      expect(page.counts).toEqual({ offline: 2 });
+      const detail = endpoints.terminal.response.parse(
+        (await cashier.get(`/terminals/${DEMO_TIDS.defaultPassword}`)).body,
+      );
+      expect(detail.voidPassword).toBeNull();
+      const overview = endpoints.overview.response.parse((await cashier.get('/overview')).body);
+      expect(overview.terminals.factoryPassword).toBeUndefined();
+      expect(overview.voidsByDay).toBeUndefined();
+      const alerts = endpoints.alerts.response.parse((await cashier.get('/alerts')).body);
+      expect(alerts.items.every((a) => a.kind === 'offline')).toBe(true);
+      expectProblem(await cashier.get('/terminals', { passwordState: 'default' }), 403, 'auth.forbidden');
+      expectProblem(await cashier.get('/transactions/void-summary'), 403, 'auth.forbidden');
+      const owner = await signedIn(backend, 'owner');
+      const owners = endpoints.terminal.response.parse(
+        (await owner.get(`/terminals/${DEMO_TIDS.defaultPassword}`)).body,
+      );
+      expect(owners.voidPassword?.state).toBe('default');
+    });
+  });
+
+  describe('filters and searches', () => {
+    it('filters terminals to stale passwords and open commands, and sorts by the last change', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const tids = async (query: Record<string, string>) =>
+        endpoints.terminals.response
+          .parse((await owner.get('/terminals', query)).body)
+          .items.map((t) => t.tid);
+      expect(await tids({ passwordAge: 'stale' })).toEqual([DEMO_TIDS.stalePassword]);
+      expect(await tids({ command: 'open' })).toEqual([DEMO_TIDS.openCommand]);
+      const oldestFirst = await tids({ sort: 'passwordChangedAt' });
+      expect(oldestFirst.indexOf(DEMO_TIDS.stalePassword)).toBe(4); // after the 4 never changed
+    });
+
+    it('finds a merchant by a phone typed with +86 and dashes, a sale by part of its trace number, an event by ticket', async () => {
+      const support = await signedIn(backend, 'support');
+      const byMid = endpoints.merchants.response.parse(
+        (await support.get('/merchants', { q: MERCHANT_A })).body,
+      );
+      const last4 = byMid.items[0]!.phoneMasked.slice(-4);
+      const byPhone = endpoints.merchants.response.parse(
+        (await support.get('/merchants', { q: `+86-${last4}` })).body,
+      );
+      expect(byPhone.items.map((m) => m.id)).toContain(MERCHANT_A);
+      const owner = await signedIn(backend, 'owner');
+      const sales = endpoints.transactions.response.parse(
+        (await owner.get('/transactions', { q: '9001', terminalId: DEMO_TIDS.custom, limit: '500' })).body,
+      );
+      expect(sales.items.map((t) => t.traceNo)).toContain('900101');
+      const events = endpoints.auditEvents.response.parse(
+        (await support.get('/audit-events', { ticketId: 'tk-20240611 0387' })).body,
+      );
+      expect(events.total).toBeGreaterThan(0);
+      expect(events.items.every((e) => e.ticketId === 'TK-20240611-0387')).toBe(true);
+    });
+  });
+
   describe('the control surface', () => {
     it('injects a fault for the next matching call', async () => {
       const owner = await signedIn(backend, 'owner');

@@ -25,20 +25,30 @@ export const TerminalSummary = z.object({
   storeName: z.string(),
   status: TerminalStatus,
   lastSeenAt: Timestamp,
-  voidPassword: VoidPasswordSummary,
+  /** Null for a role that does not see void-password state or commands (a cashier). */
+  voidPassword: z.nullable(VoidPasswordSummary),
   openCommand: z.nullable(PasswordCommand),
 });
 export type TerminalSummary = z.infer<typeof TerminalSummary>;
 
 export const TerminalDetail = z.extend(TerminalSummary, {
-  voidPassword: z.extend(VoidPasswordSummary, {
-    failedAttempts: Count,
-  }),
+  voidPassword: z.nullable(
+    z.extend(VoidPasswordSummary, {
+      failedAttempts: Count,
+    }),
+  ),
   batch: z.object({ number: z.string(), cutoffAt: Timestamp }),
   version: z.string(),
   serverTime: Timestamp,
 });
-export type TerminalDetail = z.infer<typeof TerminalDetail>;
+/** A terminal as its page shows it; its void password is null for a cashier. */
+export type TerminalView = z.infer<typeof TerminalDetail>;
+/** A terminal whose void password the viewer sees and may act on (owner, support). */
+export type TerminalDetail = TerminalView & { voidPassword: NonNullable<TerminalView['voidPassword']> };
+
+export function showsVoidPassword(terminal: TerminalView): terminal is TerminalDetail {
+  return terminal.voidPassword !== null;
+}
 
 export const TerminalSort = z.enum([
   'tid',
@@ -49,8 +59,13 @@ export const TerminalSort = z.enum([
   '-storeName',
   'model',
   '-model',
+  'passwordChangedAt',
+  '-passwordChangedAt',
 ]);
 export type TerminalSort = z.infer<typeof TerminalSort>;
+
+/** A custom void password unchanged for longer than this is stale (`passwordAge=stale`, its alert). */
+export const STALE_PASSWORD_DAYS = 90;
 
 /** Query of `GET /terminals`, also the "filter" of a bulk reset. */
 export const TerminalFilter = z.object({
@@ -60,6 +75,10 @@ export const TerminalFilter = z.object({
   passwordState: z.optional(VoidPasswordState),
   storeId: z.optional(z.string()),
   model: z.optional(z.string()),
+  /** `stale`: a custom void password unchanged for longer than the stale-password alert's days. */
+  passwordAge: z.optional(z.enum(['stale'])),
+  /** `open`: a void-password change or reset waiting for the terminal (queued or delivered). */
+  command: z.optional(z.enum(['open'])),
 });
 export type TerminalFilter = z.infer<typeof TerminalFilter>;
 
@@ -76,8 +95,9 @@ export const TerminalPage = z.object({
   total: Count,
   /** Counts over the same filter, for "1,204 terminals, 37 on the factory password". */
   counts: z.object({
-    default: Count,
-    locked: Count,
+    /** Absent for a role that does not see void-password state (a cashier). */
+    default: z.optional(Count),
+    locked: z.optional(Count),
     offline: Count,
   }),
   serverTime: Timestamp,

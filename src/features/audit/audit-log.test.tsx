@@ -93,6 +93,18 @@ describe('The audit trail', () => {
     expect(reset).toHaveTextContent('店长遗忘撤销密码,来电申请重置');
   });
 
+  it('finds support’s actions by ticket number, typed in part and in any case', async () => {
+    const app = await renderSignedIn('support', { route: '/audit' });
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(1));
+    await app.user.type(screen.getByRole('searchbox', { name: /Support ticket/ }), 'tk-20240611 0387{Enter}');
+    await waitFor(() => expect(app.url()).toBe('/audit?ticketId=tk-20240611+0387'));
+    await waitFor(() => {
+      expect(dataRows().length).toBeGreaterThan(0);
+      for (const row of dataRows()) expect(row).toHaveTextContent('TK-20240611-0387');
+    });
+    expect(screen.getByText(/^\d+ events?$/)).toBeVisible();
+  });
+
   it('is closed to cashiers', async () => {
     await renderSignedIn('cashier', { route: '/audit' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeInTheDocument();

@@ -162,6 +162,73 @@ describe('The fleet list', () => {
     expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument();
   });
 
+  it('shows a cashier their terminals without void-password state, last change or commands, and no such filters', async () => {
+    const seen = watchListRequests();
+    // A link made for an owner: the cashier's list leaves its void-password parts out.
+    await renderSignedIn('cashier', { route: '/terminals?passwordState=default&sort=passwordChangedAt' });
+
+    await screen.findByRole('link', { name: DEMO_TIDS.defaultPassword });
+    const headers = within(table())
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['TID / SN', 'Model / firmware', 'Store', 'Connectivity']);
+    const line = screen.getAllByRole('status').find((status) => /terminals/.test(status.textContent ?? ''));
+    expect(line).toHaveTextContent(/^12 terminals · 2 offline$/);
+    expect(table()).not.toHaveTextContent(/Factory default|Custom|Locked|Reset|Never/);
+    expect(screen.queryByLabelText('Void password')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Void password last changed')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Changes to the void password')).not.toBeInTheDocument();
+    expect(
+      within(screen.getByLabelText('Sort by'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).not.toContain('Void password changed, longest ago first');
+    for (const url of seen) {
+      expect(url.searchParams.has('passwordState')).toBe(false);
+      expect(url.searchParams.get('sort')).toBeNull();
+    }
+    expect(document.body).not.toHaveTextContent('123456');
+  });
+
+  it('shows when each void password last changed and sorts by it, never-changed first', async () => {
+    const app = await renderSignedIn('owner', { route: '/terminals' });
+    await screen.findByRole('table', { name: 'Terminals' });
+    const row = (tid: string) =>
+      within(table()).getByRole('link', { name: tid }).closest('[role="row"]') as HTMLElement;
+    expect(
+      within(table()).getByRole('columnheader', { name: 'Void password / last changed' }),
+    ).toBeInTheDocument();
+    expect(within(row(DEMO_TIDS.defaultPassword)).getByText('Never changed')).toBeInTheDocument();
+    expect(within(row(DEMO_TIDS.stalePassword)).getByText(/^Changed .+ ago$/)).toBeInTheDocument();
+
+    await app.user.selectOptions(
+      screen.getByLabelText('Sort by'),
+      'Void password changed, longest ago first',
+    );
+    await waitFor(() => expect(app.url()).toBe('/terminals?sort=passwordChangedAt'));
+    await waitFor(() => expect(shownTids()[0]).toBe(DEMO_TIDS.defaultPassword));
+    const neverChanged = shownTids().slice(0, 4);
+    expect(new Set(neverChanged).size).toBe(4);
+    for (const tid of neverChanged) expect(within(row(tid)).getByText('Factory default')).toBeInTheDocument();
+    expect(shownTids()[4]).toBe(DEMO_TIDS.stalePassword);
+  });
+
+  it('filters to void passwords unchanged for over 90 days and to changes waiting for the terminal', async () => {
+    const app = await renderSignedIn('owner', { route: '/terminals?sort=passwordChangedAt' });
+    await screen.findByRole('table', { name: 'Terminals' });
+    await app.user.selectOptions(screen.getByLabelText('Void password last changed'), 'Over 90 days ago');
+    await waitFor(() => expect(app.url()).toBe('/terminals?passwordAge=stale&sort=passwordChangedAt'));
+    await waitFor(() => expect(shownTids()).toEqual([DEMO_TIDS.stalePassword]));
+
+    await app.user.selectOptions(screen.getByLabelText('Void password last changed'), 'Any');
+    await app.user.selectOptions(
+      screen.getByLabelText('Changes to the void password'),
+      'Waiting for the terminal',
+    );
+    await waitFor(() => expect(shownTids()).toEqual([DEMO_TIDS.openCommand]));
+    expect(app.url()).toBe('/terminals?command=open&sort=passwordChangedAt');
+  });
+
   it('selects rows one by one and clears the selection when the filter changes', async () => {
     const app = await renderSignedIn('owner', { route: '/terminals' });
     await screen.findByRole('table', { name: 'Terminals' });

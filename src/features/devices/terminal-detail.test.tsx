@@ -61,6 +61,23 @@ describe('The terminal page', () => {
     expect(within(password).getByText('Never changed (factory default)')).toBeVisible();
   });
 
+  it('shows a cashier the terminal and its batch, but nothing of its void password or commands', async () => {
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => asked.push(new URL(request.url).pathname));
+    await renderSignedIn('cashier', { route: `/terminals/${DEMO_TIDS.defaultPassword}` });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `Terminal ${DEMO_TIDS.defaultPassword}` }),
+    ).toBeVisible();
+    expect(within(section('Status')).getByText('Online')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Sales that can still be voided' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Void password' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Open command' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Command history' })).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/123456|factory|change it/i);
+    expect(asked.some((path) => path.endsWith('/void-password/commands'))).toBe(false);
+  });
+
   it('shows a lockout with the time left on the server clock, counting down', async () => {
     await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.locked}` });
 

@@ -20,8 +20,12 @@ describe('The overview', () => {
       'href',
       '/terminals?status=offline',
     );
-    expect(security).toHaveTextContent(/\d+ Password changes waiting for the terminal/);
-    expect(security).toHaveTextContent(/1 Void password unchanged for over 90 days/);
+    expect(
+      within(security).getByRole('link', { name: /^1 Password changes? waiting for the terminal/ }),
+    ).toHaveAttribute('href', '/terminals?command=open');
+    expect(
+      within(security).getByRole('link', { name: /^1 Void password unchanged for over 90 days/ }),
+    ).toHaveAttribute('href', '/terminals?passwordAge=stale');
     expect(within(security).getByRole('link', { name: /^All 12 terminals$/ })).toHaveAttribute(
       'href',
       '/terminals',
@@ -29,6 +33,23 @@ describe('The overview', () => {
 
     await app.user.click(factory);
     await waitFor(() => expect(app.url()).toBe('/terminals?passwordState=default'));
+  });
+
+  it('shows a cashier no void-password tile, alert or voids chart: only their terminals, offline ones and the money', async () => {
+    await renderSignedIn('cashier');
+    const security = await screen.findByRole('region', { name: 'Void password security' });
+    expect(within(security).getByRole('link', { name: /^2 Offline/ })).toHaveAttribute(
+      'href',
+      '/terminals?status=offline',
+    );
+    expect(within(security).getByRole('link', { name: /^All 12 terminals$/ })).toBeVisible();
+    expect(within(security).getAllByRole('listitem')).toHaveLength(1);
+    expect(await screen.findByRole('region', { name: 'Sales you can still void' })).toBeVisible();
+    const alerts = await screen.findByRole('region', { name: 'Risk alerts' });
+    await waitFor(() => expect(within(alerts).getAllByRole('listitem').length).toBeGreaterThan(0));
+    for (const item of within(alerts).getAllByRole('listitem')) expect(item).toHaveTextContent(/offline/i);
+    expect(document.body).not.toHaveTextContent(/123456|factory|locked|voided|burst|90 days/i);
+    expect(screen.queryByRole('figure', { name: 'Voids per day, last 14 days' })).not.toBeInTheDocument();
   });
 
   it('shows the money still voidable now with its first deadline', async () => {
@@ -72,6 +93,10 @@ describe('The overview', () => {
     expect(within(alerts).getByRole('link', { name: 'Show these terminals' })).toHaveAttribute(
       'href',
       '/terminals?passwordState=default',
+    );
+    expect(within(alerts).getByRole('link', { name: 'Review the terminals' })).toHaveAttribute(
+      'href',
+      '/terminals?passwordAge=stale',
     );
     expect(within(alerts).getByRole('link', { name: 'Review the voids' })).toHaveAttribute(
       'href',

@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TIDS, DEMO_TRACE_NOS } from '@/mocks/sim/data/demo-fixtures';
-import { setupMockAcquirer } from '@/testing/mock-server';
+import { server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';
 
 setupMockAcquirer();
@@ -81,5 +81,24 @@ describe('Voids done', () => {
     expect(await screen.findByRole('heading', { name: 'No voids in this period' })).toBeInTheDocument();
     expect(screen.getByText('0 voids, ¥0.00 in total')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /burst/i })).not.toBeInTheDocument();
+  });
+});
+
+describe('Voids done, for a cashier', () => {
+  it('is not offered, and the page itself says it is not for their role: it reviews their colleagues', async () => {
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => asked.push(new URL(request.url).pathname));
+    const app = await renderSignedIn('cashier', { route: '/transactions' });
+    const tabs = await screen.findByRole('navigation', { name: 'Transaction views' });
+    expect(
+      within(tabs)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Voidable now', 'All transactions']);
+
+    await act(() => app.router.navigate('/transactions/voids'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible();
+    expect(screen.queryByText(/burst/i)).not.toBeInTheDocument();
+    expect(asked.some((path) => path.endsWith('/void-summary'))).toBe(false);
   });
 });

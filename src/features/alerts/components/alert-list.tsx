@@ -28,7 +28,7 @@ export function alertActionOf(
     case 'default_password':
       return { to: terminalsOf({ passwordState: 'default' }), label: 'default_password' };
     case 'stale_password':
-      return { to: terminalsOf(), label: 'stale_password' };
+      return { to: terminalsOf({ passwordAge: 'stale' }), label: 'stale_password' };
     case 'lockout':
     case 'offline':
       return alert.tid ? { to: paths.terminal(alert.tid), label: 'terminal' } : null;

@@ -10,6 +10,7 @@ export const AuditView = z.object({
   actor: z.optional(z.string().check(z.maxLength(64))),
   action: z.optional(AuditAction),
   terminalId: z.optional(TerminalId),
+  ticketId: z.optional(z.string().check(z.maxLength(64))),
   from: z.optional(z.iso.date()),
   to: z.optional(z.iso.date()),
 });
@@ -20,6 +21,7 @@ export const CLEARED_AUDIT_FILTERS = {
   actor: undefined,
   action: undefined,
   terminalId: undefined,
+  ticketId: undefined,
   from: undefined,
   to: undefined,
 } as const;
@@ -35,6 +37,7 @@ export function auditQueryOf(view: AuditView): AuditListQuery {
     actor: view.actor,
     type: view.action,
     terminalId: view.terminalId,
+    ticketId: view.ticketId,
     ...businessDayRange(view.from, view.to),
   };
 }

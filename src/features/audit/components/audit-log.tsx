@@ -124,7 +124,8 @@ export function AuditLog({ viewer }: { viewer: { role: Role; merchantIds: readon
     <div className="space-y-4">
       <FilterPanel
         activeCount={
-          [view.merchantId, view.action, view.terminalId, view.from, view.to].filter(Boolean).length
+          [view.merchantId, view.action, view.terminalId, view.ticketId, view.from, view.to].filter(Boolean)
+            .length
         }
         onClear={filtered ? () => setView(CLEARED_AUDIT_FILTERS) : undefined}
         primary={
@@ -156,6 +157,13 @@ export function AuditLog({ viewer }: { viewer: { role: Role; merchantIds: readon
           ))}
         </SelectField>
         <TerminalFilter value={view.terminalId} onChange={(terminalId) => setView({ terminalId })} />
+        <SearchField
+          label={t('audit.filters.ticket')}
+          description={t('audit.filters.ticketHint')}
+          value={view.ticketId ?? ''}
+          onCommit={(ticketId) => setView({ ticketId })}
+          maxLength={64}
+        />
         <DateRangeFields
           className="sm:col-span-2"
           from={view.from}

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { TerminalSort, TerminalStatus, VoidPasswordState } from '@/api/schemas/terminals';
+import { TerminalFilter, TerminalSort, TerminalStatus, VoidPasswordState } from '@/api/schemas/terminals';
 
 /**
  * What the fleet list shows — search, filters, sort — as it lives in the URL
@@ -11,6 +11,8 @@ export const FleetView = z.object({
   passwordState: z.optional(VoidPasswordState),
   storeId: z.optional(z.string().check(z.maxLength(64))),
   model: z.optional(z.string().check(z.maxLength(64))),
+  passwordAge: TerminalFilter.shape.passwordAge,
+  command: TerminalFilter.shape.command,
   sort: z.optional(TerminalSort),
 });
 export type FleetView = z.infer<typeof FleetView>;
@@ -28,7 +30,15 @@ export function fleetViewSearch(view: FleetView): string {
 
 /** True when anything narrows the list (sort does not). */
 export function isFiltered(view: FleetView): boolean {
-  return Boolean(view.q || view.status || view.passwordState || view.storeId || view.model);
+  return Boolean(
+    view.q ||
+    view.status ||
+    view.passwordState ||
+    view.storeId ||
+    view.model ||
+    view.passwordAge ||
+    view.command,
+  );
 }
 
 /** The patch that clears search and filters (sort stays). */
@@ -38,4 +48,12 @@ export const CLEARED_FILTERS = {
   passwordState: undefined,
   storeId: undefined,
   model: undefined,
+  passwordAge: undefined,
+  command: undefined,
 } as const;
+
+/** The parts of a view that need the void password in sight (decision 010): a cashier's list ignores them. */
+export function withoutVoidPasswordParts(view: FleetView): FleetView {
+  const sort = view.sort?.replace(/^-/, '') === 'passwordChangedAt' ? undefined : view.sort;
+  return { ...view, passwordState: undefined, passwordAge: undefined, command: undefined, sort };
+}

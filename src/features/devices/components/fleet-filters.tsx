@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '@/i18n/use-translation';
-import { TerminalSort } from '@/api/schemas/terminals';
+import { STALE_PASSWORD_DAYS, TerminalSort } from '@/api/schemas/terminals';
 import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';
@@ -19,17 +19,23 @@ const sortLabel = {
   '-storeName': 'devices.filters.sortBy.storeNameDesc',
   model: 'devices.filters.sortBy.model',
   '-model': 'devices.filters.sortBy.modelDesc',
+  passwordChangedAt: 'devices.filters.sortBy.passwordChangedAt',
+  '-passwordChangedAt': 'devices.filters.sortBy.passwordChangedAtDesc',
 } as const satisfies Record<TerminalSort, MessageKey>;
 
-/** Search, filters and sort of the fleet list; every change goes to the URL. */
+const PASSWORD_SORTS: readonly TerminalSort[] = ['passwordChangedAt', '-passwordChangedAt'];
+
+/** Every change goes to the URL; the void-password filters only for roles that see them (decision 010). */
 export function FleetFilters({
   view,
   onChange,
   merchantId,
+  voidPasswords,
 }: {
   view: FleetView;
   onChange: (patch: UrlStatePatch<typeof FleetView>) => void;
   merchantId?: string;
+  voidPasswords: boolean;
 }) {
   const { t } = useTranslation();
   const facets = useQuery({ ...terminalQueries.facets(merchantId), throwOnError: false });
@@ -37,7 +43,14 @@ export function FleetFilters({
   // A model from the link that the choices (not loaded yet, or gone) do not have.
   const modelKnown = !view.model || models.some((m) => m.model === view.model);
 
-  const active = [view.status, view.passwordState, view.storeId, view.model].filter(Boolean).length;
+  const active = [
+    view.status,
+    view.passwordState,
+    view.passwordAge,
+    view.command,
+    view.storeId,
+    view.model,
+  ].filter(Boolean).length;
 
   return (
     <FilterPanel
@@ -63,16 +76,38 @@ export function FleetFilters({
         <option value="online">{t('devices.connectivity.online')}</option>
         <option value="offline">{t('devices.connectivity.offline')}</option>
       </SelectField>
-      <SelectField
-        label={t('devices.filters.passwordState')}
-        value={view.passwordState ?? ''}
-        onChange={(event) => onChange({ passwordState: event.target.value })}
-      >
-        <option value="">{t('devices.filters.any')}</option>
-        <option value="default">{t('devices.voidPassword.default')}</option>
-        <option value="custom">{t('devices.voidPassword.custom')}</option>
-        <option value="locked">{t('devices.voidPassword.locked')}</option>
-      </SelectField>
+      {voidPasswords ? (
+        <>
+          <SelectField
+            label={t('devices.filters.passwordState')}
+            value={view.passwordState ?? ''}
+            onChange={(event) => onChange({ passwordState: event.target.value })}
+          >
+            <option value="">{t('devices.filters.any')}</option>
+            <option value="default">{t('devices.voidPassword.default')}</option>
+            <option value="custom">{t('devices.voidPassword.custom')}</option>
+            <option value="locked">{t('devices.voidPassword.locked')}</option>
+          </SelectField>
+          <SelectField
+            label={t('devices.filters.passwordAge')}
+            value={view.passwordAge ?? ''}
+            onChange={(event) => onChange({ passwordAge: event.target.value })}
+          >
+            <option value="">{t('devices.filters.any')}</option>
+            <option value="stale">
+              {t('devices.filters.passwordAgeStale', { days: STALE_PASSWORD_DAYS })}
+            </option>
+          </SelectField>
+          <SelectField
+            label={t('devices.filters.command')}
+            value={view.command ?? ''}
+            onChange={(event) => onChange({ command: event.target.value })}
+          >
+            <option value="">{t('devices.filters.any')}</option>
+            <option value="open">{t('devices.filters.commandOpen')}</option>
+          </SelectField>
+        </>
+      ) : null}
       <StoreFilter
         merchantId={merchantId}
         value={view.storeId}
@@ -99,9 +134,11 @@ export function FleetFilters({
 export function FleetSort({
   view,
   onChange,
+  voidPasswords,
 }: {
   view: FleetView;
   onChange: (patch: UrlStatePatch<typeof FleetView>) => void;
+  voidPasswords: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -112,11 +149,13 @@ export function FleetSort({
         onChange({ sort: event.target.value === DEFAULT_SORT ? undefined : event.target.value })
       }
     >
-      {TerminalSort.options.map((sort) => (
-        <option key={sort} value={sort}>
-          {t(sortLabel[sort])}
-        </option>
-      ))}
+      {TerminalSort.options
+        .filter((sort) => voidPasswords || !PASSWORD_SORTS.includes(sort))
+        .map((sort) => (
+          <option key={sort} value={sort}>
+            {t(sortLabel[sort])}
+          </option>
+        ))}
     </SelectField>
   );
 }

@@ -15,7 +15,7 @@ import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
 import { exportTerminals } from '../api/export';
-import { CLEARED_FILTERS, FleetView, isFiltered } from '../api/fleet-view';
+import { CLEARED_FILTERS, FleetView, isFiltered, withoutVoidPasswordParts } from '../api/fleet-view';
 import { type FleetQuery, terminalQueries } from '@/api/queries/terminals';
 import { FleetFilters, FleetSort } from './fleet-filters';
 import { FleetHeader, fleetRowLayout, TerminalRow } from './terminal-row';
@@ -43,6 +43,11 @@ export interface FleetListProps {
   canExport?: boolean;
   /** Each row names its merchant (support sees every merchant's terminals). */
   showMerchant?: boolean;
+  /**
+   * Void-password state, last change and open command: columns, filters, sort and counts.
+   * Off for a cashier (decision 010), whose list also ignores such filters in a link.
+   */
+  voidPasswords?: boolean;
 }
 
 /**
@@ -56,11 +61,13 @@ export function FleetList({
   bulkActions,
   canExport = false,
   showMerchant = false,
+  voidPasswords = false,
 }: FleetListProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [view, setView] = useUrlState(FleetView);
+  const [urlView, setView] = useUrlState(FleetView);
+  const view = voidPasswords ? urlView : withoutVoidPasswordParts(urlView);
 
   const filter: TerminalFilter = useMemo(
     () => ({
@@ -68,10 +75,21 @@ export function FleetList({
       q: view.q,
       status: view.status,
       passwordState: view.passwordState,
+      passwordAge: view.passwordAge,
+      command: view.command,
       storeId: view.storeId,
       model: view.model,
     }),
-    [merchantId, view.q, view.status, view.passwordState, view.storeId, view.model],
+    [
+      merchantId,
+      view.q,
+      view.status,
+      view.passwordState,
+      view.passwordAge,
+      view.command,
+      view.storeId,
+      view.model,
+    ],
   );
   const query: FleetQuery = useMemo(() => ({ ...filter, sort: view.sort }), [filter, view.sort]);
   const viewKey = JSON.stringify(filter);
@@ -134,13 +152,17 @@ export function FleetList({
         ? { kind: 'filter', filter, total }
         : { kind: 'ids', tids: [...current.tids].sort() };
 
-  const layout = selectable ? fleetRowLayout.selectable : fleetRowLayout.readOnly;
+  const layout = !voidPasswords
+    ? fleetRowLayout.withoutVoidPasswords
+    : selectable
+      ? fleetRowLayout.selectable
+      : fleetRowLayout.readOnly;
   const counts = latest?.counts;
   const filtered = isFiltered(view);
 
   return (
     <div className="space-y-4">
-      <FleetFilters view={view} onChange={setView} merchantId={merchantId} />
+      <FleetFilters view={view} onChange={setView} merchantId={merchantId} voidPasswords={voidPasswords} />
 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <p role="status" className="text-sm text-gray-800" aria-busy={list.isPlaceholderData || undefined}>
@@ -149,25 +171,29 @@ export function FleetList({
               <span className="font-semibold">
                 {t('devices.list.counts.total', { count: total, formatted: format.number(total) })}
               </span>
-              {t('devices.list.counts.separator')}
-              {counts.default > 0 && view.passwordState !== 'default' ? (
-                <button
-                  type="button"
-                  className="focus-ring rounded font-medium text-red-800 underline underline-offset-2"
-                  onClick={() => setView({ passwordState: 'default' })}
-                >
-                  {t('devices.list.counts.default', {
-                    count: counts.default,
-                    formatted: format.number(counts.default),
-                  })}
-                </button>
-              ) : (
-                t('devices.list.counts.default', {
-                  count: counts.default,
-                  formatted: format.number(counts.default),
-                })
+              {counts.default === undefined ? null : (
+                <>
+                  {t('devices.list.counts.separator')}
+                  {counts.default > 0 && view.passwordState !== 'default' ? (
+                    <button
+                      type="button"
+                      className="focus-ring rounded font-medium text-red-800 underline underline-offset-2"
+                      onClick={() => setView({ passwordState: 'default' })}
+                    >
+                      {t('devices.list.counts.default', {
+                        count: counts.default,
+                        formatted: format.number(counts.default),
+                      })}
+                    </button>
+                  ) : (
+                    t('devices.list.counts.default', {
+                      count: counts.default,
+                      formatted: format.number(counts.default),
+                    })
+                  )}
+                </>
               )}
-              {counts.locked > 0
+              {counts.locked !== undefined && counts.locked > 0
                 ? ` · ${t('devices.list.counts.locked', { count: counts.locked, formatted: format.number(counts.locked) })}`
                 : null}
               {counts.offline > 0
@@ -177,7 +203,7 @@ export function FleetList({
           ) : null}
         </p>
         <div className="flex flex-wrap items-end gap-3">
-          <FleetSort view={view} onChange={setView} />
+          <FleetSort view={view} onChange={setView} voidPasswords={voidPasswords} />
           {canExport ? (
             <ExportButton
               download={(options) => exportTerminals(query, options)}

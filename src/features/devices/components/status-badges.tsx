@@ -33,7 +33,7 @@ export function VoidPasswordBadge({
   voidPassword,
   serverNow,
 }: {
-  voidPassword: TerminalSummary['voidPassword'];
+  voidPassword: NonNullable<TerminalSummary['voidPassword']>;
   serverNow: number;
 }) {
   const { t } = useTranslation();
@@ -66,6 +66,23 @@ export function VoidPasswordBadge({
   return (
     <span className={`${badge} border-green-300 bg-green-50 text-green-900`}>
       {t('devices.voidPassword.custom')}
+    </span>
+  );
+}
+
+/** One line under the void-password badge: when it last changed, or never (the factory one). */
+export function PasswordChanged({ changedAt, serverNow }: { changedAt: string | null; serverNow: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <span className="block truncate text-xs text-gray-700">
+      {changedAt ? (
+        <time dateTime={changedAt} title={format.dateTime(changedAt)}>
+          {t('devices.voidPassword.changedRelative', { relative: format.relative(changedAt, serverNow) })}
+        </time>
+      ) : (
+        t('devices.voidPassword.neverShort')
+      )}
     </span>
   );
 }

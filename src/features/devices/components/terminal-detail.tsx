@@ -4,7 +4,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { TerminalId } from '@/api/schemas/common';
-import type { TerminalDetail } from '@/api/schemas/terminals';
+import { showsVoidPassword, type TerminalDetail, type TerminalView } from '@/api/schemas/terminals';
 import { BackLink } from '@/components/back-link';
 import { buttonClasses } from '@/components/button';
 import { Countdown } from '@/components/countdown';
@@ -44,6 +44,8 @@ export interface TerminalDetailViewProps {
  * One terminal: identity, connectivity, the open batch with a countdown to its cutoff, the
  * void password, the open command live, the command history, and a way to the sales that
  * can still be voided. An unknown TID and another merchant's TID look the same: not found.
+ * The acquirer leaves the void password out for a cashier (decision 010): then the page
+ * has no void-password panel, open command or command history.
  */
 export function TerminalDetailView({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
   const valid = TerminalId.safeParse(tid).success;
@@ -90,7 +92,7 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
     );
   }
 
-  const terminal = detail.data;
+  const terminal: TerminalView = detail.data;
   const now = serverNow ?? Date.parse(terminal.serverTime);
   return (
     <>
@@ -103,11 +105,19 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Identity terminal={terminal} merchantHref={merchantHref} />
         <Status terminal={terminal} serverNow={now} onCutoff={refreshInBackground} />
-        <VoidPasswordPanel terminal={terminal} serverNow={now} actions={voidPasswordActions?.(terminal)} />
-        <OpenCommand terminal={terminal} serverNow={now} onSettled={refreshInBackground} />
-        <div className="lg:col-span-2">
-          <CommandHistory tid={tid} />
-        </div>
+        {showsVoidPassword(terminal) ? (
+          <>
+            <VoidPasswordPanel
+              terminal={terminal}
+              serverNow={now}
+              actions={voidPasswordActions?.(terminal)}
+            />
+            <OpenCommand terminal={terminal} serverNow={now} onSettled={refreshInBackground} />
+            <div className="lg:col-span-2">
+              <CommandHistory tid={tid} />
+            </div>
+          </>
+        ) : null}
       </div>
     </>
   );
@@ -143,7 +153,7 @@ function Identity({
   terminal,
   merchantHref,
 }: {
-  terminal: TerminalDetail;
+  terminal: TerminalView;
   merchantHref?: (merchantId: string) => string | null;
 }) {
   const { t } = useTranslation();
@@ -184,7 +194,7 @@ function Status({
   serverNow,
   onCutoff,
 }: {
-  terminal: TerminalDetail;
+  terminal: TerminalView;
   serverNow: number;
   onCutoff: () => void;
 }) {

@@ -2,16 +2,19 @@ import { memo } from 'react';
 import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { TerminalSummary } from '@/api/schemas/terminals';
-import { CommandBadge, Connectivity, VoidPasswordBadge } from './status-badges';
+import { CommandBadge, Connectivity, PasswordChanged, VoidPasswordBadge } from './status-badges';
 import { paths } from '@/config/paths';
 
 /**
- * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state on
- * top, store and connectivity under them (model and firmware hidden, the open command only
- * when there is one). Class names are spelled out so Tailwind sees them.
+ * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state
+ * (with its last change) on top, store and connectivity under them (model and firmware
+ * hidden, the open command only when there is one). `voidPasswords: false` (a cashier,
+ * decision 010): no void-password or command columns. Class names are spelled out so
+ * Tailwind sees them.
  */
 export const fleetRowLayout = {
   selectable: {
+    voidPasswords: true,
     row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[1.75rem_minmax(0,1fr)_auto] lg:grid-cols-[1.75rem_minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(5.5rem,0.9fr)]',
     select:
       'col-start-1 row-start-1 row-span-3 self-start lg:col-start-auto lg:row-start-auto lg:row-span-1 lg:self-center',
@@ -24,6 +27,7 @@ export const fleetRowLayout = {
     command: 'col-start-2 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
   },
   readOnly: {
+    voidPasswords: true,
     row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[minmax(0,1fr)_auto] lg:grid-cols-[minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(8rem,1.1fr)_minmax(5.5rem,0.9fr)]',
     select: 'hidden',
     tid: 'col-start-1 row-start-1 lg:col-start-auto lg:row-start-auto',
@@ -33,6 +37,17 @@ export const fleetRowLayout = {
     password:
       'col-start-2 row-start-1 max-w-[10rem] justify-self-end text-right lg:col-start-auto lg:row-start-auto lg:max-w-none lg:justify-self-start lg:text-left',
     command: 'col-start-1 col-span-2 row-start-4 lg:col-start-auto lg:col-span-1 lg:row-start-auto',
+  },
+  withoutVoidPasswords: {
+    voidPasswords: false,
+    row: 'grid items-center gap-x-3 gap-y-1 px-3 py-2 grid-cols-[minmax(0,1fr)] lg:grid-cols-[minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(8rem,1.4fr)_minmax(7rem,1fr)]',
+    select: 'hidden',
+    tid: '',
+    model: 'hidden lg:block',
+    store: '',
+    connectivity: '',
+    password: 'hidden',
+    command: 'hidden',
   },
 } as const;
 
@@ -60,12 +75,16 @@ export function FleetHeader({ layout, selectable }: { layout: FleetRowLayout; se
       <div role="columnheader" className={cell}>
         {t('devices.list.columns.connectivity')}
       </div>
-      <div role="columnheader" className={cell}>
-        {t('devices.list.columns.voidPassword')}
-      </div>
-      <div role="columnheader" className={`${cell} ${layout.command}`}>
-        {t('devices.list.columns.command')}
-      </div>
+      {layout.voidPasswords ? (
+        <>
+          <div role="columnheader" className={cell}>
+            {t('devices.list.columns.voidPassword')}
+          </div>
+          <div role="columnheader" className={`${cell} ${layout.command}`}>
+            {t('devices.list.columns.command')}
+          </div>
+        </>
+      ) : null}
     </>
   );
 }
@@ -136,19 +155,24 @@ export const TerminalRow = memo(function TerminalRow({
       <div role="cell" className={`text-sm ${layout.connectivity}`}>
         <Connectivity status={terminal.status} lastSeenAt={terminal.lastSeenAt} serverNow={serverNow} />
       </div>
-      <div role="cell" className={layout.password}>
-        <VoidPasswordBadge voidPassword={terminal.voidPassword} serverNow={serverNow} />
-      </div>
-      <div role="cell" className={`${layout.command} ${terminal.openCommand ? '' : 'max-lg:hidden'}`}>
-        {terminal.openCommand ? (
-          <CommandBadge command={terminal.openCommand} />
-        ) : (
-          <span className="text-sm text-gray-700">
-            <span aria-hidden="true">—</span>
-            <span className="sr-only">{t('devices.command.none')}</span>
-          </span>
-        )}
-      </div>
+      {layout.voidPasswords && terminal.voidPassword ? (
+        <>
+          <div role="cell" className={layout.password}>
+            <VoidPasswordBadge voidPassword={terminal.voidPassword} serverNow={serverNow} />
+            <PasswordChanged changedAt={terminal.voidPassword.changedAt} serverNow={serverNow} />
+          </div>
+          <div role="cell" className={`${layout.command} ${terminal.openCommand ? '' : 'max-lg:hidden'}`}>
+            {terminal.openCommand ? (
+              <CommandBadge command={terminal.openCommand} />
+            ) : (
+              <span className="text-sm text-gray-700">
+                <span aria-hidden="true">—</span>
+                <span className="sr-only">{t('devices.command.none')}</span>
+              </span>
+            )}
+          </div>
+        </>
+      ) : null}
     </>
   );
 });

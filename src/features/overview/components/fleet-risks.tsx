@@ -7,21 +7,22 @@ import { paths } from '@/config/paths';
 interface Risk {
   key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords';
   count: number;
-  /** The fleet list showing exactly these terminals, when it has such a filter. */
-  to?: string;
+  /** The fleet list showing exactly these terminals. */
+  to: string;
   /** A count above zero is a risk to act on (else: something in progress). */
   risk: boolean;
 }
 
 /**
  * The void-password security of the fleet at a glance: terminals on the factory password,
- * locked, offline, with a change on its way, or with an old password. Each count that the
- * fleet list can filter links to exactly those terminals.
+ * locked, offline, with a change on its way, or with an old password. Each count links to
+ * exactly those terminals in the fleet list. A count the acquirer leaves out (the
+ * void-password ones, for a cashier: decision 010) has no tile.
  */
 export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const risks: Risk[] = [
+  const candidates: (Omit<Risk, 'count'> & { count: number | undefined })[] = [
     {
       key: 'factoryPassword',
       count: terminals.factoryPassword,
@@ -30,9 +31,15 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
     },
     { key: 'locked', count: terminals.locked, to: paths.terminals({ passwordState: 'locked' }), risk: true },
     { key: 'offline', count: terminals.offline, to: paths.terminals({ status: 'offline' }), risk: true },
-    { key: 'openCommands', count: terminals.openCommands, risk: false },
-    { key: 'stalePasswords', count: terminals.stalePasswords, risk: true },
+    { key: 'openCommands', count: terminals.openCommands, to: paths.terminals({ command: 'open' }), risk: false },
+    {
+      key: 'stalePasswords',
+      count: terminals.stalePasswords,
+      to: paths.terminals({ passwordAge: 'stale' }),
+      risk: true,
+    },
   ];
+  const risks = candidates.filter((risk): risk is Risk => risk.count !== undefined);
   return (
     <section
       aria-labelledby="fleet-risks-title"
@@ -52,7 +59,7 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
           })}
         </Link>
       </div>
-      <ul className="mt-4 grid grid-cols-2 gap-3 lg:grid-cols-5">
+      <ul className={`mt-4 grid grid-cols-2 gap-3 ${risks.length > 2 ? 'lg:grid-cols-5' : ''}`}>
         {risks.map((item) => {
           const attention = item.risk && item.count > 0;
           const body = (
@@ -70,7 +77,7 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
           const tile = `block h-full rounded-md border p-3 ${attention ? 'border-red-200 bg-red-50' : 'border-gray-200 bg-gray-50'}`;
           return (
             <li key={item.key}>
-              {item.to && item.count > 0 ? (
+              {item.count > 0 ? (
                 <Link to={item.to} className={`focus-ring ${tile} hover:border-blue-400`}>
                   {body}{' '}
                   <span className="mt-2 block text-sm font-medium text-blue-800 underline">

@@ -13,6 +13,7 @@ import { VoidsChart } from './voids-chart';
  * The merchant's security and money at a glance: void-password risks of the fleet, what can
  * still be voided now and until when, and voids per day over two weeks. `alerts` (the risk
  * alerts, from their own feature, with links to act) come right after the fleet's risks.
+ * What the acquirer leaves out for a cashier (decision 010) is simply not shown.
  */
 export function OverviewSummary({ alerts }: { alerts?: ReactNode }) {
   const { t } = useTranslation();
@@ -41,9 +42,11 @@ export function OverviewSummary({ alerts }: { alerts?: ReactNode }) {
       {overview.isPending ? (
         <Skeleton className="h-56 w-full" />
       ) : data ? (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div
+          className={data.voidsByDay ? 'grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]' : 'max-w-xl'}
+        >
           <VoidableNow voidable={data.voidable} now={now} onDeadline={() => void overview.refetch()} />
-          <VoidsChart days={data.voidsByDay} />
+          {data.voidsByDay ? <VoidsChart days={data.voidsByDay} /> : null}
         </div>
       ) : null}
     </div>

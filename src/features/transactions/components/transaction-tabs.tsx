@@ -29,16 +29,17 @@ function hrefOf(tab: Tab, current: URLSearchParams, fromSales: boolean): string 
 }
 
 /**
- * Switches between the transaction views — voidable now, all transactions, voids done —
- * keeping the terminal, store and merchant being looked at.
+ * Switches between the transaction views — voidable now, all transactions, voids done (only
+ * with `voidReview`: not for a cashier, decision 010) — keeping the terminal, store and
+ * merchant being looked at.
  */
-export function TransactionTabs() {
+export function TransactionTabs({ voidReview }: { voidReview: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   const fromSales = location.pathname !== paths.voids();
   const active: Tab = !fromSales ? 'voids' : params.get('voidable') === 'all' ? 'all' : 'voidable';
-  const tabs: Tab[] = ['voidable', 'all', 'voids'];
+  const tabs: Tab[] = voidReview ? ['voidable', 'all', 'voids'] : ['voidable', 'all'];
   return (
     <nav aria-label={t('transactions.tabs.label')} className="mb-4 border-b border-gray-200">
       <ul className="-mb-px flex flex-wrap gap-x-1">

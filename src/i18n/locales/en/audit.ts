@@ -7,6 +7,8 @@ export const messages = {
       actorHint: 'User name, or part of it',
       action: 'Action',
       anyAction: 'All actions',
+      ticket: 'Support ticket',
+      ticketHint: 'Ticket number, or part of it',
       clear: 'Clear filters',
     },
     total: '{count, plural, one {{formatted} event} other {{formatted} events}}',

@@ -2,7 +2,7 @@ export const messages = {
   support: {
     search: {
       label: 'Find a merchant',
-      hint: 'Merchant ID (MID), name, or phone number',
+      hint: 'Merchant ID (MID), name, or phone number (with +86, spaces or dashes as you like)',
       start: 'Enter a merchant ID, part of the name, or at least 4 digits of the phone number.',
       results: 'Merchants found',
       found: '{count, plural, one {{formatted} merchant found} other {{formatted} merchants found}}',

@@ -15,7 +15,7 @@ export const messages = {
     },
     search: {
       label: 'Find a sale',
-      hint: 'Trace number, RRN, last 4 digits of the card, or amount (e.g. 128.00)',
+      hint: 'Trace number or part of it, RRN, last 4 digits of the card, or amount (e.g. 128.00)',
     },
     filters: {
       method: 'Payment method',

@@ -8,6 +8,8 @@ export const messages: NamespaceMessages<'audit'> = {
       actorHint: '用户名或其中一部分',
       action: '操作',
       anyAction: '全部操作',
+      ticket: '客服工单',
+      ticketHint: '工单号或其中一部分',
       clear: '清除筛选',
     },
     total: '{count, plural, one {{formatted} 条记录} other {{formatted} 条记录}}',

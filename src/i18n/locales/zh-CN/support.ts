@@ -4,7 +4,7 @@ export const messages: NamespaceMessages<'support'> = {
   support: {
     search: {
       label: '查找商户',
-      hint: '商户号（MID）、名称或电话号码',
+      hint: '商户号（MID）、名称或电话号码（可带 +86、空格或横线）',
       start: '请输入商户号、名称的一部分，或电话号码中至少 4 位数字。',
       results: '找到的商户',
       found: '{count, plural, one {找到 {formatted} 个商户} other {找到 {formatted} 个商户}}',

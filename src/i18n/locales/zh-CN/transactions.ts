@@ -16,7 +16,7 @@ export const messages: NamespaceMessages<'transactions'> = {
     },
     search: {
       label: '查找交易',
-      hint: '凭证号、参考号、卡号后 4 位或金额（如 128.00）',
+      hint: '凭证号（可输入其中几位）、参考号、卡号后 4 位或金额（如 128.00）',
     },
     filters: {
       method: '支付方式',

@@ -9,6 +9,21 @@ export function scopeOf(user: UserRecord): ReadonlySet<string> | null {
   return user.role === 'support' ? null : new Set(user.merchantIds);
 }
 
+/**
+ * Whether the user sees void-password state, commands, risk alerts and the void review
+ * (decision 010): the void password guards sales against the cashier, so a cashier does not.
+ */
+export function seesVoidPasswords(user: UserRecord): boolean {
+  return user.role !== 'cashier';
+}
+
+/** 403 when a cashier asks for what decision 010 keeps from them. */
+export function requireSeesVoidPasswords(ctx: RequestContext, what: string): void {
+  if (!seesVoidPasswords(userOf(ctx))) {
+    throw new SimProblem(403, ErrorCode.forbidden, `Your role cannot ${what}.`);
+  }
+}
+
 export function inScope(user: UserRecord, merchantId: string): boolean {
   return user.role === 'support' || user.merchantIds.includes(merchantId);
 }

@@ -1,8 +1,9 @@
 import type { Alert } from '@/api/schemas/alerts';
+import { STALE_PASSWORD_DAYS } from '@/api/schemas/terminals';
 import { DAY, HOUR, MINUTE, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import type { TerminalRecord } from '../types';
-import { scopeOf } from './access';
+import { scopeOf, seesVoidPasswords } from './access';
 import { lastSeenOf } from './heartbeat';
 import { isLocked, passwordStateOf } from './void-password';
 
@@ -10,7 +11,7 @@ export const VOID_BURST_COUNT = 5;
 export const VOID_BURST_WINDOW_MS = 60 * MINUTE;
 /** Bursts older than this no longer raise an alert. */
 export const VOID_BURST_LOOKBACK_MS = DAY;
-export const STALE_PASSWORD_MS = 90 * DAY;
+export const STALE_PASSWORD_MS = STALE_PASSWORD_DAYS * DAY;
 export const OFFLINE_ALERT_MS = 24 * HOUR;
 
 /** A custom void password unchanged for more than 90 days. */
@@ -39,7 +40,8 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 /**
  * `GET /alerts`, computed from the state at `now` (nothing stored): factory-default PINs
  * and stale PINs per merchant, lockouts and long-offline terminals one by one, and void
- * bursts per operator of a terminal.
+ * bursts per operator of a terminal. A cashier gets only the offline alerts: the others are
+ * about the void password that guards sales against them, or about colleagues (decision 010).
  */
 export function listAlerts(ctx: RequestContext): HandlerResult {
   const { state, now } = ctx;
@@ -138,8 +140,9 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
     });
   }
 
-  alerts.sort(
+  const visible = seesVoidPasswords(userOf(ctx)) ? alerts : alerts.filter((a) => a.kind === 'offline');
+  visible.sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.createdAt < b.createdAt ? 1 : -1),
   );
-  return { body: { items: alerts, serverTime: toIso(now) } };
+  return { body: { items: visible, serverTime: toIso(now) } };
 }

@@ -35,6 +35,25 @@ describe('GET /audit-events', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it('finds events by support ticket number, whole or in part, case, spaces and dashes ignored', () => {
+    const acquirer = testAcquirer();
+    const support = signedIn(acquirer, 'support');
+    support.post(
+      `/terminals/${DEMO_TIDS.custom}/void-password/reset`,
+      { newPassword: '470215', ticketId: 'TK-20250611-7788', reason: 'forgotten' },
+      { stepUpToken: support.stepUp(PASSWORDS.support!) },
+    );
+    for (const typed of ['TK-20250611-7788', 'tk-20250611-7788', '7788', ' 0611 7788 ', '202506117788']) {
+      const found = page(support, { ticketId: typed, limit: '500' }).items;
+      expect(found.length, typed).toBeGreaterThan(0);
+      expect(
+        found.every((e) => e.ticketId === 'TK-20250611-7788'),
+        typed,
+      ).toBe(true);
+    }
+    expect(page(support, { ticketId: 'TK-0000-none' }).total).toBe(0);
+  });
+
   it('records every security-relevant action of a flow, without secrets', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');

@@ -78,6 +78,11 @@ export function auditView(event: AuditRecord): AuditEvent {
   };
 }
 
+/** A ticket reference as compared, without case, spaces or dashes: `tk 20240611 0387` finds `TK-20240611-0387`. */
+function ticketKeyOf(ticketId: string): string {
+  return ticketId.replace(/[\s_-]+/g, '').toLowerCase();
+}
+
 /** `GET /audit-events`: owners their merchants' events, support every event, cashiers none. */
 export function listAuditEvents(ctx: RequestContext): HandlerResult {
   const user = userOf(ctx);
@@ -89,6 +94,7 @@ export function listAuditEvents(ctx: RequestContext): HandlerResult {
   const from = query.from ? Date.parse(query.from) : null;
   const to = query.to ? Date.parse(query.to) : null;
   const actor = query.actor?.toLowerCase();
+  const ticket = ticketKeyOf(query.ticketId ?? '');
   const start = query.cursor ? decodeCursor(query.cursor, 'audit') : ctx.state.audit.length;
   const limit = pageLimit(query.limit);
 
@@ -98,6 +104,7 @@ export function listAuditEvents(ctx: RequestContext): HandlerResult {
     (!query.terminalId || e.tid === query.terminalId) &&
     (!actor || e.actor.toLowerCase().includes(actor)) &&
     (!query.type || e.action === query.type) &&
+    (!ticket || (e.ticketId !== null && ticketKeyOf(e.ticketId).includes(ticket))) &&
     (from === null || e.at >= from) &&
     (to === null || e.at < to);
 

@@ -56,11 +56,11 @@ describe('changing a void password', () => {
   it('turns a factory-default terminal custom once applied', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
-    expect(detail(owner, T.defaultPassword).voidPassword.state).toBe('default');
+    expect(detail(owner, T.defaultPassword).voidPassword?.state).toBe('default');
     expect(change(owner, T.defaultPassword, '123456', '470215').status).toBe(202);
-    expect(detail(owner, T.defaultPassword).voidPassword.state).toBe('default');
+    expect(detail(owner, T.defaultPassword).voidPassword?.state).toBe('default');
     acquirer.clock.advance(30 * SECOND);
-    expect(detail(owner, T.defaultPassword).voidPassword.state).toBe('custom');
+    expect(detail(owner, T.defaultPassword).voidPassword?.state).toBe('custom');
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe('changing a void password', () => {
     const response = change(owner, T.custom, 'wrong1', pin);
     expect(response.status).toBe(422);
     expect(bodyOf(response)).toMatchObject({ code, errors: [{ field: 'newPassword', code }] });
-    expect(terminalOf(acquirer, T.custom).voidPassword.failedAttempts).toBe(0);
+    expect(terminalOf(acquirer, T.custom).voidPassword?.failedAttempts).toBe(0);
   });
 
   it('refuses any of the last 3 void passwords (pin.reused), compared by hash', () => {
@@ -133,7 +133,7 @@ describe('changing a void password', () => {
 
   it('shares the attempt count with wrong PINs typed at the terminal', () => {
     const owner = signedIn(testAcquirer(), 'owner');
-    expect(detail(owner, T.failedAttempts).voidPassword.failedAttempts).toBe(3);
+    expect(detail(owner, T.failedAttempts).voidPassword?.failedAttempts).toBe(3);
     expect(bodyOf(change(owner, T.failedAttempts, '000001', '470215'))).toMatchObject({
       attemptsRemaining: 1,
     });
@@ -212,7 +212,7 @@ describe('resetting a void password', () => {
     const owner = signedIn(acquirer, 'owner');
     const token = owner.stepUp(PASSWORDS.owner!);
     expect(reset(owner, T.locked, { newPassword: '470215' }, token).status).toBe(202);
-    expect(detail(owner, T.locked).voidPassword.state).toBe('locked');
+    expect(detail(owner, T.locked).voidPassword?.state).toBe('locked');
     acquirer.clock.advance(30 * SECOND);
     expect(detail(owner, T.locked).voidPassword).toMatchObject({ state: 'custom', failedAttempts: 0 });
   });
@@ -341,7 +341,7 @@ describe('command lifecycle', () => {
       (e) => e.action === 'command.expired' && e.target === command.id,
     );
     expect(expiredEvent).toMatchObject({ actorRole: 'system', tid: T.offline, at: acquirer.now() });
-    expect(detail(later, T.offline).voidPassword.state).toBe('default');
+    expect(detail(later, T.offline).voidPassword?.state).toBe('default');
   });
 
   it('fails a change whose PIN was changed at the terminal meanwhile', () => {

@@ -9,7 +9,7 @@ import { randomId, randomInt } from '../hash';
 import { SimProblem } from '../problem';
 import { addCommand, markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
 import type { CommandRecord, TerminalRecord, UserRecord } from '../types';
-import { inScope, notFound, requireRole, terminalInScope } from './access';
+import { inScope, notFound, requireRole, requireSeesVoidPasswords, terminalInScope } from './access';
 import { audit, recordAudit } from './audit';
 import { requireStepUp } from './auth';
 import { nextHeartbeat } from './heartbeat';
@@ -237,6 +237,7 @@ function commandInScope(ctx: RequestContext, id: string): CommandRecord {
 }
 
 export function getCommand(ctx: RequestContext): HandlerResult {
+  requireSeesVoidPasswords(ctx, 'read void-password commands');
   return { body: { command: commandView(commandInScope(ctx, ctx.params.id!)) } };
 }
 
@@ -271,6 +272,7 @@ export function cancelCommand(ctx: RequestContext): HandlerResult {
 /** `GET /terminals/:tid/void-password/commands`: newest first. */
 export function commandHistory(ctx: RequestContext): HandlerResult {
   const terminal = terminalInScope(ctx, ctx.params.tid!);
+  requireSeesVoidPasswords(ctx, 'read void-password commands');
   const list = ctx.state.commandsByTid.get(terminal.tid) ?? [];
   const items = [...list].sort((a, b) => b.requestedAt - a.requestedAt).map(commandView);
   return { body: { items, serverTime: toIso(ctx.now) } };

@@ -39,9 +39,9 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
       s.storeName,
       s.status,
       s.lastSeenAt,
-      s.voidPassword.state,
-      s.voidPassword.changedAt,
-      s.voidPassword.lockedUntil,
+      s.voidPassword?.state,
+      s.voidPassword?.changedAt,
+      s.voidPassword?.lockedUntil,
       s.openCommand?.status ?? '',
     ];
   });

@@ -15,6 +15,18 @@ describe('merchants (support only)', () => {
     expect(search('鲜果')).toEqual([MERCHANT_C]);
     const phone = acquirer.state.world.merchantById.get(MERCHANT_A)!.phone;
     expect(search(phone)).toEqual([MERCHANT_A]);
+    const spaced = `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
+    const dashed = `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`;
+    for (const typed of [
+      `+86 ${spaced}`,
+      `+86-${dashed}`,
+      `0086${phone}`,
+      `86${phone}`,
+      `+86${phone}`,
+      dashed,
+    ])
+      expect(search(typed), typed).toEqual([MERCHANT_A]);
+    expect(search(`+86 ${phone.slice(-4)}`)).toContain(MERCHANT_A);
     const merchant = MerchantList.parse(support.get('/merchants', { q: MERCHANT_A }).body).items[0]!;
     expect(merchant.phoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     expect(merchant).toMatchObject({ payoutMode: 'T1', storeCount: 3, terminalCount: 12 });
@@ -28,6 +40,20 @@ describe('merchants (support only)', () => {
       stores: [{ name: '鲜果时光(星湖街店)', city: '苏州', terminalCount: 3 }],
     });
     expect(support.get('/merchants/000000000000000').status).toBe(404);
+  });
+
+  it('lists a merchant’s stores in natural order: 2号店 before 10号店', () => {
+    const acquirer = testAcquirer();
+    const stores = acquirer.state.world.stores.filter((s) => s.merchantId === MERCHANT_A);
+    ['悦来便利店(10号店)', '悦来便利店(2号店)', '悦来便利店(1号店)'].forEach((name, i) => {
+      stores[i]!.name = name;
+    });
+    const detail = MerchantDetail.parse(signedIn(acquirer, 'support').get(`/merchants/${MERCHANT_A}`).body);
+    expect(detail.stores.map((s) => s.name)).toEqual([
+      '悦来便利店(1号店)',
+      '悦来便利店(2号店)',
+      '悦来便利店(10号店)',
+    ]);
   });
 
   it('is forbidden to owners and cashiers (403)', () => {

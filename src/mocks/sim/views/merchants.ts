@@ -4,6 +4,7 @@ import { maskPhone } from '../data/generate';
 import type { SimState } from '../state';
 import type { MerchantRecord } from '../types';
 import { notFound, requireRole } from '../rules/access';
+import { naturalOrder } from './terminals';
 
 interface Counts {
   stores: Map<string, number>;
@@ -35,19 +36,30 @@ function merchantView(merchant: MerchantRecord, counts: Counts): Merchant {
 
 export const MERCHANT_SEARCH_LIMIT = 100;
 
+/**
+ * The digits of a phone number as people type it — `+86 138-1234-5678`, `0086 138 1234 5678`,
+ * `(138) 1234 5678` — without the country code; null when it is not at least 4 digits.
+ */
+export function phoneDigitsOf(text: string): string | null {
+  const compact = text.replace(/[\s\-().]/g, '');
+  const match = /^(?:\+86|0086|86(?=1\d{10}$))?(\d{4,})$/.exec(compact);
+  return match ? match[1]! : null;
+}
+
 /** `GET /merchants?q=`: support only; by MID, name or phone digits (the full number is searchable, never shown). */
 export function listMerchants(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['support'], 'search merchants');
   const q = (ctx.query as { q?: string }).q?.trim().toLowerCase() ?? '';
-  const digits = q.replace(/[\s-]/g, '');
+  const digits = q.replace(/[\s\-().]/g, '');
+  const phone = phoneDigitsOf(q);
   const counts = countsOf(ctx.state);
   const items = ctx.state.world.merchants
     .filter(
       (m) =>
         !q ||
-        m.id.includes(digits) ||
+        (/^\d+$/.test(digits) && m.id.includes(digits)) ||
         m.name.toLowerCase().includes(q) ||
-        (/^\d{4,}$/.test(digits) && m.phone.includes(digits)),
+        (phone !== null && m.phone.includes(phone)),
     )
     .slice(0, MERCHANT_SEARCH_LIMIT)
     .map((m) => merchantView(m, counts));
@@ -69,7 +81,8 @@ export function getMerchant(ctx: RequestContext): HandlerResult {
         name: s.name,
         city: s.city,
         terminalCount: counts.terminalsByStore.get(s.id) ?? 0,
-      })),
+      }))
+      .sort((a, b) => naturalOrder(a.name, b.name)),
   };
   return { body };
 }

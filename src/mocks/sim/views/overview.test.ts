@@ -56,14 +56,14 @@ describe('GET /overview', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const { voidsByDay } = overview(owner);
     expect(voidsByDay).toHaveLength(14);
-    expect(voidsByDay[0]!.date).toBe('2025-05-29');
-    expect(voidsByDay.at(-1)!.date).toBe('2025-06-11');
+    expect(voidsByDay![0]!.date).toBe('2025-05-29');
+    expect(voidsByDay!.at(-1)!.date).toBe('2025-06-11');
     const todayVoids = TransactionPage.parse(
       owner.get('/transactions', { type: 'void', from: '2025-06-11T00:00:00.000+08:00', limit: '1' }).body,
     ).summary;
-    expect(voidsByDay.at(-1)).toMatchObject({ count: todayVoids.count, amount: todayVoids.amount });
+    expect(voidsByDay!.at(-1)).toMatchObject({ count: todayVoids.count, amount: todayVoids.amount });
     // The burst of today (6 voids at one terminal) makes today the busiest day.
-    expect(Math.max(...voidsByDay.map((d) => d.count))).toBe(voidsByDay.at(-1)!.count);
+    expect(Math.max(...voidsByDay!.map((d) => d.count))).toBe(voidsByDay!.at(-1)!.count);
   });
 
   it('is scoped to the user, or to one merchant for support; another merchant is a 404 for an owner', () => {

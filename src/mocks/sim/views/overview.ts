@@ -1,7 +1,7 @@
 import type { DailyVoids, Overview, OverviewQuery } from '@/api/schemas/overview';
 import { DAY, shanghaiMidnight, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
-import { requireMerchantInScope, scopeOf } from '../rules/access';
+import { requireMerchantInScope, scopeOf, seesVoidPasswords } from '../rules/access';
 import { isStalePassword, STALE_PASSWORD_MS } from '../rules/alerts';
 import { voidabilityOf } from '../rules/voidability';
 import { passwordStateOf } from '../rules/void-password';
@@ -13,7 +13,8 @@ export const OVERVIEW_DAYS = 14;
 /**
  * `GET /overview`: the fleet's void-password risks, the money still voidable now with the
  * next deadline, and voids per business day over two weeks — for one merchant or every
- * merchant the user reaches. Counted with the same rules as the lists and alerts.
+ * merchant the user reaches. Counted with the same rules as the lists and alerts. A cashier
+ * gets no void-password counts and no voids per day (decision 010).
  */
 export function getOverview(ctx: RequestContext): HandlerResult {
   const query = ctx.query as OverviewQuery;
@@ -24,25 +25,22 @@ export function getOverview(ctx: RequestContext): HandlerResult {
   const { world } = ctx.state;
   const now = ctx.now;
 
-  const terminals: Overview['terminals'] = {
-    total: 0,
-    factoryPassword: 0,
-    locked: 0,
-    offline: 0,
-    openCommands: 0,
-    stalePasswords: 0,
-    stalePasswordDays: STALE_PASSWORD_MS / DAY,
-  };
+  const risks = { total: 0, factoryPassword: 0, locked: 0, offline: 0, openCommands: 0, stalePasswords: 0 };
   for (const t of world.terminals) {
     if (!inView(t.merchantId)) continue;
-    terminals.total++;
+    risks.total++;
     const state = passwordStateOf(t, now);
-    if (state === 'default') terminals.factoryPassword++;
-    if (state === 'locked') terminals.locked++;
-    if (!t.online) terminals.offline++;
-    if (openCommandOf(ctx.state, t.tid)) terminals.openCommands++;
-    if (isStalePassword(t, now)) terminals.stalePasswords++;
+    if (state === 'default') risks.factoryPassword++;
+    if (state === 'locked') risks.locked++;
+    if (!t.online) risks.offline++;
+    if (openCommandOf(ctx.state, t.tid)) risks.openCommands++;
+    if (isStalePassword(t, now)) risks.stalePasswords++;
   }
+  const seesPasswords = seesVoidPasswords(userOf(ctx));
+  const stalePasswordDays = STALE_PASSWORD_MS / DAY;
+  const terminals: Overview['terminals'] = seesPasswords
+    ? { ...risks, stalePasswordDays }
+    : { total: risks.total, offline: risks.offline, stalePasswordDays };
 
   // A sale is voidable only before its batch's cutoff, at most a day after it was made.
   const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
@@ -80,7 +78,7 @@ export function getOverview(ctx: RequestContext): HandlerResult {
       amount: voidable.amount,
       nextCutoffAt: voidable.nextCutoffAt === null ? null : toIso(voidable.nextCutoffAt),
     },
-    voidsByDay,
+    ...(seesPasswords ? { voidsByDay } : {}),
     serverTime: toIso(now),
   };
   return { body };

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { TerminalDetail, TerminalFacets, TerminalPage } from '@/api/schemas/terminals';
-import { SECOND } from '../clock';
+import { Overview } from '@/api/schemas/overview';
+import { DAY, SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '../data/demo-fixtures';
 import { codeOf, signedIn, testAcquirer, type TestClient } from '../testing/harness';
 
@@ -46,7 +47,7 @@ describe('GET /terminals', () => {
     const byTidDesc = list(owner, { sort: '-tid' }).items.map((t) => t.tid);
     expect(byTidDesc).toEqual([...byTidDesc].sort().reverse());
     const byStore = list(owner, { sort: 'storeName' }).items.map((t) => t.storeName);
-    expect(byStore).toEqual([...byStore].sort());
+    expect(byStore).toEqual([...byStore].sort(new Intl.Collator('zh-CN', { numeric: true }).compare));
     const first = list(owner, { limit: '5' });
     expect(first.items).toHaveLength(5);
     const second = list(owner, { limit: '5', cursor: first.nextCursor! });
@@ -81,6 +82,48 @@ describe('GET /terminals', () => {
     expect([90 * SECOND, 120 * SECOND]).toContain(moved); // whole heartbeats only
   });
 
+  it('filters to passwords unchanged for over 90 days and to changes waiting for the terminal', () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    const overview = Overview.parse(owner.get('/overview').body).terminals;
+    const stale = list(owner, { passwordAge: 'stale' });
+    expect(stale.items.map((t) => t.tid)).toContain(DEMO_TIDS.stalePassword);
+    expect(stale.total).toBe(overview.stalePasswords);
+    const cutoff = acquirer.now() - 90 * DAY;
+    for (const t of stale.items) {
+      expect(t.voidPassword?.state).toBe('custom');
+      expect(Date.parse(t.voidPassword!.changedAt!)).toBeLessThan(cutoff);
+    }
+    const waiting = list(owner, { command: 'open' });
+    expect(waiting.items.map((t) => t.tid)).toEqual([DEMO_TIDS.openCommand]);
+    expect(waiting.total).toBe(overview.openCommands);
+    expect(codeOf(owner.get('/terminals', { passwordAge: 'old' }))).toBe('request.malformed');
+  });
+
+  it('sorts by when the void password last changed, never-changed (factory) first', () => {
+    const owner = signedIn(testAcquirer(), 'owner');
+    const oldest = list(owner, { sort: 'passwordChangedAt' }).items;
+    const changed = oldest.map((t) => t.voidPassword?.changedAt ?? null);
+    const firstChanged = changed.findIndex((at) => at !== null);
+    expect(changed.slice(0, firstChanged).every((at) => at === null)).toBe(true);
+    const times = changed.slice(firstChanged).map((at) => Date.parse(at!));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(list(owner, { sort: '-passwordChangedAt' }).items[0]!.tid).toBe(oldest.at(-1)!.tid);
+  });
+
+  it('sorts store names naturally: 2号店 before 10号店 before 29号店', () => {
+    const acquirer = testAcquirer();
+    const stores = acquirer.state.world.stores.filter((s) => s.merchantId === MERCHANT_A);
+    ['悦来便利店(29号店)', '悦来便利店(2号店)', '悦来便利店(10号店)'].forEach((name, i) => {
+      stores[i]!.name = name;
+    });
+    const owner = signedIn(acquirer, 'owner');
+    const names = [...new Set(list(owner, { sort: 'storeName' }).items.map((t) => t.storeName))];
+    expect(names).toEqual(['悦来便利店(2号店)', '悦来便利店(10号店)', '悦来便利店(29号店)']);
+    const facets = TerminalFacets.parse(owner.get('/terminals/facets').body);
+    expect(facets.stores.map((s) => s.name)).toEqual(names);
+  });
+
   it('refuses an unknown sort with 400', () => {
     expect(codeOf(signedIn(testAcquirer(), 'owner').get('/terminals', { sort: 'sn' }))).toBe(
       'request.malformed',
@@ -97,7 +140,7 @@ describe('GET /terminals/:tid', () => {
     expect(response.headers['etag']).toBe(detail.version);
     expect(detail.batch.cutoffAt).toBe('2025-06-11T23:00:00.000+08:00');
     expect(detail.batch.number).toMatch(/^\d{6}$/);
-    expect(detail.voidPassword.failedAttempts).toBe(0);
+    expect(detail.voidPassword?.failedAttempts).toBe(0);
 
     acquirer.clock.advance(60 * SECOND);
     const same = TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body);
@@ -108,7 +151,7 @@ describe('GET /terminals/:tid', () => {
       newPassword: '470215',
     });
     const changed = TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body);
-    expect(changed.voidPassword.failedAttempts).toBe(1);
+    expect(changed.voidPassword?.failedAttempts).toBe(1);
     expect(changed.version).not.toBe(detail.version);
     owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
       currentPassword: DEMO_VOID_PASSWORD,

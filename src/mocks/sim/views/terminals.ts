@@ -1,10 +1,10 @@
 import type { Store } from '@/api/schemas/merchants';
 import type {
-  TerminalDetail,
   TerminalFacets,
   TerminalFilter,
   TerminalListQuery,
   TerminalSummary,
+  TerminalView,
 } from '@/api/schemas/terminals';
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
@@ -14,13 +14,27 @@ import { SimProblem } from '../problem';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging';
 import { openCommandOf, type SimState } from '../state';
 import type { TerminalRecord, UserRecord } from '../types';
-import { inScope, requireMerchantInScope, scopeOf, terminalInScope } from '../rules/access';
+import {
+  inScope,
+  requireMerchantInScope,
+  requireSeesVoidPasswords,
+  scopeOf,
+  seesVoidPasswords,
+  terminalInScope,
+} from '../rules/access';
+import { isStalePassword } from '../rules/alerts';
 import { commandView } from '../rules/commands';
 import { lastSeenOf } from '../rules/heartbeat';
 import { passwordStateOf } from '../rules/void-password';
 import { batchNumberAt } from '../rules/voidability';
 
-export function terminalSummary(state: SimState, terminal: TerminalRecord, now: number): TerminalSummary {
+/** `seesVoidPassword` false (a cashier): no void-password state and no command (decision 010). */
+export function terminalSummary(
+  state: SimState,
+  terminal: TerminalRecord,
+  now: number,
+  seesVoidPassword = true,
+): TerminalSummary {
   const { world } = state;
   const vp = terminal.voidPassword;
   const locked = passwordStateOf(terminal, now) === 'locked';
@@ -36,12 +50,14 @@ export function terminalSummary(state: SimState, terminal: TerminalRecord, now: 
     storeName: world.storeById.get(terminal.storeId)?.name ?? '',
     status: terminal.online ? 'online' : 'offline',
     lastSeenAt: toIso(lastSeenOf(terminal, now)),
-    voidPassword: {
-      state: passwordStateOf(terminal, now),
-      changedAt: vp.changedAt === null ? null : toIso(vp.changedAt),
-      lockedUntil: locked && vp.lockedUntil !== null ? toIso(vp.lockedUntil) : null,
-    },
-    openCommand: open ? commandView(open) : null,
+    voidPassword: seesVoidPassword
+      ? {
+          state: passwordStateOf(terminal, now),
+          changedAt: vp.changedAt === null ? null : toIso(vp.changedAt),
+          lockedUntil: locked && vp.lockedUntil !== null ? toIso(vp.lockedUntil) : null,
+        }
+      : null,
+    openCommand: open && seesVoidPassword ? commandView(open) : null,
   };
 }
 
@@ -53,16 +69,21 @@ export function openBatchOf(terminal: TerminalRecord, now: number): { number: st
   };
 }
 
-export function terminalDetail(state: SimState, terminal: TerminalRecord, now: number): TerminalDetail {
-  const summary = terminalSummary(state, terminal, now);
-  const failedAttempts = terminal.voidPassword.failedAttempts;
+export function terminalDetail(
+  state: SimState,
+  terminal: TerminalRecord,
+  now: number,
+  seesVoidPassword = true,
+): TerminalView {
+  const summary = terminalSummary(state, terminal, now, seesVoidPassword);
+  const failedAttempts = seesVoidPassword ? terminal.voidPassword.failedAttempts : null;
   const batch = openBatchOf(terminal, now);
   // The ETag covers everything but the heartbeat time, so polling does not see a "change" every 30 s.
   const { lastSeenAt: _lastSeenAt, ...versioned } = summary;
   const version = `W/"${terminal.revision}-${sha256Hex(JSON.stringify([versioned, failedAttempts, batch])).slice(0, 12)}"`;
   return {
     ...summary,
-    voidPassword: { ...summary.voidPassword, failedAttempts },
+    voidPassword: summary.voidPassword && { ...summary.voidPassword, failedAttempts: failedAttempts ?? 0 },
     batch,
     version,
     serverTime: toIso(now),
@@ -89,10 +110,15 @@ export function requireTerminalVersion(ctx: RequestContext, tid: string): void {
   throw new SimProblem(412, ErrorCode.versionConflict, 'The terminal changed since you loaded it.');
 }
 
+/** Store names as people read them: 2号店 before 29号店, Chinese by pinyin. */
+export const naturalOrder = new Intl.Collator('zh-CN', { numeric: true }).compare;
+
 /** Terminals the user reaches that match the filter, in generation (TID) order. */
 export function filterTerminals(ctx: RequestContext, filter: TerminalFilter): TerminalRecord[] {
   const user: UserRecord = userOf(ctx);
   if (filter.merchantId) requireMerchantInScope(ctx, filter.merchantId);
+  if (filter.passwordState || filter.passwordAge || filter.command)
+    requireSeesVoidPasswords(ctx, 'filter terminals by their void password');
   const scope = scopeOf(user);
   const { world } = ctx.state;
   const q = filter.q?.trim().toLowerCase();
@@ -103,6 +129,8 @@ export function filterTerminals(ctx: RequestContext, filter: TerminalFilter): Te
     if (filter.passwordState && passwordStateOf(t, ctx.now) !== filter.passwordState) return false;
     if (filter.storeId && t.storeId !== filter.storeId) return false;
     if (filter.model && t.model !== filter.model) return false;
+    if (filter.passwordAge === 'stale' && !isStalePassword(t, ctx.now)) return false;
+    if (filter.command === 'open' && !openCommandOf(ctx.state, t.tid)) return false;
     if (q) {
       const storeName = world.storeById.get(t.storeId)?.name.toLowerCase() ?? '';
       if (!t.tid.includes(q) && !t.sn.toLowerCase().includes(q) && !storeName.includes(q)) return false;
@@ -118,16 +146,20 @@ function compareBy(
   const { world } = ctx.state;
   const key = (sort ?? 'tid').replace(/^-/, '');
   const direction = sort?.startsWith('-') ? -1 : 1;
+  if (key === 'passwordChangedAt') requireSeesVoidPasswords(ctx, 'sort terminals by their void password');
+  // Never changed (the factory password) is the oldest of all.
   const value = (t: TerminalRecord): string | number => {
     if (key === 'lastSeenAt') return lastSeenOf(t, ctx.now);
     if (key === 'storeName') return world.storeById.get(t.storeId)?.name ?? '';
     if (key === 'model') return t.model;
+    if (key === 'passwordChangedAt') return t.voidPassword.changedAt ?? -Infinity;
     return t.tid;
   };
   return (a, b) => {
     const x = value(a);
     const y = value(b);
-    const order = x < y ? -1 : x > y ? 1 : 0;
+    const order =
+      typeof x === 'string' && typeof y === 'string' ? naturalOrder(x, y) : x < y ? -1 : x > y ? 1 : 0;
     return order !== 0 ? order * direction : a.tid < b.tid ? -1 : 1;
   };
 }
@@ -141,6 +173,7 @@ export function sortedTerminals(ctx: RequestContext, query: TerminalListQuery): 
 export function listTerminals(ctx: RequestContext): HandlerResult {
   const query = ctx.query as TerminalListQuery;
   const matches = sortedTerminals(ctx, query);
+  const seesVoidPassword = seesVoidPasswords(userOf(ctx));
   const start = query.cursor ? decodeCursor(query.cursor, 'terminals') : 0;
   const limit = pageLimit(query.limit);
   const page = matches.slice(start, start + limit);
@@ -153,10 +186,10 @@ export function listTerminals(ctx: RequestContext): HandlerResult {
   }
   return {
     body: {
-      items: page.map((t) => terminalSummary(ctx.state, t, ctx.now)),
+      items: page.map((t) => terminalSummary(ctx.state, t, ctx.now, seesVoidPassword)),
       nextCursor: start + limit < matches.length ? encodeCursor('terminals', start + limit) : null,
       total: matches.length,
-      counts,
+      counts: seesVoidPassword ? counts : { offline: counts.offline },
       serverTime: toIso(ctx.now),
     },
   };
@@ -164,7 +197,7 @@ export function listTerminals(ctx: RequestContext): HandlerResult {
 
 export function getTerminal(ctx: RequestContext): HandlerResult {
   const terminal = terminalInScope(ctx, ctx.params.tid!);
-  const body = terminalDetail(ctx.state, terminal, ctx.now);
+  const body = terminalDetail(ctx.state, terminal, ctx.now, seesVoidPasswords(userOf(ctx)));
   return { body, headers: { etag: body.version } };
 }
 
@@ -185,7 +218,7 @@ export function terminalFacets(ctx: RequestContext): HandlerResult {
       ? [{ id, merchantId: store.merchantId, name: store.name, city: store.city, terminalCount }]
       : [];
   });
-  stores.sort((a, b) => a.merchantId.localeCompare(b.merchantId) || a.name.localeCompare(b.name, 'zh-CN'));
+  stores.sort((a, b) => a.merchantId.localeCompare(b.merchantId) || naturalOrder(a.name, b.name));
   const models = [...byModel]
     .map(([model, terminalCount]) => ({ model, terminalCount }))
     .sort((a, b) => a.model.localeCompare(b.model));

@@ -196,6 +196,22 @@ describe('GET /transactions', () => {
     expect(list(owner, { q: 'nothing like it' }).total).toBe(0);
   });
 
+  it('finds a trace number by part of it from 3 digits on; 1–2 digits only the whole (zero-padded)', () => {
+    const owner = signedIn(testAcquirer(), 'owner');
+    const sale = byTrace(owner, DEMO_TRACE_NOS.voidableSale); // 900101
+    const partial = list(owner, { q: '9001', limit: '500' }).items;
+    expect(partial.map((t) => t.id)).toContain(sale.id);
+    for (const t of partial)
+      expect(t.traceNo.includes('9001') || t.cardLast4 === '9001' || t.amount === 900100).toBe(true);
+    expect(list(owner, { q: '0101', limit: '500' }).items.map((t) => t.id)).toContain(sale.id);
+    for (const t of list(owner, { q: '5', limit: '500' }).items)
+      expect(t.traceNo === '000005' || t.amount === 500).toBe(true);
+    // Six digits and more stay whole trace numbers and RRN tails, not parts of a trace.
+    expect(list(owner, { q: sale.rrn.slice(-6) }).items.map((t) => t.id)).toContain(sale.id);
+    for (const t of list(owner, { q: '900101', limit: '500' }).items)
+      expect(t.traceNo === '900101' || t.rrn.endsWith('900101') || t.amount === 90010100).toBe(true);
+  });
+
   it("keeps other merchants' transactions out: 404 for their id, merchant or terminal", () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');

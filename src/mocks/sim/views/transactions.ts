@@ -52,15 +52,24 @@ export function transactionView(state: SimState, tx: TransactionRecord, now: num
   return view;
 }
 
-/** `q` matches a trace number, an RRN (whole or its tail), a card's last 4 or an amount in yuan. */
+/** Typed trace digits from this many on match anywhere in the trace number; fewer, only the whole of it. */
+export const TRACE_PART_MIN_DIGITS = 3;
+
+/**
+ * `q` matches a trace number (the whole, leading zeros optional, or from 3 digits any part
+ * of it: `9001` finds 009001 and 090015), an RRN (whole or its tail), a card's last 4 or an
+ * amount in yuan.
+ */
 function searchMatcher(q: string | undefined): ((tx: TransactionRecord) => boolean) | null {
   const text = q?.trim();
   if (!text) return null;
   const digits = /^\d+$/.test(text);
   const amount = /^\d+(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * 100) : null;
   const trace = digits && text.length <= 6 ? text.padStart(6, '0') : null;
+  const tracePart = digits && text.length >= TRACE_PART_MIN_DIGITS && text.length < 6 ? text : null;
   return (tx) =>
     (trace !== null && tx.traceNo === trace) ||
+    (tracePart !== null && tx.traceNo.includes(tracePart)) ||
     (digits && text.length >= 6 && tx.rrn.endsWith(text)) ||
     (digits && text.length === 4 && tx.cardLast4 === text) ||
     (amount !== null && tx.amount === amount);

@@ -1,6 +1,7 @@
 import type { OperatorVoids, TerminalVoids, VoidBurst, VoidSummaryQuery } from '@/api/schemas/transactions';
 import { MINUTE, toIso } from '../clock';
 import type { HandlerResult, RequestContext } from '../context';
+import { requireSeesVoidPasswords } from '../rules/access';
 import { longestVoidBurst, VOID_BURST_COUNT, VOID_BURST_WINDOW_MS } from '../rules/alerts';
 import type { TransactionRecord } from '../types';
 import { filterTransactions } from './transactions';
@@ -34,9 +35,10 @@ function byConcern(
  * `GET /transactions/void-summary`: the voids of a period (same scope and filters as the
  * list) counted per operator of a terminal and per terminal, with bursts — the rule of the
  * void-burst alert (≥ 5 voids by one operator at one terminal within 60 minutes) applied to
- * the whole period.
+ * the whole period. Not for a cashier: it reviews their colleagues (decision 010).
  */
 export function voidSummary(ctx: RequestContext): HandlerResult {
+  requireSeesVoidPasswords(ctx, 'review voids');
   const query = ctx.query as VoidSummaryQuery;
   const voids = filterTransactions(ctx, { ...query, type: 'void' }).filter(
     (tx) => tx.outcome === 'approved' && tx.createdAt <= ctx.now,
