@@ -4,7 +4,6 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import { ErrorCode } from '@/api/schemas/common';
-import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { TextField } from '@/components/text-field';
@@ -12,6 +11,7 @@ import { useFormat } from '@/i18n/use-format';
 import { StepUpForm as StepUpSchema } from '../api/pin-forms';
 import { confirmAccountPassword } from '../api/step-up';
 import { useFieldError } from './new-pin-fields';
+import { FormActions } from './form-actions';
 
 type Failure = { kind: 'wrong'; attemptsRemaining?: number } | { kind: 'other'; error: unknown };
 
@@ -95,14 +95,12 @@ export function StepUpForm({
       {failure?.kind === 'other' ? (
         <ErrorNotice error={failure.error} onRetry={() => void onSubmit()} />
       ) : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          {t('passwords.dialog.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t('passwords.stepUp.confirming') : t('passwords.stepUp.confirm')}
-        </Button>
-      </div>
+      <FormActions
+        onCancel={onCancel}
+        label={t('passwords.stepUp.confirm')}
+        pending={pending}
+        pendingLabel={t('passwords.stepUp.confirming')}
+      />
     </form>
   );
 }
