@@ -172,12 +172,20 @@ export const messages = {
       notFoundTitle: 'Bulk reset not found',
       notFoundBody: 'There is no bulk reset with this address among yours. Start one from the terminal list.',
       progressTitle: 'Progress',
-      progressLabel: 'Terminals handled',
+      progressLabel: 'Terminals done',
       started: 'Started {when}',
-      running: 'Working: {done} of {total} terminals handled, {failed} failed so far.',
-      finished: 'Finished: reset queued for {succeeded} of {total} terminals; {failed} failed.',
+      running:
+        'So far {succeeded} of {total} terminals applied the new void password; {failed} failed, {waiting} still waiting for the terminal.',
+      finished: 'Finished: {succeeded} of {total} terminals applied the new void password; {failed} failed.',
       whatNext:
-        'Each terminal takes the new void password at its next check-in; offline ones keep the old one until they next connect. Open a terminal to follow it.',
+        'Each terminal takes the new void password at its next check-in (about every 30 seconds); offline ones keep the old one until they next connect. This page follows them until every terminal has applied it, failed or expired.',
+      oldPinTitle:
+        '{count, plural, one {{formatted} terminal still accepts the old void password:} other {{formatted} terminals still accept the old void password:}}',
+      oldPin: {
+        untilCheckIn: 'until its next check-in (about every 30 seconds).',
+        untilConnects: 'offline, it still accepts the old void password until it connects.',
+        notReset: 'the reset did not reach it; reset it again.',
+      },
       retryFailed:
         '{count, plural, one {Retry the {formatted} failed terminal…} other {Retry the {formatted} failed terminals…}}',
       resultsTitle: 'Terminals',
@@ -188,7 +196,16 @@ export const messages = {
         tid: 'TID',
         outcome: 'Outcome',
       },
-      queued: 'Reset queued',
+      outcome: {
+        queued: 'Queued: waiting for its next check-in.',
+        queuedOffline: 'Waiting: offline, it still accepts the old void password until it connects.',
+        delivered: 'Delivered: the terminal is applying it.',
+        applied: 'Applied: the new void password is in effect.',
+        appliedAt: 'Applied {when}: the new void password is in effect.',
+        failed: 'Failed at the terminal: the new void password was not applied.',
+        expired: 'Expired: the terminal did not connect within 72 hours.',
+        cancelled: 'Cancelled: nothing changed at the terminal.',
+      },
       error: {
         alreadyOpen: 'Skipped: a command was already waiting for this terminal.',
         reused: "Failed: the new void password is one of this terminal's last 3.",

@@ -162,12 +162,20 @@ export const messages: NamespaceMessages<'passwords'> = {
       notFoundTitle: '找不到该批量重置',
       notFoundBody: '您的批量重置中没有这个地址。请从终端列表发起。',
       progressTitle: '进度',
-      progressLabel: '已处理的终端',
+      progressLabel: '已完成的终端',
       started: '开始于 {when}',
-      running: '处理中：已处理 {done} / {total} 台终端，目前失败 {failed} 台。',
-      finished: '已完成：{succeeded} / {total} 台终端已排队重置；{failed} 台失败。',
+      running:
+        '目前 {succeeded} / {total} 台终端已采用新撤销消费密码；{failed} 台失败，{waiting} 台仍在等待终端。',
+      finished: '已完成：{succeeded} / {total} 台终端已采用新撤销消费密码；{failed} 台失败。',
       whatNext:
-        '每台终端在下次签到时采用新撤销消费密码；离线终端在下次联网之前仍使用旧密码。打开终端可查看进展。',
+        '每台终端在下次联网（约每 30 秒一次）时采用新撤销消费密码；离线终端在下次联网之前仍使用旧密码。本页会持续跟进，直到每台终端都已采用、失败或过期。',
+      oldPinTitle:
+        '{count, plural, one {{formatted} 台终端仍接受旧的撤销消费密码：} other {{formatted} 台终端仍接受旧的撤销消费密码：}}',
+      oldPin: {
+        untilCheckIn: '直到下次联网（约每 30 秒一次）。',
+        untilConnects: '终端离线，联网之前仍接受旧的撤销消费密码。',
+        notReset: '重置未送达该终端，请再次重置。',
+      },
       retryFailed:
         '{count, plural, one {重试失败的 {formatted} 台终端…} other {重试失败的 {formatted} 台终端…}}',
       resultsTitle: '终端',
@@ -178,7 +186,16 @@ export const messages: NamespaceMessages<'passwords'> = {
         tid: '终端号',
         outcome: '结果',
       },
-      queued: '已排队重置',
+      outcome: {
+        queued: '已排队：等待终端下次联网。',
+        queuedOffline: '等待中：终端离线，联网之前仍接受旧的撤销消费密码。',
+        delivered: '已送达：终端正在采用。',
+        applied: '已采用：新撤销消费密码已生效。',
+        appliedAt: '{when} 已采用：新撤销消费密码已生效。',
+        failed: '终端执行失败：新撤销消费密码未生效。',
+        expired: '已过期：终端 72 小时内未联网。',
+        cancelled: '已取消：终端上没有任何改动。',
+      },
       error: {
         alreadyOpen: '已跳过：该终端已有待执行的指令。',
         reused: '失败：新撤销消费密码是该终端最近 3 次用过的密码之一。',
