@@ -110,6 +110,24 @@ describe('Changing a void password', () => {
     expect(sent.filter((r) => r.path.includes('/void-password/'))).toEqual([]);
   });
 
+  it('says once that the new PIN must differ from the current one, without also saying it meets the rules', async () => {
+    const sent = recordMutations();
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, DEMO_VOID_PASSWORD);
+    await app.user.click(submit());
+    const newPin = within(dialog()).getByLabelText('New void password');
+    await waitFor(() =>
+      expect(newPin).toHaveAccessibleDescription(
+        /^The new void password must differ from the current one\.\s*$/,
+      ),
+    );
+    expect(within(dialog()).queryByText(/Meets the rules/)).not.toBeInTheDocument();
+    // Once it differs, the rules are checked again as the user types.
+    await typePin(app.user, 'New void password', NEW_PIN);
+    expect(await within(dialog()).findByText(/Meets the rules/)).toBeVisible();
+    expect(sent.filter((r) => r.path.includes('/void-password/'))).toEqual([]);
+  });
+
   it('takes a pasted PIN with spaces or full-width digits as the digits meant, and shows it on request', async () => {
     const app = await openChange(DEMO_TIDS.custom);
     const field = within(dialog()).getByLabelText('New void password');
