@@ -4,7 +4,8 @@ import { PasswordCommand, PasswordCommandStatus } from './commands';
 import { Store } from './merchants';
 
 export const TerminalStatus = z.enum(['online', 'offline']);
-export const VoidPasswordState = z.enum(['default', 'custom', 'locked']);
+/** `temporary`: a generated PIN from a reset, which the terminal makes the operator change at first use. */
+export const VoidPasswordState = z.enum(['default', 'custom', 'temporary', 'locked']);
 export type VoidPasswordState = z.infer<typeof VoidPasswordState>;
 export const TerminalModel = z.string();
 

@@ -106,6 +106,8 @@ function ResetContent({
         pin={state.result.temporaryPassword}
         tid={tid}
         offline={terminal.status === 'offline'}
+        expiresAt={command.expiresAt}
+        readOut={access.ticketRequired}
         titleId={titleId}
         onNoted={() => {
           reset.reset();

@@ -9,6 +9,7 @@ export const messages = {
       title: 'Void password',
       default: 'Factory default',
       custom: 'Custom',
+      temporary: 'Temporary · must be changed at the terminal',
       locked: 'Locked',
       lockedFor: 'Locked · {duration} left',
       lockEnded: 'Lock ended',

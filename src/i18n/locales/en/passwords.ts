@@ -105,8 +105,14 @@ export const messages = {
       once: 'It is shown only now: it is not kept anywhere and cannot be shown again.',
       firstUse:
         'Give it to the person at the terminal. The terminal asks them to choose a new void password the first time it is used.',
+      readToMerchant:
+        'Read it to the merchant, digit by digit. The first time it is used at the terminal, the terminal asks for a new void password.',
+      online:
+        'The terminal takes it at its next check-in, about every 30 seconds. Until then its old void password still works.',
       offline:
         'The terminal is offline: it takes this PIN when it next connects. Until then its old void password stays active.',
+      validity:
+        'Once taken, it works for one use, then must be changed at the terminal. If the terminal has not taken it by {time}, the reset lapses and the old void password stays.',
       noted: 'I have noted it',
     },
     openCommand: {

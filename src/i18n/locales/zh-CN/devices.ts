@@ -11,6 +11,7 @@ export const messages: NamespaceMessages<'devices'> = {
       title: '撤销消费密码',
       default: '出厂默认',
       custom: '已自定义',
+      temporary: '临时密码 · 须在终端上修改',
       locked: '已锁定',
       lockedFor: '已锁定 · 剩余 {duration}',
       lockEnded: '锁定已结束',
