@@ -141,38 +141,58 @@ describe('Changing a void password', () => {
     expect(field).toHaveAttribute('type', 'password');
   });
 
-  it('puts a wrong current PIN on its field with the attempts left, clears it, and keeps the new PIN', async () => {
+  it('puts a wrong current PIN on its field with the attempts left, clears it, keeps the new PIN, and offers a reset', async () => {
     const app = await openChange(DEMO_TIDS.custom);
+    expect(
+      within(dialog()).queryByRole('button', { name: 'Reset instead (forgotten)' }),
+    ).not.toBeInTheDocument();
     await fillChange(app, '135790', NEW_PIN);
     await app.user.click(submit());
 
     const current = within(dialog()).getByLabelText('Current void password');
     await waitFor(() =>
       expect(current).toHaveAccessibleDescription(
-        'The current void password is wrong. 4 attempts left before it locks for 30 minutes.',
+        'The current void password is wrong. 4 attempts left; then it locks for 30 minutes, and cashiers cannot void sales at the terminal until then.',
       ),
     );
     expect(current).toHaveValue('');
     expect(current).toHaveFocus();
     expect(within(dialog()).getByLabelText('New void password')).toHaveValue(NEW_PIN);
+    // From the first wrong try, not only once locked.
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset instead (forgotten)' }));
+    expect(
+      await within(dialog()).findByRole('heading', {
+        name: `Reset the void password of terminal ${DEMO_TIDS.custom}`,
+      }),
+    ).toBeVisible();
   });
 
-  it('locks after the fifth wrong attempt and says until when, offering a reset', async () => {
+  it('locks after the fifth wrong attempt, saying first that cashiers will not be able to void, one message at a time', async () => {
     // 58100108 has 3 wrong attempts already.
     const app = await openChange(DEMO_TIDS.failedAttempts);
-    expect(within(dialog()).getByText(/3 wrong attempts so far\. After 2 more/)).toBeVisible();
+    expect(
+      within(dialog()).getByText(
+        '3 wrong attempts so far (here or at the terminal). After 2 more the void password locks for 30 minutes, and cashiers cannot void sales at the terminal until then.',
+      ),
+    ).toBeVisible();
+    expect(within(dialog()).getByRole('button', { name: 'Reset instead (forgotten)' })).toBeVisible();
     await fillChange(app, '135790', NEW_PIN);
     await app.user.click(submit());
     await waitFor(() =>
       expect(within(dialog()).getByLabelText('Current void password')).toHaveAccessibleDescription(
-        /1 more wrong attempt locks it for 30 minutes/,
+        'The current void password is wrong. 1 more wrong attempt locks it for 30 minutes, and cashiers cannot void sales at the terminal until then.',
       ),
     );
+    // The field says it: no second, different warning beside it.
+    expect(within(dialog()).queryByText(/wrong attempts so far/)).not.toBeInTheDocument();
+    expect(within(dialog()).getAllByText(/cashiers cannot void/)).toHaveLength(1);
     await typePin(app.user, 'Current void password', '135790');
     await app.user.click(submit());
 
     expect(
-      await within(dialog()).findByText(/locked after 5 wrong attempts, until \d\d:\d\d:\d\d/),
+      await within(dialog()).findByText(
+        /locked after 5 wrong attempts, until \d\d:\d\d:\d\d\. Until then cashiers cannot void sales at the terminal\./,
+      ),
     ).toBeVisible();
     await app.user.click(within(dialog()).getByRole('button', { name: 'Reset it instead' }));
     expect(await within(dialog()).findByLabelText('Your account password')).toBeVisible();

@@ -5,6 +5,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { MAX_WRONG_VOID_PASSWORD_ATTEMPTS } from '@/api/void-password-policy';
+import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
@@ -93,16 +94,19 @@ function ChangeContent({
   const before = flow.stepBeforeForm({ ...step, what: t('passwords.change.what'), terminal, canCancel });
   if (before) return before;
 
-  const attempts = terminal.voidPassword.failedAttempts;
-  const currentError =
-    errors.currentPassword?.type === 'server' &&
-    refusal?.kind === 'fields' &&
-    refusal.attemptsRemaining !== undefined
-      ? t('passwords.errors.wrongCurrentAttempts', {
-          count: refusal.attemptsRemaining,
-          formatted: format.number(refusal.attemptsRemaining),
-        })
-      : fieldError(errors.currentPassword?.message);
+  const attemptsRemaining =
+    errors.currentPassword?.type === 'server' && refusal?.kind === 'fields'
+      ? refusal.attemptsRemaining
+      : undefined;
+  const wrongCurrent = attemptsRemaining !== undefined;
+  const currentError = wrongCurrent
+    ? t('passwords.errors.wrongCurrentAttempts', {
+        count: attemptsRemaining,
+        formatted: format.number(attemptsRemaining),
+      })
+    : fieldError(errors.currentPassword?.message);
+  // One message per failure: while the field says how many tries are left, the notice does not.
+  const attempts = wrongCurrent ? 0 : terminal.voidPassword.failedAttempts;
 
   return (
     <DialogStep key="form" {...step} focusTitle={false}>
@@ -117,6 +121,14 @@ function ChangeContent({
       ) : null}
       {refusal?.kind === 'other' ? (
         <ErrorNotice error={refusal.error} onRetry={() => void flow.send()} />
+      ) : null}
+      {(attempts > 0 || wrongCurrent) && onResetInstead ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-gray-800">
+          <p>{t('passwords.change.forgotten')}</p>
+          <Button variant="secondary" onClick={onResetInstead}>
+            {t('passwords.change.resetInstead')}
+          </Button>
+        </div>
       ) : null}
       <form method="post" noValidate onSubmit={flow.send} className="space-y-4">
         <PinController

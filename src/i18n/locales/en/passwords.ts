@@ -46,14 +46,16 @@ export const messages = {
     errors: {
       reused: "This is one of the terminal's last 3 void passwords. Choose another.",
       wrongCurrentAttempts:
-        '{count, plural, one {The current void password is wrong. {formatted} more wrong attempt locks it for 30 minutes.} other {The current void password is wrong. {formatted} attempts left before it locks for 30 minutes.}}',
+        '{count, plural, one {The current void password is wrong. {formatted} more wrong attempt locks it for 30 minutes, and cashiers cannot void sales at the terminal until then.} other {The current void password is wrong. {formatted} attempts left; then it locks for 30 minutes, and cashiers cannot void sales at the terminal until then.}}',
     },
     change: {
       title: 'Change the void password of terminal {tid}',
       intro:
         'You need the void password the terminal asks for now. The terminal takes the new one at its next check-in.',
       attemptsSoFar:
-        '{count, plural, one {{count} wrong attempt so far. After {left} more the void password locks for 30 minutes.} other {{count} wrong attempts so far. After {left} more the void password locks for 30 minutes.}}',
+        '{count, plural, one {{count} wrong attempt so far (here or at the terminal). After {left} more the void password locks for 30 minutes, and cashiers cannot void sales at the terminal until then.} other {{count} wrong attempts so far (here or at the terminal). After {left} more the void password locks for 30 minutes, and cashiers cannot void sales at the terminal until then.}}',
+      forgotten: 'If nobody knows the current void password, do not guess: reset it instead.',
+      resetInstead: 'Reset instead (forgotten)',
       submit: 'Send the new void password',
       what: 'the change',
     },
@@ -136,8 +138,10 @@ export const messages = {
         "We don't know yet whether the cancel went through. Check again: it is safe, it is never done twice.",
     },
     locked: {
-      until: 'The void password is locked after 5 wrong attempts, until {time}.',
-      noTime: 'The void password is locked after 5 wrong attempts.',
+      until:
+        'The void password is locked after 5 wrong attempts, until {time}. Until then cashiers cannot void sales at the terminal.',
+      noTime:
+        'The void password is locked after 5 wrong attempts. While it is, cashiers cannot void sales at the terminal.',
       resetHint:
         'No change is possible until then. If nobody knows the current void password, reset it instead.',
       waitHint: 'No change is possible until then.',

@@ -48,13 +48,15 @@ export const messages: NamespaceMessages<'passwords'> = {
     errors: {
       reused: '这是该终端最近 3 次用过的撤销消费密码之一，请换一个。',
       wrongCurrentAttempts:
-        '{count, plural, one {当前撤销消费密码不正确。再输错 {formatted} 次将锁定 30 分钟。} other {当前撤销消费密码不正确。还可尝试 {formatted} 次，之后将锁定 30 分钟。}}',
+        '{count, plural, one {当前撤销消费密码不正确。再输错 {formatted} 次将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。} other {当前撤销消费密码不正确。还可尝试 {formatted} 次，之后将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。}}',
     },
     change: {
       title: '修改终端 {tid} 的撤销消费密码',
       intro: '需要提供终端目前使用的撤销消费密码。终端会在下次签到时采用新密码。',
       attemptsSoFar:
-        '{count, plural, one {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。} other {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。}}',
+        '{count, plural, one {已输错 {count} 次（在此处或终端上）。再输错 {left} 次，撤销消费密码将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。} other {已输错 {count} 次（在此处或终端上）。再输错 {left} 次，撤销消费密码将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。}}',
+      forgotten: '如果没人知道当前的撤销消费密码，请不要猜测，改为重置。',
+      resetInstead: '改为重置（忘记密码）',
       submit: '发送新撤销消费密码',
       what: '此次修改',
     },
@@ -127,8 +129,8 @@ export const messages: NamespaceMessages<'passwords'> = {
       unknown: '暂时无法确定取消是否成功。请再次确认：这样做是安全的，不会重复执行。',
     },
     locked: {
-      until: '撤销消费密码因连续输错 5 次已锁定，{time} 解锁。',
-      noTime: '撤销消费密码因连续输错 5 次已锁定。',
+      until: '撤销消费密码因连续输错 5 次已锁定，{time} 解锁。在此之前收银员无法在终端上撤销交易。',
+      noTime: '撤销消费密码因连续输错 5 次已锁定。锁定期间收银员无法在终端上撤销交易。',
       resetHint: '解锁前无法修改。如果没人知道当前的撤销消费密码，请改为重置。',
       waitHint: '解锁前无法修改。',
       resetInstead: '改为重置',
