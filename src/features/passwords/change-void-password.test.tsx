@@ -9,7 +9,7 @@ import {
   server,
   setupMockAcquirer,
 } from '@/testing/mock-server';
-import { renderSignedIn } from '@/testing/render-app';
+import { DEMO_ACCOUNTS, renderSignedIn, submitSignIn } from '@/testing/render-app';
 import { stepUpHolder } from './api/step-up';
 import { dialog, expectNoSecretLeft, recordMutations, typePin } from './test-support';
 
@@ -310,6 +310,30 @@ describe('Changing a void password', () => {
     await waitFor(() =>
       expect(screen.getByRole('region', { name: 'Latest command' })).toHaveTextContent('Change · Cancelled'),
     );
+  });
+
+  it('a session that ends at the change says, once signed in again, that the change was not sent', async () => {
+    server.use(http.post(apiUrl(CHANGE_PATH), () => problem(401, 'auth.session_expired')));
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
+    await app.user.click(submit());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    const owner = DEMO_ACCOUNTS.find((account) => account.role === 'owner')!;
+    await submitSignIn(app, owner.username, owner.password);
+    expect(
+      await screen.findByText(
+        `Your session ended, so the change of the void password of terminal ${DEMO_TIDS.custom} was not sent. Nothing changed at the terminal: do it again if it is still needed.`,
+      ),
+    ).toBeVisible();
+    expect(app.url()).toBe(`/terminals/${DEMO_TIDS.custom}`);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expectNoSecretLeft(app.queryClient, [DEMO_VOID_PASSWORD, NEW_PIN]);
+    // Said once: back on the page later, it is gone.
+    await app.user.click(screen.getByRole('link', { name: 'Terminals' }));
+    await app.user.click(await screen.findByRole('link', { name: DEMO_TIDS.custom }));
+    await screen.findByRole('button', { name: 'Change void password' });
+    expect(screen.queryByText(/was not sent/)).not.toBeInTheDocument();
   });
 
   it('gives a cashier no void-password controls', async () => {

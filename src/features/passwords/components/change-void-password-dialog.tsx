@@ -26,8 +26,10 @@ export interface ChangeVoidPasswordDialogProps {
   onClose: () => void;
   /** The command is queued: the dialog's job is done. */
   onSent: (command: PasswordCommand) => void;
-  /** Offered when the void password is locked and the user may reset it. */
+  /** Offered after wrong tries or a lock, when the user may reset it. */
   onResetInstead?: (() => void) | undefined;
+  /** The session ended as the change was sent: it was not. */
+  onSessionEnded?: (() => void) | undefined;
 }
 
 /** Change (the current void password is known): current, new, confirm — DESIGN §2. */
@@ -49,6 +51,7 @@ function ChangeContent({
   onClose,
   onSent,
   onResetInstead,
+  onSessionEnded,
   titleId,
 }: ChangeVoidPasswordDialogProps & { titleId: string }) {
   const { t } = useTranslation();
@@ -63,6 +66,7 @@ function ChangeContent({
     action: change,
     form,
     refreshes,
+    onSessionEnded,
     toInput: (values) => ({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
     onSucceeded: onSent,
     onRefused: (refusal) => {

@@ -167,6 +167,7 @@ export function useStepUpGate(access: VoidPasswordAccess | undefined) {
       focusTitle: boolean;
       onClose: () => void;
       send: () => void;
+      onSessionEnded?: () => void;
     }) => (
       <DialogStep
         key="step-up"
@@ -179,6 +180,7 @@ export function useStepUpGate(access: VoidPasswordAccess | undefined) {
           username={access?.username ?? ''}
           expired={expired}
           onCancel={props.onClose}
+          onSessionEnded={props.onSessionEnded}
           onConfirmed={() => {
             setExpired(false);
             setJustConfirmed(true);

@@ -26,6 +26,8 @@ export interface ResetVoidPasswordDialogProps {
   onClose: () => void;
   /** The reset is queued (and a temporary PIN, if any, was noted). */
   onSent: (command: PasswordCommand) => void;
+  /** The session ended as the reset (or its password confirmation) was sent: it was not. */
+  onSessionEnded?: (() => void) | undefined;
 }
 
 /**
@@ -54,6 +56,7 @@ function ResetContent({
   refreshes,
   onClose,
   onSent,
+  onSessionEnded,
   titleId,
   onPinOnScreen,
 }: ResetVoidPasswordDialogProps & { titleId: string; onPinOnScreen: (onScreen: boolean) => void }) {
@@ -81,6 +84,7 @@ function ResetContent({
     form,
     refreshes,
     stepUp: access,
+    onSessionEnded,
     toInput: (values, stepUpToken) => {
       const body: ResetVoidPasswordRequest =
         values.mode === 'temporary'

@@ -25,6 +25,7 @@ export function StepUpForm({
   expired,
   onConfirmed,
   onCancel,
+  onSessionEnded,
 }: {
   /** The signed-in user's id: the token is theirs only. */
   scope: string;
@@ -34,6 +35,8 @@ export function StepUpForm({
   expired: boolean;
   onConfirmed: () => void;
   onCancel: () => void;
+  /** The session ended at this step (a 401): what the user asked for was not sent. */
+  onSessionEnded?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -54,7 +57,9 @@ export function StepUpForm({
       form.reset({ password: '' });
       onConfirmed();
     } catch (error) {
-      if (isApiError(error) && error.code === ErrorCode.invalidCredentials) {
+      if (isApiError(error) && error.status === 401) {
+        onSessionEnded?.();
+      } else if (isApiError(error) && error.code === ErrorCode.invalidCredentials) {
         // A wrong password is a secret too: clear it.
         form.setValue('password', '');
         setFailure({ kind: 'wrong', attemptsRemaining: error.attemptsRemaining });

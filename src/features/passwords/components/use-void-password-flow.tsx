@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { isApiError } from '@/api/errors';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import type { VoidPasswordAccess } from '../api/access';
 import type { RefreshKeys } from '../api/mutations';
@@ -33,6 +34,8 @@ export interface VoidPasswordFlowOptions<Values extends FieldValues, Input, Resu
   stepUp?: VoidPasswordAccess;
   /** A refusal the dialog shows its own way; true when handled. */
   onRefused?: (refusal: Refusal, error: unknown) => boolean;
+  /** The session ended at this action (a 401): nothing was sent. */
+  onSessionEnded?: (() => void) | undefined;
 }
 
 export interface FlowStepProps {
@@ -63,6 +66,7 @@ export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
   refreshes,
   stepUp,
   onRefused,
+  onSessionEnded,
 }: VoidPasswordFlowOptions<Values, Input, Result>) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const visibility = usePinVisibility();
@@ -86,6 +90,7 @@ export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
     } else if (outcome.status === 'unknown') {
       if (refreshes) await reread();
     } else if (outcome.status === 'failed') {
+      if (isApiError(outcome.error) && outcome.error.status === 401) return onSessionEnded?.();
       const next = refusalOf(outcome.error);
       if (next.kind === 'step-up' && stepUp) return gate.askAgain(true);
       if (onRefused?.(next, outcome.error)) return;
@@ -135,7 +140,12 @@ export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
       );
     }
     if (stepUp && gate.validUntil === null) {
-      return gate.step({ ...step, focusTitle: stepUpFocusTitle, send: () => void send() });
+      return gate.step({
+        ...step,
+        focusTitle: stepUpFocusTitle,
+        send: () => void send(),
+        onSessionEnded,
+      });
     }
     return null;
   };

@@ -3,8 +3,10 @@ import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
+import { Notice } from '@/components/notice';
 import type { VoidPasswordAccess } from '../api/access';
 import type { RefreshKeys } from '../api/mutations';
+import { notSentNote } from '../api/not-sent';
 import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
 import { ChangeVoidPasswordDialog } from './change-void-password-dialog';
@@ -31,6 +33,8 @@ export function VoidPasswordActions({
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [sent, setSent] = useState<PasswordCommand | null>(null);
+  // Back here after signing in again: what the lost session kept from being sent, said once.
+  const [notSent] = useState(() => notSentNote.take(access.userId, terminal.tid));
   const open = waitingCommandOf(terminal);
 
   const onSent = (command: PasswordCommand) => {
@@ -47,6 +51,9 @@ export function VoidPasswordActions({
           ? t('passwords.actions.sent', { kind: t(`devices.command.kind.${sent.kind}`), tid: terminal.tid })
           : null}
       </div>
+      {notSent && !sent ? (
+        <Notice tone="warning">{t('passwords.actions.notSent', { kind: notSent, tid: terminal.tid })}</Notice>
+      ) : null}
       {open ? (
         <div className="space-y-2 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-900">
           <p>
@@ -77,6 +84,7 @@ export function VoidPasswordActions({
         onClose={() => setDialog(null)}
         onSent={onSent}
         onResetInstead={access.canReset ? () => setDialog('reset') : undefined}
+        onSessionEnded={() => notSentNote.put(access.userId, terminal.tid, 'change')}
       />
       <ResetVoidPasswordDialog
         open={dialog === 'reset'}
@@ -85,6 +93,7 @@ export function VoidPasswordActions({
         refreshes={refreshes}
         onClose={() => setDialog(null)}
         onSent={onSent}
+        onSessionEnded={() => notSentNote.put(access.userId, terminal.tid, 'reset')}
       />
     </div>
   );

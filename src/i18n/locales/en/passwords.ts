@@ -4,6 +4,8 @@ export const messages = {
       change: 'Change void password',
       reset: 'Reset void password (forgotten)',
       sent: '{kind} sent to terminal {tid}.',
+      notSent:
+        'Your session ended, so {kind, select, change {the change} other {the reset}} of the void password of terminal {tid} was not sent. Nothing changed at the terminal: do it again if it is still needed.',
     },
     dialog: {
       cancel: 'Cancel',

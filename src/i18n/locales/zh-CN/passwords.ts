@@ -6,6 +6,8 @@ export const messages: NamespaceMessages<'passwords'> = {
       change: '修改撤销消费密码',
       reset: '重置撤销消费密码（忘记密码）',
       sent: '已向终端 {tid} 发送{kind}指令。',
+      notSent:
+        '您的会话已结束，终端 {tid} 的撤销消费密码{kind, select, change {修改} other {重置}}没有发送，终端上没有任何改动。如仍需要，请重新操作。',
     },
     dialog: {
       cancel: '取消',
