@@ -179,7 +179,8 @@ describe('Bulk reset', () => {
         { timeout: 8000 },
       ),
     ).toBeVisible();
-  });
+    // The large scenario: thousands of terminals generated, queued and polled.
+  }, 30_000);
 
   it('an answer lost on the way is checked again with the same key, and one job is made', async () => {
     const sent = recordMutations();
