@@ -89,6 +89,8 @@ test.describe('Void password', () => {
     await expect(controls.dialog).toContainText(
       'The terminal is offline: it takes this PIN when it next connects.',
     );
+    await expect(controls.dialog).toContainText(/If the terminal has not taken it by .+, the reset lapses/);
+    await expect(controls.dialog).toContainText('Give it to the person at the terminal.');
     const pin = await controls.temporaryPin();
     expect(pin).toMatch(/^\d{6}$/);
     await expectNoSeriousA11yViolations(page, 'the temporary PIN');
@@ -223,14 +225,16 @@ test.describe('Void password', () => {
     await controls.change(wrong, NEW_PIN);
     for (const left of [4, 3, 2]) {
       await expect(controls.currentPin).toHaveAccessibleDescription(
-        `The current void password is wrong. ${left} attempts left before it locks for 30 minutes.`,
+        `The current void password is wrong. ${left} attempts left; then it locks for 30 minutes, and cashiers cannot void sales at the terminal until then.`,
       );
+      // From the first wrong try, the way out that does not guess.
+      await expect(controls.button('Reset instead (forgotten)')).toBeVisible();
       await expect(controls.currentPin).toHaveValue('');
       await controls.currentPin.fill(wrong);
       await controls.button('Send the new void password').click();
     }
     await expect(controls.currentPin).toHaveAccessibleDescription(
-      'The current void password is wrong. 1 more wrong attempt locks it for 30 minutes.',
+      'The current void password is wrong. 1 more wrong attempt locks it for 30 minutes, and cashiers cannot void sales at the terminal until then.',
     );
     await controls.currentPin.fill(wrong);
     await controls.button('Send the new void password').click();
@@ -242,8 +246,9 @@ test.describe('Void password', () => {
     await expectNoSecretInBrowser(page, [wrong, NEW_PIN], consoleMessages);
   });
 
-  test('an owner resets every terminal still on the factory password in one job, which survives a reload', async ({
+  test('an owner resets every terminal still on the factory password in one job, follows each to applied, and it survives a reload', async ({
     page,
+    mock,
     signInAs,
   }) => {
     const consoleMessages = collectConsole(page);
@@ -265,17 +270,34 @@ test.describe('Void password', () => {
 
     await expect(page).toHaveURL(/\/terminals\/bulk-resets\/[\w-]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bulk void-password reset');
-    await expect(page.getByText('Finished: reset queued for 4 of 4 terminals; 0 failed.')).toBeVisible();
-    await expect(page.getByRole('progressbar', { name: 'Terminals handled' })).toHaveAttribute('value', '4');
     const results = page.getByRole('table', { name: 'Terminals' });
     await expect(results.getByRole('row')).toHaveCount(5);
+    // Queued is not done: until they check in, the terminals take the old PIN.
+    await expect(
+      page.getByText(/^So far \d of 4 terminals applied the new void password; 0 failed/),
+    ).toBeVisible();
+    await mock.advanceClock(PAST_A_HEARTBEAT_MS);
+    const status =
+      'So far 3 of 4 terminals applied the new void password; 0 failed, 1 still waiting for the terminal.';
+    await expect(page.getByText(status)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('progressbar', { name: 'Terminals done' })).toHaveAttribute('value', '3');
+    await expect(page.getByText('1 terminal still accepts the old void password:')).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: OFFLINE_TID })).toHaveText(
+      `${OFFLINE_TID}: offline, it still accepts the old void password until it connects.`,
+    );
+    await expect(results.getByRole('row').filter({ hasText: OFFLINE_TID })).toContainText(
+      'Waiting: offline, it still accepts the old void password until it connects.',
+    );
+    await expect(
+      results.getByRole('row').filter({ hasText: /Applied .+: the new void password is in effect/ }),
+    ).toHaveCount(3);
     await expectNoSeriousA11yViolations(page, 'the bulk reset job');
     await expectNoSecretInBrowser(page, [NEW_PIN, DEMO_PASSWORDS.owner], consoleMessages);
 
     const jobUrl = page.url();
     await page.reload();
     await expect(page).toHaveURL(jobUrl);
-    await expect(page.getByText('Finished: reset queued for 4 of 4 terminals; 0 failed.')).toBeVisible();
+    await expect(page.getByText(status)).toBeVisible();
 
     // Back in the list: the offline one still has the factory password, its reset waiting
     // (the online ones may have taken theirs already, at their next check-in).

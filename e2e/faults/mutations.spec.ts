@@ -136,6 +136,14 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
 
       if (outcome === 'session-ended') {
         await cell.signInAgain('owner', TERMINAL);
+        await expect(
+          page.getByText(
+            `Your session ended, so the change of the void password of terminal ${TID} was not sent.`,
+            {
+              exact: false,
+            },
+          ),
+        ).toBeVisible();
         return expectCommands(controls, 'Change', 0);
       }
       if (outcome === 'unknown') {
@@ -162,6 +170,14 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
       if (outcome === 'session-ended') {
         // Decision 006: the dialog's draft is not kept across a sign-in; the page is.
         await cell.signInAgain('support', TERMINAL);
+        await expect(
+          page.getByText(
+            `Your session ended, so the reset of the void password of terminal ${TID} was not sent.`,
+            {
+              exact: false,
+            },
+          ),
+        ).toBeVisible();
         return expectCommands(controls, 'Reset', 0);
       }
       if (outcome === 'unknown') {
@@ -236,7 +252,9 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
         await expect(page).toHaveURL(/\/terminals\/bulk-resets\/[\w-]+$/);
         // One job: a second one would find every terminal's reset already waiting, and fail them.
         await expect(
-          page.getByText(`Finished: reset queued for ${BULK_COUNT} of ${BULK_COUNT} terminals; 0 failed.`),
+          page.getByText(
+            new RegExp(`^So far \\d of ${BULK_COUNT} terminals applied the new void password; 0 failed`),
+          ),
         ).toBeVisible();
         return;
       }

@@ -1,10 +1,11 @@
 import { z } from 'zod/mini';
 import { Count, MerchantId, TerminalId, Timestamp } from './common';
-import { PasswordCommand } from './commands';
+import { PasswordCommand, PasswordCommandStatus } from './commands';
 import { Store } from './merchants';
 
 export const TerminalStatus = z.enum(['online', 'offline']);
-export const VoidPasswordState = z.enum(['default', 'custom', 'locked']);
+/** `temporary`: a generated PIN from a reset, which the terminal makes the operator change at first use. */
+export const VoidPasswordState = z.enum(['default', 'custom', 'temporary', 'locked']);
 export type VoidPasswordState = z.infer<typeof VoidPasswordState>;
 export const TerminalModel = z.string();
 
@@ -173,19 +174,32 @@ export const BulkResetRequest = z
   );
 export type BulkResetRequest = z.infer<typeof BulkResetRequest>;
 
+/**
+ * A bulk reset as it goes: `done` counts terminals whose reset settled (applied, or failed:
+ * refused, failed at the terminal, expired, cancelled), `succeeded` those that applied it,
+ * `waiting` those whose command is still queued or delivered (they take the old PIN). It is
+ * `finished` once every terminal is done.
+ */
 export const BulkResetJob = z.object({
   id: z.string(),
   total: Count,
   done: Count,
   succeeded: Count,
   failed: Count,
+  waiting: Count,
   status: z.enum(['running', 'finished']),
   createdAt: Timestamp,
   results: z.array(
     z.object({
       tid: TerminalId,
       commandId: z.optional(z.string()),
+      /** Refused when the job came to it (no command was queued). */
       error: z.optional(z.string()),
+      commandStatus: z.optional(PasswordCommandStatus),
+      appliedAt: z.optional(Timestamp),
+      failureReason: z.optional(z.string()),
+      /** Whether the terminal is connected now (an offline one takes no command until it is). */
+      online: z.optional(z.boolean()),
     }),
   ),
 });

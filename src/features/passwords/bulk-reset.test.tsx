@@ -45,16 +45,41 @@ describe('Bulk reset', () => {
 
     await waitFor(() => expect(app.url()).toMatch(/^\/terminals\/bulk-resets\/[\w-]+$/));
     expect(await screen.findByRole('heading', { level: 1, name: 'Bulk void-password reset' })).toBeVisible();
-    await waitFor(() =>
-      expect(screen.getByText(/^Finished: reset queued for 4 of 4 terminals; 0 failed\.$/)).toBeVisible(),
-    );
-    expect(screen.getByRole('progressbar', { name: 'Terminals handled' })).toHaveAttribute('value', '4');
+    // Queued is not done: no terminal has the new PIN until it checks in.
+    expect(
+      await screen.findByText(
+        'So far 0 of 4 terminals applied the new void password; 0 failed, 4 still waiting for the terminal.',
+      ),
+    ).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: 'Terminals done' })).toHaveAttribute('value', '0');
+    expect(screen.getByText('4 terminals still accept the old void password:')).toBeVisible();
     const results = screen.getByRole('table', { name: 'Terminals' });
     const rowOf = (tid: string) =>
       within(results)
         .getAllByRole('row')
         .find((row) => within(row).queryByRole('link', { name: tid }));
-    for (const tid of FACTORY_DEFAULT_TIDS) expect(rowOf(tid)).toHaveTextContent('Reset queued');
+    expect(rowOf(DEMO_TIDS.defaultPassword)).toHaveTextContent('Queued: waiting for its next check-in.');
+
+    // The online terminals check in (every 30 s) and apply it; the offline one is named.
+    travelInTime(31_000);
+    expect(
+      await screen.findByText(
+        'So far 3 of 4 terminals applied the new void password; 0 failed, 1 still waiting for the terminal.',
+        {},
+        { timeout: 8000 },
+      ),
+    ).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: 'Terminals done' })).toHaveAttribute('value', '3');
+    expect(screen.getByText('1 terminal still accepts the old void password:')).toBeVisible();
+    expect(
+      screen.getAllByRole('listitem').find((item) => within(item).queryByText(DEMO_TIDS.offline)),
+    ).toHaveTextContent('offline, it still accepts the old void password until it connects.');
+    for (const tid of FACTORY_DEFAULT_TIDS.filter((tid) => tid !== DEMO_TIDS.offline)) {
+      expect(rowOf(tid)).toHaveTextContent(/^\d+Applied .+: the new void password is in effect\.$/);
+    }
+    expect(rowOf(DEMO_TIDS.offline)).toHaveTextContent(
+      'Waiting: offline, it still accepts the old void password until it connects.',
+    );
 
     const bulk = sent.find((r) => r.path.endsWith('/void-password/bulk-resets'))!;
     expect(bulk.body).toEqual({ terminalIds: [...FACTORY_DEFAULT_TIDS].sort(), newPassword: NEW_PIN });
@@ -74,9 +99,16 @@ describe('Bulk reset', () => {
     await confirmAndChoose(app, 'owner');
     await app.user.click(within(dialog()).getByRole('button', { name: 'Reset 2 terminals' }));
 
+    expect(await screen.findByText('2 terminals still accept the old void password:')).toBeVisible();
+    travelInTime(31_000);
     expect(
-      await screen.findByText(/^Finished: reset queued for 1 of 2 terminals; 1 failed\.$/),
+      await screen.findByText(
+        'Finished: 1 of 2 terminals applied the new void password; 1 failed.',
+        {},
+        { timeout: 8000 },
+      ),
     ).toBeVisible();
+    expect(screen.getByText('1 terminal still accepts the old void password:')).toBeVisible();
     const results = screen.getByRole('table', { name: 'Terminals' });
     const rowOf = (tid: string) =>
       within(results)
@@ -114,7 +146,7 @@ describe('Bulk reset', () => {
 
     // Still signed in (the session cookie), as after a reload.
     const again = await renderApp({ route: jobUrl });
-    expect(await screen.findByText(/^Finished: reset queued for 4 of 4 terminals/)).toBeVisible();
+    expect(await screen.findByText(/^So far 0 of 4 terminals applied the new void password/)).toBeVisible();
     expect(again.url()).toBe(jobUrl);
   });
 
@@ -143,17 +175,18 @@ describe('Bulk reset', () => {
       ticketId: 'INC-7',
       reason: 'Chain-wide rollout of custom PINs',
     });
-    expect(await screen.findByText(/^(Working|Finished): /)).toBeVisible();
-    // Simulated time passes: the job (200 terminals a second) finishes, and the page says so.
+    expect(await screen.findByText(/^(So far|Finished:) [\d,]+ of /)).toBeVisible();
+    // Simulated time passes: the job (200 terminals a second) queues them all, and the online ones apply it.
     travelInTime(10 * 60_000);
     expect(
       await screen.findByText(
-        /^Finished: reset queued for [\d,]+ of [\d,]+ terminals/,
+        /^(So far|Finished:) [1-9][\d,]* of [\d,]+ terminals applied the new void password/,
         {},
         { timeout: 8000 },
       ),
     ).toBeVisible();
-  });
+    // The large scenario: thousands of terminals generated, queued and polled.
+  }, 30_000);
 
   it('an answer lost on the way is checked again with the same key, and one job is made', async () => {
     const sent = recordMutations();
@@ -174,7 +207,9 @@ describe('Bulk reset', () => {
     expect(posts[1]!.idempotencyKey).toBe(posts[0]!.idempotencyKey);
     // The replayed job is the first one: had the retry made a second job, its 4 would all fail (already open).
     expect(
-      await screen.findByText(/^Finished: reset queued for 4 of 4 terminals; 0 failed\.$/),
+      await screen.findByText(
+        'So far 0 of 4 terminals applied the new void password; 0 failed, 4 still waiting for the terminal.',
+      ),
     ).toBeVisible();
   });
 

@@ -9,7 +9,7 @@ import {
   server,
   setupMockAcquirer,
 } from '@/testing/mock-server';
-import { renderSignedIn } from '@/testing/render-app';
+import { DEMO_ACCOUNTS, renderSignedIn, submitSignIn } from '@/testing/render-app';
 import { stepUpHolder } from './api/step-up';
 import { dialog, expectNoSecretLeft, recordMutations, typePin } from './test-support';
 
@@ -112,6 +112,24 @@ describe('Changing a void password', () => {
     expect(sent.filter((r) => r.path.includes('/void-password/'))).toEqual([]);
   });
 
+  it('says once that the new PIN must differ from the current one, without also saying it meets the rules', async () => {
+    const sent = recordMutations();
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, DEMO_VOID_PASSWORD);
+    await app.user.click(submit());
+    const newPin = within(dialog()).getByLabelText('New void password');
+    await waitFor(() =>
+      expect(newPin).toHaveAccessibleDescription(
+        /^The new void password must differ from the current one\.\s*$/,
+      ),
+    );
+    expect(within(dialog()).queryByText(/Meets the rules/)).not.toBeInTheDocument();
+    // Once it differs, the rules are checked again as the user types.
+    await typePin(app.user, 'New void password', NEW_PIN);
+    expect(await within(dialog()).findByText(/Meets the rules/)).toBeVisible();
+    expect(sent.filter((r) => r.path.includes('/void-password/'))).toEqual([]);
+  });
+
   it('takes a pasted PIN with spaces or full-width digits as the digits meant, and shows it on request', async () => {
     const app = await openChange(DEMO_TIDS.custom);
     const field = within(dialog()).getByLabelText('New void password');
@@ -125,38 +143,58 @@ describe('Changing a void password', () => {
     expect(field).toHaveAttribute('type', 'password');
   });
 
-  it('puts a wrong current PIN on its field with the attempts left, clears it, and keeps the new PIN', async () => {
+  it('puts a wrong current PIN on its field with the attempts left, clears it, keeps the new PIN, and offers a reset', async () => {
     const app = await openChange(DEMO_TIDS.custom);
+    expect(
+      within(dialog()).queryByRole('button', { name: 'Reset instead (forgotten)' }),
+    ).not.toBeInTheDocument();
     await fillChange(app, '135790', NEW_PIN);
     await app.user.click(submit());
 
     const current = within(dialog()).getByLabelText('Current void password');
     await waitFor(() =>
       expect(current).toHaveAccessibleDescription(
-        'The current void password is wrong. 4 attempts left before it locks for 30 minutes.',
+        'The current void password is wrong. 4 attempts left; then it locks for 30 minutes, and cashiers cannot void sales at the terminal until then.',
       ),
     );
     expect(current).toHaveValue('');
     expect(current).toHaveFocus();
     expect(within(dialog()).getByLabelText('New void password')).toHaveValue(NEW_PIN);
+    // From the first wrong try, not only once locked.
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset instead (forgotten)' }));
+    expect(
+      await within(dialog()).findByRole('heading', {
+        name: `Reset the void password of terminal ${DEMO_TIDS.custom}`,
+      }),
+    ).toBeVisible();
   });
 
-  it('locks after the fifth wrong attempt and says until when, offering a reset', async () => {
+  it('locks after the fifth wrong attempt, saying first that cashiers will not be able to void, one message at a time', async () => {
     // 58100108 has 3 wrong attempts already.
     const app = await openChange(DEMO_TIDS.failedAttempts);
-    expect(within(dialog()).getByText(/3 wrong attempts so far\. After 2 more/)).toBeVisible();
+    expect(
+      within(dialog()).getByText(
+        '3 wrong attempts so far (here or at the terminal). After 2 more the void password locks for 30 minutes, and cashiers cannot void sales at the terminal until then.',
+      ),
+    ).toBeVisible();
+    expect(within(dialog()).getByRole('button', { name: 'Reset instead (forgotten)' })).toBeVisible();
     await fillChange(app, '135790', NEW_PIN);
     await app.user.click(submit());
     await waitFor(() =>
       expect(within(dialog()).getByLabelText('Current void password')).toHaveAccessibleDescription(
-        /1 more wrong attempt locks it for 30 minutes/,
+        'The current void password is wrong. 1 more wrong attempt locks it for 30 minutes, and cashiers cannot void sales at the terminal until then.',
       ),
     );
+    // The field says it: no second, different warning beside it.
+    expect(within(dialog()).queryByText(/wrong attempts so far/)).not.toBeInTheDocument();
+    expect(within(dialog()).getAllByText(/cashiers cannot void/)).toHaveLength(1);
     await typePin(app.user, 'Current void password', '135790');
     await app.user.click(submit());
 
     expect(
-      await within(dialog()).findByText(/locked after 5 wrong attempts, until \d\d:\d\d:\d\d/),
+      await within(dialog()).findByText(
+        /locked after 5 wrong attempts, until \d\d:\d\d:\d\d\. Until then cashiers cannot void sales at the terminal\./,
+      ),
     ).toBeVisible();
     await app.user.click(within(dialog()).getByRole('button', { name: 'Reset it instead' }));
     expect(await within(dialog()).findByLabelText('Your account password')).toBeVisible();
@@ -274,6 +312,30 @@ describe('Changing a void password', () => {
     await waitFor(() =>
       expect(screen.getByRole('region', { name: 'Latest command' })).toHaveTextContent('Change · Cancelled'),
     );
+  });
+
+  it('a session that ends at the change says, once signed in again, that the change was not sent', async () => {
+    server.use(http.post(apiUrl(CHANGE_PATH), () => problem(401, 'auth.session_expired')));
+    const app = await openChange(DEMO_TIDS.custom);
+    await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
+    await app.user.click(submit());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    const owner = DEMO_ACCOUNTS.find((account) => account.role === 'owner')!;
+    await submitSignIn(app, owner.username, owner.password);
+    expect(
+      await screen.findByText(
+        `Your session ended, so the change of the void password of terminal ${DEMO_TIDS.custom} was not sent. Nothing changed at the terminal: do it again if it is still needed.`,
+      ),
+    ).toBeVisible();
+    expect(app.url()).toBe(`/terminals/${DEMO_TIDS.custom}`);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expectNoSecretLeft(app.queryClient, [DEMO_VOID_PASSWORD, NEW_PIN]);
+    // Said once: back on the page later, it is gone.
+    await app.user.click(screen.getByRole('link', { name: 'Terminals' }));
+    await app.user.click(await screen.findByRole('link', { name: DEMO_TIDS.custom }));
+    await screen.findByRole('button', { name: 'Change void password' });
+    expect(screen.queryByText(/was not sent/)).not.toBeInTheDocument();
   });
 
   it('gives a cashier no void-password controls (nor the void password itself)', async () => {

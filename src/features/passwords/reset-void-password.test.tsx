@@ -181,6 +181,41 @@ describe('Resetting a forgotten void password', () => {
     });
   });
 
+  it('tells support to read a temporary PIN to the merchant, when it takes effect and until when; the terminal then shows it as temporary', async () => {
+    const app = await openReset('support', DEMO_TIDS.custom);
+    await confirmPassword(app, passwordOf('support'));
+    await within(dialog()).findByText(/Account password confirmed until/);
+    await app.user.type(within(dialog()).getByLabelText('Ticket reference'), 'INC-2042');
+    await app.user.type(within(dialog()).getByLabelText('Reason'), 'Owner forgot it.');
+    await app.user.click(within(dialog()).getByRole('button', { name: 'Reset the void password' }));
+    await within(dialog()).findByRole('heading', { name: /^Temporary void password/ });
+
+    expect(within(dialog()).getByText(/^Read it to the merchant, digit by digit\./)).toBeVisible();
+    expect(within(dialog()).queryByText(/Give it to the person at the terminal/)).not.toBeInTheDocument();
+    expect(
+      within(dialog()).getByText(
+        'The terminal takes it at its next check-in, about every 30 seconds. Until then its old void password still works.',
+      ),
+    ).toBeVisible();
+    expect(
+      within(dialog()).getByText(/If the terminal has not taken it by .+\d\d:\d\d.*, the reset lapses/),
+    ).toBeVisible();
+    const pin = temporaryPinShown();
+    await app.user.click(within(dialog()).getByRole('button', { name: 'I have noted it' }));
+
+    travelInTime(31_000);
+    const voidPassword = screen.getByRole('region', { name: 'Void password' });
+    expect(
+      await within(voidPassword).findByText(
+        'Temporary · must be changed at the terminal',
+        {},
+        { timeout: 8000 },
+      ),
+    ).toBeVisible();
+    expect(within(voidPassword).queryByText('Custom')).not.toBeInTheDocument();
+    expectNoSecretLeft(app.queryClient, [pin]);
+  });
+
   it('offers the terminal’s sales as CSV before the reset, says why, and saves them in the reader’s words', async () => {
     const saved: File[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {

@@ -57,6 +57,8 @@ export interface VoidPasswordRecord {
   failedAttempts: number;
   lockedAt: number | null;
   lockedUntil: number | null;
+  /** The active PIN is a generated temporary one: the terminal makes the operator change it at first use. */
+  temporary?: boolean;
 }
 
 export interface TerminalRecord {

@@ -87,6 +87,7 @@ export function FleetFilters({
             <option value="default">{t('devices.voidPassword.default')}</option>
             <option value="custom">{t('devices.voidPassword.custom')}</option>
             <option value="locked">{t('devices.voidPassword.locked')}</option>
+            <option value="temporary">{t('devices.filters.temporary')}</option>
           </SelectField>
           <SelectField
             label={t('devices.filters.passwordAge')}

@@ -27,7 +27,8 @@ function LockIcon() {
 
 /**
  * A terminal's void password at a glance: the factory default is a risk (icon and words,
- * not colour alone), a lock says how long it has left (server time).
+ * not colour alone), a temporary one still has to be changed at the terminal, a lock says
+ * how long it has left (server time).
  */
 export function VoidPasswordBadge({
   voidPassword,
@@ -60,6 +61,14 @@ export function VoidPasswordBadge({
         ) : (
           t('devices.voidPassword.locked')
         )}
+      </span>
+    );
+  }
+  if (voidPassword.state === 'temporary') {
+    return (
+      <span className={`${badge} border-amber-400 bg-amber-50 text-amber-950`}>
+        <WarningIcon />
+        {t('devices.voidPassword.temporary')}
       </span>
     );
   }

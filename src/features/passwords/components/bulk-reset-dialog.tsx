@@ -19,18 +19,11 @@ import type { VoidPasswordAccess } from '../api/access';
 import { useStartBulkReset } from '../api/mutations';
 import { bulkResetJobPath } from '../api/paths';
 import { bulkResetForm, type BulkResetForm, ticketOf } from '../api/pin-forms';
-import { type Refusal, refusalOf } from '../api/refusal';
-import {
-  DialogStep,
-  showFieldRefusals,
-  StepUpValidity,
-  isCheckingAgain,
-  UnknownOutcomeStep,
-  useStepUpGate,
-} from './dialog-steps';
+import { DialogStep, StepUpValidity } from './dialog-steps';
 import { NewPinFields } from './new-pin-fields';
 import { TicketFields } from './ticket-fields';
-import { usePinVisibility } from './use-pin-visibility';
+import { FormActions } from './form-actions';
+import { useVoidPasswordFlow } from './use-void-password-flow';
 
 /** TIDs named in the confirmation before "and N more". */
 const NAMED_TIDS = 5;
@@ -139,11 +132,8 @@ function BulkContent({
   const { t } = useTranslation();
   const format = useFormat();
   const [confirmed, setConfirmed] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [noneMatch, setNoneMatch] = useState(false);
-  const gate = useStepUpGate(access);
   const start = useStartBulkReset();
-  const visibility = usePinVisibility();
   const schema = useMemo(
     () => bulkResetForm({ ticketRequired: access.ticketRequired }),
     [access.ticketRequired],
@@ -152,43 +142,27 @@ function BulkContent({
     resolver: zodResolver(schema),
     defaultValues: { newPassword: '', confirmPassword: '', ticketId: '', reason: '' },
   });
+  const flow = useVoidPasswordFlow({
+    action: start,
+    form,
+    stepUp: access,
+    toInput: (values, stepUpToken) => {
+      setNoneMatch(false);
+      return { selection, newPassword: values.newPassword, ...ticketOf(values), stepUpToken };
+    },
+    onSucceeded: onStarted,
+    onRefused: (_refusal, error) => {
+      const none =
+        isApiError(error) && error.fieldErrors.some((f) => f.field === 'filter' || f.field === 'terminalIds');
+      if (none) setNoneMatch(true);
+      return none;
+    },
+  });
   const count = selectionSize(selection);
   const formattedCount = format.number(count);
-  const { state } = start;
+  const { refusal, pending } = flow;
   const title = t('passwords.bulk.title', { count, formatted: formattedCount });
   const step = { titleId, title, onClose };
-
-  const send = form.handleSubmit(async (values) => {
-    visibility.hideAll();
-    setRefusal(null);
-    setNoneMatch(false);
-    const token = gate.token();
-    // Checking an unknown outcome again needs no fresh step-up: a replay answers as the first time.
-    if (!token && state.status !== 'unknown') return gate.askAgain(false);
-    const outcome = await start.run({
-      selection,
-      newPassword: values.newPassword,
-      ...ticketOf(values),
-      stepUpToken: token ?? undefined,
-    });
-    if (!outcome) return;
-    if (outcome.status === 'succeeded') {
-      onStarted(outcome.result);
-    } else if (outcome.status === 'failed') {
-      const next = refusalOf(outcome.error);
-      if (next.kind === 'step-up') return gate.askAgain(true);
-      const error = outcome.error;
-      if (
-        isApiError(error) &&
-        error.fieldErrors.some((f) => f.field === 'filter' || f.field === 'terminalIds')
-      ) {
-        setNoneMatch(true);
-        return;
-      }
-      setRefusal(next);
-      if (next.kind === 'fields') showFieldRefusals(form, next.fields);
-    }
-  });
 
   if (!confirmed) {
     const tids = selection.kind === 'ids' ? selection.tids : [];
@@ -213,54 +187,37 @@ function BulkContent({
           <p>{t('passwords.bulk.explain')}</p>
           <p className="mt-1">{t('passwords.bulk.skipped')}</p>
         </Notice>
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('passwords.dialog.cancel')}
-          </Button>
-          <Button onClick={() => setConfirmed(true)}>{t('passwords.bulk.continue')}</Button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          label={t('passwords.bulk.continue')}
+          onContinue={() => setConfirmed(true)}
+        />
       </DialogStep>
     );
   }
 
-  const checking = isCheckingAgain(state);
-  if (state.status === 'unknown' || checking) {
-    return (
-      <UnknownOutcomeStep
-        key="unknown"
-        {...step}
-        what={t('passwords.bulk.what')}
-        checking={checking}
-        onCheckAgain={() => void send()}
-      />
-    );
-  }
+  const before = flow.stepBeforeForm({ ...step, what: t('passwords.bulk.what'), stepUpFocusTitle: true });
+  if (before) return before;
+  if (flow.stepUpValidUntil === null) return null;
 
-  if (gate.validUntil === null) {
-    return gate.step({ ...step, focusTitle: true, send: () => void send() });
-  }
-
-  const pending = state.status === 'pending';
   return (
     <DialogStep key="form" {...step} focusTitle>
-      <StepUpValidity validUntil={gate.validUntil} />
+      <StepUpValidity validUntil={flow.stepUpValidUntil} />
       {noneMatch ? <Notice tone="error">{t('passwords.bulk.noneMatch')}</Notice> : null}
-      {refusal?.kind === 'other' ? <ErrorNotice error={refusal.error} onRetry={() => void send()} /> : null}
-      <form method="post" noValidate onSubmit={send} className="space-y-4">
-        <NewPinFields control={form.control} visibility={visibility} readOnly={pending} />
+      {refusal?.kind === 'other' ? (
+        <ErrorNotice error={refusal.error} onRetry={() => void flow.send()} />
+      ) : null}
+      <form method="post" noValidate onSubmit={flow.send} className="space-y-4">
+        <NewPinFields control={form.control} visibility={flow.visibility} readOnly={pending} />
         {access.ticketRequired ? (
           <TicketFields register={form.register} errors={form.formState.errors} readOnly={pending} />
         ) : null}
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('passwords.dialog.cancel')}
-          </Button>
-          <Button type="submit" variant="danger" disabled={pending}>
-            {pending
-              ? t('passwords.dialog.sending')
-              : t('passwords.bulk.submit', { count, formatted: formattedCount })}
-          </Button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          label={t('passwords.bulk.submit', { count, formatted: formattedCount })}
+          pending={pending}
+          variant="danger"
+        />
       </form>
     </DialogStep>
   );

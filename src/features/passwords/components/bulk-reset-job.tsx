@@ -10,6 +10,7 @@ import { BackLink } from '@/components/back-link';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { MissingResource } from '@/components/missing-resource';
+import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
@@ -25,8 +26,9 @@ import { paths } from '@/config/paths';
 const ROWS_STEP = 100;
 
 /**
- * A bulk reset job (`/terminals/bulk-resets/:jobId`): progress while it runs (polled, backing
- * off, until it finishes), then each terminal's outcome; the failed ones can be sent again.
+ * A bulk reset job (`/terminals/bulk-resets/:jobId`): each terminal's reset through to
+ * applied, failed or expired (polled, backing off, until every terminal is settled), which
+ * terminals still take the old PIN, and the failed ones can be sent again.
  * The job id in the URL is not a secret, so the page survives a reload.
  */
 export function BulkResetJobView({
@@ -42,9 +44,11 @@ export function BulkResetJobView({
   const job = useQuery(bulkResetQueries.job(jobId));
   const refresh = useRefresh(REFRESHED_BY_JOBS);
   const finished = job.data?.job.status === 'finished';
+  const applied = job.data?.job.succeeded ?? 0;
+  // Terminals that took the new PIN show a new state elsewhere (the fleet list, their pages).
   useEffect(() => {
-    if (finished) void refresh();
-  }, [finished, refresh]);
+    if (finished || applied > 0) void refresh();
+  }, [finished, applied, refresh]);
   if (job.isPending) return <PageSkeleton />;
   if (job.isError) {
     if (isApiError(job.error) && job.error.status === 404) {
@@ -67,6 +71,15 @@ export function BulkResetJobView({
   return <JobLoaded job={job.data.job} access={access} onRetryStarted={onRetryStarted} />;
 }
 
+type JobResult = BulkResetJob['results'][number];
+
+/** The terminal did not get the new PIN: refused by the job, failed, expired or cancelled. */
+function hasFailed(result: JobResult): boolean {
+  return (
+    result.error !== undefined || !['queued', 'delivered', 'applied'].includes(result.commandStatus ?? '')
+  );
+}
+
 function JobLoaded({
   job,
   access,
@@ -81,9 +94,11 @@ function JobLoaded({
   const [failedOnly, setFailedOnly] = useState(false);
   const [shown, setShown] = useState(ROWS_STEP);
   const finished = job.status === 'finished';
-  const failedTids = job.results.filter((result) => result.error).map((result) => result.tid);
-  const rows = failedOnly ? job.results.filter((result) => result.error) : job.results;
+  const failedTids = job.results.filter(hasFailed).map((result) => result.tid);
+  const oldPinTids = job.results.filter((result) => result.commandStatus !== 'applied');
+  const rows = failedOnly ? job.results.filter(hasFailed) : job.results;
   const n = (value: number) => format.number(value);
+  const allHandled = job.results.length >= job.total;
 
   return (
     <>
@@ -110,13 +125,33 @@ function JobLoaded({
                     failed: n(job.failed),
                   })
                 : t('passwords.job.running', {
-                    done: n(job.done),
+                    succeeded: n(job.succeeded),
                     total: n(job.total),
                     failed: n(job.failed),
+                    waiting: n(job.waiting),
                   })}
             </p>
-            <p className="text-sm text-gray-800">{t('passwords.job.whatNext')}</p>
-            {finished && failedTids.length > 0 && access.canReset ? (
+            {oldPinTids.length > 0 && allHandled ? (
+              <Notice tone="warning">
+                <p className="font-medium">
+                  {t('passwords.job.oldPinTitle', {
+                    count: oldPinTids.length,
+                    formatted: n(oldPinTids.length),
+                  })}
+                </p>
+                <ul className="mt-1 space-y-0.5">
+                  {oldPinTids.slice(0, shown).map((result) => (
+                    <li key={result.tid}>
+                      <span className="font-mono font-semibold">{result.tid}</span>
+                      {': '}
+                      {oldPinText(result, t)}
+                    </li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
+            {!finished ? <p className="text-sm text-gray-800">{t('passwords.job.whatNext')}</p> : null}
+            {allHandled && failedTids.length > 0 && access.canReset ? (
               <BulkResetButton
                 selection={{ kind: 'ids', tids: failedTids }}
                 access={access}
@@ -132,7 +167,7 @@ function JobLoaded({
 
         <Panel title={t('passwords.job.resultsTitle')}>
           <div className="mt-3 space-y-3">
-            {job.failed > 0 ? (
+            {failedTids.length > 0 ? (
               <label className="inline-flex items-center gap-2 text-sm text-gray-900">
                 <input
                   type="checkbox"
@@ -172,8 +207,8 @@ function JobLoaded({
                           {result.tid}
                         </Link>
                       </td>
-                      <td className={`py-2 ${result.error ? 'text-red-800' : 'text-gray-900'}`}>
-                        {result.error ? jobErrorText(result.error, t) : t('passwords.job.queued')}
+                      <td className={`py-2 ${hasFailed(result) ? 'text-red-800' : 'text-gray-900'}`}>
+                        {outcomeText(result, t, format.dateTime)}
                       </td>
                     </tr>
                   ))}
@@ -190,6 +225,35 @@ function JobLoaded({
       </div>
     </>
   );
+}
+
+/** Where one terminal's reset stands, in words. */
+function outcomeText(result: JobResult, t: TFunction, dateTime: (iso: string) => string): string {
+  if (result.error !== undefined) return jobErrorText(result.error, t);
+  switch (result.commandStatus) {
+    case 'queued':
+      return result.online ? t('passwords.job.outcome.queued') : t('passwords.job.outcome.queuedOffline');
+    case 'delivered':
+      return t('passwords.job.outcome.delivered');
+    case 'applied':
+      return result.appliedAt
+        ? t('passwords.job.outcome.appliedAt', { when: dateTime(result.appliedAt) })
+        : t('passwords.job.outcome.applied');
+    case 'expired':
+      return t('passwords.job.outcome.expired');
+    case 'cancelled':
+      return t('passwords.job.outcome.cancelled');
+    default:
+      return t('passwords.job.outcome.failed');
+  }
+}
+
+/** Why a terminal still takes its old void password. */
+function oldPinText(result: JobResult, t: TFunction): string {
+  if (result.commandStatus === 'queued' || result.commandStatus === 'delivered') {
+    return result.online ? t('passwords.job.oldPin.untilCheckIn') : t('passwords.job.oldPin.untilConnects');
+  }
+  return t('passwords.job.oldPin.notReset');
 }
 
 /** Why a terminal of a job failed, in words; an unknown code gets a general sentence. */

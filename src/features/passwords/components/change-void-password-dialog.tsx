@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
@@ -11,21 +11,12 @@ import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
 import { type RefreshKeys, useChangeVoidPassword } from '../api/mutations';
-import { waitingCommandOf } from '../api/open-command';
 import { ChangeVoidPasswordForm } from '../api/pin-forms';
-import { type Refusal, refusalOf } from '../api/refusal';
-import {
-  CloseRow,
-  DialogStep,
-  OpenCommandStep,
-  showFieldRefusals,
-  isCheckingAgain,
-  UnknownOutcomeStep,
-  useReread,
-} from './dialog-steps';
+import { CloseRow, DialogStep } from './dialog-steps';
 import { NewPinFields, PinController, useFieldError } from './new-pin-fields';
 import { LockedNotice } from './terminal-state-blocks';
-import { usePinVisibility } from './use-pin-visibility';
+import { FormActions } from './form-actions';
+import { useVoidPasswordFlow } from './use-void-password-flow';
 
 export interface ChangeVoidPasswordDialogProps {
   open: boolean;
@@ -35,8 +26,10 @@ export interface ChangeVoidPasswordDialogProps {
   onClose: () => void;
   /** The command is queued: the dialog's job is done. */
   onSent: (command: PasswordCommand) => void;
-  /** Offered when the void password is locked and the user may reset it. */
+  /** Offered after wrong tries or a lock, when the user may reset it. */
   onResetInstead?: (() => void) | undefined;
+  /** The session ended as the change was sent: it was not. */
+  onSessionEnded?: (() => void) | undefined;
 }
 
 /** Change (the current void password is known): current, new, confirm — DESIGN §2. */
@@ -58,48 +51,39 @@ function ChangeContent({
   onClose,
   onSent,
   onResetInstead,
+  onSessionEnded,
   titleId,
 }: ChangeVoidPasswordDialogProps & { titleId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const fieldError = useFieldError();
   const change = useChangeVoidPassword(terminal.tid, refreshes);
-  const { rereading, reread } = useReread(refreshes);
-  const visibility = usePinVisibility();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const form = useForm<ChangeVoidPasswordForm>({
     resolver: zodResolver(ChangeVoidPasswordForm),
     defaultValues: EMPTY,
   });
+  const flow = useVoidPasswordFlow({
+    action: change,
+    form,
+    refreshes,
+    onSessionEnded,
+    toInput: (values) => ({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
+    onSucceeded: onSent,
+    onRefused: (refusal) => {
+      if (
+        refusal.kind === 'fields' &&
+        refusal.fields.some((problem) => problem.field === 'currentPassword')
+      ) {
+        // A wrong PIN is a secret too: cleared (the refusal then goes on the field, focused).
+        form.setValue('currentPassword', '');
+      }
+      return false;
+    },
+  });
   const { errors } = form.formState;
-  const { state } = change;
+  const { refusal, pending } = flow;
   const title = t('passwords.change.title', { tid: terminal.tid });
   const step = { titleId, title, onClose };
-
-  const send = form.handleSubmit(async (values) => {
-    visibility.hideAll();
-    setRefusal(null);
-    const outcome = await change.run({
-      currentPassword: values.currentPassword,
-      newPassword: values.newPassword,
-    });
-    if (!outcome) return;
-    if (outcome.status === 'succeeded') {
-      onSent(outcome.result);
-    } else if (outcome.status === 'unknown') {
-      await reread();
-    } else if (outcome.status === 'failed') {
-      const next = refusalOf(outcome.error);
-      setRefusal(next);
-      if (next.kind !== 'fields') return;
-      showFieldRefusals(form, next.fields);
-      if (next.fields.some((problem) => problem.field === 'currentPassword')) {
-        // A wrong PIN is a secret too: cleared, ready for the next try.
-        form.setValue('currentPassword', '');
-        form.setFocus('currentPassword');
-      }
-    }
-  });
 
   if (refusal?.kind === 'locked' || terminal.voidPassword.state === 'locked') {
     const lockedUntil = refusal?.kind === 'locked' ? refusal.lockedUntil : terminal.voidPassword.lockedUntil;
@@ -111,45 +95,22 @@ function ChangeContent({
     );
   }
 
-  const checking = isCheckingAgain(state);
-  if (state.status === 'unknown' || checking) {
-    return (
-      <UnknownOutcomeStep
-        key="unknown"
-        {...step}
-        what={t('passwords.change.what')}
-        terminal={terminal}
-        rereading={rereading}
-        checking={checking}
-        onCheckAgain={() => void send()}
-      />
-    );
-  }
+  const before = flow.stepBeforeForm({ ...step, what: t('passwords.change.what'), terminal, canCancel });
+  if (before) return before;
 
-  if (waitingCommandOf(terminal) || refusal?.kind === 'open-command') {
-    return (
-      <OpenCommandStep
-        key="open-command"
-        {...step}
-        focusTitle={refusal !== null}
-        terminal={terminal}
-        refreshes={refreshes}
-        canCancel={canCancel}
-      />
-    );
-  }
-
-  const pending = state.status === 'pending';
-  const attempts = terminal.voidPassword.failedAttempts;
-  const currentError =
-    errors.currentPassword?.type === 'server' &&
-    refusal?.kind === 'fields' &&
-    refusal.attemptsRemaining !== undefined
-      ? t('passwords.errors.wrongCurrentAttempts', {
-          count: refusal.attemptsRemaining,
-          formatted: format.number(refusal.attemptsRemaining),
-        })
-      : fieldError(errors.currentPassword?.message);
+  const attemptsRemaining =
+    errors.currentPassword?.type === 'server' && refusal?.kind === 'fields'
+      ? refusal.attemptsRemaining
+      : undefined;
+  const wrongCurrent = attemptsRemaining !== undefined;
+  const currentError = wrongCurrent
+    ? t('passwords.errors.wrongCurrentAttempts', {
+        count: attemptsRemaining,
+        formatted: format.number(attemptsRemaining),
+      })
+    : fieldError(errors.currentPassword?.message);
+  // One message per failure: while the field says how many tries are left, the notice does not.
+  const attempts = wrongCurrent ? 0 : terminal.voidPassword.failedAttempts;
 
   return (
     <DialogStep key="form" {...step} focusTitle={false}>
@@ -162,26 +123,29 @@ function ChangeContent({
           })}
         </Notice>
       ) : null}
-      {refusal?.kind === 'other' ? <ErrorNotice error={refusal.error} onRetry={() => void send()} /> : null}
-      <form method="post" noValidate onSubmit={send} className="space-y-4">
+      {refusal?.kind === 'other' ? (
+        <ErrorNotice error={refusal.error} onRetry={() => void flow.send()} />
+      ) : null}
+      {(attempts > 0 || wrongCurrent) && onResetInstead ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-gray-800">
+          <p>{t('passwords.change.forgotten')}</p>
+          <Button variant="secondary" onClick={onResetInstead}>
+            {t('passwords.change.resetInstead')}
+          </Button>
+        </div>
+      ) : null}
+      <form method="post" noValidate onSubmit={flow.send} className="space-y-4">
         <PinController
           control={form.control}
           name="currentPassword"
           label={t('passwords.fields.current.label')}
           autoComplete="current-password"
-          visibility={visibility}
+          visibility={flow.visibility}
           readOnly={pending}
           error={() => currentError}
         />
-        <NewPinFields control={form.control} visibility={visibility} readOnly={pending} />
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('passwords.dialog.cancel')}
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? t('passwords.dialog.sending') : t('passwords.change.submit')}
-          </Button>
-        </div>
+        <NewPinFields control={form.control} visibility={flow.visibility} readOnly={pending} />
+        <FormActions onCancel={onClose} label={t('passwords.change.submit')} pending={pending} />
       </form>
     </DialogStep>
   );

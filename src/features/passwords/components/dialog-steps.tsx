@@ -145,8 +145,8 @@ export function OpenCommandStep({
  * or the acquirer refused it — the account password asked again, after which the send the
  * user had asked for goes ahead without another click.
  */
-export function useStepUpGate(access: VoidPasswordAccess) {
-  const stepUp = useStepUp(access.userId);
+export function useStepUpGate(access: VoidPasswordAccess | undefined) {
+  const stepUp = useStepUp(access?.userId ?? '');
   const [expired, setExpired] = useState(false);
   const [sendWhenConfirmed, setSendWhenConfirmed] = useState(false);
   const [justConfirmed, setJustConfirmed] = useState(false);
@@ -167,6 +167,7 @@ export function useStepUpGate(access: VoidPasswordAccess) {
       focusTitle: boolean;
       onClose: () => void;
       send: () => void;
+      onSessionEnded?: () => void;
     }) => (
       <DialogStep
         key="step-up"
@@ -175,10 +176,11 @@ export function useStepUpGate(access: VoidPasswordAccess) {
         focusTitle={props.focusTitle || expired}
       >
         <StepUpForm
-          scope={access.userId}
-          username={access.username}
+          scope={access?.userId ?? ''}
+          username={access?.username ?? ''}
           expired={expired}
           onCancel={props.onClose}
+          onSessionEnded={props.onSessionEnded}
           onConfirmed={() => {
             setExpired(false);
             setJustConfirmed(true);

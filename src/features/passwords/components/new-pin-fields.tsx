@@ -97,7 +97,12 @@ export function NewPinFields<T extends FieldValues & NewPinValues>({
           isPolicyRule(message) ? t('passwords.fields.newPin.fixRules') : fieldError(message)
         }
         below={(value, message, id) => (
-          <PinPolicyFeedback id={id} value={value} emphasize={isPolicyRule(message)} />
+          <PinPolicyFeedback
+            id={id}
+            value={value}
+            emphasize={isPolicyRule(message)}
+            refused={message !== undefined && !isPolicyRule(message)}
+          />
         )}
       />
       <PinController

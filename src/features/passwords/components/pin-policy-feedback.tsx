@@ -23,18 +23,22 @@ function Check() {
 /**
  * The void-password policy checked as the user types: before anything is typed, the rules
  * in one sentence; then each rule the PIN breaks, in plain words (never the PIN itself);
- * then that it passes, with what only the server can check. A polite live region, and the
+ * then that it passes, with what only the server can check — unless the field says it is
+ * refused anyway (one message, not a red and a green one). A polite live region, and the
  * input's description.
  */
 export function PinPolicyFeedback({
   id,
   value,
   emphasize,
+  refused = false,
 }: {
   id: string;
   value: string;
   /** After a submit: broken rules are errors, not hints. */
   emphasize: boolean;
+  /** The PIN is refused for a reason beyond these rules (the current one again, one of the last 3). */
+  refused?: boolean;
 }) {
   const { t } = useTranslation();
   const broken = value === '' ? [] : brokenPinRules(value);
@@ -51,7 +55,7 @@ export function PinPolicyFeedback({
             </li>
           ))}
         </ul>
-      ) : (
+      ) : refused ? null : (
         <p className="flex gap-1.5 text-green-800">
           <Check />
           <span>{t('passwords.rules.ok')}</span>

@@ -4,30 +4,19 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { ResetVoidPasswordRequest, TerminalDetail } from '@/api/schemas/terminals';
-import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { ExportButton } from '@/components/export-button';
 import type { VoidPasswordAccess } from '../api/access';
 import { exportTerminalTransactions } from '../api/export';
-import { waitingCommandOf } from '../api/open-command';
 import { type RefreshKeys, useResetVoidPassword } from '../api/mutations';
 import { resetVoidPasswordForm, type ResetVoidPasswordForm, ticketOf } from '../api/pin-forms';
-import { type Refusal, refusalOf } from '../api/refusal';
-import {
-  DialogStep,
-  OpenCommandStep,
-  showFieldRefusals,
-  StepUpValidity,
-  isCheckingAgain,
-  UnknownOutcomeStep,
-  useReread,
-  useStepUpGate,
-} from './dialog-steps';
+import { DialogStep, StepUpValidity } from './dialog-steps';
 import { NewPinFields } from './new-pin-fields';
 import { TemporaryPinPanel } from './temporary-pin-panel';
 import { TicketFields } from './ticket-fields';
-import { usePinVisibility } from './use-pin-visibility';
+import { FormActions } from './form-actions';
+import { useVoidPasswordFlow } from './use-void-password-flow';
 
 export interface ResetVoidPasswordDialogProps {
   open: boolean;
@@ -37,6 +26,8 @@ export interface ResetVoidPasswordDialogProps {
   onClose: () => void;
   /** The reset is queued (and a temporary PIN, if any, was noted). */
   onSent: (command: PasswordCommand) => void;
+  /** The session ended as the reset (or its password confirmation) was sent: it was not. */
+  onSessionEnded?: (() => void) | undefined;
 }
 
 /**
@@ -65,16 +56,13 @@ function ResetContent({
   refreshes,
   onClose,
   onSent,
+  onSessionEnded,
   titleId,
   onPinOnScreen,
 }: ResetVoidPasswordDialogProps & { titleId: string; onPinOnScreen: (onScreen: boolean) => void }) {
   const { t } = useTranslation();
   const tid = terminal.tid;
   const reset = useResetVoidPassword(tid, refreshes);
-  const { rereading, reread } = useReread(refreshes);
-  const gate = useStepUpGate(access);
-  const visibility = usePinVisibility();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const backupId = useId();
   const schema = useMemo(
     () => resetVoidPasswordForm({ ticketRequired: access.ticketRequired }),
@@ -91,35 +79,29 @@ function ResetContent({
       reason: '',
     },
   });
+  const flow = useVoidPasswordFlow({
+    action: reset,
+    form,
+    refreshes,
+    stepUp: access,
+    onSessionEnded,
+    toInput: (values, stepUpToken) => {
+      const body: ResetVoidPasswordRequest =
+        values.mode === 'temporary'
+          ? { generateTemporary: true, ...ticketOf(values) }
+          : { newPassword: values.newPassword, ...ticketOf(values) };
+      return { body, stepUpToken };
+    },
+    onSucceeded: (result) => {
+      if (result.temporaryPassword) onPinOnScreen(true);
+      else onSent(result.command);
+    },
+  });
   const mode = useWatch({ control: form.control, name: 'mode' });
   const { state } = reset;
+  const { refusal, pending } = flow;
   const title = t('passwords.reset.title', { tid });
   const step = { titleId, title, onClose };
-
-  const send = form.handleSubmit(async (values) => {
-    visibility.hideAll();
-    setRefusal(null);
-    const token = gate.token();
-    // Checking an unknown outcome again needs no fresh step-up: a replay answers as the first time.
-    if (!token && state.status !== 'unknown') return gate.askAgain(false);
-    const body: ResetVoidPasswordRequest =
-      values.mode === 'temporary'
-        ? { generateTemporary: true, ...ticketOf(values) }
-        : { newPassword: values.newPassword, ...ticketOf(values) };
-    const outcome = await reset.run({ body, stepUpToken: token ?? undefined });
-    if (!outcome) return;
-    if (outcome.status === 'succeeded') {
-      if (outcome.result.temporaryPassword) onPinOnScreen(true);
-      else onSent(outcome.result.command);
-    } else if (outcome.status === 'unknown') {
-      await reread();
-    } else if (outcome.status === 'failed') {
-      const next = refusalOf(outcome.error);
-      if (next.kind === 'step-up') return gate.askAgain(true);
-      setRefusal(next);
-      if (next.kind === 'fields') showFieldRefusals(form, next.fields);
-    }
-  });
 
   if (state.status === 'succeeded' && state.result.temporaryPassword) {
     const { command } = state.result;
@@ -128,6 +110,8 @@ function ResetContent({
         pin={state.result.temporaryPassword}
         tid={tid}
         offline={terminal.status === 'offline'}
+        expiresAt={command.expiresAt}
+        readOut={access.ticketRequired}
         titleId={titleId}
         onNoted={() => {
           reset.reset();
@@ -138,43 +122,19 @@ function ResetContent({
     );
   }
 
-  const checking = isCheckingAgain(state);
-  if (state.status === 'unknown' || checking) {
-    return (
-      <UnknownOutcomeStep
-        key="unknown"
-        {...step}
-        what={t('passwords.reset.what')}
-        terminal={terminal}
-        rereading={rereading}
-        checking={checking}
-        onCheckAgain={() => void send()}
-      />
-    );
-  }
+  const before = flow.stepBeforeForm({
+    ...step,
+    what: t('passwords.reset.what'),
+    terminal,
+    canCancel: access.canCancel,
+  });
+  if (before) return before;
+  if (flow.stepUpValidUntil === null) return null;
 
-  if ((waitingCommandOf(terminal) && state.status !== 'succeeded') || refusal?.kind === 'open-command') {
-    return (
-      <OpenCommandStep
-        key="open-command"
-        {...step}
-        focusTitle={refusal !== null}
-        terminal={terminal}
-        refreshes={refreshes}
-        canCancel={access.canCancel}
-      />
-    );
-  }
-
-  if (gate.validUntil === null) {
-    return gate.step({ ...step, focusTitle: false, send: () => void send() });
-  }
-
-  const pending = state.status === 'pending';
   return (
-    <DialogStep key="form" {...step} focusTitle={gate.justConfirmed}>
+    <DialogStep key="form" {...step} focusTitle={flow.stepUpJustConfirmed}>
       <p className="text-sm text-gray-800">{t('passwords.reset.intro')}</p>
-      <StepUpValidity validUntil={gate.validUntil} />
+      <StepUpValidity validUntil={flow.stepUpValidUntil} />
       <section
         aria-labelledby={backupId}
         className="space-y-2 rounded-md border border-blue-200 bg-blue-50 p-3"
@@ -189,8 +149,10 @@ function ResetContent({
           fallbackName={`transactions-${tid}.csv`}
         />
       </section>
-      {refusal?.kind === 'other' ? <ErrorNotice error={refusal.error} onRetry={() => void send()} /> : null}
-      <form method="post" noValidate onSubmit={send} className="space-y-4">
+      {refusal?.kind === 'other' ? (
+        <ErrorNotice error={refusal.error} onRetry={() => void flow.send()} />
+      ) : null}
+      <form method="post" noValidate onSubmit={flow.send} className="space-y-4">
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-gray-900">{t('passwords.reset.modeLegend')}</legend>
           {(['choose', 'temporary'] as const).map((choice) => (
@@ -215,19 +177,17 @@ function ResetContent({
           ))}
         </fieldset>
         {mode === 'choose' ? (
-          <NewPinFields control={form.control} visibility={visibility} readOnly={pending} />
+          <NewPinFields control={form.control} visibility={flow.visibility} readOnly={pending} />
         ) : null}
         {access.ticketRequired ? (
           <TicketFields register={form.register} errors={form.formState.errors} readOnly={pending} />
         ) : null}
-        <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('passwords.dialog.cancel')}
-          </Button>
-          <Button type="submit" variant="danger" disabled={pending}>
-            {pending ? t('passwords.dialog.sending') : t('passwords.reset.submit')}
-          </Button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          label={t('passwords.reset.submit')}
+          pending={pending}
+          variant="danger"
+        />
       </form>
     </DialogStep>
   );

@@ -4,7 +4,6 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import { ErrorCode } from '@/api/schemas/common';
-import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { TextField } from '@/components/text-field';
@@ -12,6 +11,7 @@ import { useFormat } from '@/i18n/use-format';
 import { StepUpForm as StepUpSchema } from '../api/pin-forms';
 import { confirmAccountPassword } from '../api/step-up';
 import { useFieldError } from './new-pin-fields';
+import { FormActions } from './form-actions';
 
 type Failure = { kind: 'wrong'; attemptsRemaining?: number } | { kind: 'other'; error: unknown };
 
@@ -25,6 +25,7 @@ export function StepUpForm({
   expired,
   onConfirmed,
   onCancel,
+  onSessionEnded,
 }: {
   /** The signed-in user's id: the token is theirs only. */
   scope: string;
@@ -34,6 +35,8 @@ export function StepUpForm({
   expired: boolean;
   onConfirmed: () => void;
   onCancel: () => void;
+  /** The session ended at this step (a 401): what the user asked for was not sent. */
+  onSessionEnded?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -54,7 +57,9 @@ export function StepUpForm({
       form.reset({ password: '' });
       onConfirmed();
     } catch (error) {
-      if (isApiError(error) && error.code === ErrorCode.invalidCredentials) {
+      if (isApiError(error) && error.status === 401) {
+        onSessionEnded?.();
+      } else if (isApiError(error) && error.code === ErrorCode.invalidCredentials) {
         // A wrong password is a secret too: clear it.
         form.setValue('password', '');
         setFailure({ kind: 'wrong', attemptsRemaining: error.attemptsRemaining });
@@ -95,14 +100,12 @@ export function StepUpForm({
       {failure?.kind === 'other' ? (
         <ErrorNotice error={failure.error} onRetry={() => void onSubmit()} />
       ) : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          {t('passwords.dialog.cancel')}
-        </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? t('passwords.stepUp.confirming') : t('passwords.stepUp.confirm')}
-        </Button>
-      </div>
+      <FormActions
+        onCancel={onCancel}
+        label={t('passwords.stepUp.confirm')}
+        pending={pending}
+        pendingLabel={t('passwords.stepUp.confirming')}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/use-translation';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
+import { useFormat } from '@/i18n/use-format';
 import { DialogHeading } from './dialog-heading';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -16,16 +17,23 @@ export function TemporaryPinPanel({
   pin,
   tid,
   offline,
+  expiresAt,
+  readOut,
   titleId,
   onNoted,
 }: {
   pin: string;
   tid: string;
   offline: boolean;
+  /** When the reset lapses if the terminal has not taken it (the command's expiry). */
+  expiresAt: string;
+  /** Support: the PIN is read to the merchant on the phone, not handed to someone at the terminal. */
+  readOut: boolean;
   titleId: string;
   onNoted: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [copy, setCopy] = useState<CopyState>('idle');
   const copied = useRef(false);
 
@@ -76,8 +84,11 @@ export function TemporaryPinPanel({
       </div>
       <Notice tone="warning">
         <p className="font-medium">{t('passwords.temporary.once')}</p>
-        <p className="mt-1">{t('passwords.temporary.firstUse')}</p>
-        {offline ? <p className="mt-1">{t('passwords.temporary.offline')}</p> : null}
+        <p className="mt-1">
+          {readOut ? t('passwords.temporary.readToMerchant') : t('passwords.temporary.firstUse')}
+        </p>
+        <p className="mt-1">{offline ? t('passwords.temporary.offline') : t('passwords.temporary.online')}</p>
+        <p className="mt-1">{t('passwords.temporary.validity', { time: format.dateTime(expiresAt) })}</p>
       </Notice>
       <div className="flex justify-end">
         <Button onClick={noted}>{t('passwords.temporary.noted')}</Button>

@@ -3,7 +3,9 @@ import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
+import { Notice } from '@/components/notice';
 import type { VoidPasswordAccess } from '../api/access';
+import { notSentNote } from '../api/not-sent';
 import { waitingCommandOf } from '../api/open-command';
 import { REFRESHED_BY_COMMANDS } from '../api/refreshes';
 import { CancelCommand } from './cancel-command';
@@ -28,6 +30,8 @@ export function VoidPasswordActions({
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [sent, setSent] = useState<PasswordCommand | null>(null);
+  // Back here after signing in again: what the lost session kept from being sent, said once.
+  const [notSent] = useState(() => notSentNote.take(access.userId, terminal.tid));
   const open = waitingCommandOf(terminal);
 
   const onSent = (command: PasswordCommand) => {
@@ -44,6 +48,9 @@ export function VoidPasswordActions({
           ? t('passwords.actions.sent', { kind: t(`devices.command.kind.${sent.kind}`), tid: terminal.tid })
           : null}
       </div>
+      {notSent && !sent ? (
+        <Notice tone="warning">{t('passwords.actions.notSent', { kind: notSent, tid: terminal.tid })}</Notice>
+      ) : null}
       {open ? (
         <div className="space-y-2 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-900">
           <p>
@@ -74,6 +81,7 @@ export function VoidPasswordActions({
         onClose={() => setDialog(null)}
         onSent={onSent}
         onResetInstead={access.canReset ? () => setDialog('reset') : undefined}
+        onSessionEnded={() => notSentNote.put(access.userId, terminal.tid, 'change')}
       />
       <ResetVoidPasswordDialog
         open={dialog === 'reset'}
@@ -82,6 +90,7 @@ export function VoidPasswordActions({
         refreshes={REFRESHED_BY_COMMANDS}
         onClose={() => setDialog(null)}
         onSent={onSent}
+        onSessionEnded={() => notSentNote.put(access.userId, terminal.tid, 'reset')}
       />
     </div>
   );

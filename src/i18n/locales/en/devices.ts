@@ -9,6 +9,7 @@ export const messages = {
       title: 'Void password',
       default: 'Factory default',
       custom: 'Custom',
+      temporary: 'Temporary · must be changed at the terminal',
       locked: 'Locked',
       lockedFor: 'Locked · {duration} left',
       lockEnded: 'Lock ended',
@@ -60,6 +61,7 @@ export const messages = {
       store: 'Store',
       model: 'Model',
       any: 'Any',
+      temporary: 'Temporary, to be changed at the terminal',
       allModels: 'All models',
       sort: 'Sort by',
       sortBy: {

@@ -4,6 +4,8 @@ export const messages = {
       change: 'Change void password',
       reset: 'Reset void password (forgotten)',
       sent: '{kind} sent to terminal {tid}.',
+      notSent:
+        'Your session ended, so {kind, select, change {the change} other {the reset}} of the void password of terminal {tid} was not sent. Nothing changed at the terminal: do it again if it is still needed.',
     },
     dialog: {
       cancel: 'Cancel',
@@ -46,14 +48,16 @@ export const messages = {
     errors: {
       reused: "This is one of the terminal's last 3 void passwords. Choose another.",
       wrongCurrentAttempts:
-        '{count, plural, one {The current void password is wrong. {formatted} more wrong attempt locks it for 30 minutes.} other {The current void password is wrong. {formatted} attempts left before it locks for 30 minutes.}}',
+        '{count, plural, one {The current void password is wrong. {formatted} more wrong attempt locks it for 30 minutes, and cashiers cannot void sales at the terminal until then.} other {The current void password is wrong. {formatted} attempts left; then it locks for 30 minutes, and cashiers cannot void sales at the terminal until then.}}',
     },
     change: {
       title: 'Change the void password of terminal {tid}',
       intro:
         'You need the void password the terminal asks for now. The terminal takes the new one at its next check-in.',
       attemptsSoFar:
-        '{count, plural, one {{count} wrong attempt so far. After {left} more the void password locks for 30 minutes.} other {{count} wrong attempts so far. After {left} more the void password locks for 30 minutes.}}',
+        '{count, plural, one {{count} wrong attempt so far (here or at the terminal). After {left} more the void password locks for 30 minutes, and cashiers cannot void sales at the terminal until then.} other {{count} wrong attempts so far (here or at the terminal). After {left} more the void password locks for 30 minutes, and cashiers cannot void sales at the terminal until then.}}',
+      forgotten: 'If nobody knows the current void password, do not guess: reset it instead.',
+      resetInstead: 'Reset instead (forgotten)',
       submit: 'Send the new void password',
       what: 'the change',
     },
@@ -105,8 +109,14 @@ export const messages = {
       once: 'It is shown only now: it is not kept anywhere and cannot be shown again.',
       firstUse:
         'Give it to the person at the terminal. The terminal asks them to choose a new void password the first time it is used.',
+      readToMerchant:
+        'Read it to the merchant, digit by digit. The first time it is used at the terminal, the terminal asks for a new void password.',
+      online:
+        'The terminal takes it at its next check-in, about every 30 seconds. Until then its old void password still works.',
       offline:
         'The terminal is offline: it takes this PIN when it next connects. Until then its old void password stays active.',
+      validity:
+        'Once taken, it works for one use, then must be changed at the terminal. If the terminal has not taken it by {time}, the reset lapses and the old void password stays.',
       noted: 'I have noted it',
     },
     openCommand: {
@@ -130,8 +140,10 @@ export const messages = {
         "We don't know yet whether the cancel went through. Check again: it is safe, it is never done twice.",
     },
     locked: {
-      until: 'The void password is locked after 5 wrong attempts, until {time}.',
-      noTime: 'The void password is locked after 5 wrong attempts.',
+      until:
+        'The void password is locked after 5 wrong attempts, until {time}. Until then cashiers cannot void sales at the terminal.',
+      noTime:
+        'The void password is locked after 5 wrong attempts. While it is, cashiers cannot void sales at the terminal.',
       resetHint:
         'No change is possible until then. If nobody knows the current void password, reset it instead.',
       waitHint: 'No change is possible until then.',
@@ -173,12 +185,20 @@ export const messages = {
       notFoundTitle: 'Bulk reset not found',
       notFoundBody: 'There is no bulk reset with this address among yours. Start one from the terminal list.',
       progressTitle: 'Progress',
-      progressLabel: 'Terminals handled',
+      progressLabel: 'Terminals done',
       started: 'Started {when}',
-      running: 'Working: {done} of {total} terminals handled, {failed} failed so far.',
-      finished: 'Finished: reset queued for {succeeded} of {total} terminals; {failed} failed.',
+      running:
+        'So far {succeeded} of {total} terminals applied the new void password; {failed} failed, {waiting} still waiting for the terminal.',
+      finished: 'Finished: {succeeded} of {total} terminals applied the new void password; {failed} failed.',
       whatNext:
-        'Each terminal takes the new void password at its next check-in; offline ones keep the old one until they next connect. Open a terminal to follow it.',
+        'Each terminal takes the new void password at its next check-in (about every 30 seconds); offline ones keep the old one until they next connect. This page follows them until every terminal has applied it, failed or expired.',
+      oldPinTitle:
+        '{count, plural, one {{formatted} terminal still accepts the old void password:} other {{formatted} terminals still accept the old void password:}}',
+      oldPin: {
+        untilCheckIn: 'until its next check-in (about every 30 seconds).',
+        untilConnects: 'offline, it still accepts the old void password until it connects.',
+        notReset: 'the reset did not reach it; reset it again.',
+      },
       retryFailed:
         '{count, plural, one {Retry the {formatted} failed terminal…} other {Retry the {formatted} failed terminals…}}',
       resultsTitle: 'Terminals',
@@ -189,7 +209,16 @@ export const messages = {
         tid: 'TID',
         outcome: 'Outcome',
       },
-      queued: 'Reset queued',
+      outcome: {
+        queued: 'Queued: waiting for its next check-in.',
+        queuedOffline: 'Waiting: offline, it still accepts the old void password until it connects.',
+        delivered: 'Delivered: the terminal is applying it.',
+        applied: 'Applied: the new void password is in effect.',
+        appliedAt: 'Applied {when}: the new void password is in effect.',
+        failed: 'Failed at the terminal: the new void password was not applied.',
+        expired: 'Expired: the terminal did not connect within 72 hours.',
+        cancelled: 'Cancelled: nothing changed at the terminal.',
+      },
       error: {
         alreadyOpen: 'Skipped: a command was already waiting for this terminal.',
         reused: "Failed: the new void password is one of this terminal's last 3.",

@@ -11,6 +11,7 @@ export const messages: NamespaceMessages<'devices'> = {
       title: '撤销消费密码（主管密码）',
       default: '出厂默认',
       custom: '已修改',
+      temporary: '临时密码 · 须在终端上修改',
       locked: '已锁定',
       lockedFor: '已锁定 · 剩余 {duration}',
       lockEnded: '锁定已结束',
@@ -62,6 +63,7 @@ export const messages: NamespaceMessages<'devices'> = {
       store: '门店',
       model: '型号',
       any: '全部',
+      temporary: '临时密码（须在终端上修改）',
       allModels: '全部型号',
       sort: '排序',
       sortBy: {

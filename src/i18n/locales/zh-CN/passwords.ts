@@ -6,6 +6,8 @@ export const messages: NamespaceMessages<'passwords'> = {
       change: '修改撤销消费密码',
       reset: '重置撤销消费密码（忘记密码）',
       sent: '已向终端 {tid} 发送{kind}指令。',
+      notSent:
+        '您的会话已结束，终端 {tid} 的撤销消费密码{kind, select, change {修改} other {重置}}没有发送，终端上没有任何改动。如仍需要，请重新操作。',
     },
     dialog: {
       cancel: '取消',
@@ -48,13 +50,15 @@ export const messages: NamespaceMessages<'passwords'> = {
     errors: {
       reused: '这是该终端最近 3 次用过的撤销消费密码之一，请换一个。',
       wrongCurrentAttempts:
-        '{count, plural, one {当前撤销消费密码不正确。再输错 {formatted} 次将锁定 30 分钟。} other {当前撤销消费密码不正确。还可尝试 {formatted} 次，之后将锁定 30 分钟。}}',
+        '{count, plural, one {当前撤销消费密码不正确。再输错 {formatted} 次将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。} other {当前撤销消费密码不正确。还可尝试 {formatted} 次，之后将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。}}',
     },
     change: {
       title: '修改终端 {tid} 的撤销消费密码（主管密码）',
       intro: '需要提供终端目前使用的撤销消费密码。终端会在下次与平台通信时采用新密码。',
       attemptsSoFar:
-        '{count, plural, one {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。} other {已输错 {count} 次。再输错 {left} 次，撤销消费密码将锁定 30 分钟。}}',
+        '{count, plural, one {已输错 {count} 次（在此处或终端上）。再输错 {left} 次，撤销消费密码将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。} other {已输错 {count} 次（在此处或终端上）。再输错 {left} 次，撤销消费密码将锁定 30 分钟，在此期间收银员无法在终端上撤销交易。}}',
+      forgotten: '如果没人知道当前的撤销消费密码，请不要猜测，改为重置。',
+      resetInstead: '改为重置（忘记密码）',
       submit: '发送新撤销消费密码',
       what: '此次修改',
     },
@@ -103,7 +107,11 @@ export const messages: NamespaceMessages<'passwords'> = {
       copyFailed: '此浏览器不允许复制，请手动记下这些数字。',
       once: '此密码只显示这一次：不会保存在任何地方，之后也无法再次查看。',
       firstUse: '请交给终端前的操作人员。终端首次使用该密码时，会要求设置新的撤销消费密码。',
+      readToMerchant: '请逐位读给商户听。在终端上首次使用该密码时，终端会要求设置新的撤销消费密码。',
+      online: '终端会在下次与平台通信时（约每 30 秒一次）采用此密码，在此之前旧的撤销消费密码仍然有效。',
       offline: '终端目前离线：恢复与平台通信后才会采用此密码，在此之前旧的撤销消费密码仍然有效。',
+      validity:
+        '终端采用后，此密码只能使用一次，之后必须在终端上修改。如果终端在 {time} 之前仍未采用，此次重置失效，旧的撤销消费密码继续有效。',
       noted: '我已记下',
     },
     openCommand: {
@@ -124,8 +132,8 @@ export const messages: NamespaceMessages<'passwords'> = {
       unknown: '暂时无法确定取消是否成功。请再次确认：这样做是安全的，不会重复执行。',
     },
     locked: {
-      until: '撤销消费密码因连续输错 5 次已锁定，{time} 解锁。',
-      noTime: '撤销消费密码因连续输错 5 次已锁定。',
+      until: '撤销消费密码因连续输错 5 次已锁定，{time} 解锁。在此之前收银员无法在终端上撤销交易。',
+      noTime: '撤销消费密码因连续输错 5 次已锁定。锁定期间收银员无法在终端上撤销交易。',
       resetHint: '解锁前无法修改。如果没人知道当前的撤销消费密码，请改为重置。',
       waitHint: '解锁前无法修改。',
       resetInstead: '改为重置',
@@ -164,12 +172,20 @@ export const messages: NamespaceMessages<'passwords'> = {
       notFoundTitle: '找不到该批量重置',
       notFoundBody: '您的批量重置中没有这个地址。请从终端列表发起。',
       progressTitle: '进度',
-      progressLabel: '已处理的终端',
+      progressLabel: '已完成的终端',
       started: '开始于 {when}',
-      running: '处理中：已处理 {done} / {total} 台终端，目前失败 {failed} 台。',
-      finished: '已完成：{succeeded} / {total} 台终端已排队重置；{failed} 台失败。',
+      running:
+        '目前 {succeeded} / {total} 台终端已采用新撤销消费密码；{failed} 台失败，{waiting} 台仍在等待终端。',
+      finished: '已完成：{succeeded} / {total} 台终端已采用新撤销消费密码；{failed} 台失败。',
       whatNext:
-        '每台终端在下次与平台通信时采用新撤销消费密码；离线终端在恢复与平台通信之前仍使用旧密码。打开终端可查看进展。',
+        '每台终端在下次与平台通信（约每 30 秒一次）时采用新撤销消费密码；离线终端在恢复与平台通信之前仍使用旧密码。本页会持续跟进，直到每台终端都已采用、失败或过期。',
+      oldPinTitle:
+        '{count, plural, one {{formatted} 台终端仍接受旧的撤销消费密码：} other {{formatted} 台终端仍接受旧的撤销消费密码：}}',
+      oldPin: {
+        untilCheckIn: '直到下次与平台通信（约每 30 秒一次）。',
+        untilConnects: '终端离线，恢复与平台通信之前仍接受旧的撤销消费密码。',
+        notReset: '重置未送达该终端，请再次重置。',
+      },
       retryFailed:
         '{count, plural, one {重试失败的 {formatted} 台终端…} other {重试失败的 {formatted} 台终端…}}',
       resultsTitle: '终端',
@@ -180,7 +196,16 @@ export const messages: NamespaceMessages<'passwords'> = {
         tid: '终端号',
         outcome: '结果',
       },
-      queued: '已排队重置',
+      outcome: {
+        queued: '已排队：等待终端下次与平台通信。',
+        queuedOffline: '等待中：终端离线，恢复与平台通信之前仍接受旧的撤销消费密码。',
+        delivered: '已送达：终端正在采用。',
+        applied: '已采用：新撤销消费密码已生效。',
+        appliedAt: '{when} 已采用：新撤销消费密码已生效。',
+        failed: '终端执行失败：新撤销消费密码未生效。',
+        expired: '已过期：终端 72 小时内未与平台通信。',
+        cancelled: '已取消：终端上没有任何改动。',
+      },
       error: {
         alreadyOpen: '已跳过：该终端已有待执行的指令。',
         reused: '失败：新撤销消费密码是该终端最近 3 次用过的密码之一。',

@@ -21,21 +21,50 @@ describe('bulk reset', () => {
     const response = start(owner, { filter: { passwordState: 'default' } });
     expect(response.status).toBe(202);
     const { job } = JobResponse.parse(response.body);
-    expect(job).toMatchObject({ total: 4, done: 0, status: 'running', results: [] });
+    expect(job).toMatchObject({ total: 4, done: 0, waiting: 0, status: 'running', results: [] });
 
-    acquirer.clock.advance(10); // 200 terminals per second: 2 done
+    acquirer.clock.advance(10); // 200 terminals per second: 2 queued
     const partial = JobResponse.parse(owner.get(`/jobs/${job.id}`).body).job;
-    expect(partial).toMatchObject({ done: 2, status: 'running' });
+    expect(partial).toMatchObject({ done: 0, waiting: 2, status: 'running' });
 
     acquirer.clock.advance(SECOND);
-    const done = JobResponse.parse(owner.get(`/jobs/${job.id}`).body).job;
-    expect(done).toMatchObject({ total: 4, done: 4, status: 'finished' });
-    // The offline default terminal has no open command yet; all four get one.
-    expect(done.succeeded).toBe(4);
-    for (const result of done.results) {
-      expect(result.commandId).toBeDefined();
+    const queued = JobResponse.parse(owner.get(`/jobs/${job.id}`).body).job;
+    // Every terminal has its command, none has applied it yet: nothing is done.
+    expect(queued).toMatchObject({ total: 4, done: 0, succeeded: 0, waiting: 4, status: 'running' });
+    for (const result of queued.results) {
+      expect(result).toMatchObject({ commandStatus: 'queued' });
       expect(acquirer.state.commands.get(result.commandId!)).toMatchObject({ kind: 'reset', jobId: job.id });
     }
+  });
+
+  it('is done only as terminals apply it, and finishes when the offline one connects', () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    const { job } = JobResponse.parse(start(owner, { filter: { passwordState: 'default' } }).body);
+    acquirer.clock.advance(SECOND + 30 * SECOND); // every online terminal checked in once
+    const applied = JobResponse.parse(owner.get(`/jobs/${job.id}`).body).job;
+    expect(applied).toMatchObject({ done: 3, succeeded: 3, failed: 0, waiting: 1, status: 'running' });
+    expect(applied.results.find((r) => r.tid === DEMO_TIDS.offline)).toMatchObject({
+      commandStatus: 'queued',
+      online: false,
+    });
+    expect(applied.results.filter((r) => r.commandStatus === 'applied')).toHaveLength(3);
+
+    owner.post(`/__mock/terminals/${DEMO_TIDS.offline}/connectivity`, { online: true });
+    acquirer.clock.advance(30 * SECOND);
+    const finished = JobResponse.parse(owner.get(`/jobs/${job.id}`).body).job;
+    expect(finished).toMatchObject({ done: 4, succeeded: 4, waiting: 0, status: 'finished' });
+  });
+
+  it('counts an expired command as failed: the terminal never took the new PIN', () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    const { job } = JobResponse.parse(start(owner, { terminalIds: [DEMO_TIDS.offline] }).body);
+    acquirer.clock.advance(73 * 60 * 60 * SECOND);
+    const later = signedIn(acquirer, 'owner'); // the first session ended long ago
+    const expired = JobResponse.parse(later.get(`/jobs/${job.id}`).body).job;
+    expect(expired).toMatchObject({ done: 1, succeeded: 0, failed: 1, waiting: 0, status: 'finished' });
+    expect(expired.results[0]).toMatchObject({ commandStatus: 'expired' });
   });
 
   it('reports per terminal why one failed: an open command, a reused PIN, another merchant', () => {
@@ -58,9 +87,15 @@ describe('bulk reset', () => {
       { tid: DEMO_TIDS.openCommand, error: 'command.already_open' },
       { tid: DEMO_TIDS.stalePassword, error: 'pin.reused' },
       { tid: DEMO_TIDS.merchantBCustom, error: 'not_found' },
-      { tid: DEMO_TIDS.custom, commandId: expect.any(String) },
+      { tid: DEMO_TIDS.custom, commandId: expect.any(String), commandStatus: 'queued', online: true },
     ]);
-    expect(done).toMatchObject({ succeeded: 1, failed: 3, status: 'finished' });
+    expect(done).toMatchObject({ succeeded: 0, failed: 3, waiting: 1, status: 'running' });
+    acquirer.clock.advance(30 * SECOND);
+    expect(JobResponse.parse(owner.get(`/jobs/${job.id}`).body).job).toMatchObject({
+      succeeded: 1,
+      failed: 3,
+      status: 'finished',
+    });
   });
 
   it('needs a step-up, a policy-conforming PIN, and from support a ticket and a reason', () => {
@@ -99,11 +134,12 @@ describe('bulk reset', () => {
     expect(signedIn(acquirer, 'support').get(`/jobs/${job.id}`).status).toBe(200);
 
     const reloaded = testAcquirer({ storage });
-    reloaded.clock.advance(SECOND);
+    reloaded.clock.advance(SECOND + 30 * SECOND);
     const again = signedIn(reloaded, 'owner');
     expect(JobResponse.parse(again.get(`/jobs/${job.id}`).body).job).toMatchObject({
-      status: 'finished',
-      succeeded: 4,
+      status: 'running',
+      succeeded: 3,
+      waiting: 1,
     });
   });
 });

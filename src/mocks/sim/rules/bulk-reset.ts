@@ -16,16 +16,48 @@ import { hashNewPin, isRecentPin, policyProblem } from './void-password';
 /** Terminals a bulk job handles per simulated second. */
 export const BULK_RATE_PER_SECOND = 200;
 
-export function jobView(job: JobRecord): BulkResetJob {
+type JobResultView = BulkResetJob['results'][number];
+
+/**
+ * A job as its user follows it: each terminal's command through to applied, failed or
+ * expired. A terminal counts as done only once its command settled (queued is not done:
+ * the terminal still takes the old PIN), and the job finishes when every terminal has.
+ */
+export function jobView(state: SimState, job: JobRecord): BulkResetJob {
+  let succeeded = 0;
+  let failed = 0;
+  let waiting = 0;
+  const results = job.results.map((r): JobResultView => {
+    if (r.error !== undefined || r.commandId === undefined) {
+      failed++;
+      return { ...r };
+    }
+    const command = state.commands.get(r.commandId);
+    const status = command?.status ?? 'failed';
+    if (status === 'applied') succeeded++;
+    else if (status === 'queued' || status === 'delivered') waiting++;
+    else failed++;
+    const view: JobResultView = {
+      tid: r.tid,
+      commandId: r.commandId,
+      commandStatus: status,
+      online: state.world.terminalByTid.get(r.tid)?.online ?? false,
+    };
+    if (command?.appliedAt !== undefined) view.appliedAt = toIso(command.appliedAt);
+    if (command?.failureReason !== undefined) view.failureReason = command.failureReason;
+    return view;
+  });
+  const done = succeeded + failed;
   return {
     id: job.id,
     total: job.total,
-    done: job.results.length,
-    succeeded: job.succeeded,
-    failed: job.failed,
-    status: job.finishedAt === null ? 'running' : 'finished',
+    done,
+    succeeded,
+    failed,
+    waiting,
+    status: job.finishedAt !== null && done >= job.total ? 'finished' : 'running',
     createdAt: toIso(job.createdAt),
-    results: job.results.map((r) => ({ ...r })),
+    results,
   };
 }
 
@@ -87,7 +119,7 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
     ticketId: job.ticketId,
     reason: job.reason,
   });
-  return { body: { job: jobView(job) } };
+  return { body: { job: jobView(ctx.state, job) } };
 }
 
 /** `GET /jobs/:id`: the user who started it, or support. */
@@ -95,10 +127,13 @@ export function getJob(ctx: RequestContext): HandlerResult {
   const user = userOf(ctx);
   const job = ctx.state.jobs.get(ctx.params.id!);
   if (!job || (job.requestedByUserId !== user.id && user.role !== 'support')) throw notFound('job');
-  return { body: { job: jobView(job) } };
+  return { body: { job: jobView(ctx.state, job) } };
 }
 
-/** Moves running jobs on at BULK_RATE_PER_SECOND of simulated time; true if a command was queued. */
+/**
+ * Queues the commands of running jobs at BULK_RATE_PER_SECOND of simulated time (`finishedAt`:
+ * every terminal handed its command or refused); true if a command was queued.
+ */
 export function advanceJobs(state: SimState, now: number): boolean {
   let queued = false;
   for (const job of state.jobs.values()) {

@@ -236,6 +236,22 @@ describe('resetting a void password', () => {
     ).toBe(true);
   });
 
+  it('shows a temporary PIN, once applied, as temporary until it is replaced at the terminal', () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    reset(owner, T.custom, { generateTemporary: true }, owner.stepUp(PASSWORDS.owner!));
+    expect(detail(owner, T.custom).voidPassword?.state).toBe('custom');
+    acquirer.clock.advance(30 * SECOND);
+    expect(detail(owner, T.custom).voidPassword?.state).toBe('temporary');
+    expect(owner.get('/terminals', { passwordState: 'temporary' }).body).toMatchObject({
+      items: [{ tid: T.custom }],
+      total: 1,
+    });
+    // The operator chooses a new one at the terminal.
+    setPin(owner, T.custom, '470215');
+    expect(detail(owner, T.custom).voidPassword?.state).toBe('custom');
+  });
+
   it('refuses both or neither of newPassword and generateTemporary', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const token = owner.stepUp(PASSWORDS.owner!);

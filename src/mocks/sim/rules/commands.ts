@@ -311,7 +311,7 @@ export function advanceCommands(state: SimState, now: number): void {
       } else {
         command.status = 'applied';
         command.appliedAt = pickUp;
-        installPin(state, terminal, command.newHash, pickUp);
+        installPin(state, terminal, command.newHash, pickUp, { temporary: command.temporary === true });
         recordAudit(
           state,
           pickUp,

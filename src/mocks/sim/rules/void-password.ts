@@ -1,4 +1,5 @@
 import { ErrorCode } from '@/api/schemas/common';
+import type { VoidPasswordState } from '@/api/schemas/terminals';
 import {
   checkVoidPassword,
   FACTORY_DEFAULT_VOID_PASSWORD,
@@ -29,9 +30,10 @@ export function isLocked(terminal: TerminalRecord, now: number): boolean {
   return lockedUntil !== null && lockedUntil > now;
 }
 
-export function passwordStateOf(terminal: TerminalRecord, now: number): 'default' | 'custom' | 'locked' {
+export function passwordStateOf(terminal: TerminalRecord, now: number): VoidPasswordState {
   if (isLocked(terminal, now)) return 'locked';
-  return terminal.voidPassword.hash === null ? 'default' : 'custom';
+  if (terminal.voidPassword.hash === null) return 'default';
+  return terminal.voidPassword.temporary ? 'temporary' : 'custom';
 }
 
 /**
@@ -102,9 +104,20 @@ export function lockedProblem(terminal: TerminalRecord): SimProblem {
   });
 }
 
-/** The terminal takes a new PIN: the old one joins the history; wrong attempts and lock end. */
-export function installPin(state: SimState, terminal: TerminalRecord, hash: string, at: number): void {
+/**
+ * The terminal takes a new PIN: the old one joins the history; wrong attempts and lock end.
+ * A `temporary` one stays so until the operator replaces it at the terminal.
+ */
+export function installPin(
+  state: SimState,
+  terminal: TerminalRecord,
+  hash: string,
+  at: number,
+  { temporary = false }: { temporary?: boolean } = {},
+): void {
   const vp = terminal.voidPassword;
+  if (temporary) vp.temporary = true;
+  else delete vp.temporary;
   vp.history = [currentHash(terminal), ...vp.history].slice(0, VOID_PASSWORD_HISTORY);
   vp.hash = hash;
   vp.changedAt = at;

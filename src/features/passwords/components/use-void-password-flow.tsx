@@ -1,0 +1,164 @@
+import { type ReactNode, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { isApiError } from '@/api/errors';
+import type { TerminalDetail } from '@/api/schemas/terminals';
+import type { VoidPasswordAccess } from '../api/access';
+import type { RefreshKeys } from '../api/mutations';
+import { waitingCommandOf } from '../api/open-command';
+import { type Refusal, refusalOf } from '../api/refusal';
+import type { ActionState } from '../api/use-idempotent-action';
+import {
+  isCheckingAgain,
+  OpenCommandStep,
+  showFieldRefusals,
+  UnknownOutcomeStep,
+  useReread,
+  useStepUpGate,
+} from './dialog-steps';
+import { usePinVisibility } from './use-pin-visibility';
+
+interface Action<Input, Result> {
+  state: ActionState<Result>;
+  run: (input: Input) => Promise<ActionState<Result> | null>;
+}
+
+export interface VoidPasswordFlowOptions<Values extends FieldValues, Input, Result> {
+  action: Action<Input, Result>;
+  form: UseFormReturn<Values>;
+  /** The request from what was typed; `stepUpToken` is set when `stepUp` is given. */
+  toInput: (values: Values, stepUpToken: string | undefined) => Input;
+  onSucceeded: (result: Result) => void;
+  /** Single-terminal actions: what to re-read after an unknown outcome. */
+  refreshes?: RefreshKeys;
+  /** Actions that need a recent step-up (resets): whose it is. */
+  stepUp?: VoidPasswordAccess;
+  /** A refusal the dialog shows its own way; true when handled. */
+  onRefused?: (refusal: Refusal, error: unknown) => boolean;
+  /** The session ended at this action (a 401): nothing was sent. */
+  onSessionEnded?: (() => void) | undefined;
+}
+
+export interface FlowStepProps {
+  titleId: string;
+  title: string;
+  onClose: () => void;
+  /** "the change", "the reset"… already translated. */
+  what: string;
+  /** Single-terminal actions: shown as re-read, and its waiting command instead of the form. */
+  terminal?: TerminalDetail;
+  canCancel?: boolean;
+  /** The step-up form replaced another step (its title takes the focus). */
+  stepUpFocusTitle?: boolean;
+}
+
+/**
+ * The flow the change, reset and bulk-reset dialogs share: send what was typed (one
+ * idempotent action), and before the form, the step that takes its place — the outcome not
+ * known yet ("Check again" sends the same request), a command already waiting for the
+ * terminal, or the account password asked again. What is refused goes on the fields or in
+ * `refusal`.
+ */
+export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
+  action,
+  form,
+  toInput,
+  onSucceeded,
+  refreshes,
+  stepUp,
+  onRefused,
+  onSessionEnded,
+}: VoidPasswordFlowOptions<Values, Input, Result>) {
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const visibility = usePinVisibility();
+  const { rereading, reread } = useReread(refreshes ?? []);
+  const gate = useStepUpGate(stepUp);
+  const { state } = action;
+
+  const send = form.handleSubmit(async (values) => {
+    visibility.hideAll();
+    setRefusal(null);
+    let token: string | undefined;
+    if (stepUp) {
+      token = gate.token() ?? undefined;
+      // Checking an unknown outcome again needs no fresh step-up: a replay answers as the first time.
+      if (!token && state.status !== 'unknown') return gate.askAgain(false);
+    }
+    const outcome = await action.run(toInput(values, token));
+    if (!outcome) return;
+    if (outcome.status === 'succeeded') {
+      onSucceeded(outcome.result);
+    } else if (outcome.status === 'unknown') {
+      if (refreshes) await reread();
+    } else if (outcome.status === 'failed') {
+      if (isApiError(outcome.error) && outcome.error.status === 401) return onSessionEnded?.();
+      const next = refusalOf(outcome.error);
+      if (next.kind === 'step-up' && stepUp) return gate.askAgain(true);
+      if (onRefused?.(next, outcome.error)) return;
+      setRefusal(next);
+      if (next.kind === 'fields') showFieldRefusals(form, next.fields);
+    }
+  });
+
+  /** The step shown instead of the form, if any. */
+  const stepBeforeForm = ({
+    titleId,
+    title,
+    onClose,
+    what,
+    terminal,
+    canCancel = false,
+    stepUpFocusTitle = false,
+  }: FlowStepProps): ReactNode => {
+    const step = { titleId, title, onClose };
+    const checking = isCheckingAgain(state);
+    if (state.status === 'unknown' || checking) {
+      return (
+        <UnknownOutcomeStep
+          key="unknown"
+          {...step}
+          what={what}
+          terminal={terminal}
+          rereading={rereading}
+          checking={checking}
+          onCheckAgain={() => void send()}
+        />
+      );
+    }
+    if (
+      terminal &&
+      ((waitingCommandOf(terminal) && state.status !== 'succeeded') || refusal?.kind === 'open-command')
+    ) {
+      return (
+        <OpenCommandStep
+          key="open-command"
+          {...step}
+          focusTitle={refusal !== null}
+          terminal={terminal}
+          refreshes={refreshes ?? []}
+          canCancel={canCancel}
+        />
+      );
+    }
+    if (stepUp && gate.validUntil === null) {
+      return gate.step({
+        ...step,
+        focusTitle: stepUpFocusTitle,
+        send: () => void send(),
+        onSessionEnded,
+      });
+    }
+    return null;
+  };
+
+  return {
+    send,
+    refusal,
+    pending: state.status === 'pending',
+    visibility,
+    /** When the step-up is valid until (browser clock); null without one. */
+    stepUpValidUntil: gate.validUntil,
+    /** The user just came from the password step (to move the focus). */
+    stepUpJustConfirmed: gate.justConfirmed,
+    stepBeforeForm,
+  };
+}
