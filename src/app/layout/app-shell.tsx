@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/use-translation';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSelect } from '@/components/language-select';
@@ -12,8 +12,11 @@ import { MainNav } from './main-nav';
 
 const NAV_ID = 'main-navigation';
 
-/** The frame of every signed-in page: header, role-based navigation, main content. */
-export function AppShell() {
+/**
+ * The frame of every signed-in page: header, role-based navigation, main content (the
+ * route's outlet, or `children` where the shell is not a route's layout).
+ */
+export function AppShell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { mocking } = useAppConfig();
   const user = useSignedInUser();
@@ -97,9 +100,7 @@ export function AppShell() {
           tabIndex={-1}
           className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8"
         >
-          <div className="mx-auto max-w-6xl">
-            <Outlet />
-          </div>
+          <div className="mx-auto max-w-6xl">{children ?? <Outlet />}</div>
         </main>
       </div>
       <IdleTimeoutDialog />
