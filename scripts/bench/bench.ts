@@ -241,14 +241,15 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
     });
     // Like a person flicking a mouse wheel or trackpad: WHEEL_PX a frame until the end of
     // the loaded rows; the next page comes (the list asks for it 10 rows before the end).
-    const viewport = page.locator(`${FLEET_TABLE} > [role="rowgroup"]`).last();
+    // The page scrolls the list (the window, not a box of the list's own).
     for (let pages = 1; ; pages++) {
-      await viewport.evaluate(
-        (element, step) =>
+      await page.evaluate(
+        (step) =>
           new Promise<void>((resolve) => {
+            const page = document.documentElement;
             const tick = () => {
-              if (element.scrollTop + element.clientHeight >= element.scrollHeight - 2) return resolve();
-              element.scrollBy(0, step);
+              if (window.scrollY + window.innerHeight >= page.scrollHeight - 2) return resolve();
+              window.scrollBy(0, step);
               requestAnimationFrame(tick);
             };
             requestAnimationFrame(tick);

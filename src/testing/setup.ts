@@ -24,6 +24,13 @@ if (shanghaiTime !== 'real') {
   globalThis.Date = ShiftedDate as DateConstructor;
 }
 
+// jsdom lays nothing out and does not scroll; long lists scroll the window, which it would
+// report as "not implemented" on every call.
+if (typeof window !== 'undefined') {
+  window.scrollTo = () => {};
+  window.scrollBy = () => {};
+}
+
 // jsdom has <dialog> but not its methods; a minimal stand-in with the same observable
 // behaviour (open attribute, close event) so components using showModal() run in tests.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
