@@ -163,7 +163,7 @@ function Identity({
         </Field>
         <Field label={t('devices.terminal.model')}>{terminal.model}</Field>
         <Field label={t('devices.terminal.firmware')}>
-          <bdi>{terminal.firmware}</bdi>
+          <bdi className="wrap-anywhere">{terminal.firmware}</bdi>
         </Field>
         <Field label={t('devices.terminal.store')}>
           <bdi>{terminal.storeName}</bdi>
