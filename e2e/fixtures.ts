@@ -4,10 +4,7 @@ import { startWorkerAcquirer } from './acquirer-server';
 import { type AcquirerBackend, MockAcquirer } from './mock-acquirer';
 import { AppShell } from './pages/app-shell';
 import { SignInPage } from './pages/sign-in-page';
-import { todayInShanghaiAt } from '../src/testing/shanghai-time';
 import { DEMO_PASSWORDS } from '../src/mocks/sim/data/demo-fixtures';
-
-const SHANGHAI_TIME = process.env.E2E_SHANGHAI_TIME;
 
 export type DemoRole = 'owner' | 'cashier' | 'support';
 export { DEMO_PASSWORDS };
@@ -47,13 +44,8 @@ export const test = base.extend<Fixtures, WorkerOptions & WorkerFixtures>({
   baseURL: async ({ baseURL, acquirerServer }, use) => use(acquirerServer?.url ?? baseURL),
   mock: async ({ page, backend }, use) => {
     const mock = new MockAcquirer(page, backend);
-    // Every test starts from the same deterministic data and a clean fault list; with
-    // E2E_SHANGHAI_TIME=HH:MM the acquirer's clock (not the browser's) starts at that time of
-    // day, to find a test that passes only at some hours (`npm run test:e2e:hours`).
-    await mock.reset({
-      scenario: 'demo',
-      ...(SHANGHAI_TIME && { now: new Date(todayInShanghaiAt(SHANGHAI_TIME)).toISOString() }),
-    });
+    // Every test starts from the same deterministic data and a clean fault list.
+    await mock.reset({ scenario: 'demo' });
     await use(mock);
   },
   signInPage: async ({ page }, use) => use(new SignInPage(page)),

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_TIDS, MERCHANT_C } from '../src/mocks/sim/data/demo-fixtures';
 import { HOSTILE_TEXT, HOSTILE_USER_NAMES } from '../src/mocks/sim/data/hostile';
 import { DEMO_PASSWORDS, type DemoRole, expect, test } from './fixtures';
@@ -61,6 +61,17 @@ async function expectWholeOrTitled(page: Page, text: string) {
   expect.soft(cut, `cut without the whole name in a title: ${text.slice(0, 30)}…`).toEqual([]);
 }
 
+/**
+ * Long lists render the rows near the screen only: scrolls the page down, as a person would,
+ * until the row holding the text is there (the list may still be loading at first).
+ */
+async function scrollUntilRendered(page: Page, locator: Locator) {
+  for (let step = 0; step < 15 && (await locator.count()) === 0; step++) {
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.8));
+    await page.waitForTimeout(200); // the list renders the rows now in view
+  }
+}
+
 /** Each page once; checked at both widths (the layout follows a resize, no reload needed). */
 async function visitAll(page: Page, visits: Visit[], dialogs: string[]) {
   for (const visit of visits) {
@@ -71,12 +82,9 @@ async function visitAll(page: Page, visits: Visit[], dialogs: string[]) {
       const where = `${visit.path} at ${width}px`;
       await page.setViewportSize({ width, height: 800 });
       for (const text of visit.shows) {
-        await expect
-          .soft(
-            page.getByText(text, { exact: true }).filter({ visible: true }).first(),
-            `${where}: ${text.slice(0, 30)}`,
-          )
-          .toBeVisible();
+        const shown = page.getByText(text, { exact: true }).filter({ visible: true });
+        await scrollUntilRendered(page, shown);
+        await expect.soft(shown.first(), `${where}: ${text.slice(0, 30)}`).toBeVisible();
         await expectWholeOrTitled(page, text);
       }
       await expect.soft(page.locator(INJECTED), where).toHaveCount(0);
@@ -90,6 +98,8 @@ async function visitAll(page: Page, visits: Visit[], dialogs: string[]) {
 }
 
 test.describe('hostile names', { tag: '@mock-only' }, () => {
+  // Six pages at two widths, scrolled as far as the names are: more than the default 45 s on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   test('an owner’s pages show hostile merchant, store and user names as text, at 360 and 1280 px', async ({
     page,
     mock,

@@ -1,6 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import type { z } from 'zod/mini';
 import type { MockFaultBody, MockScenario } from '../src/api/schemas/mock-control';
+import { todayInShanghaiAt } from '../src/testing/shanghai-time';
+
+// The acquirer's clock (not the browser's) starts at 14:00 Shanghai, today, at every reset,
+// whenever the run starts, as in the unit tests (docs/decisions/009): the demo data follows
+// the clock, and CI must not depend on the hour. E2E_SHANGHAI_TIME=HH:MM picks another time
+// (`npm run test:e2e:hours`), E2E_SHANGHAI_TIME=real the real clock.
+const SHANGHAI_TIME = process.env.E2E_SHANGHAI_TIME ?? '14:00';
 
 export type Scenario = MockScenario;
 /** The body of `/__mock/faults`, typed by the same schema the mock validates it with. */
@@ -63,9 +70,12 @@ export class MockAcquirer {
     if (result.status >= 300) throw new Error(`POST ${path} → ${result.status} ${result.text}`);
   }
 
-  /** Fresh data; with `now` (ISO), generated at that simulated instant, and time flows on from it. */
-  reset(options: { scenario?: Scenario; seed?: string; now?: string } = {}) {
-    return this.post('/__mock/reset', options);
+  /**
+   * Fresh data, generated at the simulated instant `now` (ISO; default SHANGHAI_TIME), and
+   * time flows on from it.
+   */
+  reset({ now = defaultNow(), ...options }: { scenario?: Scenario; seed?: string; now?: string } = {}) {
+    return this.post('/__mock/reset', { ...options, ...(now && { now }) });
   }
   advanceClock(ms: number) {
     return this.post('/__mock/clock', { advanceMs: ms });
@@ -85,4 +95,8 @@ export class MockAcquirer {
   clearFaults() {
     return this.post('/__mock/faults/clear', {});
   }
+}
+
+function defaultNow(): string | undefined {
+  return SHANGHAI_TIME === 'real' ? undefined : new Date(todayInShanghaiAt(SHANGHAI_TIME)).toISOString();
 }

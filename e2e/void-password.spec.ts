@@ -323,6 +323,35 @@ test.describe('Void password', () => {
     await expect(controls.changeButton).toBeFocused();
   });
 
+  test('on a 390 px phone, "Change sent to terminal …" shows below the sticky header, with the button in view', async ({
+    page,
+    signInAs,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs('owner');
+    const controls = await VoidPasswordControls.openTerminal(page, CUSTOM_TID);
+    const header = page.getByRole('banner');
+    const headerBottom = async () => (await header.boundingBox())!.height;
+    // Scrolled as far as a thumb would: the button just below the header.
+    const belowHeader = await headerBottom();
+    await controls.changeButton.evaluate((button, top) => {
+      window.scrollBy(0, button.getBoundingClientRect().top - top - 4);
+    }, belowHeader);
+    await controls.change(DEMO_VOID_PASSWORD, NEW_PIN);
+    await expect(controls.dialog).toBeHidden();
+
+    const sent = page.getByText(`Change sent to terminal ${CUSTOM_TID}.`);
+    await expect(sent).toBeVisible();
+    await expect(controls.changeButton).toBeFocused();
+    // The re-read adds the waiting command between the confirmation and the button.
+    await expect(page.getByRole('button', { name: 'Cancel the waiting Change' })).toBeVisible();
+    expect((await sent.boundingBox())!.y, 'the confirmation is below the header').toBeGreaterThanOrEqual(
+      await headerBottom(),
+    );
+    const button = (await controls.changeButton.boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(844);
+  });
+
   test('a cashier sees the terminal but nothing of its void password, and no controls', async ({
     page,
     signInAs,

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORDS, test } from '../fixtures';
+import { TransactionsPage } from '../pages/transactions-page';
 import { message } from './messages';
 import { type Language, scanDialogInEveryLanguageAndWidth, scanInEveryLanguageAndWidth } from './scan-matrix';
 import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
@@ -134,7 +135,7 @@ test.describe(
       await page.goto('/transactions');
       await scanInEveryLanguageAndWidth(page, 'voidable sales', async (language) => {
         await expect(heading(page, language, 'pages.transactions.title')).toBeVisible();
-        await expect(page.getByRole('table').first().getByRole('row').nth(1)).toBeVisible();
+        await expect(new TransactionsPage(page).rows.first(), 'the list shows a sale').toBeVisible();
       });
       // Found by its trace number: how far down the list it sits depends on the hour (the
       // demo's open batch grows through the day, newest first).

@@ -11,7 +11,7 @@ export class TerminalsPage {
   readonly command: Locator;
   readonly sort: Locator;
   readonly table: Locator;
-  /** The scrolling part of the table (rows live here). */
+  /** The rows part of the table (the window scrolls it). */
   readonly viewport: Locator;
   readonly rows: Locator;
   /** "Showing 100 of 10,483". */
@@ -43,6 +43,24 @@ export class TerminalsPage {
     return this.page.getByRole('status').filter({ hasText: /terminals?, / });
   }
 
+  /**
+   * Data rows wholly on screen, below the sticky header. `innerBoxScrolled`: whether any box
+   * inside the table was scrolled (the page should scroll the list, not a box of its own).
+   */
+  async rowsInView(): Promise<{ rows: number; innerBoxScrolled: boolean }> {
+    const headerBottom = (await this.page.getByRole('banner').boundingBox())?.height ?? 0;
+    return this.table.evaluate((table, top) => {
+      const rows = [...table.querySelectorAll('[role="rowgroup"]:last-child [role="row"]')].filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.top >= top - 1 && box.bottom <= window.innerHeight + 1;
+      });
+      const innerBoxScrolled = [table, ...table.querySelectorAll('*')].some(
+        (element) => element.scrollTop > 0,
+      );
+      return { rows: rows.length, innerBoxScrolled };
+    }, headerBottom);
+  }
+
   row(tid: string) {
     return this.rows.filter({ has: this.page.getByRole('link', { name: tid, exact: true }) });
   }
@@ -51,7 +69,7 @@ export class TerminalsPage {
   async scrollToEnd({ maxRowsInDom }: { maxRowsInDom: number }) {
     for (;;) {
       const before = (await this.shown.textContent()) ?? '';
-      await this.viewport.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+      await this.page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight }));
       expect(await this.rows.count()).toBeLessThanOrEqual(maxRowsInDom);
       const [, shown, total] = /Showing ([\d,]+) of ([\d,]+)/.exec(before) ?? [];
       if (shown && shown === total) return;

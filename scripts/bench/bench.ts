@@ -218,15 +218,15 @@ async function oneRun(browser: Browser, baseURL: string, rate: number): Promise<
       requestAnimationFrame(tick);
       return performance.now();
     });
-    // The list asks for the next page 10 rows before the end.
-    const viewport = page.locator(`${FLEET_TABLE} > [role="rowgroup"]`).last();
+    // The list asks for the next page 10 rows before the end; the page (not a box) scrolls.
     for (let pages = 1; ; pages++) {
-      await viewport.evaluate(
-        (element, step) =>
+      await page.evaluate(
+        (step) =>
           new Promise<void>((resolve) => {
+            const page = document.documentElement;
             const tick = () => {
-              if (element.scrollTop + element.clientHeight >= element.scrollHeight - 2) return resolve();
-              element.scrollBy(0, step);
+              if (window.scrollY + window.innerHeight >= page.scrollHeight - 2) return resolve();
+              window.scrollBy(0, step);
               requestAnimationFrame(tick);
             };
             requestAnimationFrame(tick);

@@ -5,6 +5,9 @@ import { ApiClient, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from './client';
 import { type DownloadProgress, downloadFile, fileNameOf } from './download';
 import { endpoints } from './endpoints';
 import { ApiError } from './errors';
+import { apiErrorMessage } from '@/i18n/error-messages';
+import { i18n } from '@/i18n/i18n';
+import type { TFunction } from '@/i18n/use-translation';
 
 const BASE = 'http://acquirer.test/api/v1';
 const server = setupServer();
@@ -128,6 +131,39 @@ describe('ApiClient', () => {
     expect(error.status).toBe(429);
     expect(error.code).toBe('http.429');
     expect(error.retryAfter).toBe(42);
+  });
+
+  it('tells a 404 of the API (a problem with a code) from a 404 of something in front of it: that one is "unavailable"', async () => {
+    const t: TFunction = (key, values) => i18n._(key, values);
+    const terminal = (answer: () => Response) => {
+      server.use(http.get(`${BASE}/terminals/:tid`, answer));
+      return new ApiClient(BASE)
+        .call(endpoints.terminal, { params: { tid: '10000001' } })
+        .catch((e: unknown) => e) as Promise<ApiError>;
+    };
+
+    const fromApi = await terminal(() =>
+      HttpResponse.json(
+        { type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' },
+        { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
+    );
+    expect(fromApi.status).toBe(404);
+    expect(apiErrorMessage(fromApi, t)).toBe('We could not find what you asked for.');
+
+    // A proxy's or a static server's page (the mock's service worker gone), or nothing at all.
+    const notFromApi = [
+      await terminal(() => HttpResponse.html('<h1>Not Found</h1>', { status: 404 })),
+      await terminal(() => new HttpResponse(null, { status: 404 })),
+      await terminal(() => HttpResponse.json({ message: 'no route' }, { status: 404 })),
+    ];
+    for (const error of notFromApi) {
+      expect(error.status).not.toBe(404);
+      expect(error.isServerError).toBe(true);
+      expect(apiErrorMessage(error, t)).toBe(
+        'The service is not available right now. Try again in a moment.',
+      );
+    }
   });
 
   it('treats a response that breaks the contract as an error, not a crash', async () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini';
 import { API_BASE_PATH, buildPath, type Endpoint } from './endpoints/endpoint';
-import { ApiError } from './errors';
+import { ApiError, CLIENT_UNAVAILABLE } from './errors';
 import { ProblemDetails } from './schemas/common';
 
 type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodMiniType
@@ -70,6 +70,16 @@ export function malformedResponse(status: number, isMutation: boolean): ApiError
     code: 'client.malformed_response',
     outcomeUnknown: isMutation,
   });
+}
+
+/**
+ * A 404 without the API's problem body came from whatever answers when the API is not there
+ * (a proxy or a static server that does not route to it, the mock's service worker gone):
+ * the service is unavailable, which says nothing about whether the thing asked for exists.
+ * The request did not reach the acquirer, so a mutation was not applied.
+ */
+function notTheApi(): ApiError {
+  return new ApiError({ kind: 'http', status: 503, code: CLIENT_UNAVAILABLE });
 }
 
 export class ApiClient {
@@ -201,6 +211,7 @@ export class ApiClient {
     } catch {
       // not JSON: keep the status alone
     }
+    if (response.status === 404 && !problem) return notTheApi();
     const status = response.status;
     const error = new ApiError({
       kind: 'http',

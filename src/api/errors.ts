@@ -65,6 +65,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The code of an answer that did not come from the API (see the client's `notTheApi`). */
+export const CLIENT_UNAVAILABLE = 'client.unavailable';
+
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }

@@ -134,10 +134,28 @@ describe('Pages that are not there', () => {
     expect(app.url()).toBe('/');
   });
 
+  it('an unknown address keeps the shell’s navigation when signed in', async () => {
+    const app = await renderSignedIn('owner');
+    await app.router.navigate('/no-such-page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(navLinks()).toEqual(['Overview', 'Terminals', 'Transactions', 'Audit']);
+    expect(screen.getByRole('button', { name: 'Account menu for 王建国' })).toBeVisible();
+  });
+
   it('an unknown address needs no sign-in to say so', async () => {
     await renderApp({ route: '/nothing/here' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
   });
+
+  it.each(['/login', '/signin', '/log-in', '/Login'])(
+    '%s, an address people type, leads to sign-in',
+    async (route) => {
+      const app = await renderApp({ route });
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+      expect(app.url()).toBe('/sign-in');
+    },
+  );
 });
 
 describe('When a page fails', () => {

@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
-import { Outlet, type RouteObject } from 'react-router';
+import { Navigate, Outlet, type RouteObject, useLocation } from 'react-router';
 import { PlainLayout } from '@/components/plain-layout';
 import { AppSkeleton } from '@/components/skeleton';
+import { useSession } from '@/features/auth/api/use-session';
+import { SignedInUserProvider } from '@/features/auth/signed-in-user';
 import { withMessages } from '@/i18n/i18n';
 import type { Namespace } from '@/i18n/namespaces';
 import { NotFoundPage } from '@/pages/not-found-page';
@@ -22,6 +24,11 @@ function lazyPage<M>(
   component: (module: M) => ComponentType,
 ): RouteObject['lazy'] {
   return { Component: async () => component(await withMessages(namespaces, load)) };
+}
+
+function ToSignIn() {
+  const { search, hash } = useLocation();
+  return <Navigate to={`/sign-in${search}${hash}`} replace />;
 }
 
 /**
@@ -154,17 +161,35 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
             },
           ],
         },
+        // Addresses people type for the sign-in page.
+        ...['login', 'log-in', 'signin'].map((path) => ({ path, Component: ToSignIn })),
         {
-          // Outside the shell and the guard: an unknown address is "not found" for anyone.
+          // Outside the guard: an unknown address is "not found" for anyone, in the shell for
+          // someone signed in, so the navigation is still there.
           path: '*',
-          // Small and also used by the error boundary, so not a chunk of its own.
-          Component: function NotFoundRoute() {
-            return (
-              <PlainLayout mocking={config.mocking}>
-                <NotFoundPage />
-              </PlainLayout>
-            );
-          },
+          lazy: lazyPage(
+            ['shell'],
+            () => import('./layout/app-shell'),
+            ({ AppShell }) =>
+              function NotFoundRoute() {
+                const session = useSession();
+                if (session.isPending) return <AppSkeleton />;
+                if (session.data?.status === 'signed-in') {
+                  return (
+                    <SignedInUserProvider user={session.data.user}>
+                      <AppShell>
+                        <NotFoundPage />
+                      </AppShell>
+                    </SignedInUserProvider>
+                  );
+                }
+                return (
+                  <PlainLayout mocking={config.mocking}>
+                    <NotFoundPage />
+                  </PlainLayout>
+                );
+              },
+          ),
         },
       ],
     },

@@ -2,9 +2,9 @@ import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query
 import {
   defaultRangeExtractor,
   measureElement as measureRowElement,
-  observeElementRect,
+  observeWindowRect,
   type Range,
-  useVirtualizer,
+  useWindowVirtualizer,
 } from '@tanstack/react-virtual';
 import {
   type KeyboardEvent,
@@ -12,6 +12,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -24,7 +25,9 @@ import { ListSkeleton } from './skeleton';
 
 /**
  * A long server-paged list or table that stays fast at any length: rows are virtualized
- * (TanStack Virtual: only the rows in view, plus a few, are in the DOM), the next page loads
+ * (TanStack Virtual: only the rows in view, plus a few, are in the DOM) against the page's
+ * own scroll, so the list is as tall as its rows and the window scrolls it (no inner scroll
+ * box that shows a few rows on a laptop screen while the page stands still); the next page loads
  * as the end comes into view (and from a "Load more" button, for keyboards and screen
  * readers), and it brings its own loading, empty and error states.
  *
@@ -34,9 +37,8 @@ import { ListSkeleton } from './skeleton';
  * tabindex), ↑/↓, PageUp/PageDown, Home/End move between rows; Tab enters a row's own
  * controls. The focused row stays rendered while it scrolls out of view.
  *
- * Without layout (jsdom) the viewport reads 0 px tall and would render nothing; it then
- * assumes a viewport of `fallbackRows` rows, so tests see the first rows, and paging is
- * reached through "Load more".
+ * Without layout (jsdom) the list reads 0 px tall; it then assumes a viewport of
+ * `fallbackRows` rows, so tests see the first rows, and paging is reached through "Load more".
  */
 
 export interface VirtualListProps<T> {
@@ -57,8 +59,6 @@ export interface VirtualListProps<T> {
   headerClassName?: string;
   /** Estimated row height in px; rows are measured once rendered. */
   estimateRowHeight: number;
-  /** Height of the scrolling viewport (CSS); default fills most of the screen. */
-  viewportClassName?: string;
   status: 'pending' | 'error' | 'success';
   error?: unknown;
   onRetry?: () => void;
@@ -95,7 +95,6 @@ export function VirtualList<T>({
   header,
   headerClassName,
   estimateRowHeight,
-  viewportClassName = 'max-h-[calc(100dvh-14rem)] min-h-64',
   status,
   error,
   onRetry,
@@ -113,7 +112,8 @@ export function VirtualList<T>({
   const { t } = useTranslation();
   const format = useFormat();
   const statusId = useId();
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const [rowsElement, setRowsElement] = useState<HTMLDivElement | null>(null);
+  const scrollMargin = useDocumentTop(rowsElement);
   const [activeIndex, setActiveIndex] = useState(0);
   /** A row to focus as soon as it is rendered (it may first need to scroll in). */
   const pendingFocus = useRef<number | null>(null);
@@ -129,19 +129,20 @@ export function VirtualList<T>({
     [active],
   );
 
-  // TanStack Virtual hands out functions React Compiler cannot memoize; this component
-  // reads them during render only, as the library documents.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+  const virtualizer = useWindowVirtualizer<HTMLDivElement>({
     count,
-    getScrollElement: () => scrollElement,
     estimateSize: () => estimateRowHeight,
     getItemKey: (index) => getKey(items[index] as T),
     overscan,
     rangeExtractor,
+    scrollMargin,
+    // A row scrolled to by the keyboard ends below the sticky header, not under it.
+    scrollPaddingStart: scrollPaddingTop(),
     observeElementRect: (instance, callback) =>
-      observeElementRect(instance, (rect) =>
-        callback(rect.height > 0 ? rect : { width: rect.width, height: fallbackRows * estimateRowHeight }),
+      observeWindowRect(instance, (rect) =>
+        callback(
+          hasLayout(rowsElement) ? rect : { width: rect.width, height: fallbackRows * estimateRowHeight },
+        ),
       ),
     measureElement: (element, entry, instance) => {
       const size = measureRowElement(element, entry, instance);
@@ -155,9 +156,14 @@ export function VirtualList<T>({
     setSeenResetKey(resetKey);
     setActiveIndex(0);
   }
+  // Another filter or sort starts from the top: bring the list's top back into view.
+  const scrolledResetKey = useRef(resetKey);
   useEffect(() => {
-    if (scrollElement) scrollElement.scrollTop = 0;
-  }, [resetKey, scrollElement]);
+    if (scrolledResetKey.current === resetKey) return;
+    scrolledResetKey.current = resetKey;
+    const top = rowsElement?.getBoundingClientRect().top;
+    if (top !== undefined && top < 0) window.scrollBy({ top: top - scrollPaddingTop() });
+  }, [resetKey, rowsElement]);
   const lastRendered = virtualRows.at(-1)?.index ?? -1;
 
   useEffect(() => {
@@ -168,7 +174,7 @@ export function VirtualList<T>({
   const moveTo = (index: number) => {
     const target = Math.max(0, Math.min(count - 1, index));
     setActiveIndex(target);
-    const row = scrollElement?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    const row = rowsElement?.querySelector<HTMLElement>(`[data-index="${target}"]`);
     if (row) row.focus();
     else pendingFocus.current = target;
     virtualizer.scrollToIndex(target, { align: 'auto' });
@@ -178,7 +184,7 @@ export function VirtualList<T>({
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     if (!row || row !== event.target) return; // keys inside a row's own controls stay theirs
     const index = Number(row.dataset.index);
-    const page = Math.max(1, Math.floor((scrollElement?.clientHeight ?? 0) / estimateRowHeight) - 1);
+    const page = Math.max(1, Math.floor(window.innerHeight / estimateRowHeight) - 2);
     const targets: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -225,12 +231,7 @@ export function VirtualList<T>({
             </div>
           </div>
         ) : null}
-        <div
-          ref={setScrollElement}
-          className={`overflow-y-auto overscroll-contain ${viewportClassName}`}
-          onKeyDown={onKeyDown}
-          role={isTable ? 'rowgroup' : undefined}
-        >
+        <div ref={setRowsElement} onKeyDown={onKeyDown} role={isTable ? 'rowgroup' : undefined}>
           <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
             {virtualRows.map((virtualRow) => {
               const item = items[virtualRow.index] as T;
@@ -253,7 +254,7 @@ export function VirtualList<T>({
                   tabIndex={virtualRow.index === active ? 0 : -1}
                   onFocus={() => setActiveIndex(virtualRow.index)}
                   className={`focus-ring absolute top-0 left-0 w-full border-b border-gray-100 ${rowClassName}`}
-                  style={{ transform: `translateY(${virtualRow.start}px)` }}
+                  style={{ transform: `translateY(${virtualRow.start - scrollMargin}px)` }}
                 >
                   {renderRow(item, virtualRow.index)}
                 </div>
@@ -286,6 +287,35 @@ export function VirtualList<T>({
       ) : null}
     </div>
   );
+}
+
+/** jsdom lays nothing out: every box is 0 px, where a list with rows is as tall as they are. */
+function hasLayout(element: HTMLElement | null): boolean {
+  return element !== null && element.getBoundingClientRect().height > 0;
+}
+
+/** The page's `scroll-padding-top` (the sticky header's room), in px. */
+function scrollPaddingTop(): number {
+  if (typeof document === 'undefined') return 0;
+  return Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+}
+
+/**
+ * Where an element starts on the page (px from the document's top): the rows' offset against
+ * the window's scroll. Kept current as what is above it changes height (filters, banners).
+ */
+function useDocumentTop(element: HTMLElement | null): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    if (!element) return;
+    const update = () => setTop(element.getBoundingClientRect().top + window.scrollY);
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [element]);
+  return top;
 }
 
 type InfiniteResult<TPage> = UseInfiniteQueryResult<InfiniteData<TPage>>;

@@ -1,5 +1,5 @@
 import type { TFunction } from '@/i18n/use-translation';
-import { isApiError } from '@/api/errors';
+import { CLIENT_UNAVAILABLE, isApiError } from '@/api/errors';
 import { ErrorCode } from '@/api/schemas/common';
 import type { MessageKey } from './messages';
 
@@ -28,6 +28,7 @@ const byCode: Record<string, ErrorKey> = {
   [ErrorCode.validation]: 'errors.validation',
   [ErrorCode.internal]: 'errors.server',
   [ErrorCode.unavailable]: 'errors.server',
+  [CLIENT_UNAVAILABLE]: 'errors.unavailable',
 };
 
 const byStatus: Record<number, ErrorKey> = {

@@ -88,6 +88,20 @@ describe('the mock acquirer through msw/node and the real API client', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 
+  it('answers a status with a page that is not the API’s, as a proxy would: a 404 that is "unavailable"', async () => {
+    await control('/faults', { method: 'GET', path: '/terminals/*', status: 404, malformed: true });
+    const answer = await fetch(`${TEST_API_BASE_URL}/terminals/58100101`);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    const client = new ApiClient(TEST_API_BASE_URL);
+    await signIn(client);
+    await control('/faults', { method: 'GET', path: '/terminals/*', status: 404, malformed: true });
+    await expect(client.call(endpoints.terminal, { params: { tid: '58100101' } })).rejects.toMatchObject({
+      status: 503,
+      code: 'client.unavailable',
+    });
+  });
+
   it('moves simulated time through the control surface', async () => {
     const client = new ApiClient(TEST_API_BASE_URL);
     await signIn(client);

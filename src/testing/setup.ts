@@ -21,6 +21,12 @@ if (shanghaiTime !== 'real') {
   globalThis.Date = ShiftedDate as DateConstructor;
 }
 
+// jsdom does not scroll; long lists scroll the window.
+if (typeof window !== 'undefined') {
+  window.scrollTo = () => {};
+  window.scrollBy = () => {};
+}
+
 // jsdom has <dialog> but not its methods.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from '@/i18n/use-translation';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSelect } from '@/components/language-select';
@@ -12,8 +12,11 @@ import { MainNav } from './main-nav';
 
 const NAV_ID = 'main-navigation';
 
-/** The frame of every signed-in page: header, role-based navigation, main content. */
-export function AppShell() {
+/**
+ * The frame of every signed-in page: header, role-based navigation, main content (the
+ * route's outlet, or `children` where the shell is not a route's layout).
+ */
+export function AppShell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { mocking } = useAppConfig();
   const user = useSignedInUser();
@@ -24,6 +27,8 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const navToggleRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
+  const headerRef = useRef<HTMLElement>(null);
+  useScrollPaddingBelow(headerRef);
 
   // Escape folds the phone navigation away and leaves the focus on its button, like a menu.
   useEffect(() => {
@@ -55,7 +60,7 @@ export function AppShell() {
       >
         {t('app.skipToContent')}
       </a>
-      <header className="sticky top-0 z-20 border-b border-gray-200 bg-white">
+      <header ref={headerRef} className="sticky top-0 z-20 border-b border-gray-200 bg-white">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:px-4">
           <button
             ref={navToggleRef}
@@ -97,12 +102,31 @@ export function AppShell() {
           tabIndex={-1}
           className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8"
         >
-          <div className="mx-auto max-w-6xl">
-            <Outlet />
-          </div>
+          <div className="mx-auto max-w-6xl">{children ?? <Outlet />}</div>
         </main>
       </div>
       <IdleTimeoutDialog />
     </div>
   );
+}
+
+/**
+ * The page's `scroll-padding-top` follows the sticky header's height (it wraps on a phone):
+ * whatever is scrolled into view (a focused row, a confirmation, an anchor) lands below the
+ * header instead of under it.
+ */
+function useScrollPaddingBelow(headerRef: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const header = headerRef.current;
+    if (!header || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingTop = `${header.getBoundingClientRect().height + 8}px`;
+    });
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('scroll-padding-top');
+    };
+  }, [headerRef]);
 }

@@ -293,6 +293,15 @@ function errorResponse(error: unknown): SimResponse {
 function faultResponse(fault: FaultRecord): SimResponse {
   const hostFault = { networkError: fault.networkError, delayMs: fault.delayMs, malformed: fault.malformed };
   if (fault.networkError) return { status: 0, headers: {}, body: undefined, fault: hostFault };
+  // A status that is not the acquirer's own: the page of a proxy or static server in front of it.
+  if (fault.status !== undefined && fault.malformed) {
+    return {
+      status: fault.status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><title>${fault.status}</title><h1>${fault.status}</h1>`,
+      fault: hostFault,
+    };
+  }
   if (fault.status !== undefined) {
     const retryAfter = fault.status === 429 ? 2 : undefined;
     const response = problemResponse(

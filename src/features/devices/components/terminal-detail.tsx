@@ -81,8 +81,11 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
   }, [loaded, refreshInBackground]);
 
   if (detail.isPending) return <PageSkeleton />;
-  if (detail.isError) {
-    if (isApiError(detail.error) && detail.error.status === 404) return <TerminalNotFound tid={tid} />;
+  const notFound = detail.isError && isApiError(detail.error) && detail.error.status === 404;
+  if (notFound) return <TerminalNotFound tid={tid} />;
+  // A failed re-read leaves what is on screen (an open dialog, a temporary PIN) where it is.
+  const terminal: TerminalView | undefined = detail.data;
+  if (terminal === undefined) {
     return (
       <>
         <BackToList />
@@ -92,7 +95,6 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
     );
   }
 
-  const terminal: TerminalView = detail.data;
   const now = serverNow ?? Date.parse(terminal.serverTime);
   return (
     <>
@@ -102,6 +104,9 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
           {t('devices.terminal.voidableSales')}
         </Link>
       </PageHeader>
+      {detail.isError ? (
+        <ErrorNotice className="mb-6" error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Identity terminal={terminal} merchantHref={merchantHref} />
         <Status terminal={terminal} serverNow={now} onCutoff={refreshInBackground} />
@@ -169,7 +174,7 @@ function Identity({
         </Field>
         <Field label={t('devices.terminal.model')}>{terminal.model}</Field>
         <Field label={t('devices.terminal.firmware')}>
-          <bdi>{terminal.firmware}</bdi>
+          <bdi className="wrap-anywhere">{terminal.firmware}</bdi>
         </Field>
         <Field label={t('devices.terminal.store')}>
           <bdi>{terminal.storeName}</bdi>

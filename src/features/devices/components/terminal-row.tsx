@@ -137,9 +137,8 @@ export const TerminalRow = memo(function TerminalRow({
       </div>
       <div role="cell" className={`min-w-0 text-sm ${layout.model}`}>
         <div className="truncate">{terminal.model}</div>
-        <div className="truncate text-xs text-gray-700" title={terminal.firmware}>
-          {terminal.firmware}
-        </div>
+        {/* Firmware names run long and are read in full (support asks for them): wrapped, not cut. */}
+        <div className="text-xs wrap-anywhere text-gray-700">{terminal.firmware}</div>
       </div>
       <div role="cell" className={`min-w-0 text-sm ${layout.store}`}>
         {/* Cut to the column; the whole name on hover, and in the text for screen readers. */}

@@ -53,6 +53,7 @@ export const messages = {
     malformed:
       "The server sent an answer we couldn't read. Try again; if it keeps happening, contact support.",
     server: 'The server had a problem. Try again in a moment.',
+    unavailable: 'The service is not available right now. Try again in a moment.',
     badRequest: 'The request was not accepted. Check what you entered.',
     unauthenticated: 'Please sign in again.',
     sessionExpired: 'Your session ended after 15 minutes without activity.',

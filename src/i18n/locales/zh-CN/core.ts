@@ -54,6 +54,7 @@ export const messages: NamespaceMessages<'core'> = {
     timeout: '服务器响应超时，请重试。',
     malformed: '服务器返回了无法识别的内容。请重试；如果问题持续，请联系客服。',
     server: '服务器出现问题，请稍后重试。',
+    unavailable: '服务暂时不可用，请稍后重试。',
     badRequest: '请求未被接受，请检查输入内容。',
     unauthenticated: '请重新登录。',
     sessionExpired: '由于 15 分钟内没有操作，您的会话已结束。',
