@@ -1,7 +1,7 @@
-import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
 import type { AcquirerBackend } from './e2e/mock-acquirer';
 
 // A port of our own (TOOLCHAIN.md: others may hold 4173/5173); override with E2E_PORT.

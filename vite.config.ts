@@ -1,11 +1,11 @@
-import tailwindcss from '@tailwindcss/vite';
-import react from '@vitejs/plugin-react';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { ConfigError, parseConfig } from './src/config/env.ts';
 import { messageCatalogs } from './scripts/vite/message-catalogs.ts';
+import { ConfigError, parseConfig } from './src/config/env.ts';
 import { crossOriginApiSource, NO_STORE, securityHeaders } from './src/config/security-headers.ts';
 
 function readProxyTarget(value: string | undefined): string | undefined {

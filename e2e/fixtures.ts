@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORDS } from '../src/mocks/sim/data/demo-fixtures';
 import { startWorkerAcquirer } from './acquirer-server';
 import { type AcquirerBackend, MockAcquirer } from './mock-acquirer';
 import { AppShell } from './pages/app-shell';
 import { SignInPage } from './pages/sign-in-page';
-import { DEMO_PASSWORDS } from '../src/mocks/sim/data/demo-fixtures';
 
 export type DemoRole = 'owner' | 'cashier' | 'support';
 export { DEMO_PASSWORDS };

@@ -1,7 +1,7 @@
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 import { expect, test } from './fixtures';
 import { MerchantsPage } from './pages/merchants-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
-import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo data (src/mocks/sim/data/demo-fixtures.ts). */
 const MERCHANT_B = '822290158120047';

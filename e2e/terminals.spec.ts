@@ -1,7 +1,7 @@
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
-import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const FACTORY_DEFAULT_TID = DEMO_TIDS.defaultPassword;

@@ -1,7 +1,7 @@
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 import { expect, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TransactionsPage, VoidsPage } from './pages/transactions-page';
-import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo sales and terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const VOIDABLE_SALE = '900101';

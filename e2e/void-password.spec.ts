@@ -1,9 +1,9 @@
+import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 import { DEMO_PASSWORDS, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 import { TerminalsPage } from './pages/terminals-page';
 import { VoidPasswordControls } from './pages/void-password';
 import { collectConsole, expectNoSecretInBrowser } from './secrets-check';
-import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const CUSTOM_TID = DEMO_TIDS.custom;

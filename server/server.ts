@@ -1,5 +1,5 @@
-import { type ServerType, serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
 import { type Acquirer, createAcquirer } from '@/mocks/sim/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import type { ServerConfig } from './config';

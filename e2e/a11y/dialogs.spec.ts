@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 import { DEMO_PASSWORDS, test } from '../fixtures';
 import { message } from './messages';
 import {
@@ -7,7 +8,6 @@ import {
   scanInEveryLanguageAndWidth,
   switchLanguage,
 } from './scan-matrix';
-import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 /**
  * Every dialog (the Dialog component's users: change, reset with its step-up and temporary

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
+import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 import { DEMO_PASSWORDS, type DemoRole, expect, test } from '../fixtures';
 import type { SignInPage } from '../pages/sign-in-page';
 import { VoidPasswordControls } from '../pages/void-password';
 import { announcement, tabTo } from './keyboard';
-import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 /** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const FACTORY_DEFAULT_TID = DEMO_TIDS.defaultPassword;

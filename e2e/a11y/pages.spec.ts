@@ -1,9 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 import { DEMO_PASSWORDS, test } from '../fixtures';
 import { TransactionsPage } from '../pages/transactions-page';
 import { message } from './messages';
 import { type Language, scanDialogInEveryLanguageAndWidth, scanInEveryLanguageAndWidth } from './scan-matrix';
-import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 /**
  * Every route of src/app/router.tsx, in the states a person meets (content, empty, failed,

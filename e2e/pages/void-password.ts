@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { TerminalPage } from './terminals-page';
 import { onScreen } from '../a11y/messages';
+import { TerminalPage } from './terminals-page';
 
 /**
  * The void-password controls of a terminal page and their dialogs (change, reset with its

@@ -1,14 +1,14 @@
 // `npm run bench [-- --runs N | --quick | --pages N]`: figures for docs/performance.md, not assertions.
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import playwrightConfig from '../../playwright.config';
+import { DEMO_PASSWORDS } from '../../src/mocks/sim/data/demo-fixtures';
 import { buildApp, projectRoot } from './build-app';
 import { kB, routeSizes, type RouteSize } from './route-sizes';
-import { DEMO_PASSWORDS } from '../../src/mocks/sim/data/demo-fixtures';
 
 const { values: args } = parseArgs({
   options: {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_NAMESPACE, type Namespace } from '../../src/i18n/namespaces';
-import { chunkModulesFile, type ChunkModules, projectRoot } from './build-app';
 import { COMPILED_QUERY } from '../vite/message-catalogs';
+import { chunkModulesFile, type ChunkModules, projectRoot } from './build-app';
 import { type LazyChunk, lazyChunks } from './route-messages';
 
 interface ManifestChunk {

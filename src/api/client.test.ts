@@ -1,13 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiErrorMessage } from '@/i18n/error-messages';
+import { i18n } from '@/i18n/i18n';
+import type { TFunction } from '@/i18n/use-translation';
 import { ApiClient, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from './client';
 import { type DownloadProgress, downloadFile, fileNameOf } from './download';
 import { endpoints } from './endpoints';
 import { ApiError } from './errors';
-import { apiErrorMessage } from '@/i18n/error-messages';
-import { i18n } from '@/i18n/i18n';
-import type { TFunction } from '@/i18n/use-translation';
 
 const BASE = 'http://acquirer.test/api/v1';
 const server = setupServer();

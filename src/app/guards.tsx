@@ -1,15 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '@/api/schemas/common';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { AppSkeleton } from '@/components/skeleton';
-import { signInPath } from '@/features/auth/return-to';
 import { forgetSignedInData, type SessionEndReason } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/api/use-session';
+import { signInPath } from '@/features/auth/return-to';
 import { SignedInUserProvider, useSignedInUser } from '@/features/auth/signed-in-user';
+import { useTranslation } from '@/i18n/use-translation';
 import { ForbiddenPage } from '@/pages/forbidden-page';
 
 /**

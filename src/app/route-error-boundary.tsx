@@ -1,13 +1,13 @@
 import { useQueryClient, useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Button, buttonClasses } from '@/components/button';
 import { useDocumentTitle } from '@/components/use-document-title';
-import { apiErrorMessage } from '@/i18n/error-messages';
-import { NotFoundPage } from '@/pages/not-found-page';
 import { paths } from '@/config/paths';
+import { apiErrorMessage } from '@/i18n/error-messages';
+import { useTranslation } from '@/i18n/use-translation';
+import { NotFoundPage } from '@/pages/not-found-page';
 
 /**
  * What a route shows when it throws (a render error, a failed lazy import, a query error

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { Navigate, Outlet, type RouteObject, useLocation } from 'react-router';
 import { PlainLayout } from '@/components/plain-layout';
 import { AppSkeleton } from '@/components/skeleton';
+import { paths } from '@/config/paths';
 import { useSession } from '@/features/auth/api/use-session';
 import { SignedInUserProvider } from '@/features/auth/signed-in-user';
 import { withMessages } from '@/i18n/i18n';
@@ -11,7 +12,6 @@ import type { AppConfig } from './app-config';
 import { RequireRole, RequireSession } from './guards';
 import { actionRoles, areaRoles } from './roles';
 import { RootErrorBoundary, RouteErrorBoundary } from './route-error-boundary';
-import { paths } from '@/config/paths';
 
 /**
  * A lazy route's component: its chunk and the message namespaces it shows, fetched together.

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 
 // A `timer`, not announced on every tick: a screen reader reads it when the user gets there.
 export function Countdown({

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { addBusinessDays, businessDayStart } from '@/i18n/format';
+import { useTranslation } from '@/i18n/use-translation';
 
 // `to` is included in the fields and excluded in the API; a reversed range is no range.
 export function businessDayRange(

@@ -1,6 +1,6 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import { apiErrorMessage } from '@/i18n/error-messages';
+import { useTranslation } from '@/i18n/use-translation';
 import { Button } from './button';
 import { Notice } from './notice';
 import { useNow } from './use-now';

@@ -1,8 +1,8 @@
-import { useTranslation } from '@/i18n/use-translation';
+import type { Download } from '@/api/download';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import { Button } from './button';
 import { ErrorNotice } from './error-notice';
-import type { Download } from '@/api/download';
 import { type DownloadOptions, useCsvExport } from './use-csv-export';
 
 export function ExportButton({

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { changeLanguage, currentLanguage } from '@/i18n/i18n';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '@/i18n/languages';
+import { useTranslation } from '@/i18n/use-translation';
 
 export function LanguageSelect({ className = '' }: { className?: string }) {
   const { t } = useTranslation(); // re-renders on language change

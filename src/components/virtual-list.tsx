@@ -17,8 +17,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import { Button } from './button';
 import { ErrorNotice } from './error-notice';
 import { ListSkeleton } from './skeleton';

@@ -1,8 +1,8 @@
 import { setupWorker } from 'msw/browser';
 import { type CookieJar, parseCookieHeader, parseSetCookie } from './cookie-jar';
 import { basePathOf, createHandlers } from './handlers';
-import { type DemoAccount, demoAccounts } from './sim/data/accounts';
 import { createAcquirer } from './sim/acquirer';
+import { type DemoAccount, demoAccounts } from './sim/data/accounts';
 import type { StoragePort } from './sim/persistence';
 
 // Scenario, seed, clock and hashed deltas only: never a secret in storage.

@@ -1,7 +1,7 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { PageHeader } from '@/components/page-header';
 import { AuditLog } from '@/features/audit/components/audit-log';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
+import { useTranslation } from '@/i18n/use-translation';
 
 export function AuditPage() {
   const { t } = useTranslation();

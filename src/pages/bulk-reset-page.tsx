@@ -1,8 +1,8 @@
 import { useNavigate, useParams } from 'react-router';
 import { voidPasswordAccessOf } from '@/app/roles';
+import { paths } from '@/config/paths';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { BulkResetJobView } from '@/features/passwords/components/bulk-reset-job';
-import { paths } from '@/config/paths';
 
 export function BulkResetPage() {
   const { jobId = '' } = useParams();

@@ -1,8 +1,8 @@
-import { useTranslation } from '@/i18n/use-translation';
-import { paths } from '@/config/paths';
 import { Link } from 'react-router';
 import { buttonClasses } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
+import { paths } from '@/config/paths';
+import { useTranslation } from '@/i18n/use-translation';
 
 /** A route the user's role may not open: said plainly, with a way on. */
 export function ForbiddenPage() {

@@ -1,8 +1,8 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { PageHeader } from '@/components/page-header';
 import { AlertList } from '@/features/alerts/components/alert-list';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { OverviewSummary } from '@/features/overview/components/overview-summary';
+import { useTranslation } from '@/i18n/use-translation';
 
 export function OverviewPage() {
   const { t } = useTranslation();

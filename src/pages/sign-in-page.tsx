@@ -1,8 +1,8 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { PlainLayout } from '@/components/plain-layout';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { SignIn } from '@/features/auth/components/sign-in';
 import type { DemoAccount } from '@/features/auth/demo-account';
+import { useTranslation } from '@/i18n/use-translation';
 
 export function SignInPage({
   mocking,

@@ -1,9 +1,9 @@
 import { useParams } from 'react-router';
 import { canOpen, voidPasswordAccessOf } from '@/app/roles';
+import { paths } from '@/config/paths';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { TerminalDetailView } from '@/features/devices/components/terminal-detail';
 import { VoidPasswordActions } from '@/features/passwords/components/void-password-actions';
-import { paths } from '@/config/paths';
 
 export function TerminalPage() {
   const { tid = '' } = useParams();

@@ -1,9 +1,9 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { canDo, voidPasswordAccessOf } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { FleetList } from '@/features/devices/components/fleet-list';
 import { BulkResetAction } from '@/features/passwords/components/bulk-reset-action';
+import { useTranslation } from '@/i18n/use-translation';
 
 export function TerminalsPage() {
   const { t } = useTranslation();

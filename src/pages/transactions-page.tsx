@@ -1,10 +1,10 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { useSearchParams } from 'react-router';
 import { canDo } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { SalesList } from '@/features/transactions/components/sales-list';
 import { TransactionTabs } from '@/features/transactions/components/transaction-tabs';
+import { useTranslation } from '@/i18n/use-translation';
 
 export function TransactionsPage() {
   const { t } = useTranslation();

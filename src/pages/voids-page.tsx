@@ -1,9 +1,9 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { canDo } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { TransactionTabs } from '@/features/transactions/components/transaction-tabs';
 import { VoidsReview } from '@/features/transactions/components/voids-review';
+import { useTranslation } from '@/i18n/use-translation';
 import { ForbiddenPage } from './forbidden-page';
 
 export function VoidsPage() {

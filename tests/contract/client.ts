@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { API_BASE_PATH } from '@/api/endpoints';
-import { Agent, type Backend } from './backends';
 import { DEMO_PASSWORDS } from '@/mocks/sim/data/demo-fixtures';
+import { Agent, type Backend } from './backends';
 
 export const PASSWORDS = DEMO_PASSWORDS;
 export type DemoUser = keyof typeof PASSWORDS;

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { Count, MerchantId, TerminalId, Timestamp } from './common';
 import { PasswordCommand, PasswordCommandStatus } from './commands';
+import { Count, MerchantId, TerminalId, Timestamp } from './common';
 import { Store } from './merchants';
 
 export const TerminalStatus = z.enum(['online', 'offline']);

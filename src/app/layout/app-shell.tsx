@@ -1,12 +1,12 @@
 import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSelect } from '@/components/language-select';
 import { MockDataBadge } from '@/components/mock-data-badge';
-import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { IdleTimeoutDialog } from '@/features/auth/components/idle-timeout-dialog';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { useSessionCheckOnNavigation } from '@/features/auth/use-session-check-on-navigation';
+import { useTranslation } from '@/i18n/use-translation';
 import { useAppConfig } from '../app-config';
 import { MainNav } from './main-nav';
 

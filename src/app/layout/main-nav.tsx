@@ -1,8 +1,8 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { NavLink } from 'react-router';
 import type { Role } from '@/api/schemas/common';
-import { type Area, canOpen } from '../roles';
 import { paths } from '@/config/paths';
+import { useTranslation } from '@/i18n/use-translation';
+import { type Area, canOpen } from '../roles';
 
 const items: { area: Area; to: string; end?: boolean }[] = [
   { area: 'overview', to: paths.overview(), end: true },

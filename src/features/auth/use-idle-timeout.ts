@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiClient } from '@/api/client';
 import * as authApi from '@/api/endpoints/auth';
+import { useNow } from '@/components/use-now';
 import { endSession, storeSession } from './api/session';
 import { useIdleDeadline } from './idle-clock';
-import { useNow } from '@/components/use-now';
 
 /** How long before the server's idle timeout the user is warned. */
 export const IDLE_WARNING_MS = 60_000;

@@ -23,7 +23,9 @@ describe('Terminals in Chinese, in the words merchants know', () => {
       screen.getAllByRole('status').find((status) => status.textContent?.startsWith('共 12 台终端')),
     ).toHaveTextContent(/^共 12 台终端，其中 4 台仍用出厂密码/);
     const row = (tid: string) =>
-      within(table).getByRole('link', { name: tid }).closest<HTMLElement>('[role="row"]')!;
+      within(table)
+        .getAllByRole('row')
+        .find((candidate) => within(candidate).queryByRole('link', { name: tid }))!;
     expect(within(row(DEMO_TIDS.custom)).getByText('已修改')).toBeVisible();
     expect(within(row(DEMO_TIDS.offline)).getByText(/^最后通信 /)).toBeVisible();
     expect(table).not.toHaveTextContent(/签到|最后在线|已自定义/);

@@ -194,7 +194,9 @@ describe('The fleet list', () => {
     const app = await renderSignedIn('owner', { route: '/terminals' });
     await screen.findByRole('table', { name: 'Terminals' });
     const row = (tid: string) =>
-      within(table()).getByRole('link', { name: tid }).closest('[role="row"]') as HTMLElement;
+      within(table())
+        .getAllByRole('row')
+        .find((candidate) => within(candidate).queryByRole('link', { name: tid }))!;
     expect(
       within(table()).getByRole('columnheader', { name: 'Void password / last changed' }),
     ).toBeInTheDocument();

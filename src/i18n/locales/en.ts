@@ -1,12 +1,12 @@
-import { messages as core } from './en/core';
-import { messages as shell } from './en/shell';
-import { messages as transactions } from './en/transactions';
-import { messages as overview } from './en/overview';
-import { messages as audit } from './en/audit';
 import { messages as alerts } from './en/alerts';
+import { messages as audit } from './en/audit';
+import { messages as core } from './en/core';
 import { messages as devices } from './en/devices';
+import { messages as overview } from './en/overview';
 import { messages as passwords } from './en/passwords';
+import { messages as shell } from './en/shell';
 import { messages as support } from './en/support';
+import { messages as transactions } from './en/transactions';
 
 /**
  * English messages, one file per namespace (`./en/*.ts`, see ../namespaces.ts): a page

@@ -5,6 +5,7 @@ import type { HandlerResult, RequestContext } from './context';
 import { handleControl } from './control';
 import { generateWorld } from './data/generate';
 import { takeFault } from './faults';
+import { fastHasher, type SecretHasher } from './hash';
 import {
   findReplay,
   recordKeyOf,
@@ -13,7 +14,6 @@ import {
   requestHashOf,
   requireIdempotencyKey,
 } from './idempotency';
-import { fastHasher, type SecretHasher } from './hash';
 import {
   type RecordStoragePort,
   restoreSnapshot,
@@ -26,9 +26,9 @@ import { matchRoute, parseOrReject, queryObject } from './router';
 import { routeHandlers } from './routes';
 import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
 import { advanceWorld } from './rules/lifecycle';
-import { requireTerminalVersion } from './views/terminals';
 import { createState, emptyChanges, type SimState } from './state';
 import type { FaultRecord, Scenario, SimRequest, SimResponse } from './types';
+import { requireTerminalVersion } from './views/terminals';
 
 export interface AcquirerOptions {
   scenario?: Scenario;

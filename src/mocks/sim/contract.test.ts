@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import { type EndpointName, endpoints } from '@/api/endpoints';
 import { ProblemDetails } from '@/api/schemas/common';
+import type { Acquirer } from './acquirer';
 import { DEMO_TIDS, DEMO_TRACE_NOS, DEMO_VOID_PASSWORD, MERCHANT_A } from './data/demo-fixtures';
 import { bodyOf, PASSWORDS, signedIn, testAcquirer, TestClient } from './testing/harness';
-import type { Acquirer } from './acquirer';
 import type { SimResponse } from './types';
 import { englishIssues } from './zod-english';
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod/mini';
 import { ErrorCode } from '@/api/schemas/common';
 import {
   MockClockBody,
@@ -6,15 +7,14 @@ import {
   MockResetBody,
   MockVoidPasswordBody,
 } from '@/api/schemas/mock-control';
-import type { z } from 'zod/mini';
-import { HEARTBEAT_MS } from './data/generate';
 import { type SimClock, toIso } from './clock';
+import { HEARTBEAT_MS } from './data/generate';
 import { faultRecord } from './faults';
 import { problemBody } from './problem';
 import { parseOrReject } from './router';
 import { lastSeenOf } from './rules/heartbeat';
-import { installPin, pinHashFor } from './rules/void-password';
 import { advanceWorld } from './rules/lifecycle';
+import { installPin, pinHashFor } from './rules/void-password';
 import { type SimState, touchTerminal } from './state';
 import type { Scenario, SimResponse } from './types';
 

@@ -1,6 +1,6 @@
 import type { Role } from '@/api/schemas/common';
-import type { PaymentMethod } from '@/api/schemas/transactions';
 import type { MockScenario } from '@/api/schemas/mock-control';
+import type { PaymentMethod } from '@/api/schemas/transactions';
 
 export interface SimRequest {
   method: string;

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { Alert } from '@/api/schemas/alerts';
 import { ErrorNotice } from '@/components/error-notice';
 import { Skeleton } from '@/components/skeleton';
-import { useFormat } from '@/i18n/use-format';
-import { alertQueries } from '../api/queries';
 import { type LinkSearch, paths } from '@/config/paths';
+import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
+import { alertQueries } from '../api/queries';
 
 const severityStyle: Record<Alert['severity'], string> = {
   info: 'border-blue-200 bg-blue-50 text-blue-900',

@@ -1,8 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
-import type { Role } from '@/api/schemas/common';
 import { AuditAction, type AuditEvent, type AuditPage } from '@/api/schemas/audit';
+import type { Role } from '@/api/schemas/common';
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';
@@ -15,6 +14,7 @@ import { TerminalFilter } from '@/components/terminal-filter';
 import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import {
   actionKey,
   AuditView,

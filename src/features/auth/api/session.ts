@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import { type ApiError, isApiError } from '@/api/errors';
-import { forgetSessionMemory } from '@/api/session-memory';
 import type { SessionResponse, User } from '@/api/schemas/auth';
 import { ErrorCode } from '@/api/schemas/common';
+import { forgetSessionMemory } from '@/api/session-memory';
 import { idleClock } from '../idle-clock';
 
 /** Why the user is on the sign-in page again; shown there as a message. */

@@ -1,7 +1,7 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
+import { useTranslation } from '@/i18n/use-translation';
 import { useSignOut, useStaySignedIn } from '../api/mutations';
 import { useIdleTimeout } from '../use-idle-timeout';
 

@@ -1,13 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
-import type { MessageKey } from '@/i18n/messages';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { PageSkeleton } from '@/components/skeleton';
 import { TextField } from '@/components/text-field';
+import type { MessageKey } from '@/i18n/messages';
+import { useTranslation } from '@/i18n/use-translation';
 import { useSignIn } from '../api/mutations';
 import { type SessionEndReason } from '../api/session';
 import { SignInForm } from '../api/sign-in-form';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
+import { useTranslation } from '@/i18n/use-translation';
 import { useSignOut } from '../api/mutations';
 import { useSignedInUser } from '../signed-in-user';
 

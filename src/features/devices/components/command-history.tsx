@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from '@/i18n/use-translation';
+import { terminalQueries } from '@/api/queries/terminals';
 import { ErrorNotice } from '@/components/error-notice';
 import { Panel } from '@/components/panel';
 import { ListSkeleton } from '@/components/skeleton';
+import { isolate } from '@/i18n/bidi';
 import { useFormat } from '@/i18n/use-format';
-import { terminalQueries } from '@/api/queries/terminals';
+import { useTranslation } from '@/i18n/use-translation';
 import { failureReasonText } from './open-command';
 import { CommandBadge } from './status-badges';
-import { isolate } from '@/i18n/bidi';
 
 /** Every void-password change and reset of the terminal, newest first, with who asked and what came of it. */
 export function CommandHistory({ tid }: { tid: string }) {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from '@/i18n/use-translation';
+import { terminalQueries } from '@/api/queries/terminals';
 import { STALE_PASSWORD_DAYS, TerminalSort } from '@/api/schemas/terminals';
 import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';
@@ -7,8 +7,8 @@ import { SelectField } from '@/components/select-field';
 import { StoreFilter } from '@/components/store-filter';
 import type { UrlStatePatch } from '@/components/use-url-state';
 import type { MessageKey } from '@/i18n/messages';
+import { useTranslation } from '@/i18n/use-translation';
 import { CLEARED_FILTERS, DEFAULT_SORT, type FleetView } from '../api/fleet-view';
-import { terminalQueries } from '@/api/queries/terminals';
 
 const sortLabel = {
   tid: 'devices.filters.sortBy.tid',

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
+import { type FleetQuery, terminalQueries } from '@/api/queries/terminals';
 import type {
   TerminalFilter,
   TerminalPage,
@@ -14,9 +14,9 @@ import { useServerNow } from '@/components/use-server-now';
 import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import { exportTerminals } from '../api/export';
 import { CLEARED_FILTERS, FleetView, isFiltered, withoutVoidPasswordParts } from '../api/fleet-view';
-import { type FleetQuery, terminalQueries } from '@/api/queries/terminals';
 import { FleetFilters, FleetSort } from './fleet-filters';
 import { FleetHeader, fleetRowLayout, TerminalRow } from './terminal-row';
 

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from '@/i18n/use-translation';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
+import { isOpenCommand, passwordCommandQueries } from '@/api/queries/password-commands';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';
 import { Panel } from '@/components/panel';
-import { useFormat } from '@/i18n/use-format';
-import { isOpenCommand, passwordCommandQueries } from '@/api/queries/password-commands';
-import { CommandBadge } from './status-badges';
 import { isolate } from '@/i18n/bidi';
+import { useFormat } from '@/i18n/use-format';
+import type { TFunction } from '@/i18n/use-translation';
+import { useTranslation } from '@/i18n/use-translation';
+import { CommandBadge } from './status-badges';
 
 /**
  * The terminal's open void-password command and how it is getting on, live: it is polled

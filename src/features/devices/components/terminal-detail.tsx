@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
+import { terminalQueries } from '@/api/queries/terminals';
 import { TerminalId } from '@/api/schemas/common';
 import { showsVoidPassword, type TerminalDetail, type TerminalView } from '@/api/schemas/terminals';
 import { BackLink } from '@/components/back-link';
@@ -15,12 +15,12 @@ import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
 import { useServerNow } from '@/components/use-server-now';
+import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
-import { terminalQueries } from '@/api/queries/terminals';
+import { useTranslation } from '@/i18n/use-translation';
 import { CommandHistory } from './command-history';
 import { OpenCommand } from './open-command';
 import { Connectivity, VoidPasswordBadge } from './status-badges';
-import { paths } from '@/config/paths';
 
 /** While the page is open, the terminal is re-read this often (in the background). */
 const REFRESH_MS = 30_000;

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { TerminalSummary } from '@/api/schemas/terminals';
-import { CommandBadge, Connectivity, PasswordChanged, VoidPasswordBadge } from './status-badges';
 import { paths } from '@/config/paths';
+import { useTranslation } from '@/i18n/use-translation';
+import { CommandBadge, Connectivity, PasswordChanged, VoidPasswordBadge } from './status-badges';
 
 /**
  * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state

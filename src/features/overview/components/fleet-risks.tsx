@@ -1,8 +1,8 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { Overview } from '@/api/schemas/overview';
-import { useFormat } from '@/i18n/use-format';
 import { paths } from '@/config/paths';
+import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 
 interface Risk {
   key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords';
@@ -31,7 +31,12 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
     },
     { key: 'locked', count: terminals.locked, to: paths.terminals({ passwordState: 'locked' }), risk: true },
     { key: 'offline', count: terminals.offline, to: paths.terminals({ status: 'offline' }), risk: true },
-    { key: 'openCommands', count: terminals.openCommands, to: paths.terminals({ command: 'open' }), risk: false },
+    {
+      key: 'openCommands',
+      count: terminals.openCommands,
+      to: paths.terminals({ command: 'open' }),
+      risk: false,
+    },
     {
       key: 'stalePasswords',
       count: terminals.stalePasswords,

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { ErrorNotice } from '@/components/error-notice';
 import { Skeleton } from '@/components/skeleton';
 import { useServerNow } from '@/components/use-server-now';
+import { useTranslation } from '@/i18n/use-translation';
 import { overviewQueries } from '../api/queries';
 import { FleetRisks } from './fleet-risks';
 import { VoidableNow } from './voidable-now';

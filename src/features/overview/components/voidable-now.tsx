@@ -1,10 +1,10 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { Overview } from '@/api/schemas/overview';
 import { buttonClasses } from '@/components/button';
 import { Countdown } from '@/components/countdown';
-import { useFormat } from '@/i18n/use-format';
 import { paths } from '@/config/paths';
+import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 
 /**
  * The money still voidable at the terminals now, and the first deadline of it: after that,

@@ -1,10 +1,10 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import type { DailyVoids } from '@/api/schemas/overview';
 import { BarChart, type BarChartDatum } from '@/components/bar-chart';
+import { paths } from '@/config/paths';
 import { businessDayStart } from '@/i18n/format';
 import { useFormat } from '@/i18n/use-format';
-import { paths } from '@/config/paths';
+import { useTranslation } from '@/i18n/use-translation';
 
 /**
  * Voids per day over two weeks: a day with far more voids than usual stands out at once.

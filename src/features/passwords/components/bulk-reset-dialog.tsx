@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from '@/i18n/use-translation';
 import { useNavigate } from 'react-router';
 import { isApiError } from '@/api/errors';
 import {
@@ -15,14 +14,15 @@ import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
 import { useStartBulkReset } from '../api/mutations';
 import { bulkResetJobPath } from '../api/paths';
 import { bulkResetForm, type BulkResetForm, ticketOf } from '../api/pin-forms';
 import { DialogStep, StepUpValidity } from './dialog-steps';
+import { FormActions } from './form-actions';
 import { NewPinFields } from './new-pin-fields';
 import { TicketFields } from './ticket-fields';
-import { FormActions } from './form-actions';
 import { useVoidPasswordFlow } from './use-void-password-flow';
 
 /** TIDs named in the confirmation before "and N more". */

@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from '@/i18n/use-translation';
 import { useEffect, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { ErrorCode } from '@/api/schemas/common';
@@ -14,13 +12,15 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
+import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
+import type { TFunction } from '@/i18n/use-translation';
+import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
 import { useRefresh } from '../api/mutations';
 import { bulkResetQueries } from '../api/queries';
 import { REFRESHED_BY_JOBS } from '../api/refreshes';
 import { BulkResetButton } from './bulk-reset-dialog';
-import { paths } from '@/config/paths';
 
 /** Result rows shown at first, and added by "Show more". */
 const ROWS_STEP = 100;

@@ -1,9 +1,9 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import { ErrorCode } from '@/api/schemas/common';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
+import { useTranslation } from '@/i18n/use-translation';
 import { type RefreshKeys, useCancelCommand } from '../api/mutations';
 
 /**

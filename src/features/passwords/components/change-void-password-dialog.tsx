@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { MAX_WRONG_VOID_PASSWORD_ATTEMPTS } from '@/api/void-password-policy';
@@ -10,12 +9,13 @@ import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import { type RefreshKeys, useChangeVoidPassword } from '../api/mutations';
 import { ChangeVoidPasswordForm } from '../api/pin-forms';
 import { CloseRow, DialogStep } from './dialog-steps';
+import { FormActions } from './form-actions';
 import { NewPinFields, PinController, useFieldError } from './new-pin-fields';
 import { LockedNotice } from './terminal-state-blocks';
-import { FormActions } from './form-actions';
 import { useVoidPasswordFlow } from './use-void-password-flow';
 
 export interface ChangeVoidPasswordDialogProps {

@@ -1,14 +1,14 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import { useTranslation } from '@/i18n/use-translation';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
 import { type RefreshKeys, useRefresh } from '../api/mutations';
 import type { FieldRefusal } from '../api/refusal';
-import type { ActionState } from '../api/use-idempotent-action';
 import { useStepUp } from '../api/step-up';
+import type { ActionState } from '../api/use-idempotent-action';
 import { DialogHeading } from './dialog-heading';
 import { OutcomeUnknown } from './outcome-unknown';
 import { StepUpForm } from './step-up-form';

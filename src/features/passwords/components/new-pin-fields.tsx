@@ -1,7 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
-import { useTranslation } from '@/i18n/use-translation';
 import type { MessageKey } from '@/i18n/messages';
+import { useTranslation } from '@/i18n/use-translation';
 import { PinField } from './pin-field';
 import { PinPolicyFeedback } from './pin-policy-feedback';
 import type { usePinVisibility } from './use-pin-visibility';

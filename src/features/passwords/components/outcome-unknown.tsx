@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
+import { useTranslation } from '@/i18n/use-translation';
 
 /**
  * The answer to a change, reset or bulk reset was lost (network, timeout, server error): it

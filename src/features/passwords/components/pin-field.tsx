@@ -1,6 +1,6 @@
 import { type Ref, useId } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { FieldError } from '@/components/field-error';
+import { useTranslation } from '@/i18n/use-translation';
 import { normalizePinInput } from '../api/pin-rules';
 
 /**

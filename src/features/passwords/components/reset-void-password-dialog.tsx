@@ -1,21 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { ResetVoidPasswordRequest, TerminalDetail } from '@/api/schemas/terminals';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { ExportButton } from '@/components/export-button';
+import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
 import { exportTerminalTransactions } from '../api/export';
 import { type RefreshKeys, useResetVoidPassword } from '../api/mutations';
 import { resetVoidPasswordForm, type ResetVoidPasswordForm, ticketOf } from '../api/pin-forms';
 import { DialogStep, StepUpValidity } from './dialog-steps';
+import { FormActions } from './form-actions';
 import { NewPinFields } from './new-pin-fields';
 import { TemporaryPinPanel } from './temporary-pin-panel';
 import { TicketFields } from './ticket-fields';
-import { FormActions } from './form-actions';
 import { useVoidPasswordFlow } from './use-void-password-flow';
 
 export interface ResetVoidPasswordDialogProps {

@@ -1,17 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from '@/i18n/use-translation';
 import { isApiError } from '@/api/errors';
 import { ErrorCode } from '@/api/schemas/common';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { TextField } from '@/components/text-field';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import { StepUpForm as StepUpSchema } from '../api/pin-forms';
 import { confirmAccountPassword } from '../api/step-up';
-import { useFieldError } from './new-pin-fields';
 import { FormActions } from './form-actions';
+import { useFieldError } from './new-pin-fields';
 
 type Failure = { kind: 'wrong'; attemptsRemaining?: number } | { kind: 'other'; error: unknown };
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import { DialogHeading } from './dialog-heading';
 
 type CopyState = 'idle' | 'copied' | 'failed';

@@ -1,13 +1,13 @@
-import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
+import { isolate } from '@/i18n/bidi';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import type { RefreshKeys } from '../api/mutations';
 import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
-import { isolate } from '@/i18n/bidi';
 
 /** "A reset is queued, requested by Li Na at 14:02" — what the terminal is waiting on. */
 export function useCommandSentence() {

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
-import { useTranslation } from '@/i18n/use-translation';
 import { FieldError } from '@/components/field-error';
 import { TextField } from '@/components/text-field';
+import { useTranslation } from '@/i18n/use-translation';
 import { useFieldError } from './new-pin-fields';
 
 interface TicketValues {

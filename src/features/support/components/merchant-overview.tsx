@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { MerchantId } from '@/api/schemas/common';
@@ -11,9 +10,10 @@ import { MissingResource } from '@/components/missing-resource';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { PageSkeleton } from '@/components/skeleton';
-import { useFormat } from '@/i18n/use-format';
-import { merchantQueries } from '../api/queries';
 import { paths } from '@/config/paths';
+import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
+import { merchantQueries } from '../api/queries';
 
 /**
  * A merchant as support sees it: who they are, their payout mode (D0 sales cannot be

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from '@/i18n/use-translation';
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorNotice } from '@/components/error-notice';
 import { SearchField } from '@/components/search-field';
 import { ListSkeleton } from '@/components/skeleton';
 import { useUrlState } from '@/components/use-url-state';
-import { useFormat } from '@/i18n/use-format';
-import { merchantQueries, MerchantSearchView } from '../api/queries';
 import { paths } from '@/config/paths';
+import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
+import { merchantQueries, MerchantSearchView } from '../api/queries';
 
 /**
  * Support's way in from a phone call: "my MID is …", "we are 悦来便利店", "my number is

@@ -1,5 +1,5 @@
-import { useTranslation } from '@/i18n/use-translation';
 import type { Transaction } from '@/api/schemas/transactions';
+import { useTranslation } from '@/i18n/use-translation';
 import { isWalletMethod } from '../api/voidability';
 
 /** "•••• 4821 · Chip card" or "WeChat Pay QR": how the customer paid. */

@@ -1,5 +1,5 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { CopyButton } from '@/components/copy-button';
+import { useTranslation } from '@/i18n/use-translation';
 
 /** The trace number (凭证号) the terminal asks for, large, with a one-click copy. */
 export function TraceNumber({ traceNo, size = 'md' }: { traceNo: string; size?: 'md' | 'lg' }) {

@@ -1,4 +1,3 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { FilterPanel } from '@/components/filter-panel';
@@ -8,6 +7,7 @@ import { SelectField } from '@/components/select-field';
 import { StoreFilter } from '@/components/store-filter';
 import { TerminalFilter } from '@/components/terminal-filter';
 import type { UrlStatePatch } from '@/components/use-url-state';
+import { useTranslation } from '@/i18n/use-translation';
 import { CLEARED_FILTERS, hasFilters, isVoidableNowView, TransactionView } from '../api/transaction-view';
 import type { Viewer } from '../api/viewer';
 

@@ -1,6 +1,6 @@
-import { useTranslation } from '@/i18n/use-translation';
 import { Link, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
+import { useTranslation } from '@/i18n/use-translation';
 
 type Tab = 'voidable' | 'all' | 'voids';
 

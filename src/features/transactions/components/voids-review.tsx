@@ -1,20 +1,21 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from '@/i18n/use-translation';
 import type { TransactionListItem, TransactionPage, VoidSummaryQuery } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';
-import { FilterPanel } from '@/components/filter-panel';
 import { ErrorNotice } from '@/components/error-notice';
 import { ExportButton } from '@/components/export-button';
+import { FilterPanel } from '@/components/filter-panel';
 import { MerchantFilter } from '@/components/merchant-filter';
 import { SelectField } from '@/components/select-field';
 import { Skeleton } from '@/components/skeleton';
+import { StoreFilter } from '@/components/store-filter';
 import { TerminalFilter } from '@/components/terminal-filter';
 import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
+import { useTranslation } from '@/i18n/use-translation';
 import { exportTransactions } from '../api/export';
 import { transactionQueries, type TransactionListQuery } from '../api/queries';
 import {
@@ -25,7 +26,6 @@ import {
   VoidsView,
 } from '../api/transaction-view';
 import type { Viewer } from '../api/viewer';
-import { StoreFilter } from '@/components/store-filter';
 import { TransactionDetailDialog } from './transaction-detail-dialog';
 import { rowLayouts, TransactionHeader, TransactionRow } from './transaction-row';
 import { VoidBursts, VoidSummaryTables } from './void-summary';

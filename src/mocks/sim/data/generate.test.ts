@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../clock';
-import { generateWorld } from './generate';
-import { DEMO_TIDS, DEMO_TRACE_NOS, MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
-import type { World } from '../types';
 import { signedIn, testAcquirer } from '../testing/harness';
+import type { World } from '../types';
+import { DEMO_TIDS, DEMO_TRACE_NOS, MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
+import { generateWorld } from './generate';
 
 const NOW = Date.parse('2025-06-11T15:30:00+08:00');
 

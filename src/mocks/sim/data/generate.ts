@@ -1,5 +1,5 @@
-import { checkVoidPassword } from '@/api/void-password-policy';
 import type { PaymentMethod } from '@/api/schemas/transactions';
+import { checkVoidPassword } from '@/api/void-password-policy';
 import { DAY, HOUR, MINUTE, nextCutoffAfter, SECOND, shanghaiMidnight } from '../clock';
 import { saltedHash } from '../hash';
 import { createRng, type Rng } from '../random';

@@ -1,5 +1,5 @@
-import { MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
 import type { World } from '../types';
+import { MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
 
 /**
  * The `hostile` scenario: the demo data, with every name the API hands out (merchants,

@@ -1,5 +1,5 @@
-import { ErrorCode } from '@/api/schemas/common';
 import type { AuditEvent, AuditQuery } from '@/api/schemas/audit';
+import { ErrorCode } from '@/api/schemas/common';
 import { toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { randomId } from '../hash';

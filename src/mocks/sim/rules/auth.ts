@@ -1,5 +1,5 @@
-import { ErrorCode } from '@/api/schemas/common';
 import type { LoginRequest, SessionResponse, StepUpRequest, StepUpResponse } from '@/api/schemas/auth';
+import { ErrorCode } from '@/api/schemas/common';
 import { HOUR, MINUTE, SECOND, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { randomToken, sameHash, secretMatches, sha256Hex, tokenHash } from '../hash';

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CommandResponse } from '@/api/schemas/commands';
 import { ResetVoidPasswordResponse, TerminalDetail } from '@/api/schemas/terminals';
 import { checkVoidPassword } from '@/api/void-password-policy';
+import type { Acquirer } from '../acquirer';
 import { HOUR, MINUTE, SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '../data/demo-fixtures';
 import { bodyOf, codeOf, PASSWORDS, signedIn, testAcquirer, TestClient } from '../testing/harness';
-import type { Acquirer } from '../acquirer';
 import { matchesCurrent } from './void-password';
 
 const T = DEMO_TIDS;

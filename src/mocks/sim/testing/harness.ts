@@ -1,7 +1,7 @@
 import { createAcquirer, type Acquirer, type AcquirerOptions } from '../acquirer';
+import { DEMO_PASSWORDS } from '../data/demo-fixtures';
 import { SESSION_COOKIE } from '../rules/auth';
 import type { SimResponse } from '../types';
-import { DEMO_PASSWORDS } from '../data/demo-fixtures';
 
 /** A fixed afternoon (Asia/Shanghai): the open batch already holds today's sales. */
 export const TEST_NOW = '2025-06-11T15:30:00.000+08:00';

@@ -1,3 +1,4 @@
+import type { z } from 'zod/mini';
 import type {
   ExportLanguage,
   NotVoidableReason,
@@ -5,7 +6,6 @@ import type {
   TransactionStatus,
   TransactionType,
 } from '@/api/schemas/transactions';
-import type { z } from 'zod/mini';
 
 /**
  * The words of a transactions export, in the reader's language: a merchant opens the file in

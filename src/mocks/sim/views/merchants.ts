@@ -1,9 +1,9 @@
 import type { Merchant, MerchantDetail } from '@/api/schemas/merchants';
 import { type HandlerResult, type RequestContext } from '../context';
 import { maskPhone } from '../data/generate';
+import { notFound, requireRole } from '../rules/access';
 import type { SimState } from '../state';
 import type { MerchantRecord } from '../types';
-import { notFound, requireRole } from '../rules/access';
 import { naturalOrder } from './terminals';
 
 interface Counts {

@@ -3,8 +3,8 @@ import { DAY, shanghaiMidnight, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { requireMerchantInScope, scopeOf, seesVoidPasswords } from '../rules/access';
 import { isStalePassword, STALE_PASSWORD_MS } from '../rules/alerts';
-import { voidabilityOf } from '../rules/voidability';
 import { passwordStateOf } from '../rules/void-password';
+import { voidabilityOf } from '../rules/voidability';
 import { openCommandOf } from '../state';
 
 /** Days of the "voids per day" series, today included. */

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TerminalDetail, TerminalFacets, TerminalPage } from '@/api/schemas/terminals';
 import { Overview } from '@/api/schemas/overview';
+import { TerminalDetail, TerminalFacets, TerminalPage } from '@/api/schemas/terminals';
 import { DAY, SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '../data/demo-fixtures';
 import { codeOf, signedIn, testAcquirer, type TestClient } from '../testing/harness';

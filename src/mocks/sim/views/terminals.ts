@@ -1,3 +1,4 @@
+import { ErrorCode } from '@/api/schemas/common';
 import type { Store } from '@/api/schemas/merchants';
 import type {
   TerminalFacets,
@@ -8,12 +9,9 @@ import type {
 } from '@/api/schemas/terminals';
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
-import { ErrorCode } from '@/api/schemas/common';
 import { sha256Hex } from '../hash';
-import { SimProblem } from '../problem';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging';
-import { openCommandOf, type SimState } from '../state';
-import type { TerminalRecord, UserRecord } from '../types';
+import { SimProblem } from '../problem';
 import {
   inScope,
   requireMerchantInScope,
@@ -27,6 +25,8 @@ import { commandView } from '../rules/commands';
 import { lastSeenOf } from '../rules/heartbeat';
 import { passwordStateOf } from '../rules/void-password';
 import { batchNumberAt } from '../rules/voidability';
+import { openCommandOf, type SimState } from '../state';
+import type { TerminalRecord, UserRecord } from '../types';
 
 /** `seesVoidPassword` false (a cashier): no void-password state and no command (decision 010). */
 export function terminalSummary(

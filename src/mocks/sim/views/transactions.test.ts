@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { TransactionDetail, TransactionPage, type Transaction } from '@/api/schemas/transactions';
+import type { Acquirer } from '../acquirer';
 import { MINUTE } from '../clock';
 import { DEMO_TIDS, DEMO_TRACE_NOS, MERCHANT_B } from '../data/demo-fixtures';
 import { bodyOf, codeOf, signedIn, testAcquirer, type TestClient } from '../testing/harness';
-import type { Acquirer } from '../acquirer';
 
 const list = (client: TestClient, query: Record<string, string> = {}) => {
   const response = client.get('/transactions', query);

@@ -7,10 +7,10 @@ import type {
 import { DAY, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging';
-import type { SimState } from '../state';
-import type { TransactionRecord } from '../types';
 import { inScope, notFound, requireMerchantInScope, scopeOf } from '../rules/access';
 import { batchNumberAt, mayBeVoidable, voidabilityOf } from '../rules/voidability';
+import type { SimState } from '../state';
+import type { TransactionRecord } from '../types';
 
 /** The query after the contract schema (booleans and numbers parsed). */
 export interface ParsedTransactionQuery extends Omit<
