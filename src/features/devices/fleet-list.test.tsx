@@ -67,6 +67,27 @@ describe('The fleet list', () => {
     );
   });
 
+  it('keeps "last seen" right while a new filter is loading', async () => {
+    const app = await renderSignedIn('owner', { route: '/terminals' });
+    await screen.findByRole('table', { name: 'Terminals' });
+    const offlineRow = () =>
+      within(table())
+        .getAllByRole('row')
+        .find((candidate) => within(candidate).queryByRole('link', { name: DEMO_TIDS.offline }))!;
+    expect(within(offlineRow()).getByText('Last seen 2 days ago')).toBeVisible();
+
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(http.get(apiUrl('/terminals'), () => held.then(() => undefined)));
+    await app.user.selectOptions(screen.getByLabelText('Connectivity'), 'Offline');
+    await waitFor(() => expect(app.url()).toBe('/terminals?status=offline'));
+    // The previous rows stay while the answer is on its way, and so does their clock.
+    expect(within(offlineRow()).getByText('Last seen 2 days ago')).toBeVisible();
+    release();
+    await waitFor(() => expect(shownTids()).not.toContain(DEMO_TIDS.custom));
+    expect(within(offlineRow()).getByText('Last seen 2 days ago')).toBeVisible();
+  });
+
   it('keeps "last seen" honest while the page stays open', async () => {
     await renderSignedIn('owner', { route: '/terminals' });
     await screen.findByRole('link', { name: DEMO_TIDS.custom });

@@ -10,7 +10,7 @@ import type {
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { ExportButton } from '@/components/export-button';
-import { useServerNow } from '@/components/use-server-now';
+import { useAnswerClockAnchor, useServerNow } from '@/components/use-server-now';
 import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
@@ -98,7 +98,9 @@ export function FleetList({
   const listProps = useInfiniteListProps(list, itemsOf);
   const pages = list.data?.pages;
   const latest = pages?.at(-1);
-  const serverNow = useServerNow(latest && { serverTime: latest.serverTime, receivedAt: list.dataUpdatedAt });
+  const serverNow = useServerNow(
+    useAnswerClockAnchor(list.isPlaceholderData ? undefined : latest?.serverTime, list.dataUpdatedAt),
+  );
 
   // A short list stays fresh on its own ("last seen", online/offline); a long scroll is not refetched behind the user's back.
   const pageCount = pages?.length ?? 0;
