@@ -134,6 +134,20 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expectProblem(await owner.get('/transactions/export', { lang: 'fr' }), 400, 'request.malformed');
     });
 
+    it('exports the fleet in the language asked', async () => {
+      const owner = await signedIn(backend, 'owner');
+      for (const [lang, header, state] of [
+        ['zh-CN', '\uFEFF终端号,序列号,型号,', ',出厂默认,'],
+        ['en', '\uFEFFTID,SN,Model,', ',Factory default,'],
+      ] as const) {
+        const answer = await owner.get('/terminals/export', { passwordState: 'default', lang });
+        expect(answer.status).toBe(200);
+        const csv = answer.body as string;
+        expect(csv.startsWith(header), lang).toBe(true);
+        expect(csv, lang).toContain(state);
+      }
+    });
+
     it('answers unknown paths and bad bodies as problems', async () => {
       const owner = await signedIn(backend, 'owner');
       expectProblem(await owner.get('/no-such-endpoint'), 404, 'not_found');

@@ -1,6 +1,7 @@
 import {
   TerminalDetail,
   TerminalFacets,
+  TerminalExportQuery,
   TerminalFacetsQuery,
   TerminalListQuery,
   TerminalPage,
@@ -18,7 +19,7 @@ export const terminals = {
 export const terminalsExport = {
   method: 'GET',
   path: '/terminals/export',
-  query: TerminalListQuery,
+  query: TerminalExportQuery,
   response: 'csv',
   status: 200,
 } as const satisfies Endpoint;

@@ -74,3 +74,7 @@ export function pageOf<T extends z.ZodMiniType>(item: T) {
     serverTime: Timestamp,
   });
 }
+
+/** The language of an export's headers and values: the reader's, not the API's keys. */
+export const ExportLanguage = z.enum(['zh-CN', 'en']);
+export type ExportLanguage = z.infer<typeof ExportLanguage>;

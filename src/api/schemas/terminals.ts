@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { PasswordCommand, PasswordCommandStatus } from './commands';
-import { Count, MerchantId, TerminalId, Timestamp } from './common';
+import { Count, ExportLanguage, MerchantId, TerminalId, Timestamp } from './common';
 import { Store } from './merchants';
 
 export const TerminalStatus = z.enum(['online', 'offline']);
@@ -89,6 +89,9 @@ export const TerminalListQuery = z.extend(TerminalFilter, {
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
 });
 export type TerminalListQuery = z.infer<typeof TerminalListQuery>;
+
+/** Query of `GET /terminals/export`: the list's filter and sort, and the file's language (default zh-CN). */
+export const TerminalExportQuery = z.extend(TerminalListQuery, { lang: z.optional(ExportLanguage) });
 
 export const TerminalPage = z.object({
   items: z.array(TerminalSummary),

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { AmountFen, Count, MerchantId, TerminalId, Timestamp } from './common';
+import { AmountFen, Count, ExportLanguage, MerchantId, TerminalId, Timestamp } from './common';
 
 export const TransactionType = z.enum(['sale', 'void']);
 export const TransactionStatus = z.enum(['approved', 'voided', 'settled', 'declined']);
@@ -76,10 +76,6 @@ export const TransactionQuery = z.object({
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
 });
 export type TransactionQuery = z.input<typeof TransactionQuery>;
-
-/** The language of an export's headers and values: the reader's, not the API's keys. */
-export const ExportLanguage = z.enum(['zh-CN', 'en']);
-export type ExportLanguage = z.infer<typeof ExportLanguage>;
 
 /** Query of `GET /transactions/export`: a list's filter and the file's language (default zh-CN). */
 export const TransactionExportQuery = z.extend(TransactionQuery, { lang: z.optional(ExportLanguage) });

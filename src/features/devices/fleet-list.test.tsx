@@ -329,8 +329,12 @@ describe('CSV export', () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain('lastSeenAt');
-    expect(text.trim().split('\r\n')).toHaveLength(1 + 4);
+    expect(exports[0]!.searchParams.get('lang')).toBe('en');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^TID,SN,Model,Firmware,MID,Merchant,Store,Connectivity,Last contact/);
+    expect(lines.slice(1).every((line) => line.includes(',Factory default,'))).toBe(true);
+    expect(text).not.toMatch(/lastSeenAt|,default,/);
+    expect(lines).toHaveLength(1 + 4);
   });
 
   it('explains a failed export and offers to try again', async () => {

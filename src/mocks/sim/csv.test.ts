@@ -100,12 +100,21 @@ describe('exports', () => {
     expect(codeOf(owner.get('/transactions/export', { lang: 'fr' }))).toBe('request.malformed');
   });
 
-  it('exports terminals with the store names intact', () => {
+  it('exports terminals with the store names intact, in the language asked (Chinese without one)', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const csv = owner.get('/terminals/export', { passwordState: 'default' }).body as string;
-    expect(csv.startsWith('\uFEFFtid,sn,model')).toBe(true);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFF终端号,序列号,型号,固件版本,商户号,商户名称,门店,连接状态,最后通信（北京时间）,撤销消费密码（主管密码）,密码上次修改（北京时间）,锁定至（北京时间）,密码指令',
+    );
     expect(csv).toContain('悦来便利店(文三路店)');
-    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 4);
+    expect(lines.slice(1).every((line) => line.includes(',出厂默认,'))).toBe(true);
+    expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
+    expect(lines).toHaveLength(1 + 4);
+    const english = owner.get('/terminals/export', { passwordState: 'default', lang: 'en' }).body as string;
+    expect(english).toMatch(/^\uFEFFTID,SN,Model,/);
+    expect(english).not.toMatch(/,default,|online|offline/);
+    expect(codeOf(owner.get('/terminals/export', { lang: 'fr' }))).toBe('request.malformed');
   });
 
   it('is refused to cashiers (403)', () => {

@@ -1,6 +1,8 @@
 import type { z } from 'zod/mini';
+import type { PasswordCommandStatus } from '@/api/schemas/commands';
+import type { ExportLanguage } from '@/api/schemas/common';
+import type { TerminalStatus, VoidPasswordState } from '@/api/schemas/terminals';
 import type {
-  ExportLanguage,
   NotVoidableReason,
   PaymentMethod,
   TransactionStatus,
@@ -130,5 +132,83 @@ export const TRANSACTION_EXPORT_LABELS: Record<ExportLanguage, TransactionExport
     },
     yes: 'Yes',
     no: 'No',
+  },
+};
+
+interface TerminalExportLabels {
+  header: {
+    tid: string;
+    sn: string;
+    model: string;
+    firmware: string;
+    merchantId: string;
+    merchant: string;
+    store: string;
+    status: string;
+    lastSeen: string;
+    voidPassword: string;
+    changedAt: string;
+    lockedUntil: string;
+    command: string;
+  };
+  status: Record<z.infer<typeof TerminalStatus>, string>;
+  voidPassword: Record<VoidPasswordState, string>;
+  command: Record<PasswordCommandStatus, string>;
+}
+
+export const TERMINAL_EXPORT_LABELS: Record<ExportLanguage, TerminalExportLabels> = {
+  'zh-CN': {
+    header: {
+      tid: '终端号',
+      sn: '序列号',
+      model: '型号',
+      firmware: '固件版本',
+      merchantId: '商户号',
+      merchant: '商户名称',
+      store: '门店',
+      status: '连接状态',
+      lastSeen: '最后通信（北京时间）',
+      voidPassword: '撤销消费密码（主管密码）',
+      changedAt: '密码上次修改（北京时间）',
+      lockedUntil: '锁定至（北京时间）',
+      command: '密码指令',
+    },
+    status: { online: '在线', offline: '离线' },
+    voidPassword: { default: '出厂默认', custom: '已修改', temporary: '临时密码', locked: '已锁定' },
+    command: {
+      queued: '已排队',
+      delivered: '已送达',
+      applied: '已生效',
+      failed: '失败',
+      expired: '已过期',
+      cancelled: '已取消',
+    },
+  },
+  en: {
+    header: {
+      tid: 'TID',
+      sn: 'SN',
+      model: 'Model',
+      firmware: 'Firmware',
+      merchantId: 'MID',
+      merchant: 'Merchant',
+      store: 'Store',
+      status: 'Connectivity',
+      lastSeen: 'Last contact (China Standard Time)',
+      voidPassword: 'Void password',
+      changedAt: 'Void password changed (China Standard Time)',
+      lockedUntil: 'Locked until (China Standard Time)',
+      command: 'Password command',
+    },
+    status: { online: 'Online', offline: 'Offline' },
+    voidPassword: { default: 'Factory default', custom: 'Custom', temporary: 'Temporary', locked: 'Locked' },
+    command: {
+      queued: 'Queued',
+      delivered: 'Delivered',
+      applied: 'Applied',
+      failed: 'Failed',
+      expired: 'Expired',
+      cancelled: 'Cancelled',
+    },
   },
 };

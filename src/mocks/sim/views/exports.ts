@@ -1,11 +1,11 @@
+import type { ExportLanguage } from '@/api/schemas/common';
 import type { TerminalListQuery } from '@/api/schemas/terminals';
-import type { ExportLanguage } from '@/api/schemas/transactions';
 import { shanghaiDate } from '../clock';
 import { type HandlerResult, type RequestContext } from '../context';
 import { toCsv } from '../csv';
 import { requireRole } from '../rules/access';
 import { audit } from '../rules/audit';
-import { TRANSACTION_EXPORT_LABELS } from './export-labels';
+import { TERMINAL_EXPORT_LABELS, TRANSACTION_EXPORT_LABELS } from './export-labels';
 import { sortedTerminals, terminalSummary } from './terminals';
 import { filterTransactions, type ParsedTransactionQuery, transactionView } from './transactions';
 
@@ -25,7 +25,8 @@ function csvResult(name: string, csv: string, truncated: boolean): HandlerResult
 
 export function exportTerminals(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner', 'support'], 'export terminals');
-  const query = ctx.query as TerminalListQuery;
+  const query = ctx.query as TerminalListQuery & { lang?: ExportLanguage };
+  const words = TERMINAL_EXPORT_LABELS[query.lang ?? 'zh-CN'];
   const all = sortedTerminals(ctx, query);
   const rows = all.slice(0, EXPORT_ROW_LIMIT).map((t) => {
     const s = terminalSummary(ctx.state, t, ctx.now);
@@ -37,12 +38,12 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
       s.merchantId,
       s.merchantName,
       s.storeName,
-      s.status,
-      s.lastSeenAt,
-      s.voidPassword?.state,
-      s.voidPassword?.changedAt,
-      s.voidPassword?.lockedUntil,
-      s.openCommand?.status ?? '',
+      words.status[s.status],
+      shanghaiDateTime(s.lastSeenAt),
+      s.voidPassword ? words.voidPassword[s.voidPassword.state] : '',
+      shanghaiDateTime(s.voidPassword?.changedAt),
+      shanghaiDateTime(s.voidPassword?.lockedUntil),
+      s.openCommand ? words.command[s.openCommand.status] : '',
     ];
   });
   audit(ctx, {
@@ -51,20 +52,21 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
     merchantId: query.merchantId ?? undefined,
     target: `terminals (${rows.length})`,
   });
+  const h = words.header;
   const header = [
-    'tid',
-    'sn',
-    'model',
-    'firmware',
-    'merchantId',
-    'merchantName',
-    'storeName',
-    'status',
-    'lastSeenAt',
-    'voidPasswordState',
-    'voidPasswordChangedAt',
-    'lockedUntil',
-    'openCommandStatus',
+    h.tid,
+    h.sn,
+    h.model,
+    h.firmware,
+    h.merchantId,
+    h.merchant,
+    h.store,
+    h.status,
+    h.lastSeen,
+    h.voidPassword,
+    h.changedAt,
+    h.lockedUntil,
+    h.command,
   ];
   return csvResult(
     `terminals-${shanghaiDate(ctx.now)}.csv`,
