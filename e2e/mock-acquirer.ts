@@ -17,7 +17,7 @@ export type Fault = z.input<typeof MockFaultBody>;
 export type AcquirerBackend = 'mock' | 'http';
 
 /**
- * Drives the acquirer's `/__mock/*` control surface (DESIGN §4). With the mock it runs in
+ * Drives the acquirer's `/__mock/*` control surface (docs/api.md). With the mock it runs in
  * the page (MSW service worker), so calls go through the page's own fetch; `page.route`
  * could not see them. With the server the same paths are on the app's origin, so the
  * same same-origin fetch reaches them.

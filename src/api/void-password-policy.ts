@@ -1,5 +1,5 @@
 /**
- * The void password (撤销消费密码) policy of DESIGN §2, shared by the client (early,
+ * The void password (撤销消费密码) policy of docs/domain.md, shared by the client (early,
  * as-you-type feedback) and the acquirer simulator (the final say).
  */
 export const FACTORY_DEFAULT_VOID_PASSWORD = '123456';

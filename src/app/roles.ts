@@ -1,7 +1,7 @@
 import type { User } from '@/api/schemas/auth';
 import type { Role } from '@/api/schemas/common';
 
-/** Who may open which area (DESIGN §2 permissions); the nav and the route guards both read it. */
+/** Who may open which area (docs/domain.md); the nav and the route guards both read it. */
 export const areaRoles = {
   overview: ['owner', 'cashier', 'support'],
   terminals: ['owner', 'cashier', 'support'],
@@ -16,7 +16,7 @@ export function canOpen(role: Role, area: Area): boolean {
   return (areaRoles[area] as readonly Role[]).includes(role);
 }
 
-/** Who may do what beyond viewing (DESIGN §2 permissions); pages read it to offer the controls. */
+/** Who may do what beyond viewing (docs/domain.md); pages read it to offer the controls. */
 export const actionRoles = {
   /** CSV exports of terminals and transactions. */
   exportCsv: ['owner', 'support'],

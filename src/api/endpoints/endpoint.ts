@@ -1,7 +1,7 @@
 import type { z } from 'zod/mini';
 
 /**
- * One endpoint of the contract (DESIGN §3): method, path (`:name` for a path parameter),
+ * One endpoint of the contract (docs/api.md): method, path (`:name` for a path parameter),
  * query, body and response schema. Each area's endpoints live in a module of their own
  * (src/api/endpoints/*.ts), so a screen loads the schemas of the endpoints it calls and no
  * others; src/api/endpoints.ts gathers them into the table the acquirer simulator's router,

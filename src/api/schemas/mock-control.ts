@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 /**
- * Bodies of the mock's `/__mock/*` control surface (DESIGN §4). `hostile`: the demo with
+ * Bodies of the mock's `/__mock/*` control surface (docs/api.md). `hostile`: the demo with
  * hostile names (markup, bidi controls, zero-width characters, 500-character names).
  */
 export const MockScenario = z.enum(['demo', 'large', 'empty', 'hostile']);

@@ -32,12 +32,8 @@ type SelectionState = { viewKey: string } & ({ mode: 'ids'; tids: ReadonlySet<st
 export interface FleetListProps {
   /** Only this merchant's terminals (support's merchant page). */
   merchantId?: string;
-  /** Row checkboxes, "select all N matching", and the selection bar. */
   selectable?: boolean;
-  /**
-   * What can be done with the selection (the void-password issue's bulk reset), shown in
-   * the selection bar; `clear` empties the selection, e.g. after the action started.
-   */
+  /** `clear` empties the selection, e.g. after the action started. */
   bulkActions?: (selection: TerminalSelection, controls: { clear: () => void }) => ReactNode;
   /** "Export CSV" of the current filter (owners and support). */
   canExport?: boolean;

@@ -24,7 +24,7 @@ import { Connectivity, VoidPasswordBadge } from './status-badges';
 
 /** While the page is open, the terminal is re-read this often (in the background). */
 const REFRESH_MS = 30_000;
-/** Wrong attempts that lock the void password (DESIGN §2). */
+/** Wrong attempts that lock the void password (docs/domain.md). */
 const MAX_WRONG_ATTEMPTS = 5;
 
 /** Where this terminal's sales that can still be voided are listed. */
@@ -34,7 +34,6 @@ export function voidableSalesHref(tid: string): string {
 
 export interface TerminalDetailViewProps {
   tid: string;
-  /** Change / reset buttons of the void-password issue, inside the void-password panel. */
   voidPasswordActions?: (terminal: TerminalDetail) => ReactNode;
   /** Where the merchant's name links to (support's merchant page), or null for no link. */
   merchantHref?: (merchantId: string) => string | null;

@@ -1,5 +1,5 @@
 /**
- * What the signed-in user may do with void passwords (DESIGN §2 permissions). The page
+ * What the signed-in user may do with void passwords (docs/domain.md). The page
  * works it out from the role and passes it in; the API refuses the rest anyway.
  */
 export interface VoidPasswordAccess {

@@ -1,7 +1,7 @@
 import { checkVoidPassword, type VoidPasswordRule } from '@/api/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
 
-/** Each rule of the void-password policy (DESIGN §2) in plain words, as a person fixes it. */
+/** Each rule of the void-password policy (docs/domain.md) in plain words, as a person fixes it. */
 export const PIN_RULE_MESSAGES: Record<VoidPasswordRule, MessageKey> = {
   digits: 'passwords.rules.digits',
   length: 'passwords.rules.length',

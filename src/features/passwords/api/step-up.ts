@@ -3,7 +3,7 @@ import { apiClient } from '@/api/client';
 import * as authApi from '@/api/endpoints/auth';
 import { onSessionEnd } from '@/api/session-memory';
 
-/** The acquirer accepts a step-up for 5 minutes (DESIGN §2). */
+/** The acquirer accepts a step-up for 5 minutes (docs/domain.md). */
 export const STEP_UP_VALID_MS = 5 * 60_000;
 /** Asked again a little early, so a request never leaves with a token about to lapse. */
 const SAFETY_MARGIN_MS = 15_000;

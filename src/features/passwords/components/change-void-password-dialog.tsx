@@ -32,7 +32,7 @@ export interface ChangeVoidPasswordDialogProps {
   onSessionEnded?: (() => void) | undefined;
 }
 
-/** Change (the current void password is known): current, new, confirm — DESIGN §2. */
+/** Change (the current void password is known): current, new, confirm — docs/domain.md. */
 export function ChangeVoidPasswordDialog(props: ChangeVoidPasswordDialogProps) {
   const titleId = useId();
   return (

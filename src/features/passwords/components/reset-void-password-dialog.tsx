@@ -33,7 +33,7 @@ export interface ResetVoidPasswordDialogProps {
 /**
  * Reset (the void password is forgotten): the account password again (step-up), a backup
  * of the terminal's sales offered, then a new PIN chosen now or a temporary one shown once;
- * support gives a ticket and a reason — DESIGN §2.
+ * support gives a ticket and a reason — docs/domain.md.
  */
 export function ResetVoidPasswordDialog(props: ResetVoidPasswordDialogProps) {
   const titleId = useId();

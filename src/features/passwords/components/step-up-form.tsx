@@ -16,7 +16,7 @@ import { useFieldError } from './new-pin-fields';
 type Failure = { kind: 'wrong'; attemptsRemaining?: number } | { kind: 'other'; error: unknown };
 
 /**
- * "Confirm it's you": the account password again before a reset (DESIGN §2). Its token is
+ * "Confirm it's you": the account password again before a reset (docs/domain.md). Its token is
  * held in memory for 5 minutes, so the next reset within that time does not ask again.
  */
 export function StepUpForm({

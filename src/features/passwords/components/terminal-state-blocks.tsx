@@ -23,7 +23,7 @@ export function useCommandSentence() {
 }
 
 /**
- * A second command while one is open is refused (DESIGN §2): the open one is shown, with
+ * A second command while one is open is refused (docs/domain.md): the open one is shown, with
  * what can be done — wait for it, or cancel it while it is still queued.
  */
 export function OpenCommandRefusal({

@@ -45,7 +45,7 @@ export interface Voidability {
 }
 
 /**
- * DESIGN §2, evaluated at read time from the simulated now: a card sale, approved, in the
+ * docs/domain.md, evaluated at read time from the simulated now: a card sale, approved, in the
  * terminal's open batch, before the cutoff (exactly at the cutoff is too late), not voided,
  * of a merchant on T+1 payout. Reasons are checked from what never changes (a void, a
  * decline, a QR method, D0 payout) to what time brings (settlement, the cutoff).
