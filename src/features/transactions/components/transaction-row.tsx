@@ -7,18 +7,9 @@ import { Payment } from './payment';
 import { TraceNumber } from './trace-number';
 import { VoidDeadline } from './void-deadline';
 
-/**
- * The two row kinds: `sales` ends with the RRN and the void deadline (or why it cannot be
- * voided); `voids` ends with the original sale (who made it, when).
- */
 export type RowKind = 'sales' | 'voids';
 
-/**
- * Grid of a row. From `xl` a table row; below, a card: the trace number on top, then the
- * other cells two by two, each with its own label. Columns have fixed widths and only the
- * last one stretches, so the header (which has no scrollbar) and the rows line up. Class
- * names are spelled out so Tailwind sees them.
- */
+/** Fixed widths, only the last stretches, so the header (no scrollbar) and rows line up; class names spelled out for Tailwind. */
 export const rowLayouts = {
   sales: {
     row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)]',
@@ -61,7 +52,6 @@ export function TransactionHeader({ kind }: { kind: RowKind }) {
   );
 }
 
-/** The time of a transaction: time of day, the date under it. */
 function TransactionTime({ at }: { at: string }) {
   const format = useFormat();
   return (
@@ -72,7 +62,6 @@ function TransactionTime({ at }: { at: string }) {
   );
 }
 
-/** The sale a void cancelled: its trace number, when and by whom it was made. */
 function OriginalSaleCell({ tx }: { tx: TransactionListItem }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -99,7 +88,6 @@ export function TransactionRow({
 }: {
   tx: TransactionListItem;
   kind: RowKind;
-  /** Server "now" of the list (epoch ms), null until it is known. */
   now: number | null;
   onOpen: (tx: TransactionListItem) => void;
 }) {
