@@ -5,7 +5,10 @@ import { DEMO_PASSWORDS, type DemoRole, expect, test } from './fixtures';
 import type { MockAcquirer } from './mock-acquirer';
 import type { SignInPage } from './pages/sign-in-page';
 
-/** The `hostile` scenario puts markup, bidi controls, zero-width characters and 500-character names in every name. */
+/**
+ * The `hostile` scenario puts markup, bidi controls, zero-width characters and 500-character names in every
+ * name.
+ */
 
 const WIDTHS = [360, 1280] as const;
 const INJECTED = 'img[src="x"], svg[onload], [onerror], [onload], [onmouseover], main script';

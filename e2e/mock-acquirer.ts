@@ -12,7 +12,10 @@ export type Fault = z.input<typeof MockFaultBody>;
 
 export type AcquirerBackend = 'mock' | 'http';
 
-/** With the mock the control surface is in the page's service worker, which `page.route` could not see: calls go through the page's fetch. */
+/**
+ * With the mock the control surface is in the page's service worker, which `page.route` could not see: calls
+ * go through the page's fetch.
+ */
 export class MockAcquirer {
   constructor(
     private readonly page: Page,

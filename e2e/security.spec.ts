@@ -6,7 +6,10 @@ import { TerminalsPage } from './pages/terminals-page';
 import { TransactionsPage } from './pages/transactions-page';
 import { VoidPasswordControls } from './pages/void-password';
 
-/** An init script runs before the app and is not subject to the CSP; Chromium logs its own "Refused to …" lines too. */
+/**
+ * An init script runs before the app and is not subject to the CSP; Chromium logs its own "Refused to …"
+ * lines too.
+ */
 function collectCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on('console', (message) => {

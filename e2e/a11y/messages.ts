@@ -23,7 +23,9 @@ export function message(
 const ANY_TEXT = '\u0000';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A placeholder without a value in `values` matches any text; `prefix`: the name may go on after the message. */
+/**
+ * A placeholder without a value in `values` matches any text; `prefix`: the name may go on after the message.
+ */
 export function onScreen(
   keys: string | readonly string[],
   { values = {}, prefix = false }: { values?: Record<string, string | number>; prefix?: boolean } = {},

@@ -26,7 +26,10 @@ interface FaultRow {
   says: string | RegExp;
 }
 
-/** `hung` lets the acquirer apply the request and holds the answer back; the others answer instead of it (docs/fault-matrix.md). */
+/**
+ * `hung` lets the acquirer apply the request and holds the answer back; the others answer instead of it
+ * (docs/fault-matrix.md).
+ */
 export const FAULTS = {
   network: { body: { networkError: true }, mutation: 'unknown', says: SAYS.network },
   '500': { body: { status: 500 }, mutation: 'unknown', says: SAYS.server },
@@ -74,7 +77,10 @@ function signInPathTo(place: string): string {
   return place === '/' ? '/sign-in' : `/sign-in?${new URLSearchParams({ returnTo: place }).toString()}`;
 }
 
-/** A fresh browser context starts the mock on the demo data, so no reset is needed; `hung` jumps the fake clock past the client timeout. */
+/**
+ * A fresh browser context starts the mock on the demo data, so no reset is needed; `hung` jumps the fake
+ * clock past the client timeout.
+ */
 export class FaultCell {
   readonly mock: MockAcquirer;
   readonly signInPage: SignInPage;
@@ -94,7 +100,10 @@ export class FaultCell {
     await this.page.clock.fastForward(ms);
   }
 
-  /** Faults that make the app wait get the fake clock from the start, so a test moves past the wait instead of sleeping. */
+  /**
+   * Faults that make the app wait get the fake clock from the start, so a test moves past the wait instead of
+   * sleeping.
+   */
   async openSignIn(place: string): Promise<void> {
     if (this.waits) await this.page.clock.install();
     // The app mounts once the mock acquirer answers: then faults can be set.

@@ -65,7 +65,10 @@ export function malformedResponse(status: number, isMutation: boolean): ApiError
   });
 }
 
-/** A 404 without the API's problem body came from a proxy or static server: unavailable, and a mutation was not applied. */
+/**
+ * A 404 without the API's problem body came from a proxy or static server: unavailable, and a mutation was
+ * not applied.
+ */
 function notTheApi(): ApiError {
   return new ApiError({ kind: 'http', status: 503, code: CLIENT_UNAVAILABLE });
 }

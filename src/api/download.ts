@@ -40,7 +40,10 @@ function safeFileName(name: string): string | null {
   return cleaned || null;
 }
 
-/** Anything but CSV is an unreadable answer, and a connection lost halfway a network error, never a short file. */
+/**
+ * Anything but CSV is an unreadable answer, and a connection lost halfway a network error, never a short
+ * file.
+ */
 export function downloadFile<E extends Endpoint & { response: 'csv' }>(
   endpoint: E,
   options: DownloadOptions<E> = {},

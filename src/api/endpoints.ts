@@ -18,7 +18,10 @@ import {
 
 export { API_BASE_PATH, buildPath, type Endpoint } from './endpoints/endpoint';
 
-/** Read by the simulator, the server and the contract tests; the app imports per-area modules so a screen loads only its schemas. */
+/**
+ * Read by the simulator, the server and the contract tests; the app imports per-area modules so a screen
+ * loads only its schemas.
+ */
 export const endpoints = {
   login,
   logout,

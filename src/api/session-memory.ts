@@ -1,4 +1,7 @@
-/** Lets features forget their in-memory secrets (step-up token, …) at every session end without knowing about auth. */
+/**
+ * Lets features forget their in-memory secrets (step-up token, …) at every session end without knowing about
+ * auth.
+ */
 const forgetters = new Set<() => void>();
 
 export function onSessionEnd(forget: () => void): () => void {

@@ -1,7 +1,10 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { DemoAccount } from '@/features/auth/demo-account';
 
-/** Demo accounts reach the UI only this way, so a build with mocking off has neither the mock nor its credentials. */
+/**
+ * Demo accounts reach the UI only this way, so a build with mocking off has neither the mock nor its
+ * credentials.
+ */
 export interface AppConfig {
   mocking: boolean;
   demoAccounts: readonly DemoAccount[];

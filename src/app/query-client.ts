@@ -15,7 +15,10 @@ function isTransient(error: unknown): boolean {
   return error.kind === 'network' || error.kind === 'timeout' || error.isServerError;
 }
 
-/** Only when nothing is on screen yet; 4xx and network errors stay with the component, which knows what to say. */
+/**
+ * Only when nothing is on screen yet; 4xx and network errors stay with the component, which knows what to
+ * say.
+ */
 export function shouldThrowToBoundary(error: unknown, hasData: boolean): boolean {
   if (hasData) return false;
   if (!isApiError(error)) return true;

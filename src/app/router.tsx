@@ -13,7 +13,9 @@ import { RequireRole, RequireSession } from './guards';
 import { actionRoles, areaRoles } from './roles';
 import { RootErrorBoundary, RouteErrorBoundary } from './route-error-boundary';
 
-/** Namespaces in full (`shell` too): tests/build/page-messages.test.ts checks them against the chunk's keys. */
+/**
+ * Namespaces in full (`shell` too): tests/build/page-messages.test.ts checks them against the chunk's keys.
+ */
 function lazyPage<M>(
   namespaces: readonly Namespace[],
   load: () => Promise<M>,

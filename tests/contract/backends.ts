@@ -22,7 +22,10 @@ export class Agent {
 
 const MSW_ORIGIN = 'http://localhost';
 
-/** An AsyncLocalStorage carries the calling agent's cookie jar into the handler, so several users can be signed in at once. */
+/**
+ * An AsyncLocalStorage carries the calling agent's cookie jar into the handler, so several users can be
+ * signed in at once.
+ */
 export function mswBackend(): Backend {
   const current = new AsyncLocalStorage<Agent>();
   const jar: CookieJar = {

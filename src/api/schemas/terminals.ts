@@ -128,7 +128,10 @@ export const ResetVoidPasswordResponse = z.object({
 });
 export type ResetVoidPasswordResponse = z.infer<typeof ResetVoidPasswordResponse>;
 
-/** `filter`: "all N matching", not thousands of IDs; the server resolves it again, `total` is the count when chosen. */
+/**
+ * `filter`: "all N matching", not thousands of IDs; the server resolves it again, `total` is the count when
+ * chosen.
+ */
 export type TerminalSelection =
   { kind: 'ids'; tids: string[] } | { kind: 'filter'; filter: TerminalFilter; total: number };
 

@@ -2,7 +2,9 @@ import { paths } from '@/config/paths';
 
 const SIGN_IN_PATH = paths.signIn();
 
-/** Only a path of this app ("//" and "/\\" leave the site), so a crafted link cannot send a user elsewhere. */
+/**
+ * Only a path of this app ("//" and "/\\" leave the site), so a crafted link cannot send a user elsewhere.
+ */
 export function safeReturnTo(raw: string | null | undefined): string | null {
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
   // Control characters and backslashes are normalised by browsers in surprising ways.

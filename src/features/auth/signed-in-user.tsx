@@ -3,7 +3,10 @@ import type { User } from '@/api/schemas/auth';
 
 const SignedInUserContext = createContext<User | null>(null);
 
-/** Not from the query: a component may re-render just after the session ended, before the guard does, and must still see a user. */
+/**
+ * Not from the query: a component may re-render just after the session ended, before the guard does, and must
+ * still see a user.
+ */
 export function SignedInUserProvider({ user, children }: { user: User; children: ReactNode }) {
   return <SignedInUserContext.Provider value={user}>{children}</SignedInUserContext.Provider>;
 }

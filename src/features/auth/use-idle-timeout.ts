@@ -13,7 +13,10 @@ export interface IdleTimeoutState {
   warning: boolean;
 }
 
-/** At the deadline the server is asked once more, in the background: another tab may have kept the session alive. */
+/**
+ * At the deadline the server is asked once more, in the background: another tab may have kept the session
+ * alive.
+ */
 export function useIdleTimeout({ warnBeforeMs = IDLE_WARNING_MS, tickMs = 1000 } = {}): IdleTimeoutState {
   const deadline = useIdleDeadline();
   const queryClient = useQueryClient();

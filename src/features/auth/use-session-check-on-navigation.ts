@@ -5,7 +5,10 @@ import { apiClient } from '@/api/client';
 import * as authApi from '@/api/endpoints/auth';
 import { endReasonOf, endSession, isNoSession, storeSession } from './api/session';
 
-/** Not background: opening a page is activity. A page without data still learns at once that the session ended. */
+/**
+ * Not background: opening a page is activity. A page without data still learns at once that the session
+ * ended.
+ */
 export function useSessionCheckOnNavigation(): void {
   const { pathname } = useLocation();
   const queryClient = useQueryClient();

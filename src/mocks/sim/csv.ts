@@ -1,9 +1,14 @@
 /** CSV for Excel: UTF-8 with a BOM, CRLF rows, quoted where needed, formulas neutralised. */
 
-/** Also after leading white space (some importers trim it) and in full-width forms (Chinese input methods type them). */
+/**
+ * Also after leading white space (some importers trim it) and in full-width forms (Chinese input methods type
+ * them).
+ */
 const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
 
-/** OWASP "CSV injection"; a number is left alone: it cannot hold a formula, and `'-5` would no longer add up. */
+/**
+ * OWASP "CSV injection"; a number is left alone: it cannot hold a formula, and `'-5` would no longer add up.
+ */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);

@@ -37,7 +37,10 @@ export function isNoSession(error: unknown): error is ApiError {
 
 const isSessionQuery = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] === sessionKeys.all[0];
 
-/** Cancels calls in flight so a late answer cannot land; the guard calls it again once signed-in pages are gone. */
+/**
+ * Cancels calls in flight so a late answer cannot land; the guard calls it again once signed-in pages are
+ * gone.
+ */
 export function forgetSignedInData(queryClient: QueryClient): void {
   void queryClient.cancelQueries({ predicate: (query) => !isSessionQuery(query) });
   queryClient.removeQueries({ predicate: (query) => !isSessionQuery(query) });

@@ -17,7 +17,10 @@ export function brokenPinRules(candidate: string): MessageKey[] {
 
 const FULL_WIDTH_ZERO = 0xff10;
 
-/** Full-width digits (１２３) and spaces ("246 813" from a note) are tidied; anything else stays, so the policy can say "digits only". */
+/**
+ * Full-width digits (１２３) and spaces ("246 813" from a note) are tidied; anything else stays, so the policy
+ * can say "digits only".
+ */
 export function normalizePinInput(raw: string): string {
   return raw
     .replace(/[\uff10-\uff19]/g, (digit) => String(digit.charCodeAt(0) - FULL_WIDTH_ZERO))

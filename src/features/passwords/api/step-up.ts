@@ -13,7 +13,9 @@ interface HeldStepUp {
   validUntil: number;
 }
 
-/** Module memory only: never the query cache, storage, a URL or a log. A token the server refuses is dropped. */
+/**
+ * Module memory only: never the query cache, storage, a URL or a log. A token the server refuses is dropped.
+ */
 let held: HeldStepUp | null = null;
 const listeners = new Set<() => void>();
 

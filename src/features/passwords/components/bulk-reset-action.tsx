@@ -7,7 +7,10 @@ const BulkResetActionNow = lazy(async () => ({
     .BulkResetAction,
 }));
 
-/** Loaded when a selection first shows it (docs/performance.md); `shell`/`devices` named for tests/build/page-messages.test.ts. */
+/**
+ * Loaded when a selection first shows it (docs/performance.md); `shell`/`devices` named for
+ * tests/build/page-messages.test.ts.
+ */
 export function BulkResetAction(props: ComponentProps<typeof BulkResetActionNow>) {
   return (
     <LoadFailedBoundary>

@@ -3,7 +3,9 @@ import { FieldError } from '@/components/field-error';
 import { useTranslation } from '@/i18n/use-translation';
 import { normalizePinInput } from '../api/pin-rules';
 
-/** No `maxLength`: a pasted "246 813" must arrive whole, and a too-long PIN is said in words rather than cut. */
+/**
+ * No `maxLength`: a pasted "246 813" must arrive whole, and a too-long PIN is said in words rather than cut.
+ */
 export function PinField({
   label,
   autoComplete,

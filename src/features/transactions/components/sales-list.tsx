@@ -112,7 +112,8 @@ function LiveSalesTable({
     useAnswerClockAnchor(list.isPlaceholderData ? undefined : latest?.serverTime, list.dataUpdatedAt),
   );
 
-  // Announced only for sales seen voidable in this view: rows kept from another query, tab or visit say nothing about what just happened.
+  // Announced only for sales seen voidable in this view: rows kept from another query, tab or visit say
+  // nothing about what just happened.
   const expired = serverNow === null ? [] : listProps.items.filter((tx) => hasJustExpired(tx, serverNow));
   const expiredKey = expired.map(idOf).join(' ');
   const viewKey = JSON.stringify(query);

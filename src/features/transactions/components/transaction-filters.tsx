@@ -11,7 +11,10 @@ import { useTranslation } from '@/i18n/use-translation';
 import { CLEARED_FILTERS, hasFilters, isVoidableNowView, TransactionView } from '../api/transaction-view';
 import type { Viewer } from '../api/viewer';
 
-/** A sale voidable now is always an approved card sale, so status and type are offered in "All transactions" only. */
+/**
+ * A sale voidable now is always an approved card sale, so status and type are offered in "All transactions"
+ * only.
+ */
 export function TransactionFilters({
   view,
   onChange,

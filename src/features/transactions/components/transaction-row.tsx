@@ -9,7 +9,10 @@ import { VoidDeadline } from './void-deadline';
 
 export type RowKind = 'sales' | 'voids';
 
-/** Fixed widths, only the last stretches, so the header (no scrollbar) and rows line up; class names spelled out for Tailwind. */
+/**
+ * Fixed widths, only the last stretches, so the header (no scrollbar) and rows line up; class names spelled
+ * out for Tailwind.
+ */
 export const rowLayouts = {
   sales: {
     row: 'grid grid-cols-2 items-center gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[7.5rem_5rem_5.5rem_6.5rem_9rem_7rem_8.5rem_minmax(4.5rem,1fr)]',

@@ -348,7 +348,10 @@ function generateDemo(b: WorldBuilder, a: MerchantRecord, bm: MerchantRecord, c:
   const { rng, now } = b;
   const lastCutoff = nextCutoffAfter(now, DEFAULT_CUTOFF_MINUTE) - DAY;
   const openBatch = (f: number) => lastCutoff + Math.floor((now - lastCutoff) * f);
-  /** The last 100 minutes of the open batch, so the sales tests point to stay among the newest rows at any hour. */
+  /**
+   * The last 100 minutes of the open batch, so the sales tests point to stay among the newest rows at any
+   * hour.
+   */
   const recent = (f: number) => now - Math.floor(Math.min(now - lastCutoff, NOTABLE_WINDOW) * (1 - f));
   const daysAgo = (days: number) => now - days * DAY;
   const random = (changedDaysAgo: number): PinSpec => ({

@@ -1,7 +1,10 @@
 import type { World } from '../types';
 import { MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
 
-/** Every name the API hands out replaced by text a careless UI would run as markup, reorder, or let break the layout. */
+/**
+ * Every name the API hands out replaced by text a careless UI would run as markup, reorder, or let break the
+ * layout.
+ */
 export const HOSTILE_TEXT = {
   img: '<img src=x onerror=alert(1)>悦来便利店',
   script: '<script>alert("store")</script>文三路店',

@@ -33,7 +33,9 @@ export function longestVoidBurst<T extends { createdAt: number }>(voids: readonl
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
-/** Computed from the state at `now`, nothing stored; a cashier gets only the offline alerts (decision 010). */
+/**
+ * Computed from the state at `now`, nothing stored; a cashier gets only the offline alerts (decision 010).
+ */
 export function listAlerts(ctx: RequestContext): HandlerResult {
   const { state, now } = ctx;
   const { world } = state;

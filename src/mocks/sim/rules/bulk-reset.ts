@@ -56,7 +56,10 @@ export function jobView(state: SimState, job: JobRecord): BulkResetJob {
   };
 }
 
-/** Hashed with each terminal's salt at once, so the job goes on after a reload without the PIN ever being stored. */
+/**
+ * Hashed with each terminal's salt at once, so the job goes on after a reload without the PIN ever being
+ * stored.
+ */
 export function createBulkReset(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner', 'support'], 'reset void passwords');
   requireStepUp(ctx);
