@@ -31,7 +31,7 @@ export function RequireSession() {
     const reason = session.data.endedBecause;
     const returnTo =
       reason === 'signed-out' ? null : `${location.pathname}${location.search}${location.hash}`;
-    // After "Sign out" Back would land here and bounce; a lost session replaces the entry instead.
+    // Sign-out pushes, so Back comes back here through the guard instead of leaving the app.
     return (
       <>
         <ForgetSignedInData />
