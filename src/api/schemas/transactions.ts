@@ -77,9 +77,11 @@ export const TransactionQuery = z.object({
 });
 export type TransactionQuery = z.input<typeof TransactionQuery>;
 
+/** The language of an export's headers and values: the reader's, not the API's keys. */
 export const ExportLanguage = z.enum(['zh-CN', 'en']);
 export type ExportLanguage = z.infer<typeof ExportLanguage>;
 
+/** Query of `GET /transactions/export`: a list's filter and the file's language (default zh-CN). */
 export const TransactionExportQuery = z.extend(TransactionQuery, { lang: z.optional(ExportLanguage) });
 export type TransactionExportQuery = z.input<typeof TransactionExportQuery>;
 
