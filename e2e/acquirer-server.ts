@@ -4,11 +4,7 @@ import path from 'node:path';
 import { readConfig } from '../server/config';
 import { startServer } from '../server/server';
 
-/**
- * The acquirer server (sandbox mode) for one Playwright worker of the `http` project: the
- * built app and the API on one origin, a fresh database of its own. One server per worker
- * keeps workers' tests apart, as each page's own service worker does in the `mock` project.
- */
+/** One server per worker keeps workers' tests apart, as each page's own service worker does with the mock. */
 export async function startWorkerAcquirer(
   staticDir: string,
 ): Promise<{ url: string; close(): Promise<void> }> {

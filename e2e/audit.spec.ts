@@ -2,7 +2,6 @@ import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
 import { expect, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 
-/** Demo data (src/mocks/sim/data/demo-fixtures.ts and the generated history). */
 const MERCHANT_A = '822330154110023';
 const OPEN_COMMAND_TID = DEMO_TIDS.openCommand;
 

@@ -10,14 +10,11 @@ export type DemoRole = 'owner' | 'cashier' | 'support';
 export { DEMO_PASSWORDS };
 
 interface WorkerOptions {
-  /** Which acquirer the project's app talks to (playwright.config.ts sets it per project). */
   backend: AcquirerBackend;
-  /** `http` project: the mocking-off build each worker's acquirer server serves. */
   acquirerStaticDir: string | null;
 }
 
 interface WorkerFixtures {
-  /** `http` project: this worker's own acquirer server; `null` with the mock. */
   acquirerServer: { url: string } | null;
 }
 
@@ -25,7 +22,6 @@ interface Fixtures {
   mock: MockAcquirer;
   signInPage: SignInPage;
   shell: AppShell;
-  /** Signs in as a demo user of that role and waits for the shell. */
   signInAs: (role: DemoRole) => Promise<void>;
 }
 
@@ -62,11 +58,7 @@ export const test = base.extend<Fixtures, WorkerOptions & WorkerFixtures>({
   },
 });
 
-/**
- * axe scan: no serious or critical violation (WCAG 2.1 AA rules). `include` limits it to a
- * part of the page (a CSS selector), e.g. `dialog[open]` when the page behind a modal was
- * scanned already: it is inert, and scanning it again costs time.
- */
+/** `include`: e.g. `dialog[open]` when the inert page behind a modal was scanned already. */
 export async function expectNoSeriousA11yViolations(
   page: Page,
   context?: string,

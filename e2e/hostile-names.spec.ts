@@ -6,27 +6,18 @@ import type { MockAcquirer } from './mock-acquirer';
 import type { SignInPage } from './pages/sign-in-page';
 
 /**
- * Names from the API are shown as text: the `hostile` scenario puts markup, bidi controls,
- * zero-width characters, emoji and 500-character names everywhere the API hands out a name.
- * On every page, at phone and desktop width: nothing runs, nothing is injected, the names
- * read literally, the page never scrolls sideways, and a long name cut short keeps its whole
- * text for a pointer (title) and for assistive technology (the element's text).
+ * The `hostile` scenario puts markup, bidi controls, zero-width characters and 500-character names in every
+ * name.
  */
 
 const WIDTHS = [360, 1280] as const;
-/** Elements the hostile names would create if they were ever put in the page as HTML. */
 const INJECTED = 'img[src="x"], svg[onload], [onerror], [onload], [onmouseover], main script';
 
 interface Visit {
   path: string;
-  /** Hostile names this page shows as text. */
   shows: string[];
 }
 
-/**
- * Fresh hostile data, signed in as `role`; returns the messages of every dialog the page opens
- * from now on (an `alert(1)` that ran), each dismissed.
- */
 async function signInOnHostileData(page: Page, role: DemoRole, mock: MockAcquirer, signInPage: SignInPage) {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -40,7 +31,6 @@ async function signInOnHostileData(page: Page, role: DemoRole, mock: MockAcquire
   return dialogs;
 }
 
-/** Every element showing exactly `text` is either shown whole or cut with the whole in its title. */
 async function expectWholeOrTitled(page: Page, text: string) {
   const cut = await page.evaluate((whole) => {
     const found: string[] = [];
@@ -61,10 +51,7 @@ async function expectWholeOrTitled(page: Page, text: string) {
   expect.soft(cut, `cut without the whole name in a title: ${text.slice(0, 30)}…`).toEqual([]);
 }
 
-/**
- * Long lists render the rows near the screen only: scrolls the page down, as a person would,
- * until the row holding the text is there (the list may still be loading at first).
- */
+/** Long lists render only rows near the screen: scroll as a person would. */
 async function scrollUntilRendered(page: Page, locator: Locator) {
   for (let step = 0; step < 15 && (await locator.count()) === 0; step++) {
     await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.8));
@@ -72,7 +59,7 @@ async function scrollUntilRendered(page: Page, locator: Locator) {
   }
 }
 
-/** Each page once; checked at both widths (the layout follows a resize, no reload needed). */
+/** Each page once: the layout follows a resize, no reload needed. */
 async function visitAll(page: Page, visits: Visit[], dialogs: string[]) {
   for (const visit of visits) {
     await page.setViewportSize({ width: WIDTHS[0], height: 800 });

@@ -3,7 +3,6 @@ import { expect, test } from './fixtures';
 import { MerchantsPage } from './pages/merchants-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
 
-/** Demo data (src/mocks/sim/data/demo-fixtures.ts). */
 const MERCHANT_B = '822290158120047';
 const MERCHANT_B_NAME = '上海徐汇区味香园餐饮管理有限公司';
 const MERCHANT_B_TID = DEMO_TIDS.merchantBCustom;

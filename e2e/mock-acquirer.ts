@@ -3,24 +3,18 @@ import type { z } from 'zod/mini';
 import type { MockFaultBody, MockScenario } from '../src/api/schemas/mock-control';
 import { todayInShanghaiAt } from '../src/testing/shanghai-time';
 
-// The acquirer's clock (not the browser's) starts at 14:00 Shanghai, today, at every reset,
-// whenever the run starts, as in the unit tests (docs/decisions/009): the demo data follows
-// the clock, and CI must not depend on the hour. E2E_SHANGHAI_TIME=HH:MM picks another time
-// (`npm run test:e2e:hours`), E2E_SHANGHAI_TIME=real the real clock.
+// The acquirer clock starts at 14:00 Shanghai at every reset (decision 009): CI must not depend on the hour.
+// E2E_SHANGHAI_TIME=HH:MM picks another time, E2E_SHANGHAI_TIME=real the real clock.
 const SHANGHAI_TIME = process.env.E2E_SHANGHAI_TIME ?? '14:00';
 
 export type Scenario = MockScenario;
-/** The body of `/__mock/faults`, typed by the same schema the mock validates it with. */
 export type Fault = z.input<typeof MockFaultBody>;
 
-/** `mock`: MSW in the page's service worker; `http`: the acquirer server in sandbox mode. */
 export type AcquirerBackend = 'mock' | 'http';
 
 /**
- * Drives the acquirer's `/__mock/*` control surface (DESIGN §4). With the mock it runs in
- * the page (MSW service worker), so calls go through the page's own fetch; `page.route`
- * could not see them. With the server the same paths are on the app's origin, so the
- * same same-origin fetch reaches them.
+ * With the mock the control surface is in the page's service worker, which `page.route` could not see: calls
+ * go through the page's fetch.
  */
 export class MockAcquirer {
   constructor(
@@ -28,7 +22,6 @@ export class MockAcquirer {
     readonly backend: AcquirerBackend = 'mock',
   ) {}
 
-  /** Loads the app once; with the mock, waits until its service worker controls the page. */
   async ready(): Promise<void> {
     if (this.page.url() === 'about:blank') await this.page.goto('/sign-in');
     if (this.backend === 'mock') {
@@ -70,10 +63,6 @@ export class MockAcquirer {
     if (result.status >= 300) throw new Error(`POST ${path} → ${result.status} ${result.text}`);
   }
 
-  /**
-   * Fresh data, generated at the simulated instant `now` (ISO; default SHANGHAI_TIME), and
-   * time flows on from it.
-   */
   reset({ now = defaultNow(), ...options }: { scenario?: Scenario; seed?: string; now?: string } = {}) {
     return this.post('/__mock/reset', { ...options, ...(now && { now }) });
   }

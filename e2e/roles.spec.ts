@@ -2,7 +2,6 @@ import { expect, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
 
-/** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const FACTORY_DEFAULT_TID = '58100101';
 const LOCKED_TID = '58100103';
 

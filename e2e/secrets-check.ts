@@ -1,6 +1,5 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Every console message of the page from now on (to check no secret is ever logged). */
 export function collectConsole(page: Page): string[] {
   const messages: string[] = [];
   page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
@@ -8,12 +7,6 @@ export function collectConsole(page: Page): string[] {
   return messages;
 }
 
-/**
- * After a flow: none of `secrets` (PINs, the account password, a step-up token) is anywhere
- * the browser keeps things — local and session storage, IndexedDB (every record), Cache
- * Storage, cookies, the URL, the history state, the console — nor in the page once its
- * dialog has closed (the DOM and every field's value).
- */
 export async function expectNoSecretInBrowser(page: Page, secrets: string[], consoleMessages: string[]) {
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const kept = await page.evaluate(async () => {

@@ -7,9 +7,8 @@ import { TransactionsPage } from './pages/transactions-page';
 import { VoidPasswordControls } from './pages/void-password';
 
 /**
- * Every CSP violation of the page, across reloads: the page reports `securitypolicyviolation`
- * events to the console (an init script runs before the app and is not subject to the CSP),
- * and Chromium logs its own "Refused to …" lines there too.
+ * An init script runs before the app and is not subject to the CSP; Chromium logs its own "Refused to …"
+ * lines too.
  */
 function collectCspViolations(page: Page): string[] {
   const violations: string[] = [];

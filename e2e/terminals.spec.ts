@@ -3,7 +3,6 @@ import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';
 
-/** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const FACTORY_DEFAULT_TID = DEMO_TIDS.defaultPassword;
 const OPEN_COMMAND_TID = DEMO_TIDS.openCommand;
 const STALE_PASSWORD_TID = DEMO_TIDS.stalePassword;

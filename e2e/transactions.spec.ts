@@ -3,13 +3,11 @@ import { expect, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TransactionsPage, VoidsPage } from './pages/transactions-page';
 
-/** Demo sales and terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const VOIDABLE_SALE = '900101';
 const SETTLED_SALE = '900106';
 const VOIDABLE_TID = DEMO_TIDS.custom;
 const VOID_BURST_TID = DEMO_TIDS.voidBurst;
 
-/** The next daily cutoff, 23:00 in Shanghai, after `now`. */
 function nextCutoff(now: number): number {
   const HOUR = 3_600_000;
   const DAY = 24 * HOUR;

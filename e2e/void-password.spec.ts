@@ -5,11 +5,9 @@ import { TerminalsPage } from './pages/terminals-page';
 import { VoidPasswordControls } from './pages/void-password';
 import { collectConsole, expectNoSecretInBrowser } from './secrets-check';
 
-/** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const CUSTOM_TID = DEMO_TIDS.custom;
 const OFFLINE_TID = DEMO_TIDS.offline;
 const OPEN_COMMAND_TID = DEMO_TIDS.openCommand;
-/** The custom PIN of the demo terminals that have one (DEMO_VOID_PASSWORD). */
 const DEMO_VOID_PASSWORD = '246813';
 const FACTORY_DEFAULT = '123456';
 const NEW_PIN = '907153';
@@ -32,7 +30,6 @@ test.describe('Void password', () => {
     await expect(controls.newPin).toHaveAttribute('inputmode', 'numeric');
     await expect(controls.newPin).toHaveAttribute('autocomplete', 'new-password');
 
-    // The policy, as the user types.
     await controls.newPin.fill('123456');
     await expect(controls.dialog).toContainText('Not the factory default 123456.');
     await controls.newPin.fill('258036');
@@ -69,7 +66,6 @@ test.describe('Void password', () => {
     const controls = await VoidPasswordControls.openTerminal(page, OFFLINE_TID);
     await controls.resetButton.click();
 
-    // Step-up: the account password again.
     await expect(controls.accountPassword).toHaveAttribute('autocomplete', 'current-password');
     await expectNoSeriousA11yViolations(page, 'the step-up dialog');
     await controls.accountPassword.fill('wrong-password');
@@ -79,7 +75,6 @@ test.describe('Void password', () => {
     await controls.confirmAccountPassword(DEMO_PASSWORDS.owner);
     const { stepUpToken } = (await (await stepUp).json()) as { stepUpToken: string };
 
-    // The backup is offered before anything is reset.
     await expect(controls.button("Export this terminal's sales (CSV)")).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'the reset dialog');
     await controls.dialog.getByLabel(/^Generate a temporary one/).check();

@@ -9,14 +9,6 @@ import {
   switchLanguage,
 } from './scan-matrix';
 
-/**
- * Every dialog (the Dialog component's users: change, reset with its step-up and temporary
- * PIN, bulk reset, the idle-timeout warning; the sale detail is with its page), in the
- * states that matter — refused with field errors, locked, a command waiting — scanned by
- * axe in English and Chinese at 1280 and 360 px.
- */
-
-/** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const TIDS = {
   factoryDefault: DEMO_TIDS.defaultPassword,
   custom: DEMO_TIDS.custom,
@@ -44,7 +36,6 @@ async function closeWithEscape(page: Page) {
   await expect(dialog(page)).toBeHidden();
 }
 
-/** Confirms the account password if the dialog asks for it (a step-up lives 5 minutes in memory). */
 async function confirmAccountPasswordIfAsked(page: Page, language: Language, password: string) {
   const field = dialog(page).getByLabel(message(language, 'passwords.stepUp.password'));
   const form = dialog(page).locator('form');

@@ -5,13 +5,11 @@ import type { SignInPage } from '../pages/sign-in-page';
 import { VoidPasswordControls } from '../pages/void-password';
 import { announcement, tabTo } from './keyboard';
 
-/** Demo terminals (src/mocks/sim/data/demo-fixtures.ts). */
 const FACTORY_DEFAULT_TID = DEMO_TIDS.defaultPassword;
 const OFFLINE_TID = DEMO_TIDS.offline;
 const FACTORY_DEFAULT = '123456';
 const NEW_PIN = '907153';
 
-/** Sign-in: Tab to the username, type it, Tab to the password, Enter sends. */
 async function signInByKeyboard(page: Page, signInPage: SignInPage, role: DemoRole) {
   await signInPage.goto();
   await tabTo(page, signInPage.username, { max: 10 });

@@ -1,6 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The focused element in a few words (tag and name), for failure messages. */
 function focusedElement(page: Page): Promise<string> {
   return page.evaluate(() => {
     const element = document.activeElement;
@@ -10,12 +9,7 @@ function focusedElement(page: Page): Promise<string> {
   });
 }
 
-/**
- * Presses Tab (or Shift+Tab) until `target` has the focus, at most `max` times, and fails
- * with the path the focus took otherwise. For the stretches of a walk where each stop does
- * not matter (the header and navigation before a page's main control); inside dialogs the
- * walks assert every stop.
- */
+/** For stretches where each stop does not matter; inside dialogs the walks assert every stop. */
 export async function tabTo(
   page: Page,
   target: Locator,
@@ -31,10 +25,7 @@ export async function tabTo(
   expect(path, `the focus did not reach the target in ${max} presses`).toEqual([]);
 }
 
-/**
- * What a screen reader announces: text inside a live region (role status or alert, or
- * aria-live), which is in the page before its text changes.
- */
+/** Text inside a live region that was in the page before its text changed: what a screen reader announces. */
 export function announcement(scope: Page | Locator, text: string | RegExp): Locator {
   return scope
     .locator('[role="status"], [role="alert"], [aria-live="polite"], [aria-live="assertive"]')

@@ -4,16 +4,12 @@ import { en } from '../../src/i18n/locales/en';
 import { zhCN } from '../../src/i18n/locales/zh-CN';
 import type { Language } from './scan-matrix';
 
-/** The app's catalogs, compiled as the build compiles them (scripts/vite/message-catalogs.ts). */
 const translators: Record<Language, ReturnType<typeof setupI18n>> = {
   en: setupI18n({ locale: 'en', messages: { en: compileCatalog(en) } }),
   'zh-CN': setupI18n({ locale: 'zh-CN', messages: { 'zh-CN': compileCatalog(zhCN) } }),
 };
 
-/**
- * A message of the app's own catalog in that language, `{name}` filled in: what a person
- * reads on screen, so a test can wait for it in either language without copying the text.
- */
+/** So a test can wait for a message in either language without copying the text. */
 export function message(
   language: Language,
   key: string,
@@ -28,9 +24,7 @@ const ANY_TEXT = '\u0000';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * What a person reads for any of `keys` in any of the app's languages, as a pattern for a
- * locator: a placeholder without a value in `values` matches any text. `prefix`: the name
- * may go on after the message (a field's label followed by its hint).
+ * A placeholder without a value in `values` matches any text; `prefix`: the name may go on after the message.
  */
 export function onScreen(
   keys: string | readonly string[],

@@ -5,14 +5,8 @@ import { TransactionsPage } from '../pages/transactions-page';
 import { message } from './messages';
 import { type Language, scanDialogInEveryLanguageAndWidth, scanInEveryLanguageAndWidth } from './scan-matrix';
 
-/**
- * Every route of src/app/router.tsx, in the states a person meets (content, empty, failed,
- * loading, refused, not allowed), scanned by axe in English and Chinese at 1280 and 360 px.
- * Each test signs in once and switches language and width in place. docs/accessibility.md
- * lists the inventory.
- */
+/** docs/accessibility.md lists the inventory. */
 
-/** Demo data (src/mocks/sim/data/demo-fixtures.ts). */
 const MERCHANT_A = '822330154110023';
 const TIDS = {
   factoryDefault: DEMO_TIDS.defaultPassword,
@@ -25,7 +19,6 @@ function heading(page: Page, language: Language, key: string, values?: Record<st
   return page.getByRole('heading', { level: 1, name: message(language, key, values), exact: true });
 }
 
-/** Clicks a disclosure button (nav menu, filters, account menu) if it is shown and closed. */
 async function expand(button: Locator) {
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false')
     await button.click();
@@ -57,7 +50,6 @@ test.describe(
       await scanInEveryLanguageAndWidth(page, 'overview', async (language) => {
         await expect(heading(page, language, 'pages.overview.title')).toBeVisible();
         await expect(page.getByRole('region', { name: message(language, 'alerts.title') })).toBeVisible();
-        // A phone folds the navigation behind the menu button.
         await expand(page.getByRole('button', { name: message(language, 'nav.menu'), exact: true }));
         await expect(shell.nav).toBeVisible();
         await expand(shell.userMenuButton);
@@ -89,7 +81,6 @@ test.describe(
         ).toBeVisible();
       });
 
-      // A server error on the first load: the page's error boundary, inside the shell.
       await mock.fault({ method: 'GET', path: '/terminals', status: 500, times: 10 });
       await page.goto('/terminals');
       await scanInEveryLanguageAndWidth(page, 'terminals failed to load', async (language) => {

@@ -3,19 +3,13 @@ import { expectNoSeriousA11yViolations } from '../fixtures';
 
 export type Language = 'en' | 'zh-CN';
 
-/** The two interface languages, English first (the signed-in page starts in English). */
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
-/** Desktop and the narrowest phone we support. */
 export const WIDTHS = [
   { width: 1280, height: 800 },
   { width: 360, height: 740 },
 ] as const;
 
-/**
- * Switches the interface language with the header's language select, as a person would,
- * and waits until the document says so (`<html lang>` follows the language).
- */
 export async function switchLanguage(page: Page, language: Language): Promise<void> {
   const html = page.locator('html');
   if ((await html.getAttribute('lang')) === language) return;
@@ -41,11 +35,7 @@ async function scan(
   countScan();
 }
 
-/**
- * Scans the page's current state in both languages at both widths (4 axe scans) without
- * leaving it: the language switch and the viewport change keep the page and its data.
- * `ready` waits, after each switch, for what must be on screen in that language.
- */
+/** Without leaving the page: the language switch and the viewport change keep the page and its data. */
 export async function scanInEveryLanguageAndWidth(
   page: Page,
   name: string,
@@ -63,10 +53,7 @@ export async function scanInEveryLanguageAndWidth(
   await page.setViewportSize(WIDTHS[0]);
 }
 
-/**
- * Reflow (WCAG 1.4.10): the page never scrolls sideways, even at 360 px; a wide table
- * scrolls inside its own box. axe does not check this.
- */
+/** Reflow (WCAG 1.4.10), which axe does not check. */
 async function expectNoSidewaysScrolling(page: Page, context: string): Promise<void> {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -74,12 +61,7 @@ async function expectNoSidewaysScrolling(page: Page, context: string): Promise<v
   expect(overflow, `sideways scrolling on ${context}`).toBeLessThanOrEqual(0);
 }
 
-/**
- * The same for a modal dialog. The page behind it is inert (so is its language select):
- * the dialog is opened once per language — `open` brings it to the state to scan, `close`
- * closes it — and scanned at both widths while open. Only the dialog is scanned: the page
- * behind it is scanned by its own test.
- */
+/** The page behind a modal is inert (its language select too): the dialog is opened once per language. */
 export async function scanDialogInEveryLanguageAndWidth(
   page: Page,
   name: string,
@@ -103,7 +85,6 @@ export async function scanDialogInEveryLanguageAndWidth(
   await page.setViewportSize(WIDTHS[0]);
 }
 
-/** The open dialog is inside the viewport and its content does not spill out sideways. */
 async function expectDialogFits(page: Page, context: string): Promise<void> {
   const spill = await page.evaluate(() => {
     const dialog = document.querySelector('dialog[open]');

@@ -4,7 +4,6 @@ import { DEMO_PASSWORDS, type DemoRole } from '../fixtures';
 import { type Fault, MockAcquirer } from '../mock-acquirer';
 import { SignInPage } from '../pages/sign-in-page';
 
-/** The words a person reads for each fault (en). */
 export const SAYS = {
   network: 'We could not reach the server. Check your connection and try again.',
   server: 'The server had a problem. Try again in a moment.',
@@ -12,31 +11,24 @@ export const SAYS = {
   malformed: "The server sent an answer we couldn't read. Try again; if it keeps happening, contact support.",
   rateLimited: /Too many requests, try again in \d s/,
   forbidden: "Your role is not allowed to do this. If you need it, ask the merchant's owner or support.",
-  /** The mock's 409 and 412 carry `version.conflict`. */
   conflict: 'This was changed in the meantime, so nothing was done. Check the latest state, then try again.',
   unknownOutcome: "We don't know yet whether it went through",
   sessionEnded: 'Your session has ended. Please sign in again. You will come back to where you were.',
 } as const;
 
-/**
- * What a fault means for a mutation: no clear answer (it may have been done — never shown
- * as success), or a definite refusal of one kind.
- */
+/** A mutation with no clear answer may have been done: never shown as success. */
 export type MutationOutcome = 'unknown' | 'rate-limited' | 'session-ended' | 'forbidden' | 'conflict';
 
 interface FaultRow {
-  /** The `/__mock/faults` body. */
   body: Omit<Fault, 'method' | 'path' | 'times'>;
   mutation: MutationOutcome;
-  /** What an error notice says (a 401 sends the user to sign in, which says this). */
+  /** A 401 sends the user to sign in, which says this. */
   says: string | RegExp;
 }
 
 /**
- * The faults of the matrix (docs/fault-matrix.md). A status, network or malformed fault
- * answers instead of the acquirer: the request is never applied. `hung` lets the acquirer
- * apply the request and holds the answer back for 10 minutes: the "done, but the answer never
- * came" case, which the client gives up on after its timeout.
+ * `hung` lets the acquirer apply the request and holds the answer back; the others answer instead of it
+ * (docs/fault-matrix.md).
  */
 export const FAULTS = {
   network: { body: { networkError: true }, mutation: 'unknown', says: SAYS.network },
@@ -64,13 +56,11 @@ const MAX_RETRY_STEPS = 40;
 
 export interface FaultTarget {
   method: 'GET' | 'POST';
-  /** After the API base, `*` for one path segment, e.g. `/terminals/*\/void-password/change`. */
   path: string;
 }
 
 const API_BASE = '/api/v1';
 
-/** An API call of the app to `target` (not a page's own URL, e.g. the document `/terminals`). */
 function isCallTo(target: FaultTarget, request: Request): boolean {
   if (request.method() !== target.method) return false;
   const { pathname } = new URL(request.url());
@@ -83,17 +73,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `/sign-in?returnTo=…`, as the app writes it. */
 function signInPathTo(place: string): string {
   return place === '/' ? '/sign-in' : `/sign-in?${new URLSearchParams({ returnTo: place }).toString()}`;
 }
 
 /**
- * One cell of the matrix in one browser page: signs in on the way to the page under test
- * (one page load: a fresh browser context starts the mock acquirer on the demo data, so no
- * reset is needed), arms the fault for the next call(s) to a target and runs the user's
- * action that makes the call. For `hung`, the page's fake clock jumps past the client's
- * timeout once the request has left, instead of waiting 20 s for it.
+ * A fresh browser context starts the mock on the demo data, so no reset is needed; `hung` jumps the fake
+ * clock past the client timeout.
  */
 export class FaultCell {
   readonly mock: MockAcquirer;
@@ -110,15 +96,13 @@ export class FaultCell {
     this.waits = fault === '429' || isRetriedByQueries(fault);
   }
 
-  /** Moves the page's clock past a wait the app shows (e.g. a 429's Retry-After). */
   async passWait(ms: number): Promise<void> {
     await this.page.clock.fastForward(ms);
   }
 
   /**
-   * The sign-in page on the way to `place`. Faults that make the app wait (a hung request,
-   * a query's retry delays, a 429's Retry-After) get the page's fake clock from the start, so
-   * a test moves past the wait instead of sleeping through it; time runs on as usual otherwise.
+   * Faults that make the app wait get the fake clock from the start, so a test moves past the wait instead of
+   * sleeping.
    */
   async openSignIn(place: string): Promise<void> {
     if (this.waits) await this.page.clock.install();
@@ -131,14 +115,12 @@ export class FaultCell {
     return this.signInPage.signIn(role, DEMO_PASSWORDS[role]);
   }
 
-  /** Signed in and at `place`. */
   async signedInAt(role: DemoRole, place: string): Promise<void> {
     await this.openSignIn(place);
     await this.signIn(role);
     await expect(this.page).toHaveURL(place);
   }
 
-  /** After a 401: the sign-in page says why; signed in again, the user is back at `place`. */
   async signInAgain(role: DemoRole, place: string): Promise<void> {
     await expect(this.page).toHaveURL(signInPathTo(place));
     await expect(this.page.getByRole('status').filter({ hasText: SAYS.sessionEnded })).toBeVisible();
@@ -146,7 +128,6 @@ export class FaultCell {
     await expect(this.page).toHaveURL(place);
   }
 
-  /** Calls to `target` from now on. */
   countCalls(target: FaultTarget): () => number {
     let count = 0;
     this.page.on('request', (request) => {
@@ -155,7 +136,6 @@ export class FaultCell {
     return () => count;
   }
 
-  /** A call made once (a mutation, a download): the fault answers it. */
   async onCall(
     target: FaultTarget,
     action: () => Promise<void>,
@@ -164,7 +144,7 @@ export class FaultCell {
     await this.inject(target, 1, timeoutMs, action);
   }
 
-  /** A query's read: faults that a query retries on its own hit every attempt, so the user sees them. */
+  /** Faults a query retries on its own hit every attempt, so the user sees them. */
   async onQuery(target: FaultTarget, action: () => Promise<void>): Promise<void> {
     await this.inject(target, isRetriedByQueries(this.fault) ? READ_ATTEMPTS : 1, DEFAULT_TIMEOUT_MS, action);
   }
@@ -189,10 +169,6 @@ export class FaultCell {
     }
   }
 
-  /**
-   * Moves the page's clock on in small steps until `call` is made: past a query's retry delay
-   * (1 s, then 2 s), whenever the page has set it, with no real waiting.
-   */
   private async fastForwardUntil(call: Promise<Request>): Promise<void> {
     let made = false;
     void call.then(() => (made = true));

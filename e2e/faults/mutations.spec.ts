@@ -12,19 +12,13 @@ import {
   SAYS,
 } from './fault-table';
 
-/**
- * The fault matrix for every mutation × every fault (docs/fault-matrix.md): what the user
- * reads, what stays typed, and that nothing is done twice or shown done when it is not known.
- */
-
-/** Offline: a queued command stays queued, so the history counts what was sent. Factory PIN. */
+/** Offline: a queued command stays queued, so the history counts what was sent. */
 const TID = DEMO_TIDS.offline;
 const FACTORY_DEFAULT = '123456';
 const NEW_PIN = '907153';
 const TICKET = 'INC-7001';
 const REASON = 'The owner called: nobody in the store knows the PIN.';
 const TERMINAL = `/terminals/${TID}`;
-/** The fleet list filtered to the terminals still on the factory password (the bulk reset's). */
 const FLEET = '/terminals?passwordState=default';
 const BULK_COUNT = 4;
 
@@ -34,7 +28,6 @@ const CHANGE: FaultTarget = { method: 'POST', path: '/terminals/*/void-password/
 const RESET: FaultTarget = { method: 'POST', path: '/terminals/*/void-password/reset' };
 const BULK: FaultTarget = { method: 'POST', path: '/void-password/bulk-resets' };
 
-/** A refusal the dialog explains in place (the form stays). */
 async function expectRefusal(
   controls: VoidPasswordControls,
   outcome: Exclude<MutationOutcome, 'unknown' | 'session-ended'>,
@@ -59,10 +52,7 @@ async function expectRefusal(
   }
 }
 
-/**
- * The unknown-outcome step: never "sent"; the terminal re-read shows a command only if the
- * request reached the acquirer (only a hung one did); then "Check again", the same request.
- */
+/** Only a hung request reached the acquirer, so only then does the re-read show a command. */
 async function expectUnknownThenCheckAgain(
   controls: VoidPasswordControls,
   kind: 'Change' | 'Reset',
@@ -78,7 +68,6 @@ async function expectUnknownThenCheckAgain(
   await controls.button('Check again').click();
 }
 
-/** The terminal's command history holds `count` commands of that kind (after the dialog closed). */
 async function expectCommands(controls: VoidPasswordControls, kind: 'Change' | 'Reset', count: number) {
   await expect(controls.dialog).toBeHidden();
   const { history } = controls.terminal;
@@ -239,7 +228,6 @@ test.describe('Fault matrix: mutations', { tag: '@mock-only' }, () => {
       await cell.onCall(BULK, () => controls.button(`Reset ${BULK_COUNT} terminals`).click());
 
       if (outcome === 'session-ended') {
-        // Back on the list with its filter; no job was started.
         await cell.signInAgain('owner', FLEET);
         await expect(fleet.rows).toHaveCount(BULK_COUNT);
         await expect(fleet.row(TID)).not.toContainText('Reset · Queued');

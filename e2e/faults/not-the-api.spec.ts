@@ -1,9 +1,7 @@
 import { DEMO_PASSWORDS, expect, test } from '../fixtures';
 import { VoidPasswordControls } from '../pages/void-password';
 
-/** Demo terminal (src/mocks/sim/data/demo-fixtures.ts), offline: a reset waits for it. */
 const OFFLINE_TID = '58100104';
-/** The terminal page re-reads itself every 30 s. */
 const PAST_A_REFRESH_MS = 31_000;
 const UNAVAILABLE = 'The service is not available right now. Try again in a moment.';
 

@@ -14,29 +14,19 @@ import {
   READ_ATTEMPTS,
 } from './fault-table';
 
-/**
- * The fault matrix for the reads (docs/fault-matrix.md): the user reads what failed and what
- * to do, the page's filters and search (in its URL) survive, and a 429 is never hammered.
- */
-
-/** The faults whose cells matter for a read (409/412 do not happen on a GET). */
+/** 409/412 do not happen on a GET. */
 const READ_FAULTS: readonly FaultName[] = ['network', '500', '503', '429', '401', '403', 'hung', 'malformed'];
 
 interface ReadUnderTest {
   name: string;
   target: FaultTarget;
-  /** The page, with filters and search in its URL. */
   url: string;
-  /** What shows that the read worked. */
   loaded: (page: Page) => Locator;
-  /** The search field, which must keep what was typed (from the URL). */
   search?: (page: Page) => { field: Locator; value: string };
-  /** For actions started on a loaded page (export): the click that makes the call. */
   act?: (page: Page) => Promise<void>;
 }
 
 const FLEET_SEARCH = '5810';
-/** The mock's 429 says `Retry-After: 2`. */
 const RETRY_AFTER_MS = 2_000;
 const SALE = DEMO_TRACE_NOS.voidableSale;
 
@@ -74,7 +64,6 @@ const READS: readonly ReadUnderTest[] = [
   },
 ];
 
-/** Where the failure is explained: in the page (with "Try again"), or by the route's error page. */
 function shownBy(fault: FaultName, read: ReadUnderTest): 'notice' | 'error page' {
   // A 5xx or an unreadable answer on a page's first read goes to the route's error page;
   // an export (a click, not a page read) explains every failure beside its button.

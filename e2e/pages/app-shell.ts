@@ -18,7 +18,6 @@ export class AppShell {
     return this.nav.getByRole('link', { name });
   }
 
-  /** At phone width the navigation sits behind a menu button. */
   async openNavIfCollapsed() {
     const toggle = this.page.getByRole('button', { name: onScreen('nav.menu') });
     if (await toggle.isVisible()) await toggle.click();

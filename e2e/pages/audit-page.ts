@@ -1,7 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { onScreen } from '../a11y/messages';
 
-/** The audit trail, `/audit`. */
 export class AuditPage {
   readonly heading: Locator;
   readonly merchant: Locator;

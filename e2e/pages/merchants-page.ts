@@ -1,7 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { onScreen } from '../a11y/messages';
 
-/** Support's merchant search, `/merchants`, and a merchant's page. */
 export class MerchantsPage {
   readonly heading: Locator;
   readonly search: Locator;

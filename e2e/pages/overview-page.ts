@@ -1,7 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { onScreen } from '../a11y/messages';
 
-/** The overview, `/`. */
 export class OverviewPage {
   readonly heading: Locator;
   readonly security: Locator;
@@ -22,7 +21,6 @@ export class OverviewPage {
     await expect(this.security).toBeVisible();
   }
 
-  /** The alert of a kind, e.g. "Unusual number of voids". */
   alert(kind: string | RegExp) {
     return this.alerts.getByRole('listitem').filter({ hasText: kind });
   }

@@ -1,7 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { onScreen } from '../a11y/messages';
 
-/** The fleet list, `/terminals` (also the terminal list of a merchant's page). */
 export class TerminalsPage {
   readonly heading: Locator;
   readonly search: Locator;
@@ -11,10 +10,8 @@ export class TerminalsPage {
   readonly command: Locator;
   readonly sort: Locator;
   readonly table: Locator;
-  /** The rows part of the table (the window scrolls it). */
   readonly viewport: Locator;
   readonly rows: Locator;
-  /** "Showing 100 of 10,483". */
   readonly shown: Locator;
   readonly exportButton: Locator;
 
@@ -38,15 +35,11 @@ export class TerminalsPage {
     await expect(this.table).toBeVisible();
   }
 
-  /** The counts line: "12 terminals, 4 on the factory password · …". */
   countsLine() {
     return this.page.getByRole('status').filter({ hasText: /terminals?, / });
   }
 
-  /**
-   * Data rows wholly on screen, below the sticky header. `innerBoxScrolled`: whether any box
-   * inside the table was scrolled (the page should scroll the list, not a box of its own).
-   */
+  /** `innerBoxScrolled`: the page should scroll the list, not a box of its own. */
   async rowsInView(): Promise<{ rows: number; innerBoxScrolled: boolean }> {
     const headerBottom = (await this.page.getByRole('banner').boundingBox())?.height ?? 0;
     return this.table.evaluate((table, top) => {
@@ -65,7 +58,6 @@ export class TerminalsPage {
     return this.rows.filter({ has: this.page.getByRole('link', { name: tid, exact: true }) });
   }
 
-  /** Scrolls the list to its end, page after page, until every matching row is loaded. */
   async scrollToEnd({ maxRowsInDom }: { maxRowsInDom: number }) {
     for (;;) {
       const before = (await this.shown.textContent()) ?? '';
@@ -78,7 +70,6 @@ export class TerminalsPage {
   }
 }
 
-/** One terminal, `/terminals/:tid`. */
 export class TerminalPage {
   readonly heading: Locator;
   readonly voidPassword: Locator;

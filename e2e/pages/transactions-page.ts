@@ -1,15 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { onScreen } from '../a11y/messages';
 
-/** The sales list, `/transactions` ("voidable now" by default, `?voidable=all` for every transaction). */
 export class TransactionsPage {
   readonly heading: Locator;
   readonly search: Locator;
   readonly table: Locator;
-  /** The scrolling part of the table (data rows live here). */
   readonly rows: Locator;
   readonly exportButton: Locator;
-  /** The selected transaction (`?sale=`). */
   readonly dialog: Locator;
 
   constructor(private readonly page: Page) {
@@ -41,7 +38,6 @@ export class TransactionsPage {
       .getByRole('link', { name });
   }
 
-  /** The data row of a trace number. */
   row(traceNo: string) {
     return this.rows.filter({ hasText: traceNo });
   }
@@ -52,7 +48,6 @@ export class TransactionsPage {
     });
   }
 
-  /** The numbered steps "How to void it at the terminal" in the detail. */
   steps() {
     return this.dialog
       .getByRole('region', { name: onScreen('transactions.howTo.title') })
@@ -60,7 +55,6 @@ export class TransactionsPage {
   }
 }
 
-/** Voids done, `/transactions/voids`. */
 export class VoidsPage {
   readonly heading: Locator;
   readonly period: Locator;

@@ -2,12 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { onScreen } from '../a11y/messages';
 import { TerminalPage } from './terminals-page';
 
-/**
- * The void-password controls of a terminal page and their dialogs (change, reset with its
- * step-up and temporary PIN, bulk reset), by what a person reads on screen.
- */
 export class VoidPasswordControls {
-  /** The terminal page around the controls (its panels). */
   readonly terminal: TerminalPage;
   readonly dialog: Locator;
   readonly changeButton: Locator;
@@ -19,7 +14,6 @@ export class VoidPasswordControls {
   readonly ticket: Locator;
   readonly reason: Locator;
 
-  /** Opens `/terminals/:tid` and waits for it. */
   static async openTerminal(page: Page, tid: string): Promise<VoidPasswordControls> {
     await page.goto(`/terminals/${tid}`);
     const controls = new VoidPasswordControls(page);
@@ -55,29 +49,22 @@ export class VoidPasswordControls {
     await this.button(onScreen('passwords.change.submit')).click();
   }
 
-  /** Confirms the account password when the dialog asks for it (step-up). */
   async confirmAccountPassword(password: string) {
     await this.accountPassword.fill(password);
     await this.button(onScreen('passwords.stepUp.confirm')).click();
     await expect(this.dialog.getByText(onScreen('passwords.stepUp.confirmedUntil'))).toBeVisible();
   }
 
-  /** Support's ticket reference and reason for a reset. */
   async fillTicket(ticket: string, reason: string) {
     await this.ticket.fill(ticket);
     await this.reason.fill(reason);
   }
 
-  /** The reset dialog opened and the account password confirmed: the reset form is next. */
   async openReset(accountPassword: string) {
     await this.resetButton.click();
     await this.confirmAccountPassword(accountPassword);
   }
 
-  /**
-   * From a fleet list showing the terminals to reset: select them all, confirm the count and
-   * the account password, and choose the new PIN; "Reset N terminals" is next.
-   */
   async prepareBulkReset(count: number, accountPassword: string, pin: string) {
     const page = this.dialog.page();
     await page
@@ -96,7 +83,6 @@ export class VoidPasswordControls {
     await this.confirmPin.fill(pin);
   }
 
-  /** The temporary PIN on screen (read digit by digit, as screen readers get it). */
   async temporaryPin(): Promise<string> {
     const spoken = this.dialog.getByText(/^\d( \d){5}$/);
     return ((await spoken.textContent()) ?? '').replaceAll(' ', '');

@@ -7,20 +7,17 @@ type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodMiniType
   ? z.infer<E['response']>
   : undefined;
 
-/** An endpoint answering JSON or nothing; a file answer is read by `downloadFile` (./download.ts). */
 type JsonEndpoint = Endpoint & { response: z.ZodMiniType | null };
 type BodyOf<E extends Endpoint> = E extends { body: z.ZodMiniType } ? z.input<E['body']> : never;
 type QueryOf<E extends Endpoint> = E extends { query: z.ZodMiniType } ? z.input<E['query']> : never;
 
-/** Options of a call of the endpoint `E`: its query and body are typed by its schemas. */
 export interface CallOptions<E extends Endpoint> {
   params?: Record<string, string>;
   query?: QueryOf<E>;
   body?: BodyOf<E>;
-  /** Required on mutations: the same key for every retry of one user action. */
   idempotencyKey?: string;
   stepUpToken?: string;
-  /** Polling the user did not ask for; does not keep the session alive. */
+  /** Polling the user did not ask for: does not keep the session alive. */
   background?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -28,15 +25,12 @@ export interface CallOptions<E extends Endpoint> {
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
-/** What the client tells the app, without reaching into it (no redirects here). */
+/** No redirects here: the app reacts. */
 export interface ApiClientEvents {
-  /** A 401 on a call made with a session: it ended (expired, signed out elsewhere). */
   onSessionEnded?: (error: ApiError) => void;
-  /** Every successful, user-initiated call: the server's idle timer was reset. */
   onActivity?: () => void;
 }
 
-/** One key per user action; retries of that action reuse it. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
@@ -61,7 +55,6 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-/** An answer that is not what the contract says. */
 export function malformedResponse(status: number, isMutation: boolean): ApiError {
   // A 2xx we cannot read means the mutation probably happened: its outcome is unknown.
   return new ApiError({
@@ -73,10 +66,8 @@ export function malformedResponse(status: number, isMutation: boolean): ApiError
 }
 
 /**
- * A 404 without the API's problem body came from whatever answers when the API is not there
- * (a proxy or a static server that does not route to it, the mock's service worker gone):
- * the service is unavailable, which says nothing about whether the thing asked for exists.
- * The request did not reach the acquirer, so a mutation was not applied.
+ * A 404 without the API's problem body came from a proxy or static server: unavailable, and a mutation was
+ * not applied.
  */
 function notTheApi(): ApiError {
   return new ApiError({ kind: 'http', status: 503, code: CLIENT_UNAVAILABLE });
@@ -99,21 +90,12 @@ export class ApiClient {
     Object.assign(this.events, events);
   }
 
-  /**
-   * Calls an endpoint, given by its definition from its area's module
-   * (`apiClient.call(terminalApi.terminal, { params: { tid } })`); the answer is parsed with
-   * its response schema and typed by it. A file answer is read by `downloadFile`.
-   */
   call<E extends JsonEndpoint>(endpoint: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
     return this.request(endpoint, options, (response, isMutation) =>
       this.readJson(endpoint, response, isMutation),
     );
   }
 
-  /**
-   * Sends a call and hands a successful answer to `read`; failures (network, timeout, an
-   * error status) become an ApiError here, the same for every kind of answer.
-   */
   async request<E extends Endpoint, T>(
     endpoint: E,
     options: CallOptions<E>,

@@ -2,30 +2,23 @@ import { apiClient, type CallOptions, malformedResponse } from './client';
 import type { Endpoint } from './endpoints/endpoint';
 import { ApiError } from './errors';
 
-/**
- * File answers (CSV exports), apart from the client so that only the screens with an export
- * load this code (docs/performance.md).
- */
+/** Apart from the client so only screens with an export load it (docs/performance.md). */
 
 export interface DownloadProgress {
   received: number;
-  /** From `Content-Length`; null when the server streams without one. */
   total: number | null;
 }
 
 export interface DownloadOptions<E extends Endpoint> extends CallOptions<E> {
-  /** Bytes received so far, and the size when the server says it. */
   onDownloadProgress?: (progress: DownloadProgress) => void;
 }
 
-/** A downloaded file, and whether the server cut it short (its export row limit). */
 export interface Download {
   file: File;
   /** `X-Export-Truncated: true`: the file holds only the first rows the server allows. */
   truncated: boolean;
 }
 
-/** The file name of `Content-Disposition: attachment; filename="x.csv"` (or `filename*=UTF-8''…`). */
 export function fileNameOf(disposition: string | null): string | null {
   if (!disposition) return null;
   const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
@@ -48,10 +41,8 @@ function safeFileName(name: string): string | null {
 }
 
 /**
- * Calls an endpoint that answers a CSV file (`response: 'csv'`) and returns it as a File
- * named by `Content-Disposition` (and whether the server cut it short), read chunk by chunk so the caller can show progress.
- * Anything but CSV (an error page, JSON) is an unreadable answer, never the user's file; a
- * connection lost halfway is a network error, not a short file.
+ * Anything but CSV is an unreadable answer, and a connection lost halfway a network error, never a short
+ * file.
  */
 export function downloadFile<E extends Endpoint & { response: 'csv' }>(
   endpoint: E,

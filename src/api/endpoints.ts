@@ -19,11 +19,8 @@ import {
 export { API_BASE_PATH, buildPath, type Endpoint } from './endpoints/endpoint';
 
 /**
- * The contract of DESIGN §3 in one table: every endpoint by name. The acquirer simulator's
- * router, the server (and its OpenAPI document) and the contract tests read it, so they
- * cannot drift. The app does not: it calls each endpoint's definition from its area's
- * module (`apiClient.call(terminalApi.terminals, …)`), so a screen loads only the schemas
- * of what it calls — importing this table would load them all.
+ * Read by the simulator, the server and the contract tests; the app imports per-area modules so a screen
+ * loads only its schemas.
  */
 export const endpoints = {
   login,

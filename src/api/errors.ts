@@ -1,14 +1,6 @@
 import type { ProblemDetails } from './schemas/common';
 
-export type ApiErrorKind =
-  /** The server answered with a problem (4xx/5xx). */
-  | 'http'
-  /** No answer: offline, DNS, connection reset, CORS. */
-  | 'network'
-  /** No answer in time. */
-  | 'timeout'
-  /** An answer that does not match the contract. */
-  | 'malformed';
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'malformed';
 
 export interface FieldProblem {
   field: string;
@@ -16,10 +8,7 @@ export interface FieldProblem {
   message: string;
 }
 
-/**
- * Every failure of an API call. It carries what the UI needs to explain the problem and
- * never the request body, so no secret can reach an error message or report.
- */
+/** Never carries the request body, so no secret can reach an error message or report. */
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status: number;
@@ -27,13 +16,12 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly fieldErrors: FieldProblem[];
   readonly attemptsRemaining: number | undefined;
-  /** Seconds to wait, from `retryAfter` or the `Retry-After` header. */
   readonly retryAfter: number | undefined;
-  /** When that wait is over (browser clock, epoch ms): it runs from when the answer came. */
+  /** Epoch ms of the browser clock, counted from when the answer came. */
   readonly retryAt: number | undefined;
   readonly lockedUntil: string | undefined;
   readonly openCommandId: string | undefined;
-  /** A mutation whose effect is unknown: it may or may not have happened. Re-read, never assume success. */
+  /** Re-read, never assume success. */
   readonly outcomeUnknown: boolean;
 
   constructor(init: {
@@ -65,7 +53,6 @@ export class ApiError extends Error {
   }
 }
 
-/** The code of an answer that did not come from the API (see the client's `notTheApi`). */
 export const CLIENT_UNAVAILABLE = 'client.unavailable';
 
 export function isApiError(error: unknown): error is ApiError {

@@ -23,7 +23,7 @@ const candidatePins = fc.oneof(
     .map(([start, step]) => Array.from({ length: 6 }, (_, i) => (start + step * i + 20) % 10).join('')),
 );
 
-/** The policy of DESIGN §2 written again, independently, as the oracle. */
+/** The policy of docs/domain.md written again, independently, as the oracle. */
 function simpleEnough(pin: string): boolean {
   const digits = [...pin].map(Number);
   const steps = digits.slice(1).map((d, i) => (d - digits[i]! + 10) % 10);

@@ -1,14 +1,10 @@
-/**
- * The void password (撤销消费密码) policy of DESIGN §2, shared by the client (early,
- * as-you-type feedback) and the acquirer simulator (the final say).
- */
+/** Policy of docs/domain.md, shared by the client (as-you-type) and the simulator (the final say). */
 export const FACTORY_DEFAULT_VOID_PASSWORD = '123456';
 export const VOID_PASSWORD_LENGTH = 6;
 export const VOID_PASSWORD_HISTORY = 3;
-/** Wrong void passwords in a row (at the terminal or as the current PIN of a change) that lock it for 30 minutes. */
+/** Wrong PINs in a row (terminal or a change's current PIN) that lock it for 30 minutes. */
 export const MAX_WRONG_VOID_PASSWORD_ATTEMPTS = 5;
 
-/** Common PINs refused whatever else they satisfy. */
 export const COMMON_PIN_BLOCKLIST: ReadonlySet<string> = new Set([
   '000000',
   '111111',
@@ -60,7 +56,6 @@ export type VoidPasswordRule =
   | 'common' // on the blocklist
   | 'factory_default'; // 123456
 
-/** Maps a broken rule to the API's stable error code. */
 export const RULE_ERROR_CODE: Record<VoidPasswordRule, 'pin.format' | 'pin.too_simple' | 'pin.default'> = {
   length: 'pin.format',
   digits: 'pin.format',
@@ -78,10 +73,7 @@ function isRun(pin: string, step: 1 | -1): boolean {
   return true;
 }
 
-/**
- * Every rule the candidate breaks, in the order a person fixes them. An empty list
- * means the PIN satisfies the policy (history is checked separately, by hash, on the server).
- */
+/** In the order a person fixes them; history is checked separately, by hash, on the server. */
 export function checkVoidPassword(candidate: string): VoidPasswordRule[] {
   const broken: VoidPasswordRule[] = [];
   if (!/^[0-9]*$/.test(candidate)) broken.push('digits');

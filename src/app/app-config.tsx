@@ -2,8 +2,8 @@ import { createContext, type ReactNode, useContext } from 'react';
 import type { DemoAccount } from '@/features/auth/demo-account';
 
 /**
- * What the bootstrap (src/main.tsx) learned at start-up. Demo accounts reach the UI only
- * this way, so a build with mocking off contains neither the mock nor its credentials.
+ * Demo accounts reach the UI only this way, so a build with mocking off has neither the mock nor its
+ * credentials.
  */
 export interface AppConfig {
   mocking: boolean;

@@ -8,7 +8,6 @@ import { createAppRoutes } from './router';
 
 export interface AppProps {
   config: AppConfig;
-  /** Tests pass their own (memory router, client without retry delays). */
   queryClient?: QueryClient;
   router?: DataRouter;
 }

@@ -12,10 +12,6 @@ import { SignedInUserProvider, useSignedInUser } from '@/features/auth/signed-in
 import { useTranslation } from '@/i18n/use-translation';
 import { ForbiddenPage } from '@/pages/forbidden-page';
 
-/**
- * Signed-in routes. While the session is checked: a skeleton. Without a session: to
- * sign-in, remembering where the user was and (router state, not the URL) why.
- */
 export function RequireSession() {
   const { t } = useTranslation();
   const session = useSession();
@@ -35,8 +31,7 @@ export function RequireSession() {
     const reason = session.data.endedBecause;
     const returnTo =
       reason === 'signed-out' ? null : `${location.pathname}${location.search}${location.hash}`;
-    // After "Sign out" the page is pushed, so Back lands on a guarded page and comes
-    // straight back here instead of leaving the app; a lost session replaces the entry.
+    // Sign-out pushes, so Back comes back here through the guard instead of leaving the app.
     return (
       <>
         <ForgetSignedInData />
@@ -55,28 +50,20 @@ export function RequireSession() {
   );
 }
 
-/**
- * One state object per reason: `<Navigate>` navigates again whenever its `state` prop is a new
- * object, so a fresh literal on each render of the guard would push sign-in more than once.
- */
+/** A fresh `state` object makes `<Navigate>` navigate again on each render. */
 const SESSION_ENDED_STATE = {
   expired: { sessionEnded: 'expired' },
   ended: { sessionEnded: 'ended' },
   'signed-out': { sessionEnded: 'signed-out' },
 } as const satisfies Record<SessionEndReason, { sessionEnded: SessionEndReason }>;
 
-/**
- * Runs once the signed-in pages have unmounted (effects run after the unmounts of their
- * commit): a query such a page re-created while it rendered a last time, between the session
- * ending and this guard taking over, goes too.
- */
+/** Effects run after the commit's unmounts: also drops queries a dying page re-created in its last render. */
 function ForgetSignedInData() {
   const queryClient = useQueryClient();
   useEffect(() => forgetSignedInData(queryClient), [queryClient]);
   return null;
 }
 
-/** A route only some roles may open; the others get a "not allowed" page, not a redirect. */
 export function RequireRole({ allow }: { allow: readonly Role[] }) {
   const user = useSignedInUser();
   return allow.includes(user.role) ? <Outlet /> : <ForbiddenPage />;

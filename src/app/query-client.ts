@@ -4,26 +4,20 @@ import { isApiError } from '@/api/errors';
 declare module '@tanstack/react-query' {
   interface Register {
     mutationMeta: {
-      /**
-       * Query-key prefixes to re-read once the mutation settles, whatever its outcome: a
-       * refused or unanswered mutation may have changed them too (handled once, below).
-       */
+      /** Re-read whatever the outcome: a refused or unanswered mutation may have changed them too. */
       invalidates?: readonly QueryKey[];
     };
   }
 }
 
-/** Transient failures worth a second try; a 4xx or an unreadable answer will not change. */
 function isTransient(error: unknown): boolean {
   if (!isApiError(error)) return false;
   return error.kind === 'network' || error.kind === 'timeout' || error.isServerError;
 }
 
 /**
- * Errors that a page cannot explain better than the error boundary: a 5xx, an answer that
- * breaks the contract, or a bug (not an ApiError). Only when there is nothing to show yet;
- * a failed background refetch keeps the data on screen. 4xx and network errors stay with
- * the component, which knows what to say.
+ * Only when nothing is on screen yet; 4xx and network errors stay with the component, which knows what to
+ * say.
  */
 export function shouldThrowToBoundary(error: unknown, hasData: boolean): boolean {
   if (hasData) return false;
@@ -34,7 +28,6 @@ export function shouldThrowToBoundary(error: unknown, hasData: boolean): boolean
 export const MAX_QUERY_RETRIES = 2;
 
 export interface QueryClientOptions {
-  /** Delay between query retries; tests pass 0. */
   retryDelay?: number;
 }
 

@@ -1,7 +1,6 @@
 import type { User } from '@/api/schemas/auth';
 import type { Role } from '@/api/schemas/common';
 
-/** Who may open which area (DESIGN §2 permissions); the nav and the route guards both read it. */
 export const areaRoles = {
   overview: ['owner', 'cashier', 'support'],
   terminals: ['owner', 'cashier', 'support'],
@@ -16,22 +15,13 @@ export function canOpen(role: Role, area: Area): boolean {
   return (areaRoles[area] as readonly Role[]).includes(role);
 }
 
-/** Who may do what beyond viewing (DESIGN §2 permissions); pages read it to offer the controls. */
 export const actionRoles = {
-  /** CSV exports of terminals and transactions. */
   exportCsv: ['owner', 'support'],
-  /** Void-password changes, resets and bulk resets (select terminals for them). */
   manageVoidPasswords: ['owner', 'support'],
-  /** Change a void password by giving the current one (the merchant's own owner). */
   changeVoidPassword: ['owner'],
-  /** Cancel a void-password command the terminal has not picked up yet. */
   cancelPasswordCommand: ['owner', 'support'],
-  /**
-   * See void-password state, commands, password risks and alerts, and the void review
-   * (decision 010): the void password guards sales against the cashier.
-   */
+  /** Decision 010: the void password guards sales against the cashier. */
   viewVoidPasswords: ['owner', 'support'],
-  /** Resets carry a ticket reference and a reason: support acts for a merchant. */
   resetWithTicket: ['support'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -39,10 +29,7 @@ export function canDo(role: Role, action: keyof typeof actionRoles): boolean {
   return (actionRoles[action] as readonly Role[]).includes(role);
 }
 
-/**
- * What the user may do with void passwords, as the passwords feature's components take it
- * (`VoidPasswordAccess`): pages pass it in, so the feature knows no roles.
- */
+/** Pages pass it in, so the passwords feature knows no roles. */
 export function voidPasswordAccessOf(user: User) {
   return {
     userId: user.id,

@@ -9,12 +9,7 @@ import { apiErrorMessage } from '@/i18n/error-messages';
 import { useTranslation } from '@/i18n/use-translation';
 import { NotFoundPage } from '@/pages/not-found-page';
 
-/**
- * What a route shows when it throws (a render error, a failed lazy import, a query error
- * the page left to the boundary). Plain words and a way back; never the error's message or
- * stack, which could hold anything. A failed read (5xx, an unreadable answer) says which,
- * and that reloading keeps the page's filters (they live in the URL).
- */
+/** Never the error's message or stack, which could hold anything. */
 export function RouteErrorBoundary({ standalone = false }: { standalone?: boolean }) {
   const { t } = useTranslation();
   const error = useRouteError();
@@ -22,9 +17,7 @@ export function RouteErrorBoundary({ standalone = false }: { standalone?: boolea
   const queryClient = useQueryClient();
   useDocumentTitle(t('errorPage.documentTitle'));
 
-  // Queries that failed into this boundary fetch again when their page mounts next. The
-  // reset flag alone is not enough: any query mounting in between (on another page) clears
-  // it, so the failed queries, now without an observer, go back to their initial state too.
+  // Reset too: the flag alone is cleared by any query mounting in between, leaving these unobserved.
   useEffect(() => {
     reset();
     void queryClient.resetQueries({

@@ -14,9 +14,7 @@ import { actionRoles, areaRoles } from './roles';
 import { RootErrorBoundary, RouteErrorBoundary } from './route-error-boundary';
 
 /**
- * A lazy route's component: its chunk and the message namespaces it shows, fetched together.
- * The namespaces are listed in full (`shell` too) for tests/build/page-messages.test.ts,
- * which checks them against the keys the chunk's modules use.
+ * Namespaces in full (`shell` too): tests/build/page-messages.test.ts checks them against the chunk's keys.
  */
 function lazyPage<M>(
   namespaces: readonly Namespace[],
@@ -31,11 +29,6 @@ function ToSignIn() {
   return <Navigate to={`/sign-in${search}${hash}`} replace />;
 }
 
-/**
- * All routes. Each page is a lazy chunk with its messages: the sign-in page loads no code
- * or words of the signed-in pages, and each of those only its own. The shell's error boundary keeps the header and
- * navigation on screen when a page fails.
- */
 export function createAppRoutes(config: AppConfig): RouteObject[] {
   return [
     {
@@ -161,7 +154,6 @@ export function createAppRoutes(config: AppConfig): RouteObject[] {
             },
           ],
         },
-        // Addresses people type for the sign-in page.
         ...['login', 'log-in', 'signin'].map((path) => ({ path, Component: ToSignIn })),
         {
           // Outside the guard: an unknown address is "not found" for anyone, in the shell for

@@ -2,7 +2,6 @@ import { Button } from '@/components/button';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { useTranslation } from '@/i18n/use-translation';
 
-/** The mock acquirer did not start: say so, instead of a console that cannot sign anyone in. */
 export function StartupError() {
   const { t } = useTranslation();
   useDocumentTitle(t('app.startupFailedTitle'));

@@ -2,23 +2,15 @@ import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from '@/i18n/use-translation';
 import { Button } from './button';
 
-/**
- * The search and filters above a list, as a search landmark. On a phone only the `primary`
- * field shows, the other filters open behind a "Filters" button (saying how many are on);
- * from `sm` everything is laid out in one grid. `onClear` adds "Clear filters" while any
- * filter is on.
- */
+/** On a phone only `primary` shows; the rest open behind "Filters". */
 export function FilterPanel({
   primary,
   children,
   activeCount,
   onClear,
 }: {
-  /** Always shown, e.g. the search box; give it its own grid span. */
   primary?: ReactNode;
-  /** The other filters, each a grid cell (four columns on wide screens). */
   children: ReactNode;
-  /** Filters on (besides the primary field), for the phone's "Filters" button. */
   activeCount: number;
   onClear?: () => void;
 }) {

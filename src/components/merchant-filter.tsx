@@ -4,11 +4,7 @@ import { SelectField } from './select-field';
 
 const MERCHANT_ID = /^\d{15}$/;
 
-/**
- * "Which merchant" for a list: support (every merchant) types a merchant ID; an owner of
- * several merchants picks one of theirs; anyone else has one merchant and sees nothing.
- * An empty value means every merchant the user reaches.
- */
+/** An empty value means every merchant the user reaches. */
 export function MerchantFilter({
   value,
   onChange,
@@ -18,9 +14,7 @@ export function MerchantFilter({
 }: {
   value: string | undefined;
   onChange: (merchantId: string | undefined) => void;
-  /** Support: any merchant, typed. */
   anyMerchant: boolean;
-  /** The user's own merchants (owners, cashiers). */
   merchantIds: readonly string[];
   className?: string;
 }) {

@@ -1,6 +1,5 @@
 import { type ReactNode, type SelectHTMLAttributes, useId } from 'react';
 
-/** A labelled native `<select>`: filters, sort orders. Options (or optgroups) are the children. */
 export function SelectField({
   label,
   className = '',

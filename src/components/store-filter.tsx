@@ -4,13 +4,10 @@ import type { TerminalFacets } from '@/api/schemas/terminals';
 import { useTranslation } from '@/i18n/use-translation';
 import { SelectField } from './select-field';
 
-/** Past this many stores a drop-down stops helping: pick a merchant, or search, first. */
+/** Past this many stores a drop-down stops helping. */
 export const MAX_STORE_CHOICES = 300;
 
-/**
- * "Which store" for a list: the stores of the merchant chosen (or of every merchant in
- * reach), grouped by merchant when there are several. An empty value means every store.
- */
+/** An empty value means every store. */
 export function StoreFilter({
   merchantId,
   value,

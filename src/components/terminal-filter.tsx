@@ -3,7 +3,7 @@ import { SearchField } from './search-field';
 
 const TERMINAL_ID = /^\d{8}$/;
 
-/** A list's terminal filter: an 8-digit terminal number (终端号), applied once complete. */
+/** Applied once complete (8 digits). */
 export function TerminalFilter({
   value,
   onChange,

@@ -24,64 +24,38 @@ import { ErrorNotice } from './error-notice';
 import { ListSkeleton } from './skeleton';
 
 /**
- * A long server-paged list or table that stays fast at any length: rows are virtualized
- * (TanStack Virtual: only the rows in view, plus a few, are in the DOM) against the page's
- * own scroll, so the list is as tall as its rows and the window scrolls it (no inner scroll
- * box that shows a few rows on a laptop screen while the page stands still); the next page loads
- * as the end comes into view (and from a "Load more" button, for keyboards and screen
- * readers), and it brings its own loading, empty and error states.
- *
- * Semantics: `table` (rows `role="row"` with `aria-rowindex`; the caller renders
- * `role="cell"` children and the `header` row's `role="columnheader"` cells) or `list`
- * (`role="listitem"` with `aria-posinset`). Keyboard: rows form one tab stop (roving
- * tabindex), ↑/↓, PageUp/PageDown, Home/End move between rows; Tab enters a row's own
- * controls. The focused row stays rendered while it scrolls out of view.
- *
- * Without layout (jsdom) the list reads 0 px tall; it then assumes a viewport of
- * `fallbackRows` rows, so tests see the first rows, and paging is reached through "Load more".
+ * Virtualized against the page's own scroll, so the window scrolls the list (no inner box
+ * showing a few rows while the page stands still). "Load more" is there for keyboards and
+ * screen readers. The focused row stays rendered while it scrolls out of view.
+ * Without layout (jsdom) it assumes `fallbackRows` rows visible.
  */
 
 export interface VirtualListProps<T> {
-  /** Accessible name of the table or list. */
   label: string;
   semantics?: 'table' | 'list';
   items: readonly T[];
-  /** All matching rows on the server, when known (`aria-rowcount`, "Showing 50 of 1,204"). */
   total?: number;
   getKey: (item: T) => string;
-  /** A row's content: `role="cell"` elements for a table. */
   renderRow: (item: T, index: number) => ReactNode;
-  /** Classes of each row element (layout of its cells), e.g. a CSS grid. */
   rowClassName?: string;
-  /** The header row's content (`role="columnheader"` cells), tables only. */
   header?: ReactNode;
-  /** Classes of the header row; default `rowClassName` (e.g. hide it where rows become cards). */
   headerClassName?: string;
-  /** Estimated row height in px; rows are measured once rendered. */
   estimateRowHeight: number;
   status: 'pending' | 'error' | 'success';
   error?: unknown;
   onRetry?: () => void;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
-  /** The last attempt to load the next page failed (shown with a retry). */
   isFetchNextPageError?: boolean;
   fetchNextPage: () => void;
-  /** What an empty result means and what to do (e.g. "No terminal matches — clear filters"). */
   empty: ReactNode;
-  /** Replaces the default skeleton rows. */
   loading?: ReactNode;
-  /** Replaces the default error notice (with retry) when the first page fails. */
   errorSlot?: ReactNode;
-  /** Rows assumed visible when the viewport has no layout (tests). */
   fallbackRows?: number;
-  /** Rows rendered beyond each edge of the viewport. */
   overscan?: number;
-  /** When this changes (another filter or sort), the list starts again from the top. */
   resetKey?: string;
 }
 
-/** Rows from the end at which the next page is requested. */
 const PREFETCH_ROWS = 10;
 
 export function VirtualList<T>({
@@ -289,21 +263,16 @@ export function VirtualList<T>({
   );
 }
 
-/** jsdom lays nothing out: every box is 0 px, where a list with rows is as tall as they are. */
 function hasLayout(element: HTMLElement | null): boolean {
   return element !== null && element.getBoundingClientRect().height > 0;
 }
 
-/** The page's `scroll-padding-top` (the sticky header's room), in px. */
 function scrollPaddingTop(): number {
   if (typeof document === 'undefined') return 0;
   return Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
 }
 
-/**
- * Where an element starts on the page (px from the document's top): the rows' offset against
- * the window's scroll. Kept current as what is above it changes height (filters, banners).
- */
+/** Kept current as what is above the list changes height (filters, banners). */
 function useDocumentTop(element: HTMLElement | null): number {
   const [top, setTop] = useState(0);
   useLayoutEffect(() => {
@@ -320,11 +289,7 @@ function useDocumentTop(element: HTMLElement | null): number {
 
 type InfiniteResult<TPage> = UseInfiniteQueryResult<InfiniteData<TPage>>;
 
-/**
- * The VirtualList props that come from a `useInfiniteQuery` of cursor pages: the rows of
- * every page loaded so far, the total of the latest page, paging and status. `itemsOf`
- * should be a stable function (module level), e.g. `(page) => page.items`.
- */
+/** `itemsOf` should be a stable function (module level). */
 export function useInfiniteListProps<TPage extends { total?: number }, T>(
   query: InfiniteResult<TPage>,
   itemsOf: (page: TPage) => readonly T[],

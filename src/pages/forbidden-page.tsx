@@ -4,7 +4,6 @@ import { PageHeader } from '@/components/page-header';
 import { paths } from '@/config/paths';
 import { useTranslation } from '@/i18n/use-translation';
 
-/** A route the user's role may not open: said plainly, with a way on. */
 export function ForbiddenPage() {
   const { t } = useTranslation();
   return (

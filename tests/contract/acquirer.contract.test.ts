@@ -8,10 +8,7 @@ import { englishIssues } from '@/mocks/sim/zod-english';
 import { type Backend, httpBackend, mswBackend } from './backends';
 import { ApiUser, codeOf, control, PASSWORDS, signedIn } from './client';
 
-/**
- * One set of cases, two backends: the MSW handlers (as in the browser and the unit tests)
- * and the HTTP server. A rule that holds on one and not the other fails here.
- */
+/** One set of cases, two backends: a rule that holds on one and not the other fails here. */
 const backends: Backend[] = [mswBackend(), httpBackend()];
 
 function expectProblem(

@@ -7,21 +7,14 @@ import type { ServerConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { type RunningServer, startServer } from '../../server/server';
 
-/**
- * A backend the contract cases run against: the MSW handlers in this process (msw/node)
- * or the HTTP server on a free port. Both serve `/api/v1` and the `/__mock` control surface.
- */
 export interface Backend {
   readonly name: string;
-  /** Origin the calls go to. */
   readonly origin: string;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Sends one request as `agent` (its cookies go along; its Set-Cookies come back into it). */
   send(agent: Agent, path: string, init: RequestInit): Promise<Response>;
 }
 
-/** One user agent: its own cookies, and the Set-Cookie headers it last received. */
 export class Agent {
   readonly jar: CookieJar = createMemoryCookieJar();
   setCookies: string[] = [];
@@ -30,8 +23,8 @@ export class Agent {
 const MSW_ORIGIN = 'http://localhost';
 
 /**
- * The MSW adapter exactly as the app uses it. Its cookie jar is the calling agent's (an
- * AsyncLocalStorage carries it into the handler), so several users can be signed in at once.
+ * An AsyncLocalStorage carries the calling agent's cookie jar into the handler, so several users can be
+ * signed in at once.
  */
 export function mswBackend(): Backend {
   const current = new AsyncLocalStorage<Agent>();
@@ -66,7 +59,6 @@ export function mswBackend(): Backend {
   };
 }
 
-/** Sends a request to a server over HTTP with the agent's cookies, keeping what it sets. */
 async function sendOverHttp(
   origin: string,
   agent: Agent,
@@ -82,7 +74,7 @@ async function sendOverHttp(
   return response;
 }
 
-/** A server someone else started (its origin may change across restarts). */
+/** Its origin may change across restarts. */
 export function backendAt(origin: () => string): Backend {
   return {
     name: 'http',
@@ -95,7 +87,7 @@ export function backendAt(origin: () => string): Backend {
   };
 }
 
-/** The HTTP server (sandbox mode, in-memory SQLite, a cheap scrypt cost) on a free port. */
+/** Sandbox mode, in-memory SQLite, a cheap scrypt cost. */
 export function httpBackend(overrides: Partial<ServerConfig> = {}): Backend {
   let running: RunningServer | null = null;
   const url = () => {

@@ -9,7 +9,6 @@ export type DemoUser = keyof typeof PASSWORDS;
 export interface Answer {
   status: number;
   headers: Headers;
-  /** Parsed JSON, the text of a CSV, or `undefined`. */
   body: unknown;
   setCookies: string[];
 }
@@ -18,7 +17,7 @@ export interface Call {
   query?: Record<string, string>;
   body?: unknown;
   headers?: Record<string, string>;
-  /** Idempotency-Key; mutations get a fresh one unless given (or `null`: none). */
+  /** `null`: none. */
   key?: string | null;
   stepUpToken?: string;
   noCsrf?: boolean;
@@ -26,7 +25,6 @@ export interface Call {
 
 let keySeq = 0;
 
-/** A user of the API over a backend: cookies, CSRF token and idempotency keys as the app's client. */
 export class ApiUser {
   readonly agent = new Agent();
   csrfToken: string | null = null;
@@ -82,7 +80,6 @@ export async function signedIn(backend: Backend, user: DemoUser): Promise<ApiUse
   return client;
 }
 
-/** POST to the control surface (sandbox only). */
 export async function control(backend: Backend, path: string, body: unknown = {}): Promise<Answer> {
   return new ApiUser(backend).post(`/__mock${path}`, body, { key: null });
 }

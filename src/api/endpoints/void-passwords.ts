@@ -8,8 +8,6 @@ import {
 } from '../schemas/terminals';
 import type { Endpoint } from './endpoint';
 
-// Void-password changes and resets: the commands a terminal applies, and bulk-reset jobs.
-
 export const changeVoidPassword = {
   method: 'POST',
   path: '/terminals/:tid/void-password/change',

@@ -14,7 +14,6 @@ export function commandPollDelay(pollsSoFar: number): number {
 
 export const passwordCommandQueries = {
   all: () => ['password-commands'] as const,
-  /** One command's live status; always a background read (it is polled). */
   detail: (id: string) =>
     queryOptions({
       queryKey: [...passwordCommandQueries.all(), id] as const,

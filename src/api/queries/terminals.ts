@@ -4,16 +4,11 @@ import * as terminalApi from '@/api/endpoints/terminals';
 import * as voidPasswordApi from '@/api/endpoints/void-passwords';
 import type { TerminalListQuery } from '@/api/schemas/terminals';
 
-/** Rows per request of the fleet list: few requests for a long scroll, small enough to answer fast. */
 export const TERMINAL_PAGE_SIZE = 100;
 
-/** The fleet list's query without paging: filter and sort. */
 export type FleetQuery = Omit<TerminalListQuery, 'cursor' | 'limit'>;
 
-/**
- * `background`: a refresh the user did not ask for (polling, a timer). It is marked so it
- * does not keep the session alive; the cache entry is the same as for the user's own read.
- */
+/** `background`: a refresh the user did not ask for does not keep the session alive. */
 interface FetchMode {
   background?: boolean;
 }
@@ -39,14 +34,12 @@ export const terminalQueries = {
       queryKey: [...terminalQueries.details(), tid] as const,
       queryFn: ({ signal }) => apiClient.call(terminalApi.terminal, { params: { tid }, signal, background }),
     }),
-  /** The terminal's void-password commands, newest first. */
   commands: (tid: string, { background = false }: FetchMode = {}) =>
     queryOptions({
       queryKey: [...terminalQueries.details(), tid, 'commands'] as const,
       queryFn: ({ signal }) =>
         apiClient.call(voidPasswordApi.commandHistory, { params: { tid }, signal, background }),
     }),
-  /** Stores and models in scope, for the filters of several lists; they change rarely. */
   facets: (merchantId?: string) =>
     queryOptions({
       queryKey: [...terminalQueries.all(), 'facets', merchantId ?? 'all'] as const,

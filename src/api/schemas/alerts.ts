@@ -10,7 +10,6 @@ export const Alert = z.object({
   tid: z.optional(TerminalId),
   createdAt: Timestamp,
   summary: z.string(),
-  /** How many terminals or voids the alert counts, for "37 terminals on the factory password". */
   count: z.optional(Count),
 });
 export type Alert = z.infer<typeof Alert>;

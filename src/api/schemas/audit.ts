@@ -41,7 +41,7 @@ export const AuditQuery = z.object({
   terminalId: z.optional(TerminalId),
   actor: z.optional(z.string()),
   type: z.optional(AuditAction),
-  /** A support ticket reference, or part of one; case, spaces and dashes do not matter. */
+  /** Case, spaces and dashes do not matter. */
   ticketId: z.optional(z.string().check(z.maxLength(64))),
   from: z.optional(Timestamp),
   to: z.optional(Timestamp),

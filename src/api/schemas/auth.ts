@@ -19,7 +19,6 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const SessionResponse = z.object({
   user: User,
   csrfToken: z.string().check(z.minLength(16)),
-  /** When the session ends if the user does nothing (server's idle timeout). */
   idleExpiresAt: Timestamp,
   serverTime: Timestamp,
 });

@@ -24,7 +24,6 @@ export const PasswordCommand = z.object({
   cancelledAt: z.optional(Timestamp),
   failureReason: z.optional(z.string()),
   expiresAt: Timestamp,
-  /** Set on a reset that generated a temporary PIN: the terminal forces a change at first use. */
   temporary: z.optional(z.boolean()),
 });
 export type PasswordCommand = z.infer<typeof PasswordCommand>;

@@ -1,17 +1,13 @@
 import '../zod-setup';
 import { z } from 'zod/mini';
 
-/** ISO-8601 timestamp with an offset, as every timestamp of the API. */
 export const Timestamp = z.iso.datetime({ offset: true });
 
-/** Merchant number (商户号): 15 digits. */
 export const MerchantId = z.string().check(z.regex(/^\d{15}$/));
-/** Terminal number (终端号): 8 digits. */
 export const TerminalId = z.string().check(z.regex(/^\d{8}$/));
-/** Integer amount in fen (分): 1250 is ¥12.50. */
+/** Fen (分): 1250 is ¥12.50. */
 export const AmountFen = z.int();
 
-/** A count: a whole number, zero or more. */
 export const Count = z.int().check(z.nonnegative());
 
 export const Role = z.enum(['owner', 'cashier', 'support']);
@@ -23,7 +19,6 @@ export const FieldError = z.object({
   message: z.string(),
 });
 
-/** RFC 9457 problem details with our stable `code`. */
 export const ProblemDetails = z.object({
   type: z.string(),
   title: z.string(),
@@ -37,7 +32,7 @@ export const ProblemDetails = z.object({
   openCommandId: z.optional(z.string()),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
-/** Stable error codes the UI maps to messages. Unknown codes are still accepted. */
+/** Unknown codes are still accepted. */
 export const ErrorCode = {
   malformed: 'request.malformed',
   invalidCredentials: 'auth.invalid_credentials',
@@ -65,7 +60,6 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** A page of a cursor-paged list. */
 export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),

@@ -1,16 +1,11 @@
 import { z } from 'zod/mini';
 
-/**
- * Bodies of the mock's `/__mock/*` control surface (DESIGN §4). `hostile`: the demo with
- * hostile names (markup, bidi controls, zero-width characters, 500-character names).
- */
 export const MockScenario = z.enum(['demo', 'large', 'empty', 'hostile']);
 export type MockScenario = z.infer<typeof MockScenario>;
 
 export const MockResetBody = z.object({
   scenario: z.optional(MockScenario),
   seed: z.optional(z.string().check(z.maxLength(64))),
-  /** Moves the simulated clock here first, so the fresh data is fully deterministic. */
   now: z.optional(z.iso.datetime({ offset: true })),
 });
 export const MockClockBody = z.union([

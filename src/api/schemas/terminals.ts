@@ -26,7 +26,6 @@ export const TerminalSummary = z.object({
   storeName: z.string(),
   status: TerminalStatus,
   lastSeenAt: Timestamp,
-  /** Null for a role that does not see void-password state or commands (a cashier). */
   voidPassword: z.nullable(VoidPasswordSummary),
   openCommand: z.nullable(PasswordCommand),
 });
@@ -42,9 +41,7 @@ export const TerminalDetail = z.extend(TerminalSummary, {
   version: z.string(),
   serverTime: Timestamp,
 });
-/** A terminal as its page shows it; its void password is null for a cashier. */
 export type TerminalView = z.infer<typeof TerminalDetail>;
-/** A terminal whose void password the viewer sees and may act on (owner, support). */
 export type TerminalDetail = TerminalView & { voidPassword: NonNullable<TerminalView['voidPassword']> };
 
 export function showsVoidPassword(terminal: TerminalView): terminal is TerminalDetail {
@@ -65,10 +62,9 @@ export const TerminalSort = z.enum([
 ]);
 export type TerminalSort = z.infer<typeof TerminalSort>;
 
-/** A custom void password unchanged for longer than this is stale (`passwordAge=stale`, its alert). */
 export const STALE_PASSWORD_DAYS = 90;
 
-/** Query of `GET /terminals`, also the "filter" of a bulk reset. */
+/** Also the "filter" of a bulk reset. */
 export const TerminalFilter = z.object({
   merchantId: z.optional(MerchantId),
   q: z.optional(z.string().check(z.maxLength(64))),
@@ -76,9 +72,7 @@ export const TerminalFilter = z.object({
   passwordState: z.optional(VoidPasswordState),
   storeId: z.optional(z.string()),
   model: z.optional(z.string()),
-  /** `stale`: a custom void password unchanged for longer than the stale-password alert's days. */
   passwordAge: z.optional(z.enum(['stale'])),
-  /** `open`: a void-password change or reset waiting for the terminal (queued or delivered). */
   command: z.optional(z.enum(['open'])),
 });
 export type TerminalFilter = z.infer<typeof TerminalFilter>;
@@ -97,9 +91,7 @@ export const TerminalPage = z.object({
   items: z.array(TerminalSummary),
   nextCursor: z.nullable(z.string()),
   total: Count,
-  /** Counts over the same filter, for "1,204 terminals, 37 on the factory password". */
   counts: z.object({
-    /** Absent for a role that does not see void-password state (a cashier). */
     default: z.optional(Count),
     locked: z.optional(Count),
     offline: Count,
@@ -108,17 +100,15 @@ export const TerminalPage = z.object({
 });
 export type TerminalPage = z.infer<typeof TerminalPage>;
 
-/** Query of `GET /terminals/facets`: the choices of the fleet list's filters, for one merchant or all in scope. */
 export const TerminalFacetsQuery = z.object({ merchantId: z.optional(MerchantId) });
 
-/** The stores and models the user's terminals have (filter choices), with how many terminals each. */
 export const TerminalFacets = z.object({
   stores: z.array(Store),
   models: z.array(z.object({ model: TerminalModel, terminalCount: Count })),
 });
 export type TerminalFacets = z.infer<typeof TerminalFacets>;
 
-/** A void password: exactly 6 ASCII digits. Policy rules beyond format live in the policy module. */
+/** Policy rules beyond format live in the policy module. */
 export const VoidPin = z.string().check(z.regex(/^[0-9]{6}$/));
 
 export const ChangeVoidPasswordRequest = z.object({
@@ -142,10 +132,8 @@ export const ResetVoidPasswordResponse = z.object({
 export type ResetVoidPasswordResponse = z.infer<typeof ResetVoidPasswordResponse>;
 
 /**
- * Terminals a person picked in the fleet list, as a bulk action's target:
- * - `ids`: rows ticked one by one (or every row of a fully loaded list);
- * - `filter`: "all N matching this filter" — the filter itself, not thousands of IDs;
- *   `total` is how many matched when it was chosen (the server resolves the filter again).
+ * `filter`: "all N matching", not thousands of IDs; the server resolves it again, `total` is the count when
+ * chosen.
  */
 export type TerminalSelection =
   { kind: 'ids'; tids: string[] } | { kind: 'filter'; filter: TerminalFilter; total: number };
@@ -154,7 +142,6 @@ export function selectionSize(selection: TerminalSelection): number {
   return selection.kind === 'ids' ? selection.tids.length : selection.total;
 }
 
-/** The `terminalIds` or `filter` part of a bulk request for a selection. */
 export function bulkTargetOf(
   selection: TerminalSelection,
 ): { terminalIds: string[] } | { filter: TerminalFilter } {
@@ -165,7 +152,6 @@ export const BulkResetRequest = z
   .object({
     terminalIds: z.optional(z.array(TerminalId).check(z.minLength(1), z.maxLength(20000))),
     filter: z.optional(TerminalFilter),
-    /** The new void password every terminal of the job gets (policy-checked once). */
     newPassword: z.string().check(z.maxLength(64)),
     ticketId: z.optional(z.string().check(z.maxLength(64))),
     reason: z.optional(z.string().check(z.maxLength(500))),
@@ -177,12 +163,7 @@ export const BulkResetRequest = z
   );
 export type BulkResetRequest = z.infer<typeof BulkResetRequest>;
 
-/**
- * A bulk reset as it goes: `done` counts terminals whose reset settled (applied, or failed:
- * refused, failed at the terminal, expired, cancelled), `succeeded` those that applied it,
- * `waiting` those whose command is still queued or delivered (they take the old PIN). It is
- * `finished` once every terminal is done.
- */
+/** `done`: settled (applied or failed); `waiting`: still queued or delivered, so those take the old PIN. */
 export const BulkResetJob = z.object({
   id: z.string(),
   total: Count,
@@ -196,12 +177,10 @@ export const BulkResetJob = z.object({
     z.object({
       tid: TerminalId,
       commandId: z.optional(z.string()),
-      /** Refused when the job came to it (no command was queued). */
       error: z.optional(z.string()),
       commandStatus: z.optional(PasswordCommandStatus),
       appliedAt: z.optional(Timestamp),
       failureReason: z.optional(z.string()),
-      /** Whether the terminal is connected now (an offline one takes no command until it is). */
       online: z.optional(z.boolean()),
     }),
   ),

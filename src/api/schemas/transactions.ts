@@ -81,7 +81,6 @@ export type TransactionQuery = z.input<typeof TransactionQuery>;
 export const TransactionExportQuery = z.extend(TransactionQuery, { lang: z.optional(ExportLanguage) });
 export type TransactionExportQuery = z.input<typeof TransactionExportQuery>;
 
-/** A row of `GET /transactions`: a void carries the sale it cancelled, as the detail does. */
 export const TransactionListItem = z.extend(Transaction, { original: z.optional(Transaction) });
 export type TransactionListItem = z.infer<typeof TransactionListItem>;
 
@@ -94,7 +93,6 @@ export const TransactionPage = z.object({
 });
 export type TransactionPage = z.infer<typeof TransactionPage>;
 
-/** Query of `GET /transactions/void-summary`: voids in a period, by merchant, terminal or store. */
 export const VoidSummaryQuery = z.object({
   merchantId: z.optional(MerchantId),
   terminalId: z.optional(TerminalId),
@@ -104,7 +102,6 @@ export const VoidSummaryQuery = z.object({
 });
 export type VoidSummaryQuery = z.input<typeof VoidSummaryQuery>;
 
-/** Voids at one terminal: how many, how much. */
 const VoidsAtTerminal = z.object({
   tid: TerminalId,
   storeName: z.string(),
@@ -112,10 +109,9 @@ const VoidsAtTerminal = z.object({
   amount: AmountFen,
 });
 
-/** One operator's voids at one terminal (operator numbers are per terminal). */
+/** Operator numbers are per terminal. */
 export const OperatorVoids = z.extend(VoidsAtTerminal, {
   operatorNo: z.string(),
-  /** A burst of voids (see `bursts`) by this operator at this terminal in the period. */
   burst: z.boolean(),
 });
 export type OperatorVoids = z.infer<typeof OperatorVoids>;
@@ -126,22 +122,17 @@ export const TerminalVoids = z.extend(VoidsAtTerminal, {
 });
 export type TerminalVoids = z.infer<typeof TerminalVoids>;
 
-/** Many voids by one operator at one terminal within a short window: how voiding for cash shows. */
+/** Many voids by one operator within a short window: how voiding for cash shows. */
 export const VoidBurst = z.extend(VoidsAtTerminal, {
   operatorNo: z.string(),
-  /** The first and last void of the burst. */
   from: Timestamp,
   to: Timestamp,
-  /** The rule: at least `threshold` voids within `windowMinutes`. */
   threshold: Count,
   windowMinutes: Count,
 });
 export type VoidBurst = z.infer<typeof VoidBurst>;
 
-/**
- * Voids of the period, counted and summed per operator and per terminal, most voids first;
- * each list holds the top rows only (`operatorGroups` / `terminalGroups` say how many exist).
- */
+/** Each list holds the top rows only; `operatorGroups` / `terminalGroups` say how many exist. */
 export const VoidSummary = z.object({
   total: z.object({ count: Count, amount: AmountFen }),
   byOperator: z.array(OperatorVoids),

@@ -12,10 +12,6 @@ import { MainNav } from './main-nav';
 
 const NAV_ID = 'main-navigation';
 
-/**
- * The frame of every signed-in page: header, role-based navigation, main content (the
- * route's outlet, or `children` where the shell is not a route's layout).
- */
 export function AppShell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { mocking } = useAppConfig();
@@ -30,7 +26,6 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const headerRef = useRef<HTMLElement>(null);
   useScrollPaddingBelow(headerRef);
 
-  // Escape folds the phone navigation away and leaves the focus on its button, like a menu.
   useEffect(() => {
     if (!navOpen) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -42,8 +37,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [navOpen]);
 
-  // After a route change, move focus to the content so keyboard and screen-reader users
-  // start at the new page instead of the link they clicked.
+  // Keyboard and screen-reader users start at the new page, not the link they clicked.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -80,7 +74,6 @@ export function AppShell({ children }: { children?: ReactNode }) {
             {t('app.productName')}
           </p>
           {__API_MOCKING__ && mocking ? (
-            // On a phone the badge takes its own row rather than squeezing the name.
             <div className="order-last w-full sm:order-none sm:w-auto">
               <MockDataBadge />
             </div>
@@ -110,11 +103,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
   );
 }
 
-/**
- * The page's `scroll-padding-top` follows the sticky header's height (it wraps on a phone):
- * whatever is scrolled into view (a focused row, a confirmation, an anchor) lands below the
- * header instead of under it.
- */
+/** The sticky header wraps on a phone: whatever is scrolled into view lands below it, not under it. */
 function useScrollPaddingBelow(headerRef: RefObject<HTMLElement | null>) {
   useLayoutEffect(() => {
     const header = headerRef.current;

@@ -12,7 +12,6 @@ const items: { area: Area; to: string; end?: boolean }[] = [
   { area: 'merchants', to: paths.merchants() },
 ];
 
-/** The links the user's role may open; the others are not shown at all. */
 export function MainNav({
   role,
   id,

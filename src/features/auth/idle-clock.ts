@@ -1,21 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
-/** When the server will end the session if nothing happens, on the browser's clock. */
 export interface IdleDeadline {
-  /** Epoch ms (browser clock) at which the server's idle timer runs out. */
+  /** Epoch ms, browser clock. */
   expiresAt: number;
-  /** The server's idle timeout, learned from `idleExpiresAt - serverTime`. */
   idleMs: number;
 }
 
 type Listener = () => void;
 
-/**
- * Mirrors the server's idle timer. The server says when it will expire the session in its
- * own clock; the browser clock may differ, so the deadline is shifted by the measured
- * offset. Every user-initiated call that succeeds restarts the server's timer, and so
- * this one. In memory only; reset when the session ends.
- */
+/** The deadline is shifted by the measured server/browser clock offset. In memory only. */
 export function createIdleClock() {
   let deadline: IdleDeadline | null = null;
   const listeners = new Set<Listener>();
@@ -26,7 +19,6 @@ export function createIdleClock() {
   }
 
   return {
-    /** From a session or login response, received at `receivedAt` (browser clock). */
     start(idleExpiresAt: string, serverTime: string, receivedAt: number = Date.now()): void {
       const serverNow = Date.parse(serverTime);
       const serverDeadline = Date.parse(idleExpiresAt);
@@ -34,7 +26,6 @@ export function createIdleClock() {
       const clockOffset = serverNow - receivedAt;
       set({ expiresAt: serverDeadline - clockOffset, idleMs: Math.max(0, serverDeadline - serverNow) });
     },
-    /** A user-initiated call succeeded: the server restarted its timer. */
     touch(now: number = Date.now()): void {
       if (deadline) set({ expiresAt: now + deadline.idleMs, idleMs: deadline.idleMs });
     },
@@ -53,7 +44,6 @@ export function createIdleClock() {
 
 export type IdleClock = ReturnType<typeof createIdleClock>;
 
-/** The app's idle clock, like the API client it listens to: one per page. */
 export const idleClock = createIdleClock();
 
 export function useIdleDeadline(): IdleDeadline | null {

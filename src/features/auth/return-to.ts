@@ -3,9 +3,7 @@ import { paths } from '@/config/paths';
 const SIGN_IN_PATH = paths.signIn();
 
 /**
- * Where to go after sign-in, only if it is a path of this app: starts with one "/", not
- * "//" or "/\" (protocol-relative URLs leave the site), no scheme, and not the sign-in
- * page itself. Anything else is ignored, so a crafted link cannot send a user elsewhere.
+ * Only a path of this app ("//" and "/\\" leave the site), so a crafted link cannot send a user elsewhere.
  */
 export function safeReturnTo(raw: string | null | undefined): string | null {
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
@@ -25,7 +23,6 @@ export function safeReturnTo(raw: string | null | undefined): string | null {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** `/sign-in?returnTo=…`, or plain `/sign-in` when there is nowhere worth returning to. */
 export function signInPath(returnTo?: string | null): string {
   const safe = safeReturnTo(returnTo);
   return paths.signIn({ returnTo: safe && safe !== paths.overview() ? safe : undefined });

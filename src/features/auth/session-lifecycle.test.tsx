@@ -12,7 +12,6 @@ setupMockAcquirer();
 
 const MINUTE = 60_000;
 
-/** The keys of every query the app still caches. */
 function cachedQueryKeys(app: Awaited<ReturnType<typeof renderApp>>) {
   return app.queryClient
     .getQueryCache()
@@ -101,7 +100,6 @@ describe('The session', () => {
     );
     expect(app.url()).toBe('/sign-in?returnTo=%2Fterminals');
 
-    // Signing in again returns to the page the user was opening.
     await app.user.type(screen.getByLabelText('Username'), 'owner');
     await app.user.type(screen.getByLabelText('Password'), 'owner-demo-1');
     await app.user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -179,7 +177,6 @@ describe('The session', () => {
       expect(app.url()).not.toContain(secret);
       expect(JSON.stringify(app.router.state)).not.toContain(secret);
     }
-    // The session is cached, just without the token.
     expect(cached).toContain('王建国');
   });
 });

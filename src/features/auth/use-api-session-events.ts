@@ -4,11 +4,6 @@ import { apiClient } from '@/api/client';
 import { endReasonOf, endSession, type Session, sessionKeys } from './api/session';
 import { idleClock } from './idle-clock';
 
-/**
- * Connects the API client's events to the session: a 401 on any call ends the session
- * (the guard then routes to sign-in), and every user-initiated success moves the idle
- * deadline. The client itself never redirects.
- */
 export function useApiSessionEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {

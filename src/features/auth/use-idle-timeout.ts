@@ -6,20 +6,16 @@ import { useNow } from '@/components/use-now';
 import { endSession, storeSession } from './api/session';
 import { useIdleDeadline } from './idle-clock';
 
-/** How long before the server's idle timeout the user is warned. */
 export const IDLE_WARNING_MS = 60_000;
 
 export interface IdleTimeoutState {
-  /** Seconds until the server ends the session, or null without a session. */
   secondsLeft: number | null;
-  /** In the last minute: time to ask the user. */
   warning: boolean;
 }
 
 /**
- * Follows the idle deadline second by second. When it passes, asks the server once more
- * (as background, so the check itself does not count as activity): another tab may have
- * kept the session alive. If not, the session ends here as well, with the "expired" reason.
+ * At the deadline the server is asked once more, in the background: another tab may have kept the session
+ * alive.
  */
 export function useIdleTimeout({ warnBeforeMs = IDLE_WARNING_MS, tickMs = 1000 } = {}): IdleTimeoutState {
   const deadline = useIdleDeadline();

@@ -6,10 +6,8 @@ import * as authApi from '@/api/endpoints/auth';
 import { endReasonOf, endSession, isNoSession, storeSession } from './api/session';
 
 /**
- * Asks the server whether the session is alive each time the user opens another page.
- * Opening a page is activity, so the call is not marked background: it restarts the idle
- * timer like any other user-initiated call. A page without data of its own still learns
- * at once that the session ended (e.g. after the computer slept), not at the next click.
+ * Not background: opening a page is activity. A page without data still learns at once that the session
+ * ended.
  */
 export function useSessionCheckOnNavigation(): void {
   const { pathname } = useLocation();

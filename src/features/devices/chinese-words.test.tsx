@@ -8,7 +8,6 @@ import { renderSignedIn } from '@/testing/render-app';
 
 setupMockAcquirer();
 
-/** Signs in (the sign-in form is driven in English) and switches the interface to Chinese. */
 async function inChinese(route: string) {
   const app = await renderSignedIn('owner', { route });
   await act(() => changeLanguage('zh-CN'));

@@ -16,7 +16,6 @@ function table() {
   return screen.getByRole('table', { name: 'Terminals' });
 }
 
-/** The TIDs of the data rows in the DOM, in order. */
 function shownTids(): string[] {
   return within(table())
     .queryAllByRole('row')
@@ -24,14 +23,12 @@ function shownTids(): string[] {
     .map((row) => within(row).getAllByRole('cell')[1]!.querySelector('a')?.textContent ?? '');
 }
 
-/** The live line "12 terminals, 4 on the factory password · …". */
 function counts() {
   const line = screen.getAllByRole('status').find((status) => /terminals?, /.test(status.textContent ?? ''));
   if (!line) throw new Error('no counts line');
   return line;
 }
 
-/** Requests to GET /terminals (not /terminals/…), as the acquirer saw them. */
 function watchListRequests() {
   const seen: URL[] = [];
   server.events.on('request:start', ({ request }) => {

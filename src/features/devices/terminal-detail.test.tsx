@@ -13,7 +13,6 @@ function section(name: string | RegExp) {
   return screen.getByRole('region', { name });
 }
 
-/** Calls the mock's control surface, as the e2e suite does. */
 async function control(path: string, body: unknown) {
   const response = await fetch(new URL(`/__mock${path}`, TEST_API_BASE_URL), {
     method: 'POST',

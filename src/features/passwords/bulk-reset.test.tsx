@@ -11,7 +11,6 @@ setupMockAcquirer();
 beforeEach(() => stepUpHolder.drop());
 
 const NEW_PIN = '907153';
-/** Merchant A's terminals still on the factory password in the demo data. */
 const FACTORY_DEFAULT_TIDS = [DEMO_TIDS.defaultPassword, DEMO_TIDS.offline, '58100110', DEMO_TIDS.unused];
 
 function passwordOf(role: DemoRole): string {
@@ -144,7 +143,6 @@ describe('Bulk reset', () => {
     const jobUrl = first.url();
     first.unmount();
 
-    // Still signed in (the session cookie), as after a reload.
     const again = await renderApp({ route: jobUrl });
     expect(await screen.findByText(/^So far 0 of 4 terminals applied the new void password/)).toBeVisible();
     expect(again.url()).toBe(jobUrl);
@@ -185,7 +183,6 @@ describe('Bulk reset', () => {
         { timeout: 8000 },
       ),
     ).toBeVisible();
-    // The large scenario: thousands of terminals generated, queued and polled.
   }, 30_000);
 
   it('an answer lost on the way is checked again with the same key, and one job is made', async () => {

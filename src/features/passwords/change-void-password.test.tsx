@@ -59,7 +59,6 @@ describe('Changing a void password', () => {
 
     expect(await screen.findByText(`Change sent to terminal ${DEMO_TIDS.custom}.`)).toBeVisible();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    // Focus goes back to the button that opened the dialog.
     expect(screen.getByRole('button', { name: 'Change void password' })).toHaveFocus();
     const panel = screen.getByRole('region', { name: 'Open command' });
     // Queued — or already applied, if the terminal's 30-second check-in came in between.
@@ -124,7 +123,6 @@ describe('Changing a void password', () => {
       ),
     );
     expect(within(dialog()).queryByText(/Meets the rules/)).not.toBeInTheDocument();
-    // Once it differs, the rules are checked again as the user types.
     await typePin(app.user, 'New void password', NEW_PIN);
     expect(await within(dialog()).findByText(/Meets the rules/)).toBeVisible();
     expect(sent.filter((r) => r.path.includes('/void-password/'))).toEqual([]);
@@ -160,7 +158,6 @@ describe('Changing a void password', () => {
     expect(current).toHaveValue('');
     expect(current).toHaveFocus();
     expect(within(dialog()).getByLabelText('New void password')).toHaveValue(NEW_PIN);
-    // From the first wrong try, not only once locked.
     await app.user.click(within(dialog()).getByRole('button', { name: 'Reset instead (forgotten)' }));
     expect(
       await within(dialog()).findByRole('heading', {
@@ -185,7 +182,6 @@ describe('Changing a void password', () => {
         'The current void password is wrong. 1 more wrong attempt locks it for 30 minutes, and cashiers cannot void sales at the terminal until then.',
       ),
     );
-    // The field says it: no second, different warning beside it.
     expect(within(dialog()).queryByText(/wrong attempts so far/)).not.toBeInTheDocument();
     expect(within(dialog()).getAllByText(/cashiers cannot void/)).toHaveLength(1);
     await typePin(app.user, 'Current void password', '135790');
@@ -228,7 +224,6 @@ describe('Changing a void password', () => {
     expect(within(dialog()).getByText(/old void password stays active until it next connects/)).toBeVisible();
 
     await app.user.click(within(dialog()).getByRole('button', { name: 'Cancel the waiting Reset' }));
-    // Cancelled: nothing stands in the way of the change any more.
     expect(await within(dialog()).findByLabelText('Current void password')).toBeVisible();
     await waitFor(() =>
       expect(screen.getByRole('region', { name: 'Latest command' })).toHaveTextContent('Cancelled'),
@@ -273,7 +268,6 @@ describe('Changing a void password', () => {
     const changes = sent.filter((r) => r.path.endsWith('/void-password/change'));
     expect(changes).toHaveLength(2);
     expect(changes[1]!.idempotencyKey).toBe(changes[0]!.idempotencyKey);
-    // One command, not two.
     const history = screen.getByRole('region', { name: 'Command history' });
     await waitFor(() => expect(within(history).getAllByText('Change · Queued')).toHaveLength(1));
   });
@@ -331,7 +325,6 @@ describe('Changing a void password', () => {
     expect(app.url()).toBe(`/terminals/${DEMO_TIDS.custom}`);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expectNoSecretLeft(app.queryClient, [DEMO_VOID_PASSWORD, NEW_PIN]);
-    // Said once: back on the page later, it is gone.
     await app.user.click(screen.getByRole('link', { name: 'Terminals' }));
     await app.user.click(await screen.findByRole('link', { name: DEMO_TIDS.custom }));
     await screen.findByRole('button', { name: 'Change void password' });

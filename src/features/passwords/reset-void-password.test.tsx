@@ -32,7 +32,6 @@ async function confirmPassword(app: App, password: string) {
   await app.user.click(within(dialog()).getByRole('button', { name: 'Confirm' }));
 }
 
-/** The temporary PIN on screen, read digit by digit as screen readers get it. */
 function temporaryPinShown(): string {
   const spoken = within(dialog()).getByText(/^\d( \d){5}$/);
   return spoken.textContent!.replaceAll(' ', '');
@@ -74,14 +73,12 @@ describe('Resetting a forgotten void password', () => {
       within(dialog()).getByText(/^Copied\. The clipboard is emptied when you close this\.$/),
     ).toBeVisible();
 
-    // Escape does not dismiss it: only "I have noted it" does.
     await app.user.keyboard('{Escape}');
     expect(dialog()).toBeVisible();
     await app.user.click(within(dialog()).getByRole('button', { name: 'I have noted it' }));
 
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await screen.findByText(`Reset sent to terminal ${DEMO_TIDS.offline}.`)).toBeVisible();
-    // The PIN does not wait in the clipboard for the next paste.
     expect(clipboardWrites).toHaveBeenLastCalledWith('');
     const reset = sent.find((r) => r.path.endsWith('/void-password/reset'))!;
     expect(reset.body).toEqual({ generateTemporary: true });
@@ -155,7 +152,6 @@ describe('Resetting a forgotten void password', () => {
     const app = await openReset('support', DEMO_TIDS.custom);
     await confirmPassword(app, passwordOf('support'));
     await within(dialog()).findByText(/Account password confirmed until/);
-    // Support defaults to a temporary PIN.
     expect(within(dialog()).getByLabelText('Generate a temporary one', { exact: false })).toBeChecked();
     await app.user.click(within(dialog()).getByRole('button', { name: 'Reset the void password' }));
 

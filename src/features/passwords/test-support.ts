@@ -4,22 +4,16 @@ import type { UserEvent } from '@testing-library/user-event';
 import { expect } from 'vitest';
 import { server } from '@/testing/mock-server';
 
-/** The open modal dialog (the native <dialog> of src/components/dialog.tsx). */
 export function dialog(): HTMLElement {
   return screen.getByRole('dialog');
 }
 
-/** Types into a PIN field of the open dialog, found by its label. */
 export async function typePin(user: UserEvent, label: string, value: string): Promise<void> {
   const field = within(dialog()).getByLabelText(label);
   await user.clear(field);
   if (value) await user.type(field, value);
 }
 
-/**
- * Everything the React Query cache holds — query keys and data, mutation variables and
- * results — as one string, to assert that no secret ever reached it.
- */
 export function queryCacheText(queryClient: QueryClient): string {
   const queries = queryClient
     .getQueryCache()
@@ -32,7 +26,6 @@ export function queryCacheText(queryClient: QueryClient): string {
   return JSON.stringify({ queries, mutations });
 }
 
-/** No secret anywhere the page keeps things: the DOM (and field values), storage, the query cache. */
 export function expectNoSecretLeft(queryClient: QueryClient, secrets: string[]): void {
   const fieldValues = [...document.querySelectorAll('input, textarea')].map(
     (field) => (field as HTMLInputElement).value,
@@ -59,7 +52,6 @@ export interface SeenRequest {
   body: unknown;
 }
 
-/** Every mutation the app sends from now on: method, path, Idempotency-Key, step-up header, body. */
 export function recordMutations(): SeenRequest[] {
   const seen: SeenRequest[] = [];
   server.events.on('request:start', ({ request }) => {
@@ -80,7 +72,6 @@ export function recordMutations(): SeenRequest[] {
   return seen;
 }
 
-/** The step-up tokens the acquirer hands out from now on (to check they end up nowhere). */
 export function recordStepUpTokens(): string[] {
   const tokens: string[] = [];
   server.events.on('response:mocked', ({ request, response }) => {

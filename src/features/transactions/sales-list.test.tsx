@@ -16,7 +16,6 @@ function salesTable() {
   return screen.getByRole('table', { name: /Sales that can be voided now|Transactions/ });
 }
 
-/** The data row holding a trace number. */
 async function rowOf(traceNo: string) {
   return waitFor(() => {
     const row = within(salesTable())
@@ -27,7 +26,6 @@ async function rowOf(traceNo: string) {
   });
 }
 
-/** Searches as a person does: types into "Find a sale" and presses Enter. */
 async function search(app: Awaited<ReturnType<typeof renderSignedIn>>, text: string) {
   const field = screen.getByRole('searchbox', { name: 'Find a sale' });
   await app.user.clear(field);
@@ -51,7 +49,6 @@ describe('Voidable now', () => {
       within(row).getByRole('button', { name: `Copy trace number ${DEMO_TRACE_NOS.voidableSale}` }),
     ).toBeVisible();
     expect(screen.getByText(/sales? can be voided now, ¥[\d,.]+/)).toBeInTheDocument();
-    // Sales that cannot be voided are not in this view.
     expect(salesTable()).not.toHaveTextContent(DEMO_TRACE_NOS.qrSale);
     expect(salesTable()).not.toHaveTextContent(DEMO_TRACE_NOS.voidedSale);
   });
@@ -268,14 +265,12 @@ describe('Filters, totals and export', () => {
     const rows = within(salesTable()).getAllByRole('row').slice(1);
     for (const row of rows) expect(row).toHaveTextContent(DEMO_TIDS.custom);
     expect(screen.getByRole('searchbox', { name: /Terminal/ })).toHaveValue(DEMO_TIDS.custom);
-    // The totals count every match, not just the rows on screen: the same number as the list's.
     const showing = screen.getByText(/^Showing \d+ of \d+/).textContent ?? '';
     const total = /of (\d+)/.exec(showing)![1];
     expect(
       screen.getByText(new RegExp(`^${total} sales? can be voided now, ¥[\\d,.]+( in total)?$`)),
     ).toBeInTheDocument();
 
-    // Chip cards only: the URL and the rows follow.
     await app.user.selectOptions(screen.getByLabelText('Payment method'), 'Chip card');
     await waitFor(() => expect(app.url()).toContain('method=card_chip'));
     await waitFor(() => {
@@ -313,7 +308,6 @@ describe('Filters, totals and export', () => {
     await waitFor(() => expect(app.url()).toBe('/transactions?status=settled&type=void&voidable=all'));
     // The filter panel's button: when no settled void is in the demo data (it depends on the
     // hour of the day), the empty list offers the same action too.
-    // The panel comes before the list.
     await app.user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
     await waitFor(() => expect(app.url()).toBe('/transactions?voidable=all'));
   });

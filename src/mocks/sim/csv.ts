@@ -1,16 +1,13 @@
 /** CSV for Excel: UTF-8 with a BOM, CRLF rows, quoted where needed, formulas neutralised. */
 
 /**
- * Text a spreadsheet may run as a formula: `=`, `+`, `-`, `@` first — also after leading
- * white space (some importers trim it) and in their full-width forms (Chinese and Japanese
- * input methods type them) — or a tab or carriage return first.
+ * Also after leading white space (some importers trim it) and in full-width forms (Chinese input methods type
+ * them).
  */
 const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
 
 /**
- * One cell. Text that a spreadsheet would run as a formula gets a leading `'` (OWASP "CSV
- * injection"); a number is left alone (it cannot hold one, and `'-5` would no longer add
- * up). Quotes, commas and line breaks are quoted.
+ * OWASP "CSV injection"; a number is left alone: it cannot hold a formula, and `'-5` would no longer add up.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';

@@ -22,11 +22,7 @@ export function faultRecord(fault: MockFault): FaultRecord {
   };
 }
 
-/**
- * Takes the first fault matching the call, counting one use. `path` matches the full
- * pathname (`/api/v1/terminals*`) or the part after the API base (`/terminals*`); the
- * query string is never part of it. Method `*` or `ANY` matches every method.
- */
+/** `path` matches the full pathname or the part after the API base, never the query string. */
 export function takeFault(
   faults: FaultRecord[],
   method: string,

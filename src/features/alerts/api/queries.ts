@@ -4,7 +4,6 @@ import * as alertApi from '@/api/endpoints/alerts';
 
 export const alertQueries = {
   all: () => ['alerts'] as const,
-  /** The signed-in user's risk alerts (the server scopes them to the user's merchants). */
   list: () =>
     queryOptions({
       queryKey: [...alertQueries.all(), 'list'] as const,

@@ -14,10 +14,7 @@ const severityStyle: Record<Alert['severity'], string> = {
   critical: 'border-red-300 bg-red-50 text-red-900',
 };
 
-/**
- * Where to act on an alert: the terminals it counts, the terminal it names, or its voids.
- * Support works merchant by merchant, so a merchant-wide alert opens that merchant's page.
- */
+/** Support works merchant by merchant, so a merchant-wide alert opens that merchant's page. */
 export function alertActionOf(
   alert: Alert,
   { perMerchant }: { perMerchant: boolean },
@@ -40,10 +37,7 @@ export function alertActionOf(
   }
 }
 
-/**
- * Risk alerts, described from their kind and numbers in the user's language (the server's
- * free-text summary is not shown), each with a link to where it is dealt with.
- */
+/** Described from kind and numbers in the user's language: the server's free-text summary is not shown. */
 export function AlertList({ perMerchant = false }: { perMerchant?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();

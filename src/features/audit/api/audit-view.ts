@@ -4,7 +4,6 @@ import { MerchantId, TerminalId } from '@/api/schemas/common';
 import { businessDayRange } from '@/components/date-range-fields';
 import type { AuditListQuery } from './queries';
 
-/** The audit trail as it lives in the URL: `/audit?merchantId=…&action=void_password.reset_requested`. */
 export const AuditView = z.object({
   merchantId: z.optional(MerchantId),
   actor: z.optional(z.string().check(z.maxLength(64))),
@@ -30,7 +29,6 @@ export function hasAuditFilters(view: AuditView): boolean {
   return Object.values(view).some((value) => value !== undefined);
 }
 
-/** The API query of a view. */
 export function auditQueryOf(view: AuditView): AuditListQuery {
   return {
     merchantId: view.merchantId,

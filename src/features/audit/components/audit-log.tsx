@@ -27,10 +27,7 @@ import { auditQueries } from '../api/queries';
 const itemsOf = (page: AuditPage) => page.items;
 const idOf = (event: AuditEvent) => event.id;
 
-/**
- * Grid of an audit row: a table row from `xl`, a card below. Fixed columns but the last, so
- * the header and the rows line up. Class names spelled out for Tailwind.
- */
+/** Fixed columns but the last, so header and rows line up; class names spelled out for Tailwind. */
 const layout = {
   row: 'grid grid-cols-2 items-start gap-x-3 gap-y-2 px-3 py-3 xl:gap-y-0 xl:py-2 xl:grid-cols-[6rem_9rem_11rem_10rem_6rem_minmax(8rem,1fr)]',
   header: 'hidden xl:grid xl:grid-cols-[6rem_9rem_11rem_10rem_6rem_minmax(8rem,1fr)] gap-x-3 px-3',
@@ -103,12 +100,7 @@ function AuditRow({ event, showMerchant }: { event: AuditEvent; showMerchant: bo
   );
 }
 
-/**
- * The audit trail: who did what, in which role, to which terminal, when, with what outcome,
- * and for support the ticket and reason. The server decides what each role sees (owners their
- * merchants, support every merchant, cashiers nothing) and never records a secret; filters
- * live in the URL.
- */
+/** The server decides what each role sees and never records a secret. */
 export function AuditLog({ viewer }: { viewer: { role: Role; merchantIds: readonly string[] } }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -4,10 +4,7 @@ import * as authApi from '@/api/endpoints/auth';
 import type { LoginRequest } from '@/api/schemas/auth';
 import { endReasonOf, endSession, isNoSession, storeSession } from './session';
 
-/**
- * Signs in. `gcTime: 0`: the mutation's variables hold the password, so the form resets
- * the mutation once settled and the cache drops it at once instead of after 5 minutes.
- */
+/** `gcTime: 0`: the variables hold the password; the cache drops them at once, not after 5 minutes. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -27,14 +24,13 @@ export function useSignOut() {
     mutationFn: () => apiClient.call(authApi.logout),
     onSuccess: () => endSession(queryClient, 'signed-out'),
     onError: (error) => {
-      // No session on the server: we are signed out already. Any other failure leaves the
-      // server session alive, so the user stays signed in and is told to retry.
+      // Any other failure leaves the server session alive: the user stays signed in and retries.
       if (isNoSession(error)) endSession(queryClient, 'signed-out');
     },
   });
 }
 
-/** "Stay signed in": any user-initiated call restarts the server's idle timer; this is the cheapest. */
+/** "Stay signed in": any user-initiated call restarts the idle timer; this one is the cheapest. */
 export function useStaySignedIn() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -21,7 +21,6 @@ async function fetchSession({ signal }: { signal: AbortSignal }): Promise<Sessio
 
 export const sessionQueries = {
   all: () => sessionKeys.all,
-  /** Who is signed in: asked once on start; later changed only by sign-in, sign-out or a 401. */
   current: () =>
     queryOptions({
       queryKey: sessionKeys.current(),

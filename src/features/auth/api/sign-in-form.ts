@@ -1,9 +1,6 @@
 import { z } from 'zod/mini';
 
-/**
- * The sign-in form. Messages are i18n keys, translated where shown. Limits match the API's
- * LoginRequest, so the server never sees a request the form would reject.
- */
+/** Limits match the API's LoginRequest, so the server never sees a request the form would reject. */
 export const SignInForm = z.object({
   username: z
     .string()

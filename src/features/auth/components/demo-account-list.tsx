@@ -1,7 +1,6 @@
 import { useTranslation } from '@/i18n/use-translation';
 import type { DemoAccount } from '../demo-account';
 
-/** Mock mode only: the demo users, one click fills the form. */
 export function DemoAccountList({
   accounts,
   onUse,

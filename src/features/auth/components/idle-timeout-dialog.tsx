@@ -5,7 +5,6 @@ import { useTranslation } from '@/i18n/use-translation';
 import { useSignOut, useStaySignedIn } from '../api/mutations';
 import { useIdleTimeout } from '../use-idle-timeout';
 
-/** "You will be signed out in N s", a minute before the server's idle timeout. */
 export function IdleTimeoutDialog() {
   const { t } = useTranslation();
   const { secondsLeft, warning } = useIdleTimeout();

@@ -27,7 +27,6 @@ function secondsFromNow(seconds: number): number {
 }
 
 type FieldName = keyof SignInForm;
-/** Per field, the message key of its first problem (the form schema's messages are keys). */
 type FieldErrors = Partial<Record<FieldName, MessageKey>>;
 
 function validate(values: SignInForm): { data: SignInForm } | { errors: FieldErrors } {
@@ -47,7 +46,6 @@ function endReasonFrom(state: unknown): SessionEndReason | undefined {
   return reason === 'expired' || reason === 'ended' || reason === 'signed-out' ? reason : undefined;
 }
 
-/** Sign-in: the form, why the user is here again, and (mock mode) the demo accounts. */
 export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -62,12 +60,10 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
   const throttleSecondsLeft = useCountdown(failure?.kind === 'throttled' ? failure.until : null);
   const throttled = failure?.kind === 'throttled' && throttleSecondsLeft > 0;
 
-  // Two fields, so no form library (decision 008): the inputs are uncontrolled, so the
-  // password lives in its field only, and is read from it on submit.
+  // Two fields, no form library (decision 008): uncontrolled, so the password lives in its field only.
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  // After the first submit, each change is checked again, so a fixed field loses its error.
   const [submitted, setSubmitted] = useState(false);
 
   if (session.data?.status === 'signed-in') return <Navigate to={returnTo} replace />;
@@ -77,7 +73,6 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
     username: usernameRef.current?.value ?? '',
     password: passwordRef.current?.value ?? '',
   });
-  /** Validates the fields as they are now and shows their errors (none when they pass). */
   const check = () => {
     const result = validate(values());
     setErrors('errors' in result ? result.errors : {});
@@ -115,7 +110,6 @@ export function SignIn({ demoAccounts }: { demoAccounts: readonly DemoAccount[] 
         setFailure({ kind: 'other', error });
       }
     } finally {
-      // Drop the settled mutation (its variables hold the password) from the cache.
       signIn.reset();
     }
   };

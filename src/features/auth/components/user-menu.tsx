@@ -17,10 +17,6 @@ function initialsOf(name: string): string {
     .join('');
 }
 
-/**
- * The signed-in user: a disclosure button named after the user, opening a panel with
- * role, merchant ID(s) and "Sign out". Escape or a click outside closes it.
- */
 export function UserMenu() {
   const { t } = useTranslation();
   const user = useSignedInUser();

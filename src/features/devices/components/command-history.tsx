@@ -9,7 +9,6 @@ import { useTranslation } from '@/i18n/use-translation';
 import { failureReasonText } from './open-command';
 import { CommandBadge } from './status-badges';
 
-/** Every void-password change and reset of the terminal, newest first, with who asked and what came of it. */
 export function CommandHistory({ tid }: { tid: string }) {
   const { t } = useTranslation();
   const format = useFormat();

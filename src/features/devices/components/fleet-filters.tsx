@@ -25,7 +25,6 @@ const sortLabel = {
 
 const PASSWORD_SORTS: readonly TerminalSort[] = ['passwordChangedAt', '-passwordChangedAt'];
 
-/** Every change goes to the URL; the void-password filters only for roles that see them (decision 010). */
 export function FleetFilters({
   view,
   onChange,
@@ -131,7 +130,7 @@ export function FleetFilters({
   );
 }
 
-/** The fleet list's order; the default (TID ascending) is not written to the URL. */
+/** The default (TID ascending) is not written to the URL. */
 export function FleetSort({
   view,
   onChange,

@@ -23,38 +23,22 @@ import { FleetHeader, fleetRowLayout, TerminalRow } from './terminal-row';
 const itemsOf = (page: TerminalPage) => page.items;
 const tidOf = (terminal: TerminalSummary) => terminal.tid;
 
-/** While at most this many pages are loaded, the list refreshes itself in the background. */
 const AUTO_REFRESH_MAX_PAGES = 3;
 const AUTO_REFRESH_MS = 60_000;
 
 type SelectionState = { viewKey: string } & ({ mode: 'ids'; tids: ReadonlySet<string> } | { mode: 'filter' });
 
 export interface FleetListProps {
-  /** Only this merchant's terminals (support's merchant page). */
   merchantId?: string;
-  /** Row checkboxes, "select all N matching", and the selection bar. */
   selectable?: boolean;
-  /**
-   * What can be done with the selection (the void-password issue's bulk reset), shown in
-   * the selection bar; `clear` empties the selection, e.g. after the action started.
-   */
+  /** `clear` empties the selection, e.g. after the action started. */
   bulkActions?: (selection: TerminalSelection, controls: { clear: () => void }) => ReactNode;
-  /** "Export CSV" of the current filter (owners and support). */
   canExport?: boolean;
-  /** Each row names its merchant (support sees every merchant's terminals). */
   showMerchant?: boolean;
-  /**
-   * Void-password state, last change and open command: columns, filters, sort and counts.
-   * Off for a cashier (decision 010), whose list also ignores such filters in a link.
-   */
+  /** Off for a cashier (decision 010), whose list also ignores such filters in a link. */
   voidPasswords?: boolean;
 }
 
-/**
- * The terminal fleet: search, filters and sort kept in the URL, counts of what matters
- * ("1,204 terminals, 37 on the factory password"), an infinitely scrolling virtualized
- * table with honest "last seen" times, selection for bulk actions, and CSV export.
- */
 export function FleetList({
   merchantId,
   selectable = false,
@@ -114,7 +98,6 @@ export function FleetList({
     return () => clearInterval(timer);
   }, [pageCount, query, queryClient]);
 
-  // Selection belongs to the filter it was made in: another filter starts with none.
   const [selectionState, setSelectionState] = useState<SelectionState | null>(null);
   const current = selectionState?.viewKey === viewKey ? selectionState : null;
   const loadedTids = listProps.items.map(tidOf);
@@ -139,8 +122,7 @@ export function FleetList({
     setIds(base);
   };
   const clear = () => setSelectionState(null);
-  // Rows are memoized (terminal-row.tsx): they get one callback for the life of the list,
-  // which calls the latest `toggle`.
+  // Rows are memoized: one callback for the life of the list, which calls the latest `toggle`.
   const toggleRef = useRef(toggle);
   useLayoutEffect(() => {
     toggleRef.current = toggle;

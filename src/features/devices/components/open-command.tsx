@@ -11,12 +11,7 @@ import type { TFunction } from '@/i18n/use-translation';
 import { useTranslation } from '@/i18n/use-translation';
 import { CommandBadge } from './status-badges';
 
-/**
- * The terminal's open void-password command and how it is getting on, live: it is polled
- * (in the background, backing off) while queued or delivered, and stops at a final state.
- * A command that finishes while the page is open stays in view with its outcome, which is
- * announced; `onSettled` lets the page re-read the terminal.
- */
+/** A command that finishes while the page is open stays in view with its outcome, which is announced. */
 export function OpenCommand({
   terminal,
   serverNow,
@@ -130,7 +125,7 @@ function statusSentence(
   }
 }
 
-/** The acquirer's failure codes in words; an unknown code gets a general sentence, never raw text. */
+/** Never raw server text. */
 export function failureReasonText(reason: string | undefined, t: TFunction): string {
   switch (reason) {
     case 'password_changed_at_terminal':

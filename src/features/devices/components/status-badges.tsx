@@ -25,11 +25,7 @@ function LockIcon() {
   );
 }
 
-/**
- * A terminal's void password at a glance: the factory default is a risk (icon and words,
- * not colour alone), a temporary one still has to be changed at the terminal, a lock says
- * how long it has left (server time).
- */
+/** The factory default is a risk shown with icon and words, not colour alone. */
 export function VoidPasswordBadge({
   voidPassword,
   serverNow,
@@ -79,7 +75,6 @@ export function VoidPasswordBadge({
   );
 }
 
-/** One line under the void-password badge: when it last changed, or never (the factory one). */
 export function PasswordChanged({ changedAt, serverNow }: { changedAt: string | null; serverNow: number }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -96,7 +91,7 @@ export function PasswordChanged({ changedAt, serverNow }: { changedAt: string | 
   );
 }
 
-/** Online or offline, and an honest "last seen": relative to the server's ticking clock. */
+/** Relative to the server's ticking clock. */
 export function Connectivity({
   status,
   lastSeenAt,
@@ -136,7 +131,6 @@ const commandTone: Record<PasswordCommand['status'], string> = {
   cancelled: 'border-gray-300 bg-gray-100 text-gray-800',
 };
 
-/** A void-password command's status, e.g. "Reset · queued". */
 export function CommandBadge({ command, withKind = true }: { command: PasswordCommand; withKind?: boolean }) {
   const { t } = useTranslation();
   return (

@@ -22,31 +22,20 @@ import { CommandHistory } from './command-history';
 import { OpenCommand } from './open-command';
 import { Connectivity, VoidPasswordBadge } from './status-badges';
 
-/** While the page is open, the terminal is re-read this often (in the background). */
 const REFRESH_MS = 30_000;
-/** Wrong attempts that lock the void password (DESIGN §2). */
 const MAX_WRONG_ATTEMPTS = 5;
 
-/** Where this terminal's sales that can still be voided are listed. */
 export function voidableSalesHref(tid: string): string {
   return paths.transactions({ terminalId: tid, voidable: 'true' });
 }
 
 export interface TerminalDetailViewProps {
   tid: string;
-  /** Change / reset buttons of the void-password issue, inside the void-password panel. */
   voidPasswordActions?: (terminal: TerminalDetail) => ReactNode;
-  /** Where the merchant's name links to (support's merchant page), or null for no link. */
   merchantHref?: (merchantId: string) => string | null;
 }
 
-/**
- * One terminal: identity, connectivity, the open batch with a countdown to its cutoff, the
- * void password, the open command live, the command history, and a way to the sales that
- * can still be voided. An unknown TID and another merchant's TID look the same: not found.
- * The acquirer leaves the void password out for a cashier (decision 010): then the page
- * has no void-password panel, open command or command history.
- */
+/** An unknown TID and another merchant's TID look the same: not found. */
 export function TerminalDetailView({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
   const valid = TerminalId.safeParse(tid).success;
   if (!valid) return <TerminalNotFound tid={tid} />;
@@ -275,7 +264,6 @@ function VoidPasswordPanel({
             </span>
           </Field>
         </dl>
-        {/* The void-password actions (change, reset) go here. */}
         {actions ? <div className="flex flex-wrap gap-2 pt-1">{actions}</div> : null}
       </div>
     </Panel>

@@ -5,13 +5,7 @@ import { paths } from '@/config/paths';
 import { useTranslation } from '@/i18n/use-translation';
 import { CommandBadge, Connectivity, PasswordChanged, VoidPasswordBadge } from './status-badges';
 
-/**
- * Grid of a fleet row. From `lg` a table row; below, a card: TID and void-password state
- * (with its last change) on top, store and connectivity under them (model and firmware
- * hidden, the open command only when there is one). `voidPasswords: false` (a cashier,
- * decision 010): no void-password or command columns. Class names are spelled out so
- * Tailwind sees them.
- */
+/** Below `lg` a card; class names are spelled out so Tailwind sees them. */
 export const fleetRowLayout = {
   selectable: {
     voidPasswords: true,
@@ -89,11 +83,7 @@ export function FleetHeader({ layout, selectable }: { layout: FleetRowLayout; se
   );
 }
 
-/**
- * One fleet row. Memoized, with plain props (`onSelect` stable across renders): the virtual
- * list re-renders on every scroll event, and only the rows that come into view should render
- * then (10,000+ terminals, docs/performance.md).
- */
+/** Memoized, with stable props: the virtual list re-renders on every scroll (docs/performance.md). */
 export const TerminalRow = memo(function TerminalRow({
   terminal,
   layout,
@@ -107,7 +97,6 @@ export const TerminalRow = memo(function TerminalRow({
   serverNow: number;
   showMerchant: boolean;
   checked: boolean;
-  /** Present when rows can be selected. */
   onSelect?: (tid: string, checked: boolean) => void;
 }) {
   const { t } = useTranslation();

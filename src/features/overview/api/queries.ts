@@ -2,15 +2,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import * as overviewApi from '@/api/endpoints/overview';
 
-/** The overview re-reads itself this often while open (counts move as terminals and sales do). */
 export const OVERVIEW_REFRESH_MS = 60_000;
 
 export const overviewQueries = {
   all: () => ['overview'] as const,
-  /**
-   * The user's overview (every merchant in reach, or one). Refreshing an overview already
-   * on screen is marked background: it does not keep the session alive.
-   */
+  /** A refresh of an overview already on screen is background: it does not keep the session alive. */
   summary: (merchantId?: string) =>
     queryOptions({
       queryKey: [...overviewQueries.all(), merchantId ?? 'all'] as const,

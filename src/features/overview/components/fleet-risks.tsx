@@ -7,18 +7,11 @@ import { useTranslation } from '@/i18n/use-translation';
 interface Risk {
   key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords';
   count: number;
-  /** The fleet list showing exactly these terminals. */
   to: string;
-  /** A count above zero is a risk to act on (else: something in progress). */
   risk: boolean;
 }
 
-/**
- * The void-password security of the fleet at a glance: terminals on the factory password,
- * locked, offline, with a change on its way, or with an old password. Each count links to
- * exactly those terminals in the fleet list. A count the acquirer leaves out (the
- * void-password ones, for a cashier: decision 010) has no tile.
- */
+/** A count the acquirer leaves out (for a cashier: decision 010) has no tile. */
 export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -9,12 +9,7 @@ import { FleetRisks } from './fleet-risks';
 import { VoidableNow } from './voidable-now';
 import { VoidsChart } from './voids-chart';
 
-/**
- * The merchant's security and money at a glance: void-password risks of the fleet, what can
- * still be voided now and until when, and voids per day over two weeks. `alerts` (the risk
- * alerts, from their own feature, with links to act) come right after the fleet's risks.
- * What the acquirer leaves out for a cashier (decision 010) is simply not shown.
- */
+/** What the acquirer leaves out for a cashier (decision 010) is simply not shown. */
 export function OverviewSummary({ alerts }: { alerts?: ReactNode }) {
   const { t } = useTranslation();
   const overview = useQuery(overviewQueries.summary());

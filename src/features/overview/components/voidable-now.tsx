@@ -6,19 +6,14 @@ import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
 
-/**
- * The money still voidable at the terminals now, and the first deadline of it: after that,
- * a customer who wants their money back needs a refund.
- */
+/** After the first deadline a customer who wants their money back needs a refund. */
 export function VoidableNow({
   voidable,
   now,
   onDeadline,
 }: {
   voidable: Overview['voidable'];
-  /** Server "now" (epoch ms). */
   now: number | null;
-  /** The first deadline just passed: time to ask the server again. */
   onDeadline: () => void;
 }) {
   const { t } = useTranslation();

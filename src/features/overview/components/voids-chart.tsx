@@ -6,10 +6,7 @@ import { businessDayStart } from '@/i18n/format';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
 
-/**
- * Voids per day over two weeks: a day with far more voids than usual stands out at once.
- * The same numbers are in a sentence and a table for people who cannot see the bars.
- */
+/** The same numbers are in a sentence and a table for people who cannot see the bars. */
 export function VoidsChart({ days }: { days: readonly DailyVoids[] }) {
   const { t } = useTranslation();
   const format = useFormat();

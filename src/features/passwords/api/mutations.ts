@@ -13,10 +13,8 @@ import type {
 import { bulkTargetOf } from '@/api/schemas/terminals';
 import { useIdempotentAction } from './use-idempotent-action';
 
-/** Query keys that show what a password command changes (`./refreshes`). */
 export type RefreshKeys = readonly QueryKey[];
 
-/** Re-reads every query under `keys` (active ones now, the others when next shown). */
 export function useRefresh(keys: RefreshKeys) {
   const queryClient = useQueryClient();
   return useCallback(
@@ -37,11 +35,11 @@ export function useChangeVoidPassword(tid: string, refreshes: RefreshKeys) {
 
 export interface ResetInput {
   body: ResetVoidPasswordRequest;
-  /** Absent only when checking an unknown outcome again: a replay needs no fresh step-up. */
+  /** Absent only when re-checking an unknown outcome: a replay needs no fresh step-up. */
   stepUpToken: string | undefined;
 }
 
-/** The answer holds the temporary PIN, if one was generated: it stays in component state only. */
+/** The temporary PIN, if any, stays in component state only. */
 export function useResetVoidPassword(tid: string, refreshes: RefreshKeys) {
   const perform = useCallback(
     (input: ResetInput, idempotencyKey: string): Promise<ResetVoidPasswordResponse> =>

@@ -1,7 +1,6 @@
 import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 
-/** The command the terminal still has to apply (queued or delivered), if any: one at a time. */
 export function waitingCommandOf(terminal: TerminalDetail): PasswordCommand | null {
   const command = terminal.openCommand;
   return command && OPEN_COMMAND_STATUSES.includes(command.status) ? command : null;

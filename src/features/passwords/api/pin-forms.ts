@@ -3,23 +3,19 @@ import { VOID_PASSWORD_LENGTH } from '@/api/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
 import { brokenPinRules } from './pin-rules';
 
-/**
- * The forms of void-password changes and resets, composed from field schemas (epic-stack
- * style). Messages are i18n keys, translated where shown; the server has the final say.
- */
+/** Messages are i18n keys, translated where shown; the server has the final say. */
 
 const message = (key: MessageKey) => key;
 
 type RefinementCtx = z.core.$RefinementCtx;
 
-/** A new void password: every rule of the policy that it breaks is an issue. */
 export const VoidPinField = z.string().check(
   z.superRefine((value, ctx) => {
     for (const key of brokenPinRules(value)) ctx.addIssue({ code: 'custom', message: key });
   }),
 );
 
-/** The PIN the terminal asks for now: only its shape is checked here (it may be 123456). */
+/** Only its shape is checked: the current PIN may well be 123456. */
 export const CurrentVoidPinField = z
   .string()
   .check(
@@ -34,7 +30,6 @@ export const ReasonField = z
   .string()
   .check(z.trim(), z.maxLength(500, message('passwords.ticket.reasonTooLong')));
 
-/** The account password of a step-up (the one the user signs in with). */
 export const AccountPasswordField = z
   .string()
   .check(
@@ -50,7 +45,6 @@ interface NewPinValues {
   confirmPassword: string;
 }
 
-/** The confirmation repeats the new PIN (checked once the new PIN itself is acceptable). */
 function confirmMatches(values: NewPinValues, ctx: RefinementCtx): void {
   if (values.confirmPassword === '') {
     ctx.addIssue({
@@ -67,7 +61,6 @@ function confirmMatches(values: NewPinValues, ctx: RefinementCtx): void {
   }
 }
 
-/** A support agent's ticket reference and reason: required of them, absent for others. */
 function ticketGiven(values: { ticketId: string; reason: string }, ctx: RefinementCtx): void {
   if (!values.ticketId) {
     ctx.addIssue({ code: 'custom', path: ['ticketId'], message: message('passwords.ticket.idRequired') });
@@ -108,7 +101,6 @@ const ResetFields = z.object({
 });
 export type ResetVoidPasswordForm = z.infer<typeof ResetFields>;
 
-/** A reset: a new PIN chosen now, or a temporary one the acquirer generates; support says why. */
 export function resetVoidPasswordForm({ ticketRequired }: { ticketRequired: boolean }) {
   return ResetFields.check(
     z.superRefine((values, ctx) => {
@@ -132,7 +124,7 @@ const BulkResetFields = z.object({
 });
 export type BulkResetForm = z.infer<typeof BulkResetFields>;
 
-/** A bulk reset: one new PIN for every terminal of the job (no temporary PINs: nobody could note them all). */
+/** No temporary PINs in bulk: nobody could note them all. */
 export function bulkResetForm({ ticketRequired }: { ticketRequired: boolean }) {
   return BulkResetFields.check(
     z.superRefine((values, ctx) => {
@@ -142,7 +134,6 @@ export function bulkResetForm({ ticketRequired }: { ticketRequired: boolean }) {
   );
 }
 
-/** The optional ticket part of a request body: only what was given, trimmed. */
 export function ticketOf(values: { ticketId: string; reason: string }): {
   ticketId?: string;
   reason?: string;

@@ -8,7 +8,6 @@ import { brokenPinRules, normalizePinInput, PIN_RULE_MESSAGES } from './pin-rule
 
 const LANGUAGES = ['en', 'zh-CN'] as const;
 
-/** Each rule's sentence in each language, read from the app's messages in that language. */
 const sentencesIn = {} as Record<(typeof LANGUAGES)[number], Record<MessageKey, string>>;
 beforeAll(async () => {
   for (const language of LANGUAGES) {
@@ -24,7 +23,6 @@ function messagesIn(language: (typeof LANGUAGES)[number], candidate: string): st
   return brokenPinRules(candidate).map((key) => sentencesIn[language][key]);
 }
 
-/** Input of every kind a person may type or paste into a PIN field. */
 const typedInput = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.stringMatching(/^[0-9]{0,9}$/),

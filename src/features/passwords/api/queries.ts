@@ -2,14 +2,12 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import * as voidPasswordApi from '@/api/endpoints/void-passwords';
 
-/** Polling a running job: soon at first, then less often, at most every 10 s. */
 export function jobPollDelay(pollsSoFar: number): number {
   return Math.min(10_000, 1_000 * 2 ** Math.max(0, pollsSoFar - 1));
 }
 
 export const bulkResetQueries = {
   all: () => ['bulk-reset-jobs'] as const,
-  /** A bulk reset's progress, polled (in the background) until it finishes. */
   job: (id: string) =>
     queryOptions({
       queryKey: [...bulkResetQueries.all(), id] as const,

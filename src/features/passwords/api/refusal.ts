@@ -9,10 +9,6 @@ export interface FieldRefusal {
   message: MessageKey;
 }
 
-/**
- * What the acquirer's refusal means for a void-password form: problems of fields (shown on
- * the field), or a state of the terminal or the session the dialog explains on its own.
- */
 export type Refusal =
   | { kind: 'fields'; fields: FieldRefusal[]; attemptsRemaining?: number }
   | { kind: 'locked'; lockedUntil: string | undefined }
@@ -50,7 +46,7 @@ function fieldMessage(field: PinFormField, code: string): MessageKey {
   }
 }
 
-/** Maps an error of change/reset/bulk reset to what the form shows; server text is never shown. */
+/** Server text is never shown. */
 export function refusalOf(error: unknown): Refusal {
   if (!isApiError(error) || error.kind !== 'http') return { kind: 'other', error };
   switch (error.code) {

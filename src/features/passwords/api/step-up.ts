@@ -3,23 +3,18 @@ import { apiClient } from '@/api/client';
 import * as authApi from '@/api/endpoints/auth';
 import { onSessionEnd } from '@/api/session-memory';
 
-/** The acquirer accepts a step-up for 5 minutes (DESIGN §2). */
 export const STEP_UP_VALID_MS = 5 * 60_000;
 /** Asked again a little early, so a request never leaves with a token about to lapse. */
 const SAFETY_MARGIN_MS = 15_000;
 
 interface HeldStepUp {
-  /** Whose it is: another signed-in user never gets it. */
   scope: string;
   token: string;
-  /** Browser clock, epoch ms. */
   validUntil: number;
 }
 
 /**
- * The step-up token, in this module's memory only: never in the query cache, storage, a URL
- * or a log. A reload forgets it (the user confirms again), and so does the end of the session.
- * The server is the authority: a token it no longer takes is dropped and the user asked again.
+ * Module memory only: never the query cache, storage, a URL or a log. A token the server refuses is dropped.
  */
 let held: HeldStepUp | null = null;
 const listeners = new Set<() => void>();
@@ -42,7 +37,6 @@ export const stepUpHolder = {
     held = null;
     notify();
   },
-  /** Forgets a token whose time is up (a timer calls it, so the forms ask again). */
   dropExpired(now = Date.now()): void {
     if (held !== null && held.validUntil <= now) stepUpHolder.drop();
   },
@@ -55,17 +49,11 @@ export const stepUpHolder = {
 // Sign-out, expiry, a 401 or another user: the token goes at once, not when its 5 minutes end.
 onSessionEnd(() => stepUpHolder.drop());
 
-/** Re-enters the account password; the token is held for the next 5 minutes of this tab. */
 export async function confirmAccountPassword(scope: string, password: string): Promise<void> {
   const { stepUpToken } = await apiClient.call(authApi.stepUp, { body: { password } });
   stepUpHolder.hold(scope, stepUpToken);
 }
 
-/**
- * The live step-up of `scope` (the signed-in user): when it is valid until (browser clock),
- * or null when the user must confirm their password again. Re-renders when it is taken,
- * dropped, or runs out.
- */
 export function useStepUp(scope: string) {
   const validUntil = useSyncExternalStore(
     stepUpHolder.subscribe,

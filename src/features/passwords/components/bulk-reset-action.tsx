@@ -8,10 +8,8 @@ const BulkResetActionNow = lazy(async () => ({
 }));
 
 /**
- * The fleet list's bulk reset, loaded when a selection first shows it: the dialog and its
- * forms are not part of the list's own code, nor the
- * passwords namespace of messages (docs/performance.md, size budgets). `shell` and `devices`
- * are loaded already; they are named for the check in tests/build/page-messages.test.ts.
+ * Loaded when a selection first shows it (docs/performance.md); `shell`/`devices` named for
+ * tests/build/page-messages.test.ts.
  */
 export function BulkResetAction(props: ComponentProps<typeof BulkResetActionNow>) {
   return (

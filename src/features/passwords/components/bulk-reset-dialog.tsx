@@ -25,19 +25,15 @@ import { NewPinFields } from './new-pin-fields';
 import { TicketFields } from './ticket-fields';
 import { useVoidPasswordFlow } from './use-void-password-flow';
 
-/** TIDs named in the confirmation before "and N more". */
 const NAMED_TIDS = 5;
 
 export interface BulkResetProps {
   selection: TerminalSelection;
   access: VoidPasswordAccess;
-  /** The job exists: e.g. go to its page. */
   onStarted: (job: BulkResetJob) => void;
-  /** The button's words; default "Reset void passwords…". */
   label?: string;
 }
 
-/** "Reset void passwords…" for a selection of the fleet list (or the failed terminals of a job). */
 export function BulkResetButton({ label, ...props }: BulkResetProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -59,10 +55,6 @@ export function BulkResetButton({ label, ...props }: BulkResetProps) {
   );
 }
 
-/**
- * The fleet list's bulk action: "Reset void passwords…" for the selection; once the job
- * exists, `onStarted` (e.g. clearing the selection) and on to the job's page.
- */
 export function BulkResetAction({
   selection,
   access,
@@ -85,10 +77,6 @@ export function BulkResetAction({
   );
 }
 
-/**
- * A bulk reset: confirm how many terminals, confirm the account password (step-up), give the
- * one new PIN (and, for support, ticket and reason), then the job starts.
- */
 export function BulkResetDialog({
   open,
   onClose,

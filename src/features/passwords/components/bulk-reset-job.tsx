@@ -22,15 +22,8 @@ import { bulkResetQueries } from '../api/queries';
 import { REFRESHED_BY_JOBS } from '../api/refreshes';
 import { BulkResetButton } from './bulk-reset-dialog';
 
-/** Result rows shown at first, and added by "Show more". */
 const ROWS_STEP = 100;
 
-/**
- * A bulk reset job (`/terminals/bulk-resets/:jobId`): each terminal's reset through to
- * applied, failed or expired (polled, backing off, until every terminal is settled), which
- * terminals still take the old PIN, and the failed ones can be sent again.
- * The job id in the URL is not a secret, so the page survives a reload.
- */
 export function BulkResetJobView({
   jobId,
   access,
@@ -73,7 +66,6 @@ export function BulkResetJobView({
 
 type JobResult = BulkResetJob['results'][number];
 
-/** The terminal did not get the new PIN: refused by the job, failed, expired or cancelled. */
 function hasFailed(result: JobResult): boolean {
   return (
     result.error !== undefined || !['queued', 'delivered', 'applied'].includes(result.commandStatus ?? '')
@@ -116,7 +108,6 @@ function JobLoaded({
               max={Math.max(1, job.total)}
               aria-label={t('passwords.job.progressLabel')}
             />
-            {/* Announced as the job moves on and when it finishes. */}
             <p role="status" className="text-sm font-medium text-gray-900">
               {finished
                 ? t('passwords.job.finished', {
@@ -227,7 +218,6 @@ function JobLoaded({
   );
 }
 
-/** Where one terminal's reset stands, in words. */
 function outcomeText(result: JobResult, t: TFunction, dateTime: (iso: string) => string): string {
   if (result.error !== undefined) return jobErrorText(result.error, t);
   switch (result.commandStatus) {
@@ -248,7 +238,6 @@ function outcomeText(result: JobResult, t: TFunction, dateTime: (iso: string) =>
   }
 }
 
-/** Why a terminal still takes its old void password. */
 function oldPinText(result: JobResult, t: TFunction): string {
   if (result.commandStatus === 'queued' || result.commandStatus === 'delivered') {
     return result.online ? t('passwords.job.oldPin.untilCheckIn') : t('passwords.job.oldPin.untilConnects');
@@ -256,7 +245,6 @@ function oldPinText(result: JobResult, t: TFunction): string {
   return t('passwords.job.oldPin.notReset');
 }
 
-/** Why a terminal of a job failed, in words; an unknown code gets a general sentence. */
 function jobErrorText(code: string, t: TFunction): string {
   switch (code) {
     case ErrorCode.commandAlreadyOpen:

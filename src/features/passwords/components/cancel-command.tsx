@@ -6,11 +6,7 @@ import { ErrorNotice } from '@/components/error-notice';
 import { useTranslation } from '@/i18n/use-translation';
 import { type RefreshKeys, useCancelCommand } from '../api/mutations';
 
-/**
- * Cancels a command still queued (the terminal has not picked it up). The outcome is said
- * in a live region: cancelled, too late (it was picked up meanwhile), or not known yet —
- * then "Check again" sends the same cancel (same key), which the server does at most once.
- */
+/** "Check again" sends the same cancel (same key), which the server does at most once. */
 export function CancelCommand({ command, refreshes }: { command: PasswordCommand; refreshes: RefreshKeys }) {
   const { t } = useTranslation();
   const cancel = useCancelCommand(refreshes);

@@ -24,15 +24,12 @@ export interface ChangeVoidPasswordDialogProps {
   refreshes: RefreshKeys;
   canCancel: boolean;
   onClose: () => void;
-  /** The command is queued: the dialog's job is done. */
   onSent: (command: PasswordCommand) => void;
-  /** Offered after wrong tries or a lock, when the user may reset it. */
   onResetInstead?: (() => void) | undefined;
   /** The session ended as the change was sent: it was not. */
   onSessionEnded?: (() => void) | undefined;
 }
 
-/** Change (the current void password is known): current, new, confirm — DESIGN §2. */
 export function ChangeVoidPasswordDialog(props: ChangeVoidPasswordDialogProps) {
   const titleId = useId();
   return (

@@ -1,9 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
-/**
- * The title of a dialog step. When a step replaces another (form → outcome), the focused
- * control is gone: focus moves here, so keyboard and screen-reader users start at the top.
- */
+/** When a step replaces another the focused control is gone: focus moves here. */
 export function DialogHeading({
   id,
   children,

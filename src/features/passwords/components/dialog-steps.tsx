@@ -14,10 +14,7 @@ import { OutcomeUnknown } from './outcome-unknown';
 import { StepUpForm } from './step-up-form';
 import { OpenCommandRefusal, TerminalReread } from './terminal-state-blocks';
 
-/**
- * One step of a void-password dialog: its title, focused when the step replaced another
- * (the control that had the focus is gone), then its content. Give each step its own `key`.
- */
+/** Give each step its own `key`. */
 export function DialogStep({
   titleId,
   title,
@@ -28,7 +25,6 @@ export function DialogStep({
   title: string;
   focusTitle: boolean;
   children: ReactNode;
-  /** Taken (and not used) so a dialog can spread its common step props. */
   onClose?: () => void;
 }) {
   return (
@@ -52,7 +48,6 @@ export function CloseRow({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Puts the acquirer's field refusals on their fields, and the focus on the first. */
 export function showFieldRefusals<T extends FieldValues>(
   form: UseFormReturn<T>,
   fields: FieldRefusal[],
@@ -63,7 +58,6 @@ export function showFieldRefusals<T extends FieldValues>(
   if (fields[0]) form.setFocus(fields[0].field as Path<T>);
 }
 
-/** Re-reads the terminal after an unknown outcome, saying so while it does. */
 export function useReread(refreshes: RefreshKeys) {
   const refresh = useRefresh(refreshes);
   const [rereading, setRereading] = useState(false);
@@ -75,12 +69,10 @@ export function useReread(refreshes: RefreshKeys) {
   return { rereading, reread };
 }
 
-/** Sending again an action whose outcome was unknown: its dialog stays on the unknown step. */
 export function isCheckingAgain(state: ActionState<unknown>): boolean {
   return state.status === 'pending' && state.checking;
 }
 
-/** The outcome of sending is not known: what the terminal shows now, and "Check again". */
 export function UnknownOutcomeStep({
   titleId,
   title,
@@ -94,7 +86,6 @@ export function UnknownOutcomeStep({
   titleId: string;
   title: string;
   what: string;
-  /** The terminal as re-read (single-terminal actions). */
   terminal?: TerminalDetail;
   rereading?: boolean;
   checking: boolean;
@@ -114,7 +105,6 @@ export function UnknownOutcomeStep({
   );
 }
 
-/** A command is already waiting for the terminal: it is shown instead of the form. */
 export function OpenCommandStep({
   titleId,
   title,
@@ -140,11 +130,7 @@ export function OpenCommandStep({
   );
 }
 
-/**
- * The step-up of a dialog that needs one (resets): whether it is live, and when it is not —
- * or the acquirer refused it — the account password asked again, after which the send the
- * user had asked for goes ahead without another click.
- */
+/** After the password is asked again, the send the user asked for goes ahead without another click. */
 export function useStepUpGate(access: VoidPasswordAccess | undefined) {
   const stepUp = useStepUp(access?.userId ?? '');
   const [expired, setExpired] = useState(false);
@@ -153,9 +139,7 @@ export function useStepUpGate(access: VoidPasswordAccess | undefined) {
   return {
     validUntil: stepUp.validUntil,
     token: stepUp.token,
-    /** The user just came from the password step (to move the focus). */
     justConfirmed,
-    /** The confirmation ran out or was refused: ask again, then send. */
     askAgain: (refusedByServer: boolean) => {
       if (refusedByServer) stepUp.drop();
       setSendWhenConfirmed(true);
@@ -195,7 +179,6 @@ export function useStepUpGate(access: VoidPasswordAccess | undefined) {
   };
 }
 
-/** "Account password confirmed until 14:05." */
 export function StepUpValidity({ validUntil }: { validUntil: number }) {
   const { t } = useTranslation();
   const format = useFormat();

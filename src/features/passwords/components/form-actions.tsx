@@ -1,7 +1,6 @@
 import { Button } from '@/components/button';
 import { useTranslation } from '@/i18n/use-translation';
 
-/** The Cancel / submit row of a void-password form (or of a step that goes on without one). */
 export function FormActions({
   onCancel,
   label,
@@ -15,7 +14,6 @@ export function FormActions({
   pending?: boolean;
   pendingLabel?: string;
   variant?: 'primary' | 'danger';
-  /** A step without a form: the button goes on instead of submitting. */
   onContinue?: () => void;
 }) {
   const { t } = useTranslation();

@@ -11,7 +11,7 @@ interface NewPinValues {
   confirmPassword: string;
 }
 
-/** An error message key of a form field, in words; policy rules are listed by the feedback instead. */
+/** Policy rules are listed by the feedback instead. */
 export function useFieldError() {
   const { t } = useTranslation();
   return (message: string | undefined): string | undefined =>
@@ -20,11 +20,6 @@ export function useFieldError() {
 
 const isPolicyRule = (message: string | undefined) => message?.startsWith('passwords.rules.') ?? false;
 
-/**
- * A PIN field of a react-hook-form form: its value, errors and Show/Hide wired. `error` turns
- * the field's error message (an i18n key) into words; `below` renders under the field from
- * the live value (the policy feedback) and gets the id the input is described by.
- */
 export function PinController<T extends FieldValues>({
   control,
   name,
@@ -72,7 +67,6 @@ export function PinController<T extends FieldValues>({
   );
 }
 
-/** New void password + confirmation, with the policy checked as the user types. */
 export function NewPinFields<T extends FieldValues & NewPinValues>({
   control,
   visibility,

@@ -3,13 +3,7 @@ import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { useTranslation } from '@/i18n/use-translation';
 
-/**
- * The answer to a change, reset or bulk reset was lost (network, timeout, server error): it
- * may or may not have been done, so it is not reported as done. `reread` says what
- * re-reading the terminal shows now; "Check again" sends the very same request (same
- * idempotency key): if the first arrived, its answer comes back; if not, it is done now —
- * never twice.
- */
+/** Never reported as done; "Check again" sends the same request (same key), so it is never done twice. */
 export function OutcomeUnknown({
   what,
   reread,
@@ -17,7 +11,6 @@ export function OutcomeUnknown({
   onCheckAgain,
   onClose,
 }: {
-  /** "the change", "the reset"… already translated. */
   what: string;
   reread?: ReactNode;
   checking: boolean;

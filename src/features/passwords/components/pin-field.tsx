@@ -4,10 +4,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import { normalizePinInput } from '../api/pin-rules';
 
 /**
- * A void-password input: the numeric keypad on phones, paste and password managers allowed
- * (`autocomplete` says which PIN it is), full-width digits and spaces tidied as typed, and a
- * Show/Hide toggle. No `maxLength`: a pasted "246 813" must arrive whole, and a too-long
- * PIN is said in words rather than cut silently.
+ * No `maxLength`: a pasted "246 813" must arrive whole, and a too-long PIN is said in words rather than cut.
  */
 export function PinField({
   label,
@@ -32,11 +29,8 @@ export function PinField({
   ref?: Ref<HTMLInputElement>;
   shown: boolean;
   onToggleShown: () => void;
-  /** Already translated. */
   error?: string | undefined;
-  /** Ids of more help (e.g. the live policy feedback). */
   describedBy?: string | undefined;
-  /** Kept as typed but not editable, e.g. while the outcome of sending it is unknown. */
   readOnly?: boolean;
 }) {
   const { t } = useTranslation();

@@ -20,13 +20,7 @@ function Check() {
   );
 }
 
-/**
- * The void-password policy checked as the user types: before anything is typed, the rules
- * in one sentence; then each rule the PIN breaks, in plain words (never the PIN itself);
- * then that it passes, with what only the server can check — unless the field says it is
- * refused anyway (one message, not a red and a green one). A polite live region, and the
- * input's description.
- */
+/** Never the PIN itself; no green "passes" when the field says it is refused (one message, not two). */
 export function PinPolicyFeedback({
   id,
   value,
@@ -35,9 +29,7 @@ export function PinPolicyFeedback({
 }: {
   id: string;
   value: string;
-  /** After a submit: broken rules are errors, not hints. */
   emphasize: boolean;
-  /** The PIN is refused for a reason beyond these rules (the current one again, one of the last 3). */
   refused?: boolean;
 }) {
   const { t } = useTranslation();

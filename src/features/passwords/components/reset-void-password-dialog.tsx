@@ -24,17 +24,11 @@ export interface ResetVoidPasswordDialogProps {
   access: VoidPasswordAccess;
   refreshes: RefreshKeys;
   onClose: () => void;
-  /** The reset is queued (and a temporary PIN, if any, was noted). */
   onSent: (command: PasswordCommand) => void;
   /** The session ended as the reset (or its password confirmation) was sent: it was not. */
   onSessionEnded?: (() => void) | undefined;
 }
 
-/**
- * Reset (the void password is forgotten): the account password again (step-up), a backup
- * of the terminal's sales offered, then a new PIN chosen now or a temporary one shown once;
- * support gives a ticket and a reason — DESIGN §2.
- */
 export function ResetVoidPasswordDialog(props: ResetVoidPasswordDialogProps) {
   const titleId = useId();
   const [pinOnScreen, setPinOnScreen] = useState(false);

@@ -15,10 +15,6 @@ import { useFieldError } from './new-pin-fields';
 
 type Failure = { kind: 'wrong'; attemptsRemaining?: number } | { kind: 'other'; error: unknown };
 
-/**
- * "Confirm it's you": the account password again before a reset (DESIGN §2). Its token is
- * held in memory for 5 minutes, so the next reset within that time does not ask again.
- */
 export function StepUpForm({
   scope,
   username,
@@ -27,15 +23,11 @@ export function StepUpForm({
   onCancel,
   onSessionEnded,
 }: {
-  /** The signed-in user's id: the token is theirs only. */
   scope: string;
-  /** For password managers (a hidden field), so they offer the right account. */
   username: string;
-  /** A previous confirmation ran out (the server said so, or 5 minutes passed). */
   expired: boolean;
   onConfirmed: () => void;
   onCancel: () => void;
-  /** The session ended at this step (a 401): what the user asked for was not sent. */
   onSessionEnded?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();

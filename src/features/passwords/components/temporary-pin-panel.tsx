@@ -7,12 +7,7 @@ import { DialogHeading } from './dialog-heading';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/**
- * The one-time temporary PIN, shown once: large, read digit by digit to screen readers,
- * with a copy button, until the user says they have noted it. It lives only in this
- * component's props (the dialog's state) and is never shown again. Leaving the page while
- * it is on screen asks first; if it was copied, the clipboard is emptied on "I have noted it".
- */
+/** Lives only in the dialog's state and is never shown again; a copied PIN is cleared from the clipboard. */
 export function TemporaryPinPanel({
   pin,
   tid,
@@ -25,9 +20,7 @@ export function TemporaryPinPanel({
   pin: string;
   tid: string;
   offline: boolean;
-  /** When the reset lapses if the terminal has not taken it (the command's expiry). */
   expiresAt: string;
-  /** Support: the PIN is read to the merchant on the phone, not handed to someone at the terminal. */
   readOut: boolean;
   titleId: string;
   onNoted: () => void;

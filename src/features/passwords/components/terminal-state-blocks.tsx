@@ -9,7 +9,6 @@ import type { RefreshKeys } from '../api/mutations';
 import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
 
-/** "A reset is queued, requested by Li Na at 14:02" — what the terminal is waiting on. */
 export function useCommandSentence() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -22,10 +21,7 @@ export function useCommandSentence() {
     });
 }
 
-/**
- * A second command while one is open is refused (DESIGN §2): the open one is shown, with
- * what can be done — wait for it, or cancel it while it is still queued.
- */
+/** A second command while one is open is refused (docs/domain.md). */
 export function OpenCommandRefusal({
   terminal,
   refreshes,
@@ -56,7 +52,6 @@ export function OpenCommandRefusal({
   );
 }
 
-/** The void password is locked (5 wrong attempts): no change until it lifts; a reset still works. */
 export function LockedNotice({
   lockedUntil,
   onResetInstead,
@@ -87,7 +82,6 @@ export function LockedNotice({
   );
 }
 
-/** What re-reading the terminal shows after an unknown outcome: a command waiting, or none. */
 export function TerminalReread({ terminal, rereading }: { terminal: TerminalDetail; rereading: boolean }) {
   const { t } = useTranslation();
   const sentence = useCommandSentence();

@@ -10,7 +10,6 @@ interface TicketValues {
   reason: string;
 }
 
-/** A support agent's ticket reference and reason for a reset; both go to the audit trail. */
 export function TicketFields<T extends FieldValues & TicketValues>({
   register,
   errors,

@@ -1,9 +1,6 @@
 import { useCallback, useState } from 'react';
 
-/**
- * Which PIN fields of a form show their digits. `hideAll` runs on submit, so a browser never
- * sees a PIN in a plain text field when the form is sent (it could offer it as autofill).
- */
+/** `hideAll` on submit: a browser that sees a PIN in a plain text field may offer it as autofill. */
 export function usePinVisibility() {
   const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set());
   const isShown = useCallback((name: string) => shown.has(name), [shown]);

@@ -25,16 +25,11 @@ interface Action<Input, Result> {
 export interface VoidPasswordFlowOptions<Values extends FieldValues, Input, Result> {
   action: Action<Input, Result>;
   form: UseFormReturn<Values>;
-  /** The request from what was typed; `stepUpToken` is set when `stepUp` is given. */
   toInput: (values: Values, stepUpToken: string | undefined) => Input;
   onSucceeded: (result: Result) => void;
-  /** Single-terminal actions: what to re-read after an unknown outcome. */
   refreshes?: RefreshKeys;
-  /** Actions that need a recent step-up (resets): whose it is. */
   stepUp?: VoidPasswordAccess;
-  /** A refusal the dialog shows its own way; true when handled. */
   onRefused?: (refusal: Refusal, error: unknown) => boolean;
-  /** The session ended at this action (a 401): nothing was sent. */
   onSessionEnded?: (() => void) | undefined;
 }
 
@@ -42,22 +37,12 @@ export interface FlowStepProps {
   titleId: string;
   title: string;
   onClose: () => void;
-  /** "the change", "the reset"… already translated. */
   what: string;
-  /** Single-terminal actions: shown as re-read, and its waiting command instead of the form. */
   terminal?: TerminalDetail;
   canCancel?: boolean;
-  /** The step-up form replaced another step (its title takes the focus). */
   stepUpFocusTitle?: boolean;
 }
 
-/**
- * The flow the change, reset and bulk-reset dialogs share: send what was typed (one
- * idempotent action), and before the form, the step that takes its place — the outcome not
- * known yet ("Check again" sends the same request), a command already waiting for the
- * terminal, or the account password asked again. What is refused goes on the fields or in
- * `refusal`.
- */
 export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
   action,
   form,
@@ -99,7 +84,6 @@ export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
     }
   });
 
-  /** The step shown instead of the form, if any. */
   const stepBeforeForm = ({
     titleId,
     title,
@@ -155,9 +139,7 @@ export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
     refusal,
     pending: state.status === 'pending',
     visibility,
-    /** When the step-up is valid until (browser clock); null without one. */
     stepUpValidUntil: gate.validUntil,
-    /** The user just came from the password step (to move the focus). */
     stepUpJustConfirmed: gate.justConfirmed,
     stepBeforeForm,
   };

@@ -14,12 +14,7 @@ import { ResetVoidPasswordDialog } from './reset-void-password-dialog';
 
 type OpenDialog = 'change' | 'reset' | null;
 
-/**
- * The terminal page's void-password controls: Change (owners, who know the current PIN),
- * Reset (owners and support, after a step-up), and — while a command waits for the terminal —
- * what that means and a way to cancel it. Cashiers get none of this (the page passes no
- * access), and the API refuses them anyway.
- */
+/** Cashiers get none of this (the page passes no access), and the API refuses them anyway. */
 export function VoidPasswordActions({
   terminal,
   access,

@@ -5,7 +5,6 @@ import * as merchantApi from '@/api/endpoints/merchants';
 
 export const merchantQueries = {
   all: () => ['merchants'] as const,
-  /** Support's merchant search: by MID, name or phone. */
   search: (q: string) =>
     queryOptions({
       queryKey: [...merchantQueries.all(), 'search', q] as const,
@@ -19,5 +18,4 @@ export const merchantQueries = {
     }),
 };
 
-/** The merchant search as it lives in the URL (`/merchants?q=…`). */
 export const MerchantSearchView = z.object({ q: z.optional(z.string().check(z.maxLength(64))) });

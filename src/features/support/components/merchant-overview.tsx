@@ -15,19 +15,13 @@ import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
 import { merchantQueries } from '../api/queries';
 
-/**
- * A merchant as support sees it: who they are, their payout mode (D0 sales cannot be
- * voided), their stores, and — from the page — their terminals. An unknown MID is "not found".
- */
 export function MerchantOverview({
   mid,
   storeHref,
   children,
 }: {
   mid: string;
-  /** Link of a store: the merchant's terminals filtered to it. */
   storeHref: (storeId: string) => string;
-  /** The merchant's terminals (the fleet list), placed under the stores. */
   children: (merchant: MerchantDetail) => ReactNode;
 }) {
   const valid = MerchantId.safeParse(mid).success;

@@ -10,10 +10,6 @@ import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
 import { merchantQueries, MerchantSearchView } from '../api/queries';
 
-/**
- * Support's way in from a phone call: "my MID is …", "we are 悦来便利店", "my number is
- * 138…". The search lives in the URL; each result opens the merchant's page.
- */
 export function MerchantSearch() {
   const { t } = useTranslation();
   const format = useFormat();

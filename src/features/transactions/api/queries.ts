@@ -3,16 +3,11 @@ import { apiClient } from '@/api/client';
 import * as transactionApi from '@/api/endpoints/transactions';
 import type { TransactionQuery, VoidSummaryQuery } from '@/api/schemas/transactions';
 
-/** Rows per request: few requests for a long scroll, small enough to answer fast. */
 export const TRANSACTION_PAGE_SIZE = 100;
 
-/** A list's filter without paging. */
 export type TransactionListQuery = Omit<TransactionQuery, 'cursor' | 'limit'>;
 
-/**
- * `background`: a refresh the user did not ask for (polling, a deadline passing). It is
- * marked so it does not keep the session alive; the cache entry is the user's own read.
- */
+/** `background`: a refresh the user did not ask for does not keep the session alive. */
 interface FetchMode {
   background?: boolean;
 }

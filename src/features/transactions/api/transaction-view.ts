@@ -5,17 +5,12 @@ import { businessDayRange } from '@/components/date-range-fields';
 import { addBusinessDays, businessDate } from '@/i18n/format';
 import type { TransactionListQuery } from './queries';
 
-/** A business day in a URL: `2026-06-11`. */
 const BusinessDay = z.iso.date();
 
-/** The selected transaction (its detail dialog), in the URL so Back closes it. */
+/** In the URL so Back closes the detail dialog. */
 const SelectedTransaction = z.string().check(z.regex(/^[\w-]{1,40}$/));
 
-/**
- * The sales list as it lives in the URL: `/transactions?terminalId=58100102` (the default
- * view, "voidable now") or `/transactions?voidable=all&status=settled`. `voidable=true` is
- * the default spelled out, as the terminal page links it.
- */
+/** `voidable=true` is the default spelled out, as the terminal page links it. */
 export const TransactionView = z.object({
   voidable: z.optional(z.enum(['true', 'all'])),
   q: z.optional(z.string().check(z.maxLength(32))),
@@ -35,7 +30,6 @@ export function isVoidableNowView(view: TransactionView): boolean {
   return view.voidable !== 'all';
 }
 
-/** The API query of a list view. "Voidable now" asks the server which sales still are. */
 export function listQueryOf(view: TransactionView): TransactionListQuery {
   const query: TransactionListQuery = {
     merchantId: view.merchantId,
@@ -49,7 +43,6 @@ export function listQueryOf(view: TransactionView): TransactionListQuery {
   return { ...query, status: view.status, type: view.type };
 }
 
-/** The patch that clears every filter of a list view, keeping the view itself. */
 export const CLEARED_FILTERS = {
   q: undefined,
   merchantId: undefined,
@@ -69,12 +62,10 @@ export function hasFilters(view: TransactionView): boolean {
   );
 }
 
-/** Periods of the voids review. */
 export const VoidPeriod = z.enum(['today', '7d', '14d', 'custom']);
 export type VoidPeriod = z.infer<typeof VoidPeriod>;
 export const DEFAULT_VOID_PERIOD: VoidPeriod = '7d';
 
-/** The voids review as it lives in the URL: `/transactions/voids?terminalId=58100107&period=today`. */
 export const VoidsView = z.object({
   period: z.optional(VoidPeriod),
   from: z.optional(BusinessDay),
@@ -87,10 +78,7 @@ export const VoidsView = z.object({
 });
 export type VoidsView = Partial<z.output<typeof VoidsView>>;
 
-/**
- * The days of a period, counted back from `today` (the business day now). A custom period
- * without dates is every day.
- */
+/** A custom period without dates is every day. */
 export function periodRange(view: VoidsView, today: string): { from?: string; to?: string } {
   switch (view.period ?? DEFAULT_VOID_PERIOD) {
     case 'today':
@@ -104,7 +92,7 @@ export function periodRange(view: VoidsView, today: string): { from?: string; to
   }
 }
 
-/** Today as a business day, by the browser's clock (a day boundary, not a deadline). */
+/** By the browser's clock: a day boundary, not a deadline. */
 export function businessToday(): string {
   return businessDate(Date.now());
 }

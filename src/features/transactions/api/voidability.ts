@@ -3,10 +3,7 @@ import type { NotVoidableReason, PaymentMethod, Transaction } from '@/api/schema
 export type VoidabilityNow =
   { voidable: true; until: number } | { voidable: false; reason: NotVoidableReason };
 
-/**
- * Whether a sale can be voided at `now` (server clock): the server's answer, except that a
- * deadline passed since it answered makes it "past the cutoff" at once, before any refetch.
- */
+/** The server's answer, except a deadline passed since it answered counts at once, before any refetch. */
 export function voidabilityAt(tx: Transaction, now: number | null): VoidabilityNow {
   if (tx.voidable && tx.voidableUntil) {
     const until = Date.parse(tx.voidableUntil);
@@ -16,7 +13,6 @@ export function voidabilityAt(tx: Transaction, now: number | null): VoidabilityN
   return { voidable: false, reason: tx.notVoidableReason ?? 'not_approved' };
 }
 
-/** A sale that was voidable when loaded and whose deadline has passed by `now`. */
 export function hasJustExpired(tx: Transaction, now: number | null): boolean {
   return tx.voidable && now !== null && !voidabilityAt(tx, now).voidable;
 }

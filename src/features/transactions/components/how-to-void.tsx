@@ -3,10 +3,6 @@ import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
 import { TraceNumber } from './trace-number';
 
-/**
- * The steps at the terminal (the seed article): Void → void password → trace number → card
- * → confirm, filled in with this sale's terminal, trace number, card and amount.
- */
 export function HowToVoid({ tx, headingId }: { tx: Transaction; headingId: string }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -11,7 +11,6 @@ const tone: Record<NotVoidableReason, string> = {
   is_void: 'bg-gray-100 text-gray-900',
 };
 
-/** In a row: why it cannot be voided and the way instead, in a few words ("Settled — refund instead"). */
 export function NotVoidableBadge({ reason }: { reason: NotVoidableReason }) {
   const { t } = useTranslation();
   return (
@@ -21,7 +20,6 @@ export function NotVoidableBadge({ reason }: { reason: NotVoidableReason }) {
   );
 }
 
-/** In the detail: what happened, in plain words, and what to do instead. */
 export function NotVoidableExplanation({ reason }: { reason: NotVoidableReason }) {
   const { t } = useTranslation();
   return (

@@ -2,7 +2,6 @@ import type { Transaction } from '@/api/schemas/transactions';
 import { useTranslation } from '@/i18n/use-translation';
 import { isWalletMethod } from '../api/voidability';
 
-/** "•••• 4821 · Chip card" or "WeChat Pay QR": how the customer paid. */
 export function Payment({ tx, className = '' }: { tx: Transaction; className?: string }) {
   const { t } = useTranslation();
   const method = t(`transactions.method.${tx.method}`);

@@ -35,15 +35,9 @@ const idOf = (tx: TransactionListItem) => tx.id;
 
 /** "Voidable now" refreshes itself: a sale just made at the counter shows up within this. */
 const VOIDABLE_REFRESH_MS = 15_000;
-/** While at most this many pages are loaded; a long scroll is not refetched behind the user's back. */
+/** A long scroll is not refetched behind the user's back. */
 const AUTO_REFRESH_MAX_PAGES = 3;
 
-/**
- * The sales list of `/transactions`: by default the sales that can be voided now, each with
- * its trace number and a live countdown to its deadline on the server clock; a sale whose
- * deadline passes leaves the list at once (and is announced), without a reload. Search and
- * filters live in the URL; the detail of a sale opens in a dialog (`?sale=`).
- */
 export function SalesList({ viewer }: { viewer: Viewer }) {
   const [view, setView] = useUrlState(TransactionView);
   const query = useMemo(() => listQueryOf(view), [view]);
@@ -89,7 +83,7 @@ export function SalesList({ viewer }: { viewer: Viewer }) {
   );
 }
 
-/** The part that ticks every second with the server clock (the filters above do not). */
+/** Only this part ticks every second with the server clock. */
 function LiveSalesTable({
   list,
   query,
@@ -118,10 +112,8 @@ function LiveSalesTable({
     useAnswerClockAnchor(list.isPlaceholderData ? undefined : latest?.serverTime, list.dataUpdatedAt),
   );
 
-  // Deadlines that passed since the server answered: gone from "voidable now" at once,
-  // "past the cutoff" elsewhere, and the list asks the server again. Announced only for sales
-  // seen still voidable in this view: rows kept on screen while another query, tab or page
-  // loads, or cached from a visit earlier, say nothing about what just happened.
+  // Announced only for sales seen voidable in this view: rows kept from another query, tab or visit say
+  // nothing about what just happened.
   const expired = serverNow === null ? [] : listProps.items.filter((tx) => hasJustExpired(tx, serverNow));
   const expiredKey = expired.map(idOf).join(' ');
   const viewKey = JSON.stringify(query);
@@ -232,7 +224,6 @@ function LiveSalesTable({
   );
 }
 
-/** Ids of the sales shown as voidable in this view (`viewKey`) since it opened. */
 function useShownVoidable(
   items: readonly TransactionListItem[],
   now: number | null,

@@ -1,7 +1,6 @@
 import { CopyButton } from '@/components/copy-button';
 import { useTranslation } from '@/i18n/use-translation';
 
-/** The trace number (凭证号) the terminal asks for, large, with a one-click copy. */
 export function TraceNumber({ traceNo, size = 'md' }: { traceNo: string; size?: 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (

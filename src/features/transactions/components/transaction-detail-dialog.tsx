@@ -16,11 +16,6 @@ import { NotVoidableExplanation } from './not-voidable';
 import { Payment } from './payment';
 import { TraceNumber } from './trace-number';
 
-/**
- * The selected transaction (`?sale=<id>`): whether it can still be voided and until when,
- * with the steps at the terminal next to it — or, when it cannot, why and what to do
- * instead. A void shows the sale it cancelled.
- */
 export function TransactionDetailDialog({
   id,
   onOpen,

@@ -12,9 +12,8 @@ import { CLEARED_FILTERS, hasFilters, isVoidableNowView, TransactionView } from 
 import type { Viewer } from '../api/viewer';
 
 /**
- * Search and filters of the sales list. Every change goes to the URL (a new history entry);
- * what can be voided now is always an approved card sale, so status and type are offered
- * in "All transactions" only.
+ * A sale voidable now is always an approved card sale, so status and type are offered in "All transactions"
+ * only.
  */
 export function TransactionFilters({
   view,

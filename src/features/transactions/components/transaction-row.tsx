@@ -7,17 +7,11 @@ import { Payment } from './payment';
 import { TraceNumber } from './trace-number';
 import { VoidDeadline } from './void-deadline';
 
-/**
- * The two row kinds: `sales` ends with the RRN and the void deadline (or why it cannot be
- * voided); `voids` ends with the original sale (who made it, when).
- */
 export type RowKind = 'sales' | 'voids';
 
 /**
- * Grid of a row. From `xl` a table row; below, a card: the trace number on top, then the
- * other cells two by two, each with its own label. Columns have fixed widths and only the
- * last one stretches, so the header (which has no scrollbar) and the rows line up. Class
- * names are spelled out so Tailwind sees them.
+ * Fixed widths, only the last stretches, so the header (no scrollbar) and rows line up; class names spelled
+ * out for Tailwind.
  */
 export const rowLayouts = {
   sales: {
@@ -61,7 +55,6 @@ export function TransactionHeader({ kind }: { kind: RowKind }) {
   );
 }
 
-/** The time of a transaction: time of day, the date under it. */
 function TransactionTime({ at }: { at: string }) {
   const format = useFormat();
   return (
@@ -72,7 +65,6 @@ function TransactionTime({ at }: { at: string }) {
   );
 }
 
-/** The sale a void cancelled: its trace number, when and by whom it was made. */
 function OriginalSaleCell({ tx }: { tx: TransactionListItem }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -99,7 +91,6 @@ export function TransactionRow({
 }: {
   tx: TransactionListItem;
   kind: RowKind;
-  /** Server "now" of the list (epoch ms), null until it is known. */
   now: number | null;
   onOpen: (tx: TransactionListItem) => void;
 }) {

@@ -4,9 +4,7 @@ import { useTranslation } from '@/i18n/use-translation';
 
 type Tab = 'voidable' | 'all' | 'voids';
 
-/** Filters that mean the same in every view and go along when switching. */
 const SHARED_PARAMS = ['merchantId', 'terminalId', 'storeId'] as const;
-/** The sales views also share the search and the rest of their filters. */
 const SALES_PARAMS = ['q', 'method', 'from', 'to'] as const;
 
 function hrefOf(tab: Tab, current: URLSearchParams, fromSales: boolean): string {
@@ -28,11 +26,6 @@ function hrefOf(tab: Tab, current: URLSearchParams, fromSales: boolean): string 
   return tab === 'voids' ? paths.voids(search) : paths.transactions(search);
 }
 
-/**
- * Switches between the transaction views — voidable now, all transactions, voids done (only
- * with `voidReview`: not for a cashier, decision 010) — keeping the terminal, store and
- * merchant being looked at.
- */
 export function TransactionTabs({ voidReview }: { voidReview: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();

@@ -8,10 +8,6 @@ import { NotVoidableBadge } from './not-voidable';
 /** Under this much time left a deadline is shown as urgent. */
 const URGENT_MS = 30 * 60_000;
 
-/**
- * A sale's void deadline as time left on the server clock ("2 hr 5 min left, by 23:00"),
- * or why it cannot be voided. `now` is the server "now" of the screen (useServerNow).
- */
 export function VoidDeadline({ tx, now }: { tx: Transaction; now: number | null }) {
   const { t } = useTranslation();
   const format = useFormat();

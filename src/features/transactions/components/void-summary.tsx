@@ -14,10 +14,6 @@ function BurstBadge() {
   );
 }
 
-/**
- * Bursts of voids in the period: one operator voiding many sales in a short time, the way
- * voiding for cash shows. Each says who, where, how many, how much and when, with the rule.
- */
 export function VoidBursts({
   bursts,
   onShow,
@@ -70,17 +66,12 @@ export function VoidBursts({
   );
 }
 
-/** Rows of each summary table before "Show more". */
 const FIRST_ROWS = 10;
 
 const th = 'py-2 pr-3 text-left text-xs font-semibold tracking-wide text-gray-700 uppercase';
 const td = 'py-2 pr-3 align-top';
 const number = `${td} text-right tabular-nums`;
 
-/**
- * One summary table: its first rows (the server sent the top ones), the rest on request,
- * bursts highlighted, and a "Show" per row that narrows the voids list to it.
- */
 function SummaryTable<T extends { burst: boolean }>({
   id,
   title,
@@ -94,13 +85,10 @@ function SummaryTable<T extends { burst: boolean }>({
 }: {
   id: string;
   title: string;
-  /** Header cells after the first (the row header), e.g. counts and amounts. */
   columns: readonly { label: string; className?: string }[];
   rows: readonly T[];
-  /** How many rows exist on the server (the list holds the top ones). */
   groups: number;
   keyOf: (row: T) => string;
-  /** The row's `th` and `td` cells, in the order of the columns. */
   cells: (row: T) => ReactNode;
   showLabel: (row: T) => string;
   onShow: (row: T) => void;
@@ -159,7 +147,6 @@ function SummaryTable<T extends { burst: boolean }>({
   );
 }
 
-/** Counts and amounts per operator of a terminal and per terminal, most voids (and bursts) first. */
 export function VoidSummaryTables({
   summary,
   onShowOperator,

@@ -33,11 +33,6 @@ import { VoidBursts, VoidSummaryTables } from './void-summary';
 const itemsOf = (page: TransactionPage) => page.items;
 const idOf = (tx: TransactionListItem) => tx.id;
 
-/**
- * Voids done (`/transactions/voids`): over a chosen period, how many voids and how much, per
- * operator and per terminal, bursts flagged first — how an owner spots a cashier voiding
- * sales for cash — and every void with the sale it cancelled.
- */
 export function VoidsReview({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
   const format = useFormat();

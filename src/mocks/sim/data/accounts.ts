@@ -1,7 +1,6 @@
 import type { Role } from '@/api/schemas/common';
 import { DEMO_PASSWORDS, MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
 
-/** A sign-in the mock offers on the sign-in page (mock mode only). */
 export interface DemoAccount {
   username: string;
   password: string;
@@ -15,10 +14,7 @@ export interface AccountSeed extends DemoAccount {
   merchantIds: string[];
 }
 
-/**
- * The accounts of every scenario. Their passwords are public demo values; the simulator
- * keeps only salted hashes of them.
- */
+/** Public demo passwords; the simulator keeps only salted hashes. */
 export const ACCOUNT_SEEDS: readonly AccountSeed[] = [
   {
     id: 'usr_owner',

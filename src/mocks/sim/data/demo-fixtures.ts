@@ -1,18 +1,10 @@
-/**
- * Fixed facts of the generated data that e2e tests and demos can rely on, whatever the
- * seed: the merchants the demo accounts belong to and, in the `demo` scenario, one
- * terminal (and a few sales) per notable state. Other details (serial numbers, the bulk of
- * the sales) come from the seed.
- */
+/** Facts of the generated data e2e tests and demos rely on, whatever the seed. */
 export const MERCHANT_A = '822330154110023';
 export const MERCHANT_B = '822290158120047';
 /** On same-day (D0) payout: its card sales can only be refunded, never voided. */
 export const MERCHANT_C = '822305054110089';
 
-/**
- * The demo sign-ins, by username: every scenario has them (listed on the sign-in page in
- * mock mode); the simulator keeps only their hashes.
- */
+/** Every scenario has them; the simulator keeps only their hashes. */
 export const DEMO_PASSWORDS = {
   owner: 'owner-demo-1',
   cashier: 'cashier-demo-1',
@@ -22,7 +14,6 @@ export const DEMO_PASSWORDS = {
 } as const;
 export type DemoUsername = keyof typeof DEMO_PASSWORDS;
 
-/** Terminals of the `demo` scenario, by what makes them interesting. */
 export const DEMO_TIDS = {
   /** Merchant A, online, still on the factory default 123456, voidable card sales today. */
   defaultPassword: '58100101',
@@ -54,10 +45,7 @@ export const DEMO_TIDS = {
   merchantCd0: '58300301',
 } as const;
 
-/**
- * The PIN of the demo terminals documented as "custom PIN `DEMO_VOID_PASSWORD`", so a change
- * (which needs the current PIN) can be demonstrated. The simulator only keeps its hash.
- */
+/** So a change (which needs the current PIN) can be demonstrated; the simulator keeps only its hash. */
 export const DEMO_VOID_PASSWORD = '246813';
 
 /** Trace numbers of notable sales in the `demo` scenario (all of the open batch unless said). */

@@ -8,7 +8,6 @@ import { generateWorld } from './generate';
 
 const NOW = Date.parse('2025-06-11T15:30:00+08:00');
 
-/** A comparable digest of a world (Maps and object cycles left out). */
 function digest(world: World) {
   return {
     merchants: world.merchants,

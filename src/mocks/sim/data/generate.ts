@@ -38,7 +38,7 @@ const METHOD_WEIGHTS: readonly [PaymentMethod, number][] = [
   ['unionpay_qr', 5],
 ];
 
-/** A random PIN that satisfies the policy (from the seeded PRNG: data, not a secret). */
+/** From the seeded PRNG: data, not a secret. */
 function policyPin(rng: Rng): string {
   for (;;) {
     const pin = String(rng.int(0, 999999)).padStart(6, '0');
@@ -52,10 +52,9 @@ function maskPhone(phone: string): string {
 export { maskPhone };
 
 interface PinSpec {
-  /** Plain PIN to hash (generation only; never kept). */
+  /** Generation only; never kept. */
   pin: string;
   changedAt: number;
-  /** Earlier PINs, newest first. */
   previous?: string[];
 }
 
@@ -64,7 +63,6 @@ interface TerminalSpec {
   merchantId: string;
   storeId: string;
   online: boolean;
-  /** For an offline terminal: when it was last seen. */
   lastSeenAt?: number;
   pin: PinSpec | null;
   failedAttempts?: number;
@@ -73,7 +71,6 @@ interface TerminalSpec {
   manualSettlements?: number[];
 }
 
-/** Collects the generated world; transactions get their ids once sorted newest first. */
 class WorldBuilder {
   merchants: MerchantRecord[] = [];
   stores: StoreRecord[] = [];
@@ -160,7 +157,6 @@ class WorldBuilder {
     return record;
   }
 
-  /** Adds the void of `sale` at `at`, if that is still inside the sale's batch and not in the future. */
   voidOf(sale: TransactionRecord, at: number, operatorNo: string, traceNo: string): TransactionRecord | null {
     if (at > this.now || at >= batchCloseAt(sale.terminal, sale.createdAt).closesAt) return null;
     const record = this.transaction({
@@ -245,7 +241,6 @@ function methodOf(rng: Rng): PaymentMethod {
   return 'card_chip';
 }
 
-/** Log-normal amounts around ¥45, in fen, mostly whole jiao. */
 function amountOf(rng: Rng): number {
   const u = Math.max(rng.next(), 1e-9);
   const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
@@ -254,7 +249,6 @@ function amountOf(rng: Rng): number {
   return rng.chance(0.8) ? Math.round(clamped / 10) * 10 : clamped;
 }
 
-/** A business-hours instant (07:30–22:30 Shanghai) in [from, to], or null if none was found. */
 function businessInstant(rng: Rng, from: number, to: number): number | null {
   if (to <= from) return null;
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -273,7 +267,6 @@ interface SalesOptions {
   traceStart: number;
 }
 
-/** Ordinary traffic of one terminal: sales (some declined, some voided) between `from` and its last contact. */
 function ordinarySales(b: WorldBuilder, terminal: TerminalRecord, options: SalesOptions): void {
   const { rng } = b;
   const to = terminal.online ? b.now : terminal.lastSeenAt;
@@ -310,11 +303,10 @@ function ordinarySales(b: WorldBuilder, terminal: TerminalRecord, options: Sales
 export interface GenerateOptions {
   scenario: Scenario;
   seed: string;
-  /** Simulated now: the data ends here. */
   now: number;
 }
 
-/** The world of a scenario: the same seed, scenario and instant always give the same data. */
+/** The same seed, scenario and instant always give the same data. */
 export function generateWorld({ scenario, seed, now }: GenerateOptions): World {
   const rng = createRng(`${scenario}:${seed}`);
   const b = new WorldBuilder(rng, now);
@@ -330,7 +322,6 @@ function phoneOf(rng: Rng): string {
   return rng.pick(PHONE_PREFIXES) + rng.digits(8);
 }
 
-/** The three merchants every scenario has, so the demo accounts always have theirs. */
 function coreMerchants(b: WorldBuilder, rng: Rng): [MerchantRecord, MerchantRecord, MerchantRecord] {
   return [
     b.merchant({ id: MERCHANT_A, name: '杭州西湖区悦来便利店', phone: phoneOf(rng), payoutMode: 'T1' }),
@@ -351,18 +342,15 @@ function coreMerchants(b: WorldBuilder, rng: Rng): [MerchantRecord, MerchantReco
 
 // --- demo ------------------------------------------------------------------------------
 
-/** How far back the demo's notable sales go (see `recent` in generateDemo). */
 const NOTABLE_WINDOW = 100 * MINUTE;
 
 function generateDemo(b: WorldBuilder, a: MerchantRecord, bm: MerchantRecord, c: MerchantRecord): void {
   const { rng, now } = b;
   const lastCutoff = nextCutoffAfter(now, DEFAULT_CUTOFF_MINUTE) - DAY;
-  /** An instant in the open batch: `f` of the way from the last cutoff to now. */
   const openBatch = (f: number) => lastCutoff + Math.floor((now - lastCutoff) * f);
   /**
-   * An instant of the last 100 minutes of the open batch (all of it when younger): the
-   * sales the guide and the tests point to stay among the newest rows at any hour; placed
-   * over the whole batch, the day's traffic pushed them further down as the day went on.
+   * The last 100 minutes of the open batch, so the sales tests point to stay among the newest rows at any
+   * hour.
    */
   const recent = (f: number) => now - Math.floor(Math.min(now - lastCutoff, NOTABLE_WINDOW) * (1 - f));
   const daysAgo = (days: number) => now - days * DAY;
@@ -452,7 +440,6 @@ function generateDemo(b: WorldBuilder, a: MerchantRecord, bm: MerchantRecord, c:
     c303: t({ tid: '58300303', storeId: storeC1.id, online: true, pin: null }, c),
   };
 
-  // Ordinary traffic over today and the three days before.
   const from = shanghaiMidnight(now) - 3 * DAY;
   for (const terminal of b.terminals) {
     if (terminal === ts.unused) continue;
@@ -526,7 +513,6 @@ function generateDemo(b: WorldBuilder, a: MerchantRecord, bm: MerchantRecord, c:
 
 type DemoTerminals = Record<string, TerminalRecord>;
 
-/** Commands and audit events that happened before the data starts: every command status shows up. */
 function demoHistory(
   b: WorldBuilder,
   ts: DemoTerminals,

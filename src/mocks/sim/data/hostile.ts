@@ -2,13 +2,10 @@ import type { World } from '../types';
 import { MERCHANT_A, MERCHANT_B, MERCHANT_C } from './demo-fixtures';
 
 /**
- * The `hostile` scenario: the demo data, with every name the API hands out (merchants,
- * stores, users, firmware, support tickets and reasons) replaced by text a careless UI would
- * run as markup, show in the wrong order, or let break the layout. The console must show
- * each as literal text, isolated and wrapped or truncated with the whole still available.
+ * Every name the API hands out replaced by text a careless UI would run as markup, reorder, or let break the
+ * layout.
  */
 export const HOSTILE_TEXT = {
-  /** Markup that runs script if it is ever put in the page as HTML. */
   img: '<img src=x onerror=alert(1)>悦来便利店',
   script: '<script>alert("store")</script>文三路店',
   svg: '"><svg onload=alert(1)>鲜果时光',
@@ -16,17 +13,14 @@ export const HOSTILE_TEXT = {
   rtlOverride: '\u202Egnp.exe\u202C 味香园',
   /** U+200F right-to-left mark and Arabic: bidi text among left-to-right neighbours. */
   rtlMark: '\u200Fمتجر الفاكهة\u200F 漕溪北路店',
-  /** Zero-width space, non-joiner, joiner and BOM inside a name. */
   zeroWidth: '悦\u200B来\u200C便\u200D利\uFEFF店(古荡店)',
   emoji: '🏪悦来便利店👨‍👩‍👧‍👦(黄龙店)🔥💳',
-  /** 500 characters and not one break opportunity. */
   longLatin: `Yuelai${'Convenience'.repeat(44)}${'X'.repeat(10)}`,
   longCjk: '衡山路'.repeat(166) + '店店',
   /** A support reset's reason: markup and an override that is never closed. */
   reason: "<img src=x onerror=alert('reason')> 店长遗忘撤销密码\u202E,来电申请重置",
 } as const;
 
-/** The merchants' and stores' names of the `hostile` scenario, in the order of the demo's. */
 export const HOSTILE_MERCHANT_NAMES: Record<string, string> = {
   [MERCHANT_A]: HOSTILE_TEXT.img,
   [MERCHANT_B]: HOSTILE_TEXT.rtlOverride,
@@ -41,7 +35,7 @@ const HOSTILE_STORE_NAMES = [
   HOSTILE_TEXT.svg,
 ];
 
-/** Display names of the demo users (their usernames and passwords stay, so they can sign in). */
+/** Usernames and passwords stay, so they can sign in. */
 export const HOSTILE_USER_NAMES: Record<string, string> = {
   usr_owner: '<b onmouseover=alert(1)>王建国</b>',
   usr_cashier: HOSTILE_TEXT.longLatin,
@@ -49,7 +43,6 @@ export const HOSTILE_USER_NAMES: Record<string, string> = {
   usr_owner2: '赵敏\u200B😀<i>',
 };
 
-/** Rewrites a generated world's names in place (the `hostile` scenario). */
 export function makeHostile(world: World): void {
   for (const merchant of world.merchants) {
     merchant.name = HOSTILE_MERCHANT_NAMES[merchant.id] ?? merchant.name;

@@ -1,5 +1,3 @@
-/** Word pools for plausible Chinese merchants, stores and terminals. */
-
 export const CITIES = [
   {
     city: '杭州',

@@ -4,20 +4,15 @@ import { type RequestContext, userOf } from '../context';
 import { SimProblem } from '../problem';
 import type { TerminalRecord, UserRecord } from '../types';
 
-/** The merchants a user reaches; `null` for support (every merchant). */
 export function scopeOf(user: UserRecord): ReadonlySet<string> | null {
   return user.role === 'support' ? null : new Set(user.merchantIds);
 }
 
-/**
- * Whether the user sees void-password state, commands, risk alerts and the void review
- * (decision 010): the void password guards sales against the cashier, so a cashier does not.
- */
+/** Decision 010: the void password guards sales against the cashier, so a cashier does not. */
 export function seesVoidPasswords(user: UserRecord): boolean {
   return user.role !== 'cashier';
 }
 
-/** 403 when a cashier asks for what decision 010 keeps from them. */
 export function requireSeesVoidPasswords(ctx: RequestContext, what: string): void {
   if (!seesVoidPasswords(userOf(ctx))) {
     throw new SimProblem(403, ErrorCode.forbidden, `Your role cannot ${what}.`);

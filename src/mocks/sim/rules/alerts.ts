@@ -14,16 +14,12 @@ export const VOID_BURST_LOOKBACK_MS = DAY;
 export const STALE_PASSWORD_MS = STALE_PASSWORD_DAYS * DAY;
 export const OFFLINE_ALERT_MS = 24 * HOUR;
 
-/** A custom void password unchanged for more than 90 days. */
 export function isStalePassword(terminal: TerminalRecord, now: number): boolean {
   const { hash, changedAt } = terminal.voidPassword;
   return hash !== null && changedAt !== null && now - changedAt > STALE_PASSWORD_MS;
 }
 
-/**
- * The most voids (oldest first) that fall within one `VOID_BURST_WINDOW_MS`, when they reach
- * `VOID_BURST_COUNT`; else null. Pass the voids of one operator at one terminal, any order.
- */
+/** Pass the voids of one operator at one terminal, any order. */
 export function longestVoidBurst<T extends { createdAt: number }>(voids: readonly T[]): T[] | null {
   if (voids.length < VOID_BURST_COUNT) return null;
   const sorted = [...voids].sort((a, b) => a.createdAt - b.createdAt);
@@ -38,10 +34,7 @@ export function longestVoidBurst<T extends { createdAt: number }>(voids: readonl
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 /**
- * `GET /alerts`, computed from the state at `now` (nothing stored): factory-default PINs
- * and stale PINs per merchant, lockouts and long-offline terminals one by one, and void
- * bursts per operator of a terminal. A cashier gets only the offline alerts: the others are
- * about the void password that guards sales against them, or about colleagues (decision 010).
+ * Computed from the state at `now`, nothing stored; a cashier gets only the offline alerts (decision 010).
  */
 export function listAlerts(ctx: RequestContext): HandlerResult {
   const { state, now } = ctx;

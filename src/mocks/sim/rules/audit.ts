@@ -21,7 +21,7 @@ export interface AuditInput {
   reason?: string | null;
 }
 
-/** Appends an event. Callers pass identifiers only: never a PIN, password or token. */
+/** Callers pass identifiers only: never a PIN, password or token. */
 export function recordAudit(
   state: SimState,
   at: number,
@@ -45,7 +45,6 @@ export function recordAudit(
   state.dirty = true;
 }
 
-/** An event by the request's user (or as given), stamped with its time and client IP. */
 export function audit(ctx: RequestContext, event: AuditInput): void {
   const user = ctx.user;
   recordAudit(
@@ -78,12 +77,10 @@ export function auditView(event: AuditRecord): AuditEvent {
   };
 }
 
-/** A ticket reference as compared, without case, spaces or dashes: `tk 20240611 0387` finds `TK-20240611-0387`. */
 function ticketKeyOf(ticketId: string): string {
   return ticketId.replace(/[\s_-]+/g, '').toLowerCase();
 }
 
-/** `GET /audit-events`: owners their merchants' events, support every event, cashiers none. */
 export function listAuditEvents(ctx: RequestContext): HandlerResult {
   const user = userOf(ctx);
   if (user.role === 'cashier')

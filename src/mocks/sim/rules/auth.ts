@@ -10,17 +10,12 @@ import { audit } from './audit';
 
 export const SESSION_COOKIE = 'mc_session';
 export const IDLE_TIMEOUT_MS = 15 * MINUTE;
-/** A session ends after this long whatever the activity. */
 export const SESSION_MAX_AGE_MS = 12 * HOUR;
 export const STEP_UP_TTL_MS = 5 * MINUTE;
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_THROTTLE_MS = 60 * SECOND;
 
-/**
- * The CSRF token is derived from the session token, which only the cookie holds: the
- * state keeps neither, only hashes, and the same token comes back from every
- * `GET /auth/session` of that session.
- */
+/** Derived from the session token, which only the cookie holds: the state keeps neither, only hashes. */
 function csrfTokenOf(sessionToken: string): string {
   return sha256Hex(`csrf:${sessionToken}`).slice(0, 40);
 }
@@ -53,7 +48,6 @@ export type SessionLookup =
   | { kind: 'expired' }
   | { kind: 'active'; session: SessionRecord; user: UserRecord; token: string };
 
-/** Finds the session of the request's cookie; an idle one is ended here. */
 export function lookupSession(state: SimState, cookies: Record<string, string>, now: number): SessionLookup {
   const token = cookies[SESSION_COOKIE];
   if (!token) return { kind: 'none' };
@@ -71,7 +65,6 @@ export function lookupSession(state: SimState, cookies: Record<string, string>, 
   return { kind: 'active', session, user, token };
 }
 
-/** 401 for a route that needs a session, with the code saying why. */
 export function requireSession(ctx: RequestContext, lookup: SessionLookup): void {
   if (lookup.kind === 'active') {
     ctx.session = lookup.session;
@@ -89,7 +82,6 @@ export function requireSession(ctx: RequestContext, lookup: SessionLookup): void
   throw new SimProblem(401, ErrorCode.unauthenticated, 'Sign in first.');
 }
 
-/** User-initiated requests keep the session alive; `X-Background: 1` polling does not. */
 export function recordActivity(ctx: RequestContext): void {
   if (!ctx.session || ctx.headers['x-background'] === '1') return;
   ctx.session.lastActivityAt = ctx.now;
@@ -130,7 +122,6 @@ function throttleRetryAfter(state: SimState, key: string, now: number): number |
   return Math.ceil((record.until - now) / 1000);
 }
 
-/** Counts a failure; returns the seconds to wait once the limit is reached. */
 function countFailure(
   state: SimState,
   key: string,
@@ -258,7 +249,6 @@ export function stepUp(ctx: RequestContext): HandlerResult {
   return { body };
 }
 
-/** 403 `auth.step_up_required` unless `X-Step-Up-Token` is a live step-up of this session. */
 export function requireStepUp(ctx: RequestContext): void {
   const sent = ctx.headers['x-step-up-token'];
   const session = ctx.session;

@@ -6,7 +6,6 @@ import { DEMO_TIDS } from '../data/demo-fixtures';
 import type { StoragePort } from '../persistence';
 import { codeOf, PASSWORDS, signedIn, testAcquirer, type TestClient } from '../testing/harness';
 
-/** Starts a job as the owner (after a step-up unless told not to). */
 const start = (owner: TestClient, body: Record<string, unknown>, stepUp = true) =>
   owner.post(
     '/void-password/bulk-resets',

@@ -13,16 +13,11 @@ import { requireStepUp } from './auth';
 import { queueCommand, requireTicket } from './commands';
 import { hashNewPin, isRecentPin, policyProblem } from './void-password';
 
-/** Terminals a bulk job handles per simulated second. */
 export const BULK_RATE_PER_SECOND = 200;
 
 type JobResultView = BulkResetJob['results'][number];
 
-/**
- * A job as its user follows it: each terminal's command through to applied, failed or
- * expired. A terminal counts as done only once its command settled (queued is not done:
- * the terminal still takes the old PIN), and the job finishes when every terminal has.
- */
+/** Queued is not done: the terminal still takes the old PIN. */
 export function jobView(state: SimState, job: JobRecord): BulkResetJob {
   let succeeded = 0;
   let failed = 0;
@@ -62,9 +57,8 @@ export function jobView(state: SimState, job: JobRecord): BulkResetJob {
 }
 
 /**
- * `POST /void-password/bulk-resets`: one new PIN for many terminals (by id or by filter),
- * after a step-up. The PIN is policy-checked once and hashed with each terminal's salt
- * at once, so the job can go on after a reload without the PIN ever being stored.
+ * Hashed with each terminal's salt at once, so the job goes on after a reload without the PIN ever being
+ * stored.
  */
 export function createBulkReset(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner', 'support'], 'reset void passwords');
@@ -122,7 +116,6 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
   return { body: { job: jobView(ctx.state, job) } };
 }
 
-/** `GET /jobs/:id`: the user who started it, or support. */
 export function getJob(ctx: RequestContext): HandlerResult {
   const user = userOf(ctx);
   const job = ctx.state.jobs.get(ctx.params.id!);
@@ -130,10 +123,6 @@ export function getJob(ctx: RequestContext): HandlerResult {
   return { body: { job: jobView(ctx.state, job) } };
 }
 
-/**
- * Queues the commands of running jobs at BULK_RATE_PER_SECOND of simulated time (`finishedAt`:
- * every terminal handed its command or refused); true if a command was queued.
- */
 export function advanceJobs(state: SimState, now: number): boolean {
   let queued = false;
   for (const job of state.jobs.values()) {

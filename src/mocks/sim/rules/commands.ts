@@ -66,7 +66,6 @@ export interface NewCommand {
   jobId?: string;
 }
 
-/** Queues a command; the terminal picks it up at its next heartbeat. */
 export function queueCommand(state: SimState, init: NewCommand): CommandRecord {
   const command: CommandRecord = {
     id: randomId('cmd'),
@@ -116,7 +115,6 @@ function wrongCurrentPassword(ctx: RequestContext, terminal: TerminalRecord): Si
   });
 }
 
-/** `POST /terminals/:tid/void-password/change`: owners who know the current PIN. */
 export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner'], 'change a void password (only the merchant owner can)');
   const terminal = terminalInScope(ctx, ctx.params.tid!);
@@ -144,7 +142,6 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   return { body: { command: commandView(command) } };
 }
 
-/** A policy-conforming PIN from the CSPRNG that is none of the terminal's last 3. */
 function temporaryPinFor(state: SimState, terminal: TerminalRecord): { pin: string; hash: string } {
   for (;;) {
     const pin = String(randomInt(1_000_000)).padStart(6, '0');
@@ -154,7 +151,6 @@ function temporaryPinFor(state: SimState, terminal: TerminalRecord): { pin: stri
   }
 }
 
-/** Support must say why: 422 `validation` naming the missing fields. */
 export function requireTicket(
   ctx: RequestContext,
   ticketId: string | undefined,
@@ -174,7 +170,6 @@ export function requireTicket(
     throw new SimProblem(422, ErrorCode.validation, 'Give the ticket and the reason.', { errors });
 }
 
-/** `POST /terminals/:tid/void-password/reset`: owner or support, after a step-up. */
 export function resetVoidPassword(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner', 'support'], 'reset a void password');
   const terminal = terminalInScope(ctx, ctx.params.tid!);
@@ -241,7 +236,6 @@ export function getCommand(ctx: RequestContext): HandlerResult {
   return { body: { command: commandView(commandInScope(ctx, ctx.params.id!)) } };
 }
 
-/** `POST /password-commands/:id/cancel`: owner or support, only while still queued. */
 export function cancelCommand(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['owner', 'support'], 'cancel a password command');
   const command = commandInScope(ctx, ctx.params.id!);
@@ -269,7 +263,6 @@ export function cancelCommand(ctx: RequestContext): HandlerResult {
   return { body: { command: commandView(command) } };
 }
 
-/** `GET /terminals/:tid/void-password/commands`: newest first. */
 export function commandHistory(ctx: RequestContext): HandlerResult {
   const terminal = terminalInScope(ctx, ctx.params.tid!);
   requireSeesVoidPasswords(ctx, 'read void-password commands');
@@ -284,11 +277,6 @@ function closeCommand(state: SimState, command: CommandRecord): void {
   markChanged(state, 'commands', command.id);
 }
 
-/**
- * The command lifecycle up to `now`: an online terminal takes a command at its next
- * heartbeat and applies it at once; one that stays unpicked for 72 h expires; a change
- * whose base PIN moved meanwhile (set at the terminal) fails.
- */
 export function advanceCommands(state: SimState, now: number): void {
   if (state.openCommands.size === 0) return;
   const open = [...state.openCommands].sort((a, b) => a.requestedAt - b.requestedAt);

@@ -1,7 +1,6 @@
 import { HEARTBEAT_MS } from '../data/generate';
 import type { TerminalRecord } from '../types';
 
-/** The first heartbeat of an online terminal strictly after `after` (and after it came online). */
 export function nextHeartbeat(terminal: TerminalRecord, after: number): number {
   const from = Math.max(after, terminal.lastSeenAt);
   const phase = terminal.heartbeatPhase;
@@ -9,7 +8,6 @@ export function nextHeartbeat(terminal: TerminalRecord, after: number): number {
   return from + (gap === 0 ? HEARTBEAT_MS : gap);
 }
 
-/** When the terminal was last heard from: its latest heartbeat if online. */
 export function lastSeenOf(terminal: TerminalRecord, now: number): number {
   if (!terminal.online) return terminal.lastSeenAt;
   const sinceBeat = (((now - terminal.heartbeatPhase) % HEARTBEAT_MS) + HEARTBEAT_MS) % HEARTBEAT_MS;

@@ -5,11 +5,7 @@ import { advanceJobs } from './bulk-reset';
 import { advanceCommands } from './commands';
 import { liftExpiredLocks } from './void-password';
 
-/**
- * Brings the world up to `now`, lazily, on every request: command deliveries at
- * heartbeats and expiries, bulk-job progress, lockouts lifting, old records dropped.
- * Settlement and voidability need no step: they are computed from `now` when read.
- */
+/** Lazily, on every request; settlement and voidability are computed from `now` when read. */
 export function advanceWorld(state: SimState, now: number): void {
   advanceCommands(state, now);
   if (advanceJobs(state, now)) advanceCommands(state, now);

@@ -6,7 +6,6 @@ import { TerminalDetail, TerminalPage } from '@/api/schemas/terminals';
 import { DEMO_TIDS } from '../data/demo-fixtures';
 import { codeOf, signedIn, testAcquirer } from '../testing/harness';
 
-/** What each role is answered (decision 010): a cashier gets nothing of the void password. */
 describe('what a cashier is answered', () => {
   it('lists terminals without void-password state, commands or password counts', () => {
     const acquirer = testAcquirer();

@@ -36,10 +36,7 @@ export function passwordStateOf(terminal: TerminalRecord, now: number): VoidPass
   return terminal.voidPassword.temporary ? 'temporary' : 'custom';
 }
 
-/**
- * Hash of the PIN the terminal asks for now. The factory default (public anyway) is hashed
- * on demand with the fast default, like generated PINs, which derive from a public seed.
- */
+/** The factory default (public anyway) is hashed on demand with the fast default, like generated PINs. */
 export function currentHash(terminal: TerminalRecord): string {
   const { hash, salt } = terminal.voidPassword;
   return hash ?? saltedHash(salt, FACTORY_DEFAULT_VOID_PASSWORD);
@@ -57,15 +54,11 @@ function recentHashes(terminal: TerminalRecord): string[] {
   return [currentHash(terminal), ...terminal.voidPassword.history].slice(0, VOID_PASSWORD_HISTORY);
 }
 
-/** True when `hash` is one of the terminal's last 3 void passwords (the current one included). */
 export function isRecentPin(terminal: TerminalRecord, hash: string): boolean {
   return recentHashes(terminal).some((h) => sameHash(h, hash));
 }
 
-/**
- * A new PIN's hash (one KDF run), and whether it is one of the last 3. Hashes of another
- * scheme (generated data, the factory default) are compared through their own scheme.
- */
+/** Hashes of another scheme (generated data, the factory default) are compared through their own scheme. */
 export function hashNewPin(
   hasher: SecretHasher,
   terminal: TerminalRecord,
@@ -81,7 +74,6 @@ export function hashNewPin(
   return { hash, reused: reused || reusedOtherScheme, reusedOtherScheme };
 }
 
-/** 422 with the policy's code for the first broken rule, on field `field`. */
 export function policyProblem(pin: string, field = 'newPassword'): SimProblem | null {
   const broken = checkVoidPassword(pin);
   if (broken.length === 0) return null;
@@ -104,10 +96,6 @@ export function lockedProblem(terminal: TerminalRecord): SimProblem {
   });
 }
 
-/**
- * The terminal takes a new PIN: the old one joins the history; wrong attempts and lock end.
- * A `temporary` one stays so until the operator replaces it at the terminal.
- */
 export function installPin(
   state: SimState,
   terminal: TerminalRecord,
@@ -128,7 +116,6 @@ export function installPin(
   touchTerminal(state, terminal);
 }
 
-/** Lifts lockouts whose 30 minutes are over. */
 export function liftExpiredLocks(state: SimState, now: number): void {
   for (const terminal of state.world.terminals) {
     const vp = terminal.voidPassword;

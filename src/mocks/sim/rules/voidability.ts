@@ -2,7 +2,7 @@ import type { NotVoidableReason, PaymentMethod, Transaction } from '@/api/schema
 import { cutoffIndex, MINUTE, nextCutoffAfter } from '../clock';
 import type { MerchantRecord, TerminalRecord, TransactionRecord } from '../types';
 
-/** A closed batch is settled this long after the daily cutoff (clearing takes a moment). */
+/** Clearing takes a moment after the cutoff. */
 export const SETTLEMENT_LAG_MS = 60 * MINUTE;
 
 const CARD_METHODS: ReadonlySet<PaymentMethod> = new Set(['card_chip', 'card_swipe', 'card_contactless']);
@@ -11,7 +11,6 @@ export function isCardMethod(method: PaymentMethod): boolean {
   return CARD_METHODS.has(method);
 }
 
-/** When the batch holding a sale made at `at` closes: an early settlement at the terminal, or the cutoff. */
 export function batchCloseAt(terminal: TerminalRecord, at: number): { closesAt: number; early: boolean } {
   const cutoff = nextCutoffAfter(at, terminal.cutoffMinute);
   for (const settledAt of terminal.manualSettlements) {
@@ -21,7 +20,6 @@ export function batchCloseAt(terminal: TerminalRecord, at: number): { closesAt: 
   return { closesAt: cutoff, early: false };
 }
 
-/** Batch number of the batch open at `at` (one more at each cutoff and each early settlement). */
 export function batchNumberAt(terminal: TerminalRecord, at: number): string {
   let early = 0;
   for (const settledAt of terminal.manualSettlements) if (settledAt <= at) early++;
@@ -29,10 +27,7 @@ export function batchNumberAt(terminal: TerminalRecord, at: number): string {
   return String(number).padStart(6, '0');
 }
 
-/**
- * What never changes about a voidable sale (approved card sale, not voided): a filter for
- * "voidable now" can skip the others before working out batches and cutoffs.
- */
+/** Lets "voidable now" skip the others before working out batches and cutoffs. */
 export function mayBeVoidable(tx: TransactionRecord): boolean {
   return tx.type === 'sale' && tx.outcome !== 'declined' && !tx.voided && isCardMethod(tx.method);
 }
@@ -44,12 +39,7 @@ export interface Voidability {
   notVoidableReason?: NotVoidableReason;
 }
 
-/**
- * DESIGN §2, evaluated at read time from the simulated now: a card sale, approved, in the
- * terminal's open batch, before the cutoff (exactly at the cutoff is too late), not voided,
- * of a merchant on T+1 payout. Reasons are checked from what never changes (a void, a
- * decline, a QR method, D0 payout) to what time brings (settlement, the cutoff).
- */
+/** docs/domain.md, from the simulated now; exactly at the cutoff is too late. */
 export function voidabilityOf(
   tx: TransactionRecord,
   merchant: MerchantRecord | undefined,

@@ -3,7 +3,7 @@ import { DEMO_PASSWORDS } from '../data/demo-fixtures';
 import { SESSION_COOKIE } from '../rules/auth';
 import type { SimResponse } from '../types';
 
-/** A fixed afternoon (Asia/Shanghai): the open batch already holds today's sales. */
+/** The open batch already holds today's sales. */
 export const TEST_NOW = '2025-06-11T15:30:00.000+08:00';
 export const API = '/api/v1';
 
@@ -14,11 +14,9 @@ export interface CallOptions {
   idempotencyKey?: string;
   stepUpToken?: string;
   background?: boolean;
-  /** Leave out the CSRF header. */
   noCsrf?: boolean;
 }
 
-/** A signed-in (or anonymous) user agent talking to the simulator directly, no MSW. */
 export class TestClient {
   cookies: Record<string, string> = {};
   csrfToken: string | null = null;
@@ -54,7 +52,6 @@ export class TestClient {
     return this.call('GET', path, { ...options, query });
   }
 
-  /** A mutation; idempotent endpoints get a fresh key unless one is given. */
   post(path: string, body?: unknown, options: CallOptions = {}): SimResponse {
     return this.call('POST', path, { idempotencyKey: `key-${++this.keySeq}`, ...options, body });
   }
@@ -78,7 +75,6 @@ export class TestClient {
 
 export const PASSWORDS: Record<string, string> = DEMO_PASSWORDS;
 
-/** A frozen-time acquirer (time moves only through `acquirer.clock`). */
 export function testAcquirer(options: AcquirerOptions = {}): Acquirer {
   const frozen = Date.parse(TEST_NOW);
   return createAcquirer({ scenario: 'demo', seed: 'test', realNow: () => frozen, ...options });

@@ -9,11 +9,7 @@ import type {
   TransactionType,
 } from '@/api/schemas/transactions';
 
-/**
- * The words of a transactions export, in the reader's language: a merchant opens the file in
- * Excel and reads 消费, 成功, 芯片卡, not the API's `sale,approved,card_chip`. The same words as
- * the console's screens, so a row reads as it did there.
- */
+/** The console's own words (消费, 成功), not the API's keys: a merchant reads the file in Excel. */
 interface TransactionExportLabels {
   header: {
     id: string;

@@ -75,7 +75,7 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
   );
 }
 
-/** `2025-06-11 14:03:12` of an ISO time with the +08:00 offset: what Excel reads as a date. */
+/** What Excel reads as a date. */
 function shanghaiDateTime(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 19).replace('T', ' ') : '';
 }

@@ -36,17 +36,13 @@ function merchantView(merchant: MerchantRecord, counts: Counts): Merchant {
 
 export const MERCHANT_SEARCH_LIMIT = 100;
 
-/**
- * The digits of a phone number as people type it — `+86 138-1234-5678`, `0086 138 1234 5678`,
- * `(138) 1234 5678` — without the country code; null when it is not at least 4 digits.
- */
 export function phoneDigitsOf(text: string): string | null {
   const compact = text.replace(/[\s\-().]/g, '');
   const match = /^(?:\+86|0086|86(?=1\d{10}$))?(\d{4,})$/.exec(compact);
   return match ? match[1]! : null;
 }
 
-/** `GET /merchants?q=`: support only; by MID, name or phone digits (the full number is searchable, never shown). */
+/** The full phone number is searchable, never shown. */
 export function listMerchants(ctx: RequestContext): HandlerResult {
   requireRole(ctx, ['support'], 'search merchants');
   const q = (ctx.query as { q?: string }).q?.trim().toLowerCase() ?? '';

@@ -7,15 +7,9 @@ import { passwordStateOf } from '../rules/void-password';
 import { voidabilityOf } from '../rules/voidability';
 import { openCommandOf } from '../state';
 
-/** Days of the "voids per day" series, today included. */
 export const OVERVIEW_DAYS = 14;
 
-/**
- * `GET /overview`: the fleet's void-password risks, the money still voidable now with the
- * next deadline, and voids per business day over two weeks — for one merchant or every
- * merchant the user reaches. Counted with the same rules as the lists and alerts. A cashier
- * gets no void-password counts and no voids per day (decision 010).
- */
+/** Counted with the same rules as the lists and alerts; decision 010 for a cashier. */
 export function getOverview(ctx: RequestContext): HandlerResult {
   const query = ctx.query as OverviewQuery;
   if (query.merchantId) requireMerchantInScope(ctx, query.merchantId);

@@ -28,7 +28,6 @@ import { batchNumberAt } from '../rules/voidability';
 import { openCommandOf, type SimState } from '../state';
 import type { TerminalRecord, UserRecord } from '../types';
 
-/** `seesVoidPassword` false (a cashier): no void-password state and no command (decision 010). */
 export function terminalSummary(
   state: SimState,
   terminal: TerminalRecord,
@@ -61,7 +60,7 @@ export function terminalSummary(
   };
 }
 
-/** The open batch: number and when it closes (a sale exactly at the cutoff is the next batch's). */
+/** A sale exactly at the cutoff is the next batch's. */
 export function openBatchOf(terminal: TerminalRecord, now: number): { number: string; cutoffAt: string } {
   return {
     number: batchNumberAt(terminal, now),
@@ -90,15 +89,10 @@ export function terminalDetail(
   };
 }
 
-/** The entity tags of an `If-Match` header (`*` matches any). Weak and strong compare alike. */
 function ifMatchTags(header: string): string[] {
   return header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
 }
 
-/**
- * 412 `version.conflict` when the request's `If-Match` names another version of the
- * terminal than its current one (the detail's `version`); no header, no check.
- */
 export function requireTerminalVersion(ctx: RequestContext, tid: string): void {
   const header = ctx.headers['if-match'];
   if (header === undefined) return;
@@ -110,10 +104,9 @@ export function requireTerminalVersion(ctx: RequestContext, tid: string): void {
   throw new SimProblem(412, ErrorCode.versionConflict, 'The terminal changed since you loaded it.');
 }
 
-/** Store names as people read them: 2号店 before 29号店, Chinese by pinyin. */
+/** 2号店 before 29号店, Chinese by pinyin. */
 export const naturalOrder = new Intl.Collator('zh-CN', { numeric: true }).compare;
 
-/** Terminals the user reaches that match the filter, in generation (TID) order. */
 export function filterTerminals(ctx: RequestContext, filter: TerminalFilter): TerminalRecord[] {
   const user: UserRecord = userOf(ctx);
   if (filter.merchantId) requireMerchantInScope(ctx, filter.merchantId);
@@ -164,12 +157,10 @@ function compareBy(
   };
 }
 
-/** Matching terminals in the requested order (list and export share it). */
 export function sortedTerminals(ctx: RequestContext, query: TerminalListQuery): TerminalRecord[] {
   return filterTerminals(ctx, query).sort(compareBy(ctx, query.sort));
 }
 
-/** `GET /terminals`: filtered, sorted, cursor-paged, with counts over the filter. */
 export function listTerminals(ctx: RequestContext): HandlerResult {
   const query = ctx.query as TerminalListQuery;
   const matches = sortedTerminals(ctx, query);
@@ -201,7 +192,6 @@ export function getTerminal(ctx: RequestContext): HandlerResult {
   return { body, headers: { etag: body.version } };
 }
 
-/** `GET /terminals/facets`: the stores and models of the terminals in scope, for filter choices. */
 export function terminalFacets(ctx: RequestContext): HandlerResult {
   const { merchantId } = ctx.query as { merchantId?: string };
   const terminals = filterTerminals(ctx, { merchantId });

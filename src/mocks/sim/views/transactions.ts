@@ -12,7 +12,6 @@ import { batchNumberAt, mayBeVoidable, voidabilityOf } from '../rules/voidabilit
 import type { SimState } from '../state';
 import type { TransactionRecord } from '../types';
 
-/** The query after the contract schema (booleans and numbers parsed). */
 export interface ParsedTransactionQuery extends Omit<
   TransactionQuery,
   'voidable' | 'minAmount' | 'maxAmount' | 'limit'
@@ -52,14 +51,9 @@ export function transactionView(state: SimState, tx: TransactionRecord, now: num
   return view;
 }
 
-/** Typed trace digits from this many on match anywhere in the trace number; fewer, only the whole of it. */
 export const TRACE_PART_MIN_DIGITS = 3;
 
-/**
- * `q` matches a trace number (the whole, leading zeros optional, or from 3 digits any part
- * of it: `9001` finds 009001 and 090015), an RRN (whole or its tail), a card's last 4 or an
- * amount in yuan.
- */
+/** From 3 digits any part of a trace number (`9001` finds 009001 and 090015); an RRN whole or its tail. */
 function searchMatcher(q: string | undefined): ((tx: TransactionRecord) => boolean) | null {
   const text = q?.trim();
   if (!text) return null;
@@ -75,7 +69,6 @@ function searchMatcher(q: string | undefined): ((tx: TransactionRecord) => boole
     (amount !== null && tx.amount === amount);
 }
 
-/** Matching transactions the user reaches, newest first. */
 export function filterTransactions(
   ctx: RequestContext,
   query: ParsedTransactionQuery,
@@ -126,7 +119,6 @@ export function filterTransactions(
   return out;
 }
 
-/** `GET /transactions`: newest first, keyset-paged, with the count and amount of every match. */
 export function listTransactions(ctx: RequestContext): HandlerResult {
   const query = ctx.query as ParsedTransactionQuery;
   const matches = filterTransactions(ctx, query);
@@ -166,7 +158,6 @@ function transactionById(state: SimState, id: string): TransactionRecord | undef
   return tx?.id === id ? tx : undefined;
 }
 
-/** The view of a transaction; a void carries the sale it cancelled. */
 function withOriginal(state: SimState, tx: TransactionRecord, now: number): TransactionListItem {
   const view: TransactionListItem = transactionView(state, tx, now);
   const original = tx.originalId ? transactionById(state, tx.originalId) : undefined;
@@ -174,7 +165,6 @@ function withOriginal(state: SimState, tx: TransactionRecord, now: number): Tran
   return view;
 }
 
-/** `GET /transactions/:id`: another merchant's sale is a 404. A void carries its original. */
 export function getTransaction(ctx: RequestContext): HandlerResult {
   const tx = transactionById(ctx.state, ctx.params.id!);
   if (!tx || !inScope(userOf(ctx), tx.terminal.merchantId)) throw notFound('transaction');

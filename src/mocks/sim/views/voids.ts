@@ -6,7 +6,6 @@ import { longestVoidBurst, VOID_BURST_COUNT, VOID_BURST_WINDOW_MS } from '../rul
 import type { TransactionRecord } from '../types';
 import { filterTransactions } from './transactions';
 
-/** Rows per list of the summary: the operators and terminals with the most voids. */
 export const VOID_SUMMARY_ROWS = 50;
 
 interface Group {
@@ -18,7 +17,6 @@ interface Group {
   burst: TransactionRecord[] | null;
 }
 
-/** Bursts first, then most voids, most money, terminal number. */
 function byConcern(
   a: { burst: boolean; count: number; amount: number; tid: string },
   b: { burst: boolean; count: number; amount: number; tid: string },
@@ -31,12 +29,7 @@ function byConcern(
   );
 }
 
-/**
- * `GET /transactions/void-summary`: the voids of a period (same scope and filters as the
- * list) counted per operator of a terminal and per terminal, with bursts — the rule of the
- * void-burst alert (≥ 5 voids by one operator at one terminal within 60 minutes) applied to
- * the whole period. Not for a cashier: it reviews their colleagues (decision 010).
- */
+/** Not for a cashier: it reviews their colleagues (decision 010). */
 export function voidSummary(ctx: RequestContext): HandlerResult {
   requireSeesVoidPasswords(ctx, 'review voids');
   const query = ctx.query as VoidSummaryQuery;
