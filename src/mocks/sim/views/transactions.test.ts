@@ -22,7 +22,7 @@ const at = (acquirer: Acquirer, iso: string, user = 'owner') => {
   return signedIn(acquirer, user);
 };
 
-describe('voidability (DESIGN §2), computed from the simulated now', () => {
+describe('voidability (docs/domain.md), computed from the simulated now', () => {
   it('a card sale of the open batch is voidable until the 23:00 cutoff', () => {
     const owner = signedIn(testAcquirer(), 'owner');
     const sale = byTrace(owner, DEMO_TRACE_NOS.voidableSale);
