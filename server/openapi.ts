@@ -80,7 +80,7 @@ export function openApiDocument(): JsonSchema {
       title: 'Merchant Console acquirer API',
       version: '1',
       description:
-        'Terminals, void passwords and transactions of an acquirer (DESIGN §3). Money in integer fen, timestamps ISO-8601 with offset, errors as RFC 9457 problem details with a stable `code`.',
+        'Terminals, void passwords and transactions of an acquirer (docs/api.md in the repository). Money in integer fen, timestamps ISO-8601 with offset, errors as RFC 9457 problem details with a stable `code`.',
     },
     servers: [{ url: API_BASE_PATH }],
     security: [{ session: [] }],
