@@ -84,7 +84,8 @@ describe('Bulk reset', () => {
     expect(bulk.body).toEqual({ terminalIds: [...FACTORY_DEFAULT_TIDS].sort(), newPassword: NEW_PIN });
     expect(bulk.idempotencyKey).toBeTruthy();
     expectNoSecretLeft(app.queryClient, [NEW_PIN, passwordOf('owner'), tokens[0]!]);
-  });
+    // The job page polls with a back-off (1, 2, 4, 8 s): the check-in is seen seconds later.
+  }, 30_000);
 
   it('skips a terminal whose command is still waiting, and offers to retry the failed ones', async () => {
     const sent = recordMutations();

@@ -1,4 +1,4 @@
-import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiClient } from '@/api/client';
 import * as voidPasswordApi from '@/api/endpoints/void-passwords';
@@ -11,9 +11,8 @@ import type {
   TerminalSelection,
 } from '@/api/schemas/terminals';
 import { bulkTargetOf } from '@/api/schemas/terminals';
+import { REFRESHED_BY_COMMANDS, type RefreshKeys } from './refreshes';
 import { useIdempotentAction } from './use-idempotent-action';
-
-export type RefreshKeys = readonly QueryKey[];
 
 export function useRefresh(keys: RefreshKeys) {
   const queryClient = useQueryClient();
@@ -23,14 +22,14 @@ export function useRefresh(keys: RefreshKeys) {
   );
 }
 
-export function useChangeVoidPassword(tid: string, refreshes: RefreshKeys) {
+export function useChangeVoidPassword(tid: string) {
   const perform = useCallback(
     async (body: ChangeVoidPasswordRequest, idempotencyKey: string): Promise<PasswordCommand> =>
       (await apiClient.call(voidPasswordApi.changeVoidPassword, { params: { tid }, body, idempotencyKey }))
         .command,
     [tid],
   );
-  return useIdempotentAction(perform, { meta: { invalidates: refreshes } });
+  return useIdempotentAction(perform, { meta: { invalidates: REFRESHED_BY_COMMANDS } });
 }
 
 export interface ResetInput {
@@ -40,7 +39,7 @@ export interface ResetInput {
 }
 
 /** The temporary PIN, if any, stays in component state only. */
-export function useResetVoidPassword(tid: string, refreshes: RefreshKeys) {
+export function useResetVoidPassword(tid: string) {
   const perform = useCallback(
     (input: ResetInput, idempotencyKey: string): Promise<ResetVoidPasswordResponse> =>
       apiClient.call(voidPasswordApi.resetVoidPassword, {
@@ -51,17 +50,17 @@ export function useResetVoidPassword(tid: string, refreshes: RefreshKeys) {
       }),
     [tid],
   );
-  return useIdempotentAction(perform, { meta: { invalidates: refreshes } });
+  return useIdempotentAction(perform, { meta: { invalidates: REFRESHED_BY_COMMANDS } });
 }
 
-export function useCancelCommand(refreshes: RefreshKeys) {
+export function useCancelCommand() {
   const perform = useCallback(
     async (commandId: string, idempotencyKey: string): Promise<PasswordCommand> =>
       (await apiClient.call(voidPasswordApi.cancelCommand, { params: { id: commandId }, idempotencyKey }))
         .command,
     [],
   );
-  return useIdempotentAction(perform, { meta: { invalidates: refreshes } });
+  return useIdempotentAction(perform, { meta: { invalidates: REFRESHED_BY_COMMANDS } });
 }
 
 export interface BulkResetInput {

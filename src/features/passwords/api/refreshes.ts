@@ -1,6 +1,8 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { passwordCommandQueries } from '@/api/queries/password-commands';
 import { terminalQueries } from '@/api/queries/terminals';
-import type { RefreshKeys } from './mutations';
+
+export type RefreshKeys = readonly QueryKey[];
 
 export const REFRESHED_BY_COMMANDS: RefreshKeys = [terminalQueries.all(), passwordCommandQueries.all()];
 

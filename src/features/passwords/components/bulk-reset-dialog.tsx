@@ -13,11 +13,11 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
+import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
 import { useStartBulkReset } from '../api/mutations';
-import { bulkResetJobPath } from '../api/paths';
 import { bulkResetForm, type BulkResetForm, ticketOf } from '../api/pin-forms';
 import { DialogStep, StepUpValidity } from './dialog-steps';
 import { FormActions } from './form-actions';
@@ -71,7 +71,7 @@ export function BulkResetAction({
       access={access}
       onStarted={(job) => {
         onStarted();
-        void navigate(bulkResetJobPath(job.id));
+        void navigate(paths.bulkResetJob(job.id));
       }}
     />
   );

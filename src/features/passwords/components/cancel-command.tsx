@@ -4,12 +4,12 @@ import { ErrorCode } from '@/api/schemas/common';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { useTranslation } from '@/i18n/use-translation';
-import { type RefreshKeys, useCancelCommand } from '../api/mutations';
+import { useCancelCommand } from '../api/mutations';
 
 /** "Check again" sends the same cancel (same key), which the server does at most once. */
-export function CancelCommand({ command, refreshes }: { command: PasswordCommand; refreshes: RefreshKeys }) {
+export function CancelCommand({ command }: { command: PasswordCommand }) {
   const { t } = useTranslation();
-  const cancel = useCancelCommand(refreshes);
+  const cancel = useCancelCommand();
   const { state } = cancel;
   const kind = t(`devices.command.kind.${command.kind}`);
   const tooLate =

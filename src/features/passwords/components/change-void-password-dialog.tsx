@@ -10,8 +10,9 @@ import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
-import { type RefreshKeys, useChangeVoidPassword } from '../api/mutations';
+import { useChangeVoidPassword } from '../api/mutations';
 import { ChangeVoidPasswordForm } from '../api/pin-forms';
+import { REFRESHED_BY_COMMANDS } from '../api/refreshes';
 import { CloseRow, DialogStep } from './dialog-steps';
 import { FormActions } from './form-actions';
 import { NewPinFields, PinController, useFieldError } from './new-pin-fields';
@@ -21,7 +22,6 @@ import { useVoidPasswordFlow } from './use-void-password-flow';
 export interface ChangeVoidPasswordDialogProps {
   open: boolean;
   terminal: TerminalDetail;
-  refreshes: RefreshKeys;
   canCancel: boolean;
   onClose: () => void;
   onSent: (command: PasswordCommand) => void;
@@ -43,7 +43,6 @@ const EMPTY: ChangeVoidPasswordForm = { currentPassword: '', newPassword: '', co
 
 function ChangeContent({
   terminal,
-  refreshes,
   canCancel,
   onClose,
   onSent,
@@ -54,7 +53,7 @@ function ChangeContent({
   const { t } = useTranslation();
   const format = useFormat();
   const fieldError = useFieldError();
-  const change = useChangeVoidPassword(terminal.tid, refreshes);
+  const change = useChangeVoidPassword(terminal.tid);
   const form = useForm<ChangeVoidPasswordForm>({
     resolver: zodResolver(ChangeVoidPasswordForm),
     defaultValues: EMPTY,
@@ -62,7 +61,7 @@ function ChangeContent({
   const flow = useVoidPasswordFlow({
     action: change,
     form,
-    refreshes,
+    refreshes: REFRESHED_BY_COMMANDS,
     onSessionEnded,
     toInput: (values) => ({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
     onSucceeded: onSent,

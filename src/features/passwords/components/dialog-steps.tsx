@@ -5,7 +5,8 @@ import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
-import { type RefreshKeys, useRefresh } from '../api/mutations';
+import { useRefresh } from '../api/mutations';
+import type { RefreshKeys } from '../api/refreshes';
 import type { FieldRefusal } from '../api/refusal';
 import { useStepUp } from '../api/step-up';
 import type { ActionState } from '../api/use-idempotent-action';
@@ -110,7 +111,6 @@ export function OpenCommandStep({
   title,
   focusTitle,
   terminal,
-  refreshes,
   canCancel,
   onClose,
 }: {
@@ -118,13 +118,12 @@ export function OpenCommandStep({
   title: string;
   focusTitle: boolean;
   terminal: TerminalDetail;
-  refreshes: RefreshKeys;
   canCancel: boolean;
   onClose: () => void;
 }) {
   return (
     <DialogStep titleId={titleId} title={title} focusTitle={focusTitle}>
-      <OpenCommandRefusal terminal={terminal} refreshes={refreshes} canCancel={canCancel} />
+      <OpenCommandRefusal terminal={terminal} canCancel={canCancel} />
       <CloseRow onClose={onClose} />
     </DialogStep>
   );

@@ -9,8 +9,9 @@ import { ExportButton } from '@/components/export-button';
 import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
 import { exportTerminalTransactions } from '../api/export';
-import { type RefreshKeys, useResetVoidPassword } from '../api/mutations';
+import { useResetVoidPassword } from '../api/mutations';
 import { resetVoidPasswordForm, type ResetVoidPasswordForm, ticketOf } from '../api/pin-forms';
+import { REFRESHED_BY_COMMANDS } from '../api/refreshes';
 import { DialogStep, StepUpValidity } from './dialog-steps';
 import { FormActions } from './form-actions';
 import { NewPinFields } from './new-pin-fields';
@@ -22,7 +23,6 @@ export interface ResetVoidPasswordDialogProps {
   open: boolean;
   terminal: TerminalDetail;
   access: VoidPasswordAccess;
-  refreshes: RefreshKeys;
   onClose: () => void;
   onSent: (command: PasswordCommand) => void;
   /** The session ended as the reset (or its password confirmation) was sent: it was not. */
@@ -47,7 +47,6 @@ export function ResetVoidPasswordDialog(props: ResetVoidPasswordDialogProps) {
 function ResetContent({
   terminal,
   access,
-  refreshes,
   onClose,
   onSent,
   onSessionEnded,
@@ -56,7 +55,7 @@ function ResetContent({
 }: ResetVoidPasswordDialogProps & { titleId: string; onPinOnScreen: (onScreen: boolean) => void }) {
   const { t } = useTranslation();
   const tid = terminal.tid;
-  const reset = useResetVoidPassword(tid, refreshes);
+  const reset = useResetVoidPassword(tid);
   const backupId = useId();
   const schema = useMemo(
     () => resetVoidPasswordForm({ ticketRequired: access.ticketRequired }),
@@ -76,7 +75,7 @@ function ResetContent({
   const flow = useVoidPasswordFlow({
     action: reset,
     form,
-    refreshes,
+    refreshes: REFRESHED_BY_COMMANDS,
     stepUp: access,
     onSessionEnded,
     toInput: (values, stepUpToken) => {

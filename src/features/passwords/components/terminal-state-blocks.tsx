@@ -5,7 +5,6 @@ import { Notice } from '@/components/notice';
 import { isolate } from '@/i18n/bidi';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
-import type { RefreshKeys } from '../api/mutations';
 import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
 
@@ -24,11 +23,9 @@ export function useCommandSentence() {
 /** A second command while one is open is refused (docs/domain.md). */
 export function OpenCommandRefusal({
   terminal,
-  refreshes,
   canCancel,
 }: {
   terminal: TerminalDetail;
-  refreshes: RefreshKeys;
   canCancel: boolean;
 }) {
   const { t } = useTranslation();
@@ -47,7 +44,7 @@ export function OpenCommandRefusal({
             : t('passwords.openCommand.delivered')}
         </p>
       </Notice>
-      {command && canCancel ? <CancelCommand command={command} refreshes={refreshes} /> : null}
+      {command && canCancel ? <CancelCommand command={command} /> : null}
     </div>
   );
 }

@@ -3,8 +3,8 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { isApiError } from '@/api/errors';
 import type { TerminalDetail } from '@/api/schemas/terminals';
 import type { VoidPasswordAccess } from '../api/access';
-import type { RefreshKeys } from '../api/mutations';
 import { waitingCommandOf } from '../api/open-command';
+import type { RefreshKeys } from '../api/refreshes';
 import { type Refusal, refusalOf } from '../api/refusal';
 import type { ActionState } from '../api/use-idempotent-action';
 import {
@@ -118,7 +118,6 @@ export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
           {...step}
           focusTitle={refusal !== null}
           terminal={terminal}
-          refreshes={refreshes ?? []}
           canCancel={canCancel}
         />
       );

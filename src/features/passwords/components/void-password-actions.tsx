@@ -7,7 +7,6 @@ import { useTranslation } from '@/i18n/use-translation';
 import type { VoidPasswordAccess } from '../api/access';
 import { notSentNote } from '../api/not-sent';
 import { waitingCommandOf } from '../api/open-command';
-import { REFRESHED_BY_COMMANDS } from '../api/refreshes';
 import { CancelCommand } from './cancel-command';
 import { ChangeVoidPasswordDialog } from './change-void-password-dialog';
 import { ResetVoidPasswordDialog } from './reset-void-password-dialog';
@@ -55,7 +54,7 @@ export function VoidPasswordActions({
                 ? t('passwords.openCommand.queuedOffline')
                 : t('passwords.openCommand.oldStaysActive')}
           </p>
-          {access.canCancel ? <CancelCommand command={open} refreshes={REFRESHED_BY_COMMANDS} /> : null}
+          {access.canCancel ? <CancelCommand command={open} /> : null}
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
@@ -71,7 +70,6 @@ export function VoidPasswordActions({
       <ChangeVoidPasswordDialog
         open={dialog === 'change'}
         terminal={terminal}
-        refreshes={REFRESHED_BY_COMMANDS}
         canCancel={access.canCancel}
         onClose={() => setDialog(null)}
         onSent={onSent}
@@ -82,7 +80,6 @@ export function VoidPasswordActions({
         open={dialog === 'reset'}
         terminal={terminal}
         access={access}
-        refreshes={REFRESHED_BY_COMMANDS}
         onClose={() => setDialog(null)}
         onSent={onSent}
         onSessionEnded={() => notSentNote.put(access.userId, terminal.tid, 'reset')}
