@@ -40,17 +40,29 @@ export class TerminalsPage {
   }
 
   /** `innerBoxScrolled`: the page should scroll the list, not a box of its own. */
-  async rowsInView(): Promise<{ rows: number; innerBoxScrolled: boolean }> {
+  /** Rows wholly in view below the header, and the span the rows cover on screen. */
+  async rowsInView(): Promise<{
+    rows: number;
+    coverTop: number;
+    coverBottom: number;
+    innerBoxScrolled: boolean;
+  }> {
     const headerBottom = (await this.page.getByRole('banner').boundingBox())?.height ?? 0;
     return this.table.evaluate((table, top) => {
-      const rows = [...table.querySelectorAll('[role="rowgroup"]:last-child [role="row"]')].filter((row) => {
-        const box = row.getBoundingClientRect();
-        return box.top >= top - 1 && box.bottom <= window.innerHeight + 1;
-      });
+      const boxes = [...table.querySelectorAll('[role="rowgroup"]:last-child [role="row"]')].map((row) =>
+        row.getBoundingClientRect(),
+      );
+      const whole = boxes.filter((box) => box.top >= top - 1 && box.bottom <= window.innerHeight + 1);
+      const seen = boxes.filter((box) => box.bottom > top && box.top < window.innerHeight);
       const innerBoxScrolled = [table, ...table.querySelectorAll('*')].some(
         (element) => element.scrollTop > 0,
       );
-      return { rows: rows.length, innerBoxScrolled };
+      return {
+        rows: whole.length,
+        coverTop: Math.min(...seen.map((box) => box.top)),
+        coverBottom: Math.max(...seen.map((box) => box.bottom)),
+        innerBoxScrolled,
+      };
     }, headerBottom);
   }
 
