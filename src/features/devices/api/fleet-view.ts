@@ -23,27 +23,31 @@ export function fleetViewSearch(view: FleetView): string {
   return text ? `?${text}` : '';
 }
 
+/** The choices of the filter panel; the search box is a filter too. */
+export const PANEL_FILTERS = [
+  'status',
+  'passwordState',
+  'passwordAge',
+  'command',
+  'storeId',
+  'model',
+] as const;
+
+export function activePanelFilters(view: FleetView): number {
+  return PANEL_FILTERS.filter((key) => view[key]).length;
+}
+
 export function isFiltered(view: FleetView): boolean {
-  return Boolean(
-    view.q ||
-    view.status ||
-    view.passwordState ||
-    view.storeId ||
-    view.model ||
-    view.passwordAge ||
-    view.command,
-  );
+  return Boolean(view.q) || activePanelFilters(view) > 0;
 }
 
 export const CLEARED_FILTERS = {
   q: undefined,
-  status: undefined,
-  passwordState: undefined,
-  storeId: undefined,
-  model: undefined,
-  passwordAge: undefined,
-  command: undefined,
-} as const;
+  ...(Object.fromEntries(PANEL_FILTERS.map((key) => [key, undefined])) as Record<
+    (typeof PANEL_FILTERS)[number],
+    undefined
+  >),
+};
 
 /** Decision 010: a cashier's list ignores these. */
 export function withoutVoidPasswordParts(view: FleetView): FleetView {

@@ -8,7 +8,7 @@ import { StoreFilter } from '@/components/store-filter';
 import type { UrlStatePatch } from '@/components/use-url-state';
 import type { MessageKey } from '@/i18n/messages';
 import { useTranslation } from '@/i18n/use-translation';
-import { CLEARED_FILTERS, DEFAULT_SORT, type FleetView } from '../api/fleet-view';
+import { activePanelFilters, CLEARED_FILTERS, DEFAULT_SORT, type FleetView } from '../api/fleet-view';
 
 const sortLabel = {
   tid: 'devices.filters.sortBy.tid',
@@ -42,14 +42,7 @@ export function FleetFilters({
   // A model from the link that the choices (not loaded yet, or gone) do not have.
   const modelKnown = !view.model || models.some((m) => m.model === view.model);
 
-  const active = [
-    view.status,
-    view.passwordState,
-    view.passwordAge,
-    view.command,
-    view.storeId,
-    view.model,
-  ].filter(Boolean).length;
+  const active = activePanelFilters(view);
 
   return (
     <FilterPanel
