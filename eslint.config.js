@@ -14,8 +14,30 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-// docs/architecture.md: pages → features → api/components, one way.
-const boundaryZones = [
+// docs/architecture.md: every folder's arrows point one way. contract ← acquirer ← server; contract ← src;
+// the app reaches the acquirer only through its MSW adapter (src/mocks), which only tests and the gated
+// mock bootstrap load.
+const TOP_LEVEL = ['./contract', './acquirer', './server', './src', './e2e', './tests', './scripts'];
+const APP_LAYERS = [
+  './src/app',
+  './src/pages',
+  './src/features',
+  './src/api',
+  './src/components',
+  './src/i18n',
+  './src/config',
+];
+const others = (...allowed) => TOP_LEVEL.filter((folder) => !allowed.includes(folder));
+
+const folderZones = [
+  { target: './contract', from: others('./contract') },
+  { target: './acquirer', from: others('./contract', './acquirer') },
+  { target: './server', from: others('./contract', './acquirer', './server') },
+  { target: './src', from: others('./contract', './acquirer', './src') },
+  { target: './scripts', from: ['./e2e', './tests', './server'] },
+];
+
+const appZones = [
   {
     target: ['./src/features', './src/api', './src/components', './src/i18n', './src/config'],
     from: ['./src/app', './src/pages'],
@@ -27,22 +49,26 @@ const boundaryZones = [
     from: './src/features',
     except: [`./${name}`],
   })),
+];
+
+const productionZones = [
+  ...folderZones,
+  ...appZones,
+  // The acquirer runs in the app only through the MSW adapter.
+  { target: APP_LAYERS, from: ['./acquirer', './src/mocks', './src/testing'] },
+];
+
+// Tests may reach further in (the acquirer's demo fixtures, the MSW adapter, a running server), never back
+// into what tests it from above, and never into another test tree.
+const testZones = [
+  { target: './contract', from: others('./contract') },
+  { target: './acquirer', from: others('./contract', './acquirer') },
+  { target: './server', from: ['./src', './e2e', './scripts'] },
+  { target: './src', from: ['./server', './e2e', './tests', './scripts'] },
+  { target: './e2e', from: ['./src/app', './src/pages', './src/features', './src/mocks', './tests'] },
   {
-    target: [
-      './src/app',
-      './src/pages',
-      './src/features',
-      './src/api',
-      './src/components',
-      './src/i18n',
-      './src/config',
-    ],
-    from: './src/mocks',
-  },
-  // The simulator is host-neutral: no MSW, no app code.
-  {
-    target: './src/mocks/sim',
-    from: ['./src/app', './src/pages', './src/features', './src/components', './src/i18n'],
+    target: './tests',
+    from: ['./src/app', './src/pages', './src/features', './src/components', './e2e'],
   },
 ];
 
@@ -69,7 +95,7 @@ export default tseslint.config(
     },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
+      'import-x/no-restricted-paths': ['error', { zones: productionZones }],
       'import-x/no-cycle': ['error', { maxDepth: 6 }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -78,7 +104,7 @@ export default tseslint.config(
         'error',
         {
           groups: ['builtin', 'external', 'internal', ['parent', 'sibling', 'index']],
-          pathGroups: [{ pattern: '@/**', group: 'internal' }],
+          pathGroups: [{ pattern: '{@,@contract,@acquirer}/**', group: 'internal' }],
           pathGroupsExcludedImportTypes: ['builtin'],
           'newlines-between': 'never',
           alphabetize: { order: 'asc', caseInsensitive: true },
@@ -98,7 +124,7 @@ export default tseslint.config(
       ],
       'check-file/folder-naming-convention': [
         'error',
-        { '{src,server,tests,e2e,scripts}/**/': 'KEBAB_CASE' },
+        { '{contract,acquirer,src,server,tests,e2e,scripts}/**/': 'KEBAB_CASE' },
       ],
     },
   },
@@ -123,8 +149,8 @@ export default tseslint.config(
     rules: { 'testing-library/no-manual-cleanup': 'off' },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'src/testing/**', 'e2e/**'],
-    rules: { 'import-x/no-restricted-paths': 'off' },
+    files: ['**/*.test.{ts,tsx}', '**/test-support.ts', '**/testing/**', 'e2e/**', 'tests/**'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: testZones }] },
   },
   {
     files: ['e2e/**', 'scripts/**', '*.config.{ts,js}'],

@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { crossOriginApiSource, NO_STORE, securityHeaders } from './contract/security-headers.ts';
 import { messageCatalogs } from './scripts/vite/message-catalogs.ts';
 import { ConfigError, parseConfig } from './src/config/env.ts';
-import { crossOriginApiSource, NO_STORE, securityHeaders } from './src/config/security-headers.ts';
 
 function readProxyTarget(value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -74,7 +74,13 @@ export default defineConfig(({ command, mode }) => {
   return {
     plugins: [react(), tailwindcss(), mockServiceWorker(config.apiMocking), messageCatalogs()],
     html: devNonce ? { cspNonce: devNonce } : undefined,
-    resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
+    resolve: {
+      alias: {
+        '@contract': new URL('./contract', import.meta.url).pathname,
+        '@acquirer': new URL('./acquirer', import.meta.url).pathname,
+        '@': new URL('./src', import.meta.url).pathname,
+      },
+    },
     define: {
       // A compile-time constant (decision 002).
       __API_MOCKING__: JSON.stringify(config.apiMocking),

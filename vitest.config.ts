@@ -4,12 +4,20 @@ import { messageCatalogs } from './scripts/vite/message-catalogs';
 
 export default defineConfig({
   plugins: [react(), messageCatalogs()],
-  resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
+  resolve: {
+    alias: {
+      '@contract': new URL('./contract', import.meta.url).pathname,
+      '@acquirer': new URL('./acquirer', import.meta.url).pathname,
+      '@': new URL('./src', import.meta.url).pathname,
+    },
+  },
   define: { __API_MOCKING__: 'true', __API_BASE_URL__: JSON.stringify('http://localhost/api/v1') },
   test: {
     environment: 'jsdom',
     include: [
       'src/**/*.test.{ts,tsx}',
+      'contract/**/*.test.ts',
+      'acquirer/**/*.test.ts',
       'scripts/**/*.test.ts',
       'server/**/*.test.ts',
       'tests/contract/**/*.test.ts',

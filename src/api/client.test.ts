@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { apiErrorMessage } from '@/i18n/error-messages';
 import { i18n } from '@/i18n/i18n';
 import type { TFunction } from '@/i18n/use-translation';
+import { endpoints } from '@contract/endpoint-table';
 import { ApiClient, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from './client';
 import { type DownloadProgress, downloadFile, fileNameOf } from './download';
-import { endpoints } from './endpoints';
 import { ApiError } from './errors';
 
 const BASE = 'http://acquirer.test/api/v1';

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '@/api/schemas/common';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { AppSkeleton } from '@/components/skeleton';
@@ -11,6 +10,7 @@ import { signInPath } from '@/features/auth/return-to';
 import { SignedInUserProvider, useSignedInUser } from '@/features/auth/signed-in-user';
 import { useTranslation } from '@/i18n/use-translation';
 import { ForbiddenPage } from '@/pages/forbidden-page';
+import type { Role } from '@contract/schemas/common';
 
 export function RequireSession() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { terminalQueries } from '@/api/queries/terminals';
-import type { TerminalFacets } from '@/api/schemas/terminals';
 import { useTranslation } from '@/i18n/use-translation';
+import type { TerminalFacets } from '@contract/schemas/terminals';
 import { SelectField } from './select-field';
 
 /** Past this many stores a drop-down stops helping. */

@@ -1,6 +1,6 @@
 import { CLIENT_UNAVAILABLE, isApiError } from '@/api/errors';
-import { ErrorCode } from '@/api/schemas/common';
 import type { TFunction } from '@/i18n/use-translation';
+import { ErrorCode } from '@contract/schemas/common';
 import type { MessageKey } from './messages';
 
 type ErrorKey = Extract<MessageKey, `errors.${string}`>;

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
+import { type Acquirer, responseBodyText } from '@acquirer/acquirer';
 import type { CookieJar } from './cookie-jar';
-import { type Acquirer, responseBodyText } from './sim/acquirer';
 
 export interface HandlerOptions {
   apiBaseUrl: string;

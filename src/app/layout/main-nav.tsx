@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
-import type { Role } from '@/api/schemas/common';
 import { paths } from '@/config/paths';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Role } from '@contract/schemas/common';
 import { type Area, canOpen } from '../roles';
 
 const items: { area: Area; to: string; end?: boolean }[] = [

@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { apiClient } from '@/api/client';
-import * as alertApi from '@/api/endpoints/alerts';
 import { stepUpHolder } from '@/features/passwords/api/step-up';
 import { mockCookies } from '@/mocks/node';
 import { advanceMockClock, apiUrl, http, problem, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderApp, renderSignedIn, travelInTime } from '@/testing/render-app';
+import * as alertApi from '@contract/endpoints/alerts';
 import type { Session } from './api/session';
 
 setupMockAcquirer();

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
 import {
   apiUrl,
   http,
@@ -10,6 +9,7 @@ import {
   setupMockAcquirer,
 } from '@/testing/mock-server';
 import { DEMO_ACCOUNTS, renderSignedIn, submitSignIn } from '@/testing/render-app';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { stepUpHolder } from './api/step-up';
 import { dialog, expectNoSecretLeft, recordMutations, typePin } from './test-support';
 

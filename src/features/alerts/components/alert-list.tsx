@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Alert } from '@/api/schemas/alerts';
 import { ErrorNotice } from '@/components/error-notice';
 import { Skeleton } from '@/components/skeleton';
 import { type LinkSearch, paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Alert } from '@contract/schemas/alerts';
 import { alertQueries } from '../api/queries';
 
 const severityStyle: Record<Alert['severity'], string> = {

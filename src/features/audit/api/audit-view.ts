@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import { AuditAction } from '@/api/schemas/audit';
-import { MerchantId, TerminalId } from '@/api/schemas/common';
 import { businessDayRange } from '@/components/date-range-fields';
+import { AuditAction } from '@contract/schemas/audit';
+import { MerchantId, TerminalId } from '@contract/schemas/common';
 import type { AuditListQuery } from './queries';
 
 export const AuditView = z.object({

@@ -1,7 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { AuditAction, type AuditEvent, type AuditPage } from '@/api/schemas/audit';
-import type { Role } from '@/api/schemas/common';
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';
@@ -15,6 +13,8 @@ import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import { AuditAction, type AuditEvent, type AuditPage } from '@contract/schemas/audit';
+import type { Role } from '@contract/schemas/common';
 import {
   actionKey,
   AuditView,

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as authApi from '@/api/endpoints/auth';
 import { isApiError } from '@/api/errors';
+import * as authApi from '@contract/endpoints/auth';
 import { acceptSession, endReasonOf, isNoSession, type Session, sessionKeys } from './session';
 
 async function fetchSession({ signal }: { signal: AbortSignal }): Promise<Session> {

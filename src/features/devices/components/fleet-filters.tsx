@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { terminalQueries } from '@/api/queries/terminals';
-import { STALE_PASSWORD_DAYS, TerminalSort } from '@/api/schemas/terminals';
 import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';
@@ -8,6 +7,7 @@ import { StoreFilter } from '@/components/store-filter';
 import type { UrlStatePatch } from '@/components/use-url-state';
 import type { MessageKey } from '@/i18n/messages';
 import { useTranslation } from '@/i18n/use-translation';
+import { STALE_PASSWORD_DAYS, TerminalSort } from '@contract/schemas/terminals';
 import { activePanelFilters, CLEARED_FILTERS, DEFAULT_SORT, type FleetView } from '../api/fleet-view';
 
 const sortLabel = {

@@ -1,12 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type FleetQuery, terminalQueries } from '@/api/queries/terminals';
-import type {
-  TerminalFilter,
-  TerminalPage,
-  TerminalSelection,
-  TerminalSummary,
-} from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { ExportButton } from '@/components/export-button';
@@ -15,6 +9,12 @@ import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type {
+  TerminalFilter,
+  TerminalPage,
+  TerminalSelection,
+  TerminalSummary,
+} from '@contract/schemas/terminals';
 import { exportTerminals } from '../api/export';
 import { CLEARED_FILTERS, FleetView, isFiltered, withoutVoidPasswordParts } from '../api/fleet-view';
 import { FleetFilters, FleetSort } from './fleet-filters';

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { isOpenCommand, passwordCommandQueries } from '@/api/queries/password-commands';
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';
 import { Panel } from '@/components/panel';
 import { isolate } from '@/i18n/bidi';
 import { useFormat } from '@/i18n/use-format';
 import type { TFunction } from '@/i18n/use-translation';
 import { useTranslation } from '@/i18n/use-translation';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import { CommandBadge } from './status-badges';
 
 /** A command that finishes while the page is open stays in view with its outcome, which is announced. */

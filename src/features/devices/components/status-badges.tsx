@@ -1,8 +1,8 @@
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalSummary } from '@/api/schemas/terminals';
 import { Countdown } from '@/components/countdown';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalSummary } from '@contract/schemas/terminals';
 
 const badge = 'inline-flex items-center gap-1 rounded-md border px-2 py-0.5 text-xs font-medium';
 

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
-import type { TerminalSummary } from '@/api/schemas/terminals';
 import { paths } from '@/config/paths';
 import { useTranslation } from '@/i18n/use-translation';
+import type { TerminalSummary } from '@contract/schemas/terminals';
 import { CommandBadge, Connectivity, PasswordChanged, VoidPasswordBadge } from './status-badges';
 
 /** Below `lg` a card; class names are spelled out so Tailwind sees them. */

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { Overview } from '@/api/schemas/overview';
 import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Overview } from '@contract/schemas/overview';
 
 interface Risk {
   key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords';

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import type { Overview } from '@/api/schemas/overview';
 import { buttonClasses } from '@/components/button';
 import { Countdown } from '@/components/countdown';
 import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Overview } from '@contract/schemas/overview';
 
 /** After the first deadline a customer who wants their money back needs a refund. */
 export function VoidableNow({

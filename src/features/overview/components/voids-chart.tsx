@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import type { DailyVoids } from '@/api/schemas/overview';
 import { BarChart, type BarChartDatum } from '@/components/bar-chart';
 import { paths } from '@/config/paths';
 import { businessDayStart } from '@/i18n/format';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { DailyVoids } from '@contract/schemas/overview';
 
 /** The same numbers are in a sentence and a table for people who cannot see the bars. */
 export function VoidsChart({ days }: { days: readonly DailyVoids[] }) {

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { VOID_PASSWORD_LENGTH } from '@/api/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
+import { VOID_PASSWORD_LENGTH } from '@contract/void-password-policy';
 import { brokenPinRules } from './pin-rules';
 
 /** Messages are i18n keys, translated where shown; the server has the final say. */

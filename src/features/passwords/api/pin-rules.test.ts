@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAcceptableVoidPassword } from '@/api/void-password-policy';
 import { changeLanguage, i18n } from '@/i18n/i18n';
 import type { MessageKey } from '@/i18n/messages';
+import { isAcceptableVoidPassword } from '@contract/void-password-policy';
 import { ChangeVoidPasswordForm, VoidPinField } from './pin-forms';
 import { brokenPinRules, normalizePinInput, PIN_RULE_MESSAGES } from './pin-rules';
 

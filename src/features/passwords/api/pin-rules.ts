@@ -1,5 +1,5 @@
-import { checkVoidPassword, type VoidPasswordRule } from '@/api/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
+import { checkVoidPassword, type VoidPasswordRule } from '@contract/void-password-policy';
 
 export const PIN_RULE_MESSAGES: Record<VoidPasswordRule, MessageKey> = {
   digits: 'passwords.rules.digits',

@@ -1,6 +1,6 @@
 import { isApiError } from '@/api/errors';
-import { ErrorCode } from '@/api/schemas/common';
 import type { MessageKey } from '@/i18n/messages';
+import { ErrorCode } from '@contract/schemas/common';
 
 export type PinFormField = 'currentPassword' | 'newPassword' | 'ticketId' | 'reason';
 

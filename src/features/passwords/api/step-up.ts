@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { apiClient } from '@/api/client';
-import * as authApi from '@/api/endpoints/auth';
 import { onSessionEnd } from '@/api/session-memory';
+import * as authApi from '@contract/endpoints/auth';
 
 export const STEP_UP_VALID_MS = 5 * 60_000;
 /** Asked again a little early, so a request never leaves with a token about to lapse. */

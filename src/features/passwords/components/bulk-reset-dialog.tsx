@@ -3,12 +3,6 @@ import { useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { isApiError } from '@/api/errors';
-import {
-  type BulkResetJob,
-  selectionSize,
-  type TerminalFilter,
-  type TerminalSelection,
-} from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
@@ -16,6 +10,12 @@ import { Notice } from '@/components/notice';
 import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import {
+  type BulkResetJob,
+  selectionSize,
+  type TerminalFilter,
+  type TerminalSelection,
+} from '@contract/schemas/terminals';
 import type { VoidPasswordAccess } from '../api/access';
 import { useStartBulkReset } from '../api/mutations';
 import { bulkResetForm, type BulkResetForm, ticketOf } from '../api/pin-forms';

@@ -1,9 +1,9 @@
 import { isApiError } from '@/api/errors';
-import type { PasswordCommand } from '@/api/schemas/commands';
-import { ErrorCode } from '@/api/schemas/common';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { useTranslation } from '@/i18n/use-translation';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import { ErrorCode } from '@contract/schemas/common';
 import { useCancelCommand } from '../api/mutations';
 
 /** "Check again" sends the same cancel (same key), which the server does at most once. */

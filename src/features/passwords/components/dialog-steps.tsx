@@ -1,9 +1,9 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import type { VoidPasswordAccess } from '../api/access';
 import { useRefresh } from '../api/mutations';
 import type { RefreshKeys } from '../api/refreshes';

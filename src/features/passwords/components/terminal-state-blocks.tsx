@@ -1,10 +1,10 @@
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalDetail } from '@/api/schemas/terminals';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { isolate } from '@/i18n/bidi';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import { waitingCommandOf } from '../api/open-command';
 import { CancelCommand } from './cancel-command';
 

@@ -2,8 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
-import { MerchantId } from '@/api/schemas/common';
-import type { MerchantDetail } from '@/api/schemas/merchants';
 import { BackLink } from '@/components/back-link';
 import { ErrorNotice } from '@/components/error-notice';
 import { MissingResource } from '@/components/missing-resource';
@@ -13,6 +11,8 @@ import { PageSkeleton } from '@/components/skeleton';
 import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import { MerchantId } from '@contract/schemas/common';
+import type { MerchantDetail } from '@contract/schemas/merchants';
 import { merchantQueries } from '../api/queries';
 
 export function MerchantOverview({

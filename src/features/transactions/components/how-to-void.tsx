@@ -1,6 +1,6 @@
-import type { Transaction } from '@/api/schemas/transactions';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Transaction } from '@contract/schemas/transactions';
 import { TraceNumber } from './trace-number';
 
 export function HowToVoid({ tx, headingId }: { tx: Transaction; headingId: string }) {

@@ -1,5 +1,5 @@
-import type { NotVoidableReason } from '@/api/schemas/transactions';
 import { useTranslation } from '@/i18n/use-translation';
+import type { NotVoidableReason } from '@contract/schemas/transactions';
 
 const tone: Record<NotVoidableReason, string> = {
   settled: 'bg-gray-100 text-gray-900',

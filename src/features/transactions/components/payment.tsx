@@ -1,5 +1,5 @@
-import type { Transaction } from '@/api/schemas/transactions';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Transaction } from '@contract/schemas/transactions';
 import { isWalletMethod } from '../api/voidability';
 
 export function Payment({ tx, className = '' }: { tx: Transaction; className?: string }) {

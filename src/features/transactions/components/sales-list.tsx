@@ -6,7 +6,6 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TransactionListItem, TransactionPage } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { ExportButton } from '@/components/export-button';
@@ -15,6 +14,7 @@ import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { TransactionListItem, TransactionPage } from '@contract/schemas/transactions';
 import { exportTransactions } from '../api/export';
 import { transactionQueries, type TransactionListQuery } from '../api/queries';
 import {

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
-import type { Transaction, TransactionDetail } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { Countdown } from '@/components/countdown';
 import { Dialog } from '@/components/dialog';
@@ -9,6 +8,7 @@ import { Skeleton } from '@/components/skeleton';
 import { useServerNow } from '@/components/use-server-now';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Transaction, TransactionDetail } from '@contract/schemas/transactions';
 import { transactionQueries } from '../api/queries';
 import { voidabilityAt } from '../api/voidability';
 import { HowToVoid } from './how-to-void';

@@ -1,4 +1,3 @@
-import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { FilterPanel } from '@/components/filter-panel';
 import { MerchantFilter } from '@/components/merchant-filter';
@@ -8,6 +7,7 @@ import { StoreFilter } from '@/components/store-filter';
 import { TerminalFilter } from '@/components/terminal-filter';
 import type { UrlStatePatch } from '@/components/use-url-state';
 import { useTranslation } from '@/i18n/use-translation';
+import { PaymentMethod, TransactionStatus, TransactionType } from '@contract/schemas/transactions';
 import { CLEARED_FILTERS, hasFilters, isVoidableNowView, TransactionView } from '../api/transaction-view';
 import type { Viewer } from '../api/viewer';
 

@@ -1,8 +1,8 @@
-import type { TransactionListItem } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { ListCell, ListHeaderCell } from '@/components/list-cell';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { TransactionListItem } from '@contract/schemas/transactions';
 import { Payment } from './payment';
 import { TraceNumber } from './trace-number';
 import { VoidDeadline } from './void-deadline';

@@ -1,7 +1,7 @@
-import type { Transaction } from '@/api/schemas/transactions';
 import { Countdown } from '@/components/countdown';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { Transaction } from '@contract/schemas/transactions';
 import { voidabilityAt } from '../api/voidability';
 import { NotVoidableBadge } from './not-voidable';
 

@@ -1,9 +1,9 @@
 import { type ReactNode, useState } from 'react';
-import type { VoidBurst, VoidSummary } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { isolate } from '@/i18n/bidi';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { VoidBurst, VoidSummary } from '@contract/schemas/transactions';
 
 function BurstBadge() {
   const { t } = useTranslation();

@@ -1,6 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { TransactionListItem, TransactionPage, VoidSummaryQuery } from '@/api/schemas/transactions';
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';
@@ -16,6 +15,7 @@ import { useUrlState } from '@/components/use-url-state';
 import { useInfiniteListProps, VirtualList } from '@/components/virtual-list';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
+import type { TransactionListItem, TransactionPage, VoidSummaryQuery } from '@contract/schemas/transactions';
 import { exportTransactions } from '../api/export';
 import { transactionQueries, type TransactionListQuery } from '../api/queries';
 import {
