@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,32 @@ describe('the acquirer server', () => {
     });
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('closes the connection after a 413, and says so (Connection: close)', async () => {
+    const server = await start({ maxBodyBytes: 4096 });
+    const body = JSON.stringify({ username: 'owner', password: 'x'.repeat(10_000) });
+    const socket = connect(server.port, '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => {}); // a reset while the rest of the body is still going out is a close too
+    socket.write(
+      [
+        'POST /api/v1/auth/login HTTP/1.1',
+        'Host: 127.0.0.1',
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    await closed;
+    const answer = Buffer.concat(received).toString('latin1');
+    const [head = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 413 /);
+    expect(head.toLowerCase()).toContain('\r\nconnection: close');
+    expect(head.toLowerCase()).toContain('\r\ncontent-type: application/problem+json');
   });
 
   it('refuses a cross-site mutation outright', async () => {
