@@ -156,6 +156,71 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
     });
   });
 
+  describe('bodies the acquirer takes', () => {
+    const login = (user: ApiUser, rawBody: string | Blob, contentType?: string) =>
+      user.call('POST', '/auth/login', {
+        rawBody,
+        key: null,
+        headers: contentType ? { 'Content-Type': contentType } : {},
+      });
+    const credentials = JSON.stringify({ username: 'owner', password: PASSWORDS.owner });
+
+    it('answers 415 to a body not declared as JSON, on sign-in and on mutations', async () => {
+      const anonymous = new ApiUser(backend);
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=latin1',
+      ]) {
+        expectProblem(await login(anonymous, credentials, type), 415, 'request.unsupported_media_type');
+      }
+      // A Blob without a type: the request declares no Content-Type at all.
+      expectProblem(await login(anonymous, new Blob([credentials])), 415, 'request.unsupported_media_type');
+      const owner = await signedIn(backend, 'owner');
+      const change = await owner.call('POST', `/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        rawBody: JSON.stringify({ currentPassword: DEMO_VOID_PASSWORD, newPassword: '581937' }),
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      });
+      expectProblem(change, 415, 'request.unsupported_media_type');
+      // Nothing was done: the same change declared as JSON is queued.
+      const json = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        currentPassword: DEMO_VOID_PASSWORD,
+        newPassword: '581937',
+      });
+      expect(json.status).toBe(202);
+    });
+
+    it('takes JSON with charset=utf-8, and a mutation without a body needs no Content-Type', async () => {
+      const user = new ApiUser(backend);
+      const answer = await login(user, credentials, 'application/json; charset=utf-8');
+      expect(answer.status).toBe(200);
+      expect((await login(new ApiUser(backend), credentials, 'Application/JSON')).status).toBe(200);
+      user.csrfToken = (answer.body as { csrfToken: string }).csrfToken;
+      expect((await user.post('/auth/logout', undefined, { key: null })).status).toBe(204);
+    });
+
+    it('answers 400 to a body nested 5,000 deep on an idempotent endpoint, not a 500', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+      for (const rawBody of [
+        `{"currentPassword":${deep},"newPassword":"581937"}`,
+        `{"ignored":${deep.replaceAll('[', '{"a":').replaceAll(']', '}').replace('{"a":}', '1')}}`,
+      ]) {
+        const answer = await owner.call('POST', `/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+          rawBody,
+          headers: { 'Content-Type': 'application/json' },
+        });
+        expectProblem(answer, 400, 'request.malformed');
+      }
+      // A quoted bracket is text, not depth.
+      const text = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        currentPassword: '['.repeat(60),
+        newPassword: '581937',
+      });
+      expect(text.status).toBe(422);
+    });
+  });
+
   describe('changing a void password', () => {
     const tid = DEMO_TIDS.custom;
     const path = `/terminals/${tid}/void-password/change`;

@@ -35,6 +35,7 @@ export type ProblemDetails = z.infer<typeof ProblemDetails>;
 /** Unknown codes are still accepted. */
 export const ErrorCode = {
   malformed: 'request.malformed',
+  unsupportedMediaType: 'request.unsupported_media_type',
   invalidCredentials: 'auth.invalid_credentials',
   throttled: 'auth.throttled',
   unauthenticated: 'auth.unauthenticated',

@@ -25,7 +25,10 @@ export class TestClient {
   constructor(readonly acquirer: Acquirer) {}
 
   call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): SimResponse {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    };
     if (method === 'POST' && this.csrfToken && !options.noCsrf) headers['x-csrf-token'] = this.csrfToken;
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     if (options.stepUpToken) headers['x-step-up-token'] = options.stepUpToken;
