@@ -264,6 +264,19 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expect(expectProblem(wrong, 422, 'pin.wrong_current').attemptsRemaining).toBe(4);
     });
 
+    it('refuses a current PIN that cannot be a PIN with pin.format, costing none of the 5 attempts', async () => {
+      const owner = await signedIn(backend, 'owner');
+      for (const current of ['1', '１２３４５６', 'abcdef', '1', '１２３４５６', 'abcdef']) {
+        const answer = await owner.post(path, { currentPassword: current, newPassword: '581937' });
+        const problem = expectProblem(answer, 422, 'pin.format');
+        expect(problem.errors).toEqual([
+          expect.objectContaining({ field: 'currentPassword', code: 'pin.format' }),
+        ]);
+      }
+      const wrong = await owner.post(path, { currentPassword: '000001', newPassword: '581937' });
+      expect(expectProblem(wrong, 422, 'pin.wrong_current').attemptsRemaining).toBe(4);
+    });
+
     it('locks the void password at the 5th wrong attempt; the right PIN is then refused too', async () => {
       const owner = await signedIn(backend, 'owner');
       const statuses: number[] = [];

@@ -80,6 +80,30 @@ describe('changing a void password', () => {
     expect(terminalOf(acquirer, T.custom).voidPassword?.failedAttempts).toBe(0);
   });
 
+  it.each([['1'], ['１２３４５６'], ['abcdef'], ['12345 '], ['']])(
+    'refuses the current PIN %j, which cannot be a PIN, with pin.format on currentPassword, costing no attempt',
+    (current) => {
+      const acquirer = testAcquirer();
+      const owner = signedIn(acquirer, 'owner');
+      for (let i = 0; i < 6; i++) {
+        const response = change(owner, T.custom, current, '470215');
+        expect(response.status).toBe(422);
+        expect(bodyOf(response)).toMatchObject({
+          code: 'pin.format',
+          errors: [{ field: 'currentPassword', code: 'pin.format' }],
+        });
+      }
+      expect(terminalOf(acquirer, T.custom).voidPassword.failedAttempts).toBe(0);
+      const live = acquirer.state.audit.slice(acquirer.state.generatedAuditCount).map((e) => e.action);
+      expect(live).not.toContain('void_password.wrong_attempt');
+      // A wrong PIN of the right shape is still the first of 5.
+      expect(bodyOf(change(owner, T.custom, '000001', '470215'))).toMatchObject({
+        code: 'pin.wrong_current',
+        attemptsRemaining: 4,
+      });
+    },
+  );
+
   it('refuses any of the last 3 void passwords (pin.reused), compared by hash', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');

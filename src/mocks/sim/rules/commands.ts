@@ -14,6 +14,7 @@ import { audit, recordAudit } from './audit';
 import { requireStepUp } from './auth';
 import { nextHeartbeat } from './heartbeat';
 import {
+  currentFormatProblem,
   installPin,
   isLocked,
   hashNewPin,
@@ -125,6 +126,8 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   // The new PIN first: a bad new PIN must not cost one of the 5 attempts.
   const policy = policyProblem(newPassword);
   if (policy) throw policy;
+  const format = currentFormatProblem(currentPassword);
+  if (format) throw format;
   if (!matchesCurrent(terminal, currentPassword, ctx.state.hasher)) throw wrongCurrentPassword(ctx, terminal);
   if (terminal.voidPassword.failedAttempts > 0) {
     terminal.voidPassword.failedAttempts = 0;
