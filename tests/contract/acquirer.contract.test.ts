@@ -348,6 +348,39 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expect(problem.errors?.map((e) => e.field).sort()).toEqual(['reason', 'ticketId']);
     });
 
+    it('refuses a ticket or reason of nothing but invisible characters, for a reset and a bulk reset', async () => {
+      const support = await signedIn(backend, 'support');
+      const token = await support.stepUp('support');
+      const invisible = { ticketId: '\u200B\u200C\u200D', reason: '\uFEFF\u2060 \t\u200B' };
+      const reset = await support.post(path, { newPassword: '581937', ...invisible }, { stepUpToken: token });
+      const problem = expectProblem(reset, 422, 'validation');
+      expect(problem.errors?.map((e) => e.field).sort()).toEqual(['reason', 'ticketId']);
+      const bulk = await support.post(
+        '/void-password/bulk-resets',
+        { terminalIds: [tid], newPassword: '581937', ...invisible },
+        { stepUpToken: token },
+      );
+      expect(
+        expectProblem(bulk, 422, 'validation')
+          .errors?.map((e) => e.field)
+          .sort(),
+      ).toEqual(['reason', 'ticketId']);
+      // Visible text with invisible edges is taken, trimmed.
+      const taken = await support.post(
+        path,
+        { newPassword: '581937', ticketId: '\u200BTK-1\uFEFF', reason: '\u2060lost PIN ' },
+        { stepUpToken: token },
+      );
+      expect(taken.status).toBe(202);
+      const events = endpoints.auditEvents.response.parse(
+        (await support.get('/audit-events', { terminalId: tid })).body,
+      );
+      expect(events.items.find((e) => e.action === 'void_password.reset_requested')).toMatchObject({
+        ticketId: 'TK-1',
+        reason: 'lost PIN',
+      });
+    });
+
     it('expires the step-up after 5 minutes', async () => {
       const owner = await signedIn(backend, 'owner');
       const token = await owner.stepUp('owner');

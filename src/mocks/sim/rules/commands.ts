@@ -1,5 +1,5 @@
 import type { PasswordCommand } from '@/api/schemas/commands';
-import { ErrorCode } from '@/api/schemas/common';
+import { ErrorCode, trimInvisible } from '@/api/schemas/common';
 import type { ChangeVoidPasswordRequest, ResetVoidPasswordRequest } from '@/api/schemas/terminals';
 import { checkVoidPassword } from '@/api/void-password-policy';
 import { toIso } from '../clock';
@@ -161,13 +161,13 @@ export function requireTicket(
 ): void {
   if (userOf(ctx).role !== 'support') return;
   const errors = [];
-  if (!ticketId?.trim())
+  if (!trimInvisible(ticketId ?? ''))
     errors.push({
       field: 'ticketId',
       code: 'required',
       message: 'A support reset needs the ticket reference.',
     });
-  if (!reason?.trim())
+  if (!trimInvisible(reason ?? ''))
     errors.push({ field: 'reason', code: 'required', message: 'A support reset needs a reason.' });
   if (errors.length > 0)
     throw new SimProblem(422, ErrorCode.validation, 'Give the ticket and the reason.', { errors });
