@@ -60,6 +60,31 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expectProblem(await user.login('owner', PASSWORDS.owner), 429, 'auth.throttled');
     });
 
+    it('throttles one client after 30 failed sign-ins of random names, audits no more, and forgets after 15 minutes', async () => {
+      const support = await signedIn(backend, 'support'); // before the flood: it shares the client's IP
+      const failedSignIns = async () =>
+        endpoints.auditEvents.response.parse(
+          (await support.get('/audit-events', { type: 'auth.login_failed', limit: '1' })).body,
+        ).total;
+      const before = await failedSignIns();
+      const flood = new ApiUser(backend);
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        statuses.push(
+          (await flood.login(`nobody-${i}-${Math.random().toString(36).slice(2)}`, 'guess')).status,
+        );
+      }
+      expect(statuses).toEqual([...Array<number>(29).fill(401), ...Array<number>(31).fill(429)]);
+      const throttled = await flood.login('owner', PASSWORDS.owner);
+      expect(Number(expectProblem(throttled, 429, 'auth.throttled').retryAfter)).toBeGreaterThan(60);
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(60);
+      // One audit event per attempt counted (the 30th throttled the client), none for the refused ones.
+      expect((await failedSignIns()) - before).toBe(30);
+      expect((await control(backend, '/clock', { advanceMs: 15 * 60_000 })).status).toBe(200);
+      expectProblem(await flood.login('nobody-later', 'guess'), 401, 'auth.invalid_credentials');
+      expect((await flood.login('owner', PASSWORDS.owner)).status).toBe(200);
+    });
+
     it('answers 401 without a session and after sign-out', async () => {
       const anonymous = new ApiUser(backend);
       expectProblem(await anonymous.get('/terminals'), 401, 'auth.unauthenticated');

@@ -22,7 +22,10 @@ export class TestClient {
   csrfToken: string | null = null;
   private keySeq = 0;
 
-  constructor(readonly acquirer: Acquirer) {}
+  constructor(
+    readonly acquirer: Acquirer,
+    readonly clientIp = '203.0.113.7',
+  ) {}
 
   call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): SimResponse {
     const headers: Record<string, string> = {
@@ -40,7 +43,7 @@ export class TestClient {
       headers,
       cookies: { ...this.cookies },
       body: options.body,
-      clientIp: '203.0.113.7',
+      clientIp: this.clientIp,
     });
     for (const header of response.setCookies ?? []) {
       const [pair = ''] = header.split(';');
