@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -236,6 +236,45 @@ describe('the acquirer server', () => {
       newPassword: '581937',
     });
     expect(codeOf(right)).toBe('pin.locked');
+  });
+
+  it('never writes a temporary PIN to the database, its WAL journal or the log, and a replay after a restart has none', async () => {
+    const dbPath = path.join(dir, 'journal.db');
+    const lines: string[] = [];
+    let server = await start(
+      { dbPath },
+      createLogger((line) => lines.push(line)),
+    );
+    const backend = backendAt(() => server.url);
+    const owner = await signedIn(backend, 'owner');
+    const stepUp = await owner.stepUp('owner');
+    const send = () =>
+      owner.post(
+        `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+        { generateTemporary: true },
+        { stepUpToken: stepUp, key: 'reset-journal' },
+      );
+    const first = endpoints.resetVoidPassword.response.parse((await send()).body);
+    const pin = first.temporaryPassword!;
+    // Replayed from memory while the server runs: the same session with a valid step-up gets it again.
+    expect(endpoints.resetVoidPassword.response.parse((await send()).body).temporaryPassword).toBe(pin);
+    // What is on disk now, the WAL journal included (not yet checkpointed into the database file).
+    const onDisk = ['', '-wal', '-shm']
+      .map((suffix) => `${dbPath}${suffix}`)
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('\n');
+    expect(onDisk).toContain('reset-journal'); // the idempotency record is there…
+    expect(onDisk).not.toContain(`"${pin}"`); // …without the PIN
+    expect(onDisk).not.toContain('temporaryPassword');
+    expect(lines.join('\n')).not.toContain(pin);
+
+    await server.close();
+    running.splice(running.indexOf(server), 1);
+    server = await start({ dbPath });
+    const after = await send();
+    expect(after.status).toBe(202);
+    expect(after.body).toEqual({ command: first.command });
   });
 
   it('keeps sessions, commands and throttles across a restart, and no secret in the database', async () => {

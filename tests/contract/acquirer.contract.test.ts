@@ -365,6 +365,41 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expect(body.command).toMatchObject({ tid, kind: 'reset', status: 'queued' });
     });
 
+    it('shows the temporary PIN again on a replay only to the session that asked, with a valid step-up, while open', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const token = await owner.stepUp('owner');
+      const reset = (user: ApiUser, stepUpToken?: string) =>
+        user.post(
+          path,
+          { generateTemporary: true },
+          { key: 'reset-replay', ...(stepUpToken ? { stepUpToken } : {}) },
+        );
+      const first = endpoints.resetVoidPassword.response.parse((await reset(owner, token)).body);
+      expect(first.temporaryPassword).toMatch(/^\d{6}$/);
+      const again = await reset(owner, token);
+      expect(again.headers.get('idempotency-replayed')).toBe('true');
+      expect(again.body).toEqual(first);
+      expectProblem(await reset(owner), 403, 'auth.step_up_required');
+      // Signed out and in again: a new session gets the command, not the PIN.
+      expect((await owner.post('/auth/logout', undefined, { key: null })).status).toBe(204);
+      const back = await signedIn(backend, 'owner');
+      const replayed = await reset(back, await back.stepUp('owner'));
+      expect(replayed.status).toBe(202);
+      expect(replayed.body).toEqual({ command: first.command });
+    });
+
+    it('answers a replay of a cancelled reset without its temporary PIN', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const token = await owner.stepUp('owner');
+      const send = () =>
+        owner.post(path, { generateTemporary: true }, { key: 'reset-cancel', stepUpToken: token });
+      const first = endpoints.resetVoidPassword.response.parse((await send()).body);
+      expect((await owner.post(`/password-commands/${first.command.id}/cancel`)).status).toBe(200);
+      const replayed = await send();
+      expect(replayed.status).toBe(202);
+      expect(replayed.body).toEqual({ command: first.command });
+    });
+
     it('asks support for the ticket and the reason', async () => {
       const support = await signedIn(backend, 'support');
       const token = await support.stepUp('support');

@@ -209,7 +209,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
             ctx,
             {
               status: replay.status,
-              body: replayBody(state, replay),
+              body: replayBody(ctx, replay),
               headers: { 'idempotency-replayed': 'true' },
             },
             endpoint.status,
@@ -225,7 +225,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       const result = routeHandlers[name as EndpointName](ctx);
       const status = result.status ?? endpoint.status;
       if (replayKey && status >= 200 && status < 300) {
-        rememberResult(state, replayKey.recordKey, replayKey.requestHash, status, result.body, now);
+        rememberResult(ctx, replayKey.recordKey, replayKey.requestHash, status, result.body);
       }
       return finish(ctx, result, endpoint.status);
     } catch (error) {

@@ -246,6 +246,10 @@ export function logout(ctx: RequestContext): HandlerResult {
   if (session) {
     ctx.state.sessions.delete(session.idHash);
     markChanged(ctx.state, 'sessions', session.idHash);
+    // A temporary PIN held for a replay to this session is of no use any more (decision 005).
+    for (const [key, held] of ctx.state.temporaryPasswords) {
+      if (held.sessionIdHash === session.idHash) ctx.state.temporaryPasswords.delete(key);
+    }
   }
   ctx.state.dirty = true;
   audit(ctx, { action: 'auth.logout', outcome: 'success', target: userOf(ctx).username });

@@ -6,6 +6,7 @@ import { toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { COMMAND_TTL_MS } from '../data/generate';
 import { randomId, randomInt } from '../hash';
+import type { HeldTemporaryPin } from '../idempotency';
 import { SimProblem } from '../problem';
 import { addCommand, markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
 import type { CommandRecord, TerminalRecord, UserRecord } from '../types';
@@ -226,6 +227,29 @@ export function resetVoidPassword(ctx: RequestContext): HandlerResult {
     reason: body.reason?.trim() || null,
   });
   return { body: { command: commandView(command), ...(temporaryPassword ? { temporaryPassword } : {}) } };
+}
+
+/** While its command is open and the session that asked for it lives, a temporary PIN may be shown again. */
+export function temporaryPinMayReturn(state: SimState, held: HeldTemporaryPin): boolean {
+  const command = state.commands.get(held.commandId);
+  const session = state.sessions.get(held.sessionIdHash);
+  return (
+    (command?.status === 'queued' || command?.status === 'delivered') &&
+    session !== undefined &&
+    !session.expired
+  );
+}
+
+/**
+ * A replayed reset (same Idempotency-Key) answers its first result; the temporary PIN in it only to the
+ * session that asked for it, with a step-up valid now (else 403, as the reset itself), while the command is
+ * still open. Any other replay answers the command without the PIN: a key is no bearer token for a secret.
+ */
+export function temporaryPinOnReplay(ctx: RequestContext, held: HeldTemporaryPin): string | null {
+  // What may not return any more is forgotten on every request (pruneIdempotency).
+  if (!temporaryPinMayReturn(ctx.state, held) || ctx.session?.idHash !== held.sessionIdHash) return null;
+  requireStepUp(ctx);
+  return held.pin;
 }
 
 function commandInScope(ctx: RequestContext, id: string): CommandRecord {
