@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { REASON_MAX_LENGTH, TICKET_ID_MAX_LENGTH, trimInvisible } from '@/api/schemas/common';
-import { VOID_PASSWORD_LENGTH } from '@/api/void-password-policy';
+import { REASON_MAX_LENGTH, TICKET_ID_MAX_LENGTH, trimInvisible } from '@contract/schemas/common';
+import { VOID_PASSWORD_LENGTH } from '@contract/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
 import { brokenPinRules } from './pin-rules';
 
