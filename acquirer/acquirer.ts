@@ -1,5 +1,6 @@
 import { API_BASE_PATH, type EndpointName } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
+import { apiBodyOf, bodyOf } from './body';
 import { createSimClock, type SimClock, toHttpDate } from './clock';
 import type { HandlerResult, RequestContext } from './context';
 import { handleControl } from './control';
@@ -196,7 +197,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       recordActivity(ctx);
       if (endpoint.method !== 'GET' && name !== 'login') requireCsrf(ctx);
 
-      const rawBody = bodyOf(request);
+      const rawBody = apiBodyOf(request, headers);
       let replayKey: { recordKey: string; requestHash: string } | null = null;
       if (endpoint.idempotent) {
         const key = requireIdempotencyKey(headers);
@@ -208,7 +209,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
             ctx,
             {
               status: replay.status,
-              body: replayBody(state, replay),
+              body: replayBody(ctx, replay),
               headers: { 'idempotency-replayed': 'true' },
             },
             endpoint.status,
@@ -224,7 +225,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       const result = routeHandlers[name as EndpointName](ctx);
       const status = result.status ?? endpoint.status;
       if (replayKey && status >= 200 && status < 300) {
-        rememberResult(state, replayKey.recordKey, replayKey.requestHash, status, result.body, now);
+        rememberResult(ctx, replayKey.recordKey, replayKey.requestHash, status, result.body);
       }
       return finish(ctx, result, endpoint.status);
     } catch (error) {
@@ -240,16 +241,6 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
 export function responseBodyText(response: SimResponse): string | null {
   if (response.body === undefined || response.status === 204) return null;
   return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-}
-
-function bodyOf(request: SimRequest): unknown {
-  if (request.bodyText === undefined) return request.body;
-  if (request.bodyText.trim() === '') return undefined;
-  try {
-    return JSON.parse(request.bodyText) as unknown;
-  } catch {
-    throw new SimProblem(400, ErrorCode.malformed, 'The request body is not JSON.');
-  }
 }
 
 function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {

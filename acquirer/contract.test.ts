@@ -137,6 +137,7 @@ describe('the contract', () => {
     const response = acquirer.handle({
       method: 'POST',
       path: '/acquirer/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
       body: { username: 'owner', password: PASSWORDS.owner },
     });
     expect(response.status).toBe(200);
@@ -148,6 +149,7 @@ describe('the contract', () => {
     const response = acquirer.handle({
       method: 'POST',
       path: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
       bodyText: '{"username":',
     });
     expect(response.status).toBe(400);

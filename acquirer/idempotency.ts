@@ -1,7 +1,9 @@
 import type { EndpointName } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
 import { DAY } from './clock';
+import type { RequestContext } from './context';
 import { SimProblem } from './problem';
+import { temporaryPinMayReturn, temporaryPinOnReplay } from './rules/commands';
 import { markChanged, type SimState } from './state';
 import type { IdempotencyRecord } from './types';
 
@@ -57,29 +59,48 @@ export function findReplay(
   return record;
 }
 
-// A temporary PIN stays in memory only (see SimState).
+/** A reset's temporary PIN, held in memory only (never stored) so that a replay can show it again. */
+export interface HeldTemporaryPin {
+  pin: string;
+  /** The session that asked for it (hash of its token). */
+  sessionIdHash: string;
+  commandId: string;
+}
+
 export function rememberResult(
-  state: SimState,
+  ctx: RequestContext,
   recordKey: string,
   requestHash: string,
   status: number,
   body: unknown,
-  now: number,
 ): void {
+  const { state, now } = ctx;
   let stored = body;
   if (body && typeof body === 'object' && 'temporaryPassword' in body) {
-    const { temporaryPassword, ...rest } = body as { temporaryPassword?: unknown };
-    if (typeof temporaryPassword === 'string') state.temporaryPasswords.set(recordKey, temporaryPassword);
+    const { temporaryPassword, ...rest } = body as {
+      temporaryPassword?: unknown;
+      command?: { id?: unknown };
+    };
+    const commandId = rest.command?.id;
+    if (typeof temporaryPassword === 'string' && typeof commandId === 'string' && ctx.session) {
+      state.temporaryPasswords.set(recordKey, {
+        pin: temporaryPassword,
+        sessionIdHash: ctx.session.idHash,
+        commandId,
+      });
+    }
     stored = rest;
   }
   state.idempotency.set(recordKey, { key: recordKey, requestHash, status, body: stored, createdAt: now });
   markChanged(state, 'idempotency', recordKey);
 }
 
-export function replayBody(state: SimState, record: IdempotencyRecord): unknown {
-  const temporaryPassword = state.temporaryPasswords.get(record.key);
-  if (temporaryPassword === undefined || !record.body || typeof record.body !== 'object') return record.body;
-  return { ...record.body, temporaryPassword };
+/** The first answer again; a temporary PIN in it only as the reset rule allows (`temporaryPinOnReplay`). */
+export function replayBody(ctx: RequestContext, record: IdempotencyRecord): unknown {
+  const held = ctx.state.temporaryPasswords.get(record.key);
+  if (held === undefined || !record.body || typeof record.body !== 'object') return record.body;
+  const temporaryPassword = temporaryPinOnReplay(ctx, held);
+  return temporaryPassword === null ? record.body : { ...record.body, temporaryPassword };
 }
 
 export function pruneIdempotency(state: SimState, now: number): void {
@@ -89,5 +110,8 @@ export function pruneIdempotency(state: SimState, now: number): void {
       state.temporaryPasswords.delete(key);
       markChanged(state, 'idempotency', key);
     }
+  }
+  for (const [key, held] of state.temporaryPasswords) {
+    if (!temporaryPinMayReturn(state, held)) state.temporaryPasswords.delete(key);
   }
 }

@@ -1,6 +1,7 @@
 import { ACCOUNT_SEEDS } from './data/accounts';
 import { HOSTILE_USER_NAMES } from './data/hostile';
 import { fastHasher, randomToken, type SecretHasher } from './hash';
+import type { HeldTemporaryPin } from './idempotency';
 import type {
   AuditRecord,
   CommandRecord,
@@ -30,8 +31,11 @@ export interface SimState {
   /** Generated entries are not persisted. */
   generatedAuditCount: number;
   idempotency: Map<string, IdempotencyRecord>;
-  /** Memory only, so a retried reset shows the PIN again; after a reload the user resets again. */
-  temporaryPasswords: Map<string, string>;
+  /**
+   * Memory only, by idempotency record, so a retried reset can show the PIN again (to the session that asked,
+   * with a valid step-up, while the command is open); after a restart the user resets again.
+   */
+  temporaryPasswords: Map<string, HeldTemporaryPin>;
   throttles: Map<string, ThrottleRecord>;
   faults: FaultRecord[];
   dirtyTerminals: Set<string>;

@@ -211,6 +211,8 @@ export interface IdempotencyRecord {
 export interface ThrottleRecord {
   failures: number;
   until: number | null;
+  /** The first failure of the window; absent in records stored before it was kept (read as long past). */
+  since?: number;
 }
 
 export interface FaultRecord {

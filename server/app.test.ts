@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,32 @@ describe('the acquirer server', () => {
     });
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('closes the connection after a 413, and says so (Connection: close)', async () => {
+    const server = await start({ maxBodyBytes: 4096 });
+    const body = JSON.stringify({ username: 'owner', password: 'x'.repeat(10_000) });
+    const socket = connect(server.port, '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => {}); // a reset while the rest of the body is still going out is a close too
+    socket.write(
+      [
+        'POST /api/v1/auth/login HTTP/1.1',
+        'Host: 127.0.0.1',
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    await closed;
+    const answer = Buffer.concat(received).toString('latin1');
+    const [head = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 413 /);
+    expect(head.toLowerCase()).toContain('\r\nconnection: close');
+    expect(head.toLowerCase()).toContain('\r\ncontent-type: application/problem+json');
   });
 
   it('refuses a cross-site mutation outright', async () => {
@@ -209,6 +236,45 @@ describe('the acquirer server', () => {
       newPassword: '581937',
     });
     expect(codeOf(right)).toBe('pin.locked');
+  });
+
+  it('never writes a temporary PIN to the database, its WAL journal or the log, and a replay after a restart has none', async () => {
+    const dbPath = path.join(dir, 'journal.db');
+    const lines: string[] = [];
+    let server = await start(
+      { dbPath },
+      createLogger((line) => lines.push(line)),
+    );
+    const backend = backendAt(() => server.url);
+    const owner = await signedIn(backend, 'owner');
+    const stepUp = await owner.stepUp('owner');
+    const send = () =>
+      owner.post(
+        `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+        { generateTemporary: true },
+        { stepUpToken: stepUp, key: 'reset-journal' },
+      );
+    const first = endpoints.resetVoidPassword.response.parse((await send()).body);
+    const pin = first.temporaryPassword!;
+    // Replayed from memory while the server runs: the same session with a valid step-up gets it again.
+    expect(endpoints.resetVoidPassword.response.parse((await send()).body).temporaryPassword).toBe(pin);
+    // What is on disk now, the WAL journal included (not yet checkpointed into the database file).
+    const onDisk = ['', '-wal', '-shm']
+      .map((suffix) => `${dbPath}${suffix}`)
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('\n');
+    expect(onDisk).toContain('reset-journal'); // the idempotency record is there…
+    expect(onDisk).not.toContain(`"${pin}"`); // …without the PIN
+    expect(onDisk).not.toContain('temporaryPassword');
+    expect(lines.join('\n')).not.toContain(pin);
+
+    await server.close();
+    running.splice(running.indexOf(server), 1);
+    server = await start({ dbPath });
+    const after = await send();
+    expect(after.status).toBe(202);
+    expect(after.body).toEqual({ command: first.command });
   });
 
   it('keeps sessions, commands and throttles across a restart, and no secret in the database', async () => {

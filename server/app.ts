@@ -19,10 +19,17 @@ export const CONTROL_PATH = '/__mock';
 
 type Env = { Bindings: Partial<HttpBindings>; Variables: { requestId: string } };
 
-function problem(c: Context<Env>, status: 400 | 403 | 404 | 413 | 500, code: string, detail: string) {
+function problem(
+  c: Context<Env>,
+  status: 400 | 403 | 404 | 413 | 500,
+  code: string,
+  detail: string,
+  extraHeaders: Record<string, string> = {},
+) {
   c.header('Cache-Control', NO_STORE);
   return c.body(JSON.stringify(problemBody(status, code, detail)), status, {
     'Content-Type': 'application/problem+json',
+    ...extraHeaders,
   });
 }
 
@@ -80,7 +87,9 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
       route,
       bodyLimit({
         maxSize: config.maxBodyBytes,
-        onError: (c) => problem(c, 413, ErrorCode.malformed, 'The request body is too large.'),
+        // The rest of the body is never read, so the connection cannot carry another request: say so.
+        onError: (c) =>
+          problem(c, 413, ErrorCode.malformed, 'The request body is too large.', { Connection: 'close' }),
       }),
     );
     // SameSite=Strict already keeps the cookie off cross-site requests; refuse them outright too.

@@ -56,6 +56,44 @@ describe('sign-in', () => {
     expect(client.login('cashier', PASSWORDS.cashier!).status).toBe(200);
   });
 
+  it('throttles a client IP after 30 failed sign-ins of any names; its state and audit stay bounded', () => {
+    const acquirer = testAcquirer();
+    const flood = new TestClient(acquirer, '198.51.100.9');
+    const liveAudit = () => acquirer.state.audit.length - acquirer.state.generatedAuditCount;
+    const statuses: number[] = [];
+    for (let i = 0; i < 500; i++) statuses.push(flood.login(`nobody-${i}-${i * 7919}`, 'guess').status);
+    expect(statuses.slice(0, 29)).toEqual(Array(29).fill(401));
+    expect(statuses.slice(29)).toEqual(Array(471).fill(429));
+    const throttled = flood.login('someone-else', 'guess');
+    expect(bodyOf(throttled)).toMatchObject({ code: 'auth.throttled', retryAfter: 15 * 60 });
+    expect(throttled.headers['retry-after']).toBe(String(15 * 60));
+    expect(throttled.headers['content-type']).toBe('application/problem+json');
+    // One record per name tried before the IP was throttled, and the IP's own; one audit event per attempt.
+    expect(acquirer.state.throttles.size).toBeLessThanOrEqual(31);
+    expect(liveAudit()).toBe(30);
+    // Even a right password from that IP waits; another IP is not affected.
+    expect(flood.login('owner', PASSWORDS.owner!).status).toBe(429);
+    expect(new TestClient(acquirer, '192.0.2.1').login('owner', PASSWORDS.owner!).status).toBe(200);
+
+    // After the window the counters are gone and the IP may try again.
+    acquirer.clock.advance(15 * MINUTE);
+    expect(flood.login('nobody-again', 'guess').status).toBe(401);
+    expect(acquirer.state.throttles.size).toBe(2); // that name and that IP, counting afresh
+  });
+
+  it('forgets a name’s failures 15 minutes after the first, and prunes them', () => {
+    const acquirer = testAcquirer();
+    const client = new TestClient(acquirer);
+    for (let i = 0; i < 4; i++) client.login('owner', 'wrong');
+    acquirer.clock.advance(15 * MINUTE - 1);
+    expect(acquirer.state.throttles.size).toBe(2);
+    acquirer.clock.advance(1);
+    // Any sign-in prunes what is spent, before anything is counted.
+    signedIn(acquirer, 'support');
+    expect(acquirer.state.throttles.size).toBe(0);
+    expect(bodyOf(client.login('owner', 'wrong'))).toMatchObject({ attemptsRemaining: 4 });
+  });
+
   it('resets the failure count after a successful sign-in', () => {
     const client = new TestClient(testAcquirer());
     for (let i = 0; i < 4; i++) client.login('owner', 'wrong');

@@ -5,7 +5,7 @@ import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { randomToken, sameHash, secretMatches, sha256Hex, tokenHash } from '../hash';
 import { SimProblem } from '../problem';
 import { markChanged, type SimState } from '../state';
-import type { SessionRecord, UserRecord } from '../types';
+import type { SessionRecord, ThrottleRecord, UserRecord } from '../types';
 import { audit } from './audit';
 
 export const SESSION_COOKIE = 'mc_session';
@@ -14,6 +14,10 @@ export const SESSION_MAX_AGE_MS = 12 * HOUR;
 export const STEP_UP_TTL_MS = 5 * MINUTE;
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_THROTTLE_MS = 60 * SECOND;
+/** Failures count within this window from the first; after it, a counter that throttled nothing restarts. */
+export const LOGIN_WINDOW_MS = 15 * MINUTE;
+/** Failed sign-ins of any names from one client IP in a window; then that IP waits out the window. */
+export const MAX_LOGIN_FAILURES_PER_IP = 30;
 
 /** Derived from the session token, which only the cookie holds: the state keeps neither, only hashes. */
 function csrfTokenOf(sessionToken: string): string {
@@ -111,14 +115,34 @@ function sessionResponse(
   };
 }
 
-function throttleRetryAfter(state: SimState, key: string, now: number): number | null {
+/** A throttle that ran out, or a count whose window passed without one: nothing left to remember. */
+function isSpent(record: ThrottleRecord, now: number): boolean {
+  if (record.until !== null) return record.until <= now;
+  return now - (record.since ?? 0) >= LOGIN_WINDOW_MS;
+}
+
+function liveThrottle(state: SimState, key: string, now: number): ThrottleRecord | null {
   const record = state.throttles.get(key);
-  if (!record?.until) return null;
-  if (record.until <= now) {
-    state.throttles.delete(key);
-    markChanged(state, 'throttles', key);
-    return null;
+  if (!record) return null;
+  if (!isSpent(record, now)) return record;
+  state.throttles.delete(key);
+  markChanged(state, 'throttles', key);
+  return null;
+}
+
+/** Sign-ins with names nobody has would otherwise leave a record each for ever. */
+export function pruneThrottles(state: SimState, now: number): void {
+  for (const [key, record] of state.throttles) {
+    if (isSpent(record, now)) {
+      state.throttles.delete(key);
+      markChanged(state, 'throttles', key);
+    }
   }
+}
+
+function throttleRetryAfter(state: SimState, key: string, now: number): number | null {
+  const record = liveThrottle(state, key, now);
+  if (!record?.until) return null;
   return Math.ceil((record.until - now) / 1000);
 }
 
@@ -126,16 +150,17 @@ function countFailure(
   state: SimState,
   key: string,
   now: number,
+  { limit = MAX_LOGIN_FAILURES, throttleMs = LOGIN_THROTTLE_MS } = {},
 ): { remaining: number; retryAfter: number | null } {
-  const record = state.throttles.get(key) ?? { failures: 0, until: null };
+  const record = liveThrottle(state, key, now) ?? { failures: 0, until: null, since: now };
   record.failures++;
   state.throttles.set(key, record);
   markChanged(state, 'throttles', key);
-  if (record.failures >= MAX_LOGIN_FAILURES) {
-    record.until = now + LOGIN_THROTTLE_MS;
-    return { remaining: 0, retryAfter: Math.ceil(LOGIN_THROTTLE_MS / 1000) };
+  if (record.failures >= limit) {
+    record.until = now + throttleMs;
+    return { remaining: 0, retryAfter: Math.ceil(throttleMs / 1000) };
   }
-  return { remaining: MAX_LOGIN_FAILURES - record.failures, retryAfter: null };
+  return { remaining: limit - record.failures, retryAfter: null };
 }
 
 function throttled(retryAfter: number): SimProblem {
@@ -160,11 +185,23 @@ export function login(ctx: RequestContext): HandlerResult {
     ? { actor: user.username, actorRole: user.role, merchantId: user.merchantIds[0] ?? null }
     : null;
 
-  const wait = throttleRetryAfter(state, key, now);
+  // Per client IP too, checked first: a throttled IP adds no record and no audit event, whatever the name.
+  const ipKey = `login-ip:${ctx.clientIp ?? 'unknown'}`;
+  pruneThrottles(state, now);
+  const wait = throttleRetryAfter(state, ipKey, now) ?? throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
 
   if (!user || !passwordMatches(state, user, password)) {
-    const { remaining, retryAfter } = countFailure(state, key, now);
+    const byName = countFailure(state, key, now);
+    const byIp = countFailure(state, ipKey, now, {
+      limit: MAX_LOGIN_FAILURES_PER_IP,
+      throttleMs: LOGIN_WINDOW_MS,
+    });
+    const remaining = byName.remaining;
+    const retryAfter =
+      byName.retryAfter === null && byIp.retryAfter === null
+        ? null
+        : Math.max(byName.retryAfter ?? 0, byIp.retryAfter ?? 0);
     audit(ctx, {
       action: 'auth.login_failed',
       outcome: 'failure',
@@ -209,6 +246,10 @@ export function logout(ctx: RequestContext): HandlerResult {
   if (session) {
     ctx.state.sessions.delete(session.idHash);
     markChanged(ctx.state, 'sessions', session.idHash);
+    // A temporary PIN held for a replay to this session is of no use any more (decision 005).
+    for (const [key, held] of ctx.state.temporaryPasswords) {
+      if (held.sessionIdHash === session.idHash) ctx.state.temporaryPasswords.delete(key);
+    }
   }
   ctx.state.dirty = true;
   audit(ctx, { action: 'auth.logout', outcome: 'success', target: userOf(ctx).username });
@@ -226,6 +267,7 @@ export function stepUp(ctx: RequestContext): HandlerResult {
   const user = userOf(ctx);
   const session = ctx.session!;
   const key = `step-up:${user.id}`;
+  pruneThrottles(state, now);
   const wait = throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
   const { password } = ctx.body as StepUpRequest;

@@ -80,6 +80,30 @@ describe('changing a void password', () => {
     expect(terminalOf(acquirer, T.custom).voidPassword?.failedAttempts).toBe(0);
   });
 
+  it.each([['1'], ['１２３４５６'], ['abcdef'], ['12345 '], ['']])(
+    'refuses the current PIN %j, which cannot be a PIN, with pin.format on currentPassword, costing no attempt',
+    (current) => {
+      const acquirer = testAcquirer();
+      const owner = signedIn(acquirer, 'owner');
+      for (let i = 0; i < 6; i++) {
+        const response = change(owner, T.custom, current, '470215');
+        expect(response.status).toBe(422);
+        expect(bodyOf(response)).toMatchObject({
+          code: 'pin.format',
+          errors: [{ field: 'currentPassword', code: 'pin.format' }],
+        });
+      }
+      expect(terminalOf(acquirer, T.custom).voidPassword.failedAttempts).toBe(0);
+      const live = acquirer.state.audit.slice(acquirer.state.generatedAuditCount).map((e) => e.action);
+      expect(live).not.toContain('void_password.wrong_attempt');
+      // A wrong PIN of the right shape is still the first of 5.
+      expect(bodyOf(change(owner, T.custom, '000001', '470215'))).toMatchObject({
+        code: 'pin.wrong_current',
+        attemptsRemaining: 4,
+      });
+    },
+  );
+
   it('refuses any of the last 3 void passwords (pin.reused), compared by hash', () => {
     const acquirer = testAcquirer();
     const owner = signedIn(acquirer, 'owner');
@@ -464,5 +488,74 @@ describe('idempotency', () => {
     expect(again.body).toEqual(first.body);
     const pin = ResetVoidPasswordResponse.parse(first.body).temporaryPassword!;
     expect(JSON.stringify([...acquirer.state.idempotency.values()])).not.toContain(pin);
+  });
+
+  describe('a replayed reset with a temporary PIN', () => {
+    const body = { generateTemporary: true };
+    // Offline: its command stays queued however long the test waits.
+    let tid: string = T.offline;
+    const replay = (client: TestClient, token?: string) =>
+      client.post(`/terminals/${tid}/void-password/reset`, body, {
+        ...(token ? { stepUpToken: token } : {}),
+        idempotencyKey: 'tmp',
+      });
+    const firstReset = (acquirer: Acquirer, on: string = T.offline) => {
+      tid = on;
+      const owner = signedIn(acquirer, 'owner');
+      const token = owner.stepUp(PASSWORDS.owner!);
+      const first = replay(owner, token);
+      expect(first.status).toBe(202);
+      return { owner, token, first: ResetVoidPasswordResponse.parse(first.body) };
+    };
+    const pinOf = (response: { body: unknown }) =>
+      (response.body as { temporaryPassword?: string }).temporaryPassword;
+
+    it('needs a step-up valid now, in the session that asked (403 after the step-up expired)', () => {
+      const acquirer = testAcquirer();
+      const { owner, token, first } = firstReset(acquirer);
+      expect(codeOf(replay(owner))).toBe('auth.step_up_required');
+      acquirer.clock.advance(5 * MINUTE);
+      expect(codeOf(replay(owner, token))).toBe('auth.step_up_required');
+      const again = replay(owner, owner.stepUp(PASSWORDS.owner!));
+      expect(again.status).toBe(202);
+      expect(again.headers['idempotency-replayed']).toBe('true');
+      expect(pinOf(again)).toBe(first.temporaryPassword);
+    });
+
+    it('answers the command without the PIN in another session, also after sign-out and back', () => {
+      const acquirer = testAcquirer();
+      const { owner, first } = firstReset(acquirer);
+      const other = signedIn(acquirer, 'owner');
+      const elsewhere = replay(other, other.stepUp(PASSWORDS.owner!));
+      expect(elsewhere.status).toBe(202);
+      expect(elsewhere.body).toEqual({ command: first.command });
+      // The session that asked may still have it…
+      expect(pinOf(replay(owner, owner.stepUp(PASSWORDS.owner!)))).toBe(first.temporaryPassword);
+      // …until it signs out: then it is forgotten, and signing in again does not bring it back.
+      expect(owner.post('/auth/logout').status).toBe(204);
+      expect(acquirer.state.temporaryPasswords.size).toBe(0);
+      const back = signedIn(acquirer, 'owner');
+      const after = replay(back, back.stepUp(PASSWORDS.owner!));
+      expect(after.status).toBe(202);
+      expect(after.body).toEqual({ command: first.command });
+    });
+
+    it('answers the command without the PIN once the command is cancelled or applied', () => {
+      const acquirer = testAcquirer();
+      const { owner, token, first } = firstReset(acquirer);
+      expect(owner.post(`/password-commands/${first.command.id}/cancel`).status).toBe(200);
+      const cancelled = replay(owner, token);
+      expect(cancelled.status).toBe(202);
+      expect(pinOf(cancelled)).toBeUndefined();
+      expect(acquirer.state.temporaryPasswords.size).toBe(0);
+
+      const other = testAcquirer();
+      const second = firstReset(other, T.custom); // online: applied at its next heartbeat
+      other.clock.advance(30 * SECOND);
+      const applied = replay(second.owner, second.token);
+      expect(other.state.commands.get(second.first.command.id)?.status).toBe('applied');
+      expect(applied.status).toBe(202);
+      expect(pinOf(applied)).toBeUndefined();
+    });
   });
 });

@@ -1,11 +1,12 @@
 import type { PasswordCommand } from '@contract/schemas/commands';
-import { ErrorCode } from '@contract/schemas/common';
+import { ErrorCode, trimInvisible } from '@contract/schemas/common';
 import type { ChangeVoidPasswordRequest, ResetVoidPasswordRequest } from '@contract/schemas/terminals';
 import { checkVoidPassword } from '@contract/void-password-policy';
 import { toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { COMMAND_TTL_MS } from '../data/generate';
 import { randomId, randomInt } from '../hash';
+import type { HeldTemporaryPin } from '../idempotency';
 import { SimProblem } from '../problem';
 import { addCommand, markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
 import type { CommandRecord, TerminalRecord, UserRecord } from '../types';
@@ -14,6 +15,7 @@ import { audit, recordAudit } from './audit';
 import { requireStepUp } from './auth';
 import { nextHeartbeat } from './heartbeat';
 import {
+  currentFormatProblem,
   installPin,
   isLocked,
   hashNewPin,
@@ -125,6 +127,8 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   // The new PIN first: a bad new PIN must not cost one of the 5 attempts.
   const policy = policyProblem(newPassword);
   if (policy) throw policy;
+  const format = currentFormatProblem(currentPassword);
+  if (format) throw format;
   if (!matchesCurrent(terminal, currentPassword, ctx.state.hasher)) throw wrongCurrentPassword(ctx, terminal);
   if (terminal.voidPassword.failedAttempts > 0) {
     terminal.voidPassword.failedAttempts = 0;
@@ -158,13 +162,13 @@ export function requireTicket(
 ): void {
   if (userOf(ctx).role !== 'support') return;
   const errors = [];
-  if (!ticketId?.trim())
+  if (!trimInvisible(ticketId ?? ''))
     errors.push({
       field: 'ticketId',
       code: 'required',
       message: 'A support reset needs the ticket reference.',
     });
-  if (!reason?.trim())
+  if (!trimInvisible(reason ?? ''))
     errors.push({ field: 'reason', code: 'required', message: 'A support reset needs a reason.' });
   if (errors.length > 0)
     throw new SimProblem(422, ErrorCode.validation, 'Give the ticket and the reason.', { errors });
@@ -223,6 +227,29 @@ export function resetVoidPassword(ctx: RequestContext): HandlerResult {
     reason: body.reason?.trim() || null,
   });
   return { body: { command: commandView(command), ...(temporaryPassword ? { temporaryPassword } : {}) } };
+}
+
+/** While its command is open and the session that asked for it lives, a temporary PIN may be shown again. */
+export function temporaryPinMayReturn(state: SimState, held: HeldTemporaryPin): boolean {
+  const command = state.commands.get(held.commandId);
+  const session = state.sessions.get(held.sessionIdHash);
+  return (
+    (command?.status === 'queued' || command?.status === 'delivered') &&
+    session !== undefined &&
+    !session.expired
+  );
+}
+
+/**
+ * A replayed reset (same Idempotency-Key) answers its first result; the temporary PIN in it only to the
+ * session that asked for it, with a step-up valid now (else 403, as the reset itself), while the command is
+ * still open. Any other replay answers the command without the PIN: a key is no bearer token for a secret.
+ */
+export function temporaryPinOnReplay(ctx: RequestContext, held: HeldTemporaryPin): string | null {
+  // What may not return any more is forgotten on every request (pruneIdempotency).
+  if (!temporaryPinMayReturn(ctx.state, held) || ctx.session?.idHash !== held.sessionIdHash) return null;
+  requireStepUp(ctx);
+  return held.pin;
 }
 
 function commandInScope(ctx: RequestContext, id: string): CommandRecord {

@@ -83,6 +83,16 @@ export function policyProblem(pin: string, field = 'newPassword'): SimProblem | 
   });
 }
 
+/** Only the shape of a current PIN is checked (it may well be 123456): one that cannot be a PIN is no attempt. */
+export function currentFormatProblem(pin: string, field = 'currentPassword'): SimProblem | null {
+  const broken = checkVoidPassword(pin).filter((rule) => RULE_ERROR_CODE[rule] === ErrorCode.pinFormat);
+  if (broken.length === 0) return null;
+  const message = 'The current void password has exactly 6 digits (0–9).';
+  return new SimProblem(422, ErrorCode.pinFormat, message, {
+    errors: [{ field, code: ErrorCode.pinFormat, message }],
+  });
+}
+
 export function reusedProblem(field = 'newPassword'): SimProblem {
   const message = 'Not one of the last 3 void passwords of this terminal.';
   return new SimProblem(422, ErrorCode.pinReused, message, {

@@ -22,10 +22,16 @@ export class TestClient {
   csrfToken: string | null = null;
   private keySeq = 0;
 
-  constructor(readonly acquirer: Acquirer) {}
+  constructor(
+    readonly acquirer: Acquirer,
+    readonly clientIp = '203.0.113.7',
+  ) {}
 
   call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): SimResponse {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    };
     if (method === 'POST' && this.csrfToken && !options.noCsrf) headers['x-csrf-token'] = this.csrfToken;
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     if (options.stepUpToken) headers['x-step-up-token'] = options.stepUpToken;
@@ -37,7 +43,7 @@ export class TestClient {
       headers,
       cookies: { ...this.cookies },
       body: options.body,
-      clientIp: '203.0.113.7',
+      clientIp: this.clientIp,
     });
     for (const header of response.setCookies ?? []) {
       const [pair = ''] = header.split(';');

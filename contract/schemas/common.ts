@@ -10,6 +10,22 @@ export const AmountFen = z.int();
 
 export const Count = z.int().check(z.nonnegative());
 
+// White space and the characters that show nothing: zero-width space and joiners (U+200B–U+200D), word joiner
+// (U+2060), the byte-order mark (U+FEFF), bidi controls, soft hyphen, variation selectors, Hangul fillers.
+const INVISIBLE_EDGES = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ignorable_Code_Point}]+$/gu;
+
+/** Trims what cannot be seen from both ends: text of nothing but that is empty, so "required" refuses it. */
+export function trimInvisible(text: string): string {
+  return text.replace(INVISIBLE_EDGES, '');
+}
+
+export const TICKET_ID_MAX_LENGTH = 64;
+export const REASON_MAX_LENGTH = 500;
+
+/** A support ticket reference and a reason, as the API takes them and the forms check them. */
+export const TicketIdText = z.string().check(z.overwrite(trimInvisible), z.maxLength(TICKET_ID_MAX_LENGTH));
+export const ReasonText = z.string().check(z.overwrite(trimInvisible), z.maxLength(REASON_MAX_LENGTH));
+
 export const Role = z.enum(['owner', 'cashier', 'support']);
 export type Role = z.infer<typeof Role>;
 
@@ -35,6 +51,7 @@ export type ProblemDetails = z.infer<typeof ProblemDetails>;
 /** Unknown codes are still accepted. */
 export const ErrorCode = {
   malformed: 'request.malformed',
+  unsupportedMediaType: 'request.unsupported_media_type',
   invalidCredentials: 'auth.invalid_credentials',
   throttled: 'auth.throttled',
   unauthenticated: 'auth.unauthenticated',

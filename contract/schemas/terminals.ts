@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { PasswordCommand, PasswordCommandStatus } from './commands';
-import { Count, ExportLanguage, MerchantId, TerminalId, Timestamp } from './common';
+import { Count, ExportLanguage, MerchantId, ReasonText, TerminalId, TicketIdText, Timestamp } from './common';
 import { Store } from './merchants';
 
 export const TerminalStatus = z.enum(['online', 'offline']);
@@ -120,8 +120,8 @@ export type ChangeVoidPasswordRequest = z.infer<typeof ChangeVoidPasswordRequest
 export const ResetVoidPasswordRequest = z.object({
   newPassword: z.optional(z.string().check(z.maxLength(64))),
   generateTemporary: z.optional(z.boolean()),
-  ticketId: z.optional(z.string().check(z.maxLength(64))),
-  reason: z.optional(z.string().check(z.maxLength(500))),
+  ticketId: z.optional(TicketIdText),
+  reason: z.optional(ReasonText),
 });
 export type ResetVoidPasswordRequest = z.infer<typeof ResetVoidPasswordRequest>;
 
@@ -153,8 +153,8 @@ export const BulkResetRequest = z
     terminalIds: z.optional(z.array(TerminalId).check(z.minLength(1), z.maxLength(20000))),
     filter: z.optional(TerminalFilter),
     newPassword: z.string().check(z.maxLength(64)),
-    ticketId: z.optional(z.string().check(z.maxLength(64))),
-    reason: z.optional(z.string().check(z.maxLength(500))),
+    ticketId: z.optional(TicketIdText),
+    reason: z.optional(ReasonText),
   })
   .check(
     z.refine((b) => (b.terminalIds === undefined) !== (b.filter === undefined), {

@@ -60,6 +60,31 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expectProblem(await user.login('owner', PASSWORDS.owner), 429, 'auth.throttled');
     });
 
+    it('throttles one client after 30 failed sign-ins of random names, audits no more, and forgets after 15 minutes', async () => {
+      const support = await signedIn(backend, 'support'); // before the flood: it shares the client's IP
+      const failedSignIns = async () =>
+        endpoints.auditEvents.response.parse(
+          (await support.get('/audit-events', { type: 'auth.login_failed', limit: '1' })).body,
+        ).total;
+      const before = await failedSignIns();
+      const flood = new ApiUser(backend);
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        statuses.push(
+          (await flood.login(`nobody-${i}-${Math.random().toString(36).slice(2)}`, 'guess')).status,
+        );
+      }
+      expect(statuses).toEqual([...Array<number>(29).fill(401), ...Array<number>(31).fill(429)]);
+      const throttled = await flood.login('owner', PASSWORDS.owner);
+      expect(Number(expectProblem(throttled, 429, 'auth.throttled').retryAfter)).toBeGreaterThan(60);
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(60);
+      // One audit event per attempt counted (the 30th throttled the client), none for the refused ones.
+      expect((await failedSignIns()) - before).toBe(30);
+      expect((await control(backend, '/clock', { advanceMs: 15 * 60_000 })).status).toBe(200);
+      expectProblem(await flood.login('nobody-later', 'guess'), 401, 'auth.invalid_credentials');
+      expect((await flood.login('owner', PASSWORDS.owner)).status).toBe(200);
+    });
+
     it('answers 401 without a session and after sign-out', async () => {
       const anonymous = new ApiUser(backend);
       expectProblem(await anonymous.get('/terminals'), 401, 'auth.unauthenticated');
@@ -156,6 +181,71 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
     });
   });
 
+  describe('bodies the acquirer takes', () => {
+    const login = (user: ApiUser, rawBody: string | Blob, contentType?: string) =>
+      user.call('POST', '/auth/login', {
+        rawBody,
+        key: null,
+        headers: contentType ? { 'Content-Type': contentType } : {},
+      });
+    const credentials = JSON.stringify({ username: 'owner', password: PASSWORDS.owner });
+
+    it('answers 415 to a body not declared as JSON, on sign-in and on mutations', async () => {
+      const anonymous = new ApiUser(backend);
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=latin1',
+      ]) {
+        expectProblem(await login(anonymous, credentials, type), 415, 'request.unsupported_media_type');
+      }
+      // A Blob without a type: the request declares no Content-Type at all.
+      expectProblem(await login(anonymous, new Blob([credentials])), 415, 'request.unsupported_media_type');
+      const owner = await signedIn(backend, 'owner');
+      const change = await owner.call('POST', `/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        rawBody: JSON.stringify({ currentPassword: DEMO_VOID_PASSWORD, newPassword: '581937' }),
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      });
+      expectProblem(change, 415, 'request.unsupported_media_type');
+      // Nothing was done: the same change declared as JSON is queued.
+      const json = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        currentPassword: DEMO_VOID_PASSWORD,
+        newPassword: '581937',
+      });
+      expect(json.status).toBe(202);
+    });
+
+    it('takes JSON with charset=utf-8, and a mutation without a body needs no Content-Type', async () => {
+      const user = new ApiUser(backend);
+      const answer = await login(user, credentials, 'application/json; charset=utf-8');
+      expect(answer.status).toBe(200);
+      expect((await login(new ApiUser(backend), credentials, 'Application/JSON')).status).toBe(200);
+      user.csrfToken = (answer.body as { csrfToken: string }).csrfToken;
+      expect((await user.post('/auth/logout', undefined, { key: null })).status).toBe(204);
+    });
+
+    it('answers 400 to a body nested 5,000 deep on an idempotent endpoint, not a 500', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+      for (const rawBody of [
+        `{"currentPassword":${deep},"newPassword":"581937"}`,
+        `{"ignored":${deep.replaceAll('[', '{"a":').replaceAll(']', '}').replace('{"a":}', '1')}}`,
+      ]) {
+        const answer = await owner.call('POST', `/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+          rawBody,
+          headers: { 'Content-Type': 'application/json' },
+        });
+        expectProblem(answer, 400, 'request.malformed');
+      }
+      // A quoted bracket is text, not depth.
+      const text = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        currentPassword: '['.repeat(60),
+        newPassword: '581937',
+      });
+      expect(text.status).toBe(422);
+    });
+  });
+
   describe('changing a void password', () => {
     const tid = DEMO_TIDS.custom;
     const path = `/terminals/${tid}/void-password/change`;
@@ -195,6 +285,19 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       const weak = await owner.post(path, { currentPassword: DEMO_VOID_PASSWORD, newPassword: '123456' });
       expect(weak.status).toBe(422);
       expect(codeOf(weak)).toMatch(/^pin\./);
+      const wrong = await owner.post(path, { currentPassword: '000001', newPassword: '581937' });
+      expect(expectProblem(wrong, 422, 'pin.wrong_current').attemptsRemaining).toBe(4);
+    });
+
+    it('refuses a current PIN that cannot be a PIN with pin.format, costing none of the 5 attempts', async () => {
+      const owner = await signedIn(backend, 'owner');
+      for (const current of ['1', '１２３４５６', 'abcdef', '1', '１２３４５６', 'abcdef']) {
+        const answer = await owner.post(path, { currentPassword: current, newPassword: '581937' });
+        const problem = expectProblem(answer, 422, 'pin.format');
+        expect(problem.errors).toEqual([
+          expect.objectContaining({ field: 'currentPassword', code: 'pin.format' }),
+        ]);
+      }
       const wrong = await owner.post(path, { currentPassword: '000001', newPassword: '581937' });
       expect(expectProblem(wrong, 422, 'pin.wrong_current').attemptsRemaining).toBe(4);
     });
@@ -262,12 +365,80 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expect(body.command).toMatchObject({ tid, kind: 'reset', status: 'queued' });
     });
 
+    it('shows the temporary PIN again on a replay only to the session that asked, with a valid step-up, while open', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const token = await owner.stepUp('owner');
+      const reset = (user: ApiUser, stepUpToken?: string) =>
+        user.post(
+          path,
+          { generateTemporary: true },
+          { key: 'reset-replay', ...(stepUpToken ? { stepUpToken } : {}) },
+        );
+      const first = endpoints.resetVoidPassword.response.parse((await reset(owner, token)).body);
+      expect(first.temporaryPassword).toMatch(/^\d{6}$/);
+      const again = await reset(owner, token);
+      expect(again.headers.get('idempotency-replayed')).toBe('true');
+      expect(again.body).toEqual(first);
+      expectProblem(await reset(owner), 403, 'auth.step_up_required');
+      // Signed out and in again: a new session gets the command, not the PIN.
+      expect((await owner.post('/auth/logout', undefined, { key: null })).status).toBe(204);
+      const back = await signedIn(backend, 'owner');
+      const replayed = await reset(back, await back.stepUp('owner'));
+      expect(replayed.status).toBe(202);
+      expect(replayed.body).toEqual({ command: first.command });
+    });
+
+    it('answers a replay of a cancelled reset without its temporary PIN', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const token = await owner.stepUp('owner');
+      const send = () =>
+        owner.post(path, { generateTemporary: true }, { key: 'reset-cancel', stepUpToken: token });
+      const first = endpoints.resetVoidPassword.response.parse((await send()).body);
+      expect((await owner.post(`/password-commands/${first.command.id}/cancel`)).status).toBe(200);
+      const replayed = await send();
+      expect(replayed.status).toBe(202);
+      expect(replayed.body).toEqual({ command: first.command });
+    });
+
     it('asks support for the ticket and the reason', async () => {
       const support = await signedIn(backend, 'support');
       const token = await support.stepUp('support');
       const answer = await support.post(path, { newPassword: '581937' }, { stepUpToken: token });
       const problem = expectProblem(answer, 422, 'validation');
       expect(problem.errors?.map((e) => e.field).sort()).toEqual(['reason', 'ticketId']);
+    });
+
+    it('refuses a ticket or reason of nothing but invisible characters, for a reset and a bulk reset', async () => {
+      const support = await signedIn(backend, 'support');
+      const token = await support.stepUp('support');
+      const invisible = { ticketId: '\u200B\u200C\u200D', reason: '\uFEFF\u2060 \t\u200B' };
+      const reset = await support.post(path, { newPassword: '581937', ...invisible }, { stepUpToken: token });
+      const problem = expectProblem(reset, 422, 'validation');
+      expect(problem.errors?.map((e) => e.field).sort()).toEqual(['reason', 'ticketId']);
+      const bulk = await support.post(
+        '/void-password/bulk-resets',
+        { terminalIds: [tid], newPassword: '581937', ...invisible },
+        { stepUpToken: token },
+      );
+      expect(
+        expectProblem(bulk, 422, 'validation')
+          .errors?.map((e) => e.field)
+          .sort(),
+      ).toEqual(['reason', 'ticketId']);
+      // Visible text with invisible edges is taken, trimmed.
+      const taken = await support.post(
+        path,
+        { newPassword: '581937', ticketId: '\u200BTK-1\uFEFF', reason: '\u2060lost PIN ' },
+        { stepUpToken: token },
+      );
+      expect(taken.status).toBe(202);
+      const events = endpoints.auditEvents.response.parse(
+        (await support.get('/audit-events', { terminalId: tid })).body,
+      );
+      expect(events.items.find((e) => e.action === 'void_password.reset_requested')).toMatchObject({
+        ticketId: 'TK-1',
+        reason: 'lost PIN',
+      });
     });
 
     it('expires the step-up after 5 minutes', async () => {

@@ -16,6 +16,8 @@ export interface Answer {
 export interface Call {
   query?: Record<string, string>;
   body?: unknown;
+  /** Sent as is, instead of `body` as JSON: a string, or a Blob (one without a type declares none). */
+  rawBody?: string | Blob;
   headers?: Record<string, string>;
   /** `null`: none. */
   key?: string | null;
@@ -33,7 +35,8 @@ export class ApiUser {
 
   async call(method: 'GET' | 'POST', path: string, options: Call = {}): Promise<Answer> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const declared = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+    if (options.body !== undefined && !declared) headers['Content-Type'] = 'application/json';
     if (method === 'POST' && this.csrfToken && !options.noCsrf) headers['X-CSRF-Token'] = this.csrfToken;
     if (method === 'POST' && options.key !== null)
       headers['Idempotency-Key'] = options.key ?? `key-${++keySeq}`;
@@ -43,7 +46,7 @@ export class ApiUser {
     const response = await this.backend.send(this.agent, `${target}${search}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     // ignoreBOM keeps a CSV's byte-order mark, which the contract promises (for Excel).
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());

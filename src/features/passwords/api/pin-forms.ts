@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { MessageKey } from '@/i18n/messages';
+import { REASON_MAX_LENGTH, TICKET_ID_MAX_LENGTH, trimInvisible } from '@contract/schemas/common';
 import { VOID_PASSWORD_LENGTH } from '@contract/void-password-policy';
 import { brokenPinRules } from './pin-rules';
 
@@ -23,12 +24,19 @@ export const CurrentVoidPinField = z
     z.regex(new RegExp(`^\\d{${VOID_PASSWORD_LENGTH}}$`), message('passwords.fields.current.format')),
   );
 
+// The API's trimming (white space and invisible characters), so what the form takes the acquirer takes too.
 export const TicketIdField = z
   .string()
-  .check(z.trim(), z.maxLength(64, message('passwords.ticket.idTooLong')));
+  .check(
+    z.overwrite(trimInvisible),
+    z.maxLength(TICKET_ID_MAX_LENGTH, message('passwords.ticket.idTooLong')),
+  );
 export const ReasonField = z
   .string()
-  .check(z.trim(), z.maxLength(500, message('passwords.ticket.reasonTooLong')));
+  .check(
+    z.overwrite(trimInvisible),
+    z.maxLength(REASON_MAX_LENGTH, message('passwords.ticket.reasonTooLong')),
+  );
 
 export const AccountPasswordField = z
   .string()
