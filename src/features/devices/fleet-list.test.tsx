@@ -295,7 +295,7 @@ describe('The fleet list at scale (large scenario)', () => {
     expect(
       screen.getByText(`All ${total.toLocaleString('en')} terminals matching this filter are selected`),
     ).toBeVisible();
-  });
+  }, 30_000); // the large world (10,000 terminals) is generated first
 });
 
 describe('CSV export', () => {
