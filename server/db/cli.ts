@@ -104,7 +104,9 @@ export async function backupDatabase(file: string, out: string): Promise<void> {
   const source = new BetterSqlite3(file, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
-    await source.backup(out);
+    // All the pages in one step after the first: a write landing between two steps restarts the copy, so
+    // small steps under steady writes might never finish. A WAL reader blocks no writer meanwhile.
+    await source.backup(out, { progress: ({ totalPages }) => Math.max(100, totalPages) });
   } finally {
     source.close();
   }
