@@ -100,7 +100,7 @@ export function writeState(db: Db, state: SimState, clockOffsetMs: number): void
   for (let i = world.transactions.length - 1; i >= 0; i--) {
     transactions.push(rows.transactionRow(world.transactions[i]!));
   }
-  insertRows(db, 'transactions', transactions);
+  db.bulkLoad('transactions', () => insertRows(db, 'transactions', transactions));
   const jobs = [...state.jobs.values()];
   insertRows(db, 'bulk_jobs', jobs.map(rows.jobRow));
   insertRows(db, 'bulk_job_pending', jobs.flatMap(rows.jobPendingRows));
@@ -164,9 +164,7 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
   const terminalByTid = new Map(terminals.map((t) => [t.tid, t]));
   const transactions: TransactionRecord[] = [];
   const voidIndexes: number[] = [];
-  for (const r of db.sqlite
-    .prepare(q.selectFrom('transactions').selectAll().orderBy('seq').compile().sql)
-    .iterate() as IterableIterator<Database['transactions']>) {
+  for (const r of db.all(q.selectFrom('transactions').selectAll().orderBy('seq'))) {
     const terminal: TerminalRecord | undefined = terminalByTid.get(r.tid);
     if (!terminal) throw new Error(`transaction ${r.id}: no terminal ${r.tid}`);
     if (r.seq !== transactions.length) throw new Error(`transactions: seq ${r.seq} out of order`);
