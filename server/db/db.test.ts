@@ -77,8 +77,16 @@ describe('seeded tables', () => {
       const db = openDb(fileIn(`roundtrip-${scenario}.db`));
       await migrate(db);
       expect(isEmpty(db)).toBe(true);
+      const indexesOf = () =>
+        db.sqlite
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'")
+          .all();
+      const indexes = indexesOf();
       seedTables(db, { scenario, seed: 'round-trip', now: NOW });
       expect(isEmpty(db)).toBe(false);
+      // Built after the rows, the same as the migration made them.
+      expect(indexesOf()).toEqual(indexes);
+      expect(indexes.length).toBeGreaterThanOrEqual(6);
       const loaded = loadState(db)!.state;
       const fresh = createState(generateWorld({ scenario, seed: 'round-trip', now: NOW }));
       const { world } = loaded;
