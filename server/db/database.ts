@@ -52,6 +52,7 @@ export function openDb(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): D
   sqlite.pragma(`synchronous = ${synchronous}`);
   let level: string = synchronous;
   const q = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const inTransaction = sqlite.transaction((work: () => unknown) => work());
   // The statements a request runs come from a handful of query shapes: prepared once each.
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepared = (text: string) => {
@@ -83,7 +84,7 @@ export function openDb(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): D
       return statement.get(...parameters) as T | undefined;
     },
     prepared,
-    transaction: (work) => sqlite.transaction(work)(),
+    transaction: <T>(work: () => T) => inTransaction(work) as T,
     setSynchronous(wanted) {
       // Only outside a transaction.
       if (level !== wanted) sqlite.pragma(`synchronous = ${wanted}`);

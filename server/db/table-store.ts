@@ -283,7 +283,21 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
   let nextCommandSeq = 0;
   // Ids of the commands stored, with their place in creation order.
   let commandSeqs = new Map<string, number>();
+  // What the tables hold of the session grants and the clock, to skip writes that change nothing.
+  let storedGrants = new Map<string, string>();
+  let storedOffset = 0;
   const counters = () => {
+    storedOffset = Number(
+      db.first(q.selectFrom('meta').select('value').where('key', '=', 'clock_offset_ms'))?.value ?? 0,
+    );
+    storedGrants = new Map(
+      [
+        ...groupBy(
+          db.all(q.selectFrom('step_up_grants').selectAll().orderBy('session_id_hash').orderBy('position')),
+          (r) => r.session_id_hash,
+        ),
+      ].map(([id, list]) => [id, JSON.stringify(list)]),
+    );
     storedAudit = Number(
       db.first(q.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
     );
@@ -301,12 +315,15 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
       counters();
       return;
     }
-    db.run(
-      q
-        .updateTable('meta')
-        .set({ value: String(clock.offsetMs) })
-        .where('key', '=', 'clock_offset_ms'),
-    );
+    if (clock.offsetMs !== storedOffset) {
+      db.run(
+        q
+          .updateTable('meta')
+          .set({ value: String(clock.offsetMs) })
+          .where('key', '=', 'clock_offset_ms'),
+      );
+      storedOffset = clock.offsetMs;
+    }
     if (changes.faults) {
       db.run(q.deleteFrom('faults'));
       insertRows(db, 'faults', rows.faultRows(state));
@@ -358,9 +375,9 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
     }
     for (const key of changes.sessions) {
       const session = state.sessions.get(key);
-      db.run(q.deleteFrom('step_up_grants').where('session_id_hash', '=', key));
       if (!session) {
         db.run(q.deleteFrom('sessions').where('id_hash', '=', key));
+        storedGrants.delete(key);
         continue;
       }
       const { id_hash: _key, ...set } = rows.sessionRow(session);
@@ -370,7 +387,14 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
           .values(rows.sessionRow(session))
           .onConflict((oc) => oc.column('id_hash').doUpdateSet(set)),
       );
-      insertRows(db, 'step_up_grants', rows.stepUpRows(session));
+      // Most changes of a session are its activity time: its grants are rewritten only when they moved.
+      const grants = rows.stepUpRows(session);
+      const signature = JSON.stringify(grants);
+      if ((storedGrants.get(key) ?? '[]') !== signature) {
+        db.run(q.deleteFrom('step_up_grants').where('session_id_hash', '=', key));
+        insertRows(db, 'step_up_grants', grants);
+        storedGrants.set(key, signature);
+      }
     }
     for (const key of changes.idempotency) {
       const record = state.idempotency.get(key);
