@@ -7,11 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '@/api/endpoints';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
 import { backendAt, testServerConfig } from '../../tests/contract/backends';
-import { control, signedIn } from '../../tests/contract/client';
+import { ApiUser, control, signedIn } from '../../tests/contract/client';
 import type { ServerConfig } from '../config';
 import { createLogger } from '../logger';
 import { type RunningServer, startServer } from '../server';
 import { backupDatabase } from './cli';
+import { openDb } from './database';
+import { loadState } from './table-store';
 
 let dir: string;
 beforeAll(() => {
@@ -75,6 +77,63 @@ describe('the server on SQL tables', () => {
     expect(second.terminals).toEqual(first.terminals);
     expect(second.transactions.length).toBe(first.transactions.length);
     expect(server.acquirer.state.commands.get(command.id)?.status).toBe('queued');
+  });
+
+  it('writes every change of a request to the tables: loaded back, they equal the live state', async () => {
+    const dbPath = path.join(dir, 'mirror.db');
+    let server = await start({ dbPath, scenario: 'demo' });
+    const backend = backendAt(() => server.url);
+    const owner = await signedIn(backend, 'owner');
+    const change = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '581937',
+    });
+    const { command } = endpoints.changeVoidPassword.response.parse(change.body);
+    expect((await owner.post(`/password-commands/${command.id}/cancel`)).status).toBe(200);
+    const stepUp = await owner.stepUp('owner');
+    const reset = await owner.post(
+      `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+      { generateTemporary: true },
+      { stepUpToken: stepUp },
+    );
+    expect(reset.status).toBe(202);
+    const bulk = await owner.post(
+      '/void-password/bulk-resets',
+      { terminalIds: [DEMO_TIDS.stalePassword, DEMO_TIDS.voidBurst], newPassword: '246813' },
+      { stepUpToken: stepUp },
+    );
+    expect(bulk.status).toBe(202);
+    expect((await new ApiUser(backend).login('owner2', 'wrong-password-1')).status).toBe(401);
+    const cashier = await signedIn(backend, 'cashier');
+    expect((await cashier.post('/auth/logout', undefined, { key: null })).status).toBe(204);
+    expect((await control(backend, '/clock', { advanceMs: 10 * 60_000 })).status).toBe(200);
+    expect((await owner.get('/terminals')).status).toBe(200);
+
+    const live = server.acquirer.state;
+    const db = openDb(dbPath);
+    const stored = loadState(db)!.state;
+    await db.close();
+    const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    expect(stored.world.terminals).toEqual(live.world.terminals);
+    expect([...stored.commands.values()]).toEqual([...live.commands.values()]);
+    expect(byKey(stored.jobs)).toEqual(byKey(live.jobs));
+    expect(live.jobs.size).toBe(1);
+    expect(byKey(stored.sessions)).toEqual(byKey(live.sessions));
+    expect(stored.audit).toEqual(live.audit);
+    expect(byKey(stored.idempotency)).toEqual(byKey(live.idempotency));
+    expect(byKey(stored.throttles)).toEqual(byKey(live.throttles));
+    expect(live.throttles.size).toBeGreaterThan(0);
+
+    // A step-up grant outlives a restart, as the session does.
+    const fresh = await owner.stepUp('owner');
+    await stop(server);
+    server = await start({ dbPath, scenario: 'demo' });
+    const again = await owner.post(
+      `/terminals/${DEMO_TIDS.offline}/void-password/reset`,
+      { newPassword: '246813' },
+      { stepUpToken: fresh },
+    );
+    expect(again.status).toBe(202);
   });
 
   it('reseeds the tables on /__mock/reset', async () => {
