@@ -19,7 +19,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();
 
-export class DatabaseTooNewError extends Error {}
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError';
+}
 
 export interface Db {
   /** The typed query builder; `run`/`all`/`first` execute what it compiles, synchronously. */

@@ -139,3 +139,22 @@ describe('npm run db:seed', () => {
     await db.close();
   });
 });
+
+describe('npm run db:backup', () => {
+  it('copies the database to a new file that passes integrity_check, and never over an existing one', async () => {
+    const file = fileIn('cli-backup.db');
+    const env = { SERVER_SECRET: 'backup-test-secret-0123456789abcdef', SCRYPT_COST: '10' };
+    await runCli(['seed', '--scenario', 'demo', '--db', file], env, () => {});
+    const out = fileIn('cli-backup-copy.db');
+    const lines: string[] = [];
+    await runCli(['backup', '--db', file, '--out', out], env, (l) => lines.push(l));
+    expect(lines).toEqual([`${file}: backed up to ${out} (integrity_check ok)`]);
+    const copy = openDb(out);
+    const loaded = loadState(copy)!.state;
+    expect(loaded.world.scenario).toBe('demo');
+    expect(loaded.world.terminals.length).toBeGreaterThan(0);
+    await copy.close();
+    await expect(runCli(['backup', '--db', file, '--out', out], env, () => {})).rejects.toThrow(/exists/);
+    await expect(runCli(['backup', '--db', file], env, () => {})).rejects.toThrow(/--out FILE/);
+  });
+});

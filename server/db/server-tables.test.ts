@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import type { ServerConfig } from '../config';
 import { createLogger } from '../logger';
 import { type RunningServer, startServer } from '../server';
 import { backupDatabase } from './cli';
-import { openDb } from './database';
+import { migrate, openDb } from './database';
 import { loadState } from './table-store';
 
 let dir: string;
@@ -134,6 +135,34 @@ describe('the server on SQL tables', () => {
       { stepUpToken: fresh },
     );
     expect(again.status).toBe(202);
+  });
+
+  it('refuses to start on a database a newer release has migrated, saying so', async () => {
+    const dbPath = path.join(dir, 'newer.db');
+    const db = openDb(dbPath);
+    await migrate(db);
+    db.sqlite
+      .prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)')
+      .run('0002-from-a-newer-release', new Date().toISOString());
+    await db.close();
+    await expect(start({ dbPath })).rejects.toThrow(/newer than this code knows/);
+
+    const root = path.resolve(import.meta.dirname, '../..');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath],
+      {
+        cwd: root,
+        env: { ...process.env, SERVER_SECRET: 'newer-db-test-secret-0123456789abcdef', SCRYPT_COST: '10' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.status).toBe(1);
+    const line = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, string>;
+    expect(line).toMatchObject({ level: 'error', msg: 'start failed', error: 'DatabaseTooNewError' });
+    expect(line.message).toContain('0002-from-a-newer-release');
+    expect(line.message).toContain('up to 0001-initial');
   });
 
   it('reseeds the tables on /__mock/reset', async () => {
