@@ -1,3 +1,6 @@
+import type { PaymentMethod } from '@/api/schemas/transactions';
+import type { AuditActorRole, CommandStatus } from '@/mocks/sim/types';
+
 // Column types as the SQLite driver answers them. Instants are epoch milliseconds (bigint columns); flags are
 // 0/1 integers, which PostgreSQL stores as well (no boolean coercion differs between the dialects).
 
@@ -107,7 +110,7 @@ export interface TransactionsTable {
   type: 'sale' | 'void';
   outcome: 'approved' | 'declined';
   voided: number;
-  method: string;
+  method: PaymentMethod;
   amount_fen: number;
   card_last4: string | null;
   batch_no: string;
@@ -125,7 +128,7 @@ export interface PasswordCommandsTable {
   tid: string;
   merchant_id: string;
   kind: 'change' | 'reset';
-  status: 'queued' | 'delivered' | 'applied' | 'failed' | 'expired' | 'cancelled';
+  status: CommandStatus;
   requested_by: string;
   requested_by_user_id: string | null;
   requested_at: number;
@@ -179,7 +182,7 @@ export interface AuditEventsTable {
   id: string;
   at: number;
   actor: string;
-  actor_role: string;
+  actor_role: AuditActorRole;
   action: string;
   merchant_id: string | null;
   tid: string | null;
