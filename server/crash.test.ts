@@ -87,7 +87,10 @@ it(
       }
     };
     const load = Promise.all([signIns(), signIns(), ...TERMINALS.map(changes)]);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Killed once enough writes were acknowledged, however long a busy machine takes to get there.
+    while (sessions.length <= 10 || commands.size <= 10) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill('SIGKILL');
     await exited;
