@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, scryptSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SecretHasher } from '@/mocks/sim/hash';
+import type { SecretHasher } from '@acquirer/hash';
 
 // A 6-digit PIN has a million values: no KDF alone saves it from a stolen database; the pepper does.
 export function scryptHasher(secret: string, cost: number): SecretHasher {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { MockScenario } from '@/api/schemas/mock-control';
+import { MockScenario } from '@contract/schemas/mock-control';
 import { readConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
 import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';

@@ -1,5 +1,5 @@
-import { batchNumberAt } from '@/mocks/sim/rules/voidability';
-import type { SimState } from '@/mocks/sim/state';
+import { batchNumberAt } from '@acquirer/rules/voidability';
+import type { SimState } from '@acquirer/state';
 import type {
   AuditRecord,
   CommandRecord,
@@ -13,7 +13,7 @@ import type {
   ThrottleRecord,
   TransactionRecord,
   UserRecord,
-} from '@/mocks/sim/types';
+} from '@acquirer/types';
 import type { Database, PasswordState } from './schema';
 
 // Records of the simulator to rows of the tables and back. Pure: no database here.

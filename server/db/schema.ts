@@ -1,5 +1,5 @@
-import type { PaymentMethod } from '@/api/schemas/transactions';
-import type { AuditActorRole, CommandStatus } from '@/mocks/sim/types';
+import type { PaymentMethod } from '@contract/schemas/transactions';
+import type { AuditActorRole, CommandStatus } from '@acquirer/types';
 
 // Column types as the SQLite driver answers them. Instants are epoch milliseconds (bigint columns); flags are
 // 0/1 integers, which PostgreSQL stores as well (no boolean coercion differs between the dialects).

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { SimClock } from '@/mocks/sim/clock';
-import { generateWorld } from '@/mocks/sim/data/generate';
-import { faultRecord } from '@/mocks/sim/faults';
-import { fastHasher, type SecretHasher } from '@/mocks/sim/hash';
-import type { LoadedState, RecordStoragePort } from '@/mocks/sim/persistence';
-import { addCommand, createState, emptyChanges, type SimState } from '@/mocks/sim/state';
-import type { Scenario, TerminalRecord, TransactionRecord, UserRecord, World } from '@/mocks/sim/types';
+import type { SimClock } from '@acquirer/clock';
+import { generateWorld } from '@acquirer/data/generate';
+import { faultRecord } from '@acquirer/faults';
+import { fastHasher, type SecretHasher } from '@acquirer/hash';
+import type { LoadedState, RecordStoragePort } from '@acquirer/persistence';
+import { addCommand, createState, emptyChanges, type SimState } from '@acquirer/state';
+import type { Scenario, TerminalRecord, TransactionRecord, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
 import * as rows from './rows';
 import type { Database } from './schema';
