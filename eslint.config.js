@@ -133,6 +133,11 @@ export default tseslint.config(
     files: ['src/i18n/locales/**'],
     rules: { 'check-file/filename-naming-convention': 'off', 'check-file/folder-naming-convention': 'off' },
   },
+  {
+    // Numbered, so that they sort in the order they apply: 0001-initial.ts, 0002-….
+    files: ['server/db/migrations/**'],
+    rules: { 'check-file/filename-naming-convention': ['error', { '**/*.ts': '+([0-9])-+([a-z0-9-])' }] },
+  },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
     files: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],

@@ -1,7 +1,7 @@
 import type { SimClock } from './clock';
 import { generateWorld } from './data/generate';
 import { faultRecord } from './faults';
-import type { SecretHasher } from './hash';
+import { fastHasher, type SecretHasher } from './hash';
 import { addCommand, createState, emptyChanges, type SimState } from './state';
 import type {
   AuditRecord,
@@ -19,9 +19,16 @@ export interface StoragePort {
   save(snapshot: string): void;
 }
 
+/** A state a store built itself (the server's tables), handed over as is. */
+export interface LoadedState {
+  v: 'state';
+  state: SimState;
+  clockOffsetMs: number;
+}
+
 // `saveChanges` runs before the response leaves, so an acknowledged request is stored.
 export interface RecordStoragePort {
-  load(): Snapshot | null;
+  load(): Snapshot | LoadedState | null;
   /** A read's writes are bookkeeping (session activity); a mutation's must be on disk before the answer. */
   saveChanges(state: SimState, clock: SimClock, options: { durable: boolean }): void;
 }
@@ -121,7 +128,14 @@ export function restoreState(text: string | null, hasher?: SecretHasher): Restor
   return restoreSnapshot(snapshot, hasher);
 }
 
-export function restoreSnapshot(snapshot: Snapshot | null, hasher?: SecretHasher): Restored | null {
+export function restoreSnapshot(
+  snapshot: Snapshot | LoadedState | null,
+  hasher?: SecretHasher,
+): Restored | null {
+  if (snapshot?.v === 'state') {
+    snapshot.state.hasher = hasher ?? fastHasher;
+    return { state: snapshot.state, clockOffsetMs: snapshot.clockOffsetMs };
+  }
   if (snapshot?.v !== 1 || typeof snapshot.seed !== 'string' || typeof snapshot.generatedAt !== 'number')
     return null;
   const world = generateWorld({

@@ -3,9 +3,9 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import type { ServerConfig } from './config';
+import { openTableStore } from './db/table-store';
 import { loadSecret, scryptHasher } from './hasher';
 import { createLogger, type Logger } from './logger';
-import { openSqliteStore } from './sqlite-store';
 
 export interface RunningServer {
   url: string;
@@ -18,15 +18,20 @@ export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(undefined, config.logLevel),
 ): Promise<RunningServer> {
-  const store = openSqliteStore(config.dbPath, config.synchronous);
+  const hasher = scryptHasher(loadSecret(config.secret, config.dbPath), config.scryptCost);
+  // Migrated, and seeded with the configured scenario when new; the state is then the tables'.
+  const store = await openTableStore({
+    file: config.dbPath,
+    synchronous: config.synchronous,
+    seed: { scenario: config.scenario, seed: config.seed, now: Date.now(), hasher },
+  });
   const acquirer = createAcquirer({
     scenario: config.scenario,
     seed: config.seed,
     storage: store,
-    hasher: scryptHasher(loadSecret(config.secret, config.dbPath), config.scryptCost),
+    hasher,
     controlPath: config.sandbox ? CONTROL_PATH : null,
   });
-  store.initialize(acquirer.state, acquirer.clock);
   const app = createApp(config, acquirer, log);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -47,8 +52,7 @@ export async function startServer(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          store.close();
-          resolve();
+          void store.close().then(resolve);
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { MockScenario } from '@contract/schemas/mock-control';
+import { readConfig, ServerConfigError } from '../config';
+import { loadSecret, scryptHasher } from '../hasher';
+import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
+import { isEmpty, seedTables } from './table-store';
+
+// `npm run db:<command> -- [flags]`. The database is the server's: `--db`, else DB_PATH, else
+// data/acquirer.db (server/config.ts); so are SERVER_SECRET and SCRYPT_COST for the accounts' passwords.
+
+export class UsageError extends Error {}
+
+interface Flags {
+  db?: string;
+  scenario?: string;
+  seed?: string;
+  out?: string;
+  replace: boolean;
+}
+
+function parseFlags(argv: readonly string[]): Flags {
+  const flags: Flags = { replace: false };
+  const valued = new Set(['--db', '--scenario', '--seed', '--out']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--replace') flags.replace = true;
+    else if (valued.has(arg) && argv[i + 1] !== undefined) {
+      flags[arg.slice(2) as 'db' | 'scenario' | 'seed' | 'out'] = argv[++i];
+    } else throw new UsageError(`Unknown argument ${arg}`);
+  }
+  return flags;
+}
+
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<void> {
+  const [command, ...rest] = argv;
+  const flags = parseFlags(rest);
+  const config = readConfig(flags.db ? ['--db', flags.db] : [], { ...env, SCENARIO: undefined });
+  const file = config.dbPath;
+
+  if (command === 'migrate') {
+    const db = openDb(file);
+    try {
+      const before = await appliedVersions(db);
+      const { applied } = await migrate(db);
+      print(
+        applied.length > 0
+          ? `${file}: applied ${applied.join(', ')} (schema now at ${KNOWN_VERSIONS.at(-1)})`
+          : `${file}: up to date at ${before.at(-1) ?? 'nothing'}`,
+      );
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+
+  if (command === 'seed') {
+    const scenario = MockScenario.safeParse(flags.scenario ?? 'demo');
+    if (!scenario.success)
+      throw new UsageError(`--scenario must be one of ${MockScenario.options.join(', ')}`);
+    const seed = flags.seed ?? config.seed;
+    const db = openDb(file);
+    try {
+      await migrate(db);
+      if (!isEmpty(db) && !flags.replace) {
+        throw new UsageError(`${file} already holds data; add --replace to overwrite it`);
+      }
+      const hasher = scryptHasher(loadSecret(config.secret, file), config.scryptCost);
+      const started = performance.now();
+      const state = seedTables(db, { scenario: scenario.data, seed, now: Date.now(), hasher });
+      const ms = Math.round(performance.now() - started);
+      const { world } = state;
+      print(
+        `${file}: seeded ${scenario.data} (seed ${seed}): ${world.merchants.length} merchants, ` +
+          `${world.terminals.length} terminals, ${world.transactions.length} transactions, ` +
+          `${state.users.length} users in ${ms} ms`,
+      );
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+
+  if (command === 'backup') {
+    if (!flags.out) throw new UsageError('backup needs --out FILE');
+    if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
+    const out = path.resolve(flags.out);
+    if (existsSync(out)) throw new UsageError(`${out} exists; give a new file`);
+    await backupDatabase(file, out);
+    print(`${file}: backed up to ${out} (integrity_check ok)`);
+    return;
+  }
+
+  throw new UsageError(`Unknown command ${command ?? ''}; use migrate, seed or backup`);
+}
+
+/** SQLite's online backup: consistent while the server writes; the copy is checked before it counts. */
+export async function backupDatabase(file: string, out: string): Promise<void> {
+  const source = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    source.pragma('busy_timeout = 5000');
+    // All the pages in one step after the first: a write landing between two steps restarts the copy, so
+    // small steps under steady writes might never finish. A WAL reader blocks no writer meanwhile.
+    await source.backup(out, { progress: ({ totalPages }) => Math.max(100, totalPages) });
+  } finally {
+    source.close();
+  }
+  const copy = new BetterSqlite3(out, { readonly: true, fileMustExist: true });
+  try {
+    const result = copy.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`the backup ${out} fails integrity_check: ${String(result)}`);
+  } finally {
+    copy.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'cli.ts')) {
+  runCli(process.argv.slice(2), process.env).catch((error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      error instanceof ServerConfigError ||
+      error instanceof DatabaseTooNewError
+    ) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

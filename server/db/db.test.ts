@@ -1,0 +1,160 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MERCHANT_A } from '@acquirer/data/demo-fixtures';
+import { generateWorld } from '@acquirer/data/generate';
+import { createState } from '@acquirer/state';
+import { runCli } from './cli';
+import { DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
+import { isEmpty, loadState, seedTables } from './table-store';
+
+const NOW = Date.parse('2026-03-02T06:00:00Z');
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'acquirer-db-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fileIn = (name: string) => path.join(dir, name);
+
+describe('migrations', () => {
+  it('creates every table on a new database, and applies nothing the second time', async () => {
+    const db = openDb(fileIn('migrate.db'));
+    expect(await migrate(db)).toEqual({ applied: KNOWN_VERSIONS, current: KNOWN_VERSIONS.at(-1) });
+    expect(await migrate(db)).toEqual({ applied: [], current: KNOWN_VERSIONS.at(-1) });
+    const tables = (
+      db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    for (const table of ['merchants', 'terminals', 'transactions', 'password_commands', 'audit_events']) {
+      expect(tables).toContain(table);
+    }
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    await db.close();
+  });
+
+  it('refuses a database a newer release has migrated, naming both versions', async () => {
+    const file = fileIn('newer.db');
+    const db = openDb(file);
+    await migrate(db);
+    db.sqlite
+      .prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)')
+      .run('0099-from-the-future', new Date().toISOString());
+    const error = await migrate(db).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect((error as Error).message).toContain('0099-from-the-future');
+    expect((error as Error).message).toContain(`up to ${KNOWN_VERSIONS.at(-1)}`);
+    await db.close();
+
+    const lines: string[] = [];
+    await expect(runCli(['migrate', '--db', file], {}, (l) => lines.push(l))).rejects.toThrow(
+      /newer than this code knows/,
+    );
+  });
+});
+
+describe('seeded tables', () => {
+  it('answer "which terminals of merchant X are still on the factory password" with one SELECT', async () => {
+    const db = openDb(fileIn('factory.db'));
+    await migrate(db);
+    const state = seedTables(db, { scenario: 'demo', seed: 'merchant-console', now: NOW });
+    const rows = db.sqlite
+      .prepare('SELECT tid FROM terminals WHERE merchant_id = ? AND password_hash IS NULL ORDER BY tid')
+      .all(MERCHANT_A) as { tid: string }[];
+    const expected = state.world.terminals
+      .filter((t) => t.merchantId === MERCHANT_A && t.voidPassword.hash === null)
+      .map((t) => t.tid)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.tid)).toEqual(expected);
+    await db.close();
+  });
+
+  it.each(['demo', 'hostile', 'empty'] as const)(
+    'load back as the state they were written from (%s)',
+    async (scenario) => {
+      const db = openDb(fileIn(`roundtrip-${scenario}.db`));
+      await migrate(db);
+      expect(isEmpty(db)).toBe(true);
+      const indexesOf = () =>
+        db.sqlite
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'")
+          .all();
+      const indexes = indexesOf();
+      seedTables(db, { scenario, seed: 'round-trip', now: NOW });
+      expect(isEmpty(db)).toBe(false);
+      // Built after the rows, the same as the migration made them.
+      expect(indexesOf()).toEqual(indexes);
+      expect(indexes.length).toBeGreaterThanOrEqual(6);
+      const loaded = loadState(db)!.state;
+      const fresh = createState(generateWorld({ scenario, seed: 'round-trip', now: NOW }));
+      const { world } = loaded;
+      expect(world.scenario).toBe(scenario);
+      expect(world.generatedAt).toBe(NOW);
+      expect(world.merchants).toEqual(fresh.world.merchants);
+      expect(world.stores).toEqual(fresh.world.stores);
+      expect(world.terminals).toEqual(fresh.world.terminals);
+      expect(world.voidIndexes).toEqual(fresh.world.voidIndexes);
+      expect(world.transactions.length).toBe(fresh.world.transactions.length);
+      expect(world.transactions.map(({ terminal, ...t }) => ({ ...t, tid: terminal.tid }))).toEqual(
+        fresh.world.transactions.map(({ terminal, ...t }) => ({ ...t, tid: terminal.tid })),
+      );
+      expect(world.transactions.every((t) => t.terminal === world.terminalByTid.get(t.terminal.tid))).toBe(
+        true,
+      );
+      expect([...loaded.commands.values()]).toEqual([...fresh.commands.values()]);
+      expect([...loaded.openCommands].map((c) => c.id)).toEqual([...fresh.openCommands].map((c) => c.id));
+      expect(loaded.audit).toEqual(fresh.audit);
+      expect(loaded.users.map(({ salt: _s, passwordHash: _h, ...u }) => u)).toEqual(
+        fresh.users.map(({ salt: _s, passwordHash: _h, ...u }) => u),
+      );
+      await db.close();
+    },
+  );
+});
+
+describe('npm run db:seed', () => {
+  it('writes a scenario, and refuses a database that holds data unless --replace', async () => {
+    const file = fileIn('cli-seed.db');
+    const env = { SERVER_SECRET: 'seed-test-secret-0123456789abcdef', SCRYPT_COST: '10' };
+    const lines: string[] = [];
+    await runCli(['seed', '--scenario', 'empty', '--db', file], env, (l) => lines.push(l));
+    expect(lines.at(-1)).toMatch(/seeded empty/);
+    await expect(runCli(['seed', '--scenario', 'demo', '--db', file], env, () => {})).rejects.toThrow(
+      /already holds data; add --replace/,
+    );
+    await runCli(['seed', '--scenario', 'demo', '--seed', 'other', '--db', file, '--replace'], env, (l) =>
+      lines.push(l),
+    );
+    const db = openDb(file);
+    const meta = db.sqlite.prepare("SELECT value FROM meta WHERE key = 'scenario'").get() as {
+      value: string;
+    };
+    expect(meta.value).toBe('demo');
+    const users = db.sqlite.prepare('SELECT password_hash FROM users').all() as { password_hash: string }[];
+    expect(users.length).toBeGreaterThan(0);
+    // The accounts get the server's KDF; their passwords are nowhere.
+    expect(users.every((u) => u.password_hash.startsWith('scrypt$'))).toBe(true);
+    await db.close();
+  });
+});
+
+describe('npm run db:backup', () => {
+  it('copies the database to a new file that passes integrity_check, and never over an existing one', async () => {
+    const file = fileIn('cli-backup.db');
+    const env = { SERVER_SECRET: 'backup-test-secret-0123456789abcdef', SCRYPT_COST: '10' };
+    await runCli(['seed', '--scenario', 'demo', '--db', file], env, () => {});
+    const out = fileIn('cli-backup-copy.db');
+    const lines: string[] = [];
+    await runCli(['backup', '--db', file, '--out', out], env, (l) => lines.push(l));
+    expect(lines).toEqual([`${file}: backed up to ${out} (integrity_check ok)`]);
+    const copy = openDb(out);
+    const loaded = loadState(copy)!.state;
+    expect(loaded.world.scenario).toBe('demo');
+    expect(loaded.world.terminals.length).toBeGreaterThan(0);
+    await copy.close();
+    await expect(runCli(['backup', '--db', file, '--out', out], env, () => {})).rejects.toThrow(/exists/);
+    await expect(runCli(['backup', '--db', file], env, () => {})).rejects.toThrow(/--out FILE/);
+  });
+});

@@ -1,0 +1,219 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
+import { endpoints } from '@contract/endpoint-table';
+import { backendAt, testServerConfig } from '../../tests/contract/backends';
+import { ApiUser, control, signedIn } from '../../tests/contract/client';
+import type { ServerConfig } from '../config';
+import { createLogger } from '../logger';
+import { type RunningServer, startServer } from '../server';
+import { backupDatabase } from './cli';
+import { migrate, openDb } from './database';
+import { loadState } from './table-store';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'acquirer-tables-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const running: RunningServer[] = [];
+async function start(overrides: Partial<ServerConfig>) {
+  const server = await startServer(
+    testServerConfig(overrides),
+    createLogger(() => {}, 'silent'),
+  );
+  running.push(server);
+  return server;
+}
+async function stop(server: RunningServer) {
+  running.splice(running.indexOf(server), 1);
+  await server.close();
+}
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('the server on SQL tables', () => {
+  it('seeds a new database once; a restart loads the tables and regenerates nothing', async () => {
+    const dbPath = path.join(dir, 'restart.db');
+    let server = await start({ dbPath, scenario: 'demo', seed: 'first' });
+    const first = server.acquirer.state.world;
+    const owner = await signedIn(
+      backendAt(() => server.url),
+      'owner',
+    );
+    const change = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '581937',
+    });
+    expect(change.status).toBe(202);
+    const { command } = endpoints.changeVoidPassword.response.parse(change.body);
+    // The command is a row before the answer left.
+    expect(
+      query<{ status: string }>(dbPath, 'SELECT status FROM password_commands WHERE id = ?', command.id),
+    ).toEqual([{ status: 'queued' }]);
+    await stop(server);
+
+    // Another scenario and seed configured: the tables win.
+    server = await start({ dbPath, scenario: 'large', seed: 'second' });
+    const second = server.acquirer.state.world;
+    expect(second.scenario).toBe('demo');
+    expect(second.seed).toBe('first');
+    expect(second.generatedAt).toBe(first.generatedAt);
+    expect(second.terminals).toEqual(first.terminals);
+    expect(second.transactions.length).toBe(first.transactions.length);
+    expect(server.acquirer.state.commands.get(command.id)?.status).toBe('queued');
+  });
+
+  it('writes every change of a request to the tables: loaded back, they equal the live state', async () => {
+    const dbPath = path.join(dir, 'mirror.db');
+    let server = await start({ dbPath, scenario: 'demo' });
+    const backend = backendAt(() => server.url);
+    const owner = await signedIn(backend, 'owner');
+    const change = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '581937',
+    });
+    const { command } = endpoints.changeVoidPassword.response.parse(change.body);
+    expect((await owner.post(`/password-commands/${command.id}/cancel`)).status).toBe(200);
+    const stepUp = await owner.stepUp('owner');
+    const reset = await owner.post(
+      `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+      { generateTemporary: true },
+      { stepUpToken: stepUp },
+    );
+    expect(reset.status).toBe(202);
+    const bulk = await owner.post(
+      '/void-password/bulk-resets',
+      { terminalIds: [DEMO_TIDS.stalePassword, DEMO_TIDS.voidBurst], newPassword: '246813' },
+      { stepUpToken: stepUp },
+    );
+    expect(bulk.status).toBe(202);
+    expect((await new ApiUser(backend).login('owner2', 'wrong-password-1')).status).toBe(401);
+    const cashier = await signedIn(backend, 'cashier');
+    expect((await cashier.post('/auth/logout', undefined, { key: null })).status).toBe(204);
+    expect((await control(backend, '/clock', { advanceMs: 10 * 60_000 })).status).toBe(200);
+    expect((await owner.get('/terminals')).status).toBe(200);
+
+    const live = server.acquirer.state;
+    const db = openDb(dbPath);
+    const stored = loadState(db)!.state;
+    await db.close();
+    const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    expect(stored.world.terminals).toEqual(live.world.terminals);
+    expect([...stored.commands.values()]).toEqual([...live.commands.values()]);
+    expect(byKey(stored.jobs)).toEqual(byKey(live.jobs));
+    expect(live.jobs.size).toBe(1);
+    expect(byKey(stored.sessions)).toEqual(byKey(live.sessions));
+    expect(stored.audit).toEqual(live.audit);
+    expect(byKey(stored.idempotency)).toEqual(byKey(live.idempotency));
+    expect(byKey(stored.throttles)).toEqual(byKey(live.throttles));
+    expect(live.throttles.size).toBeGreaterThan(0);
+
+    // A step-up grant outlives a restart, as the session does.
+    const fresh = await owner.stepUp('owner');
+    await stop(server);
+    server = await start({ dbPath, scenario: 'demo' });
+    const again = await owner.post(
+      `/terminals/${DEMO_TIDS.offline}/void-password/reset`,
+      { newPassword: '246813' },
+      { stepUpToken: fresh },
+    );
+    expect(again.status).toBe(202);
+  });
+
+  it('refuses to start on a database a newer release has migrated, saying so', async () => {
+    const dbPath = path.join(dir, 'newer.db');
+    const db = openDb(dbPath);
+    await migrate(db);
+    db.sqlite
+      .prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)')
+      .run('0002-from-a-newer-release', new Date().toISOString());
+    await db.close();
+    await expect(start({ dbPath })).rejects.toThrow(/newer than this code knows/);
+
+    const root = path.resolve(import.meta.dirname, '../..');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath],
+      {
+        cwd: root,
+        env: { ...process.env, SERVER_SECRET: 'newer-db-test-secret-0123456789abcdef', SCRYPT_COST: '10' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.status).toBe(1);
+    const line = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, string>;
+    expect(line).toMatchObject({ level: 'error', msg: 'start failed', error: 'DatabaseTooNewError' });
+    expect(line.message).toContain('0002-from-a-newer-release');
+    expect(line.message).toContain('up to 0001-initial');
+  });
+
+  it('reseeds the tables on /__mock/reset', async () => {
+    const dbPath = path.join(dir, 'reset.db');
+    const server = await start({ dbPath, scenario: 'demo' });
+    const count = () => query<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM terminals')[0]!.n;
+    expect(count()).toBe(server.acquirer.state.world.terminals.length);
+    expect(count()).toBeGreaterThan(0);
+    expect(
+      (
+        await control(
+          backendAt(() => server.url),
+          '/reset',
+          { scenario: 'empty' },
+        )
+      ).status,
+    ).toBe(204);
+    expect(count()).toBe(server.acquirer.state.world.terminals.length);
+    expect(query<{ value: string }>(dbPath, "SELECT value FROM meta WHERE key = 'scenario'")).toEqual([
+      { value: 'empty' },
+    ]);
+    await stop(server);
+    const again = await start({ dbPath, scenario: 'demo' });
+    expect(again.acquirer.state.world.scenario).toBe('empty');
+  });
+
+  it('takes an online backup while requests write, which opens and passes integrity_check', async () => {
+    const dbPath = path.join(dir, 'backup.db');
+    const server = await start({ dbPath, scenario: 'demo' });
+    const backend = backendAt(() => server.url);
+    let stopped = false;
+    let writes = 0;
+    const load = (async () => {
+      while (!stopped) {
+        await signedIn(backend, 'cashier');
+        writes++;
+      }
+    })();
+    while (writes < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    const out = path.join(dir, 'backup-copy.db');
+    await backupDatabase(dbPath, out);
+    stopped = true;
+    await load;
+    expect(writes).toBeGreaterThan(3);
+    const copy = new Database(out, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.pragma('foreign_key_check')).toEqual([]);
+    const terminals = copy.prepare('SELECT count(*) AS n FROM terminals').get() as { n: number };
+    expect(terminals.n).toBe(server.acquirer.state.world.terminals.length);
+    const sessions = copy.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
+    expect(sessions.n).toBeGreaterThan(0);
+    copy.close();
+  });
+});
