@@ -376,7 +376,7 @@ export function idempotencyOf(r: Row<'idempotency_records'>): IdempotencyRecord 
 }
 
 export function throttleRow(key: string, t: ThrottleRecord): Row<'login_throttles'> {
-  return { key, failures: t.failures, until: t.until };
+  return { key, failures: t.failures, until: t.until, since: t.since ?? null };
 }
 
 export function faultRows(state: SimState): Row<'faults'>[] {

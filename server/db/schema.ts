@@ -217,6 +217,8 @@ export interface LoginThrottlesTable {
   key: string;
   failures: number;
   until: number | null;
+  /** The first failure of the counting window (it decays from there). */
+  since: number | null;
 }
 
 export interface FaultsTable {

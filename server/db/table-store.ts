@@ -248,7 +248,11 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
     state.idempotency.set(r.key, rows.idempotencyOf(r));
   }
   for (const r of db.all(q.selectFrom('login_throttles').selectAll().orderBy('key'))) {
-    state.throttles.set(r.key, { failures: r.failures, until: r.until });
+    state.throttles.set(r.key, {
+      failures: r.failures,
+      until: r.until,
+      ...(r.since === null ? {} : { since: r.since }),
+    });
   }
   for (const r of db.all(q.selectFrom('faults').selectAll().orderBy('position'))) {
     state.faults.push(

@@ -324,6 +324,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('failures', 'integer', (c) => c.notNull())
     .addColumn('until', 'bigint')
+    .addColumn('since', 'bigint')
     .execute();
 
   await db.schema
