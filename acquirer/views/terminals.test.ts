@@ -218,7 +218,8 @@ describe('GET /terminals: keyset cursors (decision 004)', () => {
     const fleet = list(support, { limit: '500' });
     expect(fleet.total).toBe(21);
     for (const sort of TerminalSort.options) {
-      for (const filter of [{}, { merchantId: MERCHANT_B }, { status: 'online' }]) {
+      const filters: Record<string, string>[] = [{}, { merchantId: MERCHANT_B }, { status: 'online' }];
+      for (const filter of filters) {
         const whole = list(support, { sort, ...filter, limit: '500' });
         const pages = walk(support, { sort, ...filter, limit: '4' });
         const tids = tidsOf(pages);
