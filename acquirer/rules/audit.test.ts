@@ -111,6 +111,53 @@ describe('GET /audit-events', () => {
     expect(seen).toEqual(all.items.map((e) => e.id));
   });
 
+  it('pages by the last event given out: events recorded between two pages repeat and hide none', () => {
+    const acquirer = testAcquirer(); // a frozen clock: every live event has the same instant
+    const support = signedIn(acquirer, 'support');
+    const before = page(support, { limit: '500' });
+    const first = page(support, { limit: '7' });
+    expect(first.items.map((e) => e.id)).toEqual(before.items.slice(0, 7).map((e) => e.id));
+    // New events, newer than every row of page 1: a sign-in, a wrong current PIN.
+    const owner = signedIn(acquirer, 'owner');
+    owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+      currentPassword: '000000',
+      newPassword: '581937',
+    });
+    const now = page(support, { limit: '500' });
+    const added = now.total - before.total;
+    expect(added).toBeGreaterThanOrEqual(2);
+    expect(now.items.slice(0, added).map((e) => e.action)).toEqual([
+      'void_password.wrong_attempt',
+      'auth.login',
+    ]);
+    const seen = first.items.map((e) => e.id);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const next = page(support, { limit: '7', cursor });
+      expect(next.total).toBe(now.total);
+      seen.push(...next.items.map((e) => e.id));
+      cursor = next.nextCursor;
+    }
+    expect(seen).toEqual(before.items.map((e) => e.id));
+  });
+
+  it('refuses a cursor of another list, or one not given out, with 400 naming the cursor', () => {
+    const support = signedIn(testAcquirer(), 'support');
+    const terminals = support.get('/terminals', { limit: '1' }).body as { nextCursor: string };
+    const own = page(support, { limit: '1' }).nextCursor!;
+    for (const cursor of [
+      terminals.nextCursor,
+      own.slice(1),
+      'YXVkaXQ6Mw',
+      btoa('{"l":"audit","k":[1,"x"]}'),
+    ]) {
+      const response = support.get('/audit-events', { cursor });
+      expect(response.status, cursor).toBe(400);
+      expect(codeOf(response)).toBe('request.malformed');
+      expect((response.body as { errors: { field: string }[] }).errors[0]!.field).toBe('cursor');
+    }
+  });
+
   it('is closed to cashiers (403) and to other merchants (404)', () => {
     const acquirer = testAcquirer();
     expect(codeOf(signedIn(acquirer, 'cashier').get('/audit-events'))).toBe('auth.forbidden');

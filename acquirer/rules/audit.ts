@@ -3,7 +3,7 @@ import { ErrorCode } from '@contract/schemas/common';
 import { toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { randomId } from '../hash';
-import { decodeCursor, encodeCursor, pageLimit } from '../paging';
+import { decodeCursor, encodeCursor, firstAfter, pageLimit } from '../paging';
 import { SimProblem } from '../problem';
 import type { SimState } from '../state';
 import type { AuditActorRole, AuditRecord } from '../types';
@@ -92,7 +92,6 @@ export function listAuditEvents(ctx: RequestContext): HandlerResult {
   const to = query.to ? Date.parse(query.to) : null;
   const actor = query.actor?.toLowerCase();
   const ticket = ticketKeyOf(query.ticketId ?? '');
-  const start = query.cursor ? decodeCursor(query.cursor, 'audit') : ctx.state.audit.length;
   const limit = pageLimit(query.limit);
 
   const matches = (e: AuditRecord) =>
@@ -105,26 +104,24 @@ export function listAuditEvents(ctx: RequestContext): HandlerResult {
     (from === null || e.at >= from) &&
     (to === null || e.at < to);
 
-  // Newest first: the log is append-only, so the array position is a stable keyset.
+  // Newest first, ties newest appended first. The log is append-only, so an event's place in it (its
+  // sequence number, `seq`: an autoincrement key in SQL) never changes and breaks ties among events of
+  // one instant in the order they happened. The cursor is the last row's key `[at, seq]` (decision 004):
+  // events recorded between two pages (newer, before the cursor) neither repeat nor hide a row.
   const events = ctx.state.audit;
-  const order = events.map((_, i) => i).sort((x, y) => events[y]!.at - events[x]!.at || y - x);
-  const items: AuditEvent[] = [];
-  let total = 0;
-  let nextCursor: string | null = null;
-  let lastTaken = -1;
-  let started = query.cursor === undefined;
-  for (const i of order) {
-    const event = events[i]!;
-    if (!matches(event)) continue;
-    total++;
-    if (!started) {
-      if (i === start) started = true;
-      continue;
-    }
-    if (items.length < limit) {
-      items.push(auditView(event));
-      lastTaken = i;
-    } else if (nextCursor === null) nextCursor = encodeCursor('audit', lastTaken);
+  const order: number[] = [];
+  for (let seq = 0; seq < events.length; seq++) if (matches(events[seq]!)) order.push(seq);
+  order.sort((x, y) => events[y]!.at - events[x]!.at || y - x);
+  let first = 0;
+  if (query.cursor) {
+    const [at, seq] = decodeCursor(query.cursor, 'audit', ['number', 'number']) as [number, number];
+    first = firstAfter(order, (i) => events[i]!.at < at || (events[i]!.at === at && i < seq));
   }
+  const taken = order.slice(first, first + limit);
+  const last = taken.at(-1);
+  const items = taken.map((i) => auditView(events[i]!));
+  const total = order.length;
+  const nextCursor =
+    last !== undefined && first + limit < total ? encodeCursor('audit', [events[last]!.at, last]) : null;
   return { body: { items, nextCursor, total, serverTime: toIso(ctx.now) } };
 }

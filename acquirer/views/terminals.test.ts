@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { Overview } from '@contract/schemas/overview';
-import { TerminalDetail, TerminalFacets, TerminalPage } from '@contract/schemas/terminals';
+import { TerminalDetail, TerminalFacets, TerminalPage, TerminalSort } from '@contract/schemas/terminals';
 import { DAY, SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '../data/demo-fixtures';
 import { codeOf, signedIn, testAcquirer, type TestClient } from '../testing/harness';
@@ -196,5 +196,112 @@ describe('GET /terminals/facets', () => {
     expect(facets.stores.length).toBeGreaterThan(0);
     expect(facets.stores.every((s) => s.merchantId === MERCHANT_B)).toBe(true);
     expect(signedIn(acquirer, 'owner').get('/terminals/facets', { merchantId: MERCHANT_B }).status).toBe(404);
+  });
+});
+
+describe('GET /terminals: keyset cursors (decision 004)', () => {
+  /** Every page from the first, following nextCursor; the total of each page too. */
+  const walk = (client: TestClient, query: Record<string, string>) => {
+    const pages: ReturnType<typeof list>[] = [];
+    let cursor: string | null = null;
+    do {
+      pages.push(list(client, { ...query, ...(cursor ? { cursor } : {}) }));
+      cursor = pages.at(-1)!.nextCursor;
+    } while (cursor);
+    return pages;
+  };
+  const tidsOf = (pages: ReturnType<typeof list>[]) => pages.flatMap((p) => p.items.map((t) => t.tid));
+
+  it('walks every page of every sort to the whole fleet, each terminal once, in the order of one long page', () => {
+    const acquirer = testAcquirer();
+    const support = signedIn(acquirer, 'support');
+    const fleet = list(support, { limit: '500' });
+    expect(fleet.total).toBe(21);
+    for (const sort of TerminalSort.options) {
+      const filters: Record<string, string>[] = [{}, { merchantId: MERCHANT_B }, { status: 'online' }];
+      for (const filter of filters) {
+        const whole = list(support, { sort, ...filter, limit: '500' });
+        const pages = walk(support, { sort, ...filter, limit: '4' });
+        const tids = tidsOf(pages);
+        expect(tids, `${sort} ${JSON.stringify(filter)}`).toEqual(whole.items.map((t) => t.tid));
+        expect(new Set(tids).size).toBe(whole.total);
+        expect(pages.every((p) => p.total === whole.total)).toBe(true);
+        expect(pages.every((p) => JSON.stringify(p.counts) === JSON.stringify(whole.counts))).toBe(true);
+      }
+      expect(new Set(tidsOf(walk(support, { sort, limit: '5' })))).toEqual(
+        new Set(fleet.items.map((t) => t.tid)),
+      );
+      // The tiebreaker goes the sort's way: a descending sort is the ascending one reversed.
+      if (!sort.startsWith('-'))
+        expect(tidsOf(walk(support, { sort: `-${sort}`, limit: '4' }))).toEqual(
+          tidsOf(walk(support, { sort, limit: '4' })).reverse(),
+        );
+    }
+  });
+
+  // The rule for a terminal whose sort key changes between two pages: it is listed where its new key puts
+  // it — not again if that is among the rows already given out, a second time if it moved past the
+  // cursor — and it never makes another terminal repeat or vanish (an offset cursor did both).
+  it('lists a terminal whose key moved before the cursor no more, and loses or repeats no other', () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    const before = list(owner, { sort: '-lastSeenAt', limit: '500' }).items.map((t) => t.tid);
+    const first = list(owner, { sort: '-lastSeenAt', limit: '4' });
+    // Offline, so last in "most recently seen first"; back online it is the most recently seen of all.
+    expect(before.slice(-2).sort()).toEqual([DEMO_TIDS.offline, DEMO_TIDS.openCommand].sort());
+    expect(owner.post(`/__mock/terminals/${DEMO_TIDS.offline}/connectivity`, { online: true }).status).toBe(
+      204,
+    );
+    expect(list(owner, { sort: '-lastSeenAt', limit: '1' }).items[0]!.tid).toBe(DEMO_TIDS.offline);
+    const rest = tidsOf(walk(owner, { sort: '-lastSeenAt', limit: '4', cursor: first.nextCursor! }));
+    const seen = [...first.items.map((t) => t.tid), ...rest];
+    expect(seen).toEqual(before.filter((tid) => tid !== DEMO_TIDS.offline));
+  });
+
+  it('lists a terminal whose key moved past the cursor again, and loses or repeats no other', () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    const before = list(owner, { sort: 'lastSeenAt', limit: '500' }).items.map((t) => t.tid);
+    const first = list(owner, { sort: 'lastSeenAt', limit: '4' });
+    // The oldest contact first: the offline terminal is on page 1; back online it is the newest of all.
+    expect(first.items.map((t) => t.tid)).toContain(DEMO_TIDS.offline);
+    expect(owner.post(`/__mock/terminals/${DEMO_TIDS.offline}/connectivity`, { online: true }).status).toBe(
+      204,
+    );
+    const rest = tidsOf(walk(owner, { sort: 'lastSeenAt', limit: '4', cursor: first.nextCursor! }));
+    expect(rest.at(-1)).toBe(DEMO_TIDS.offline);
+    const seen = [...first.items.map((t) => t.tid), ...rest.slice(0, -1)];
+    expect(seen).toEqual(before);
+  });
+
+  it('refuses a cursor of another sort or list, or one not given out, with 400 naming the cursor', () => {
+    const acquirer = testAcquirer();
+    const support = signedIn(acquirer, 'support');
+    const cursor = list(support, { sort: 'storeName', limit: '3' }).nextCursor!;
+    expect(list(support, { sort: 'storeName', limit: '3', cursor }).items).toHaveLength(3);
+    const audit = support.get('/audit-events', { limit: '1' }).body as { nextCursor: string };
+    const transactions = support.get('/transactions', { limit: '1' }).body as { nextCursor: string };
+    const forged = (json: string) => btoa(json).replaceAll('=', '');
+    for (const [query, bad] of [
+      [{ sort: '-storeName' }, cursor],
+      [{ sort: 'model' }, cursor],
+      [{}, cursor],
+      [{ sort: 'storeName' }, audit.nextCursor],
+      [{ sort: 'storeName' }, transactions.nextCursor],
+      [{ sort: 'storeName' }, cursor.slice(0, -2)],
+      [{ sort: 'storeName' }, `${cursor}!`],
+      [{ sort: 'storeName' }, 'forged'],
+      [{ sort: 'storeName' }, forged('{"l":"terminals:storeName","k":[1,"00000001"]}')],
+      [{ sort: 'lastSeenAt' }, forged('{"l":"terminals:lastSeenAt","k":["soon","00000001"]}')],
+      [{ sort: 'lastSeenAt' }, forged('{"l":"terminals:lastSeenAt","k":[1]}')],
+      [{ sort: 'tid' }, forged('terminals:5')], // an offset cursor of before
+    ] as const) {
+      const response = support.get('/terminals', { ...query, cursor: bad });
+      expect(response.status, `${JSON.stringify(query)} ${bad}`).toBe(400);
+      expect(codeOf(response)).toBe('request.malformed');
+      expect((response.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+        'cursor',
+      ]);
+    }
   });
 });

@@ -4,13 +4,14 @@ import type {
   TerminalFacets,
   TerminalFilter,
   TerminalListQuery,
+  TerminalSort,
   TerminalSummary,
   TerminalView,
 } from '@contract/schemas/terminals';
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { sha256Hex } from '../hash';
-import { decodeCursor, encodeCursor, pageLimit } from '../paging';
+import { decodeCursor, encodeCursor, firstAfter, type KeyPart, type KeyPartType, pageLimit } from '../paging';
 import { SimProblem } from '../problem';
 import {
   inScope,
@@ -132,54 +133,104 @@ export function filterTerminals(ctx: RequestContext, filter: TerminalFilter): Te
   });
 }
 
-function compareBy(
-  ctx: RequestContext,
-  sort: TerminalListQuery['sort'],
-): (a: TerminalRecord, b: TerminalRecord) => number {
+type TerminalSortKey = TerminalSort extends `-${infer K}` ? K : never;
+/** A row's key in a sort: its sort value, then its tid (unique), so the order is total. */
+type TerminalKey = [value: string | number | null, tid: string];
+const TERMINAL_KEY_SHAPE: Record<TerminalSortKey, KeyPartType[]> = {
+  tid: ['string', 'string'],
+  storeName: ['string', 'string'],
+  model: ['string', 'string'],
+  lastSeenAt: ['number', 'string'],
+  passwordChangedAt: ['number|null', 'string'],
+};
+
+/**
+ * The sort's key of a terminal. The tiebreaker (tid) goes the sort's way, so a descending sort is the
+ * ascending one reversed and one SQL index `(value, tid)` serves both: `WHERE (value, tid) > (?, ?)`.
+ */
+function sortKeyOf(ctx: RequestContext, key: TerminalSortKey): (t: TerminalRecord) => TerminalKey {
   const { world } = ctx.state;
-  const key = (sort ?? 'tid').replace(/^-/, '');
-  const direction = sort?.startsWith('-') ? -1 : 1;
+  switch (key) {
+    case 'lastSeenAt':
+      return (t) => [lastSeenOf(t, ctx.now), t.tid];
+    case 'storeName':
+      return (t) => [world.storeById.get(t.storeId)?.name ?? '', t.tid];
+    case 'model':
+      return (t) => [t.model, t.tid];
+    case 'passwordChangedAt':
+      // Never changed (the factory password, null) is the oldest of all.
+      return (t) => [t.voidPassword.changedAt, t.tid];
+    default:
+      return (t) => [t.tid, t.tid];
+  }
+}
+
+function compareValues(x: string | number | null, y: string | number | null): number {
+  if (x === y) return 0;
+  if (x === null) return -1;
+  if (y === null) return 1;
+  if (typeof x === 'string' && typeof y === 'string') return naturalOrder(x, y);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareKeys(a: readonly KeyPart[], b: readonly KeyPart[]): number {
+  const order = compareValues(a[0]!, b[0]!);
+  if (order !== 0) return order;
+  return a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0;
+}
+
+interface SortedTerminals {
+  /** Every match with its key, in the sort's order. */
+  rows: { terminal: TerminalRecord; key: TerminalKey }[];
+  /** The cursor's list: a cursor of another sort is refused. */
+  list: string;
+  shape: KeyPartType[];
+  direction: 1 | -1;
+}
+
+function sortTerminals(ctx: RequestContext, query: TerminalListQuery): SortedTerminals {
+  const sort = query.sort ?? 'tid';
+  const key = sort.replace(/^-/, '') as TerminalSortKey;
+  const direction = sort.startsWith('-') ? -1 : 1;
   if (key === 'passwordChangedAt') requireSeesVoidPasswords(ctx, 'sort terminals by their void password');
-  // Never changed (the factory password) is the oldest of all.
-  const value = (t: TerminalRecord): string | number => {
-    if (key === 'lastSeenAt') return lastSeenOf(t, ctx.now);
-    if (key === 'storeName') return world.storeById.get(t.storeId)?.name ?? '';
-    if (key === 'model') return t.model;
-    if (key === 'passwordChangedAt') return t.voidPassword.changedAt ?? -Infinity;
-    return t.tid;
-  };
-  return (a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const order =
-      typeof x === 'string' && typeof y === 'string' ? naturalOrder(x, y) : x < y ? -1 : x > y ? 1 : 0;
-    return order !== 0 ? order * direction : a.tid < b.tid ? -1 : 1;
-  };
+  const keyOf = sortKeyOf(ctx, key);
+  // Each key is computed once, not once per comparison.
+  const rows = filterTerminals(ctx, query).map((terminal) => ({ terminal, key: keyOf(terminal) }));
+  rows.sort((a, b) => compareKeys(a.key, b.key) * direction);
+  return { rows, list: `terminals:${sort}`, shape: TERMINAL_KEY_SHAPE[key], direction };
 }
 
 export function sortedTerminals(ctx: RequestContext, query: TerminalListQuery): TerminalRecord[] {
-  return filterTerminals(ctx, query).sort(compareBy(ctx, query.sort));
+  return sortTerminals(ctx, query).rows.map((row) => row.terminal);
 }
 
+/**
+ * Pages by the key of the last row given out (decision 004). A terminal whose key moves between two
+ * pages (seen again, its PIN changed) is listed where its new key puts it: not at all if that is among
+ * the rows already given out, a second time if it moved from there to beyond the cursor. Either way only
+ * that terminal is affected: every other row keeps its key, so none repeats or vanishes.
+ */
 export function listTerminals(ctx: RequestContext): HandlerResult {
   const query = ctx.query as TerminalListQuery;
-  const matches = sortedTerminals(ctx, query);
+  const { rows, list, shape, direction } = sortTerminals(ctx, query);
   const seesVoidPassword = seesVoidPasswords(userOf(ctx));
-  const start = query.cursor ? decodeCursor(query.cursor, 'terminals') : 0;
+  const after = query.cursor ? decodeCursor(query.cursor, list, shape) : null;
+  const first = after ? firstAfter(rows, (row) => compareKeys(row.key, after) * direction > 0) : 0;
   const limit = pageLimit(query.limit);
-  const page = matches.slice(start, start + limit);
+  const page = rows.slice(first, first + limit);
   const counts = { default: 0, locked: 0, offline: 0 };
-  for (const t of matches) {
+  for (const { terminal: t } of rows) {
     const state = passwordStateOf(t, ctx.now);
     if (state === 'default') counts.default++;
     if (state === 'locked') counts.locked++;
     if (!t.online) counts.offline++;
   }
+  const last = page.at(-1);
   return {
     body: {
-      items: page.map((t) => terminalSummary(ctx.state, t, ctx.now, seesVoidPassword)),
-      nextCursor: start + limit < matches.length ? encodeCursor('terminals', start + limit) : null,
-      total: matches.length,
+      items: page.map((row) => terminalSummary(ctx.state, row.terminal, ctx.now, seesVoidPassword)),
+      nextCursor: last && first + limit < rows.length ? encodeCursor(list, last.key) : null,
+      total: rows.length,
       counts: seesVoidPassword ? counts : { offline: counts.offline },
       serverTime: toIso(ctx.now),
     },

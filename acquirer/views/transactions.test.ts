@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TransactionDetail, TransactionPage, type Transaction } from '@contract/schemas/transactions';
 import type { Acquirer } from '../acquirer';
-import { MINUTE } from '../clock';
+import { MINUTE, SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_TRACE_NOS, MERCHANT_B } from '../data/demo-fixtures';
 import { bodyOf, codeOf, signedIn, testAcquirer, type TestClient } from '../testing/harness';
 
@@ -16,6 +16,45 @@ const byTrace = (client: TestClient, traceNo: string, terminalId: string = DEMO_
   expect(items).toHaveLength(1);
   return items[0]!;
 };
+/** Every page from the first, following nextCursor. */
+const walk = (client: TestClient, query: Record<string, string> = {}) => {
+  const pages: ReturnType<typeof list>[] = [];
+  let cursor: string | null = query.cursor ?? null;
+  do {
+    pages.push(list(client, { ...query, ...(cursor ? { cursor } : {}) }));
+    cursor = pages.at(-1)!.nextCursor;
+  } while (cursor);
+  return pages;
+};
+/**
+ * A card sale made at the counter a second from now, inserted as the SQL step will INSERT it. No host adds sales yet
+ * (the generated ones are fixed), so the test puts it into the world: newest first, a new id. The
+ * positional lookups (a void's original, burst alerts) are not kept up; the list does not use them.
+ */
+function sellAtTheCounter(acquirer: Acquirer, tid: string, amount: number): string {
+  const { world } = acquirer.state;
+  const terminal = world.terminalByTid.get(tid)!;
+  acquirer.clock.advance(SECOND);
+  expect(world.transactions[0]!.createdAt).toBeLessThan(acquirer.now());
+  const index = world.transactions.length;
+  world.transactions.unshift({
+    index,
+    id: `tx_${index.toString(36).padStart(5, '0')}`,
+    terminal,
+    type: 'sale',
+    outcome: 'approved',
+    voided: false,
+    method: 'card_chip',
+    amount,
+    cardLast4: '4242',
+    traceNo: String(900000 + index).slice(-6),
+    rrn: `5${String(index).padStart(11, '0')}`,
+    operatorNo: '01',
+    createdAt: acquirer.now(),
+    originalId: undefined,
+  });
+  return world.transactions[0]!.id;
+}
 /** Moves the clock to an instant and signs in again (long jumps idle the session out). */
 const at = (acquirer: Acquirer, iso: string, user = 'owner') => {
   acquirer.clock.set(Date.parse(iso));
@@ -130,6 +169,38 @@ describe('GET /transactions', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it('pages by the last sale given out: a sale made at the counter between two pages repeats and hides none', () => {
+    const acquirer = testAcquirer();
+    const owner = signedIn(acquirer, 'owner');
+    const before = walk(owner, { limit: '200' });
+    const first = list(owner, { limit: '37' });
+    acquirer.clock.advance(MINUTE);
+    const sale = sellAtTheCounter(acquirer, DEMO_TIDS.custom, 4250);
+    const now = list(owner, { limit: '1' });
+    expect(now.items[0]!.id).toBe(sale);
+    expect(now.total).toBe(before[0]!.total + 1);
+    expect(now.summary).toEqual({
+      count: before[0]!.summary.count + 1,
+      amount: before[0]!.summary.amount + 4250,
+    });
+    const rest = walk(owner, { limit: '37', cursor: first.nextCursor! });
+    expect(rest.every((page) => page.total === now.total)).toBe(true);
+    expect(rest.every((page) => JSON.stringify(page.summary) === JSON.stringify(now.summary))).toBe(true);
+    expect([...first.items, ...rest.flatMap((page) => page.items)].map((t) => t.id)).toEqual(
+      before.flatMap((page) => page.items.map((t) => t.id)),
+    );
+    // The same on a filtered list: the cursor is the row's key, whatever the filter.
+    const cards = list(owner, { method: 'card_chip', limit: '5' });
+    expect(cards.items[0]!.id).toBe(sale);
+    const cardSale = sellAtTheCounter(acquirer, DEMO_TIDS.custom, 990);
+    const next = list(owner, { method: 'card_chip', limit: '5', cursor: cards.nextCursor! });
+    const older = walk(owner, { method: 'card_chip', limit: '200' })
+      .flatMap((page) => page.items.map((t) => t.id))
+      .filter((id) => id !== cardSale);
+    expect(cards.items.map((t) => t.id)).toEqual(older.slice(0, 5));
+    expect(next.items.map((t) => t.id)).toEqual(older.slice(5, 10));
+  });
+
   it('"voidable now" finds every voidable sale, at any hour (the scan stops a day back)', () => {
     const acquirer = testAcquirer();
     const start = acquirer.now();
@@ -238,6 +309,28 @@ describe('GET /transactions', () => {
       .sort();
     expect(fields).toEqual(['limit', 'voidable']);
     expect(codeOf(owner.get('/transactions', { cursor: 'forged' }))).toBe('request.malformed');
+  });
+
+  it('refuses a cursor of another list, or one not given out, with 400 naming the cursor', () => {
+    const owner = signedIn(testAcquirer(), 'owner');
+    const own = list(owner, { limit: '2' }).nextCursor!;
+    expect(list(owner, { limit: '2', cursor: own }).items).toHaveLength(2);
+    const terminals = owner.get('/terminals', { limit: '1' }).body as { nextCursor: string };
+    const audit = owner.get('/audit-events', { limit: '1' }).body as { nextCursor: string };
+    for (const cursor of [
+      terminals.nextCursor,
+      audit.nextCursor,
+      own.slice(0, -3),
+      btoa('transactions:40').replaceAll('=', ''), // an offset cursor of before
+      btoa('{"l":"transactions","k":["2025-06-11","tx_00001"]}').replaceAll('=', ''),
+    ]) {
+      const response = owner.get('/transactions', { cursor });
+      expect(response.status, cursor).toBe(400);
+      expect(codeOf(response)).toBe('request.malformed');
+      expect(bodyOf<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toEqual([
+        'cursor',
+      ]);
+    }
   });
 
   it('answers the server time, moving with the simulated clock', () => {

@@ -6,7 +6,7 @@ import type {
 } from '@contract/schemas/transactions';
 import { DAY, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
-import { decodeCursor, encodeCursor, pageLimit } from '../paging';
+import { decodeCursor, encodeCursor, firstAfter, type KeyPart, pageLimit } from '../paging';
 import { inScope, notFound, requireMerchantInScope, scopeOf } from '../rules/access';
 import { batchNumberAt, mayBeVoidable, voidabilityOf } from '../rules/voidability';
 import type { SimState } from '../state';
@@ -119,31 +119,34 @@ export function filterTransactions(
   return out;
 }
 
+/**
+ * Newest first, ties by id (`tx_00000` is the newest generated sale): the order of `world.transactions`.
+ * The cursor is the last row's key `[createdAt, id]` (decision 004), so a sale made at the counter
+ * between two pages (newer than every row, before the cursor) neither repeats nor hides a row.
+ */
+export function transactionIsAfter(key: readonly KeyPart[]): (tx: TransactionRecord) => boolean {
+  const at = key[0] as number;
+  const id = key[1] as string;
+  return (tx) => tx.createdAt < at || (tx.createdAt === at && tx.id > id);
+}
+
 export function listTransactions(ctx: RequestContext): HandlerResult {
   const query = ctx.query as ParsedTransactionQuery;
   const matches = filterTransactions(ctx, query);
   const limit = pageLimit(query.limit);
-  const after = query.cursor ? decodeCursor(query.cursor, 'transactions') : -1;
-  let first = 0;
-  if (after >= 0) {
-    // The list is static and sorted: the first match past the last index seen.
-    let lo = 0;
-    let hi = matches.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (matches[mid]!.index <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    first = lo;
-  }
+  const after = query.cursor ? decodeCursor(query.cursor, 'transactions', ['number', 'string']) : null;
+  const first = after ? firstAfter(matches, transactionIsAfter(after)) : 0;
   const page = matches.slice(first, first + limit);
   let amount = 0;
   for (const tx of matches) amount += tx.amount;
-  const last = page[page.length - 1];
+  const last = page.at(-1);
   return {
     body: {
       items: page.map((tx) => withOriginal(ctx.state, tx, ctx.now)),
-      nextCursor: last && first + limit < matches.length ? encodeCursor('transactions', last.index) : null,
+      nextCursor:
+        last && first + limit < matches.length
+          ? encodeCursor('transactions', [last.createdAt, last.id])
+          : null,
       total: matches.length,
       summary: { count: matches.length, amount },
       serverTime: toIso(ctx.now),

@@ -5,6 +5,7 @@ import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A } from '@acquirer/data/demo-f
 import { englishIssues } from '@acquirer/zod-english';
 import { type Endpoint, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
+import { TerminalSort } from '@contract/schemas/terminals';
 import { type Backend, httpBackend, mswBackend } from './backends';
 import { ApiUser, codeOf, control, PASSWORDS, signedIn } from './client';
 
@@ -511,6 +512,136 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       );
       expect(events.total).toBeGreaterThan(0);
       expect(events.items.every((e) => e.ticketId === 'TK-20240611-0387')).toBe(true);
+    });
+  });
+
+  describe('keyset cursors (decision 004)', () => {
+    type Page = { items: { id?: string; tid?: string }[]; nextCursor: string | null; total: number };
+    /** Every page from the cursor (or the first), following nextCursor. */
+    const walk = async (
+      user: ApiUser,
+      path: string,
+      query: Record<string, string>,
+      cursor?: string | null,
+    ) => {
+      const pages: Page[] = [];
+      let next = cursor ?? null;
+      do {
+        const answer = await user.get(path, { ...query, ...(next ? { cursor: next } : {}) });
+        expect(answer.status, `${path} ${JSON.stringify(query)}`).toBe(200);
+        pages.push(answer.body as Page);
+        next = pages.at(-1)!.nextCursor;
+      } while (next);
+      return pages;
+    };
+    const tidsOf = (pages: Page[]) => pages.flatMap((p) => p.items.map((t) => t.tid!));
+    /** Offline terminals keep their last contact, so the "last seen" order stands still while time flows. */
+    const allOffline = async (user: ApiUser) => {
+      const fleet = endpoints.terminals.response.parse((await user.get('/terminals', { limit: '500' })).body);
+      for (const t of fleet.items.filter((t) => t.status === 'online'))
+        expect((await control(backend, `/terminals/${t.tid}/connectivity`, { online: false })).status).toBe(
+          204,
+        );
+      return fleet.items.map((t) => t.tid);
+    };
+
+    it('walks every page of every sort of the fleet to the whole fleet, each terminal once', async () => {
+      const support = await signedIn(backend, 'support');
+      const fleet = await allOffline(support);
+      for (const sort of TerminalSort.options) {
+        const whole = await walk(support, '/terminals', { sort, limit: '500' });
+        expect(whole).toHaveLength(1);
+        const pages = await walk(support, '/terminals', { sort, limit: '5' });
+        expect(tidsOf(pages), sort).toEqual(tidsOf(whole));
+        expect(new Set(tidsOf(pages))).toEqual(new Set(fleet));
+        expect(pages.every((p) => p.total === fleet.length)).toBe(true);
+      }
+    });
+
+    // A terminal whose key changes between two pages is listed where its new key puts it: not again if
+    // that is among the rows given out, a second time if it moved past the cursor. No other terminal
+    // repeats or vanishes.
+    it('lists a terminal seen again after page 1 per its new key, and loses or repeats no other', async () => {
+      const owner = await signedIn(backend, 'owner');
+      await allOffline(owner);
+      const newestFirst = tidsOf(await walk(owner, '/terminals', { sort: '-lastSeenAt', limit: '500' }));
+      const first = (await owner.get('/terminals', { sort: '-lastSeenAt', limit: '4' })).body as Page;
+      const back = newestFirst.at(-1)!; // the longest unseen: beyond the cursor, until it is seen now
+      expect((await control(backend, `/terminals/${back}/connectivity`, { online: true })).status).toBe(204);
+      const rest = await walk(owner, '/terminals', { sort: '-lastSeenAt', limit: '4' }, first.nextCursor);
+      expect([...tidsOf([first]), ...tidsOf(rest)]).toEqual(newestFirst.filter((tid) => tid !== back));
+      expect(rest.every((p) => p.total === newestFirst.length)).toBe(true);
+
+      const oldestFirst = tidsOf(await walk(owner, '/terminals', { sort: 'lastSeenAt', limit: '500' }));
+      const page1 = (await owner.get('/terminals', { sort: 'lastSeenAt', limit: '4' })).body as Page;
+      const moved = page1.items[0]!.tid!; // seen now: from page 1 to the end
+      expect((await control(backend, `/terminals/${moved}/connectivity`, { online: true })).status).toBe(204);
+      const later = tidsOf(
+        await walk(owner, '/terminals', { sort: 'lastSeenAt', limit: '4' }, page1.nextCursor),
+      );
+      expect(later.at(-1)).toBe(moved);
+      expect([...tidsOf([page1]), ...later.slice(0, -1)]).toEqual(oldestFirst);
+    });
+
+    it('pages the audit trail by the last event given out: a sign-in between two pages repeats and hides none', async () => {
+      const support = await signedIn(backend, 'support');
+      const before = (await walk(support, '/audit-events', { limit: '500' })).flatMap((p) => p.items);
+      const first = (await support.get('/audit-events', { limit: '5' })).body as Page;
+      await signedIn(backend, 'owner'); // a new event, newer than every row of page 1
+      const rest = await walk(support, '/audit-events', { limit: '5' }, first.nextCursor);
+      expect(rest.every((p) => p.total === before.length + 1)).toBe(true);
+      const seen = [...first.items, ...rest.flatMap((p) => p.items)].map((e) => e.id);
+      expect(seen).toEqual(before.map((e) => e.id));
+      const newest = endpoints.auditEvents.response.parse(
+        (await support.get('/audit-events', { limit: '1' })).body,
+      );
+      expect(newest.items[0]).toMatchObject({ action: 'auth.login', actor: 'owner' });
+    });
+
+    it('walks every page of the sales, each once, with the total and summary of the whole', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const whole = (await walk(owner, '/transactions', { limit: '500' })).map((p) =>
+        endpoints.transactions.response.parse(p),
+      );
+      const ids = whole.flatMap((p) => p.items.map((t) => t.id));
+      expect(ids.length).toBe(whole[0]!.total);
+      const pages = await walk(owner, '/transactions', { limit: '45' });
+      expect(pages.length).toBeGreaterThan(2);
+      expect(pages.flatMap((p) => p.items.map((t) => t.id))).toEqual(ids);
+      for (const page of pages) {
+        const parsed = endpoints.transactions.response.parse(page);
+        expect(parsed.total).toBe(ids.length);
+        expect(parsed.summary).toEqual(whole[0]!.summary);
+      }
+    });
+
+    it('refuses a cursor of another list or sort, or one not given out, with 400 naming the cursor', async () => {
+      const support = await signedIn(backend, 'support');
+      const cursorOf = async (path: string, query: Record<string, string> = {}) =>
+        ((await support.get(path, { ...query, limit: '2' })).body as Page).nextCursor!;
+      const byStore = await cursorOf('/terminals', { sort: 'storeName' });
+      const sales = await cursorOf('/transactions');
+      const events = await cursorOf('/audit-events');
+      const cases: [string, Record<string, string>, string][] = [
+        ['/terminals', { sort: '-storeName' }, byStore],
+        ['/terminals', {}, byStore],
+        ['/terminals', { sort: 'storeName' }, events],
+        ['/terminals', { sort: 'storeName' }, byStore.slice(0, -3)],
+        ['/transactions', {}, byStore],
+        ['/transactions', {}, events],
+        ['/transactions', {}, 'dHJhbnNhY3Rpb25zOjQw'], // "transactions:40", an offset cursor of before
+        ['/audit-events', {}, sales],
+        ['/audit-events', {}, `${events}*`],
+      ];
+      for (const [path, query, cursor] of cases) {
+        const answer = await support.get(path, { ...query, cursor });
+        const problem = expectProblem(answer, 400, 'request.malformed');
+        expect(
+          problem.errors?.map((e) => e.field),
+          `${path} ${JSON.stringify(query)}`,
+        ).toEqual(['cursor']);
+      }
+      expect((await support.get('/terminals', { sort: 'storeName', cursor: byStore })).status).toBe(200);
     });
   });
 
