@@ -1,10 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MockScenario } from '@contract/schemas/mock-control';
 import { readConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
 import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
+import { type PasswordSource, PasswordInputError, passwordsFromStdin } from './passwords';
+import {
+  existingIn,
+  formatProblems,
+  passwordProblem,
+  ProvisionRefused,
+  validateFleet,
+  writeFleet,
+} from './provision';
 import { isEmpty, seedTables } from './table-store';
 
 // `npm run db:<command> -- [flags]`. The database is the server's: `--db`, else DB_PATH, else
@@ -17,17 +26,18 @@ interface Flags {
   scenario?: string;
   seed?: string;
   out?: string;
+  file?: string;
   replace: boolean;
 }
 
 function parseFlags(argv: readonly string[]): Flags {
   const flags: Flags = { replace: false };
-  const valued = new Set(['--db', '--scenario', '--seed', '--out']);
+  const valued = new Set(['--db', '--scenario', '--seed', '--out', '--file']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--replace') flags.replace = true;
     else if (valued.has(arg) && argv[i + 1] !== undefined) {
-      flags[arg.slice(2) as 'db' | 'scenario' | 'seed' | 'out'] = argv[++i];
+      flags[arg.slice(2) as 'db' | 'scenario' | 'seed' | 'out' | 'file'] = argv[++i];
     } else throw new UsageError(`Unknown argument ${arg}`);
   }
   return flags;
@@ -37,6 +47,7 @@ export async function runCli(
   argv: readonly string[],
   env: Record<string, string | undefined>,
   print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  passwords: PasswordSource = passwordsFromStdin(),
 ): Promise<void> {
   const [command, ...rest] = argv;
   const flags = parseFlags(rest);
@@ -86,6 +97,28 @@ export async function runCli(
     return;
   }
 
+  if (command === 'provision') {
+    if (!flags.file) throw new UsageError('provision needs --file FLEET.csv');
+    const csv = readFileSync(flags.file, 'utf8');
+    const db = openDb(file);
+    try {
+      await migrate(db);
+      const existing = existingIn(db);
+      const { fleet, problems } = validateFleet(csv, existing);
+      if (problems.length > 0) throw new ProvisionRefused(problems);
+      const secrets = await passwords(fleet.users, passwordProblem);
+      const hasher = scryptHasher(loadSecret(config.secret, file), config.scryptCost);
+      const added = writeFleet(db, fleet, secrets, hasher, Date.now(), existing);
+      print(
+        `${file}: added ${added.merchants} merchants, ${added.stores} stores, ${added.users} users, ` +
+          `${added.terminals} terminals (all on the factory void password)`,
+      );
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+
   if (command === 'backup') {
     if (!flags.out) throw new UsageError('backup needs --out FILE');
     if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
@@ -96,7 +129,7 @@ export async function runCli(
     return;
   }
 
-  throw new UsageError(`Unknown command ${command ?? ''}; use migrate, seed or backup`);
+  throw new UsageError(`Unknown command ${command ?? ''}; use migrate, seed, provision or backup`);
 }
 
 /** SQLite's online backup: consistent while the server writes; the copy is checked before it counts. */
@@ -121,10 +154,15 @@ export async function backupDatabase(file: string, out: string): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'cli.ts')) {
   runCli(process.argv.slice(2), process.env).catch((error: unknown) => {
+    if (error instanceof ProvisionRefused) {
+      for (const line of formatProblems(error.problems)) console.error(line);
+      process.exit(1);
+    }
     if (
       error instanceof UsageError ||
       error instanceof ServerConfigError ||
-      error instanceof DatabaseTooNewError
+      error instanceof DatabaseTooNewError ||
+      error instanceof PasswordInputError
     ) {
       console.error(error.message);
       process.exit(2);
