@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { ApiUser } from '../../tests/contract/client';
 import { createLogger } from '../logger';
 import { type RunningServer, startServer } from '../server';
 import { migrate, openDb } from './database';
-import { existingIn, validateFleet, writeFleet } from './provision';
+import { passwordsFromTty } from './passwords';
+import { existingIn, passwordProblem, validateFleet, writeFleet } from './provision';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'provision-test-secret-0123456789abcdef';
@@ -239,5 +241,40 @@ describe('npm run db:provision', () => {
       expect(db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
     await db.close();
+  });
+});
+
+describe('the password prompt on a terminal', () => {
+  it('asks twice without echo, asks again after a weak or mismatched password, and prints no password', async () => {
+    const input = new PassThrough() as PassThrough & { setRawMode: (on: boolean) => void; isRaw: boolean };
+    const raw: boolean[] = [];
+    input.setRawMode = (on) => raw.push(on);
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
+    const ask = passwordsFromTty(
+      input as unknown as NodeJS.ReadStream,
+      output as unknown as NodeJS.WriteStream,
+    );
+    const answers = [
+      'tiny1\r',
+      `${OWNER_PASSWORD}\r`,
+      'something-else-1\r',
+      `${OWNER_PASSWORD}x\u007f\r`,
+      `${OWNER_PASSWORD}\r`,
+    ];
+    output.on('data', () => {
+      // Each prompt ends without a line break; the next answer is typed then.
+      if (/: $/.test(shown) && answers.length > 0) setImmediate(() => input.write(answers.shift()!));
+    });
+    const passwords = await ask([{ username: 'wang.owner', line: 6 }], passwordProblem);
+    expect(passwords).toEqual([OWNER_PASSWORD]);
+    expect(answers).toEqual([]);
+    expect(shown).toContain('The password is shorter than 10 characters; try again.');
+    expect(shown).toContain('The two do not match; try again.');
+    expect(shown).not.toContain(OWNER_PASSWORD);
+    expect(shown).not.toContain('tiny1');
+    // Echo was off while each of the five answers was typed, and back on after.
+    expect(raw).toEqual([true, false, true, false, true, false, true, false, true, false]);
   });
 });
