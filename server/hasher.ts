@@ -1,16 +1,24 @@
-import { createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { createHmac, randomBytes, scrypt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SecretHasher } from '@/mocks/sim/hash';
 
 // A 6-digit PIN has a million values: no KDF alone saves it from a stolen database; the pepper does.
+// Asynchronous scrypt runs on libuv's thread pool, so the event loop serves other requests meanwhile
+// (decision 014).
 export function scryptHasher(secret: string, cost: number): SecretHasher {
   const N = 2 ** cost;
+  const options = { N, r: 8, p: 1, maxmem: 256 * N * 8 };
   return {
     scheme: 'scrypt',
     hash(salt, value) {
       const peppered = createHmac('sha256', secret).update(value).digest();
-      return `scrypt$${scryptSync(peppered, salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 }).toString('hex')}`;
+      return new Promise((resolve, reject) => {
+        scrypt(peppered, salt, 32, options, (error, key) => {
+          if (error) reject(error);
+          else resolve(`scrypt$${key.toString('hex')}`);
+        });
+      });
     },
     digest: (text) => createHmac('sha256', secret).update(text).digest('hex'),
   };

@@ -27,6 +27,7 @@ export async function startServer(
     controlPath: config.sandbox ? CONTROL_PATH : null,
   });
   store.initialize(acquirer.state, acquirer.clock);
+  await acquirer.ready();
   const app = createApp(config, acquirer, log);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -144,8 +144,13 @@ function throttled(retryAfter: number): SimProblem {
   });
 }
 
-function passwordMatches(state: SimState, user: UserRecord, password: string): boolean {
-  return secretMatches(state.hasher, user.salt, password, user.passwordHash);
+/** An unknown name runs the same KDF as a known one (against this salt), so timing tells no names. */
+export const UNKNOWN_USER_SALT = 'no-such-user';
+
+/** Throws HashesNeeded until the KDF hash is there (decision 014): call it before changing anything. */
+function passwordMatches(ctx: RequestContext, user: UserRecord | undefined, password: string): boolean {
+  const [kdfHash] = ctx.hashes.of([[user?.salt ?? UNKNOWN_USER_SALT, password]]);
+  return user !== undefined && secretMatches(ctx.state.hasher, user.salt, password, user.passwordHash, kdfHash!);
 }
 
 export function login(ctx: RequestContext): HandlerResult {
@@ -163,7 +168,7 @@ export function login(ctx: RequestContext): HandlerResult {
   const wait = throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
 
-  if (!user || !passwordMatches(state, user, password)) {
+  if (!passwordMatches(ctx, user, password) || !user) {
     const { remaining, retryAfter } = countFailure(state, key, now);
     audit(ctx, {
       action: 'auth.login_failed',
@@ -229,7 +234,7 @@ export function stepUp(ctx: RequestContext): HandlerResult {
   const wait = throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
   const { password } = ctx.body as StepUpRequest;
-  if (!passwordMatches(state, user, password)) {
+  if (!passwordMatches(ctx, user, password)) {
     const { remaining, retryAfter } = countFailure(state, key, now);
     audit(ctx, { action: 'auth.step_up_failed', outcome: 'failure', target: user.username });
     if (retryAfter !== null) throw throttled(retryAfter);
