@@ -19,8 +19,8 @@ function dataRows() {
 describe('The audit trail', () => {
   it("shows an owner their merchant's events: who, role, action, target, time, outcome — never a secret", async () => {
     // The owner changes a void password (the PINs travel in the request body only).
-    const owner = signedIn(mockAcquirer(), 'owner');
-    const change = owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+    const owner = await signedIn(mockAcquirer(), 'owner');
+    const change = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
       currentPassword: DEMO_VOID_PASSWORD,
       newPassword: '470215',
     });

@@ -4,23 +4,23 @@ import { AuditPage } from '@/api/schemas/audit';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '../data/demo-fixtures';
 import { codeOf, PASSWORDS, signedIn, testAcquirer, type TestClient } from '../testing/harness';
 
-const page = (client: TestClient, query: Record<string, string> = {}) => {
-  const response = client.get('/audit-events', query);
+const page = async (client: TestClient, query: Record<string, string> = {}) => {
+  const response = await client.get('/audit-events', query);
   expect(response.status).toBe(200);
   return AuditPage.parse(response.body);
 };
 
 describe('GET /audit-events', () => {
-  it("shows an owner their merchant's events, support's actions on it included, newest first", () => {
+  it("shows an owner their merchant's events, support's actions on it included, newest first", async () => {
     const acquirer = testAcquirer();
-    const support = signedIn(acquirer, 'support');
-    support.post(
+    const support = await signedIn(acquirer, 'support');
+    await support.post(
       `/terminals/${DEMO_TIDS.custom}/void-password/reset`,
       { newPassword: '470215', ticketId: 'TK-7', reason: 'forgotten' },
-      { stepUpToken: support.stepUp(PASSWORDS.support!) },
+      { stepUpToken: await support.stepUp(PASSWORDS.support!) },
     );
-    const owner = signedIn(acquirer, 'owner');
-    const events = page(owner, { limit: '500' }).items;
+    const owner = await signedIn(acquirer, 'owner');
+    const events = (await page(owner, { limit: '500' })).items;
     expect(events.every((e) => e.merchantId === MERCHANT_A)).toBe(true);
     expect(events).toContainEqual(
       expect.objectContaining({
@@ -35,39 +35,39 @@ describe('GET /audit-events', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
-  it('finds events by support ticket number, whole or in part, case, spaces and dashes ignored', () => {
+  it('finds events by support ticket number, whole or in part, case, spaces and dashes ignored', async () => {
     const acquirer = testAcquirer();
-    const support = signedIn(acquirer, 'support');
-    support.post(
+    const support = await signedIn(acquirer, 'support');
+    await support.post(
       `/terminals/${DEMO_TIDS.custom}/void-password/reset`,
       { newPassword: '470215', ticketId: 'TK-20250611-7788', reason: 'forgotten' },
-      { stepUpToken: support.stepUp(PASSWORDS.support!) },
+      { stepUpToken: await support.stepUp(PASSWORDS.support!) },
     );
     for (const typed of ['TK-20250611-7788', 'tk-20250611-7788', '7788', ' 0611 7788 ', '202506117788']) {
-      const found = page(support, { ticketId: typed, limit: '500' }).items;
+      const found = (await page(support, { ticketId: typed, limit: '500' })).items;
       expect(found.length, typed).toBeGreaterThan(0);
       expect(
         found.every((e) => e.ticketId === 'TK-20250611-7788'),
         typed,
       ).toBe(true);
     }
-    expect(page(support, { ticketId: 'TK-0000-none' }).total).toBe(0);
+    expect((await page(support, { ticketId: 'TK-0000-none' })).total).toBe(0);
   });
 
-  it('records every security-relevant action of a flow, without secrets', () => {
+  it('records every security-relevant action of a flow, without secrets', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    owner.post('/auth/step-up', { password: 'wrong-one' });
-    owner.stepUp(PASSWORDS.owner!);
-    owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+    const owner = await signedIn(acquirer, 'owner');
+    await owner.post('/auth/step-up', { password: 'wrong-one' });
+    await owner.stepUp(PASSWORDS.owner!);
+    await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
       currentPassword: DEMO_VOID_PASSWORD,
       newPassword: '470215',
     });
-    owner.post(
+    await owner.post(
       `/password-commands/${acquirer.state.commandsByTid.get(DEMO_TIDS.openCommand)!.at(-1)!.id}/cancel`,
     );
-    owner.get('/transactions/export');
-    owner.post('/auth/logout');
+    await owner.get('/transactions/export');
+    await owner.post('/auth/logout');
     const live = acquirer.state.audit.slice(acquirer.state.generatedAuditCount);
     expect(live.map((e) => e.action)).toEqual([
       'auth.login',
@@ -84,26 +84,29 @@ describe('GET /audit-events', () => {
       expect(text).not.toContain(secret);
   });
 
-  it('filters by terminal, actor and type, and pages with a cursor', () => {
+  it('filters by terminal, actor and type, and pages with a cursor', async () => {
     const acquirer = testAcquirer();
-    const support = signedIn(acquirer, 'support');
-    const byTerminal = page(support, { terminalId: DEMO_TIDS.locked, limit: '500' }).items;
+    const support = await signedIn(acquirer, 'support');
+    const byTerminal = (await page(support, { terminalId: DEMO_TIDS.locked, limit: '500' })).items;
     expect(byTerminal.length).toBeGreaterThan(0);
     expect(byTerminal.every((e) => e.tid === DEMO_TIDS.locked)).toBe(true);
     expect(
-      page(support, { type: 'void_password.wrong_attempt', limit: '500' }).items.every(
+      (await page(support, { type: 'void_password.wrong_attempt', limit: '500' })).items.every(
         (e) => e.action === 'void_password.wrong_attempt',
       ),
     ).toBe(true);
-    expect(page(support, { actor: 'cashier', limit: '500' }).items.every((e) => e.actor === 'cashier')).toBe(
-      true,
-    );
+    expect(
+      (await page(support, { actor: 'cashier', limit: '500' })).items.every((e) => e.actor === 'cashier'),
+    ).toBe(true);
 
-    const all = page(support, { limit: '500' });
+    const all = await page(support, { limit: '500' });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const next: ReturnType<typeof page> = page(support, { limit: '7', ...(cursor ? { cursor } : {}) });
+      const next: Awaited<ReturnType<typeof page>> = await page(support, {
+        limit: '7',
+        ...(cursor ? { cursor } : {}),
+      });
       expect(next.total).toBe(all.total);
       seen.push(...next.items.map((e) => e.id));
       cursor = next.nextCursor;
@@ -111,12 +114,14 @@ describe('GET /audit-events', () => {
     expect(seen).toEqual(all.items.map((e) => e.id));
   });
 
-  it('is closed to cashiers (403) and to other merchants (404)', () => {
+  it('is closed to cashiers (403) and to other merchants (404)', async () => {
     const acquirer = testAcquirer();
-    expect(codeOf(signedIn(acquirer, 'cashier').get('/audit-events'))).toBe('auth.forbidden');
-    expect(signedIn(acquirer, 'owner').get('/audit-events', { merchantId: MERCHANT_B }).status).toBe(404);
+    expect(codeOf(await (await signedIn(acquirer, 'cashier')).get('/audit-events'))).toBe('auth.forbidden');
     expect(
-      page(signedIn(acquirer, 'support'), { merchantId: MERCHANT_B }).items.every(
+      (await (await signedIn(acquirer, 'owner')).get('/audit-events', { merchantId: MERCHANT_B })).status,
+    ).toBe(404);
+    expect(
+      (await page(await signedIn(acquirer, 'support'), { merchantId: MERCHANT_B })).items.every(
         (e) => e.merchantId === MERCHANT_B,
       ),
     ).toBe(true);
