@@ -3,7 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Acquirer, createAcquirer } from '@/mocks/sim/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import type { ServerConfig } from './config';
-import { loadSecret, scryptHasher } from './hasher';
+import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';
 import { createLogger, type Logger } from './logger';
 import { openSqliteStore } from './sqlite-store';
 
@@ -23,7 +23,11 @@ export async function startServer(
     scenario: config.scenario,
     seed: config.seed,
     storage: store,
-    hasher: scryptHasher(loadSecret(config.secret, config.dbPath), config.scryptCost),
+    hasher: scryptHasher(
+      loadSecret(config.secret, config.dbPath),
+      config.scryptCost,
+      config.kdfConcurrency || defaultKdfConcurrency(),
+    ),
     controlPath: config.sandbox ? CONTROL_PATH : null,
   });
   store.initialize(acquirer.state, acquirer.clock);
