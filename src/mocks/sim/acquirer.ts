@@ -171,7 +171,8 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       if ('saveChanges' in storage) {
         storage.saveChanges(state, clock, {
           // A run that only asked for hashes changed bookkeeping at most (activity, the world's clock).
-          durable: !(outcome instanceof HashesNeeded) && request.method !== 'GET' && request.method !== 'HEAD',
+          durable:
+            !(outcome instanceof HashesNeeded) && request.method !== 'GET' && request.method !== 'HEAD',
         });
       } else storage.save(serializeState(state, clock));
     }
@@ -193,7 +194,8 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   function handleApi(request: SimRequest, now: number, carry: RequestCarry): SimResponse {
     const apiPath = apiPathOf(request.path);
     // Taken on the first run only: a request that runs again is still one request.
-    const fault = carry.run === 1 ? takeFault(state.faults, request.method, request.path, apiPath) : carry.fault;
+    const fault =
+      carry.run === 1 ? takeFault(state.faults, request.method, request.path, apiPath) : carry.fault;
     carry.fault = fault;
     if (fault && carry.run === 1) {
       state.changes.faults = true;

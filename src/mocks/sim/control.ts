@@ -10,11 +10,11 @@ import {
 import { type SimClock, toIso } from './clock';
 import { HEARTBEAT_MS } from './data/generate';
 import { faultRecord } from './faults';
+import type { HashBook } from './hash-book';
 import { problemBody } from './problem';
 import { parseOrReject } from './router';
 import { lastSeenOf } from './rules/heartbeat';
 import { advanceWorld } from './rules/lifecycle';
-import type { HashBook } from './hash-book';
 import { installPin } from './rules/void-password';
 import { type SimState, touchTerminal } from './state';
 import type { Scenario, SimResponse } from './types';

@@ -150,7 +150,9 @@ export const UNKNOWN_USER_SALT = 'no-such-user';
 /** Throws HashesNeeded until the KDF hash is there (decision 014): call it before changing anything. */
 function passwordMatches(ctx: RequestContext, user: UserRecord | undefined, password: string): boolean {
   const [kdfHash] = ctx.hashes.of([[user?.salt ?? UNKNOWN_USER_SALT, password]]);
-  return user !== undefined && secretMatches(ctx.state.hasher, user.salt, password, user.passwordHash, kdfHash!);
+  return (
+    user !== undefined && secretMatches(ctx.state.hasher, user.salt, password, user.passwordHash, kdfHash!)
+  );
 }
 
 export function login(ctx: RequestContext): HandlerResult {

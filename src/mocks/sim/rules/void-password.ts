@@ -54,12 +54,17 @@ export function matchesCurrent(
   hasher: SecretHasher,
   kdfHash: string | null,
 ): boolean {
-  if (kdfHash === null && currentNeedsKdf(hasher, terminal)) throw new Error('matchesCurrent without its hash');
+  if (kdfHash === null && currentNeedsKdf(hasher, terminal))
+    throw new Error('matchesCurrent without its hash');
   return secretMatches(hasher, terminal.voidPassword.salt, pin, currentHash(terminal), kdfHash ?? '');
 }
 
 /** For tests and tools: hashes off the loop, then checks. */
-export async function currentPinIs(hasher: SecretHasher, terminal: TerminalRecord, pin: string): Promise<boolean> {
+export async function currentPinIs(
+  hasher: SecretHasher,
+  terminal: TerminalRecord,
+  pin: string,
+): Promise<boolean> {
   return matchesCurrent(terminal, pin, hasher, await hasher.hash(terminal.voidPassword.salt, pin));
 }
 
