@@ -101,9 +101,10 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
 
   const acquirer: Acquirer = {
     async handle(request) {
-      await usersHashed;
       const carry: RequestCarry = { hashes: new HashBook(hasher), temporaryPins: [], run: 0, fault: null };
       for (;;) {
+        // Again before each run: a reset (control surface) may have come in meanwhile.
+        await usersHashed;
         carry.run++;
         const outcome = runOnce(request, carry);
         if (!(outcome instanceof HashesNeeded)) return outcome;
