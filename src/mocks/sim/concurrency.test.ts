@@ -1,10 +1,11 @@
 // @vitest-environment node
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CommandResponse } from '@/api/schemas/commands';
 import { JobResponse } from '@/api/schemas/terminals';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from './data/demo-fixtures';
 import { saltedHash, type SecretHasher, sha256Hex } from './hash';
-import { HASHES_IN_FLIGHT_PER_REQUEST } from './hash-book';
+import { HASHES_IN_FLIGHT_PER_REQUEST, HashesNeeded } from './hash-book';
 import type { RecordStoragePort } from './persistence';
 import { UNKNOWN_USER_SALT } from './rules/auth';
 import { MAX_WRONG_ATTEMPTS } from './rules/void-password';
@@ -221,5 +222,12 @@ describe('requests that overlap while their hashes are computed', () => {
     const stored = saves.filter((s) => s.commands.includes(id));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.durable).toBe(true);
+  });
+
+  it('keeps the secrets a request waits to hash out of anything that prints or serialises it', () => {
+    const needed = new HashesNeeded([['salt-1', 'owner-demo-1']]);
+    expect(needed.needs).toEqual([['salt-1', 'owner-demo-1']]);
+    expect(JSON.stringify(needed)).not.toContain('owner-demo-1');
+    expect(inspect(needed, { depth: 5 })).not.toContain('owner-demo-1');
   });
 });

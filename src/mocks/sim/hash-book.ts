@@ -7,7 +7,14 @@ export type HashNeed = readonly [salt: string, secret: string];
  * computes them off the event loop and runs the whole request again (decision 014).
  */
 export class HashesNeeded {
-  constructor(readonly needs: readonly HashNeed[]) {}
+  // Private: the needs hold plain secrets, which must not show if this is ever logged or serialised.
+  readonly #needs: readonly HashNeed[];
+  constructor(needs: readonly HashNeed[]) {
+    this.#needs = needs;
+  }
+  get needs(): readonly HashNeed[] {
+    return this.#needs;
+  }
 }
 
 /** At most this many hashes of one request at a time, so a bulk reset leaves the pool to others. */
