@@ -41,7 +41,7 @@ const boundaryZones = [
   },
   // The simulator is host-neutral: no MSW, no app code.
   {
-    target: './src/mocks/sim',
+    target: './acquirer',
     from: ['./src/app', './src/pages', './src/features', './src/components', './src/i18n'],
   },
 ];

@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { messageCatalogs } from './scripts/vite/message-catalogs.ts';
 import { ConfigError, parseConfig } from './src/config/env.ts';
-import { crossOriginApiSource, NO_STORE, securityHeaders } from './src/config/security-headers.ts';
+import { crossOriginApiSource, NO_STORE, securityHeaders } from './contract/security-headers.ts';
 
 function readProxyTarget(value: string | undefined): string | undefined {
   if (!value) return undefined;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORDS } from '../src/mocks/sim/data/demo-fixtures';
+import { DEMO_PASSWORDS } from '@acquirer/data/demo-fixtures';
 import { startWorkerAcquirer } from './acquirer-server';
 import { type AcquirerBackend, MockAcquirer } from './mock-acquirer';
 import { AppShell } from './pages/app-shell';

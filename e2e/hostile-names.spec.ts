@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { DEMO_TIDS, MERCHANT_C } from '../src/mocks/sim/data/demo-fixtures';
-import { HOSTILE_TEXT, HOSTILE_USER_NAMES } from '../src/mocks/sim/data/hostile';
+import { DEMO_TIDS, MERCHANT_C } from '@acquirer/data/demo-fixtures';
+import { HOSTILE_TEXT, HOSTILE_USER_NAMES } from '@acquirer/data/hostile';
 import { DEMO_PASSWORDS, type DemoRole, expect, test } from './fixtures';
 import type { MockAcquirer } from './mock-acquirer';
 import type { SignInPage } from './pages/sign-in-page';

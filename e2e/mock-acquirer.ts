@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { z } from 'zod/mini';
-import type { MockFaultBody, MockScenario } from '../src/api/schemas/mock-control';
+import type { MockFaultBody, MockScenario } from '@contract/schemas/mock-control';
 import { todayInShanghaiAt } from '../src/testing/shanghai-time';
 
 // The acquirer clock starts at 14:00 Shanghai at every reset (decision 009): CI must not depend on the hour.

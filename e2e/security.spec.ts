@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { NO_STORE, securityHeaders } from '../src/config/security-headers';
-import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
+import { NO_STORE, securityHeaders } from '@contract/security-headers';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { expect, test } from './fixtures';
 import { TerminalsPage } from './pages/terminals-page';
 import { TransactionsPage } from './pages/transactions-page';

@@ -1,4 +1,4 @@
-import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
 import { TerminalPage, TerminalsPage } from './pages/terminals-page';

@@ -1,4 +1,4 @@
-import { DEMO_TIDS } from '../src/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { DEMO_PASSWORDS, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 import { TerminalsPage } from './pages/terminals-page';

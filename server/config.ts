@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { MockScenario } from '@/api/schemas/mock-control';
-import { englishIssues } from '@/mocks/sim/zod-english';
+import { MockScenario } from '@contract/schemas/mock-control';
+import { englishIssues } from '@acquirer/zod-english';
 
 export interface ServerConfig {
   port: number;

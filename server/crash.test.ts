@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, expect, it } from 'vitest';
-import { endpoints } from '@/api/endpoints';
-import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
+import { endpoints } from '@contract/endpoint-table';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { backendAt } from '../tests/contract/backends';
 import { ApiUser, control, PASSWORDS, signedIn } from '../tests/contract/client';
 

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, scrypt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { SecretHasher } from '@/mocks/sim/hash';
+import type { SecretHasher } from '@acquirer/hash';
 
 /** One core stays with the event loop: more KDFs at once only slow every other request (docs/performance.md). */
 export function defaultKdfConcurrency(): number {

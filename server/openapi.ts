@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { API_BASE_PATH, type Endpoint, endpoints } from '@/api/endpoints';
-import { ProblemDetails } from '@/api/schemas/common';
+import { API_BASE_PATH, type Endpoint, endpoints } from '@contract/endpoint-table';
+import { ProblemDetails } from '@contract/schemas/common';
 
 type JsonSchema = Record<string, unknown>;
 

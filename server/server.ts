@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Acquirer, createAcquirer } from '@/mocks/sim/acquirer';
+import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import type { ServerConfig } from './config';
 import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';

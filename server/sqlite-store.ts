@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { SimClock } from '@/mocks/sim/clock';
+import type { SimClock } from '@acquirer/clock';
 import {
   faultsOf,
   type RecordStoragePort,
@@ -9,8 +9,8 @@ import {
   snapshotOf,
   terminalDelta,
   type TerminalDelta,
-} from '@/mocks/sim/persistence';
-import type { ChangedCollection, SimState } from '@/mocks/sim/state';
+} from '@acquirer/persistence';
+import type { ChangedCollection, SimState } from '@acquirer/state';
 
 type Kind = ChangedCollection | 'terminals';
 

@@ -1,4 +1,4 @@
-import '@/api/zod-setup';
+import '@contract/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { DEMO_PASSWORDS, test } from '../fixtures';
 import { message } from './messages';
 import {

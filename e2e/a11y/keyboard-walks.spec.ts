@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { DEMO_PASSWORDS, type DemoRole, expect, test } from '../fixtures';
 import type { SignInPage } from '../pages/sign-in-page';
 import { VoidPasswordControls } from '../pages/void-password';

@@ -1,4 +1,4 @@
-import { DEMO_TIDS } from '../../src/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { DEMO_PASSWORDS, expect, test } from '../fixtures';
 import { TerminalsPage } from '../pages/terminals-page';
 import { VoidPasswordControls } from '../pages/void-password';

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { EXPORT_TIMEOUT_MS } from '../../src/components/use-csv-export';
-import { DEMO_TIDS, DEMO_TRACE_NOS } from '../../src/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS, DEMO_TRACE_NOS } from '@acquirer/data/demo-fixtures';
 import { expect, test } from '../fixtures';
 import { TerminalsPage } from '../pages/terminals-page';
 import { TransactionsPage } from '../pages/transactions-page';

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import playwrightConfig from '../../playwright.config';
-import { DEMO_PASSWORDS } from '../../src/mocks/sim/data/demo-fixtures';
+import { DEMO_PASSWORDS } from '@acquirer/data/demo-fixtures';
 import { buildApp, projectRoot } from './build-app';
 import { kB, routeSizes, type RouteSize } from './route-sizes';
 

@@ -6,7 +6,7 @@ import { i18n } from '@/i18n/i18n';
 import type { TFunction } from '@/i18n/use-translation';
 import { ApiClient, DEFAULT_TIMEOUT_MS, newIdempotencyKey } from './client';
 import { type DownloadProgress, downloadFile, fileNameOf } from './download';
-import { endpoints } from './endpoints';
+import { endpoints } from '@contract/endpoint-table';
 import { ApiError } from './errors';
 
 const BASE = 'http://acquirer.test/api/v1';

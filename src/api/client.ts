@@ -1,7 +1,7 @@
 import type { z } from 'zod/mini';
-import { API_BASE_PATH, buildPath, type Endpoint } from './endpoints/endpoint';
+import { API_BASE_PATH, buildPath, type Endpoint } from '@contract/endpoints/endpoint';
 import { ApiError, CLIENT_UNAVAILABLE } from './errors';
-import { ProblemDetails } from './schemas/common';
+import { ProblemDetails } from '@contract/schemas/common';
 
 type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodMiniType
   ? z.infer<E['response']>

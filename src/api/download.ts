@@ -1,5 +1,5 @@
 import { apiClient, type CallOptions, malformedResponse } from './client';
-import type { Endpoint } from './endpoints/endpoint';
+import type { Endpoint } from '@contract/endpoints/endpoint';
 import { ApiError } from './errors';
 
 /** Apart from the client so only screens with an export load it (docs/performance.md). */

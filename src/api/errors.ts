@@ -1,4 +1,4 @@
-import type { ProblemDetails } from './schemas/common';
+import type { ProblemDetails } from '@contract/schemas/common';
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'malformed';
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '@/api/schemas/common';
+import type { Role } from '@contract/schemas/common';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { AppSkeleton } from '@/components/skeleton';

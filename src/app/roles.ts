@@ -1,5 +1,5 @@
-import type { User } from '@/api/schemas/auth';
-import type { Role } from '@/api/schemas/common';
+import type { User } from '@contract/schemas/auth';
+import type { Role } from '@contract/schemas/common';
 
 export const areaRoles = {
   overview: ['owner', 'cashier', 'support'],

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { terminalQueries } from '@/api/queries/terminals';
-import type { TerminalFacets } from '@/api/schemas/terminals';
+import type { TerminalFacets } from '@contract/schemas/terminals';
 import { useTranslation } from '@/i18n/use-translation';
 import { SelectField } from './select-field';
 

@@ -1,5 +1,5 @@
 import { CLIENT_UNAVAILABLE, isApiError } from '@/api/errors';
-import { ErrorCode } from '@/api/schemas/common';
+import { ErrorCode } from '@contract/schemas/common';
 import type { TFunction } from '@/i18n/use-translation';
 import type { MessageKey } from './messages';
 

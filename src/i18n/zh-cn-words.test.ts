@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TRANSACTION_EXPORT_LABELS } from '@/mocks/sim/views/export-labels';
+import { TRANSACTION_EXPORT_LABELS } from '@acquirer/views/export-labels';
 import { zhCN } from './locales/zh-CN';
 
 const CJK = '\\p{Script=Han}';

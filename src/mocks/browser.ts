@@ -1,9 +1,9 @@
 import { setupWorker } from 'msw/browser';
 import { type CookieJar, parseCookieHeader, parseSetCookie } from './cookie-jar';
 import { basePathOf, createHandlers } from './handlers';
-import { createAcquirer } from './sim/acquirer';
-import { type DemoAccount, demoAccounts } from './sim/data/accounts';
-import type { StoragePort } from './sim/persistence';
+import { createAcquirer } from '@acquirer/acquirer';
+import { type DemoAccount, demoAccounts } from '@acquirer/data/accounts';
+import type { StoragePort } from '@acquirer/persistence';
 
 // Scenario, seed, clock and hashed deltas only: never a secret in storage.
 export const MOCK_STATE_KEY = 'merchant-console.mock-state';

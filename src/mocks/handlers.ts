@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { CookieJar } from './cookie-jar';
-import { type Acquirer, responseBodyText } from './sim/acquirer';
+import { type Acquirer, responseBodyText } from '@acquirer/acquirer';
 
 export interface HandlerOptions {
   apiBaseUrl: string;

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, newIdempotencyKey } from '@/api/client';
 import { downloadFile } from '@/api/download';
-import { endpoints } from '@/api/endpoints';
+import { endpoints } from '@contract/endpoint-table';
 import { ApiError } from '@/api/errors';
 import { mockAcquirer, mockCookies, resetMock, server, TEST_API_BASE_URL } from './node';
-import { DEMO_TIDS, DEMO_VOID_PASSWORD } from './sim/data/demo-fixtures';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 
 const origin = new URL(TEST_API_BASE_URL).origin;
 const control = (path: string, body: unknown) =>

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { createMemoryCookieJar } from './cookie-jar';
 import { basePathOf, createHandlers } from './handlers';
-import { type Acquirer, type AcquirerOptions, createAcquirer } from './sim/acquirer';
+import { type Acquirer, type AcquirerOptions, createAcquirer } from '@acquirer/acquirer';
 
 // src/testing/mock-server.ts wires `server` into a test file.
 export const TEST_API_BASE_URL =

@@ -12,7 +12,7 @@ import type { DemoAccount } from '@/features/auth/demo-account';
 import { idleClock } from '@/features/auth/idle-clock';
 import { changeLanguage, i18n } from '@/i18n/i18n';
 import type { Language } from '@/i18n/languages';
-import { DEMO_PASSWORDS } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_PASSWORDS } from '@acquirer/data/demo-fixtures';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'owner', password: DEMO_PASSWORDS.owner, role: 'owner', description: 'Merchant owner' },

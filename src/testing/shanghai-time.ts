@@ -1,4 +1,4 @@
-import { MINUTE, shanghaiMidnight } from '../mocks/sim/clock';
+import { MINUTE, shanghaiMidnight } from '@acquirer/clock';
 
 // The demo data and every deadline follow the clock, so tests run "as if it were" a chosen time.
 export function todayInShanghaiAt(time: string, realNow: number = Date.now()): number {

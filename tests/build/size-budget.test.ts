@@ -41,16 +41,16 @@ describe('size budgets (gzip JS per screen, mocking-off build)', () => {
 
   it('a screen loads the schemas of the endpoints it calls, not the whole contract table', () => {
     const apiModules = (route: Parameters<typeof routeModules>[1]) =>
-      routeModules(productionDir, route).filter((id) => /^src\/api\/(endpoints|schemas)\b/.test(id));
+      routeModules(productionDir, route).filter((id) => /^contract\/(endpoints|schemas)\b/.test(id));
     expect(apiModules('sign-in').sort()).toEqual([
-      'src/api/endpoints/auth.ts',
-      'src/api/endpoints/endpoint.ts',
-      'src/api/schemas/auth.ts',
-      'src/api/schemas/common.ts',
+      'contract/endpoints/auth.ts',
+      'contract/endpoints/endpoint.ts',
+      'contract/schemas/auth.ts',
+      'contract/schemas/common.ts',
     ]);
-    expect(apiModules('overview')).not.toContain('src/api/schemas/transactions.ts');
+    expect(apiModules('overview')).not.toContain('contract/schemas/transactions.ts');
     for (const route of ['sign-in', 'fleet list', 'terminal page', 'transactions', 'overview'] as const) {
-      expect(apiModules(route), route).not.toContain('src/api/endpoints.ts');
+      expect(apiModules(route), route).not.toContain('contract/endpoint-table.ts');
     }
   });
 

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
-import { type Endpoint, endpoints } from '@/api/endpoints';
-import { ProblemDetails } from '@/api/schemas/common';
-import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A } from '@/mocks/sim/data/demo-fixtures';
-import { englishIssues } from '@/mocks/sim/zod-english';
+import { type Endpoint, endpoints } from '@contract/endpoint-table';
+import { ProblemDetails } from '@contract/schemas/common';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A } from '@acquirer/data/demo-fixtures';
+import { englishIssues } from '@acquirer/zod-english';
 import { type Backend, httpBackend, mswBackend } from './backends';
 import { ApiUser, codeOf, control, PASSWORDS, signedIn } from './client';
 

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setupServer } from 'msw/node';
 import { type CookieJar, createMemoryCookieJar } from '@/mocks/cookie-jar';
 import { createHandlers } from '@/mocks/handlers';
-import { type Acquirer, createAcquirer } from '@/mocks/sim/acquirer';
+import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import type { ServerConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { type RunningServer, startServer } from '../../server/server';

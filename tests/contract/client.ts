@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { API_BASE_PATH } from '@/api/endpoints';
-import { DEMO_PASSWORDS } from '@/mocks/sim/data/demo-fixtures';
+import { API_BASE_PATH } from '@contract/endpoint-table';
+import { DEMO_PASSWORDS } from '@acquirer/data/demo-fixtures';
 import { Agent, type Backend } from './backends';
 
 export const PASSWORDS = DEMO_PASSWORDS;

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as voidPasswordApi from '@/api/endpoints/void-passwords';
-import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@/api/schemas/commands';
+import * as voidPasswordApi from '@contract/endpoints/void-passwords';
+import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@contract/schemas/commands';
 
 export function isOpenCommand(status: PasswordCommandStatus): boolean {
   return OPEN_COMMAND_STATUSES.includes(status);

@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as terminalApi from '@/api/endpoints/terminals';
-import * as voidPasswordApi from '@/api/endpoints/void-passwords';
-import type { TerminalListQuery } from '@/api/schemas/terminals';
+import * as terminalApi from '@contract/endpoints/terminals';
+import * as voidPasswordApi from '@contract/endpoints/void-passwords';
+import type { TerminalListQuery } from '@contract/schemas/terminals';
 
 export const TERMINAL_PAGE_SIZE = 100;
 

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import type { Role } from '@/api/schemas/common';
+import type { Role } from '@contract/schemas/common';
 import { paths } from '@/config/paths';
 import { useTranslation } from '@/i18n/use-translation';
 import { type Area, canOpen } from '../roles';

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockAcquirer } from '@/mocks/node';
-import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '@/mocks/sim/data/demo-fixtures';
-import { signedIn } from '@/mocks/sim/testing/harness';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
+import { signedIn } from '@acquirer/testing/harness';
 import { apiUrl, http, problem, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';
 

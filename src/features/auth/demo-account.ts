@@ -1,4 +1,4 @@
-import type { Role } from '@/api/schemas/common';
+import type { Role } from '@contract/schemas/common';
 
 export interface DemoAccount {
   username: string;

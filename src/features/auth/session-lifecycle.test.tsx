@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { apiClient } from '@/api/client';
-import * as alertApi from '@/api/endpoints/alerts';
+import * as alertApi from '@contract/endpoints/alerts';
 import { stepUpHolder } from '@/features/passwords/api/step-up';
 import { mockCookies } from '@/mocks/node';
 import { advanceMockClock, apiUrl, http, problem, server, setupMockAcquirer } from '@/testing/mock-server';

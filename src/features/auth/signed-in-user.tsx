@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { User } from '@/api/schemas/auth';
+import type { User } from '@contract/schemas/auth';
 
 const SignedInUserContext = createContext<User | null>(null);
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiClient } from '@/api/client';
-import * as authApi from '@/api/endpoints/auth';
+import * as authApi from '@contract/endpoints/auth';
 import { useNow } from '@/components/use-now';
 import { endSession, storeSession } from './api/session';
 import { useIdleDeadline } from './idle-clock';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { apiClient } from '@/api/client';
-import * as authApi from '@/api/endpoints/auth';
+import * as authApi from '@contract/endpoints/auth';
 import { endReasonOf, endSession, isNoSession, storeSession } from './api/session';
 
 /**

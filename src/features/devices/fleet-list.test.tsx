@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetMock } from '@/mocks/node';
-import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { apiUrl, http, HttpResponse, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn, travelInTime } from '@/testing/render-app';
 

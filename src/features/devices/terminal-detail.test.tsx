@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TEST_API_BASE_URL } from '@/mocks/node';
-import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn, travelInTime } from '@/testing/render-app';
 

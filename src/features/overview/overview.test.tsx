@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';
 

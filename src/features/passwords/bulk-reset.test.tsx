@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetMock } from '@/mocks/node';
-import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { loseAnswerAfterArrival, setupMockAcquirer } from '@/testing/mock-server';
 import { DEMO_ACCOUNTS, renderApp, renderSignedIn, travelInTime, type DemoRole } from '@/testing/render-app';
 import { stepUpHolder } from './api/step-up';

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import {
   apiUrl,
   http,

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_TIDS } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 import { advanceMockClock, loseAnswerAfterArrival, server, setupMockAcquirer } from '@/testing/mock-server';
 import { DEMO_ACCOUNTS, renderSignedIn, travelInTime, type DemoRole } from '@/testing/render-app';
 import { stepUpHolder } from './api/step-up';

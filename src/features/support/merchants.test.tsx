@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockAcquirer } from '@/mocks/node';
-import { DEMO_TIDS, MERCHANT_A, MERCHANT_B, MERCHANT_C } from '@/mocks/sim/data/demo-fixtures';
+import { DEMO_TIDS, MERCHANT_A, MERCHANT_B, MERCHANT_C } from '@acquirer/data/demo-fixtures';
 import { setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';
 

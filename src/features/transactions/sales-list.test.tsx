@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockAcquirer } from '@/mocks/node';
-import { nextCutoffAfter } from '@/mocks/sim/clock';
-import { DEMO_TIDS, DEMO_TRACE_NOS } from '@/mocks/sim/data/demo-fixtures';
-import { DEFAULT_CUTOFF_MINUTE } from '@/mocks/sim/data/generate';
+import { nextCutoffAfter } from '@acquirer/clock';
+import { DEMO_TIDS, DEMO_TRACE_NOS } from '@acquirer/data/demo-fixtures';
+import { DEFAULT_CUTOFF_MINUTE } from '@acquirer/data/generate';
 import { server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderApp, renderSignedIn, submitSignIn } from '@/testing/render-app';
 

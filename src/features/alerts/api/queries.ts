@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as alertApi from '@/api/endpoints/alerts';
+import * as alertApi from '@contract/endpoints/alerts';
 
 export const alertQueries = {
   all: () => ['alerts'] as const,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Alert } from '@/api/schemas/alerts';
+import type { Alert } from '@contract/schemas/alerts';
 import { ErrorNotice } from '@/components/error-notice';
 import { Skeleton } from '@/components/skeleton';
 import { type LinkSearch, paths } from '@/config/paths';

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { AuditAction } from '@/api/schemas/audit';
-import { MerchantId, TerminalId } from '@/api/schemas/common';
+import { AuditAction } from '@contract/schemas/audit';
+import { MerchantId, TerminalId } from '@contract/schemas/common';
 import { businessDayRange } from '@/components/date-range-fields';
 import type { AuditListQuery } from './queries';
 

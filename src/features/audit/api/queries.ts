@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as auditApi from '@/api/endpoints/audit';
-import type { AuditQuery } from '@/api/schemas/audit';
+import * as auditApi from '@contract/endpoints/audit';
+import type { AuditQuery } from '@contract/schemas/audit';
 
 export const AUDIT_PAGE_SIZE = 100;
 

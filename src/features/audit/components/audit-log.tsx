@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { AuditAction, type AuditEvent, type AuditPage } from '@/api/schemas/audit';
-import type { Role } from '@/api/schemas/common';
+import { AuditAction, type AuditEvent, type AuditPage } from '@contract/schemas/audit';
+import type { Role } from '@contract/schemas/common';
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as authApi from '@/api/endpoints/auth';
-import type { LoginRequest } from '@/api/schemas/auth';
+import * as authApi from '@contract/endpoints/auth';
+import type { LoginRequest } from '@contract/schemas/auth';
 import { endReasonOf, endSession, isNoSession, storeSession } from './session';
 
 /** `gcTime: 0`: the variables hold the password; the cache drops them at once, not after 5 minutes. */

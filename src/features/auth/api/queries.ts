@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as authApi from '@/api/endpoints/auth';
+import * as authApi from '@contract/endpoints/auth';
 import { isApiError } from '@/api/errors';
 import { acceptSession, endReasonOf, isNoSession, type Session, sessionKeys } from './session';
 

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import { type ApiError, isApiError } from '@/api/errors';
-import type { SessionResponse, User } from '@/api/schemas/auth';
-import { ErrorCode } from '@/api/schemas/common';
+import type { SessionResponse, User } from '@contract/schemas/auth';
+import { ErrorCode } from '@contract/schemas/common';
 import { forgetSessionMemory } from '@/api/session-memory';
 import { idleClock } from '../idle-clock';
 

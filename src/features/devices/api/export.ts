@@ -1,5 +1,5 @@
 import { type Download, downloadFile } from '@/api/download';
-import * as terminalApi from '@/api/endpoints/terminals';
+import * as terminalApi from '@contract/endpoints/terminals';
 import type { FleetQuery } from '@/api/queries/terminals';
 import type { DownloadOptions } from '@/components/use-csv-export';
 import { currentLanguage } from '@/i18n/i18n';

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { TerminalFilter, TerminalSort, TerminalStatus, VoidPasswordState } from '@/api/schemas/terminals';
+import { TerminalFilter, TerminalSort, TerminalStatus, VoidPasswordState } from '@contract/schemas/terminals';
 
 export const FleetView = z.object({
   q: z.optional(z.string().check(z.maxLength(64))),

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { terminalQueries } from '@/api/queries/terminals';
-import { STALE_PASSWORD_DAYS, TerminalSort } from '@/api/schemas/terminals';
+import { STALE_PASSWORD_DAYS, TerminalSort } from '@contract/schemas/terminals';
 import { FilterPanel } from '@/components/filter-panel';
 import { SearchField } from '@/components/search-field';
 import { SelectField } from '@/components/select-field';

@@ -6,7 +6,7 @@ import type {
   TerminalPage,
   TerminalSelection,
   TerminalSummary,
-} from '@/api/schemas/terminals';
+} from '@contract/schemas/terminals';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { ExportButton } from '@/components/export-button';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { isOpenCommand, passwordCommandQueries } from '@/api/queries/password-commands';
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalDetail } from '@/api/schemas/terminals';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import { Countdown } from '@/components/countdown';
 import { Panel } from '@/components/panel';
 import { isolate } from '@/i18n/bidi';

@@ -1,5 +1,5 @@
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalSummary } from '@/api/schemas/terminals';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalSummary } from '@contract/schemas/terminals';
 import { Countdown } from '@/components/countdown';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';

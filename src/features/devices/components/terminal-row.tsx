@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
-import type { TerminalSummary } from '@/api/schemas/terminals';
+import type { TerminalSummary } from '@contract/schemas/terminals';
 import { paths } from '@/config/paths';
 import { useTranslation } from '@/i18n/use-translation';
 import { CommandBadge, Connectivity, PasswordChanged, VoidPasswordBadge } from './status-badges';

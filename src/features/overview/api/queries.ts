@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as overviewApi from '@/api/endpoints/overview';
+import * as overviewApi from '@contract/endpoints/overview';
 
 export const OVERVIEW_REFRESH_MS = 60_000;
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Overview } from '@/api/schemas/overview';
+import type { Overview } from '@contract/schemas/overview';
 import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';

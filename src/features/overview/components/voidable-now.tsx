@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Overview } from '@/api/schemas/overview';
+import type { Overview } from '@contract/schemas/overview';
 import { buttonClasses } from '@/components/button';
 import { Countdown } from '@/components/countdown';
 import { paths } from '@/config/paths';

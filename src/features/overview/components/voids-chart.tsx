@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { DailyVoids } from '@/api/schemas/overview';
+import type { DailyVoids } from '@contract/schemas/overview';
 import { BarChart, type BarChartDatum } from '@/components/bar-chart';
 import { paths } from '@/config/paths';
 import { businessDayStart } from '@/i18n/format';

@@ -1,16 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiClient } from '@/api/client';
-import * as voidPasswordApi from '@/api/endpoints/void-passwords';
-import type { PasswordCommand } from '@/api/schemas/commands';
+import * as voidPasswordApi from '@contract/endpoints/void-passwords';
+import type { PasswordCommand } from '@contract/schemas/commands';
 import type {
   BulkResetJob,
   ChangeVoidPasswordRequest,
   ResetVoidPasswordRequest,
   ResetVoidPasswordResponse,
   TerminalSelection,
-} from '@/api/schemas/terminals';
-import { bulkTargetOf } from '@/api/schemas/terminals';
+} from '@contract/schemas/terminals';
+import { bulkTargetOf } from '@contract/schemas/terminals';
 import { REFRESHED_BY_COMMANDS, type RefreshKeys } from './refreshes';
 import { useIdempotentAction } from './use-idempotent-action';
 

@@ -1,5 +1,5 @@
-import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalDetail } from '@/api/schemas/terminals';
+import { OPEN_COMMAND_STATUSES, type PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 
 export function waitingCommandOf(terminal: TerminalDetail): PasswordCommand | null {
   const command = terminal.openCommand;

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { VOID_PASSWORD_LENGTH } from '@/api/void-password-policy';
+import { VOID_PASSWORD_LENGTH } from '@contract/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
 import { brokenPinRules } from './pin-rules';
 

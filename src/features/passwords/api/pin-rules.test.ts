@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAcceptableVoidPassword } from '@/api/void-password-policy';
+import { isAcceptableVoidPassword } from '@contract/void-password-policy';
 import { changeLanguage, i18n } from '@/i18n/i18n';
 import type { MessageKey } from '@/i18n/messages';
 import { ChangeVoidPasswordForm, VoidPinField } from './pin-forms';

@@ -1,4 +1,4 @@
-import { checkVoidPassword, type VoidPasswordRule } from '@/api/void-password-policy';
+import { checkVoidPassword, type VoidPasswordRule } from '@contract/void-password-policy';
 import type { MessageKey } from '@/i18n/messages';
 
 export const PIN_RULE_MESSAGES: Record<VoidPasswordRule, MessageKey> = {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as voidPasswordApi from '@/api/endpoints/void-passwords';
+import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 
 export function jobPollDelay(pollsSoFar: number): number {
   return Math.min(10_000, 1_000 * 2 ** Math.max(0, pollsSoFar - 1));

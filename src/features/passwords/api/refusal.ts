@@ -1,5 +1,5 @@
 import { isApiError } from '@/api/errors';
-import { ErrorCode } from '@/api/schemas/common';
+import { ErrorCode } from '@contract/schemas/common';
 import type { MessageKey } from '@/i18n/messages';
 
 export type PinFormField = 'currentPassword' | 'newPassword' | 'ticketId' | 'reason';

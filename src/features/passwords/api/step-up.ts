@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { apiClient } from '@/api/client';
-import * as authApi from '@/api/endpoints/auth';
+import * as authApi from '@contract/endpoints/auth';
 import { onSessionEnd } from '@/api/session-memory';
 
 export const STEP_UP_VALID_MS = 5 * 60_000;

@@ -8,7 +8,7 @@ import {
   selectionSize,
   type TerminalFilter,
   type TerminalSelection,
-} from '@/api/schemas/terminals';
+} from '@contract/schemas/terminals';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';

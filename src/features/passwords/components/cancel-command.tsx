@@ -1,6 +1,6 @@
 import { isApiError } from '@/api/errors';
-import type { PasswordCommand } from '@/api/schemas/commands';
-import { ErrorCode } from '@/api/schemas/common';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import { ErrorCode } from '@contract/schemas/common';
 import { Button } from '@/components/button';
 import { ErrorNotice } from '@/components/error-notice';
 import { useTranslation } from '@/i18n/use-translation';

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalDetail } from '@/api/schemas/terminals';
-import { MAX_WRONG_VOID_PASSWORD_ATTEMPTS } from '@/api/void-password-policy';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalDetail } from '@contract/schemas/terminals';
+import { MAX_WRONG_VOID_PASSWORD_ATTEMPTS } from '@contract/void-password-policy';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';

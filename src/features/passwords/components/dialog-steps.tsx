@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import type { TerminalDetail } from '@/api/schemas/terminals';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { ResetVoidPasswordRequest, TerminalDetail } from '@/api/schemas/terminals';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { ResetVoidPasswordRequest, TerminalDetail } from '@contract/schemas/terminals';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { ExportButton } from '@/components/export-button';

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { isApiError } from '@/api/errors';
-import { ErrorCode } from '@/api/schemas/common';
+import { ErrorCode } from '@contract/schemas/common';
 import { ErrorNotice } from '@/components/error-notice';
 import { Notice } from '@/components/notice';
 import { TextField } from '@/components/text-field';

@@ -1,5 +1,5 @@
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalDetail } from '@/api/schemas/terminals';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { isolate } from '@/i18n/bidi';

@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { isApiError } from '@/api/errors';
-import type { TerminalDetail } from '@/api/schemas/terminals';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import type { VoidPasswordAccess } from '../api/access';
 import { waitingCommandOf } from '../api/open-command';
 import type { RefreshKeys } from '../api/refreshes';

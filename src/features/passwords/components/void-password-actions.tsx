@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { PasswordCommand } from '@/api/schemas/commands';
-import type { TerminalDetail } from '@/api/schemas/terminals';
+import type { PasswordCommand } from '@contract/schemas/commands';
+import type { TerminalDetail } from '@contract/schemas/terminals';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { useTranslation } from '@/i18n/use-translation';

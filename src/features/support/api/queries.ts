@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { apiClient } from '@/api/client';
-import * as merchantApi from '@/api/endpoints/merchants';
+import * as merchantApi from '@contract/endpoints/merchants';
 
 export const merchantQueries = {
   all: () => ['merchants'] as const,

@@ -1,5 +1,5 @@
 import { type Download, downloadFile } from '@/api/download';
-import * as transactionApi from '@/api/endpoints/transactions';
+import * as transactionApi from '@contract/endpoints/transactions';
 import type { DownloadOptions } from '@/components/use-csv-export';
 import { currentLanguage } from '@/i18n/i18n';
 import type { TransactionListQuery } from './queries';

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import * as transactionApi from '@/api/endpoints/transactions';
-import type { TransactionQuery, VoidSummaryQuery } from '@/api/schemas/transactions';
+import * as transactionApi from '@contract/endpoints/transactions';
+import type { TransactionQuery, VoidSummaryQuery } from '@contract/schemas/transactions';
 
 export const TRANSACTION_PAGE_SIZE = 100;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { MerchantId, TerminalId } from '@/api/schemas/common';
-import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
+import { MerchantId, TerminalId } from '@contract/schemas/common';
+import { PaymentMethod, TransactionStatus, TransactionType } from '@contract/schemas/transactions';
 import { businessDayRange } from '@/components/date-range-fields';
 import { addBusinessDays, businessDate } from '@/i18n/format';
 import type { TransactionListQuery } from './queries';

@@ -1,4 +1,4 @@
-import type { NotVoidableReason, PaymentMethod, Transaction } from '@/api/schemas/transactions';
+import type { NotVoidableReason, PaymentMethod, Transaction } from '@contract/schemas/transactions';
 
 export type VoidabilityNow =
   { voidable: true; until: number } | { voidable: false; reason: NotVoidableReason };

@@ -1,4 +1,4 @@
-import type { NotVoidableReason } from '@/api/schemas/transactions';
+import type { NotVoidableReason } from '@contract/schemas/transactions';
 import { useTranslation } from '@/i18n/use-translation';
 
 const tone: Record<NotVoidableReason, string> = {

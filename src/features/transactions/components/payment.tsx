@@ -1,4 +1,4 @@
-import type { Transaction } from '@/api/schemas/transactions';
+import type { Transaction } from '@contract/schemas/transactions';
 import { useTranslation } from '@/i18n/use-translation';
 import { isWalletMethod } from '../api/voidability';
 

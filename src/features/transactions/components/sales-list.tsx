@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TransactionListItem, TransactionPage } from '@/api/schemas/transactions';
+import type { TransactionListItem, TransactionPage } from '@contract/schemas/transactions';
 import { Button } from '@/components/button';
 import { EmptyState } from '@/components/empty-state';
 import { ExportButton } from '@/components/export-button';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
-import type { Transaction, TransactionDetail } from '@/api/schemas/transactions';
+import type { Transaction, TransactionDetail } from '@contract/schemas/transactions';
 import { Button } from '@/components/button';
 import { Countdown } from '@/components/countdown';
 import { Dialog } from '@/components/dialog';

@@ -1,4 +1,4 @@
-import { PaymentMethod, TransactionStatus, TransactionType } from '@/api/schemas/transactions';
+import { PaymentMethod, TransactionStatus, TransactionType } from '@contract/schemas/transactions';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { FilterPanel } from '@/components/filter-panel';
 import { MerchantFilter } from '@/components/merchant-filter';

@@ -1,4 +1,4 @@
-import type { TransactionListItem } from '@/api/schemas/transactions';
+import type { TransactionListItem } from '@contract/schemas/transactions';
 import { Button } from '@/components/button';
 import { ListCell, ListHeaderCell } from '@/components/list-cell';
 import { useFormat } from '@/i18n/use-format';

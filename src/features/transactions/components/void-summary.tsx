@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import type { VoidBurst, VoidSummary } from '@/api/schemas/transactions';
+import type { VoidBurst, VoidSummary } from '@contract/schemas/transactions';
 import { Button } from '@/components/button';
 import { isolate } from '@/i18n/bidi';
 import { useFormat } from '@/i18n/use-format';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { TransactionListItem, TransactionPage, VoidSummaryQuery } from '@/api/schemas/transactions';
+import type { TransactionListItem, TransactionPage, VoidSummaryQuery } from '@contract/schemas/transactions';
 import { Button } from '@/components/button';
 import { DateRangeFields } from '@/components/date-range-fields';
 import { EmptyState } from '@/components/empty-state';

@@ -1,0 +1,385 @@
+import { API_BASE_PATH, type EndpointName } from '@contract/endpoint-table';
+import { ErrorCode } from '@contract/schemas/common';
+import { createSimClock, type SimClock, toHttpDate } from './clock';
+import type { HandlerResult, RequestContext } from './context';
+import { handleControl } from './control';
+import { generateWorld } from './data/generate';
+import { takeFault } from './faults';
+import { fastHasher, type SecretHasher } from './hash';
+import { HashBook, HashesNeeded } from './hash-book';
+import {
+  findReplay,
+  recordKeyOf,
+  rememberResult,
+  replayBody,
+  requestHashOf,
+  requireIdempotencyKey,
+} from './idempotency';
+import {
+  type RecordStoragePort,
+  restoreSnapshot,
+  restoreState,
+  serializeState,
+  type StoragePort,
+} from './persistence';
+import { codeForStatus, problemBody, SimProblem } from './problem';
+import { matchRoute, parseOrReject, queryObject } from './router';
+import { routeHandlers } from './routes';
+import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
+import { advanceWorld } from './rules/lifecycle';
+import { createState, emptyChanges, hashUserPasswords, type SimState } from './state';
+import type { FaultRecord, Scenario, SimRequest, SimResponse } from './types';
+import { requireTerminalVersion } from './views/terminals';
+
+export interface AcquirerOptions {
+  scenario?: Scenario;
+  seed?: string;
+  /** Ignored when `storage` holds a saved state. */
+  now?: string | number | Date;
+  realNow?: () => number;
+  storage?: StoragePort | RecordStoragePort;
+  /** A server passes a slow KDF (hash.ts). */
+  hasher?: SecretHasher;
+  basePath?: string;
+  controlPath?: string | null;
+}
+
+export interface Acquirer {
+  /** Hashing runs off the event loop; everything else of a request runs in one synchronous step (decision 014). */
+  handle(request: SimRequest): Promise<SimResponse>;
+  /** Resolves once the accounts' passwords are hashed (after creation and after each reset). */
+  ready(): Promise<void>;
+  now(): number;
+  readonly clock: SimClock;
+  readonly state: SimState;
+  tick(): void;
+  reset(options?: { scenario?: Scenario; seed?: string }): void;
+}
+
+export const DEFAULT_SEED = 'merchant-console';
+
+/** Runs of one request (each after computing the hashes the last one asked for) before it answers 503. */
+export const MAX_RUNS = 4;
+
+/** What one request keeps from one run to the next. */
+interface RequestCarry {
+  hashes: HashBook;
+  temporaryPins: string[];
+  run: number;
+  fault: FaultRecord | null;
+}
+
+function instantOf(value: string | number | Date | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`createAcquirer: invalid now ${String(value)}`);
+  return ms;
+}
+
+export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
+  const basePath = (options.basePath ?? API_BASE_PATH).replace(/\/+$/, '');
+  const controlPath = options.controlPath === undefined ? '/__mock' : options.controlPath;
+  const hasher = options.hasher ?? fastHasher;
+  const loaded = options.storage?.load() ?? null;
+  const restored =
+    typeof loaded === 'string' ? restoreState(loaded, hasher) : restoreSnapshot(loaded, hasher);
+  const clock = createSimClock({ realNow: options.realNow, offsetMs: restored?.clockOffsetMs });
+  const start = instantOf(options.now);
+  if (!restored && start !== undefined) clock.set(start);
+  let state: SimState =
+    restored?.state ??
+    createState(
+      generateWorld({
+        scenario: options.scenario ?? 'demo',
+        seed: options.seed ?? DEFAULT_SEED,
+        now: clock.now(),
+      }),
+      hasher,
+    );
+
+  let usersHashed = hashUserPasswords(state);
+
+  const acquirer: Acquirer = {
+    async handle(request) {
+      const carry: RequestCarry = { hashes: new HashBook(hasher), temporaryPins: [], run: 0, fault: null };
+      for (;;) {
+        // Again before each run: a reset (control surface) may have come in meanwhile.
+        await usersHashed;
+        carry.run++;
+        const outcome = runOnce(request, carry);
+        if (!(outcome instanceof HashesNeeded)) return outcome;
+        if (carry.run >= MAX_RUNS) return finishResponse(busyResponse());
+        // The only wait of a request: other requests run meanwhile, so the next run reads the state afresh.
+        try {
+          await carry.hashes.fill(outcome.needs);
+        } catch (error) {
+          return finishResponse(errorResponse(error));
+        }
+      }
+    },
+    ready: () => usersHashed,
+    now: () => clock.now(),
+    tick: () => advanceWorld(state, clock.now()),
+    clock,
+    get state() {
+      return state;
+    },
+    reset(next = {}) {
+      state = createState(
+        generateWorld({
+          scenario: next.scenario ?? state.world.scenario,
+          seed: next.seed ?? state.world.seed,
+          now: clock.now(),
+        }),
+        hasher,
+      );
+      state.dirty = true;
+      state.changes.all = true;
+      usersHashed = hashUserPasswords(state);
+    },
+  };
+
+  /**
+   * One synchronous run of a request, stored before it returns: no other request runs in between, so the
+   * rules (lockout, throttles, one open command, idempotency) hold as on one thread. A rule missing a KDF hash
+   * throws HashesNeeded before it changes anything; that run is not an answer.
+   */
+  function runOnce(request: SimRequest, carry: RequestCarry): SimResponse | HashesNeeded {
+    const now = clock.now();
+    let outcome: SimResponse | HashesNeeded;
+    try {
+      if (
+        controlPath !== null &&
+        (request.path === controlPath || request.path.startsWith(`${controlPath}/`))
+      ) {
+        advanceWorld(state, now);
+        outcome = handleControl(
+          { state, clock, now, reset: acquirer.reset, hashes: carry.hashes },
+          request.method,
+          request.path.slice(controlPath.length),
+          bodyOf(request),
+        );
+      } else {
+        outcome = handleApi(request, now, carry);
+      }
+    } catch (error) {
+      outcome = error instanceof HashesNeeded ? error : errorResponse(error);
+    }
+    const storage = options.storage;
+    if (state.dirty && storage) {
+      state.dirty = false;
+      // A record store that fails throws here: the host must not acknowledge the request.
+      if ('saveChanges' in storage) {
+        storage.saveChanges(state, clock, {
+          // A run that only asked for hashes changed bookkeeping at most (activity, the world's clock).
+          durable:
+            !(outcome instanceof HashesNeeded) && request.method !== 'GET' && request.method !== 'HEAD',
+        });
+      } else storage.save(serializeState(state, clock));
+    }
+    state.changes = emptyChanges();
+    return outcome instanceof HashesNeeded ? outcome : finishResponse(outcome);
+  }
+
+  function finishResponse(response: SimResponse): SimResponse {
+    response.headers['date'] = toHttpDate(clock.now());
+    response.headers['cache-control'] = 'no-store';
+    return response;
+  }
+
+  function apiPathOf(path: string): string | null {
+    if (path === basePath) return '/';
+    return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : null;
+  }
+
+  function handleApi(request: SimRequest, now: number, carry: RequestCarry): SimResponse {
+    const apiPath = apiPathOf(request.path);
+    // Taken on the first run only: a request that runs again is still one request.
+    const fault =
+      carry.run === 1 ? takeFault(state.faults, request.method, request.path, apiPath) : carry.fault;
+    carry.fault = fault;
+    if (fault && carry.run === 1) {
+      state.changes.faults = true;
+      state.dirty = true;
+    }
+    if (fault && (fault.networkError || fault.status !== undefined || fault.malformed)) {
+      return faultResponse(fault);
+    }
+    const response = apiPath === null ? notFoundResponse() : route(request, apiPath, now, carry);
+    if (fault?.delayMs) response.fault = { ...response.fault, delayMs: fault.delayMs };
+    return response;
+  }
+
+  function route(request: SimRequest, apiPath: string, now: number, carry: RequestCarry): SimResponse {
+    advanceWorld(state, now);
+    const match = matchRoute(request.method, apiPath);
+    if (match.kind === 'not_found') return notFoundResponse();
+    if (match.kind === 'method_not_allowed') {
+      const response = problemResponse(
+        new SimProblem(405, ErrorCode.malformed, 'This method is not allowed here.'),
+      );
+      response.headers['allow'] = match.allow.join(', ');
+      return response;
+    }
+    const { route: compiled, params } = match;
+    const { endpoint, name } = compiled;
+    const headers = lowerCaseHeaders(request.headers);
+    const ctx: RequestContext = {
+      state,
+      now,
+      request,
+      endpoint: name,
+      headers,
+      cookies: request.cookies ?? {},
+      clientIp: request.clientIp ?? null,
+      params,
+      query: {},
+      body: undefined,
+      session: null,
+      sessionToken: null,
+      user: null,
+      setCookies: [],
+      responseHeaders: {},
+      hashes: carry.hashes,
+      temporaryPins: carry.temporaryPins,
+    };
+    try {
+      const lookup = lookupSession(state, ctx.cookies, now);
+      if (!endpoint.public || name === 'session') requireSession(ctx, lookup);
+      recordActivity(ctx);
+      if (endpoint.method !== 'GET' && name !== 'login') requireCsrf(ctx);
+
+      const rawBody = bodyOf(request);
+      let replayKey: { recordKey: string; requestHash: string } | null = null;
+      if (endpoint.idempotent) {
+        const key = requireIdempotencyKey(headers);
+        const recordKey = recordKeyOf(ctx.user!.id, name, key);
+        const requestHash = requestHashOf(state, apiPath, rawBody);
+        const replay = findReplay(state, recordKey, requestHash, now);
+        if (replay) {
+          return finish(
+            ctx,
+            {
+              status: replay.status,
+              body: replayBody(state, replay),
+              headers: { 'idempotency-replayed': 'true' },
+            },
+            endpoint.status,
+          );
+        }
+        replayKey = { recordKey, requestHash };
+      }
+      // A stale If-Match on a terminal's update is a 412 (after a replay, which answers as the first time).
+      if (endpoint.method !== 'GET' && params.tid !== undefined) requireTerminalVersion(ctx, params.tid);
+      if (endpoint.query) ctx.query = parseOrReject(endpoint.query, queryObject(request.query), 'query');
+      if (endpoint.body) ctx.body = parseOrReject(endpoint.body, rawBody ?? {}, 'body');
+
+      const result = routeHandlers[name as EndpointName](ctx);
+      const status = result.status ?? endpoint.status;
+      if (replayKey && status >= 200 && status < 300) {
+        rememberResult(state, replayKey.recordKey, replayKey.requestHash, status, result.body, now);
+      }
+      return finish(ctx, result, endpoint.status);
+    } catch (error) {
+      if (error instanceof HashesNeeded) throw error;
+      const response = errorResponse(error);
+      if (ctx.setCookies.length > 0) response.setCookies = ctx.setCookies;
+      return response;
+    }
+  }
+
+  return acquirer;
+}
+
+export function responseBodyText(response: SimResponse): string | null {
+  if (response.body === undefined || response.status === 204) return null;
+  return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+}
+
+function bodyOf(request: SimRequest): unknown {
+  if (request.bodyText === undefined) return request.body;
+  if (request.bodyText.trim() === '') return undefined;
+  try {
+    return JSON.parse(request.bodyText) as unknown;
+  } catch {
+    throw new SimProblem(400, ErrorCode.malformed, 'The request body is not JSON.');
+  }
+}
+
+function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = value;
+  return out;
+}
+
+function finish(ctx: RequestContext, result: HandlerResult, defaultStatus: number): SimResponse {
+  const status = result.status ?? defaultStatus;
+  const headers: Record<string, string> = { ...ctx.responseHeaders, ...result.headers };
+  if (result.body !== undefined && status !== 204 && !headers['content-type']) {
+    headers['content-type'] = 'application/json';
+  }
+  const response: SimResponse = { status, headers, body: status === 204 ? undefined : result.body };
+  if (ctx.setCookies.length > 0) response.setCookies = ctx.setCookies;
+  return response;
+}
+
+export function problemResponse(problem: SimProblem): SimResponse {
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (problem.extras.retryAfter !== undefined) headers['retry-after'] = String(problem.extras.retryAfter);
+  return {
+    status: problem.status,
+    headers,
+    body: problemBody(problem.status, problem.code, problem.detail, problem.extras),
+  };
+}
+
+function busyResponse(): SimResponse {
+  return problemResponse(
+    new SimProblem(503, ErrorCode.unavailable, 'The acquirer is busy. Try again.', { retryAfter: 1 }),
+  );
+}
+
+function notFoundResponse(): SimResponse {
+  return problemResponse(new SimProblem(404, ErrorCode.notFound, 'No such endpoint.'));
+}
+
+function errorResponse(error: unknown): SimResponse {
+  if (error instanceof SimProblem) return problemResponse(error);
+  // A bug in the simulator: answer like a server would, and keep the cause visible to developers.
+  console.error('[mock acquirer]', error);
+  return problemResponse(new SimProblem(500, ErrorCode.internal, 'The mock acquirer failed.'));
+}
+
+function faultResponse(fault: FaultRecord): SimResponse {
+  const hostFault = { networkError: fault.networkError, delayMs: fault.delayMs, malformed: fault.malformed };
+  if (fault.networkError) return { status: 0, headers: {}, body: undefined, fault: hostFault };
+  // A status that is not the acquirer's own: the page of a proxy or static server in front of it.
+  if (fault.status !== undefined && fault.malformed) {
+    return {
+      status: fault.status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><title>${fault.status}</title><h1>${fault.status}</h1>`,
+      fault: hostFault,
+    };
+  }
+  if (fault.status !== undefined) {
+    const retryAfter = fault.status === 429 ? 2 : undefined;
+    const response = problemResponse(
+      new SimProblem(
+        fault.status,
+        codeForStatus(fault.status),
+        'Injected by a mock fault.',
+        retryAfter ? { retryAfter } : {},
+      ),
+    );
+    response.fault = hostFault;
+    return response;
+  }
+  // Off-contract on purpose: every response schema needs fields this lacks.
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: { unexpected: 'shape', items: 'not-a-list' },
+    fault: hostFault,
+  };
+}

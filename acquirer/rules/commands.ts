@@ -1,0 +1,369 @@
+import type { PasswordCommand } from '@contract/schemas/commands';
+import { ErrorCode } from '@contract/schemas/common';
+import type { ChangeVoidPasswordRequest, ResetVoidPasswordRequest } from '@contract/schemas/terminals';
+import { checkVoidPassword } from '@contract/void-password-policy';
+import { toIso } from '../clock';
+import { type HandlerResult, type RequestContext, userOf } from '../context';
+import { COMMAND_TTL_MS } from '../data/generate';
+import { randomId, randomInt } from '../hash';
+import { SimProblem } from '../problem';
+import { addCommand, markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
+import type { CommandRecord, TerminalRecord, UserRecord } from '../types';
+import { inScope, notFound, requireRole, requireSeesVoidPasswords, terminalInScope } from './access';
+import { audit, recordAudit } from './audit';
+import { requireStepUp } from './auth';
+import { nextHeartbeat } from './heartbeat';
+import {
+  checkNewPin,
+  currentNeedsKdf,
+  installPin,
+  isLocked,
+  lockedProblem,
+  LOCK_MS,
+  matchesCurrent,
+  MAX_WRONG_ATTEMPTS,
+  policyProblem,
+  reusedProblem,
+} from './void-password';
+
+export function commandView(command: CommandRecord): PasswordCommand {
+  const view: PasswordCommand = {
+    id: command.id,
+    tid: command.tid,
+    kind: command.kind,
+    status: command.status,
+    requestedBy: command.requestedBy,
+    requestedAt: toIso(command.requestedAt),
+    expiresAt: toIso(command.expiresAt),
+  };
+  if (command.deliveredAt !== undefined) view.deliveredAt = toIso(command.deliveredAt);
+  if (command.appliedAt !== undefined) view.appliedAt = toIso(command.appliedAt);
+  if (command.cancelledAt !== undefined) view.cancelledAt = toIso(command.cancelledAt);
+  if (command.failureReason !== undefined) view.failureReason = command.failureReason;
+  if (command.temporary) view.temporary = true;
+  return view;
+}
+
+function alreadyOpen(open: CommandRecord): SimProblem {
+  return new SimProblem(
+    409,
+    ErrorCode.commandAlreadyOpen,
+    'This terminal already has a password command waiting.',
+    {
+      openCommandId: open.id,
+    },
+  );
+}
+
+export interface NewCommand {
+  terminal: TerminalRecord;
+  kind: 'change' | 'reset';
+  hash: string;
+  user: UserRecord;
+  at: number;
+  temporary?: boolean;
+  ticketId?: string;
+  reason?: string;
+  jobId?: string;
+}
+
+export function queueCommand(state: SimState, init: NewCommand): CommandRecord {
+  const command: CommandRecord = {
+    id: randomId('cmd'),
+    tid: init.terminal.tid,
+    merchantId: init.terminal.merchantId,
+    kind: init.kind,
+    status: 'queued',
+    requestedBy: init.user.name,
+    requestedByUserId: init.user.id,
+    requestedAt: init.at,
+    expiresAt: init.at + COMMAND_TTL_MS,
+    newHash: init.hash,
+    basePasswordVersion: init.terminal.voidPassword.version,
+  };
+  if (init.temporary) command.temporary = true;
+  if (init.ticketId) command.ticketId = init.ticketId;
+  if (init.reason) command.reason = init.reason;
+  if (init.jobId) command.jobId = init.jobId;
+  addCommand(state, command);
+  touchTerminal(state, init.terminal);
+  return command;
+}
+
+/** A wrong current PIN counts like one typed at the terminal; the 5th locks it for 30 minutes. */
+function wrongCurrentPassword(ctx: RequestContext, terminal: TerminalRecord): SimProblem {
+  const vp = terminal.voidPassword;
+  vp.failedAttempts++;
+  touchTerminal(ctx.state, terminal);
+  const common = { merchantId: terminal.merchantId, tid: terminal.tid };
+  audit(ctx, { ...common, action: 'void_password.wrong_attempt', outcome: 'failure' });
+  if (vp.failedAttempts >= MAX_WRONG_ATTEMPTS) {
+    vp.lockedAt = ctx.now;
+    vp.lockedUntil = ctx.now + LOCK_MS;
+    audit(ctx, { ...common, action: 'void_password.locked', outcome: 'failure' });
+    return lockedProblem(terminal);
+  }
+  const attemptsRemaining = MAX_WRONG_ATTEMPTS - vp.failedAttempts;
+  return new SimProblem(422, ErrorCode.pinWrongCurrent, 'The current void password is wrong.', {
+    attemptsRemaining,
+    errors: [
+      {
+        field: 'currentPassword',
+        code: ErrorCode.pinWrongCurrent,
+        message: 'The current void password is wrong.',
+      },
+    ],
+  });
+}
+
+export function changeVoidPassword(ctx: RequestContext): HandlerResult {
+  requireRole(ctx, ['owner'], 'change a void password (only the merchant owner can)');
+  const terminal = terminalInScope(ctx, ctx.params.tid!);
+  const { currentPassword, newPassword } = ctx.body as ChangeVoidPasswordRequest;
+  if (isLocked(terminal, ctx.now)) throw lockedProblem(terminal);
+  const open = openCommandOf(ctx.state, terminal.tid);
+  if (open) throw alreadyOpen(open);
+  // The new PIN first: a bad new PIN must not cost one of the 5 attempts.
+  const policy = policyProblem(newPassword);
+  if (policy) throw policy;
+  // Both hashes before anything changes: without them the request runs again once they are (decision 014).
+  const { hasher } = ctx.state;
+  const { salt } = terminal.voidPassword;
+  const [hash, currentKdf] = ctx.hashes.of(
+    currentNeedsKdf(hasher, terminal)
+      ? [
+          [salt, newPassword],
+          [salt, currentPassword],
+        ]
+      : [[salt, newPassword]],
+  ) as [string, string | undefined];
+  if (!matchesCurrent(terminal, currentPassword, hasher, currentKdf ?? null)) {
+    throw wrongCurrentPassword(ctx, terminal);
+  }
+  if (terminal.voidPassword.failedAttempts > 0) {
+    terminal.voidPassword.failedAttempts = 0;
+    touchTerminal(ctx.state, terminal);
+  }
+  const { reused } = checkNewPin(hasher, terminal, newPassword, hash);
+  if (reused) throw reusedProblem();
+  const command = queueCommand(ctx.state, { terminal, kind: 'change', hash, user: userOf(ctx), at: ctx.now });
+  audit(ctx, {
+    action: 'void_password.change_requested',
+    outcome: 'success',
+    merchantId: terminal.merchantId,
+    tid: terminal.tid,
+  });
+  return { body: { command: commandView(command) } };
+}
+
+function drawTemporaryPin(): string {
+  for (;;) {
+    const pin = String(randomInt(1_000_000)).padStart(6, '0');
+    if (checkVoidPassword(pin).length === 0) return pin;
+  }
+}
+
+/** The PINs drawn stay with the request, so its next run finds their hashes (decision 014). */
+function temporaryPinFor(ctx: RequestContext, terminal: TerminalRecord): { pin: string; hash: string } {
+  const drawn = ctx.temporaryPins;
+  if (drawn.length === 0) drawn.push(drawTemporaryPin());
+  const hashes = ctx.hashes.of(drawn.map((pin) => [terminal.voidPassword.salt, pin]));
+  for (const [i, pin] of drawn.entries()) {
+    if (!checkNewPin(ctx.state.hasher, terminal, pin, hashes[i]!).reused) return { pin, hash: hashes[i]! };
+  }
+  // One of the last 3 PINs (3 in a million): draw another, hashed on the next run.
+  drawn.push(drawTemporaryPin());
+  ctx.hashes.of(drawn.map((pin) => [terminal.voidPassword.salt, pin]));
+  throw new Error('unreachable: a new PIN has no hash yet');
+}
+
+export function requireTicket(
+  ctx: RequestContext,
+  ticketId: string | undefined,
+  reason: string | undefined,
+): void {
+  if (userOf(ctx).role !== 'support') return;
+  const errors = [];
+  if (!ticketId?.trim())
+    errors.push({
+      field: 'ticketId',
+      code: 'required',
+      message: 'A support reset needs the ticket reference.',
+    });
+  if (!reason?.trim())
+    errors.push({ field: 'reason', code: 'required', message: 'A support reset needs a reason.' });
+  if (errors.length > 0)
+    throw new SimProblem(422, ErrorCode.validation, 'Give the ticket and the reason.', { errors });
+}
+
+export function resetVoidPassword(ctx: RequestContext): HandlerResult {
+  requireRole(ctx, ['owner', 'support'], 'reset a void password');
+  const terminal = terminalInScope(ctx, ctx.params.tid!);
+  requireStepUp(ctx);
+  const body = ctx.body as ResetVoidPasswordRequest;
+  requireTicket(ctx, body.ticketId, body.reason);
+  const generate = body.generateTemporary === true;
+  if (generate === (body.newPassword !== undefined)) {
+    throw new SimProblem(
+      422,
+      ErrorCode.validation,
+      'Give a new void password or ask for a temporary one (not both).',
+      {
+        errors: [
+          { field: 'newPassword', code: 'required', message: 'either newPassword or generateTemporary' },
+        ],
+      },
+    );
+  }
+  const open = openCommandOf(ctx.state, terminal.tid);
+  if (open) throw alreadyOpen(open);
+  let temporaryPassword: string | undefined;
+  let hash: string;
+  if (generate) {
+    const temporary = temporaryPinFor(ctx, terminal);
+    temporaryPassword = temporary.pin;
+    hash = temporary.hash;
+  } else {
+    const policy = policyProblem(body.newPassword!);
+    if (policy) throw policy;
+    const [newHash] = ctx.hashes.of([[terminal.voidPassword.salt, body.newPassword!]]);
+    const fresh = checkNewPin(ctx.state.hasher, terminal, body.newPassword!, newHash!);
+    if (fresh.reused) throw reusedProblem();
+    hash = fresh.hash;
+  }
+  const command = queueCommand(ctx.state, {
+    terminal,
+    kind: 'reset',
+    hash,
+    user: userOf(ctx),
+    at: ctx.now,
+    temporary: generate,
+    ticketId: body.ticketId?.trim(),
+    reason: body.reason?.trim(),
+  });
+  audit(ctx, {
+    action: 'void_password.reset_requested',
+    outcome: 'success',
+    merchantId: terminal.merchantId,
+    tid: terminal.tid,
+    ticketId: body.ticketId?.trim() || null,
+    reason: body.reason?.trim() || null,
+  });
+  return { body: { command: commandView(command), ...(temporaryPassword ? { temporaryPassword } : {}) } };
+}
+
+function commandInScope(ctx: RequestContext, id: string): CommandRecord {
+  const command = ctx.state.commands.get(id);
+  if (!command || !inScope(userOf(ctx), command.merchantId)) throw notFound('password command');
+  return command;
+}
+
+export function getCommand(ctx: RequestContext): HandlerResult {
+  requireSeesVoidPasswords(ctx, 'read void-password commands');
+  return { body: { command: commandView(commandInScope(ctx, ctx.params.id!)) } };
+}
+
+export function cancelCommand(ctx: RequestContext): HandlerResult {
+  requireRole(ctx, ['owner', 'support'], 'cancel a password command');
+  const command = commandInScope(ctx, ctx.params.id!);
+  if (command.status !== 'queued') {
+    throw new SimProblem(
+      409,
+      ErrorCode.commandNotCancellable,
+      `The command is ${command.status}; only a queued one can be cancelled.`,
+    );
+  }
+  command.status = 'cancelled';
+  command.cancelledAt = ctx.now;
+  delete command.newHash;
+  ctx.state.openCommands.delete(command);
+  markChanged(ctx.state, 'commands', command.id);
+  const terminal = ctx.state.world.terminalByTid.get(command.tid);
+  if (terminal) touchTerminal(ctx.state, terminal);
+  audit(ctx, {
+    action: 'command.cancelled',
+    outcome: 'success',
+    merchantId: command.merchantId,
+    tid: command.tid,
+    target: command.id,
+  });
+  return { body: { command: commandView(command) } };
+}
+
+export function commandHistory(ctx: RequestContext): HandlerResult {
+  const terminal = terminalInScope(ctx, ctx.params.tid!);
+  requireSeesVoidPasswords(ctx, 'read void-password commands');
+  const list = ctx.state.commandsByTid.get(terminal.tid) ?? [];
+  const items = [...list].sort((a, b) => b.requestedAt - a.requestedAt).map(commandView);
+  return { body: { items, serverTime: toIso(ctx.now) } };
+}
+
+function closeCommand(state: SimState, command: CommandRecord): void {
+  delete command.newHash;
+  state.openCommands.delete(command);
+  markChanged(state, 'commands', command.id);
+}
+
+export function advanceCommands(state: SimState, now: number): void {
+  if (state.openCommands.size === 0) return;
+  const open = [...state.openCommands].sort((a, b) => a.requestedAt - b.requestedAt);
+  for (const command of open) {
+    const terminal = state.world.terminalByTid.get(command.tid);
+    if (!terminal) continue;
+    const pickUp = terminal.online
+      ? nextHeartbeat(terminal, command.deliveredAt ?? command.requestedAt)
+      : Infinity;
+    const deadline = command.expiresAt;
+    if (pickUp <= now && pickUp < deadline) {
+      command.deliveredAt ??= pickUp;
+      const system = { merchantId: command.merchantId, tid: command.tid, target: command.id };
+      const changedMeanwhile =
+        command.kind === 'change' && terminal.voidPassword.version !== command.basePasswordVersion;
+      if (changedMeanwhile || command.newHash === undefined) {
+        command.status = 'failed';
+        command.failureReason = changedMeanwhile ? 'password_changed_at_terminal' : 'no_password';
+        touchTerminal(state, terminal);
+      } else {
+        command.status = 'applied';
+        command.appliedAt = pickUp;
+        installPin(state, terminal, command.newHash, pickUp, { temporary: command.temporary === true });
+        recordAudit(
+          state,
+          pickUp,
+          {
+            ...system,
+            actor: terminal.tid,
+            actorRole: 'terminal',
+            action: 'void_password.applied',
+            outcome: 'success',
+          },
+          null,
+        );
+      }
+      closeCommand(state, command);
+    } else if (now >= deadline) {
+      if (command.status === 'queued') {
+        command.status = 'expired';
+        recordAudit(
+          state,
+          deadline,
+          {
+            merchantId: command.merchantId,
+            tid: command.tid,
+            target: command.id,
+            actor: 'system',
+            actorRole: 'system',
+            action: 'command.expired',
+            outcome: 'failure',
+          },
+          null,
+        );
+      } else {
+        command.status = 'failed';
+        command.failureReason = 'not_acknowledged';
+      }
+      touchTerminal(state, terminal);
+      closeCommand(state, command);
+    }
+  }
+}
