@@ -7,6 +7,7 @@ import { handleControl } from './control';
 import { generateWorld } from './data/generate';
 import { takeFault } from './faults';
 import { fastHasher, type SecretHasher } from './hash';
+import { HashBook, HashesNeeded } from './hash-book';
 import {
   findReplay,
   recordKeyOf,
@@ -27,7 +28,7 @@ import { matchRoute, parseOrReject, queryObject } from './router';
 import { routeHandlers } from './routes';
 import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
 import { advanceWorld } from './rules/lifecycle';
-import { createState, emptyChanges, type SimState } from './state';
+import { createState, emptyChanges, hashUserPasswords, type SimState } from './state';
 import type { FaultRecord, Scenario, SimRequest, SimResponse } from './types';
 import { requireTerminalVersion } from './views/terminals';
 
@@ -45,7 +46,10 @@ export interface AcquirerOptions {
 }
 
 export interface Acquirer {
-  handle(request: SimRequest): SimResponse;
+  /** Hashing runs off the event loop; everything else of a request runs in one synchronous step (decision 014). */
+  handle(request: SimRequest): Promise<SimResponse>;
+  /** Resolves once the accounts' passwords are hashed (after creation and after each reset). */
+  ready(): Promise<void>;
   now(): number;
   readonly clock: SimClock;
   readonly state: SimState;
@@ -54,6 +58,17 @@ export interface Acquirer {
 }
 
 export const DEFAULT_SEED = 'merchant-console';
+
+/** Runs of one request (each after computing the hashes the last one asked for) before it answers 503. */
+export const MAX_RUNS = 4;
+
+/** What one request keeps from one run to the next. */
+interface RequestCarry {
+  hashes: HashBook;
+  temporaryPins: string[];
+  run: number;
+  fault: FaultRecord | null;
+}
 
 function instantOf(value: string | number | Date | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -83,43 +98,27 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       hasher,
     );
 
+  let usersHashed = hashUserPasswords(state);
+
   const acquirer: Acquirer = {
-    handle(request) {
-      const now = clock.now();
-      let response: SimResponse;
-      try {
-        if (
-          controlPath !== null &&
-          (request.path === controlPath || request.path.startsWith(`${controlPath}/`))
-        ) {
-          advanceWorld(state, now);
-          response = handleControl(
-            { state, clock, now, reset: acquirer.reset },
-            request.method,
-            request.path.slice(controlPath.length),
-            bodyOf(request),
-          );
-        } else {
-          response = handleApi(request, now);
+    async handle(request) {
+      const carry: RequestCarry = { hashes: new HashBook(hasher), temporaryPins: [], run: 0, fault: null };
+      for (;;) {
+        // Again before each run: a reset (control surface) may have come in meanwhile.
+        await usersHashed;
+        carry.run++;
+        const outcome = runOnce(request, carry);
+        if (!(outcome instanceof HashesNeeded)) return outcome;
+        if (carry.run >= MAX_RUNS) return finishResponse(busyResponse());
+        // The only wait of a request: other requests run meanwhile, so the next run reads the state afresh.
+        try {
+          await carry.hashes.fill(outcome.needs);
+        } catch (error) {
+          return finishResponse(errorResponse(error));
         }
-      } catch (error) {
-        response = errorResponse(error);
       }
-      response.headers['date'] = toHttpDate(clock.now());
-      response.headers['cache-control'] = 'no-store';
-      const storage = options.storage;
-      if (state.dirty && storage) {
-        state.dirty = false;
-        // A record store that fails throws here: the host must not acknowledge the request.
-        if ('saveChanges' in storage) {
-          storage.saveChanges(state, clock, {
-            durable: request.method !== 'GET' && request.method !== 'HEAD',
-          });
-        } else storage.save(serializeState(state, clock));
-      }
-      state.changes = emptyChanges();
-      return response;
     },
+    ready: () => usersHashed,
     now: () => clock.now(),
     tick: () => advanceWorld(state, clock.now()),
     clock,
@@ -137,30 +136,82 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       );
       state.dirty = true;
       state.changes.all = true;
+      usersHashed = hashUserPasswords(state);
     },
   };
+
+  /**
+   * One synchronous run of a request, stored before it returns: no other request runs in between, so the
+   * rules (lockout, throttles, one open command, idempotency) hold as on one thread. A rule missing a KDF hash
+   * throws HashesNeeded before it changes anything; that run is not an answer.
+   */
+  function runOnce(request: SimRequest, carry: RequestCarry): SimResponse | HashesNeeded {
+    const now = clock.now();
+    let outcome: SimResponse | HashesNeeded;
+    try {
+      if (
+        controlPath !== null &&
+        (request.path === controlPath || request.path.startsWith(`${controlPath}/`))
+      ) {
+        advanceWorld(state, now);
+        outcome = handleControl(
+          { state, clock, now, reset: acquirer.reset, hashes: carry.hashes },
+          request.method,
+          request.path.slice(controlPath.length),
+          bodyOf(request),
+        );
+      } else {
+        outcome = handleApi(request, now, carry);
+      }
+    } catch (error) {
+      outcome = error instanceof HashesNeeded ? error : errorResponse(error);
+    }
+    const storage = options.storage;
+    if (state.dirty && storage) {
+      state.dirty = false;
+      // A record store that fails throws here: the host must not acknowledge the request.
+      if ('saveChanges' in storage) {
+        storage.saveChanges(state, clock, {
+          // A run that only asked for hashes changed bookkeeping at most (activity, the world's clock).
+          durable:
+            !(outcome instanceof HashesNeeded) && request.method !== 'GET' && request.method !== 'HEAD',
+        });
+      } else storage.save(serializeState(state, clock));
+    }
+    state.changes = emptyChanges();
+    return outcome instanceof HashesNeeded ? outcome : finishResponse(outcome);
+  }
+
+  function finishResponse(response: SimResponse): SimResponse {
+    response.headers['date'] = toHttpDate(clock.now());
+    response.headers['cache-control'] = 'no-store';
+    return response;
+  }
 
   function apiPathOf(path: string): string | null {
     if (path === basePath) return '/';
     return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : null;
   }
 
-  function handleApi(request: SimRequest, now: number): SimResponse {
+  function handleApi(request: SimRequest, now: number, carry: RequestCarry): SimResponse {
     const apiPath = apiPathOf(request.path);
-    const fault = takeFault(state.faults, request.method, request.path, apiPath);
-    if (fault) {
+    // Taken on the first run only: a request that runs again is still one request.
+    const fault =
+      carry.run === 1 ? takeFault(state.faults, request.method, request.path, apiPath) : carry.fault;
+    carry.fault = fault;
+    if (fault && carry.run === 1) {
       state.changes.faults = true;
       state.dirty = true;
     }
     if (fault && (fault.networkError || fault.status !== undefined || fault.malformed)) {
       return faultResponse(fault);
     }
-    const response = apiPath === null ? notFoundResponse() : route(request, apiPath, now);
+    const response = apiPath === null ? notFoundResponse() : route(request, apiPath, now, carry);
     if (fault?.delayMs) response.fault = { ...response.fault, delayMs: fault.delayMs };
     return response;
   }
 
-  function route(request: SimRequest, apiPath: string, now: number): SimResponse {
+  function route(request: SimRequest, apiPath: string, now: number, carry: RequestCarry): SimResponse {
     advanceWorld(state, now);
     const match = matchRoute(request.method, apiPath);
     if (match.kind === 'not_found') return notFoundResponse();
@@ -190,6 +241,8 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       user: null,
       setCookies: [],
       responseHeaders: {},
+      hashes: carry.hashes,
+      temporaryPins: carry.temporaryPins,
     };
     try {
       const lookup = lookupSession(state, ctx.cookies, now);
@@ -229,6 +282,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       }
       return finish(ctx, result, endpoint.status);
     } catch (error) {
+      if (error instanceof HashesNeeded) throw error;
       const response = errorResponse(error);
       if (ctx.setCookies.length > 0) response.setCookies = ctx.setCookies;
       return response;
@@ -268,6 +322,12 @@ export function problemResponse(problem: SimProblem): SimResponse {
     headers,
     body: problemBody(problem.status, problem.code, problem.detail, problem.extras),
   };
+}
+
+function busyResponse(): SimResponse {
+  return problemResponse(
+    new SimProblem(503, ErrorCode.unavailable, 'The acquirer is busy. Try again.', { retryAfter: 1 }),
+  );
 }
 
 function notFoundResponse(): SimResponse {

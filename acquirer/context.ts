@@ -1,4 +1,5 @@
 import type { EndpointName } from '@contract/endpoint-table';
+import type { HashBook } from './hash-book';
 import type { SimState } from './state';
 import type { SessionRecord, SimRequest, UserRecord } from './types';
 
@@ -20,6 +21,10 @@ export interface RequestContext {
   user: UserRecord | null;
   setCookies: string[];
   responseHeaders: Record<string, string>;
+  /** KDF hashes, computed before this run of the request (decision 014). */
+  hashes: HashBook;
+  /** Kept across the runs of one request: temporary PINs drawn, so a second run hashes the same ones. */
+  temporaryPins: string[];
 }
 
 export function userOf(ctx: RequestContext): UserRecord {

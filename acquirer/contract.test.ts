@@ -10,72 +10,75 @@ import type { SimResponse } from './types';
 import { englishIssues } from './zod-english';
 
 /** A successful call of every endpoint of the contract table. */
-function successfulCalls(acquirer: Acquirer): Record<EndpointName, () => SimResponse> {
-  const owner = signedIn(acquirer, 'owner');
-  const support = signedIn(acquirer, 'support');
-  const voidTx = () =>
+async function successfulCalls(
+  acquirer: Acquirer,
+): Promise<Record<EndpointName, () => Promise<SimResponse>>> {
+  const owner = await signedIn(acquirer, 'owner');
+  const support = await signedIn(acquirer, 'support');
+  const voidTx = async () =>
     bodyOf<{ items: { id: string; traceNo: string }[] }>(
-      owner.get('/transactions', { q: DEMO_TRACE_NOS.voidOfVoidedSale }),
+      await owner.get('/transactions', { q: DEMO_TRACE_NOS.voidOfVoidedSale }),
     ).items.find((t) => t.traceNo === DEMO_TRACE_NOS.voidOfVoidedSale)!;
-  const openCommandId = () =>
-    bodyOf<{ openCommand: { id: string } }>(owner.get(`/terminals/${DEMO_TIDS.openCommand}`)).openCommand.id;
+  const openCommandId = async () =>
+    bodyOf<{ openCommand: { id: string } }>(await owner.get(`/terminals/${DEMO_TIDS.openCommand}`))
+      .openCommand.id;
   let jobId = '';
   return {
-    login: () => new TestClient(acquirer).login('cashier', PASSWORDS.cashier!),
-    logout: () => signedIn(acquirer, 'cashier').post('/auth/logout'),
-    session: () => owner.get('/auth/session'),
-    stepUp: () => owner.post('/auth/step-up', { password: PASSWORDS.owner }),
-    merchants: () => support.get('/merchants', { q: '悦来' }),
-    merchant: () => support.get(`/merchants/${MERCHANT_A}`),
-    terminals: () => owner.get('/terminals'),
-    terminalsExport: () => owner.get('/terminals/export'),
-    terminalFacets: () => owner.get('/terminals/facets'),
-    terminal: () => owner.get(`/terminals/${DEMO_TIDS.openCommand}`),
-    changeVoidPassword: () =>
-      owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+    login: async () => await new TestClient(acquirer).login('cashier', PASSWORDS.cashier!),
+    logout: async () => await (await signedIn(acquirer, 'cashier')).post('/auth/logout'),
+    session: async () => await owner.get('/auth/session'),
+    stepUp: async () => await owner.post('/auth/step-up', { password: PASSWORDS.owner }),
+    merchants: async () => await support.get('/merchants', { q: '悦来' }),
+    merchant: async () => await support.get(`/merchants/${MERCHANT_A}`),
+    terminals: async () => await owner.get('/terminals'),
+    terminalsExport: async () => await owner.get('/terminals/export'),
+    terminalFacets: async () => await owner.get('/terminals/facets'),
+    terminal: async () => await owner.get(`/terminals/${DEMO_TIDS.openCommand}`),
+    changeVoidPassword: async () =>
+      await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
         currentPassword: DEMO_VOID_PASSWORD,
         newPassword: '470215',
       }),
-    resetVoidPassword: () =>
-      owner.post(
+    resetVoidPassword: async () =>
+      await owner.post(
         `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
         { generateTemporary: true },
-        { stepUpToken: owner.stepUp(PASSWORDS.owner!) },
+        { stepUpToken: await owner.stepUp(PASSWORDS.owner!) },
       ),
-    commandHistory: () => owner.get(`/terminals/${DEMO_TIDS.custom}/void-password/commands`),
-    command: () => owner.get(`/password-commands/${openCommandId()}`),
-    cancelCommand: () => owner.post(`/password-commands/${openCommandId()}/cancel`),
-    bulkReset: () => {
-      const response = owner.post(
+    commandHistory: async () => await owner.get(`/terminals/${DEMO_TIDS.custom}/void-password/commands`),
+    command: async () => await owner.get(`/password-commands/${await openCommandId()}`),
+    cancelCommand: async () => await owner.post(`/password-commands/${await openCommandId()}/cancel`),
+    bulkReset: async () => {
+      const response = await owner.post(
         '/void-password/bulk-resets',
         { filter: { passwordState: 'default' }, newPassword: '470215' },
-        { stepUpToken: owner.stepUp(PASSWORDS.owner!) },
+        { stepUpToken: await owner.stepUp(PASSWORDS.owner!) },
       );
       jobId = bodyOf<{ job: { id: string } }>(response).job.id;
       return response;
     },
-    job: () => {
+    job: async () => {
       acquirer.clock.advance(1000);
-      return owner.get(`/jobs/${jobId}`);
+      return await owner.get(`/jobs/${jobId}`);
     },
-    transactions: () => owner.get('/transactions', { limit: '500' }),
-    transactionsExport: () => owner.get('/transactions/export'),
-    voidSummary: () => owner.get('/transactions/void-summary'),
-    transaction: () => owner.get(`/transactions/${voidTx().id}`),
-    auditEvents: () => owner.get('/audit-events'),
-    alerts: () => owner.get('/alerts'),
-    overview: () => owner.get('/overview'),
+    transactions: async () => await owner.get('/transactions', { limit: '500' }),
+    transactionsExport: async () => await owner.get('/transactions/export'),
+    voidSummary: async () => await owner.get('/transactions/void-summary'),
+    transaction: async () => await owner.get(`/transactions/${(await voidTx()).id}`),
+    auditEvents: async () => await owner.get('/audit-events'),
+    alerts: async () => await owner.get('/alerts'),
+    overview: async () => await owner.get('/overview'),
   };
 }
 
 describe('the contract', () => {
-  it('answers every endpoint with its success status and a body its response schema accepts', () => {
+  it('answers every endpoint with its success status and a body its response schema accepts', async () => {
     const acquirer = testAcquirer();
-    const calls = successfulCalls(acquirer);
+    const calls = await successfulCalls(acquirer);
     expect(Object.keys(calls).sort()).toEqual(Object.keys(endpoints).sort());
     for (const name of Object.keys(calls) as EndpointName[]) {
       const endpoint = endpoints[name];
-      const response = calls[name]();
+      const response = await calls[name]();
       expect.soft(response.status, name).toBe(endpoint.status);
       expect(response.headers['date'], name).toBe(new Date(acquirer.now()).toUTCString());
       if (endpoint.response === null) {
@@ -91,36 +94,36 @@ describe('the contract', () => {
     }
   });
 
-  it('answers every transaction and terminal of the demo in contract shape', () => {
+  it('answers every transaction and terminal of the demo in contract shape', async () => {
     const acquirer = testAcquirer();
-    const support = signedIn(acquirer, 'support');
+    const support = await signedIn(acquirer, 'support');
     let cursor: string | undefined;
     let seen = 0;
     do {
-      const response = support.get('/transactions', { limit: '500', ...(cursor ? { cursor } : {}) });
+      const response = await support.get('/transactions', { limit: '500', ...(cursor ? { cursor } : {}) });
       const page = endpoints.transactions.response.parse(response.body);
       seen += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toBe(acquirer.state.world.transactions.length);
     for (const t of acquirer.state.world.terminals) {
-      expect(endpoints.terminal.response.safeParse(support.get(`/terminals/${t.tid}`).body).success).toBe(
-        true,
-      );
+      expect(
+        endpoints.terminal.response.safeParse((await support.get(`/terminals/${t.tid}`)).body).success,
+      ).toBe(true);
     }
   });
 
-  it('answers problems as RFC 9457 problem details with a Date header', () => {
+  it('answers problems as RFC 9457 problem details with a Date header', async () => {
     const acquirer = testAcquirer();
     const anonymous = new TestClient(acquirer);
-    const owner = signedIn(acquirer, 'owner');
+    const owner = await signedIn(acquirer, 'owner');
     const problems = [
-      anonymous.get('/terminals'),
-      owner.get('/merchants'),
-      owner.get('/terminals/00000000'),
-      owner.get('/no-such-endpoint'),
-      owner.call('POST', '/terminals'),
-      owner.post('/auth/step-up', { password: 42 }),
+      await anonymous.get('/terminals'),
+      await owner.get('/merchants'),
+      await owner.get('/terminals/00000000'),
+      await owner.get('/no-such-endpoint'),
+      await owner.call('POST', '/terminals'),
+      await owner.post('/auth/step-up', { password: 42 }),
     ];
     expect(problems.map((p) => p.status)).toEqual([401, 403, 404, 404, 405, 400]);
     for (const problem of problems) {
@@ -132,21 +135,21 @@ describe('the contract', () => {
     expect(problems[4]!.headers['allow']).toBe('GET');
   });
 
-  it('accepts any API base path it is configured with', () => {
+  it('accepts any API base path it is configured with', async () => {
     const acquirer = testAcquirer({ basePath: '/acquirer/api/v1/' });
-    const response = acquirer.handle({
+    const response = await acquirer.handle({
       method: 'POST',
       path: '/acquirer/api/v1/auth/login',
       headers: { 'content-type': 'application/json' },
       body: { username: 'owner', password: PASSWORDS.owner },
     });
     expect(response.status).toBe(200);
-    expect(acquirer.handle({ method: 'GET', path: '/api/v1/auth/session' }).status).toBe(404);
+    expect((await acquirer.handle({ method: 'GET', path: '/api/v1/auth/session' })).status).toBe(404);
   });
 
-  it('answers 400 when the body is not JSON', () => {
+  it('answers 400 when the body is not JSON', async () => {
     const acquirer = testAcquirer();
-    const response = acquirer.handle({
+    const response = await acquirer.handle({
       method: 'POST',
       path: '/api/v1/auth/login',
       headers: { 'content-type': 'application/json' },

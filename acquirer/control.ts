@@ -10,11 +10,12 @@ import {
 import { type SimClock, toIso } from './clock';
 import { HEARTBEAT_MS } from './data/generate';
 import { faultRecord } from './faults';
+import type { HashBook } from './hash-book';
 import { problemBody } from './problem';
 import { parseOrReject } from './router';
 import { lastSeenOf } from './rules/heartbeat';
 import { advanceWorld } from './rules/lifecycle';
-import { installPin, pinHashFor } from './rules/void-password';
+import { installPin } from './rules/void-password';
 import { type SimState, touchTerminal } from './state';
 import type { Scenario, SimResponse } from './types';
 
@@ -22,6 +23,7 @@ export interface ControlContext {
   state: SimState;
   clock: SimClock;
   now: number;
+  hashes: HashBook;
   reset(options: { scenario?: Scenario; seed?: string }): void;
 }
 
@@ -102,7 +104,8 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
       return noContent();
     }
     const { password } = parse(MockVoidPasswordBody, body);
-    installPin(state, terminal, pinHashFor(state.hasher, terminal, password), now);
+    const [hash] = ctx.hashes.of([[terminal.voidPassword.salt, password]]);
+    installPin(state, terminal, hash!, now);
     return noContent();
   }
   return problem(404, 'No such control.', ErrorCode.notFound);

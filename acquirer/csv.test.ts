@@ -41,10 +41,10 @@ function linesOf(body: unknown): string[] {
 }
 
 describe('exports', () => {
-  it('exports the filtered transactions of the owner as CSV, named after the terminal, and audits it', () => {
+  it('exports the filtered transactions of the owner as CSV, named after the terminal, and audits it', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const response = owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom });
+    const owner = await signedIn(acquirer, 'owner');
+    const response = await owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(
@@ -62,9 +62,9 @@ describe('exports', () => {
     });
   });
 
-  it('names a file of every terminal by the date alone', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    expect(owner.get('/transactions/export').headers['content-disposition']).toBe(
+  it('names a file of every terminal by the date alone', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    expect((await owner.get('/transactions/export')).headers['content-disposition']).toBe(
       'attachment; filename="transactions-20250611.csv"',
     );
   });
@@ -80,9 +80,11 @@ describe('exports', () => {
       'Transaction ID,Time (China Standard Time),MID,TID,Store,Type,Status,Payment method,Amount (CNY),Currency,Card ending,Trace no.,RRN,Batch no.,Operator,Voidable now,Void deadline (China Standard Time),Why not voidable,Original sale ID',
       [',Sale,Approved,Chip card,', ',Yes,', ',QR payment: refund to the original method,', ',Void,'],
     ],
-  ])('writes the headers and values in %s', (lang, header, values) => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const lines = linesOf(owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom, lang }).body);
+  ])('writes the headers and values in %s', async (lang, header, values) => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const lines = linesOf(
+      (await owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom, lang })).body,
+    );
     expect(lines[0]).toBe(header);
     for (const value of values)
       expect(
@@ -94,15 +96,15 @@ describe('exports', () => {
     expect(lines.join('\n')).not.toMatch(/card_chip|approved|qr_refund_only/);
   });
 
-  it('writes Chinese without a language, and refuses one it does not have', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    expect(linesOf(owner.get('/transactions/export').body)[0]).toMatch(/^交易编号,/);
-    expect(codeOf(owner.get('/transactions/export', { lang: 'fr' }))).toBe('request.malformed');
+  it('writes Chinese without a language, and refuses one it does not have', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    expect(linesOf((await owner.get('/transactions/export')).body)[0]).toMatch(/^交易编号,/);
+    expect(codeOf(await owner.get('/transactions/export', { lang: 'fr' }))).toBe('request.malformed');
   });
 
-  it('exports terminals with the store names intact, in the language asked (Chinese without one)', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const csv = owner.get('/terminals/export', { passwordState: 'default' }).body as string;
+  it('exports terminals with the store names intact, in the language asked (Chinese without one)', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const csv = (await owner.get('/terminals/export', { passwordState: 'default' })).body as string;
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       '\uFEFF终端号,序列号,型号,固件版本,商户号,商户名称,门店,连接状态,最后通信（北京时间）,撤销消费密码（主管密码）,密码上次修改（北京时间）,锁定至（北京时间）,密码指令',
@@ -111,15 +113,16 @@ describe('exports', () => {
     expect(lines.slice(1).every((line) => line.includes(',出厂默认,'))).toBe(true);
     expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
     expect(lines).toHaveLength(1 + 4);
-    const english = owner.get('/terminals/export', { passwordState: 'default', lang: 'en' }).body as string;
+    const english = (await owner.get('/terminals/export', { passwordState: 'default', lang: 'en' }))
+      .body as string;
     expect(english).toMatch(/^\uFEFFTID,SN,Model,/);
     expect(english).not.toMatch(/,default,|online|offline/);
-    expect(codeOf(owner.get('/terminals/export', { lang: 'fr' }))).toBe('request.malformed');
+    expect(codeOf(await owner.get('/terminals/export', { lang: 'fr' }))).toBe('request.malformed');
   });
 
-  it('is refused to cashiers (403)', () => {
-    const cashier = signedIn(testAcquirer(), 'cashier');
-    expect(codeOf(cashier.get('/transactions/export'))).toBe('auth.forbidden');
-    expect(codeOf(cashier.get('/terminals/export'))).toBe('auth.forbidden');
+  it('is refused to cashiers (403)', async () => {
+    const cashier = await signedIn(testAcquirer(), 'cashier');
+    expect(codeOf(await cashier.get('/transactions/export'))).toBe('auth.forbidden');
+    expect(codeOf(await cashier.get('/terminals/export'))).toBe('auth.forbidden');
   });
 });

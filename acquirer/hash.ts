@@ -11,24 +11,35 @@ export function saltedHash(salt: string, secret: string): string {
   return sha256Hex(`${salt}:${secret}`);
 }
 
-// `hash` must be deterministic for a salt: PIN history compares hashes of one terminal.
+// `hash` must be deterministic for a salt: PIN history compares hashes of one terminal. Asynchronous, so a
+// server runs its KDF off the event loop (decision 014).
 export interface SecretHasher {
   readonly scheme: string;
-  hash(salt: string, secret: string): string;
-  /** A keyed MAC on a server: the text may hold a secret. */
+  hash(salt: string, secret: string): Promise<string>;
+  /** A keyed MAC on a server: the text may hold a secret. Cheap, so synchronous. */
   digest(text: string): string;
 }
 
-export const fastHasher: SecretHasher = { scheme: '', hash: saltedHash, digest: sha256Hex };
+export const fastHasher: SecretHasher = {
+  scheme: '',
+  hash: (salt, secret) => Promise.resolve(saltedHash(salt, secret)),
+  digest: sha256Hex,
+};
 
 // Generated data keeps the fast default.
 export function isOfScheme(hasher: SecretHasher, stored: string): boolean {
   return hasher.scheme === '' || stored.startsWith(`${hasher.scheme}$`);
 }
 
-export function secretMatches(hasher: SecretHasher, salt: string, secret: string, stored: string): boolean {
-  const candidate = isOfScheme(hasher, stored) ? hasher.hash(salt, secret) : saltedHash(salt, secret);
-  return sameHash(candidate, stored);
+/** `kdfHash` is `hasher.hash(salt, secret)`, computed ahead (hash-book.ts); other schemes are checked here. */
+export function secretMatches(
+  hasher: SecretHasher,
+  salt: string,
+  secret: string,
+  stored: string,
+  kdfHash: string,
+): boolean {
+  return sameHash(isOfScheme(hasher, stored) ? kdfHash : saltedHash(salt, secret), stored);
 }
 
 // High-entropy tokens need no salt.

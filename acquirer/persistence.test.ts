@@ -22,11 +22,11 @@ function memoryStorage(): StoragePort & { value: string | null; saves: number } 
 }
 
 describe('persistence', () => {
-  it('stores no secret in plain text: no PIN, password or token of the flows run', () => {
+  it('stores no secret in plain text: no PIN, password or token of the flows run', async () => {
     const storage = memoryStorage();
     const acquirer = testAcquirer({ storage });
-    const owner = signedIn(acquirer, 'owner');
-    const support = signedIn(acquirer, 'support');
+    const owner = await signedIn(acquirer, 'owner');
+    const support = await signedIn(acquirer, 'support');
     const secrets: string[] = [
       PASSWORDS.owner!,
       PASSWORDS.support!,
@@ -36,25 +36,27 @@ describe('persistence', () => {
       '581937',
       '602847',
     ];
-    new TestClient(acquirer).login('owner', 'typo-password-77');
-    owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+    await new TestClient(acquirer).login('owner', 'typo-password-77');
+    await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
       currentPassword: DEMO_VOID_PASSWORD,
       newPassword: '470215',
     });
-    owner.post(`/terminals/${DEMO_TIDS.failedAttempts}/void-password/change`, {
+    await owner.post(`/terminals/${DEMO_TIDS.failedAttempts}/void-password/change`, {
       currentPassword: '602847',
       newPassword: '581937',
     });
-    const ownerStepUp = owner.stepUp(PASSWORDS.owner!);
+    const ownerStepUp = await owner.stepUp(PASSWORDS.owner!);
     const temporary = ResetVoidPasswordResponse.parse(
-      owner.post(
-        `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
-        { generateTemporary: true },
-        { stepUpToken: ownerStepUp },
+      (
+        await owner.post(
+          `/terminals/${DEMO_TIDS.defaultPassword}/void-password/reset`,
+          { generateTemporary: true },
+          { stepUpToken: ownerStepUp },
+        )
       ).body,
     ).temporaryPassword!;
-    const supportStepUp = support.stepUp(PASSWORDS.support!);
-    support.post(
+    const supportStepUp = await support.stepUp(PASSWORDS.support!);
+    await support.post(
       '/void-password/bulk-resets',
       {
         terminalIds: [DEMO_TIDS.merchantBCustom, DEMO_TIDS.stalePassword],
@@ -65,7 +67,7 @@ describe('persistence', () => {
       { stepUpToken: supportStepUp },
     );
     acquirer.clock.advance(45 * SECOND);
-    owner.get('/terminals');
+    await owner.get('/terminals');
     secrets.push(
       temporary,
       owner.sessionCookie!,
@@ -81,20 +83,22 @@ describe('persistence', () => {
     for (const secret of secrets) expect(stored, `"${secret}" persisted`).not.toContain(secret);
   });
 
-  it('restores sessions, commands, terminals, audit, jobs and the clock after a reload', () => {
+  it('restores sessions, commands, terminals, audit, jobs and the clock after a reload', async () => {
     const storage = memoryStorage();
     let realNow = Date.parse(TEST_NOW);
     const first = testAcquirer({ storage, realNow: () => realNow });
-    const owner = signedIn(first, 'owner');
+    const owner = await signedIn(first, 'owner');
     const { command } = CommandResponse.parse(
-      owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
-        currentPassword: DEMO_VOID_PASSWORD,
-        newPassword: '470215',
-      }).body,
+      (
+        await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+          currentPassword: DEMO_VOID_PASSWORD,
+          newPassword: '470215',
+        })
+      ).body,
     );
     first.clock.advance(40 * SECOND);
-    owner.get('/terminals');
-    const before = TerminalDetail.parse(owner.get(`/terminals/${DEMO_TIDS.custom}`).body);
+    await owner.get('/terminals');
+    const before = TerminalDetail.parse((await owner.get(`/terminals/${DEMO_TIDS.custom}`)).body);
     const auditCount = first.state.audit.length;
 
     const simulatedBefore = first.now();
@@ -105,15 +109,15 @@ describe('persistence', () => {
     const reloaded = new TestClient(second);
     reloaded.cookies = { ...owner.cookies };
     reloaded.csrfToken = owner.csrfToken;
-    const session = reloaded.get('/auth/session');
+    const session = await reloaded.get('/auth/session');
     expect(session.status).toBe(200);
     expect(bodyOf(session).csrfToken).toBe(owner.csrfToken);
     expect(
       PasswordCommand.parse(
-        CommandResponse.parse(reloaded.get(`/password-commands/${command.id}`).body).command,
+        CommandResponse.parse((await reloaded.get(`/password-commands/${command.id}`)).body).command,
       ).status,
     ).toBe('applied');
-    const after = TerminalDetail.parse(reloaded.get(`/terminals/${DEMO_TIDS.custom}`).body);
+    const after = TerminalDetail.parse((await reloaded.get(`/terminals/${DEMO_TIDS.custom}`)).body);
     expect(after.voidPassword).toEqual(before.voidPassword);
     expect(after.version).toBe(before.version);
     expect(second.state.audit.length).toBe(auditCount);
@@ -121,7 +125,7 @@ describe('persistence', () => {
     const path = `/terminals/${DEMO_TIDS.custom}/void-password/change`;
     expect(
       bodyOf(
-        reloaded.post(
+        await reloaded.post(
           path,
           { currentPassword: '470215', newPassword: '581937' },
           { idempotencyKey: 'key-1' },
@@ -131,10 +135,12 @@ describe('persistence', () => {
       code: 'idempotency.mismatch',
     });
     expect(
-      reloaded.post(
-        path,
-        { currentPassword: '470215', newPassword: '581937' },
-        { idempotencyKey: 'after-reload' },
+      (
+        await reloaded.post(
+          path,
+          { currentPassword: '470215', newPassword: '581937' },
+          { idempotencyKey: 'after-reload' },
+        )
       ).status,
     ).toBe(202);
   });

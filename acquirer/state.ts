@@ -1,6 +1,6 @@
 import { ACCOUNT_SEEDS } from './data/accounts';
 import { HOSTILE_USER_NAMES } from './data/hostile';
-import { fastHasher, randomToken, type SecretHasher } from './hash';
+import { fastHasher, randomToken, saltedHash, type SecretHasher } from './hash';
 import type { HeldTemporaryPin } from './idempotency';
 import type {
   AuditRecord,
@@ -77,6 +77,10 @@ export function markChanged(state: SimState, collection: ChangedCollection, key:
   state.dirty = true;
 }
 
+/** Not yet hashed: matches no password until `hashUserPasswords` has run. */
+export const PENDING_PASSWORD_HASH = '';
+
+/** The fast default hashes at once; a slow KDF leaves the hash to `hashUserPasswords`. */
 export function createUsers(hasher: SecretHasher = fastHasher, scenario?: Scenario): UserRecord[] {
   return ACCOUNT_SEEDS.map((seed) => {
     const salt = randomToken(12);
@@ -87,9 +91,20 @@ export function createUsers(hasher: SecretHasher = fastHasher, scenario?: Scenar
       role: seed.role,
       merchantIds: [...seed.merchantIds],
       salt,
-      passwordHash: hasher.hash(salt, seed.password),
+      passwordHash: hasher.scheme === '' ? saltedHash(salt, seed.password) : PENDING_PASSWORD_HASH,
     };
   });
+}
+
+/** The demo accounts' passwords through the state's hasher, off the event loop (decision 014). */
+export async function hashUserPasswords(state: SimState): Promise<void> {
+  const passwords = new Map(ACCOUNT_SEEDS.map((seed) => [seed.id, seed.password]));
+  await Promise.all(
+    state.users.map(async (user) => {
+      if (user.passwordHash !== PENDING_PASSWORD_HASH) return;
+      user.passwordHash = await state.hasher.hash(user.salt, passwords.get(user.id)!);
+    }),
+  );
 }
 
 export function createState(world: World, hasher: SecretHasher = fastHasher): SimState {

@@ -1,4 +1,6 @@
 // `npm run load` (DURATION, CONNECTIONS, SQLITE_SYNCHRONOUS): figures for docs/performance.md.
+// `npm run load -- --scenario signin-pressure [--root <checkout>]`: the fleet list while sign-ins run, and
+// other requests during a 200-terminal bulk reset (decision 014). Loopback only, bounded in time.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +10,14 @@ import { createInterface } from 'node:readline';
 
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 10);
-const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const argOf = (name) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const loadScenario = argOf('--scenario') ?? 'default';
+// Another checkout's server (a before/after comparison); this script stays the same.
+const root = path.resolve(argOf('--root') ?? path.resolve(import.meta.dirname, '..'));
 const API = '/api/v1';
 const PIN = '246813';
 const NEXT_PIN = '581937';
@@ -17,7 +26,18 @@ async function startServer(scenario) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'acquirer-load-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--sandbox', '--port', '0', '--scenario', scenario],
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--sandbox',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--scenario',
+      scenario,
+    ],
     {
       cwd: root,
       env: { ...process.env, DB_PATH: path.join(dir, 'load.db'), LOG_LEVEL: 'info' },
@@ -32,6 +52,7 @@ async function startServer(scenario) {
     });
   });
   child.stdout.resume();
+  process.once('exit', () => child.kill('SIGKILL'));
   return {
     url,
     stop() {
@@ -50,8 +71,8 @@ async function post(url, pathname, body, headers = {}) {
   return response;
 }
 
-async function signIn(url) {
-  const response = await post(url, `${API}/auth/login`, { username: 'owner', password: 'owner-demo-1' });
+async function signIn(url, username = 'owner') {
+  const response = await post(url, `${API}/auth/login`, { username, password: `${username}-demo-1` });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
   const cookie = response.headers.getSetCookie()[0].split(';')[0];
   const { csrfToken } = await response.json();
@@ -75,7 +96,128 @@ function row({ title, result }) {
   return `| ${title} | ${result.requests.average.toFixed(1)} | ${result.latency.p50} | ${result.latency.p99} | ${result.requests.total} (${statuses}) | ${errors} |`;
 }
 
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One request at a time, `gapMs` apart, until `stop()`: what a person on the fleet page would wait. */
+function probe(url, cookie, gapMs) {
+  const latencies = [];
+  let errors = 0;
+  let running = true;
+  // The longest time without an answer (a success or a failure): how long the server kept this client waiting.
+  let stall = 0;
+  let last = performance.now();
+  const done = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${url}${API}/terminals?limit=50`, { headers: { cookie } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`fleet list answered ${response.status}`);
+        latencies.push(performance.now() - t0);
+      } catch {
+        // A kept-alive connection the server closed while it was busy: counted, not timed.
+        errors++;
+      }
+      stall = Math.max(stall, performance.now() - last);
+      last = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const at = (p) => percentile(sorted, p).toFixed(1);
+      const n = errors > 0 ? `${sorted.length} (+${errors} failed)` : String(sorted.length);
+      return { n, p50: at(50), p95: at(95), p99: at(99), max: at(100), stall: stall.toFixed(0) };
+    },
+  };
+}
+
+async function signinPressure() {
+  const lines = [];
+  const demo = await startServer('demo');
+  try {
+    const owner = await signIn(demo.url);
+    const quiet = probe(demo.url, owner.cookie, 20);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const idle = await quiet.stop();
+    const busy = probe(demo.url, owner.cookie, 20);
+    // Correct sign-ins of one account (a wrong one would be throttled after 5).
+    const { result } = await run('sign-in', {
+      url: `${demo.url}${API}/auth/login`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'cashier', password: 'cashier-demo-1' }),
+    });
+    const loaded = await busy.stop();
+    lines.push(
+      `| fleet list alone (1 client, 20 ms apart, 3 s) | ${idle.n} | ${idle.p50} | ${idle.p95} | ${idle.p99} | ${idle.max} | ${idle.stall} | — |`,
+      `| fleet list while ${connections} connections sign in (${duration} s) | ${loaded.n} | ${loaded.p50} | ${loaded.p95} | ${loaded.p99} | ${loaded.max} | ${loaded.stall} | ${(result.requests.total / duration).toFixed(1)} sign-ins/s (${Object.entries(
+        result.statusCodeStats ?? {},
+      )
+        .map(([status, { count }]) => `${status}×${count}`)
+        .join(' ')}) |`,
+    );
+  } finally {
+    demo.stop();
+  }
+  const large = await startServer('large');
+  try {
+    const owner = await signIn(large.url);
+    const stepUp = await post(
+      large.url,
+      `${API}/auth/step-up`,
+      { password: 'owner-demo-1' },
+      { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken, 'idempotency-key': 'load-step-up' },
+    );
+    const { stepUpToken } = await stepUp.json();
+    const page = await (
+      await fetch(`${large.url}${API}/terminals?limit=200`, { headers: { cookie: owner.cookie } })
+    ).json();
+    const terminalIds = page.items.map((t) => t.tid);
+    const during = probe(large.url, owner.cookie, 10);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const t0 = performance.now();
+    const bulk = await post(
+      large.url,
+      `${API}/void-password/bulk-resets`,
+      { terminalIds, newPassword: PIN },
+      {
+        cookie: owner.cookie,
+        'x-csrf-token': owner.csrfToken,
+        'x-step-up-token': stepUpToken,
+        'idempotency-key': 'load-bulk',
+      },
+    );
+    const bulkMs = performance.now() - t0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const other = await during.stop();
+    lines.push(
+      `| fleet list (large, owner) during a bulk reset of ${terminalIds.length} terminals (answered ${bulk.status} in ${bulkMs.toFixed(0)} ms) | ${other.n} | ${other.p50} | ${other.p95} | ${other.p99} | ${other.max} | ${other.stall} | — |`,
+    );
+  } finally {
+    large.stop();
+  }
+  const cpu = os.cpus();
+  console.log(
+    `\nMachine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; server: ${root}, SCRYPT_COST=${process.env.SCRYPT_COST ?? 14}\n`,
+  );
+  console.log('| what | fleet lists | p50 ms | p95 ms | p99 ms | max ms | longest stall ms | sign-ins |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const line of lines) console.log(line);
+}
+
 async function main() {
+  if (loadScenario === 'signin-pressure') return signinPressure();
+  if (loadScenario !== 'default') throw new Error(`unknown --scenario ${loadScenario}`);
   const rows = [];
   const demo = await startServer('demo');
   try {

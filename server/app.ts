@@ -121,7 +121,7 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
     const bodyText = method === 'GET' || method === 'HEAD' ? undefined : await c.req.text();
     let result;
     try {
-      result = acquirer.handle({
+      result = await acquirer.handle({
         method,
         path: url.pathname,
         query: url.searchParams,

@@ -12,6 +12,8 @@ export interface ServerConfig {
   seed: string;
   secret: string | null;
   scryptCost: number;
+  /** Password/PIN hashes computed at once (0: the cores but one). */
+  kdfConcurrency: number;
   /** `NORMAL` survives a crash of the process, not of the machine. */
   synchronous: 'FULL' | 'NORMAL';
   trustProxy: boolean;
@@ -34,6 +36,7 @@ const Env = z.object({
   SEED: z._default(z.string().check(z.minLength(1), z.maxLength(64)), 'merchant-console'),
   SERVER_SECRET: z.optional(z.string().check(z.minLength(32, 'SERVER_SECRET needs at least 32 characters'))),
   SCRYPT_COST: z._default(z.coerce.number().check(z.int(), z.minimum(10), z.maximum(20)), 14),
+  KDF_CONCURRENCY: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(64)), 0),
   SQLITE_SYNCHRONOUS: z._default(z.enum(['FULL', 'NORMAL']), 'FULL'),
   TRUST_PROXY: z._default(Flag, false),
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024)), 512 * 1024),
@@ -75,6 +78,7 @@ export function readConfig(argv: readonly string[], env: Record<string, string |
     seed: e.SEED,
     secret: e.SERVER_SECRET ?? null,
     scryptCost: e.SCRYPT_COST,
+    kdfConcurrency: e.KDF_CONCURRENCY,
     synchronous: e.SQLITE_SYNCHRONOUS,
     trustProxy: e.TRUST_PROXY,
     maxBodyBytes: e.MAX_BODY_BYTES,

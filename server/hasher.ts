@@ -1,16 +1,48 @@
-import { createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { createHmac, randomBytes, scrypt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SecretHasher } from '@acquirer/hash';
 
+/** One core stays with the event loop: more KDFs at once only slow every other request (docs/performance.md). */
+export function defaultKdfConcurrency(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 // A 6-digit PIN has a million values: no KDF alone saves it from a stolen database; the pepper does.
-export function scryptHasher(secret: string, cost: number): SecretHasher {
+// Asynchronous scrypt runs on libuv's thread pool, so the event loop serves other requests meanwhile; at most
+// `concurrency` at once, the rest wait in line (decision 014).
+export function scryptHasher(
+  secret: string,
+  cost: number,
+  concurrency = defaultKdfConcurrency(),
+): SecretHasher {
   const N = 2 ** cost;
+  const options = { N, r: 8, p: 1, maxmem: 256 * N * 8 };
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const next = () => {
+    if (running >= concurrency) return;
+    const start = waiting.shift();
+    if (!start) return;
+    running++;
+    start();
+  };
   return {
     scheme: 'scrypt',
     hash(salt, value) {
       const peppered = createHmac('sha256', secret).update(value).digest();
-      return `scrypt$${scryptSync(peppered, salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 }).toString('hex')}`;
+      return new Promise((resolve, reject) => {
+        waiting.push(() =>
+          scrypt(peppered, salt, 32, options, (error, key) => {
+            running--;
+            next();
+            if (error) reject(error);
+            else resolve(`scrypt$${key.toString('hex')}`);
+          }),
+        );
+        next();
+      });
     },
     digest: (text) => createHmac('sha256', secret).update(text).digest('hex'),
   };

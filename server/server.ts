@@ -4,7 +4,7 @@ import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import type { ServerConfig } from './config';
 import { openTableStore } from './db/table-store';
-import { loadSecret, scryptHasher } from './hasher';
+import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';
 import { createLogger, type Logger } from './logger';
 
 export interface RunningServer {
@@ -18,7 +18,11 @@ export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(undefined, config.logLevel),
 ): Promise<RunningServer> {
-  const hasher = scryptHasher(loadSecret(config.secret, config.dbPath), config.scryptCost);
+  const hasher = scryptHasher(
+    loadSecret(config.secret, config.dbPath),
+    config.scryptCost,
+    config.kdfConcurrency || defaultKdfConcurrency(),
+  );
   // Migrated, and seeded with the configured scenario when new; the state is then the tables'.
   const store = await openTableStore({
     file: config.dbPath,
@@ -32,6 +36,7 @@ export async function startServer(
     hasher,
     controlPath: config.sandbox ? CONTROL_PATH : null,
   });
+  await acquirer.ready();
   const app = createApp(config, acquirer, log);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

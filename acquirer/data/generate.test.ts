@@ -69,7 +69,7 @@ describe('the data generator', () => {
     expect(world.transactions).toHaveLength(0);
   });
 
-  it('large: ≥ 10,000 terminals and ≥ 200,000 transactions, sorted newest first, still quick to query', () => {
+  it('large: ≥ 10,000 terminals and ≥ 200,000 transactions, sorted newest first, still quick to query', async () => {
     let stored = '';
     const started = performance.now();
     const acquirer = testAcquirer({
@@ -91,20 +91,28 @@ describe('the data generator', () => {
     for (let i = 1; i < list.length; i++) sorted &&= list[i - 1]!.createdAt >= list[i]!.createdAt;
     expect(sorted).toBe(true);
 
-    const owner = signedIn(acquirer, 'owner');
-    const timed = (label: string, run: () => { status: number; body: unknown }) => {
+    const owner = await signedIn(acquirer, 'owner');
+    const timed = async (label: string, run: () => Promise<{ status: number; body: unknown }>) => {
       const t0 = performance.now();
-      const response = run();
+      const response = await run();
       process.stdout.write(`  ${label}: ${(performance.now() - t0).toFixed(0)} ms\n`);
       expect(response.status).toBe(200);
       return response.body as { total: number };
     };
-    expect(timed('GET /terminals (owner A)', () => owner.get('/terminals')).total).toBe(7000);
-    expect(timed('GET /transactions (owner A)', () => owner.get('/transactions')).total).toBeGreaterThan(
-      100_000,
+    expect((await timed('GET /terminals (owner A)', async () => await owner.get('/terminals'))).total).toBe(
+      7000,
     );
-    timed('GET /transactions?voidable=true', () => owner.get('/transactions', { voidable: 'true' }));
-    timed('GET /alerts (support)', () => signedIn(acquirer, 'support').get('/alerts'));
+    expect(
+      (await timed('GET /transactions (owner A)', async () => await owner.get('/transactions'))).total,
+    ).toBeGreaterThan(100_000);
+    await timed(
+      'GET /transactions?voidable=true',
+      async () => await owner.get('/transactions', { voidable: 'true' }),
+    );
+    await timed(
+      'GET /alerts (support)',
+      async () => await (await signedIn(acquirer, 'support')).get('/alerts'),
+    );
     // Persistence keeps the seed and what changed, never the generated data.
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.length).toBeLessThan(100_000);

@@ -169,8 +169,15 @@ function throttled(retryAfter: number): SimProblem {
   });
 }
 
-function passwordMatches(state: SimState, user: UserRecord, password: string): boolean {
-  return secretMatches(state.hasher, user.salt, password, user.passwordHash);
+/** An unknown name runs the same KDF as a known one (against this salt), so timing tells no names. */
+export const UNKNOWN_USER_SALT = 'no-such-user';
+
+/** Throws HashesNeeded until the KDF hash is there (decision 014): call it before changing anything. */
+function passwordMatches(ctx: RequestContext, user: UserRecord | undefined, password: string): boolean {
+  const [kdfHash] = ctx.hashes.of([[user?.salt ?? UNKNOWN_USER_SALT, password]]);
+  return (
+    user !== undefined && secretMatches(ctx.state.hasher, user.salt, password, user.passwordHash, kdfHash!)
+  );
 }
 
 export function login(ctx: RequestContext): HandlerResult {
@@ -191,7 +198,7 @@ export function login(ctx: RequestContext): HandlerResult {
   const wait = throttleRetryAfter(state, ipKey, now) ?? throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
 
-  if (!user || !passwordMatches(state, user, password)) {
+  if (!passwordMatches(ctx, user, password) || !user) {
     const byName = countFailure(state, key, now);
     const byIp = countFailure(state, ipKey, now, {
       limit: MAX_LOGIN_FAILURES_PER_IP,
@@ -271,7 +278,7 @@ export function stepUp(ctx: RequestContext): HandlerResult {
   const wait = throttleRetryAfter(state, key, now);
   if (wait !== null) throw throttled(wait);
   const { password } = ctx.body as StepUpRequest;
-  if (!passwordMatches(state, user, password)) {
+  if (!passwordMatches(ctx, user, password)) {
     const { remaining, retryAfter } = countFailure(state, key, now);
     audit(ctx, { action: 'auth.step_up_failed', outcome: 'failure', target: user.username });
     if (retryAfter !== null) throw throttled(retryAfter);

@@ -7,60 +7,60 @@ import type { Acquirer } from '../acquirer';
 import { HOUR, MINUTE, SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '../data/demo-fixtures';
 import { bodyOf, codeOf, PASSWORDS, signedIn, testAcquirer, TestClient } from '../testing/harness';
-import { matchesCurrent } from './void-password';
+import { currentPinIs } from './void-password';
 
 const T = DEMO_TIDS;
 const terminalOf = (acquirer: Acquirer, tid: string) => acquirer.state.world.terminalByTid.get(tid)!;
-const detail = (client: TestClient, tid: string) =>
-  TerminalDetail.parse(client.get(`/terminals/${tid}`).body);
-const change = (
+const detail = async (client: TestClient, tid: string) =>
+  TerminalDetail.parse((await client.get(`/terminals/${tid}`)).body);
+const change = async (
   client: TestClient,
   tid: string,
   currentPassword: string,
   newPassword: string,
   key?: string,
 ) =>
-  client.post(
+  await client.post(
     `/terminals/${tid}/void-password/change`,
     { currentPassword, newPassword },
     key ? { idempotencyKey: key } : {},
   );
-const setPin = (client: TestClient, tid: string, password: string) =>
-  expect(client.post(`/__mock/terminals/${tid}/void-password`, { password }).status).toBe(204);
+const setPin = async (client: TestClient, tid: string, password: string) =>
+  expect((await client.post(`/__mock/terminals/${tid}/void-password`, { password })).status).toBe(204);
 
 describe('changing a void password', () => {
-  it('queues a command; the old PIN stays active until the terminal applies it at its next heartbeat', () => {
+  it('queues a command; the old PIN stays active until the terminal applies it at its next heartbeat', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const response = change(owner, T.custom, DEMO_VOID_PASSWORD, '470215');
+    const owner = await signedIn(acquirer, 'owner');
+    const response = await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215');
     expect(response.status).toBe(202);
     const { command } = CommandResponse.parse(response.body);
     expect(command).toMatchObject({ tid: T.custom, kind: 'change', status: 'queued', requestedBy: '王建国' });
     expect(Date.parse(command.expiresAt) - Date.parse(command.requestedAt)).toBe(72 * HOUR);
-    expect(detail(owner, T.custom).openCommand?.id).toBe(command.id);
-    expect(matchesCurrent(terminalOf(acquirer, T.custom), DEMO_VOID_PASSWORD, acquirer.state.hasher)).toBe(
-      true,
-    );
+    expect((await detail(owner, T.custom)).openCommand?.id).toBe(command.id);
+    expect(
+      await currentPinIs(acquirer.state.hasher, terminalOf(acquirer, T.custom), DEMO_VOID_PASSWORD),
+    ).toBe(true);
 
     acquirer.clock.advance(30 * SECOND);
-    const applied = CommandResponse.parse(owner.get(`/password-commands/${command.id}`).body).command;
+    const applied = CommandResponse.parse((await owner.get(`/password-commands/${command.id}`)).body).command;
     expect(applied.status).toBe('applied');
     expect(applied.appliedAt).toBe(applied.deliveredAt);
     expect(Date.parse(applied.appliedAt!) - acquirer.now()).toBeLessThanOrEqual(0);
-    expect(matchesCurrent(terminalOf(acquirer, T.custom), '470215', acquirer.state.hasher)).toBe(true);
-    const after = detail(owner, T.custom);
+    expect(await currentPinIs(acquirer.state.hasher, terminalOf(acquirer, T.custom), '470215')).toBe(true);
+    const after = await detail(owner, T.custom);
     expect(after.openCommand).toBeNull();
     expect(after.voidPassword).toMatchObject({ state: 'custom', changedAt: applied.appliedAt });
   });
 
-  it('turns a factory-default terminal custom once applied', () => {
+  it('turns a factory-default terminal custom once applied', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    expect(detail(owner, T.defaultPassword).voidPassword?.state).toBe('default');
-    expect(change(owner, T.defaultPassword, '123456', '470215').status).toBe(202);
-    expect(detail(owner, T.defaultPassword).voidPassword?.state).toBe('default');
+    const owner = await signedIn(acquirer, 'owner');
+    expect((await detail(owner, T.defaultPassword)).voidPassword?.state).toBe('default');
+    expect((await change(owner, T.defaultPassword, '123456', '470215')).status).toBe(202);
+    expect((await detail(owner, T.defaultPassword)).voidPassword?.state).toBe('default');
     acquirer.clock.advance(30 * SECOND);
-    expect(detail(owner, T.defaultPassword).voidPassword?.state).toBe('custom');
+    expect((await detail(owner, T.defaultPassword)).voidPassword?.state).toBe('custom');
   });
 
   it.each([
@@ -71,10 +71,10 @@ describe('changing a void password', () => {
     ['654321', 'pin.too_simple'],
     ['520520', 'pin.too_simple'],
     ['123456', 'pin.default'],
-  ])('refuses the new PIN %s with %s on newPassword, without costing an attempt', (pin, code) => {
+  ])('refuses the new PIN %s with %s on newPassword, without costing an attempt', async (pin, code) => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const response = change(owner, T.custom, 'wrong1', pin);
+    const owner = await signedIn(acquirer, 'owner');
+    const response = await change(owner, T.custom, 'wrong1', pin);
     expect(response.status).toBe(422);
     expect(bodyOf(response)).toMatchObject({ code, errors: [{ field: 'newPassword', code }] });
     expect(terminalOf(acquirer, T.custom).voidPassword?.failedAttempts).toBe(0);
@@ -82,11 +82,11 @@ describe('changing a void password', () => {
 
   it.each([['1'], ['１２３４５６'], ['abcdef'], ['12345 '], ['']])(
     'refuses the current PIN %j, which cannot be a PIN, with pin.format on currentPassword, costing no attempt',
-    (current) => {
+    async (current) => {
       const acquirer = testAcquirer();
-      const owner = signedIn(acquirer, 'owner');
+      const owner = await signedIn(acquirer, 'owner');
       for (let i = 0; i < 6; i++) {
-        const response = change(owner, T.custom, current, '470215');
+        const response = await change(owner, T.custom, current, '470215');
         expect(response.status).toBe(422);
         expect(bodyOf(response)).toMatchObject({
           code: 'pin.format',
@@ -97,84 +97,89 @@ describe('changing a void password', () => {
       const live = acquirer.state.audit.slice(acquirer.state.generatedAuditCount).map((e) => e.action);
       expect(live).not.toContain('void_password.wrong_attempt');
       // A wrong PIN of the right shape is still the first of 5.
-      expect(bodyOf(change(owner, T.custom, '000001', '470215'))).toMatchObject({
+      expect(bodyOf(await change(owner, T.custom, '000001', '470215'))).toMatchObject({
         code: 'pin.wrong_current',
         attemptsRemaining: 4,
       });
     },
   );
 
-  it('refuses any of the last 3 void passwords (pin.reused), compared by hash', () => {
+  it('refuses any of the last 3 void passwords (pin.reused), compared by hash', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    setPin(owner, T.custom, '470215');
-    setPin(owner, T.custom, '581937');
-    setPin(owner, T.custom, '602847');
+    const owner = await signedIn(acquirer, 'owner');
+    await setPin(owner, T.custom, '470215');
+    await setPin(owner, T.custom, '581937');
+    await setPin(owner, T.custom, '602847');
     for (const old of ['470215', '581937', '602847']) {
-      const response = change(owner, T.custom, '602847', old);
+      const response = await change(owner, T.custom, '602847', old);
       expect(codeOf(response)).toBe('pin.reused');
       expect(bodyOf(response)).toMatchObject({ errors: [{ field: 'newPassword', code: 'pin.reused' }] });
     }
-    setPin(owner, T.custom, '739164');
+    await setPin(owner, T.custom, '739164');
     // 470215 is now the 4th most recent: allowed again.
-    expect(change(owner, T.custom, '739164', '470215').status).toBe(202);
+    expect((await change(owner, T.custom, '739164', '470215')).status).toBe(202);
   });
 
-  it('counts wrong current PINs, locks at the 5th for 30 minutes (423), and lifts the lock after', () => {
+  it('counts wrong current PINs, locks at the 5th for 30 minutes (423), and lifts the lock after', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
+    const owner = await signedIn(acquirer, 'owner');
     for (let attempt = 1; attempt <= 4; attempt++) {
-      const response = change(owner, T.custom, '000001', '470215');
+      const response = await change(owner, T.custom, '000001', '470215');
       expect(response.status).toBe(422);
       expect(bodyOf(response)).toMatchObject({ code: 'pin.wrong_current', attemptsRemaining: 5 - attempt });
     }
-    const fifth = change(owner, T.custom, '000001', '470215');
+    const fifth = await change(owner, T.custom, '000001', '470215');
     expect(fifth.status).toBe(423);
     expect(bodyOf(fifth)).toMatchObject({ code: 'pin.locked' });
     const lockedUntil = Date.parse(bodyOf<{ lockedUntil: string }>(fifth).lockedUntil);
     expect(lockedUntil - acquirer.now()).toBe(30 * MINUTE);
-    expect(detail(owner, T.custom).voidPassword).toMatchObject({ state: 'locked', failedAttempts: 5 });
+    expect((await detail(owner, T.custom)).voidPassword).toMatchObject({
+      state: 'locked',
+      failedAttempts: 5,
+    });
 
     // While locked, even the right PIN is refused.
-    expect(change(owner, T.custom, DEMO_VOID_PASSWORD, '470215').status).toBe(423);
-    const alerts = bodyOf<{ items: { kind: string; tid?: string }[] }>(owner.get('/alerts')).items;
+    expect((await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215')).status).toBe(423);
+    const alerts = bodyOf<{ items: { kind: string; tid?: string }[] }>(await owner.get('/alerts')).items;
     expect(alerts).toContainEqual(expect.objectContaining({ kind: 'lockout', tid: T.custom }));
     const live = acquirer.state.audit.slice(acquirer.state.generatedAuditCount).map((e) => e.action);
     expect(live.filter((a) => a === 'void_password.wrong_attempt')).toHaveLength(5);
     expect(live).toContain('void_password.locked');
 
     acquirer.clock.advance(30 * MINUTE - 1);
-    const later = signedIn(acquirer, 'owner'); // the first session idled out meanwhile
-    expect(change(later, T.custom, DEMO_VOID_PASSWORD, '470215').status).toBe(423);
+    const later = await signedIn(acquirer, 'owner'); // the first session idled out meanwhile
+    expect((await change(later, T.custom, DEMO_VOID_PASSWORD, '470215')).status).toBe(423);
     acquirer.clock.advance(1);
-    expect(detail(later, T.custom).voidPassword).toMatchObject({
+    expect((await detail(later, T.custom)).voidPassword).toMatchObject({
       state: 'custom',
       failedAttempts: 0,
       lockedUntil: null,
     });
-    expect(change(later, T.custom, DEMO_VOID_PASSWORD, '470215').status).toBe(202);
+    expect((await change(later, T.custom, DEMO_VOID_PASSWORD, '470215')).status).toBe(202);
   });
 
-  it('shares the attempt count with wrong PINs typed at the terminal', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    expect(detail(owner, T.failedAttempts).voidPassword?.failedAttempts).toBe(3);
-    expect(bodyOf(change(owner, T.failedAttempts, '000001', '470215'))).toMatchObject({
+  it('shares the attempt count with wrong PINs typed at the terminal', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    expect((await detail(owner, T.failedAttempts)).voidPassword?.failedAttempts).toBe(3);
+    expect(bodyOf(await change(owner, T.failedAttempts, '000001', '470215'))).toMatchObject({
       attemptsRemaining: 1,
     });
-    expect(change(owner, T.failedAttempts, '000001', '470215').status).toBe(423);
+    expect((await change(owner, T.failedAttempts, '000001', '470215')).status).toBe(423);
   });
 
-  it('allows one open command per terminal: a second one is 409 with the open command id', () => {
+  it('allows one open command per terminal: a second one is 409 with the open command id', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const first = CommandResponse.parse(change(owner, T.custom, DEMO_VOID_PASSWORD, '470215').body).command;
-    const second = change(owner, T.custom, DEMO_VOID_PASSWORD, '581937');
+    const owner = await signedIn(acquirer, 'owner');
+    const first = CommandResponse.parse(
+      (await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215')).body,
+    ).command;
+    const second = await change(owner, T.custom, DEMO_VOID_PASSWORD, '581937');
     expect(second.status).toBe(409);
     expect(bodyOf(second)).toMatchObject({ code: 'command.already_open', openCommandId: first.id });
-    const token = owner.stepUp(PASSWORDS.owner!);
+    const token = await owner.stepUp(PASSWORDS.owner!);
     expect(
       codeOf(
-        owner.post(
+        await owner.post(
           `/terminals/${T.custom}/void-password/reset`,
           { newPassword: '581937' },
           { stepUpToken: token },
@@ -183,119 +188,127 @@ describe('changing a void password', () => {
     ).toBe('command.already_open');
   });
 
-  it('is for owners only: cashier and support get 403 auth.forbidden', () => {
+  it('is for owners only: cashier and support get 403 auth.forbidden', async () => {
     const acquirer = testAcquirer();
     for (const user of ['cashier', 'support']) {
-      const response = change(signedIn(acquirer, user), T.custom, DEMO_VOID_PASSWORD, '470215');
+      const response = await change(await signedIn(acquirer, user), T.custom, DEMO_VOID_PASSWORD, '470215');
       expect(response.status).toBe(403);
       expect(codeOf(response)).toBe('auth.forbidden');
     }
   });
 
-  it("answers 404 for another merchant's terminal, as for one that does not exist", () => {
-    const owner = signedIn(testAcquirer(), 'owner');
+  it("answers 404 for another merchant's terminal, as for one that does not exist", async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
     for (const tid of [T.merchantBCustom, '99999999']) {
-      expect(owner.get(`/terminals/${tid}`).status).toBe(404);
-      expect(change(owner, tid, DEMO_VOID_PASSWORD, '470215').status).toBe(404);
-      expect(owner.get(`/terminals/${tid}/void-password/commands`).status).toBe(404);
+      expect((await owner.get(`/terminals/${tid}`)).status).toBe(404);
+      expect((await change(owner, tid, DEMO_VOID_PASSWORD, '470215')).status).toBe(404);
+      expect((await owner.get(`/terminals/${tid}/void-password/commands`)).status).toBe(404);
     }
   });
 });
 
 describe('resetting a void password', () => {
-  const reset = (
+  const reset = async (
     client: TestClient,
     tid: string,
     body: Record<string, unknown>,
     token?: string,
     key?: string,
   ) =>
-    client.post(`/terminals/${tid}/void-password/reset`, body, {
+    await client.post(`/terminals/${tid}/void-password/reset`, body, {
       stepUpToken: token,
       ...(key ? { idempotencyKey: key } : {}),
     });
 
-  it('needs a step-up (403 auth.step_up_required, never 401) that expires after 5 minutes', () => {
+  it('needs a step-up (403 auth.step_up_required, never 401) that expires after 5 minutes', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const without = reset(owner, T.defaultPassword, { newPassword: '470215' });
+    const owner = await signedIn(acquirer, 'owner');
+    const without = await reset(owner, T.defaultPassword, { newPassword: '470215' });
     expect(without.status).toBe(403);
     expect(codeOf(without)).toBe('auth.step_up_required');
-    const token = owner.stepUp(PASSWORDS.owner!);
+    const token = await owner.stepUp(PASSWORDS.owner!);
     acquirer.clock.advance(5 * MINUTE);
-    expect(codeOf(reset(owner, T.defaultPassword, { newPassword: '470215' }, token))).toBe(
+    expect(codeOf(await reset(owner, T.defaultPassword, { newPassword: '470215' }, token))).toBe(
       'auth.step_up_required',
     );
-    const fresh = owner.stepUp(PASSWORDS.owner!);
+    const fresh = await owner.stepUp(PASSWORDS.owner!);
     acquirer.clock.advance(5 * MINUTE - 1);
-    expect(reset(owner, T.defaultPassword, { newPassword: '470215' }, fresh).status).toBe(202);
+    expect((await reset(owner, T.defaultPassword, { newPassword: '470215' }, fresh)).status).toBe(202);
   });
 
-  it('works on a locked terminal and unlocks it when applied', () => {
+  it('works on a locked terminal and unlocks it when applied', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const token = owner.stepUp(PASSWORDS.owner!);
-    expect(reset(owner, T.locked, { newPassword: '470215' }, token).status).toBe(202);
-    expect(detail(owner, T.locked).voidPassword?.state).toBe('locked');
+    const owner = await signedIn(acquirer, 'owner');
+    const token = await owner.stepUp(PASSWORDS.owner!);
+    expect((await reset(owner, T.locked, { newPassword: '470215' }, token)).status).toBe(202);
+    expect((await detail(owner, T.locked)).voidPassword?.state).toBe('locked');
     acquirer.clock.advance(30 * SECOND);
-    expect(detail(owner, T.locked).voidPassword).toMatchObject({ state: 'custom', failedAttempts: 0 });
+    expect((await detail(owner, T.locked)).voidPassword).toMatchObject({
+      state: 'custom',
+      failedAttempts: 0,
+    });
   });
 
-  it('generates a one-time temporary PIN that obeys the policy and is only in the response', () => {
+  it('generates a one-time temporary PIN that obeys the policy and is only in the response', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const response = reset(owner, T.custom, { generateTemporary: true }, owner.stepUp(PASSWORDS.owner!));
+    const owner = await signedIn(acquirer, 'owner');
+    const response = await reset(
+      owner,
+      T.custom,
+      { generateTemporary: true },
+      await owner.stepUp(PASSWORDS.owner!),
+    );
     expect(response.status).toBe(202);
     const body = ResetVoidPasswordResponse.parse(response.body);
     expect(body.temporaryPassword).toMatch(/^\d{6}$/);
     expect(checkVoidPassword(body.temporaryPassword!)).toEqual([]);
     expect(body.command.temporary).toBe(true);
-    expect(JSON.stringify(owner.get(`/password-commands/${body.command.id}`).body)).not.toContain(
+    expect(JSON.stringify((await owner.get(`/password-commands/${body.command.id}`)).body)).not.toContain(
       body.temporaryPassword,
     );
     acquirer.clock.advance(30 * SECOND);
     acquirer.tick();
     expect(
-      matchesCurrent(terminalOf(acquirer, T.custom), body.temporaryPassword!, acquirer.state.hasher),
+      await currentPinIs(acquirer.state.hasher, terminalOf(acquirer, T.custom), body.temporaryPassword!),
     ).toBe(true);
   });
 
-  it('shows a temporary PIN, once applied, as temporary until it is replaced at the terminal', () => {
+  it('shows a temporary PIN, once applied, as temporary until it is replaced at the terminal', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    reset(owner, T.custom, { generateTemporary: true }, owner.stepUp(PASSWORDS.owner!));
-    expect(detail(owner, T.custom).voidPassword?.state).toBe('custom');
+    const owner = await signedIn(acquirer, 'owner');
+    await reset(owner, T.custom, { generateTemporary: true }, await owner.stepUp(PASSWORDS.owner!));
+    expect((await detail(owner, T.custom)).voidPassword?.state).toBe('custom');
     acquirer.clock.advance(30 * SECOND);
-    expect(detail(owner, T.custom).voidPassword?.state).toBe('temporary');
-    expect(owner.get('/terminals', { passwordState: 'temporary' }).body).toMatchObject({
+    expect((await detail(owner, T.custom)).voidPassword?.state).toBe('temporary');
+    expect((await owner.get('/terminals', { passwordState: 'temporary' })).body).toMatchObject({
       items: [{ tid: T.custom }],
       total: 1,
     });
     // The operator chooses a new one at the terminal.
-    setPin(owner, T.custom, '470215');
-    expect(detail(owner, T.custom).voidPassword?.state).toBe('custom');
+    await setPin(owner, T.custom, '470215');
+    expect((await detail(owner, T.custom)).voidPassword?.state).toBe('custom');
   });
 
-  it('refuses both or neither of newPassword and generateTemporary', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const token = owner.stepUp(PASSWORDS.owner!);
-    expect(codeOf(reset(owner, T.custom, {}, token))).toBe('validation');
-    expect(codeOf(reset(owner, T.custom, { newPassword: '470215', generateTemporary: true }, token))).toBe(
-      'validation',
-    );
+  it('refuses both or neither of newPassword and generateTemporary', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const token = await owner.stepUp(PASSWORDS.owner!);
+    expect(codeOf(await reset(owner, T.custom, {}, token))).toBe('validation');
+    expect(
+      codeOf(await reset(owner, T.custom, { newPassword: '470215', generateTemporary: true }, token)),
+    ).toBe('validation');
   });
 
-  it('by support needs a ticket and a reason (422 validation naming both), which the audit keeps', () => {
+  it('by support needs a ticket and a reason (422 validation naming both), which the audit keeps', async () => {
     const acquirer = testAcquirer();
-    const support = signedIn(acquirer, 'support');
-    const token = support.stepUp(PASSWORDS.support!);
-    const missing = reset(support, T.merchantBCustom, { newPassword: '470215' }, token);
+    const support = await signedIn(acquirer, 'support');
+    const token = await support.stepUp(PASSWORDS.support!);
+    const missing = await reset(support, T.merchantBCustom, { newPassword: '470215' }, token);
     expect(missing.status).toBe(422);
     expect(bodyOf(missing)).toMatchObject({
       code: 'validation',
       errors: [expect.objectContaining({ field: 'ticketId' }), expect.objectContaining({ field: 'reason' })],
     });
-    const ok = reset(
+    const ok = await reset(
       support,
       T.merchantBCustom,
       { newPassword: '470215', ticketId: 'TK-1', reason: 'owner forgot it' },
@@ -315,53 +328,56 @@ describe('resetting a void password', () => {
     });
   });
 
-  it('is refused to cashiers (403) and to owners of other merchants (404)', () => {
+  it('is refused to cashiers (403) and to owners of other merchants (404)', async () => {
     const acquirer = testAcquirer();
-    const cashier = signedIn(acquirer, 'cashier');
-    expect(codeOf(reset(cashier, T.custom, { newPassword: '470215' }))).toBe('auth.forbidden');
-    const owner2 = signedIn(acquirer, 'owner2');
-    expect(reset(owner2, T.custom, { newPassword: '470215' }, owner2.stepUp(PASSWORDS.owner2!)).status).toBe(
-      404,
-    );
+    const cashier = await signedIn(acquirer, 'cashier');
+    expect(codeOf(await reset(cashier, T.custom, { newPassword: '470215' }))).toBe('auth.forbidden');
+    const owner2 = await signedIn(acquirer, 'owner2');
+    expect(
+      (await reset(owner2, T.custom, { newPassword: '470215' }, await owner2.stepUp(PASSWORDS.owner2!)))
+        .status,
+    ).toBe(404);
   });
 });
 
 describe('command lifecycle', () => {
-  it('keeps a command queued while the terminal is offline, then applies it at the first heartbeat after it is back', () => {
+  it('keeps a command queued while the terminal is offline, then applies it at the first heartbeat after it is back', async () => {
     const acquirer = testAcquirer();
-    const open = detail(signedIn(acquirer, 'owner'), T.openCommand).openCommand!;
+    const open = (await detail(await signedIn(acquirer, 'owner'), T.openCommand)).openCommand!;
     expect(open.status).toBe('queued');
     acquirer.clock.advance(10 * HOUR);
-    const owner = signedIn(acquirer, 'owner');
-    expect(detail(owner, T.openCommand).openCommand?.status).toBe('queued');
+    const owner = await signedIn(acquirer, 'owner');
+    expect((await detail(owner, T.openCommand)).openCommand?.status).toBe('queued');
 
-    expect(owner.post(`/__mock/terminals/${T.openCommand}/connectivity`, { online: true }).status).toBe(204);
-    expect(detail(owner, T.openCommand).openCommand?.status).toBe('queued');
+    expect(
+      (await owner.post(`/__mock/terminals/${T.openCommand}/connectivity`, { online: true })).status,
+    ).toBe(204);
+    expect((await detail(owner, T.openCommand)).openCommand?.status).toBe('queued');
     acquirer.clock.advance(30 * SECOND - 1);
-    expect(detail(owner, T.openCommand).openCommand?.status).toBe('queued');
+    expect((await detail(owner, T.openCommand)).openCommand?.status).toBe('queued');
     acquirer.clock.advance(1);
-    const command = CommandResponse.parse(owner.get(`/password-commands/${open.id}`).body).command;
+    const command = CommandResponse.parse((await owner.get(`/password-commands/${open.id}`)).body).command;
     expect(command.status).toBe('applied');
     expect(Date.parse(command.appliedAt!)).toBe(acquirer.now());
   });
 
-  it('applies a delivered command when its terminal comes back', () => {
+  it('applies a delivered command when its terminal comes back', async () => {
     const acquirer = testAcquirer();
-    const owner2 = signedIn(acquirer, 'owner2');
-    const open = detail(owner2, T.merchantBDelivered).openCommand!;
+    const owner2 = await signedIn(acquirer, 'owner2');
+    const open = (await detail(owner2, T.merchantBDelivered)).openCommand!;
     expect(open.status).toBe('delivered');
-    owner2.post(`/__mock/terminals/${T.merchantBDelivered}/connectivity`, { online: true });
+    await owner2.post(`/__mock/terminals/${T.merchantBDelivered}/connectivity`, { online: true });
     acquirer.clock.advance(30 * SECOND);
-    expect(CommandResponse.parse(owner2.get(`/password-commands/${open.id}`).body).command.status).toBe(
-      'applied',
-    );
+    expect(
+      CommandResponse.parse((await owner2.get(`/password-commands/${open.id}`)).body).command.status,
+    ).toBe('applied');
   });
 
-  it('expires a command not picked up within 72 hours, and audits it', () => {
+  it('expires a command not picked up within 72 hours, and audits it', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const token = owner.stepUp(PASSWORDS.owner!);
-    const response = owner.post(
+    const owner = await signedIn(acquirer, 'owner');
+    const token = await owner.stepUp(PASSWORDS.owner!);
+    const response = await owner.post(
       `/terminals/${T.offline}/void-password/reset`,
       { newPassword: '470215' },
       { stepUpToken: token },
@@ -372,116 +388,120 @@ describe('command lifecycle', () => {
     acquirer.tick();
     expect(statusOf()).toBe('queued');
     acquirer.clock.advance(1);
-    const later = signedIn(acquirer, 'owner');
-    expect(CommandResponse.parse(later.get(`/password-commands/${command.id}`).body).command.status).toBe(
-      'expired',
-    );
+    const later = await signedIn(acquirer, 'owner');
+    expect(
+      CommandResponse.parse((await later.get(`/password-commands/${command.id}`)).body).command.status,
+    ).toBe('expired');
     expect(statusOf()).toBe('expired');
     const expiredEvent = acquirer.state.audit.find(
       (e) => e.action === 'command.expired' && e.target === command.id,
     );
     expect(expiredEvent).toMatchObject({ actorRole: 'system', tid: T.offline, at: acquirer.now() });
-    expect(detail(later, T.offline).voidPassword?.state).toBe('default');
+    expect((await detail(later, T.offline)).voidPassword?.state).toBe('default');
   });
 
-  it('fails a change whose PIN was changed at the terminal meanwhile', () => {
+  it('fails a change whose PIN was changed at the terminal meanwhile', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const { command } = CommandResponse.parse(change(owner, T.custom, DEMO_VOID_PASSWORD, '470215').body);
-    setPin(owner, T.custom, '581937');
+    const owner = await signedIn(acquirer, 'owner');
+    const { command } = CommandResponse.parse(
+      (await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215')).body,
+    );
+    await setPin(owner, T.custom, '581937');
     acquirer.clock.advance(30 * SECOND);
     acquirer.tick();
-    const after = CommandResponse.parse(owner.get(`/password-commands/${command.id}`).body).command;
+    const after = CommandResponse.parse((await owner.get(`/password-commands/${command.id}`)).body).command;
     expect(after).toMatchObject({ status: 'failed', failureReason: 'password_changed_at_terminal' });
-    expect(matchesCurrent(terminalOf(acquirer, T.custom), '581937', acquirer.state.hasher)).toBe(true);
+    expect(await currentPinIs(acquirer.state.hasher, terminalOf(acquirer, T.custom), '581937')).toBe(true);
   });
 
-  it('cancels only while queued (409 command.not_cancellable after), by owner or support, not cashier', () => {
+  it('cancels only while queued (409 command.not_cancellable after), by owner or support, not cashier', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const cashier = signedIn(acquirer, 'cashier');
-    const open = detail(owner, T.openCommand).openCommand!;
-    expect(codeOf(cashier.post(`/password-commands/${open.id}/cancel`))).toBe('auth.forbidden');
-    const cancelled = owner.post(`/password-commands/${open.id}/cancel`);
+    const owner = await signedIn(acquirer, 'owner');
+    const cashier = await signedIn(acquirer, 'cashier');
+    const open = (await detail(owner, T.openCommand)).openCommand!;
+    expect(codeOf(await cashier.post(`/password-commands/${open.id}/cancel`))).toBe('auth.forbidden');
+    const cancelled = await owner.post(`/password-commands/${open.id}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(CommandResponse.parse(cancelled.body).command).toMatchObject({ status: 'cancelled' });
-    expect(detail(owner, T.openCommand).openCommand).toBeNull();
-    expect(codeOf(owner.post(`/password-commands/${open.id}/cancel`))).toBe('command.not_cancellable');
+    expect((await detail(owner, T.openCommand)).openCommand).toBeNull();
+    expect(codeOf(await owner.post(`/password-commands/${open.id}/cancel`))).toBe('command.not_cancellable');
 
-    const support = signedIn(acquirer, 'support');
-    const delivered = detail(support, T.merchantBDelivered).openCommand!;
-    const refused = support.post(`/password-commands/${delivered.id}/cancel`);
+    const support = await signedIn(acquirer, 'support');
+    const delivered = (await detail(support, T.merchantBDelivered)).openCommand!;
+    const refused = await support.post(`/password-commands/${delivered.id}/cancel`);
     expect(refused.status).toBe(409);
     expect(codeOf(refused)).toBe('command.not_cancellable');
   });
 
-  it('lists a terminal’s commands newest first, and hides other merchants’ commands (404)', () => {
+  it('lists a terminal’s commands newest first, and hides other merchants’ commands (404)', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    change(owner, T.custom, DEMO_VOID_PASSWORD, '470215');
+    const owner = await signedIn(acquirer, 'owner');
+    await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215');
     const items = bodyOf<{ items: { requestedAt: string; status: string }[] }>(
-      owner.get(`/terminals/${T.custom}/void-password/commands`),
+      await owner.get(`/terminals/${T.custom}/void-password/commands`),
     ).items;
     expect(items[0]!.status).toBe('queued');
     const times = items.map((c) => Date.parse(c.requestedAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 
-    const owner2 = signedIn(acquirer, 'owner2');
-    const otherId = detail(owner2, T.merchantBDelivered).openCommand!.id;
-    expect(owner.get(`/password-commands/${otherId}`).status).toBe(404);
-    expect(owner.post(`/password-commands/${otherId}/cancel`).status).toBe(404);
+    const owner2 = await signedIn(acquirer, 'owner2');
+    const otherId = (await detail(owner2, T.merchantBDelivered)).openCommand!.id;
+    expect((await owner.get(`/password-commands/${otherId}`)).status).toBe(404);
+    expect((await owner.post(`/password-commands/${otherId}/cancel`)).status).toBe(404);
   });
 });
 
 describe('idempotency', () => {
-  it('replays the first result for the same key and body, doing nothing twice', () => {
+  it('replays the first result for the same key and body, doing nothing twice', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const first = change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'same-key');
-    const again = change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'same-key');
+    const owner = await signedIn(acquirer, 'owner');
+    const first = await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'same-key');
+    const again = await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'same-key');
     expect(again.status).toBe(first.status);
     expect(again.body).toEqual(first.body);
-    expect(bodyOf(owner.get(`/terminals/${T.custom}/void-password/commands`)).items).toHaveLength(
+    expect(bodyOf(await owner.get(`/terminals/${T.custom}/void-password/commands`)).items).toHaveLength(
       acquirer.state.commandsByTid.get(T.custom)!.length,
     );
     expect(acquirer.state.commandsByTid.get(T.custom)!.filter((c) => c.status === 'queued')).toHaveLength(1);
   });
 
-  it('refuses the same key with another body: 422 idempotency.mismatch', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'k1');
-    const other = change(owner, T.custom, DEMO_VOID_PASSWORD, '581937', 'k1');
+  it('refuses the same key with another body: 422 idempotency.mismatch', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'k1');
+    const other = await change(owner, T.custom, DEMO_VOID_PASSWORD, '581937', 'k1');
     expect(other.status).toBe(422);
     expect(codeOf(other)).toBe('idempotency.mismatch');
   });
 
-  it('requires the Idempotency-Key header (400)', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const response = owner.call('POST', `/terminals/${T.custom}/void-password/change`, {
+  it('requires the Idempotency-Key header (400)', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const response = await owner.call('POST', `/terminals/${T.custom}/void-password/change`, {
       body: { currentPassword: DEMO_VOID_PASSWORD, newPassword: '470215' },
     });
     expect(response.status).toBe(400);
     expect(codeOf(response)).toBe('request.malformed');
   });
 
-  it('does not mix up users or endpoints using the same key', () => {
+  it('does not mix up users or endpoints using the same key', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const owner2 = signedIn(acquirer, 'owner2');
-    expect(change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'shared').status).toBe(202);
-    expect(change(owner2, T.merchantBCustom, DEMO_VOID_PASSWORD, '470215', 'shared').status).toBe(202);
+    const owner = await signedIn(acquirer, 'owner');
+    const owner2 = await signedIn(acquirer, 'owner2');
+    expect((await change(owner, T.custom, DEMO_VOID_PASSWORD, '470215', 'shared')).status).toBe(202);
+    expect((await change(owner2, T.merchantBCustom, DEMO_VOID_PASSWORD, '470215', 'shared')).status).toBe(
+      202,
+    );
   });
 
-  it('shows a temporary PIN again on a replay in the same session, but never stores it', () => {
+  it('shows a temporary PIN again on a replay in the same session, but never stores it', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const token = owner.stepUp(PASSWORDS.owner!);
+    const owner = await signedIn(acquirer, 'owner');
+    const token = await owner.stepUp(PASSWORDS.owner!);
     const body = { generateTemporary: true };
-    const first = owner.post(`/terminals/${T.custom}/void-password/reset`, body, {
+    const first = await owner.post(`/terminals/${T.custom}/void-password/reset`, body, {
       stepUpToken: token,
       idempotencyKey: 'tmp',
     });
-    const again = owner.post(`/terminals/${T.custom}/void-password/reset`, body, {
+    const again = await owner.post(`/terminals/${T.custom}/void-password/reset`, body, {
       stepUpToken: token,
       idempotencyKey: 'tmp',
     });
@@ -499,61 +519,61 @@ describe('idempotency', () => {
         ...(token ? { stepUpToken: token } : {}),
         idempotencyKey: 'tmp',
       });
-    const firstReset = (acquirer: Acquirer, on: string = T.offline) => {
+    const firstReset = async (acquirer: Acquirer, on: string = T.offline) => {
       tid = on;
-      const owner = signedIn(acquirer, 'owner');
-      const token = owner.stepUp(PASSWORDS.owner!);
-      const first = replay(owner, token);
+      const owner = await signedIn(acquirer, 'owner');
+      const token = await owner.stepUp(PASSWORDS.owner!);
+      const first = await replay(owner, token);
       expect(first.status).toBe(202);
       return { owner, token, first: ResetVoidPasswordResponse.parse(first.body) };
     };
     const pinOf = (response: { body: unknown }) =>
       (response.body as { temporaryPassword?: string }).temporaryPassword;
 
-    it('needs a step-up valid now, in the session that asked (403 after the step-up expired)', () => {
+    it('needs a step-up valid now, in the session that asked (403 after the step-up expired)', async () => {
       const acquirer = testAcquirer();
-      const { owner, token, first } = firstReset(acquirer);
-      expect(codeOf(replay(owner))).toBe('auth.step_up_required');
+      const { owner, token, first } = await firstReset(acquirer);
+      expect(codeOf(await replay(owner))).toBe('auth.step_up_required');
       acquirer.clock.advance(5 * MINUTE);
-      expect(codeOf(replay(owner, token))).toBe('auth.step_up_required');
-      const again = replay(owner, owner.stepUp(PASSWORDS.owner!));
+      expect(codeOf(await replay(owner, token))).toBe('auth.step_up_required');
+      const again = await replay(owner, await owner.stepUp(PASSWORDS.owner!));
       expect(again.status).toBe(202);
       expect(again.headers['idempotency-replayed']).toBe('true');
       expect(pinOf(again)).toBe(first.temporaryPassword);
     });
 
-    it('answers the command without the PIN in another session, also after sign-out and back', () => {
+    it('answers the command without the PIN in another session, also after sign-out and back', async () => {
       const acquirer = testAcquirer();
-      const { owner, first } = firstReset(acquirer);
-      const other = signedIn(acquirer, 'owner');
-      const elsewhere = replay(other, other.stepUp(PASSWORDS.owner!));
+      const { owner, first } = await firstReset(acquirer);
+      const other = await signedIn(acquirer, 'owner');
+      const elsewhere = await replay(other, await other.stepUp(PASSWORDS.owner!));
       expect(elsewhere.status).toBe(202);
       expect(elsewhere.body).toEqual({ command: first.command });
       // The session that asked may still have it…
-      expect(pinOf(replay(owner, owner.stepUp(PASSWORDS.owner!)))).toBe(first.temporaryPassword);
+      expect(pinOf(await replay(owner, await owner.stepUp(PASSWORDS.owner!)))).toBe(first.temporaryPassword);
       // …until it signs out: then it is forgotten, and signing in again does not bring it back.
-      expect(owner.post('/auth/logout').status).toBe(204);
+      expect((await owner.post('/auth/logout')).status).toBe(204);
       expect(acquirer.state.temporaryPasswords.size).toBe(0);
-      const back = signedIn(acquirer, 'owner');
-      const after = replay(back, back.stepUp(PASSWORDS.owner!));
+      const back = await signedIn(acquirer, 'owner');
+      const after = await replay(back, await back.stepUp(PASSWORDS.owner!));
       expect(after.status).toBe(202);
       expect(after.body).toEqual({ command: first.command });
     });
 
-    it('answers the command without the PIN once the command is cancelled or applied', () => {
+    it('answers the command without the PIN once the command is cancelled or applied', async () => {
       const acquirer = testAcquirer();
-      const { owner, token, first } = firstReset(acquirer);
-      expect(owner.post(`/password-commands/${first.command.id}/cancel`).status).toBe(200);
-      const cancelled = replay(owner, token);
+      const { owner, token, first } = await firstReset(acquirer);
+      expect((await owner.post(`/password-commands/${first.command.id}/cancel`)).status).toBe(200);
+      const cancelled = await replay(owner, token);
       expect(cancelled.status).toBe(202);
       expect(pinOf(cancelled)).toBeUndefined();
       expect(acquirer.state.temporaryPasswords.size).toBe(0);
 
       const other = testAcquirer();
-      const second = firstReset(other, T.custom); // online: applied at its next heartbeat
+      const second = await firstReset(other, T.custom); // online: applied at its next heartbeat
       other.clock.advance(30 * SECOND);
-      const applied = replay(second.owner, second.token);
-      expect(other.state.commands.get(second.first.command.id)?.status).toBe('applied');
+      const applied = await replay(second.owner, second.token);
+      expect(await other.state.commands.get(second.first.command.id)?.status).toBe('applied');
       expect(applied.status).toBe(202);
       expect(pinOf(applied)).toBeUndefined();
     });

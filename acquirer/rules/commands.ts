@@ -16,9 +16,10 @@ import { requireStepUp } from './auth';
 import { nextHeartbeat } from './heartbeat';
 import {
   currentFormatProblem,
+  checkNewPin,
+  currentNeedsKdf,
   installPin,
   isLocked,
-  hashNewPin,
   lockedProblem,
   LOCK_MS,
   matchesCurrent,
@@ -129,12 +130,25 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   if (policy) throw policy;
   const format = currentFormatProblem(currentPassword);
   if (format) throw format;
-  if (!matchesCurrent(terminal, currentPassword, ctx.state.hasher)) throw wrongCurrentPassword(ctx, terminal);
+  // Both hashes before anything changes: without them the request runs again once they are (decision 014).
+  const { hasher } = ctx.state;
+  const { salt } = terminal.voidPassword;
+  const [hash, currentKdf] = ctx.hashes.of(
+    currentNeedsKdf(hasher, terminal)
+      ? [
+          [salt, newPassword],
+          [salt, currentPassword],
+        ]
+      : [[salt, newPassword]],
+  ) as [string, string | undefined];
+  if (!matchesCurrent(terminal, currentPassword, hasher, currentKdf ?? null)) {
+    throw wrongCurrentPassword(ctx, terminal);
+  }
   if (terminal.voidPassword.failedAttempts > 0) {
     terminal.voidPassword.failedAttempts = 0;
     touchTerminal(ctx.state, terminal);
   }
-  const { hash, reused } = hashNewPin(ctx.state.hasher, terminal, newPassword);
+  const { reused } = checkNewPin(hasher, terminal, newPassword, hash);
   if (reused) throw reusedProblem();
   const command = queueCommand(ctx.state, { terminal, kind: 'change', hash, user: userOf(ctx), at: ctx.now });
   audit(ctx, {
@@ -146,13 +160,25 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   return { body: { command: commandView(command) } };
 }
 
-function temporaryPinFor(state: SimState, terminal: TerminalRecord): { pin: string; hash: string } {
+function drawTemporaryPin(): string {
   for (;;) {
     const pin = String(randomInt(1_000_000)).padStart(6, '0');
-    if (checkVoidPassword(pin).length > 0) continue;
-    const { hash, reused } = hashNewPin(state.hasher, terminal, pin);
-    if (!reused) return { pin, hash };
+    if (checkVoidPassword(pin).length === 0) return pin;
   }
+}
+
+/** The PINs drawn stay with the request, so its next run finds their hashes (decision 014). */
+function temporaryPinFor(ctx: RequestContext, terminal: TerminalRecord): { pin: string; hash: string } {
+  const drawn = ctx.temporaryPins;
+  if (drawn.length === 0) drawn.push(drawTemporaryPin());
+  const hashes = ctx.hashes.of(drawn.map((pin) => [terminal.voidPassword.salt, pin]));
+  for (const [i, pin] of drawn.entries()) {
+    if (!checkNewPin(ctx.state.hasher, terminal, pin, hashes[i]!).reused) return { pin, hash: hashes[i]! };
+  }
+  // One of the last 3 PINs (3 in a million): draw another, hashed on the next run.
+  drawn.push(drawTemporaryPin());
+  ctx.hashes.of(drawn.map((pin) => [terminal.voidPassword.salt, pin]));
+  throw new Error('unreachable: a new PIN has no hash yet');
 }
 
 export function requireTicket(
@@ -198,13 +224,14 @@ export function resetVoidPassword(ctx: RequestContext): HandlerResult {
   let temporaryPassword: string | undefined;
   let hash: string;
   if (generate) {
-    const temporary = temporaryPinFor(ctx.state, terminal);
+    const temporary = temporaryPinFor(ctx, terminal);
     temporaryPassword = temporary.pin;
     hash = temporary.hash;
   } else {
     const policy = policyProblem(body.newPassword!);
     if (policy) throw policy;
-    const fresh = hashNewPin(ctx.state.hasher, terminal, body.newPassword!);
+    const [newHash] = ctx.hashes.of([[terminal.voidPassword.salt, body.newPassword!]]);
+    const fresh = checkNewPin(ctx.state.hasher, terminal, body.newPassword!, newHash!);
     if (fresh.reused) throw reusedProblem();
     hash = fresh.hash;
   }

@@ -57,15 +57,15 @@ describe('void password policy (properties)', () => {
     );
   });
 
-  it('is the acquirer’s rule too: the simulator refuses with the policy’s code, or takes the change', () => {
+  it('is the acquirer’s rule too: the simulator refuses with the policy’s code, or takes the change', async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    fc.assert(
-      fc.property(candidatePins, (pin) => {
+    const owner = await signedIn(acquirer, 'owner');
+    await fc.assert(
+      fc.asyncProperty(candidatePins, async (pin) => {
         expect(policyProblem(pin)?.code ?? null).toBe(
           checkVoidPassword(pin).map((rule) => RULE_ERROR_CODE[rule])[0] ?? null,
         );
-        const response = owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+        const response = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
           currentPassword: DEMO_VOID_PASSWORD,
           newPassword: pin,
         });
@@ -78,7 +78,7 @@ describe('void password policy (properties)', () => {
           expect(response.status).toBe(202);
           // One open command per terminal: withdraw it for the next draw.
           const { command } = bodyOf<{ command: { id: string } }>(response);
-          expect(owner.post(`/password-commands/${command.id}/cancel`).status).toBe(200);
+          expect((await owner.post(`/password-commands/${command.id}/cancel`)).status).toBe(200);
         }
       }),
       { numRuns: 150 },

@@ -42,12 +42,30 @@ export function currentHash(terminal: TerminalRecord): string {
   return hash ?? saltedHash(salt, FACTORY_DEFAULT_VOID_PASSWORD);
 }
 
-export function pinHashFor(hasher: SecretHasher, terminal: TerminalRecord, pin: string): string {
-  return hasher.hash(terminal.voidPassword.salt, pin);
+/** Whether a check of this PIN needs the KDF hash (`hashes.of([[salt, pin]])`): the stored hash is of its scheme. */
+export function currentNeedsKdf(hasher: SecretHasher, terminal: TerminalRecord): boolean {
+  return isOfScheme(hasher, currentHash(terminal));
 }
 
-export function matchesCurrent(terminal: TerminalRecord, pin: string, hasher: SecretHasher): boolean {
-  return secretMatches(hasher, terminal.voidPassword.salt, pin, currentHash(terminal));
+/** `kdfHash` is the hasher's hash of `pin` with the terminal's salt, or null when `currentNeedsKdf` is false. */
+export function matchesCurrent(
+  terminal: TerminalRecord,
+  pin: string,
+  hasher: SecretHasher,
+  kdfHash: string | null,
+): boolean {
+  if (kdfHash === null && currentNeedsKdf(hasher, terminal))
+    throw new Error('matchesCurrent without its hash');
+  return secretMatches(hasher, terminal.voidPassword.salt, pin, currentHash(terminal), kdfHash ?? '');
+}
+
+/** For tests and tools: hashes off the loop, then checks. */
+export async function currentPinIs(
+  hasher: SecretHasher,
+  terminal: TerminalRecord,
+  pin: string,
+): Promise<boolean> {
+  return matchesCurrent(terminal, pin, hasher, await hasher.hash(terminal.voidPassword.salt, pin));
 }
 
 function recentHashes(terminal: TerminalRecord): string[] {
@@ -58,13 +76,16 @@ export function isRecentPin(terminal: TerminalRecord, hash: string): boolean {
   return recentHashes(terminal).some((h) => sameHash(h, hash));
 }
 
-/** Hashes of another scheme (generated data, the factory default) are compared through their own scheme. */
-export function hashNewPin(
+/**
+ * `hash` is the hasher's hash of `pin` with the terminal's salt, computed ahead. Hashes of another scheme
+ * (generated data, the factory default) are compared through their own scheme.
+ */
+export function checkNewPin(
   hasher: SecretHasher,
   terminal: TerminalRecord,
   pin: string,
+  hash: string,
 ): { hash: string; reused: boolean; reusedOtherScheme: boolean } {
-  const hash = pinHashFor(hasher, terminal, pin);
   let reused = false;
   let reusedOtherScheme = false;
   for (const stored of recentHashes(terminal)) {

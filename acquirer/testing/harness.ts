@@ -27,7 +27,7 @@ export class TestClient {
     readonly clientIp = '203.0.113.7',
   ) {}
 
-  call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): SimResponse {
+  async call(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<SimResponse> {
     const headers: Record<string, string> = {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...options.headers,
@@ -36,7 +36,7 @@ export class TestClient {
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     if (options.stepUpToken) headers['x-step-up-token'] = options.stepUpToken;
     if (options.background) headers['x-background'] = '1';
-    const response = this.acquirer.handle({
+    const response = await this.acquirer.handle({
       method,
       path: path.startsWith('/__mock') ? path : `${API}${path}`,
       query: options.query,
@@ -54,22 +54,22 @@ export class TestClient {
     return response;
   }
 
-  get(path: string, query?: Record<string, string>, options: CallOptions = {}): SimResponse {
+  get(path: string, query?: Record<string, string>, options: CallOptions = {}): Promise<SimResponse> {
     return this.call('GET', path, { ...options, query });
   }
 
-  post(path: string, body?: unknown, options: CallOptions = {}): SimResponse {
+  post(path: string, body?: unknown, options: CallOptions = {}): Promise<SimResponse> {
     return this.call('POST', path, { idempotencyKey: `key-${++this.keySeq}`, ...options, body });
   }
 
-  login(username: string, password: string): SimResponse {
-    const response = this.call('POST', '/auth/login', { body: { username, password } });
+  async login(username: string, password: string): Promise<SimResponse> {
+    const response = await this.call('POST', '/auth/login', { body: { username, password } });
     if (response.status === 200) this.csrfToken = (response.body as { csrfToken: string }).csrfToken;
     return response;
   }
 
-  stepUp(password: string): string {
-    const response = this.post('/auth/step-up', { password });
+  async stepUp(password: string): Promise<string> {
+    const response = await this.post('/auth/step-up', { password });
     if (response.status !== 200) throw new Error(`step-up failed: ${response.status}`);
     return (response.body as { stepUpToken: string }).stepUpToken;
   }
@@ -86,9 +86,12 @@ export function testAcquirer(options: AcquirerOptions = {}): Acquirer {
   return createAcquirer({ scenario: 'demo', seed: 'test', realNow: () => frozen, ...options });
 }
 
-export function signedIn(acquirer: Acquirer, username: keyof typeof PASSWORDS | string): TestClient {
+export async function signedIn(
+  acquirer: Acquirer,
+  username: keyof typeof PASSWORDS | string,
+): Promise<TestClient> {
   const client = new TestClient(acquirer);
-  const response = client.login(username, PASSWORDS[username]!);
+  const response = await client.login(username, PASSWORDS[username]!);
   if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status}`);
   return client;
 }

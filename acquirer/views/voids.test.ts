@@ -5,21 +5,21 @@ import { DAY } from '../clock';
 import { DEMO_TIDS, DEMO_TRACE_NOS, MERCHANT_A, MERCHANT_B } from '../data/demo-fixtures';
 import { codeOf, signedIn, testAcquirer, TEST_NOW, type TestClient } from '../testing/harness';
 
-const summary = (client: TestClient, query: Record<string, string> = {}) => {
-  const response = client.get('/transactions/void-summary', query);
+const summary = async (client: TestClient, query: Record<string, string> = {}) => {
+  const response = await client.get('/transactions/void-summary', query);
   expect(response.status).toBe(200);
   return VoidSummary.parse(response.body);
 };
-const voids = (client: TestClient, query: Record<string, string> = {}) =>
-  TransactionPage.parse(client.get('/transactions', { type: 'void', limit: '500', ...query }).body);
+const voids = async (client: TestClient, query: Record<string, string> = {}) =>
+  TransactionPage.parse((await client.get('/transactions', { type: 'void', limit: '500', ...query })).body);
 
 const todayStart = '2025-06-11T00:00:00.000+08:00';
 
 describe('GET /transactions/void-summary', () => {
-  it("counts and sums the voids of the list's filter, per operator and per terminal", () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const list = voids(owner);
-    const result = summary(owner);
+  it("counts and sums the voids of the list's filter, per operator and per terminal", async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const list = await voids(owner);
+    const result = await summary(owner);
     expect(result.total).toEqual({
       count: list.total,
       amount: list.items.reduce((sum, tx) => sum + tx.amount, 0),
@@ -33,9 +33,9 @@ describe('GET /transactions/void-summary', () => {
     }
   });
 
-  it('flags the burst of operator 03 at its terminal, first in both lists', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const result = summary(owner, { from: todayStart });
+  it('flags the burst of operator 03 at its terminal, first in both lists', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const result = await summary(owner, { from: todayStart });
     expect(result.bursts).toEqual([
       expect.objectContaining({
         tid: DEMO_TIDS.voidBurst,
@@ -52,36 +52,40 @@ describe('GET /transactions/void-summary', () => {
     expect(result.byOperator.filter((row) => row.burst)).toHaveLength(1);
   });
 
-  it('keeps to the period and the terminal asked for', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const custom = summary(owner, { terminalId: DEMO_TIDS.custom, from: todayStart });
+  it('keeps to the period and the terminal asked for', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const custom = await summary(owner, { terminalId: DEMO_TIDS.custom, from: todayStart });
     expect(custom.byTerminal.map((row) => row.tid)).toEqual([DEMO_TIDS.custom]);
     expect(custom.byOperator).toContainEqual(expect.objectContaining({ operatorNo: '02', burst: false }));
-    const beforeData = summary(owner, {
+    const beforeData = await summary(owner, {
       from: new Date(Date.parse(TEST_NOW) - 30 * DAY).toISOString(),
       to: new Date(Date.parse(TEST_NOW) - 20 * DAY).toISOString(),
     });
     expect(beforeData).toMatchObject({ total: { count: 0, amount: 0 }, byOperator: [], bursts: [] });
   });
 
-  it("is scoped: another merchant's voids are not counted, and asking for them is a 404", () => {
+  it("is scoped: another merchant's voids are not counted, and asking for them is a 404", async () => {
     const acquirer = testAcquirer();
-    const owner = signedIn(acquirer, 'owner');
-    const support = signedIn(acquirer, 'support');
-    expect(summary(support, { merchantId: MERCHANT_A })).toEqual(summary(owner));
-    const owner2 = signedIn(acquirer, 'owner2');
-    expect(summary(support).total.count).toBe(summary(owner).total.count + summary(owner2).total.count);
-    expect(codeOf(owner.get('/transactions/void-summary', { merchantId: MERCHANT_B }))).toBe('not_found');
+    const owner = await signedIn(acquirer, 'owner');
+    const support = await signedIn(acquirer, 'support');
+    expect(await summary(support, { merchantId: MERCHANT_A })).toEqual(await summary(owner));
+    const owner2 = await signedIn(acquirer, 'owner2');
+    expect((await summary(support)).total.count).toBe(
+      (await summary(owner)).total.count + (await summary(owner2)).total.count,
+    );
+    expect(codeOf(await owner.get('/transactions/void-summary', { merchantId: MERCHANT_B }))).toBe(
+      'not_found',
+    );
   });
 });
 
 describe('a void in the list', () => {
-  it('carries the sale it cancelled', () => {
-    const owner = signedIn(testAcquirer(), 'owner');
-    const row = voids(owner, { q: DEMO_TRACE_NOS.voidOfVoidedSale }).items.find(
+  it('carries the sale it cancelled', async () => {
+    const owner = await signedIn(testAcquirer(), 'owner');
+    const row = (await voids(owner, { q: DEMO_TRACE_NOS.voidOfVoidedSale })).items.find(
       (tx) => tx.traceNo === DEMO_TRACE_NOS.voidOfVoidedSale,
     );
     expect(row?.original).toMatchObject({ traceNo: DEMO_TRACE_NOS.voidedSale, status: 'voided' });
-    expect(voids(owner).items.every((tx) => tx.original?.id === tx.originalId)).toBe(true);
+    expect((await voids(owner)).items.every((tx) => tx.original?.id === tx.originalId)).toBe(true);
   });
 });

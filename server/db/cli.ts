@@ -83,7 +83,7 @@ export async function runCli(
       }
       const hasher = scryptHasher(loadSecret(config.secret, file), config.scryptCost);
       const started = performance.now();
-      const state = seedTables(db, { scenario: scenario.data, seed, now: Date.now(), hasher });
+      const state = await seedTables(db, { scenario: scenario.data, seed, now: Date.now(), hasher });
       const ms = Math.round(performance.now() - started);
       const { world } = state;
       print(
@@ -108,7 +108,7 @@ export async function runCli(
       if (problems.length > 0) throw new ProvisionRefused(problems);
       const secrets = await passwords(fleet.users, passwordProblem);
       const hasher = scryptHasher(loadSecret(config.secret, file), config.scryptCost);
-      const added = writeFleet(db, fleet, secrets, hasher, Date.now(), existing);
+      const added = await writeFleet(db, fleet, secrets, hasher, Date.now(), existing);
       print(
         `${file}: added ${added.merchants} merchants, ${added.stores} stores, ${added.users} users, ` +
           `${added.terminals} terminals (all on the factory void password)`,

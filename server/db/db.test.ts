@@ -58,7 +58,7 @@ describe('seeded tables', () => {
   it('answer "which terminals of merchant X are still on the factory password" with one SELECT', async () => {
     const db = openDb(fileIn('factory.db'));
     await migrate(db);
-    const state = seedTables(db, { scenario: 'demo', seed: 'merchant-console', now: NOW });
+    const state = await seedTables(db, { scenario: 'demo', seed: 'merchant-console', now: NOW });
     const rows = db.sqlite
       .prepare('SELECT tid FROM terminals WHERE merchant_id = ? AND password_hash IS NULL ORDER BY tid')
       .all(MERCHANT_A) as { tid: string }[];
@@ -82,7 +82,7 @@ describe('seeded tables', () => {
           .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'")
           .all();
       const indexes = indexesOf();
-      seedTables(db, { scenario, seed: 'round-trip', now: NOW });
+      await seedTables(db, { scenario, seed: 'round-trip', now: NOW });
       expect(isEmpty(db)).toBe(false);
       // Built after the rows, the same as the migration made them.
       expect(indexesOf()).toEqual(indexes);

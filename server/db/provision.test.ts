@@ -234,7 +234,7 @@ describe('npm run db:provision', () => {
     expect(problems).toEqual([]);
     // A terminal whose store vanished after the check: its row fails after merchants, stores and users went in.
     fleet.terminals[2]!.store = 'gone';
-    expect(() => writeFleet(db, fleet, PASSWORDS, fastHasher, Date.now(), existing)).toThrow(
+    await expect(writeFleet(db, fleet, PASSWORDS, fastHasher, Date.now(), existing)).rejects.toThrow(
       /NOT NULL|FOREIGN KEY/,
     );
     for (const table of TABLES) {

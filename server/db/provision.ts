@@ -364,22 +364,24 @@ export interface Added {
 }
 
 /** Writes a validated fleet in one transaction; `passwords[i]` is the `i`-th user's. */
-export function writeFleet(
+export async function writeFleet(
   db: Db,
   fleet: Fleet,
   passwords: readonly string[],
   hasher: SecretHasher,
   now: number,
   existing: Existing,
-): Added {
+): Promise<Added> {
   const { q } = db;
   const nextSeq = (table: 'merchants' | 'stores' | 'users' | 'terminals') =>
     (db.first(q.selectFrom(table).select((eb) => eb.fn.max('seq').as('seq')))?.seq ?? -1) + 1;
   // Hashed before the transaction: scrypt is slow, and holds no lock meanwhile.
-  const users = fleet.users.map((u, i) => {
-    const salt = randomToken(12);
-    return { u, id: randomId('usr'), salt, hash: hasher.hash(salt, passwords[i]!) };
-  });
+  const users = await Promise.all(
+    fleet.users.map(async (u, i) => {
+      const salt = randomToken(12);
+      return { u, id: randomId('usr'), salt, hash: await hasher.hash(salt, passwords[i]!) };
+    }),
+  );
   const storeIds = new Map(existing.stores);
   db.transaction(() => {
     if (db.first(q.selectFrom('meta').select('value').where('key', '=', 'scenario')) === undefined) {

@@ -4,7 +4,7 @@ import { generateWorld } from '@acquirer/data/generate';
 import { faultRecord } from '@acquirer/faults';
 import { fastHasher, type SecretHasher } from '@acquirer/hash';
 import type { LoadedState, RecordStoragePort } from '@acquirer/persistence';
-import { addCommand, createState, emptyChanges, type SimState } from '@acquirer/state';
+import { addCommand, createState, emptyChanges, hashUserPasswords, type SimState } from '@acquirer/state';
 import type { Scenario, TerminalRecord, TransactionRecord, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
 import * as rows from './rows';
@@ -119,15 +119,16 @@ export function writeState(db: Db, state: SimState, clockOffsetMs: number): void
   insertRows(db, 'faults', rows.faultRows(state));
 }
 
-/** A generated world with its accounts (passwords hashed by `hasher`), as rows. */
-export function seedTables(
+/** A generated world with its accounts (passwords hashed by `hasher`, off the event loop), as rows. */
+export async function seedTables(
   db: Db,
   options: { scenario: Scenario; seed: string; now: number; hasher?: SecretHasher },
-): SimState {
+): Promise<SimState> {
   const state = createState(
     generateWorld({ scenario: options.scenario, seed: options.seed, now: options.now }),
     options.hasher ?? fastHasher,
   );
+  await hashUserPasswords(state);
   db.transaction(() => writeState(db, state, 0));
   return state;
 }
@@ -458,7 +459,7 @@ export async function openTableStore(options: {
   const db = openDb(options.file, options.synchronous);
   try {
     await migrate(db);
-    if (options.seed && isEmpty(db)) seedTables(db, options.seed);
+    if (options.seed && isEmpty(db)) await seedTables(db, options.seed);
   } catch (error) {
     await db.close();
     throw error;

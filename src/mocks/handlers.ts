@@ -22,7 +22,7 @@ export function createHandlers(getAcquirer: () => Acquirer, options: HandlerOpti
     const headers: Record<string, string> = {};
     request.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
     const bodyText = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-    const result = getAcquirer().handle({
+    const result = await getAcquirer().handle({
       method: request.method,
       path: url.pathname,
       query: url.searchParams,

@@ -37,7 +37,7 @@ export function loseAnswerAfterArrival(method: 'post' | 'get', path: string): vo
         const url = new URL(request.url);
         const headers: Record<string, string> = {};
         request.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
-        mockAcquirer().handle({
+        await mockAcquirer().handle({
           method: request.method,
           path: url.pathname,
           query: url.searchParams,

@@ -125,6 +125,7 @@ export function testServerConfig(overrides: Partial<ServerConfig> = {}): ServerC
     seed: 'merchant-console',
     secret: 'contract-tests-secret-0123456789abcdef',
     scryptCost: 10,
+    kdfConcurrency: 0,
     synchronous: 'FULL',
     trustProxy: false,
     maxBodyBytes: 512 * 1024,

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockAcquirer } from '@/mocks/node';
-import { apiUrl, http, problem, server, setupMockAcquirer } from '@/testing/mock-server';
-import { renderSignedIn } from '@/testing/render-app';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
 import { signedIn } from '@acquirer/testing/harness';
+import { apiUrl, http, problem, server, setupMockAcquirer } from '@/testing/mock-server';
+import { renderSignedIn } from '@/testing/render-app';
 
 setupMockAcquirer();
 
@@ -19,8 +19,8 @@ function dataRows() {
 describe('The audit trail', () => {
   it("shows an owner their merchant's events: who, role, action, target, time, outcome — never a secret", async () => {
     // The owner changes a void password (the PINs travel in the request body only).
-    const owner = signedIn(mockAcquirer(), 'owner');
-    const change = owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
+    const owner = await signedIn(mockAcquirer(), 'owner');
+    const change = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
       currentPassword: DEMO_VOID_PASSWORD,
       newPassword: '470215',
     });
