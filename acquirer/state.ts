@@ -107,9 +107,9 @@ export async function hashUserPasswords(state: SimState): Promise<void> {
   );
 }
 
-export function createState(world: World, hasher: SecretHasher = fastHasher): SimState {
-  const users = createUsers(hasher, world.scenario);
-  const state: SimState = {
+/** A state around a world and its accounts, with nothing else yet: no session, command or audit event. */
+export function bareState(world: World, users: UserRecord[], hasher: SecretHasher): SimState {
+  return {
     world,
     users,
     userById: new Map(users.map((u) => [u.id, u])),
@@ -118,8 +118,8 @@ export function createState(world: World, hasher: SecretHasher = fastHasher): Si
     commands: new Map(),
     commandsByTid: new Map(),
     jobs: new Map(),
-    audit: world.audit.map((event) => ({ ...event })),
-    generatedAuditCount: world.audit.length,
+    audit: [],
+    generatedAuditCount: 0,
     idempotency: new Map(),
     temporaryPasswords: new Map(),
     throttles: new Map(),
@@ -130,6 +130,12 @@ export function createState(world: World, hasher: SecretHasher = fastHasher): Si
     hasher,
     changes: emptyChanges(),
   };
+}
+
+export function createState(world: World, hasher: SecretHasher = fastHasher): SimState {
+  const state = bareState(world, createUsers(hasher, world.scenario), hasher);
+  state.audit = world.audit.map((event) => ({ ...event }));
+  state.generatedAuditCount = world.audit.length;
   for (const command of world.commands) addCommand(state, { ...command });
   state.changes = emptyChanges();
   return state;

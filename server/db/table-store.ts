@@ -4,7 +4,14 @@ import { generateWorld } from '@acquirer/data/generate';
 import { faultRecord } from '@acquirer/faults';
 import { fastHasher, type SecretHasher } from '@acquirer/hash';
 import type { LoadedState, RecordStoragePort } from '@acquirer/persistence';
-import { addCommand, createState, emptyChanges, hashUserPasswords, type SimState } from '@acquirer/state';
+import {
+  addCommand,
+  bareState,
+  createState,
+  emptyChanges,
+  hashUserPasswords,
+  type SimState,
+} from '@acquirer/state';
 import type { Scenario, TerminalRecord, TransactionRecord, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
 import * as rows from './rows';
@@ -198,28 +205,8 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
       (memberships.get(r.id) ?? []).map((m) => m.merchant_id),
     ),
   );
-  // Built here rather than by createState, which would hash the accounts' passwords again.
-  const state: SimState = {
-    world,
-    users,
-    userById: new Map(users.map((u) => [u.id, u])),
-    userByName: new Map(users.map((u) => [u.username.toLowerCase(), u])),
-    sessions: new Map(),
-    commands: new Map(),
-    commandsByTid: new Map(),
-    jobs: new Map(),
-    audit: [],
-    generatedAuditCount: 0,
-    idempotency: new Map(),
-    temporaryPasswords: new Map(),
-    throttles: new Map(),
-    faults: [],
-    dirtyTerminals: new Set(),
-    dirty: false,
-    openCommands: new Set(),
-    hasher,
-    changes: emptyChanges(),
-  };
+  // Not createState, which would make new accounts and hash their passwords again.
+  const state = bareState(world, users, hasher);
 
   for (const r of db.all(q.selectFrom('password_commands').selectAll().orderBy('seq'))) {
     addCommand(state, rows.commandOf(r));
