@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockAcquirer } from '@/mocks/node';
-import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
-import { signedIn } from '@acquirer/testing/harness';
 import { apiUrl, http, problem, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
+import { signedIn } from '@acquirer/testing/harness';
 
 setupMockAcquirer();
 
