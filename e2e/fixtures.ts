@@ -19,6 +19,7 @@ interface WorkerFixtures {
 }
 
 interface Fixtures {
+  diagnoseFailure: void;
   mock: MockAcquirer;
   signInPage: SignInPage;
   shell: AppShell;
@@ -38,6 +39,36 @@ export const test = base.extend<Fixtures, WorkerOptions & WorkerFixtures>({
     { scope: 'worker' },
   ],
   baseURL: async ({ baseURL, acquirerServer }, use) => use(acquirerServer?.url ?? baseURL),
+  // A failure in CI shows only the assertion: say what the page showed then (never a field's value).
+  diagnoseFailure: [
+    async ({ page }, use, testInfo) => {
+      const apiAnswers: string[] = [];
+      page.on('response', (response) => {
+        const url = new URL(response.url());
+        if (!url.pathname.startsWith('/api/') && !url.pathname.startsWith('/__mock/')) return;
+        const from = response.fromServiceWorker() ? 'worker' : 'network';
+        apiAnswers.push(`${response.status()} ${url.pathname} (${from})`);
+      });
+      await use();
+      if (testInfo.status === testInfo.expectedStatus || page.isClosed()) return;
+      const seen = await page
+        .evaluate(() => ({
+          readyState: document.readyState,
+          controlled: navigator.serviceWorker?.controller != null,
+          headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent?.trim()).slice(0, 6),
+          alerts: [...document.querySelectorAll('[role=alert], [role=status]')]
+            .map((a) => a.textContent?.trim())
+            .filter(Boolean)
+            .slice(0, 6),
+          marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}ms`),
+        }))
+        .catch((error: unknown) => ({ error: String(error) }));
+      console.log(
+        `[diagnosis] ${testInfo.title}\n  url: ${page.url()}\n  page: ${JSON.stringify(seen)}\n  last API answers: ${apiAnswers.slice(-12).join(', ')}`,
+      );
+    },
+    { auto: true },
+  ],
   mock: async ({ page, backend }, use) => {
     const mock = new MockAcquirer(page, backend);
     // Every test starts from the same deterministic data and a clean fault list.

@@ -44,6 +44,25 @@ function documentCookieJar(): CookieJar {
   };
 }
 
+// MSW's start resolves once its worker answered, but the page's requests reach the worker only once it
+// controls the page (at once, except on the first visit). Failing loudly beats an app whose requests reach the
+// static server instead, which looks like an outage of the acquirer.
+function controlOfThisPage(timeoutMs = 10_000): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      container.removeEventListener('controllerchange', onChange);
+      reject(new Error(`the mock's service worker did not take control of the page in ${timeoutMs} ms`));
+    }, timeoutMs);
+    function onChange() {
+      clearTimeout(timer);
+      resolve();
+    }
+    container.addEventListener('controllerchange', onChange, { once: true });
+  });
+}
+
 // Only the mock-mode bootstrap calls this (a compile-time branch in src/main.tsx).
 export async function startMockWorker(
   options: { apiBaseUrl?: string } = {},
@@ -56,6 +75,7 @@ export async function startMockWorker(
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
+  await controlOfThisPage();
   // `npm run bench` tells the mock's start (regenerating the data) from the app's own time.
   performance.mark('mock-acquirer-ready');
   return { demoAccounts: demoAccounts.map((account) => ({ ...account })) };
