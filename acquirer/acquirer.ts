@@ -2,7 +2,7 @@ import { API_BASE_PATH, type EndpointName } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
 import { apiBodyOf, bodyOf } from './body';
 import { createSimClock, type SimClock, toHttpDate } from './clock';
-import type { HandlerResult, RequestContext } from './context';
+import { type HandlerResult, isStreamedText, ReadFirst, type RequestContext } from './context';
 import { handleControl } from './control';
 import { generateWorld } from './data/generate';
 import { takeFault } from './faults';
@@ -16,6 +16,7 @@ import {
   requestHashOf,
   requireIdempotencyKey,
 } from './idempotency';
+import { memoryLedger, type SalesLedger } from './ledger';
 import {
   type RecordStoragePort,
   restoreSnapshot,
@@ -43,6 +44,8 @@ export interface AcquirerOptions {
   hasher?: SecretHasher;
   basePath?: string;
   controlPath?: string | null;
+  /** Where sales and voids are read; by default the generated world's, in memory (decision 017). */
+  ledger?: SalesLedger;
 }
 
 export interface Acquirer {
@@ -61,6 +64,16 @@ export const DEFAULT_SEED = 'merchant-console';
 
 /** Runs of one request (each after computing the hashes the last one asked for) before it answers 503. */
 export const MAX_RUNS = 4;
+
+/** A run whose handler reads the ledger first (`ReadFirst`): the read, then its finish. */
+class PendingRead {
+  delayMs: number | undefined;
+  constructor(
+    readonly ctx: RequestContext,
+    readonly handler: ReadFirst,
+    readonly defaultStatus: number,
+  ) {}
+}
 
 /** What one request keeps from one run to the next. */
 interface RequestCarry {
@@ -99,6 +112,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     );
 
   let usersHashed = hashUserPasswords(state);
+  const ledger = options.ledger ?? memoryLedger(() => state.world);
 
   const acquirer: Acquirer = {
     async handle(request) {
@@ -108,6 +122,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
         await usersHashed;
         carry.run++;
         const outcome = runOnce(request, carry);
+        if (outcome instanceof PendingRead) return finishRead(request, outcome);
         if (!(outcome instanceof HashesNeeded)) return outcome;
         if (carry.run >= MAX_RUNS) return finishResponse(busyResponse());
         // The only wait of a request: other requests run meanwhile, so the next run reads the state afresh.
@@ -145,9 +160,9 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
    * rules (lockout, throttles, one open command, idempotency) hold as on one thread. A rule missing a KDF hash
    * throws HashesNeeded before it changes anything; that run is not an answer.
    */
-  function runOnce(request: SimRequest, carry: RequestCarry): SimResponse | HashesNeeded {
+  function runOnce(request: SimRequest, carry: RequestCarry): SimResponse | HashesNeeded | PendingRead {
     const now = clock.now();
-    let outcome: SimResponse | HashesNeeded;
+    let outcome: SimResponse | HashesNeeded | PendingRead;
     try {
       if (
         controlPath !== null &&
@@ -166,20 +181,44 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     } catch (error) {
       outcome = error instanceof HashesNeeded ? error : errorResponse(error);
     }
+    // A run that only asked for hashes or started a read changed bookkeeping at most (activity, the clock).
+    store(request, !(outcome instanceof HashesNeeded) && !(outcome instanceof PendingRead));
+    return outcome instanceof HashesNeeded || outcome instanceof PendingRead
+      ? outcome
+      : finishResponse(outcome);
+  }
+
+  /** The finish of a `ReadFirst` handler: synchronous, and stored before the answer leaves, like a run. */
+  async function finishRead(request: SimRequest, pending: PendingRead): Promise<SimResponse> {
+    let finishWith: (ctx: RequestContext) => HandlerResult;
+    try {
+      finishWith = await pending.handler.read();
+    } catch (error) {
+      return finishResponse(errorResponse(error));
+    }
+    let response: SimResponse;
+    try {
+      response = finish(pending.ctx, finishWith(pending.ctx), pending.defaultStatus);
+    } catch (error) {
+      response = errorResponse(error);
+    }
+    store(request, true);
+    if (pending.delayMs) response.fault = { ...response.fault, delayMs: pending.delayMs };
+    return finishResponse(response);
+  }
+
+  function store(request: SimRequest, answered: boolean): void {
     const storage = options.storage;
     if (state.dirty && storage) {
       state.dirty = false;
       // A record store that fails throws here: the host must not acknowledge the request.
       if ('saveChanges' in storage) {
         storage.saveChanges(state, clock, {
-          // A run that only asked for hashes changed bookkeeping at most (activity, the world's clock).
-          durable:
-            !(outcome instanceof HashesNeeded) && request.method !== 'GET' && request.method !== 'HEAD',
+          durable: answered && request.method !== 'GET' && request.method !== 'HEAD',
         });
       } else storage.save(serializeState(state, clock));
     }
     state.changes = emptyChanges();
-    return outcome instanceof HashesNeeded ? outcome : finishResponse(outcome);
   }
 
   function finishResponse(response: SimResponse): SimResponse {
@@ -193,7 +232,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : null;
   }
 
-  function handleApi(request: SimRequest, now: number, carry: RequestCarry): SimResponse {
+  function handleApi(request: SimRequest, now: number, carry: RequestCarry): SimResponse | PendingRead {
     const apiPath = apiPathOf(request.path);
     // Taken on the first run only: a request that runs again is still one request.
     const fault =
@@ -207,11 +246,19 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       return faultResponse(fault);
     }
     const response = apiPath === null ? notFoundResponse() : route(request, apiPath, now, carry);
-    if (fault?.delayMs) response.fault = { ...response.fault, delayMs: fault.delayMs };
+    if (fault?.delayMs) {
+      if (response instanceof PendingRead) response.delayMs = fault.delayMs;
+      else response.fault = { ...response.fault, delayMs: fault.delayMs };
+    }
     return response;
   }
 
-  function route(request: SimRequest, apiPath: string, now: number, carry: RequestCarry): SimResponse {
+  function route(
+    request: SimRequest,
+    apiPath: string,
+    now: number,
+    carry: RequestCarry,
+  ): SimResponse | PendingRead {
     advanceWorld(state, now);
     const match = matchRoute(request.method, apiPath);
     if (match.kind === 'not_found') return notFoundResponse();
@@ -241,6 +288,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       user: null,
       setCookies: [],
       responseHeaders: {},
+      ledger,
       hashes: carry.hashes,
       temporaryPins: carry.temporaryPins,
     };
@@ -276,6 +324,11 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       if (endpoint.body) ctx.body = parseOrReject(endpoint.body, rawBody ?? {}, 'body');
 
       const result = routeHandlers[name as EndpointName](ctx);
+      if (result instanceof ReadFirst) {
+        // A read runs while other requests do: it must not follow a change (idempotency, If-Match).
+        if (endpoint.method !== 'GET') throw new Error(`${name}: only a GET may read the ledger first`);
+        return new PendingRead(ctx, result, endpoint.status);
+      }
       const status = result.status ?? endpoint.status;
       if (replayKey && status >= 200 && status < 300) {
         rememberResult(ctx, replayKey.recordKey, replayKey.requestHash, status, result.body);
@@ -292,9 +345,19 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   return acquirer;
 }
 
+/** The body as text; not for a streamed body (`isStreamedText`), which a host sends as it is read. */
 export function responseBodyText(response: SimResponse): string | null {
   if (response.body === undefined || response.status === 204) return null;
+  if (isStreamedText(response.body)) throw new Error('a streamed body is read with responseText');
   return typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+}
+
+/** The body as text, a streamed one read to its end: for the browser mock and tests. */
+export async function responseText(response: SimResponse): Promise<string | null> {
+  if (!isStreamedText(response.body)) return responseBodyText(response);
+  let text = '';
+  for await (const part of response.body.stream()) text += part;
+  return text;
 }
 
 function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {

@@ -16,11 +16,20 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(
-  header: readonly string[],
-  rows: Iterable<readonly (string | number | boolean | null | undefined)[]>,
-): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+type CsvRow = readonly (string | number | boolean | null | undefined)[];
+
+/** One row and its line end, for a file written in parts. */
+export function csvLine(row: CsvRow): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
+}
+
+/** The start of a file: the BOM Excel needs to read UTF-8, then the header. */
+export function csvHead(header: readonly string[]): string {
+  return `\uFEFF${csvLine(header)}`;
+}
+
+export function toCsv(header: readonly string[], rows: Iterable<CsvRow>): string {
+  let text = csvHead(header);
+  for (const row of rows) text += csvLine(row);
+  return text;
 }

@@ -7,6 +7,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { type Acquirer, responseBodyText } from '@acquirer/acquirer';
+import { isStreamedText } from '@acquirer/context';
 import { problemBody } from '@acquirer/problem';
 import { API_BASE_PATH } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
@@ -48,6 +49,28 @@ function clientIpOf(c: Context<Env>, config: ServerConfig): string | undefined {
   } catch {
     return undefined; // app.request() in a test: no socket
   }
+}
+
+/** Sent as it is read, at the pace the client takes it (pull): an export's memory stays flat. */
+function textStream(parts: AsyncIterable<string>, c: Context<Env>, log: Logger): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = parts[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        // The status line has left: the client sees a cut-off file, and the log says why.
+        log.error('streamed answer failed', { requestId: c.get('requestId'), ...errorFields(error) });
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -146,7 +169,10 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
     for (const cookie of result.setCookies ?? []) {
       response.append('Set-Cookie', secure ? `${cookie}; Secure` : cookie);
     }
-    return new Response(responseBodyText(result), { status: result.status, headers: response });
+    const body = isStreamedText(result.body)
+      ? textStream(result.body.stream(), c, log)
+      : responseBodyText(result);
+    return new Response(body, { status: result.status, headers: response });
   };
 
   app.all(`${API_BASE_PATH}/*`, simulate);

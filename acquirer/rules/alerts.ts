@@ -1,8 +1,9 @@
 import type { Alert } from '@contract/schemas/alerts';
 import { STALE_PASSWORD_DAYS } from '@contract/schemas/terminals';
 import { DAY, HOUR, MINUTE, toIso } from '../clock';
-import { type HandlerResult, type RequestContext, userOf } from '../context';
-import type { TerminalRecord } from '../types';
+import { type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
+import { eachMatch, type LedgerFilter } from '../ledger';
+import type { TerminalRecord, TransactionRecord } from '../types';
 import { scopeOf, seesVoidPasswords } from './access';
 import { lastSeenOf } from './heartbeat';
 import { isLocked, passwordStateOf } from './void-password';
@@ -36,7 +37,7 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 /**
  * Computed from the state at `now`, nothing stored; a cashier gets only the offline alerts (decision 010).
  */
-export function listAlerts(ctx: RequestContext): HandlerResult {
+export function listAlerts(ctx: RequestContext): ReadFirst {
   const { state, now } = ctx;
   const { world } = state;
   const scope = scopeOf(userOf(ctx));
@@ -105,18 +106,32 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
   }
 
   // Void bursts: per terminal operator, a sliding 60-minute window over recent voids.
-  const recent = new Map<string, number[]>();
-  for (const index of world.voidIndexes) {
-    const tx = world.transactions[index]!;
-    if (tx.createdAt > now) continue;
-    if (now - tx.createdAt > VOID_BURST_LOOKBACK_MS) break; // newest first: the rest is older
-    if (scope !== null && !scope.has(tx.terminal.merchantId)) continue;
-    const key = `${tx.terminal.tid}/${tx.operatorNo}`;
-    recent.set(key, [...(recent.get(key) ?? []), index]);
-  }
-  for (const [key, indexes] of recent) {
-    if (indexes.length < VOID_BURST_COUNT) continue;
-    const burst = longestVoidBurst(indexes.map((i) => world.transactions[i]!));
+  const recentVoids: LedgerFilter = {
+    merchantIds: scope === null ? null : [...scope],
+    type: 'void',
+    from: now - VOID_BURST_LOOKBACK_MS,
+    to: now + 1,
+  };
+  return readFirst(async () => {
+    const recent = new Map<string, TransactionRecord[]>();
+    // A cashier sees no void alerts (decision 010).
+    const voids = seesVoidPasswords(userOf(ctx)) ? eachMatch(ctx.ledger, recentVoids) : [];
+    for await (const rows of voids) {
+      for (const tx of rows) {
+        const key = `${tx.terminal.tid}/${tx.operatorNo}`;
+        const list = recent.get(key);
+        if (list) list.push(tx);
+        else recent.set(key, [tx]);
+      }
+    }
+    return () => ({ body: { items: withBursts(ctx, alerts, recent), serverTime: toIso(now) } });
+  });
+}
+
+function withBursts(ctx: RequestContext, alerts: Alert[], recent: Map<string, TransactionRecord[]>): Alert[] {
+  for (const [key, voids] of recent) {
+    if (voids.length < VOID_BURST_COUNT) continue;
+    const burst = longestVoidBurst(voids);
     if (!burst) continue;
     const first = burst[0]!;
     const amount = burst.reduce((sum, tx) => sum + tx.amount, 0);
@@ -137,5 +152,5 @@ export function listAlerts(ctx: RequestContext): HandlerResult {
   visible.sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.createdAt < b.createdAt ? 1 : -1),
   );
-  return { body: { items: visible, serverTime: toIso(now) } };
+  return visible;
 }

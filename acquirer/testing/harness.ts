@@ -1,4 +1,5 @@
-import { createAcquirer, type Acquirer, type AcquirerOptions } from '../acquirer';
+import { createAcquirer, type Acquirer, type AcquirerOptions, responseText } from '../acquirer';
+import { isStreamedText } from '../context';
 import { DEMO_PASSWORDS } from '../data/demo-fixtures';
 import { SESSION_COOKIE } from '../rules/auth';
 import type { SimResponse } from '../types';
@@ -45,6 +46,8 @@ export class TestClient {
       body: options.body,
       clientIp: this.clientIp,
     });
+    // What a client receives: the whole file.
+    if (isStreamedText(response.body)) response.body = await responseText(response);
     for (const header of response.setCookies ?? []) {
       const [pair = ''] = header.split(';');
       const [name = '', value = ''] = pair.split('=');

@@ -1,18 +1,57 @@
 import type { ExportLanguage } from '@contract/schemas/common';
 import type { TerminalListQuery } from '@contract/schemas/terminals';
 import { shanghaiDate } from '../clock';
-import { type HandlerResult, type RequestContext } from '../context';
-import { toCsv } from '../csv';
+import {
+  type HandlerResult,
+  type ReadFirst,
+  readFirst,
+  type RequestContext,
+  type StreamedText,
+} from '../context';
+import { csvHead, csvLine } from '../csv';
+import type { SalesLedger } from '../ledger';
 import { requireRole } from '../rules/access';
 import { audit } from '../rules/audit';
+import type { TransactionRecord } from '../types';
 import { TERMINAL_EXPORT_LABELS, TRANSACTION_EXPORT_LABELS } from './export-labels';
 import { sortedTerminals, terminalSummary } from './terminals';
-import { filterTransactions, type ParsedTransactionQuery, transactionView } from './transactions';
+import {
+  eachSelected,
+  type ParsedTransactionQuery,
+  type TransactionSelection,
+  selectionOf,
+  transactionView,
+} from './transactions';
 
 /** An export holds at most this many rows, like an acquirer's download limit. */
 export const EXPORT_ROW_LIMIT = 50_000;
 
-function csvResult(name: string, csv: string, truncated: boolean): HandlerResult {
+type Cell = string | number | boolean | null | undefined;
+
+/** A file written as its rows are read, a chunk at a time: memory stays flat whatever its size. */
+function streamedCsv(
+  header: readonly string[],
+  chunks: () => AsyncIterable<readonly Cell[][]>,
+): StreamedText {
+  return {
+    async *stream() {
+      yield csvHead(header);
+      for await (const rows of chunks()) {
+        let text = '';
+        for (const row of rows) text += csvLine(row);
+        yield text;
+      }
+    },
+  };
+}
+
+const EXPORT_CHUNK = 1_000;
+
+async function* inChunks<T>(list: readonly T[]): AsyncGenerator<T[]> {
+  for (let i = 0; i < list.length; i += EXPORT_CHUNK) yield list.slice(i, i + EXPORT_CHUNK);
+}
+
+function csvResult(name: string, csv: StreamedText, truncated: boolean): HandlerResult {
   return {
     body: csv,
     headers: {
@@ -28,7 +67,8 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
   const query = ctx.query as TerminalListQuery & { lang?: ExportLanguage };
   const words = TERMINAL_EXPORT_LABELS[query.lang ?? 'zh-CN'];
   const all = sortedTerminals(ctx, query);
-  const rows = all.slice(0, EXPORT_ROW_LIMIT).map((t) => {
+  const exported = all.slice(0, EXPORT_ROW_LIMIT);
+  const toRow = (t: (typeof all)[number]): Cell[] => {
     const s = terminalSummary(ctx.state, t, ctx.now);
     return [
       s.tid,
@@ -45,12 +85,12 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
       shanghaiDateTime(s.voidPassword?.lockedUntil),
       s.openCommand ? words.command[s.openCommand.status] : '',
     ];
-  });
+  };
   audit(ctx, {
     action: 'terminals.exported',
     outcome: 'success',
     merchantId: query.merchantId ?? undefined,
-    target: `terminals (${rows.length})`,
+    target: `terminals (${exported.length})`,
   });
   const h = words.header;
   const header = [
@@ -70,7 +110,9 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
   ];
   return csvResult(
     `terminals-${shanghaiDate(ctx.now)}.csv`,
-    toCsv(header, rows),
+    streamedCsv(header, async function* () {
+      for await (const chunk of inChunks(exported)) yield chunk.map(toRow);
+    }),
     all.length > EXPORT_ROW_LIMIT,
   );
 }
@@ -80,12 +122,20 @@ function shanghaiDateTime(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 19).replace('T', ' ') : '';
 }
 
-export function exportTransactions(ctx: RequestContext): HandlerResult {
+/** How many rows a selection matches: by the ledger, or counted here when rules must run on each. */
+async function countOf(ledger: SalesLedger, selection: TransactionSelection): Promise<number> {
+  if (!selection.rules) return (await ledger.totals(selection.filter)).count;
+  let count = 0;
+  for await (const rows of eachSelected(ledger, selection)) count += rows.length;
+  return count;
+}
+
+export function exportTransactions(ctx: RequestContext): ReadFirst {
   requireRole(ctx, ['owner', 'support'], 'export transactions');
   const query = ctx.query as ParsedTransactionQuery & { lang?: ExportLanguage };
   const words = TRANSACTION_EXPORT_LABELS[query.lang ?? 'zh-CN'];
-  const all = filterTransactions(ctx, query);
-  const rows = all.slice(0, EXPORT_ROW_LIMIT).map((tx) => {
+  const selection = selectionOf(ctx, query);
+  const toRow = (tx: TransactionRecord): Cell[] => {
     const t = transactionView(ctx.state, tx, ctx.now);
     return [
       t.id,
@@ -108,14 +158,7 @@ export function exportTransactions(ctx: RequestContext): HandlerResult {
       t.notVoidableReason ? words.reason[t.notVoidableReason] : '',
       t.originalId,
     ];
-  });
-  audit(ctx, {
-    action: 'transactions.exported',
-    outcome: 'success',
-    merchantId: query.merchantId ?? undefined,
-    tid: query.terminalId ?? null,
-    target: `transactions (${rows.length})`,
-  });
+  };
   const h = words.header;
   const header = [
     h.id,
@@ -139,5 +182,27 @@ export function exportTransactions(ctx: RequestContext): HandlerResult {
     h.originalId,
   ];
   const name = ['transactions', query.terminalId, shanghaiDate(ctx.now)].filter(Boolean).join('-');
-  return csvResult(`${name}.csv`, toCsv(header, rows), all.length > EXPORT_ROW_LIMIT);
+  return readFirst(async () => {
+    const total = await countOf(ctx.ledger, selection);
+    const exported = Math.min(total, EXPORT_ROW_LIMIT);
+    return () => {
+      audit(ctx, {
+        action: 'transactions.exported',
+        outcome: 'success',
+        merchantId: query.merchantId ?? undefined,
+        tid: query.terminalId ?? null,
+        target: `transactions (${exported})`,
+      });
+      const csv = streamedCsv(header, async function* () {
+        let left = exported;
+        for await (const rows of eachSelected(ctx.ledger, selection)) {
+          const part = rows.slice(0, left);
+          left -= part.length;
+          yield part.map(toRow);
+          if (left <= 0) return;
+        }
+      });
+      return csvResult(`${name}.csv`, csv, total > EXPORT_ROW_LIMIT);
+    };
+  });
 }

@@ -1,18 +1,20 @@
 import type { DailyVoids, Overview, OverviewQuery } from '@contract/schemas/overview';
 import { DAY, shanghaiMidnight, toIso } from '../clock';
-import { type HandlerResult, type RequestContext, userOf } from '../context';
-import { requireMerchantInScope, scopeOf, seesVoidPasswords } from '../rules/access';
+import { type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
+import { eachMatch } from '../ledger';
+import { scopeOf, seesVoidPasswords } from '../rules/access';
 import { isStalePassword, STALE_PASSWORD_MS } from '../rules/alerts';
 import { passwordStateOf } from '../rules/void-password';
 import { voidabilityOf } from '../rules/voidability';
 import { openCommandOf } from '../state';
+import { merchantsInView } from './transactions';
 
 export const OVERVIEW_DAYS = 14;
 
 /** Counted with the same rules as the lists and alerts; decision 010 for a cashier. */
-export function getOverview(ctx: RequestContext): HandlerResult {
+export function getOverview(ctx: RequestContext): ReadFirst {
   const query = ctx.query as OverviewQuery;
-  if (query.merchantId) requireMerchantInScope(ctx, query.merchantId);
+  const merchantIds = merchantsInView(ctx, query.merchantId);
   const scope = scopeOf(userOf(ctx));
   const inView = (merchantId: string) =>
     query.merchantId ? merchantId === query.merchantId : scope === null || scope.has(merchantId);
@@ -36,44 +38,60 @@ export function getOverview(ctx: RequestContext): HandlerResult {
     ? { ...risks, stalePasswordDays }
     : { total: risks.total, offline: risks.offline, stalePasswordDays };
 
-  // A sale is voidable only before its batch's cutoff, at most a day after it was made.
-  const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
-  for (const tx of world.transactions) {
-    if (tx.createdAt > now) continue;
-    if (tx.createdAt < now - DAY) break; // newest first: the rest is older
-    if (tx.type !== 'sale' || !inView(tx.terminal.merchantId)) continue;
-    const v = voidabilityOf(tx, world.merchantById.get(tx.terminal.merchantId), now);
-    if (!v.voidable || v.voidableUntil === undefined) continue;
-    voidable.count++;
-    voidable.amount += tx.amount;
-    voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, v.voidableUntil);
-  }
+  return readFirst(async () => {
+    // A sale is voidable only before its batch's cutoff, at most a day after it was made.
+    const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
+    const recentSales = {
+      merchantIds,
+      type: 'sale',
+      mayBeVoidable: true,
+      from: now - DAY,
+      to: now + 1,
+    } as const;
+    for await (const rows of eachMatch(ctx.ledger, recentSales)) {
+      for (const tx of rows) {
+        const v = voidabilityOf(tx, world.merchantById.get(tx.terminal.merchantId), now);
+        if (!v.voidable || v.voidableUntil === undefined) continue;
+        voidable.count++;
+        voidable.amount += tx.amount;
+        voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, v.voidableUntil);
+      }
+    }
 
-  const firstDay = shanghaiMidnight(now) - (OVERVIEW_DAYS - 1) * DAY;
-  const voidsByDay: DailyVoids[] = Array.from({ length: OVERVIEW_DAYS }, (_, i) => ({
-    date: toIso(firstDay + i * DAY).slice(0, 10),
-    count: 0,
-    amount: 0,
-  }));
-  for (const index of world.voidIndexes) {
-    const tx = world.transactions[index]!;
-    if (tx.createdAt > now) continue;
-    if (tx.createdAt < firstDay) break;
-    if (tx.outcome !== 'approved' || !inView(tx.terminal.merchantId)) continue;
-    const day = voidsByDay[Math.floor((tx.createdAt - firstDay) / DAY)]!;
-    day.count++;
-    day.amount += tx.amount;
-  }
+    const firstDay = shanghaiMidnight(now) - (OVERVIEW_DAYS - 1) * DAY;
+    const voidsByDay: DailyVoids[] = Array.from({ length: OVERVIEW_DAYS }, (_, i) => ({
+      date: toIso(firstDay + i * DAY).slice(0, 10),
+      count: 0,
+      amount: 0,
+    }));
+    if (seesPasswords) {
+      const voids = { merchantIds, type: 'void', outcome: 'approved', from: firstDay, to: now + 1 } as const;
+      for await (const rows of eachMatch(ctx.ledger, voids)) {
+        for (const tx of rows) {
+          const day = voidsByDay[Math.floor((tx.createdAt - firstDay) / DAY)]!;
+          day.count++;
+          day.amount += tx.amount;
+        }
+      }
+    }
+    return () => ({ body: overviewBody(terminals, voidable, seesPasswords ? voidsByDay : null, now) });
+  });
+}
 
-  const body: Overview = {
+function overviewBody(
+  terminals: Overview['terminals'],
+  voidable: { count: number; amount: number; nextCutoffAt: number | null },
+  voidsByDay: DailyVoids[] | null,
+  now: number,
+): Overview {
+  return {
     terminals,
     voidable: {
       count: voidable.count,
       amount: voidable.amount,
       nextCutoffAt: voidable.nextCutoffAt === null ? null : toIso(voidable.nextCutoffAt),
     },
-    ...(seesPasswords ? { voidsByDay } : {}),
+    ...(voidsByDay ? { voidsByDay } : {}),
     serverTime: toIso(now),
   };
-  return { body };
 }

@@ -5,10 +5,18 @@ import type {
   TransactionQuery,
 } from '@contract/schemas/transactions';
 import { DAY, toIso } from '../clock';
-import { type HandlerResult, type RequestContext, userOf } from '../context';
-import { decodeCursor, encodeCursor, firstAfter, type KeyPart, pageLimit } from '../paging';
+import { type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
+import {
+  eachMatch,
+  isAfterKey,
+  type LedgerFilter,
+  type LedgerKey,
+  type LedgerSearch,
+  type SalesLedger,
+} from '../ledger';
+import { decodeCursor, encodeCursor, pageLimit } from '../paging';
 import { inScope, notFound, requireMerchantInScope, scopeOf } from '../rules/access';
-import { batchNumberAt, mayBeVoidable, voidabilityOf } from '../rules/voidability';
+import { batchNumberAt, voidabilityOf } from '../rules/voidability';
 import type { SimState } from '../state';
 import type { TransactionRecord } from '../types';
 
@@ -54,123 +62,185 @@ export function transactionView(state: SimState, tx: TransactionRecord, now: num
 export const TRACE_PART_MIN_DIGITS = 3;
 
 /** From 3 digits any part of a trace number (`9001` finds 009001 and 090015); an RRN whole or its tail. */
-function searchMatcher(q: string | undefined): ((tx: TransactionRecord) => boolean) | null {
+export function searchOf(q: string | undefined): LedgerSearch | undefined {
   const text = q?.trim();
-  if (!text) return null;
+  if (!text) return undefined;
   const digits = /^\d+$/.test(text);
-  const amount = /^\d+(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * 100) : null;
-  const trace = digits && text.length <= 6 ? text.padStart(6, '0') : null;
-  const tracePart = digits && text.length >= TRACE_PART_MIN_DIGITS && text.length < 6 ? text : null;
-  return (tx) =>
-    (trace !== null && tx.traceNo === trace) ||
-    (tracePart !== null && tx.traceNo.includes(tracePart)) ||
-    (digits && text.length >= 6 && tx.rrn.endsWith(text)) ||
-    (digits && text.length === 4 && tx.cardLast4 === text) ||
-    (amount !== null && tx.amount === amount);
+  return {
+    trace: digits && text.length <= 6 ? text.padStart(6, '0') : null,
+    tracePart: digits && text.length >= TRACE_PART_MIN_DIGITS && text.length < 6 ? text : null,
+    rrnTail: digits && text.length >= 6 ? text : null,
+    last4: digits && text.length === 4 ? text : null,
+    amount: /^\d+(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * 100) : null,
+  };
 }
 
-export function filterTransactions(
+/** The merchants a user sees, narrowed to one if the query names it (checked in scope). */
+export function merchantsInView(
   ctx: RequestContext,
-  query: ParsedTransactionQuery,
-  startIndex = 0,
-): TransactionRecord[] {
+  merchantId: string | undefined,
+): readonly string[] | null {
+  if (merchantId) {
+    requireMerchantInScope(ctx, merchantId);
+    return [merchantId];
+  }
+  const scope = scopeOf(userOf(ctx));
+  return scope === null ? null : [...scope];
+}
+
+/**
+ * A list's query as what the ledger can select, plus the rules it cannot (voidability and status depend on
+ * batches, cutoffs and the clock): those run here, on the rows the ledger gives.
+ */
+export interface TransactionSelection {
+  filter: LedgerFilter;
+  rules: ((tx: TransactionRecord) => boolean) | null;
+}
+
+export function selectionOf(ctx: RequestContext, query: ParsedTransactionQuery): TransactionSelection {
   const user = userOf(ctx);
-  if (query.merchantId) requireMerchantInScope(ctx, query.merchantId);
+  const merchantIds = merchantsInView(ctx, query.merchantId);
   if (query.terminalId) {
     const terminal = ctx.state.world.terminalByTid.get(query.terminalId);
     if (!terminal || !inScope(user, terminal.merchantId)) throw notFound('terminal');
   }
-  const scope = scopeOf(user);
-  const { world } = ctx.state;
-  const from = query.from ? Date.parse(query.from) : null;
-  const to = query.to ? Date.parse(query.to) : null;
-  const search = searchMatcher(query.q);
-  const needsRules = query.voidable !== undefined || query.status !== undefined;
-  // The list is newest first (generate.ts), so the scan stops at the oldest instant a match
-  // can have: `from`, or for "voidable now" a day ago (a batch closes within a day of its
-  // sale). On 200,000+ sales that spares most of the work (docs/performance.md).
-  const oldest = Math.max(from ?? -Infinity, query.voidable === true ? ctx.now - DAY : -Infinity);
-  const out: TransactionRecord[] = [];
-  const list = world.transactions;
-  for (let i = startIndex; i < list.length; i++) {
-    const tx = list[i]!;
-    if (tx.createdAt < oldest) break;
-    const terminal = tx.terminal;
-    if (scope !== null && !scope.has(terminal.merchantId)) continue;
-    if (query.merchantId && terminal.merchantId !== query.merchantId) continue;
-    if (query.terminalId && terminal.tid !== query.terminalId) continue;
-    if (query.storeId && terminal.storeId !== query.storeId) continue;
-    if (query.type && tx.type !== query.type) continue;
-    if (query.method && tx.method !== query.method) continue;
-    if (query.operatorNo && tx.operatorNo !== query.operatorNo) continue;
-    if (from !== null && tx.createdAt < from) continue;
-    if (to !== null && tx.createdAt >= to) continue;
-    if (query.minAmount !== undefined && tx.amount < query.minAmount) continue;
-    if (query.maxAmount !== undefined && tx.amount > query.maxAmount) continue;
-    if (search && !search(tx)) continue;
-    if (query.voidable === true && !mayBeVoidable(tx)) continue;
-    if (needsRules) {
-      const v = voidabilityOf(tx, world.merchantById.get(terminal.merchantId), ctx.now);
-      if (query.voidable !== undefined && v.voidable !== query.voidable) continue;
-      if (query.status !== undefined && v.status !== query.status) continue;
-    }
-    out.push(tx);
+  const from = query.from ? Date.parse(query.from) : undefined;
+  const filter: LedgerFilter = { merchantIds };
+  if (query.terminalId) filter.tid = query.terminalId;
+  if (query.storeId) filter.storeId = query.storeId;
+  if (query.type) filter.type = query.type;
+  if (query.method) filter.method = query.method;
+  if (query.operatorNo) filter.operatorNo = query.operatorNo;
+  if (from !== undefined) filter.from = from;
+  if (query.to) filter.to = Date.parse(query.to);
+  if (query.minAmount !== undefined) filter.minAmount = query.minAmount;
+  if (query.maxAmount !== undefined) filter.maxAmount = query.maxAmount;
+  const search = searchOf(query.q);
+  if (search) filter.search = search;
+  if (query.voidable === true) {
+    filter.mayBeVoidable = true;
+    // A batch closes within a day of its sale: older sales cannot be voidable now.
+    filter.from = Math.max(from ?? -Infinity, ctx.now - DAY);
   }
-  return out;
-}
-
-/**
- * Newest first, ties by id (`tx_00000` is the newest generated sale): the order of `world.transactions`.
- * The cursor is the last row's key `[createdAt, id]` (decision 004), so a sale made at the counter
- * between two pages (newer than every row, before the cursor) neither repeats nor hides a row.
- */
-export function transactionIsAfter(key: readonly KeyPart[]): (tx: TransactionRecord) => boolean {
-  const at = key[0] as number;
-  const id = key[1] as string;
-  return (tx) => tx.createdAt < at || (tx.createdAt === at && tx.id > id);
-}
-
-export function listTransactions(ctx: RequestContext): HandlerResult {
-  const query = ctx.query as ParsedTransactionQuery;
-  const matches = filterTransactions(ctx, query);
-  const limit = pageLimit(query.limit);
-  const after = query.cursor ? decodeCursor(query.cursor, 'transactions', ['number', 'string']) : null;
-  const first = after ? firstAfter(matches, transactionIsAfter(after)) : 0;
-  const page = matches.slice(first, first + limit);
-  let amount = 0;
-  for (const tx of matches) amount += tx.amount;
-  const last = page.at(-1);
+  if (query.voidable === undefined && query.status === undefined) return { filter, rules: null };
+  const { world } = ctx.state;
   return {
-    body: {
-      items: page.map((tx) => withOriginal(ctx.state, tx, ctx.now)),
-      nextCursor:
-        last && first + limit < matches.length
-          ? encodeCursor('transactions', [last.createdAt, last.id])
-          : null,
-      total: matches.length,
-      summary: { count: matches.length, amount },
-      serverTime: toIso(ctx.now),
+    filter,
+    rules: (tx) => {
+      const v = voidabilityOf(tx, world.merchantById.get(tx.terminal.merchantId), ctx.now);
+      return (
+        (query.voidable === undefined || v.voidable === query.voidable) &&
+        (query.status === undefined || v.status === query.status)
+      );
     },
   };
 }
 
-function transactionById(state: SimState, id: string): TransactionRecord | undefined {
-  const match = /^tx_([0-9a-z]+)$/.exec(id);
-  if (!match) return undefined;
-  const tx = state.world.transactions[parseInt(match[1]!, 36)];
-  return tx?.id === id ? tx : undefined;
+/** Every row a selection matches, newest first, a chunk at a time. */
+export async function* eachSelected(
+  ledger: SalesLedger,
+  { filter, rules }: TransactionSelection,
+): AsyncGenerator<TransactionRecord[]> {
+  for await (const chunk of eachMatch(ledger, filter)) {
+    const rows = rules ? chunk.filter(rules) : chunk;
+    if (rows.length > 0) yield rows;
+  }
 }
 
-function withOriginal(state: SimState, tx: TransactionRecord, now: number): TransactionListItem {
+/** How many rows match and their amount, and the page after `after`. */
+async function pageOf(
+  ledger: SalesLedger,
+  selection: TransactionSelection,
+  after: LedgerKey | null,
+  limit: number,
+): Promise<{ page: TransactionRecord[]; more: boolean; count: number; amount: number }> {
+  if (!selection.rules) {
+    const [totals, rows] = await Promise.all([
+      ledger.totals(selection.filter),
+      ledger.page(selection.filter, after, limit + 1),
+    ]);
+    return { page: rows.slice(0, limit), more: rows.length > limit, ...totals };
+  }
+  // The rules run on each candidate: count them all, keep the page.
+  const isAfter = after ? isAfterKey(after) : () => true;
+  const page: TransactionRecord[] = [];
+  let more = false;
+  let count = 0;
+  let amount = 0;
+  for await (const rows of eachSelected(ledger, selection)) {
+    for (const tx of rows) {
+      count++;
+      amount += tx.amount;
+      if (!isAfter(tx)) continue;
+      if (page.length < limit) page.push(tx);
+      else more = true;
+    }
+  }
+  return { page, more, count, amount };
+}
+
+/** The sales the voids among `rows` undid, by id. */
+export async function originalsOf(
+  ledger: SalesLedger,
+  rows: readonly TransactionRecord[],
+): Promise<Map<string, TransactionRecord>> {
+  const ids = [...new Set(rows.flatMap((tx) => (tx.originalId ? [tx.originalId] : [])))];
+  const found = ids.length > 0 ? await ledger.byIds(ids) : [];
+  return new Map(found.map((tx) => [tx.id, tx]));
+}
+
+/**
+ * Newest first, ties by id (`tx_00000` is the newest generated sale). The cursor is the last row's key
+ * `[createdAt, id]` (decision 004), so a sale made at the counter between two pages (newer than every row,
+ * before the cursor) neither repeats nor hides a row.
+ */
+export function listTransactions(ctx: RequestContext): ReadFirst {
+  const query = ctx.query as ParsedTransactionQuery;
+  const selection = selectionOf(ctx, query);
+  const limit = pageLimit(query.limit);
+  const after = query.cursor
+    ? (decodeCursor(query.cursor, 'transactions', ['number', 'string']) as unknown as LedgerKey)
+    : null;
+  return readFirst(async () => {
+    const { page, more, count, amount } = await pageOf(ctx.ledger, selection, after, limit);
+    const originals = await originalsOf(ctx.ledger, page);
+    const last = page.at(-1);
+    return () => ({
+      body: {
+        items: page.map((tx) => withOriginal(ctx.state, tx, originals, ctx.now)),
+        nextCursor: last && more ? encodeCursor('transactions', [last.createdAt, last.id]) : null,
+        total: count,
+        summary: { count, amount },
+        serverTime: toIso(ctx.now),
+      },
+    });
+  });
+}
+
+function withOriginal(
+  state: SimState,
+  tx: TransactionRecord,
+  originals: Map<string, TransactionRecord>,
+  now: number,
+): TransactionListItem {
   const view: TransactionListItem = transactionView(state, tx, now);
-  const original = tx.originalId ? transactionById(state, tx.originalId) : undefined;
+  const original = tx.originalId ? originals.get(tx.originalId) : undefined;
   if (original) view.original = transactionView(state, original, now);
   return view;
 }
 
-export function getTransaction(ctx: RequestContext): HandlerResult {
-  const tx = transactionById(ctx.state, ctx.params.id!);
-  if (!tx || !inScope(userOf(ctx), tx.terminal.merchantId)) throw notFound('transaction');
-  const body: TransactionDetail = { ...withOriginal(ctx.state, tx, ctx.now), serverTime: toIso(ctx.now) };
-  return { body };
+export function getTransaction(ctx: RequestContext): ReadFirst {
+  const id = ctx.params.id!;
+  return readFirst(async () => {
+    const [tx] = await ctx.ledger.byIds([id]);
+    if (!tx || !inScope(userOf(ctx), tx.terminal.merchantId)) throw notFound('transaction');
+    const originals = await originalsOf(ctx.ledger, [tx]);
+    return () => {
+      const body: TransactionDetail = {
+        ...withOriginal(ctx.state, tx, originals, ctx.now),
+        serverTime: toIso(ctx.now),
+      };
+      return { body };
+    };
+  });
 }

@@ -5,11 +5,12 @@ import type {
   VoidSummaryQuery,
 } from '@contract/schemas/transactions';
 import { MINUTE, toIso } from '../clock';
-import type { HandlerResult, RequestContext } from '../context';
+import { type HandlerResult, type ReadFirst, readFirst, type RequestContext } from '../context';
+import { eachMatch } from '../ledger';
 import { requireSeesVoidPasswords } from '../rules/access';
 import { longestVoidBurst, VOID_BURST_COUNT, VOID_BURST_WINDOW_MS } from '../rules/alerts';
 import type { TransactionRecord } from '../types';
-import { filterTransactions } from './transactions';
+import { selectionOf } from './transactions';
 
 export const VOID_SUMMARY_ROWS = 50;
 
@@ -35,12 +36,21 @@ function byConcern(
 }
 
 /** Not for a cashier: it reviews their colleagues (decision 010). */
-export function voidSummary(ctx: RequestContext): HandlerResult {
+export function voidSummary(ctx: RequestContext): ReadFirst {
   requireSeesVoidPasswords(ctx, 'review voids');
   const query = ctx.query as VoidSummaryQuery;
-  const voids = filterTransactions(ctx, { ...query, type: 'void' }).filter(
-    (tx) => tx.outcome === 'approved' && tx.createdAt <= ctx.now,
-  );
+  const { filter } = selectionOf(ctx, { ...query, type: 'void' });
+  // Approved voids made by now (the clock may have been set back in a sandbox).
+  filter.outcome = 'approved';
+  filter.to = Math.min(filter.to ?? Infinity, ctx.now + 1);
+  return readFirst(async () => {
+    const voids: TransactionRecord[] = [];
+    for await (const rows of eachMatch(ctx.ledger, filter)) voids.push(...rows);
+    return () => summaryOf(ctx, voids);
+  });
+}
+
+function summaryOf(ctx: RequestContext, voids: readonly TransactionRecord[]): HandlerResult {
   const { world } = ctx.state;
   const groups = new Map<string, Group>();
   let amount = 0;

@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { type Acquirer, responseBodyText } from '@acquirer/acquirer';
+import { type Acquirer, responseText } from '@acquirer/acquirer';
 import type { CookieJar } from './cookie-jar';
 
 export interface HandlerOptions {
@@ -34,7 +34,7 @@ export function createHandlers(getAcquirer: () => Acquirer, options: HandlerOpti
     if (result.fault?.delayMs) await delay(result.fault.delayMs);
     if (result.fault?.networkError) return HttpResponse.error();
     if (result.setCookies) options.jar.write(result.setCookies);
-    return new HttpResponse(responseBodyText(result), { status: result.status, headers: result.headers });
+    return new HttpResponse(await responseText(result), { status: result.status, headers: result.headers });
   };
 
   return [http.all(`${base}/*`, resolve), http.all(`*${controlPath}/*`, resolve)];
