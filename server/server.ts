@@ -29,10 +29,12 @@ export async function startServer(
     synchronous: config.synchronous,
     seed: { scenario: config.scenario, seed: config.seed, now: Date.now(), hasher },
   });
-  const acquirer = createAcquirer({
+  const acquirer: Acquirer = createAcquirer({
     scenario: config.scenario,
     seed: config.seed,
     storage: store,
+    // Sales are read from their table, never loaded into memory (decision 017).
+    ledger: store.ledger(() => acquirer.state.world),
     hasher,
     controlPath: config.sandbox ? CONTROL_PATH : null,
   });

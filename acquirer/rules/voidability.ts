@@ -5,10 +5,11 @@ import type { MerchantRecord, TerminalRecord, TransactionRecord } from '../types
 /** Clearing takes a moment after the cutoff. */
 export const SETTLEMENT_LAG_MS = 60 * MINUTE;
 
-const CARD_METHODS: ReadonlySet<PaymentMethod> = new Set(['card_chip', 'card_swipe', 'card_contactless']);
+export const CARD_METHODS: readonly PaymentMethod[] = ['card_chip', 'card_swipe', 'card_contactless'];
+const CARD_METHOD_SET: ReadonlySet<PaymentMethod> = new Set(CARD_METHODS);
 
 export function isCardMethod(method: PaymentMethod): boolean {
-  return CARD_METHODS.has(method);
+  return CARD_METHOD_SET.has(method);
 }
 
 export function batchCloseAt(terminal: TerminalRecord, at: number): { closesAt: number; early: boolean } {

@@ -3,6 +3,7 @@ import type { SimClock } from '@acquirer/clock';
 import { generateWorld } from '@acquirer/data/generate';
 import { faultRecord } from '@acquirer/faults';
 import { fastHasher, type SecretHasher } from '@acquirer/hash';
+import type { SalesLedger } from '@acquirer/ledger';
 import type { LoadedState, RecordStoragePort } from '@acquirer/persistence';
 import {
   addCommand,
@@ -12,10 +13,11 @@ import {
   hashUserPasswords,
   type SimState,
 } from '@acquirer/state';
-import type { Scenario, TerminalRecord, TransactionRecord, UserRecord, World } from '@acquirer/types';
+import type { Scenario, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
 import * as rows from './rows';
 import type { Database } from './schema';
+import { sqlLedger } from './sql-ledger';
 
 type Table = keyof Database;
 
@@ -170,15 +172,6 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
     ),
   );
   const terminalByTid = new Map(terminals.map((t) => [t.tid, t]));
-  const transactions: TransactionRecord[] = [];
-  const voidIndexes: number[] = [];
-  for (const r of db.all(q.selectFrom('transactions').selectAll().orderBy('seq'))) {
-    const terminal: TerminalRecord | undefined = terminalByTid.get(r.tid);
-    if (!terminal) throw new Error(`transaction ${r.id}: no terminal ${r.tid}`);
-    if (r.seq !== transactions.length) throw new Error(`transactions: seq ${r.seq} out of order`);
-    if (r.type === 'void') voidIndexes.push(r.seq);
-    transactions.push(rows.transactionOf(r, terminal));
-  }
   const world: World = {
     scenario: scenario as Scenario,
     seed: meta.get('seed') ?? '',
@@ -189,8 +182,9 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
     storeById: new Map(stores.map((s) => [s.id, s])),
     terminals,
     terminalByTid,
-    transactions,
-    voidIndexes,
+    // Sales stay in their table, read through the ledger (sql-ledger.ts, decision 017).
+    transactions: [],
+    voidIndexes: [],
     commands: [],
     audit: [],
   };
@@ -260,8 +254,16 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
   return { v: 'state', state, clockOffsetMs: Number(meta.get('clock_offset_ms') ?? 0) };
 }
 
+/** Once written, sales are read from their table (sql-ledger.ts), not kept in memory. */
+function releaseSales(world: World): void {
+  world.transactions = [];
+  world.voidIndexes = [];
+}
+
 export interface TableStore extends RecordStoragePort {
   readonly db: Db;
+  /** The sales of the tables, for the acquirer's `ledger` option; `world` gives the terminals they name. */
+  ledger(world: () => World): SalesLedger;
   close(): Promise<void>;
 }
 
@@ -304,6 +306,7 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
     const { changes } = state;
     if (changes.all) {
       writeState(db, state, clock.offsetMs);
+      releaseSales(state.world);
       counters();
       return;
     }
@@ -424,6 +427,7 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
 
   return {
     db,
+    ledger: (world) => sqlLedger(db, world),
     load: () => {
       const loaded = loadState(db);
       counters();

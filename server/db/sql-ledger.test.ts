@@ -1,0 +1,246 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
+import { DEMO_TIDS, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
+import { generateWorld } from '@acquirer/data/generate';
+import { fastHasher } from '@acquirer/hash';
+import { type LedgerFilter, type LedgerKey, memoryLedger } from '@acquirer/ledger';
+import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
+import type { Scenario, TransactionRecord, World } from '@acquirer/types';
+import { openTableStore, type TableStore } from './table-store';
+
+// The server reads sales from SQL, the mock from memory: the same filter must give the same rows, in the
+// same order, with the same totals, and the rules on top must answer the same (decision 017).
+
+const NOW = Date.parse(TEST_NOW);
+const SEED = 'ledger-parity';
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'acquirer-ledger-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function bothAcquirers(
+  scenario: Scenario,
+): Promise<{ memory: Acquirer; sql: Acquirer; store: TableStore }> {
+  const store = await openTableStore({
+    file: path.join(dir, `${scenario}.db`),
+    seed: { scenario, seed: SEED, now: NOW, hasher: fastHasher },
+  });
+  const sql: Acquirer = createAcquirer({
+    storage: store,
+    realNow: () => NOW,
+    ledger: store.ledger(() => sql.state.world),
+  });
+  const memory = createAcquirer({ scenario, seed: SEED, now: NOW, realNow: () => NOW });
+  await Promise.all([sql.ready(), memory.ready()]);
+  return { memory, sql, store };
+}
+
+/** Every constraint a ledger filter can have. */
+const FILTER_KEYS: Record<Exclude<keyof LedgerFilter, 'storeId' | 'operatorNo'>, true> = {
+  merchantIds: true,
+  tid: true,
+  type: true,
+  outcome: true,
+  method: true,
+  from: true,
+  to: true,
+  minAmount: true,
+  maxAmount: true,
+  mayBeVoidable: true,
+  search: true,
+};
+
+const ids = (rows: readonly TransactionRecord[]) => rows.map((tx) => tx.id);
+
+describe.each(['demo', 'hostile'] as const)('the SQL ledger answers as the memory one (%s)', (scenario) => {
+  let memory: Acquirer;
+  let sql: Acquirer;
+  let store: TableStore;
+  beforeAll(async () => {
+    ({ memory, sql, store } = await bothAcquirers(scenario));
+  });
+  afterAll(() => store.close());
+
+  it('holds no sale in memory on the SQL side', () => {
+    expect(sql.state.world.transactions).toEqual([]);
+    expect(memory.state.world.transactions.length).toBeGreaterThan(100);
+  });
+
+  /** Every answer of these calls is equal on both: the lists, searches, the overview, alerts and files. */
+  async function sameAnswers(user: string, calls: [string, Record<string, string>?][]) {
+    const [a, b] = await Promise.all([signedIn(memory, user), signedIn(sql, user)]);
+    const answered: { status: number; body: unknown }[] = [];
+    for (const [path, query] of calls) {
+      const [x, y] = await Promise.all([a.get(path, query), b.get(path, query)]);
+      expect(y.status, `${user} ${path} ${JSON.stringify(query)}`).toBe(x.status);
+      expect(y.body, `${user} ${path} ${JSON.stringify(query)}`).toEqual(x.body);
+      answered.push({ status: x.status, body: x.body });
+    }
+    return answered;
+  }
+
+  function samples(): { trace: string; rrn: string; last4: string; amount: string; voidId: string } {
+    const list = memory.state.world.transactions;
+    const card = list.find((tx) => tx.cardLast4 !== undefined)!;
+    const voidTx = list.find((tx) => tx.type === 'void' && tx.originalId)!;
+    return {
+      trace: card.traceNo,
+      rrn: card.rrn,
+      last4: card.cardLast4!,
+      amount: (card.amount / 100).toFixed(2),
+      voidId: voidTx.id,
+    };
+  }
+
+  it.each(['owner', 'owner2', 'cashier', 'support'])(
+    'answers %s the same lists, searches, details, overview, alerts and exports',
+    async (user) => {
+      const s = samples();
+      const from = new Date(NOW - 3 * 86_400_000).toISOString();
+      const to = new Date(NOW - 86_400_000).toISOString();
+      const calls: [string, Record<string, string>?][] = [
+        ['/transactions'],
+        ['/transactions', { type: 'void' }],
+        ['/transactions', { voidable: 'true' }],
+        ['/transactions', { voidable: 'false', limit: '30' }],
+        ['/transactions', { status: 'settled' }],
+        ['/transactions', { status: 'approved', type: 'sale' }],
+        ['/transactions', { status: 'voided' }],
+        ['/transactions', { status: 'declined' }],
+        ['/transactions', { method: 'wechat_qr' }],
+        ['/transactions', { q: s.trace }],
+        ['/transactions', { q: s.trace.slice(1, 5) }],
+        ['/transactions', { q: s.trace.replace(/^0+/, '') || '0' }],
+        ['/transactions', { q: s.rrn }],
+        ['/transactions', { q: s.rrn.slice(-7) }],
+        ['/transactions', { q: s.last4 }],
+        ['/transactions', { q: s.amount }],
+        ['/transactions', { q: 'abc' }],
+        ['/transactions', { q: '  ' }],
+        ['/transactions', { merchantId: MERCHANT_A }],
+        ['/transactions', { merchantId: MERCHANT_B }],
+        ['/transactions', { terminalId: DEMO_TIDS.custom }],
+        ['/transactions', { terminalId: DEMO_TIDS.voidBurst, type: 'void' }],
+        ['/transactions', { storeId: memory.state.world.terminalByTid.get(DEMO_TIDS.custom)!.storeId }],
+        ['/transactions', { from, to }],
+        ['/transactions', { minAmount: '1000', maxAmount: '20000' }],
+        ['/transactions', { operatorNo: '03' }],
+        [`/transactions/${s.voidId}`],
+        ['/transactions/tx_nope'],
+        ['/transactions/void-summary'],
+        ['/transactions/void-summary', { terminalId: DEMO_TIDS.voidBurst }],
+        ['/overview'],
+        ['/overview', { merchantId: MERCHANT_A }],
+        ['/alerts'],
+        ['/transactions/export'],
+        ['/transactions/export', { voidable: 'true', lang: 'en' }],
+        ['/transactions/export', { terminalId: DEMO_TIDS.custom, type: 'void' }],
+      ];
+      const answered = await sameAnswers(user, calls);
+      // Answers worth comparing: rows found, and files for those who may export.
+      const rows = answered.map((r) => (r.body as { items?: unknown[] } | undefined)?.items?.length ?? 0);
+      expect(rows.filter((n) => n > 0).length).toBeGreaterThan(12);
+      const files = answered.filter((r) => typeof r.body === 'string' && r.body.split('\r\n').length > 2);
+      // A cashier may export nothing; owner2 does not see terminal 58100102 (merchant A).
+      expect(files.length).toBe({ cashier: 0, owner2: 2 }[user] ?? 3);
+    },
+  );
+
+  it('walks the same pages by cursor, with and without the rules', async () => {
+    const queries: Record<string, string>[] = [
+      { limit: '13' },
+      { limit: '9', voidable: 'false' },
+      { limit: '2', q: '100' },
+    ];
+    for (const query of queries) {
+      const [a, b] = await Promise.all([signedIn(memory, 'support'), signedIn(sql, 'support')]);
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: Record<string, string> = cursor ? { ...query, cursor } : query;
+        const [x, y] = await Promise.all([a.get('/transactions', page), b.get('/transactions', page)]);
+        expect(y.body).toEqual(x.body);
+        cursor = (x.body as { nextCursor: string | null }).nextCursor;
+        pages++;
+      } while (cursor && pages < 400);
+      expect(pages, JSON.stringify(query)).toBeGreaterThan(1);
+    }
+  });
+});
+
+describe('the ledger port', () => {
+  let world: World;
+  let store: TableStore;
+  let sqlWorld: World;
+  beforeAll(async () => {
+    world = generateWorld({ scenario: 'demo', seed: SEED, now: NOW });
+    store = await openTableStore({
+      file: path.join(dir, 'port.db'),
+      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
+    });
+    const loaded = store.load();
+    if (!loaded || !('state' in loaded)) throw new Error('not seeded');
+    sqlWorld = loaded.state.world;
+  });
+  afterAll(() => store.close());
+
+  it('gives the same page, totals and rows by id for any filter and cursor', async () => {
+    const memory = memoryLedger(() => world);
+    const sql = store.ledger(() => sqlWorld);
+    const list = world.transactions;
+    const merchants = world.merchants.map((m) => m.id);
+    const digits = fc.stringMatching(/^\d{1,12}$/);
+    const amount = fc.integer({ min: 0, max: 60 }).map((i) => list[i * 5]!.amount);
+    const instant = fc.integer({ min: 0, max: 60 }).map((i) => list[i * 5]!.createdAt);
+    const constraints = fc.record({
+      merchantIds: fc.subarray(merchants),
+      tid: fc.constantFrom(...world.terminals.slice(0, 6).map((t) => t.tid)),
+      type: fc.constantFrom('sale' as const, 'void' as const),
+      outcome: fc.constantFrom('approved' as const, 'declined' as const),
+      method: fc.constantFrom('card_chip' as const, 'wechat_qr' as const, 'card_contactless' as const),
+      // Often an instant of a sale: the bounds are where `>=` and `<` differ.
+      from: fc.oneof(fc.integer({ min: NOW - 20 * 86_400_000, max: NOW }), instant),
+      to: fc.oneof(fc.integer({ min: NOW - 10 * 86_400_000, max: NOW + 1 }), instant),
+      minAmount: fc.oneof(fc.integer({ min: 0, max: 50_000 }), amount),
+      maxAmount: fc.oneof(fc.integer({ min: 0, max: 200_000 }), amount),
+      mayBeVoidable: fc.boolean(),
+      search: fc.record({
+        trace: fc.oneof(fc.constant(null), fc.constantFrom(...list.slice(0, 50).map((tx) => tx.traceNo))),
+        tracePart: fc.oneof(fc.constant(null), fc.stringMatching(/^\d{3,5}$/)),
+        rrnTail: fc.oneof(
+          fc.constant(null),
+          digits.filter((d) => d.length >= 6),
+        ),
+        last4: fc.oneof(fc.constant(null), fc.stringMatching(/^\d{4}$/)),
+        amount: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100_000 })),
+      }),
+    });
+    // A few constraints at a time, so a row at a boundary is not filtered away by the others.
+    const filter = fc
+      .tuple(constraints, fc.subarray(Object.keys(FILTER_KEYS), { maxLength: 3 }))
+      .map(([all, keys]): LedgerFilter => {
+        const picked: Record<string, unknown> = { merchantIds: null };
+        for (const key of keys) picked[key] = all[key as keyof typeof all];
+        return picked as unknown as LedgerFilter;
+      });
+    const cursor: fc.Arbitrary<LedgerKey | null> = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: 0, max: list.length - 1 }).map((i) => [list[i]!.createdAt, list[i]!.id] as const),
+    );
+    await fc.assert(
+      fc.asyncProperty(filter, cursor, fc.integer({ min: 1, max: 40 }), async (f, after, limit) => {
+        expect(ids(await sql.page(f, after, limit))).toEqual(ids(await memory.page(f, after, limit)));
+        expect(await sql.totals(f)).toEqual(await memory.totals(f));
+      }),
+      { numRuns: 300 },
+    );
+    const someIds = [list[0]!.id, list[7]!.id, 'tx_nope', list.at(-1)!.id];
+    expect(ids(await sql.byIds(someIds)).sort()).toEqual(ids(await memory.byIds(someIds)).sort());
+  });
+});
