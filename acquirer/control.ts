@@ -5,6 +5,7 @@ import {
   MockConnectivityBody,
   MockFaultBody,
   MockResetBody,
+  MockSaleBody,
   MockVoidPasswordBody,
 } from '@contract/schemas/mock-control';
 import { type SimClock, toIso } from './clock';
@@ -15,6 +16,7 @@ import { problemBody } from './problem';
 import { parseOrReject } from './router';
 import { lastSeenOf } from './rules/heartbeat';
 import { advanceWorld } from './rules/lifecycle';
+import { recordSale } from './rules/sales';
 import { installPin } from './rules/void-password';
 import { type SimState, touchTerminal } from './state';
 import type { Scenario, SimResponse } from './types';
@@ -83,11 +85,20 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
     state.dirty = true;
     return noContent();
   }
-  const terminalMatch = /^\/terminals\/([^/]+)\/(connectivity|void-password)$/.exec(path);
+  const terminalMatch = /^\/terminals\/([^/]+)\/(connectivity|void-password|sales)$/.exec(path);
   if (terminalMatch) {
     const terminal = state.world.terminalByTid.get(decodeURIComponent(terminalMatch[1]!));
     if (!terminal) return problem(404, 'No such terminal.', ErrorCode.notFound);
     const now = clock.now();
+    if (terminalMatch[2] === 'sales') {
+      const { amount, method, cardLast4, operatorNo } = parse(MockSaleBody, body);
+      const sale = recordSale(state, terminal, { amount, method, cardLast4, operatorNo }, now);
+      return {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+        body: { id: sale.id, traceNo: sale.traceNo, rrn: sale.rrn, createdAt: toIso(sale.createdAt) },
+      };
+    }
     if (terminalMatch[2] === 'connectivity') {
       const { online } = parse(MockConnectivityBody, body);
       if (online !== terminal.online) {

@@ -128,6 +128,18 @@ export function memoryLedger(world: () => World): SalesLedger {
       if (matches(tx)) yield tx;
     }
   }
+  // Built once per list and length (a sale made since moves every later one).
+  let indexed: {
+    list: readonly TransactionRecord[];
+    length: number;
+    byId: Map<string, TransactionRecord>;
+  } | null = null;
+  const idIndex = (list: readonly TransactionRecord[]) => {
+    if (indexed?.list !== list || indexed.length !== list.length) {
+      indexed = { list, length: list.length, byId: new Map(list.map((tx) => [tx.id, tx])) };
+    }
+    return indexed.byId;
+  };
   return {
     page(filter, after, limit) {
       const out: TransactionRecord[] = [];
@@ -148,15 +160,8 @@ export function memoryLedger(world: () => World): SalesLedger {
       return Promise.resolve({ count, amount });
     },
     byIds(ids) {
-      const list = world().transactions;
-      const out: TransactionRecord[] = [];
-      for (const id of ids) {
-        // Generated ids are `tx_<base36 position>`.
-        const match = /^tx_([0-9a-z]+)$/.exec(id);
-        const tx = match ? list[parseInt(match[1]!, 36)] : undefined;
-        if (tx?.id === id) out.push(tx);
-      }
-      return Promise.resolve(out);
+      const byId = idIndex(world().transactions);
+      return Promise.resolve(ids.flatMap((id) => byId.get(id) ?? []));
     },
   };
 }

@@ -152,3 +152,30 @@ describe('persistence', () => {
     expect(acquirer.state.world.terminals).toHaveLength(21);
   });
 });
+
+describe('a sale made in the sandbox', () => {
+  it('survives a reload of the mock, in its place among the sales, once', async () => {
+    const storage = memoryStorage();
+    const first = testAcquirer({ storage });
+    const owner = await signedIn(first, 'owner');
+    const made = await owner.post(`/__mock/terminals/${DEMO_TIDS.custom}/sales`, {
+      amount: 990,
+      method: 'wechat_qr',
+    });
+    expect(made.status).toBe(201);
+    const { id } = bodyOf<{ id: string }>(made);
+    const before = bodyOf<{ items: { id: string }[]; total: number }>(await owner.get('/transactions'));
+    expect(before.items[0]!.id).toBe(id);
+
+    const reloaded = testAcquirer({ storage });
+    const again = await signedIn(reloaded, 'owner');
+    const after = bodyOf<{ items: { id: string }[]; total: number }>(await again.get('/transactions'));
+    expect(after.total).toBe(before.total);
+    expect(after.items.map((t) => t.id)).toEqual(before.items.map((t) => t.id));
+    expect(
+      bodyOf<{ amount: number; cardLast4?: string }>(await again.get(`/transactions/${id}`)),
+    ).toMatchObject({
+      amount: 990,
+    });
+  });
+});

@@ -2,6 +2,7 @@ import type { SimClock } from './clock';
 import { generateWorld } from './data/generate';
 import { faultRecord } from './faults';
 import { fastHasher, type SecretHasher } from './hash';
+import { placeSale } from './rules/sales';
 import { addCommand, createState, emptyChanges, type SimState } from './state';
 import type {
   AuditRecord,
@@ -12,6 +13,7 @@ import type {
   SessionRecord,
   TerminalRecord,
   ThrottleRecord,
+  TransactionRecord,
 } from './types';
 
 export interface StoragePort {
@@ -51,6 +53,8 @@ export interface Snapshot {
   jobs: JobRecord[];
   sessions: SessionRecord[];
   audit: AuditRecord[];
+  /** Sales made since generation (absent in snapshots saved before there were any). */
+  sales?: (Omit<TransactionRecord, 'terminal'> & { tid: string })[];
   idempotency: IdempotencyRecord[];
   throttles: [string, ThrottleRecord][];
   faults: {
@@ -106,6 +110,7 @@ export function snapshotOf(state: SimState, clock: SimClock): Snapshot {
     jobs: [...state.jobs.values()],
     sessions: [...state.sessions.values()],
     audit: state.audit.slice(state.generatedAuditCount),
+    sales: state.liveSales.map(({ terminal, ...sale }) => ({ ...sale, tid: terminal.tid })),
     idempotency: [...state.idempotency.values()],
     throttles: [...state.throttles.entries()],
     faults: faultsOf(state),
@@ -157,6 +162,10 @@ export function restoreSnapshot(
   for (const job of snapshot.jobs) state.jobs.set(job.id, job);
   for (const session of snapshot.sessions) state.sessions.set(session.idHash, session);
   state.audit.push(...snapshot.audit);
+  for (const { tid, ...sale } of snapshot.sales ?? []) {
+    const terminal = world.terminalByTid.get(tid);
+    if (terminal) placeSale(state, { ...sale, terminal });
+  }
   for (const record of snapshot.idempotency) state.idempotency.set(record.key, record);
   for (const [key, record] of snapshot.throttles) state.throttles.set(key, record);
   for (const fault of snapshot.faults ?? []) state.faults.push(faultRecord({ ...fault, times: fault.times }));

@@ -10,6 +10,7 @@ import type {
   JobRecord,
   SessionRecord,
   TerminalRecord,
+  TransactionRecord,
   Scenario,
   ThrottleRecord,
   UserRecord,
@@ -30,6 +31,8 @@ export interface SimState {
   audit: AuditRecord[];
   /** Generated entries are not persisted. */
   generatedAuditCount: number;
+  /** Sales made since the world was generated, oldest first: what the mock's snapshot keeps of sales. */
+  liveSales: TransactionRecord[];
   idempotency: Map<string, IdempotencyRecord>;
   /**
    * Memory only, by idempotency record, so a retried reset can show the PIN again (to the session that asked,
@@ -55,6 +58,8 @@ export interface ChangeSet {
   idempotency: Set<string>;
   throttles: Set<string>;
   faults: boolean;
+  /** Sales made since the last write (sandbox control; terminals, later). */
+  sales: TransactionRecord[];
 }
 
 export type ChangedCollection = 'sessions' | 'commands' | 'jobs' | 'idempotency' | 'throttles';
@@ -69,6 +74,7 @@ export function emptyChanges(): ChangeSet {
     idempotency: new Set(),
     throttles: new Set(),
     faults: false,
+    sales: [],
   };
 }
 
@@ -120,6 +126,7 @@ export function bareState(world: World, users: UserRecord[], hasher: SecretHashe
     jobs: new Map(),
     audit: [],
     generatedAuditCount: 0,
+    liveSales: [],
     idempotency: new Map(),
     temporaryPasswords: new Map(),
     throttles: new Map(),

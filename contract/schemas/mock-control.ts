@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { PaymentMethod } from './transactions';
 
 export const MockScenario = z.enum(['demo', 'large', 'empty', 'hostile']);
 export type MockScenario = z.infer<typeof MockScenario>;
@@ -13,6 +14,13 @@ export const MockClockBody = z.union([
   z.object({ now: z.iso.datetime({ offset: true }) }),
 ]);
 export const MockConnectivityBody = z.object({ online: z.boolean() });
+/** A sale made at a terminal now (sandbox): an approved sale, as a terminal would report it. */
+export const MockSaleBody = z.object({
+  amount: z.int().check(z.positive(), z.maximum(100_000_000)),
+  method: PaymentMethod,
+  cardLast4: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+  operatorNo: z.optional(z.string().check(z.regex(/^\d{2}$/))),
+});
 export const MockVoidPasswordBody = z.object({ password: z.string().check(z.regex(/^\d{6}$/)) });
 export const MockFaultBody = z.object({
   method: z.pipe(

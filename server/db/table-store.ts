@@ -255,9 +255,10 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
 }
 
 /** Once written, sales are read from their table (sql-ledger.ts), not kept in memory. */
-function releaseSales(world: World): void {
-  world.transactions = [];
-  world.voidIndexes = [];
+function releaseSales(state: SimState): void {
+  state.world.transactions = [];
+  state.world.voidIndexes = [];
+  state.liveSales = [];
 }
 
 export interface TableStore extends RecordStoragePort {
@@ -275,6 +276,8 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
   const { q } = db;
   let storedAudit = 0;
   let nextCommandSeq = 0;
+  // Sales made after seeding are numbered on from the generated ones.
+  let nextSaleSeq = 0;
   // Ids of the commands stored, with their place in creation order.
   let commandSeqs = new Map<string, number>();
   // What the tables hold of the session grants and the clock, to skip writes that change nothing.
@@ -299,6 +302,8 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
       db.all(q.selectFrom('password_commands').select(['id', 'seq'])).map((r) => [r.id, r.seq]),
     );
     nextCommandSeq = Math.max(-1, ...commandSeqs.values()) + 1;
+    nextSaleSeq =
+      Number(db.first(q.selectFrom('transactions').select((eb) => eb.fn.max('seq').as('n')))?.n ?? -1) + 1;
   };
   counters();
 
@@ -306,7 +311,7 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
     const { changes } = state;
     if (changes.all) {
       writeState(db, state, clock.offsetMs);
-      releaseSales(state.world);
+      releaseSales(state);
       counters();
       return;
     }
@@ -318,6 +323,14 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
           .where('key', '=', 'clock_offset_ms'),
       );
       storedOffset = clock.offsetMs;
+    }
+    if (changes.sales.length > 0) {
+      insertRows(
+        db,
+        'transactions',
+        changes.sales.map((sale) => ({ ...rows.transactionRow(sale), seq: nextSaleSeq++ })),
+      );
+      releaseSales(state);
     }
     if (changes.faults) {
       db.run(q.deleteFrom('faults'));

@@ -615,6 +615,52 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       }
     });
 
+    it('pages the sales by the last one given out: a sale made between two pages repeats and hides none', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const before = (await walk(owner, '/transactions', { limit: '500' })).flatMap((p) => p.items);
+      const first = endpoints.transactions.response.parse(
+        (await owner.get('/transactions', { limit: '30' })).body,
+      );
+      const made = await control(backend, `/terminals/${DEMO_TIDS.custom}/sales`, {
+        amount: 4_321,
+        method: 'card_chip',
+        cardLast4: '4321',
+      });
+      expect(made.status).toBe(201);
+      const sale = made.body as { id: string; traceNo: string };
+      const rest = await walk(owner, '/transactions', { limit: '30' }, first.nextCursor);
+      expect(rest.every((p) => p.total === before.length + 1)).toBe(true);
+      const seen = [...first.items, ...rest.flatMap((p) => p.items)].map((t) => t.id);
+      expect(seen).toEqual(before.map((t) => t.id));
+      // Where a cashier at the counter and the owner's next look find it: first, voidable, by its trace.
+      const now = endpoints.transactions.response.parse(
+        (await owner.get('/transactions', { limit: '1' })).body,
+      );
+      expect(now.items[0]).toMatchObject({
+        id: sale.id,
+        tid: DEMO_TIDS.custom,
+        amount: 4_321,
+        cardLast4: '4321',
+        status: 'approved',
+        voidable: true,
+      });
+      const found = endpoints.transactions.response.parse(
+        (await owner.get('/transactions', { q: sale.traceNo, terminalId: DEMO_TIDS.custom })).body,
+      );
+      expect(found.items.map((t) => t.id)).toContain(sale.id);
+      expect((await owner.get(`/transactions/${sale.id}`)).status).toBe(200);
+    });
+
+    it('refuses a sale for a terminal that does not exist, or with a body that is not a sale', async () => {
+      expect(
+        (await control(backend, '/terminals/99999999/sales', { amount: 100, method: 'card_chip' })).status,
+      ).toBe(404);
+      expect(
+        (await control(backend, `/terminals/${DEMO_TIDS.custom}/sales`, { amount: -5, method: 'cash' }))
+          .status,
+      ).toBe(400);
+    });
+
     it('refuses a cursor of another list or sort, or one not given out, with 400 naming the cursor', async () => {
       const support = await signedIn(backend, 'support');
       const cursorOf = async (path: string, query: Record<string, string> = {}) =>
