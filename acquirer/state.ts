@@ -57,12 +57,14 @@ export interface ChangeSet {
   jobs: Set<string>;
   idempotency: Set<string>;
   throttles: Set<string>;
+  /** Accounts whose password hash changed (hashed after a reset). */
+  users: Set<string>;
   faults: boolean;
   /** Sales made since the last write (sandbox control; terminals, later). */
   sales: TransactionRecord[];
 }
 
-export type ChangedCollection = 'sessions' | 'commands' | 'jobs' | 'idempotency' | 'throttles';
+export type ChangedCollection = 'sessions' | 'commands' | 'jobs' | 'idempotency' | 'throttles' | 'users';
 
 export function emptyChanges(): ChangeSet {
   return {
@@ -73,6 +75,7 @@ export function emptyChanges(): ChangeSet {
     jobs: new Set(),
     idempotency: new Set(),
     throttles: new Set(),
+    users: new Set(),
     faults: false,
     sales: [],
   };
@@ -109,6 +112,8 @@ export async function hashUserPasswords(state: SimState): Promise<void> {
     state.users.map(async (user) => {
       if (user.passwordHash !== PENDING_PASSWORD_HASH) return;
       user.passwordHash = await state.hasher.hash(user.salt, passwords.get(user.id)!);
+      // Stored with the next request's changes (a sandbox reset wrote the placeholder).
+      markChanged(state, 'users', user.id);
     }),
   );
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
+import { PENDING_PASSWORD_HASH } from '@acquirer/state';
 import { endpoints } from '@contract/endpoint-table';
 import { backendAt, testServerConfig } from '../../tests/contract/backends';
 import { ApiUser, control, signedIn } from '../../tests/contract/client';
@@ -199,9 +200,17 @@ describe('the server on SQL tables', () => {
     expect(query<{ value: string }>(dbPath, "SELECT value FROM meta WHERE key = 'scenario'")).toEqual([
       { value: 'empty' },
     ]);
+    // The accounts are hashed after the reset answered; the next request stores their hashes.
+    expect((await new ApiUser(backendAt(() => server.url)).get('/auth/session')).status).toBe(401);
+    expect(query(dbPath, 'SELECT id FROM users WHERE password_hash = ?', PENDING_PASSWORD_HASH)).toEqual([]);
     await stop(server);
     const again = await start({ dbPath, scenario: 'demo' });
     expect(again.acquirer.state.world.scenario).toBe('empty');
+    // Restarted on the reset tables, the demo accounts still sign in.
+    await signedIn(
+      backendAt(() => again.url),
+      'owner',
+    );
   });
 
   it('takes an online backup while requests write, which opens and passes integrity_check', async () => {

@@ -418,6 +418,11 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
           .onConflict((oc) => oc.column('key').doUpdateSet(set)),
       );
     }
+    for (const id of changes.users) {
+      const user = state.userById.get(id);
+      if (!user) continue;
+      db.run(q.updateTable('users').set({ password_hash: user.passwordHash }).where('id', '=', id));
+    }
     for (const key of changes.throttles) {
       const throttle = state.throttles.get(key);
       if (!throttle) {
