@@ -841,6 +841,8 @@ export interface FleetOptions {
   nextTid: () => string;
   /** How many sales to draw for the next terminal (some fall outside business hours and are dropped). */
   salesCount: (rng: Rng) => number;
+  /** Called after each terminal with its sales and command: a streamed seed writes and drains there. */
+  afterTerminal?: (terminal: TerminalRecord) => void;
 }
 
 /**
@@ -915,6 +917,7 @@ export function merchantFleet(b: WorldBuilder, merchant: MerchantRecord, options
         });
       }
     }
+    options.afterTerminal?.(terminal);
   }
 }
 
