@@ -133,4 +133,18 @@ describe('the streamed xlarge seed (small)', () => {
     expect(loaded?.state.userByName.get('owner')?.merchantIds).toEqual([MERCHANT_A]);
     expect(loaded?.state.commands.size).toBe(report.commands);
   });
+
+  it('replaces what the database held (`db:seed --replace`)', async () => {
+    const again = await seedXlarge(db, {
+      seed: 'again',
+      now: NOW,
+      terminals: 50,
+      transactions: 500,
+      scratchDir: dir,
+    });
+    expect(count('SELECT count(*) n FROM terminals')).toBe(50);
+    expect(count('SELECT count(*) n FROM transactions')).toBe(again.transactions);
+    expect(count('SELECT count(*) n FROM users')).toBe(ACCOUNT_SEEDS.length);
+    expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
 });
