@@ -71,7 +71,23 @@ interface TerminalSpec {
   manualSettlements?: number[];
 }
 
-class WorldBuilder {
+/** A transaction's id from its place in the newest-first order (0 is the newest). */
+export function transactionId(index: number): string {
+  return `tx_${index.toString(36).padStart(5, '0')}`;
+}
+
+/** What a builder made since it was last drained (`WorldBuilder.drain`). */
+export interface BuiltPart {
+  merchants: MerchantRecord[];
+  stores: StoreRecord[];
+  terminals: TerminalRecord[];
+  transactions: TransactionRecord[];
+  /** Each void with its sale. */
+  voidLinks: [TransactionRecord, TransactionRecord][];
+  commands: CommandRecord[];
+}
+
+export class WorldBuilder {
   merchants: MerchantRecord[] = [];
   stores: StoreRecord[] = [];
   terminals: TerminalRecord[] = [];
@@ -79,6 +95,8 @@ class WorldBuilder {
   voidLinks: [TransactionRecord, TransactionRecord][] = [];
   commands: CommandRecord[] = [];
   audit: AuditRecord[] = [];
+  /** Counted apart from the lists, which `drain` empties: ids stay unique over a streamed world. */
+  private made = { stores: 0, transactions: 0, commands: 0 };
 
   constructor(
     readonly rng: Rng,
@@ -92,7 +110,7 @@ class WorldBuilder {
 
   store(merchant: MerchantRecord, name: string, city: string): StoreRecord {
     const store: StoreRecord = {
-      id: `st_${merchant.id.slice(-5)}${String(this.stores.length + 1).padStart(4, '0')}`,
+      id: `st_${merchant.id.slice(-5)}${String(++this.made.stores).padStart(4, '0')}`,
       merchantId: merchant.id,
       name,
       city,
@@ -138,7 +156,7 @@ class WorldBuilder {
   transaction(init: Omit<TransactionRecord, 'index' | 'id' | 'voided' | 'originalId'>): TransactionRecord {
     // One literal in one property order: 200,000 records share a single hidden class.
     const record: TransactionRecord = {
-      index: this.transactions.length,
+      index: this.made.transactions++,
       id: '',
       terminal: init.terminal,
       type: init.type,
@@ -189,9 +207,32 @@ class WorldBuilder {
   }
 
   command(command: Omit<CommandRecord, 'id'>): CommandRecord {
-    const record = { id: `cmd_g${String(this.commands.length + 1).padStart(5, '0')}`, ...command };
+    const record = { id: `cmd_g${String(++this.made.commands).padStart(5, '0')}`, ...command };
     this.commands.push(record);
     return record;
+  }
+
+  /**
+   * Hands over what was made since the last call and forgets it, for a world written as it is generated
+   * (server/db/seed-xlarge.ts). A transaction's `index` stays its place in the order generated, its `id`
+   * empty: `build` would sort and name them, and is not called on a drained builder.
+   */
+  drain(): BuiltPart {
+    const part: BuiltPart = {
+      merchants: this.merchants,
+      stores: this.stores,
+      terminals: this.terminals,
+      transactions: this.transactions,
+      voidLinks: this.voidLinks,
+      commands: this.commands,
+    };
+    this.merchants = [];
+    this.stores = [];
+    this.terminals = [];
+    this.transactions = [];
+    this.voidLinks = [];
+    this.commands = [];
+    return part;
   }
 
   build(scenario: Scenario, seed: string): World {
@@ -200,7 +241,7 @@ class WorldBuilder {
     const voidIndexes: number[] = [];
     this.transactions.forEach((t, index) => {
       t.index = index;
-      t.id = `tx_${index.toString(36).padStart(5, '0')}`;
+      t.id = transactionId(index);
       if (t.type === 'void') voidIndexes.push(index);
     });
     for (const [voidRecord, sale] of this.voidLinks) voidRecord.originalId = sale.id;
@@ -259,7 +300,7 @@ function businessInstant(rng: Rng, from: number, to: number): number | null {
   return null;
 }
 
-interface SalesOptions {
+export interface SalesOptions {
   count: number;
   from: number;
   operators: number;
@@ -267,7 +308,8 @@ interface SalesOptions {
   traceStart: number;
 }
 
-function ordinarySales(b: WorldBuilder, terminal: TerminalRecord, options: SalesOptions): void {
+/** Sales of a terminal at random business hours since `from`, some voided within the batch. */
+export function ordinarySales(b: WorldBuilder, terminal: TerminalRecord, options: SalesOptions): void {
   const { rng } = b;
   const to = terminal.online ? b.now : terminal.lastSeenAt;
   const times: number[] = [];
@@ -322,7 +364,8 @@ function phoneOf(rng: Rng): string {
   return rng.pick(PHONE_PREFIXES) + rng.digits(8);
 }
 
-function coreMerchants(b: WorldBuilder, rng: Rng): [MerchantRecord, MerchantRecord, MerchantRecord] {
+/** The three merchants of the demo accounts (accounts.ts), in every scenario. */
+export function coreMerchants(b: WorldBuilder, rng: Rng): [MerchantRecord, MerchantRecord, MerchantRecord] {
   return [
     b.merchant({ id: MERCHANT_A, name: '杭州西湖区悦来便利店', phone: phoneOf(rng), payoutMode: 'T1' }),
     b.merchant({
@@ -772,6 +815,112 @@ function demoHistory(
 
 // --- large -----------------------------------------------------------------------------
 
+/** A merchant of the long tail: a new MID (not in `usedMids`, which it joins), a name from a city. */
+export function tailMerchant(b: WorldBuilder, usedMids: Set<string>): MerchantRecord {
+  const { rng } = b;
+  let id: string;
+  do id = `8223${rng.digits(11)}`;
+  while (usedMids.has(id));
+  usedMids.add(id);
+  const place = rng.pick(CITIES);
+  return b.merchant({
+    id,
+    name: `${place.city}${rng.pick(place.districts)}${rng.pick(BRAND_WORDS)}${rng.pick(BUSINESS_KINDS)}`,
+    phone: phoneOf(rng),
+    payoutMode: rng.chance(0.15) ? 'D0' : 'T1',
+  });
+}
+
+export interface FleetOptions {
+  /** The merchants of `coreMerchants`, whose brands and cities are fixed. */
+  core: readonly [MerchantRecord, MerchantRecord, MerchantRecord];
+  terminals: number;
+  stores: number;
+  /** Sales since. */
+  from: number;
+  nextTid: () => string;
+  /** How many sales to draw for the next terminal (some fall outside business hours and are dropped). */
+  salesCount: (rng: Rng) => number;
+  /** Called after each terminal with its sales and command: a streamed seed writes and drains there. */
+  afterTerminal?: (terminal: TerminalRecord) => void;
+}
+
+/**
+ * A merchant's stores and terminals as `large` makes them: a few offline or locked, most with a PIN, each
+ * with its sales since `from`, and a queued reset for some of the offline ones.
+ */
+export function merchantFleet(b: WorldBuilder, merchant: MerchantRecord, options: FleetOptions): void {
+  const { rng, now } = b;
+  const [a, bm, c] = options.core;
+  const { from } = options;
+  const brand =
+    merchant === a
+      ? '悦来便利店'
+      : merchant === bm
+        ? '味香园'
+        : merchant === c
+          ? '鲜果时光'
+          : `${rng.pick(BRAND_WORDS)}${rng.pick(BUSINESS_KINDS)}`;
+  const place =
+    merchant === a ? CITIES[0] : merchant === bm ? CITIES[1] : merchant === c ? CITIES[2] : rng.pick(CITIES);
+  const storeList: StoreRecord[] = [];
+  const usedNames = new Set<string>();
+  for (let s = 0; s < options.stores; s++) {
+    let name = `${brand}(${rng.pick(place.roads)}店)`;
+    for (let n = 2; usedNames.has(name); n++) name = `${brand}(${rng.pick(place.roads)}${n}号店)`;
+    usedNames.add(name);
+    storeList.push(b.store(merchant, name, place.city));
+  }
+  for (let i = 0; i < options.terminals; i++) {
+    const online = !rng.chance(0.03);
+    const pinRoll = rng.next();
+    const pin: PinSpec | null =
+      pinRoll < 0.1
+        ? null
+        : { pin: policyPin(rng), changedAt: now - rng.int(1, pinRoll > 0.95 ? 400 : 85) * DAY };
+    const locked = pin !== null && rng.chance(0.003);
+    const lockedAt = now - rng.int(1, 25) * MINUTE;
+    const terminal = b.terminal({
+      tid: options.nextTid(),
+      merchantId: merchant.id,
+      storeId: storeList[i % storeList.length]!.id,
+      online,
+      lastSeenAt: online ? undefined : now - rng.int(10, 60 * 72) * MINUTE,
+      pin,
+      failedAttempts: locked ? 5 : rng.chance(0.02) ? rng.int(1, 4) : 0,
+      lockedAt: locked ? lockedAt : undefined,
+      lockedUntil: locked ? lockedAt + 30 * MINUTE : undefined,
+    });
+    ordinarySales(b, terminal, {
+      count: options.salesCount(rng),
+      from,
+      operators: rng.int(1, 4),
+      voidRate: merchant.payoutMode === 'D0' ? 0 : 0.03,
+      traceStart: rng.int(1000, 800000),
+    });
+    if (!online && rng.chance(0.2)) {
+      const requestedAt = Math.max(terminal.lastSeenAt, now - 60 * HOUR) + rng.int(1, 60) * MINUTE;
+      if (requestedAt < now) {
+        b.command({
+          tid: terminal.tid,
+          merchantId: merchant.id,
+          kind: 'reset',
+          status: 'queued',
+          requestedBy: '陈晓',
+          requestedByUserId: 'usr_support',
+          requestedAt,
+          expiresAt: requestedAt + COMMAND_TTL_MS,
+          newHash: saltedHash(terminal.voidPassword.salt, policyPin(rng)),
+          basePasswordVersion: terminal.voidPassword.version,
+          ticketId: `TK-${rng.digits(8)}`,
+          reason: '商户申请重置撤销密码',
+        });
+      }
+    }
+    options.afterTerminal?.(terminal);
+  }
+}
+
 function generateLarge(b: WorldBuilder, a: MerchantRecord, bm: MerchantRecord, c: MerchantRecord): void {
   const { rng, now } = b;
   const usedMids = new Set([a.id, bm.id, c.id]);
@@ -781,93 +930,20 @@ function generateLarge(b: WorldBuilder, a: MerchantRecord, bm: MerchantRecord, c
     { merchant: c, terminals: 500, stores: 20 },
   ];
   for (let i = 0; i < 160; i++) {
-    let id: string;
-    do id = `8223${rng.digits(11)}`;
-    while (usedMids.has(id));
-    usedMids.add(id);
-    const place = rng.pick(CITIES);
-    const merchant = b.merchant({
-      id,
-      name: `${place.city}${rng.pick(place.districts)}${rng.pick(BRAND_WORDS)}${rng.pick(BUSINESS_KINDS)}`,
-      phone: phoneOf(rng),
-      payoutMode: rng.chance(0.15) ? 'D0' : 'T1',
-    });
+    const merchant = tailMerchant(b, usedMids);
     merchants.push({ merchant, terminals: rng.int(2, 8), stores: rng.int(1, 2) });
   }
 
   const from = shanghaiMidnight(now) - 2 * DAY;
   let tidSeq = 61000000;
   for (const { merchant, terminals, stores } of merchants) {
-    const brand =
-      merchant === a
-        ? '悦来便利店'
-        : merchant === bm
-          ? '味香园'
-          : merchant === c
-            ? '鲜果时光'
-            : `${rng.pick(BRAND_WORDS)}${rng.pick(BUSINESS_KINDS)}`;
-    const place =
-      merchant === a
-        ? CITIES[0]
-        : merchant === bm
-          ? CITIES[1]
-          : merchant === c
-            ? CITIES[2]
-            : rng.pick(CITIES);
-    const storeList: StoreRecord[] = [];
-    const usedNames = new Set<string>();
-    for (let s = 0; s < stores; s++) {
-      let name = `${brand}(${rng.pick(place.roads)}店)`;
-      for (let n = 2; usedNames.has(name); n++) name = `${brand}(${rng.pick(place.roads)}${n}号店)`;
-      usedNames.add(name);
-      storeList.push(b.store(merchant, name, place.city));
-    }
-    for (let i = 0; i < terminals; i++) {
-      const online = !rng.chance(0.03);
-      const pinRoll = rng.next();
-      const pin: PinSpec | null =
-        pinRoll < 0.1
-          ? null
-          : { pin: policyPin(rng), changedAt: now - rng.int(1, pinRoll > 0.95 ? 400 : 85) * DAY };
-      const locked = pin !== null && rng.chance(0.003);
-      const lockedAt = now - rng.int(1, 25) * MINUTE;
-      const terminal = b.terminal({
-        tid: String(tidSeq++),
-        merchantId: merchant.id,
-        storeId: storeList[i % storeList.length]!.id,
-        online,
-        lastSeenAt: online ? undefined : now - rng.int(10, 60 * 72) * MINUTE,
-        pin,
-        failedAttempts: locked ? 5 : rng.chance(0.02) ? rng.int(1, 4) : 0,
-        lockedAt: locked ? lockedAt : undefined,
-        lockedUntil: locked ? lockedAt + 30 * MINUTE : undefined,
-      });
-      ordinarySales(b, terminal, {
-        count: rng.int(17, 27),
-        from,
-        operators: rng.int(1, 4),
-        voidRate: merchant.payoutMode === 'D0' ? 0 : 0.03,
-        traceStart: rng.int(1000, 800000),
-      });
-      if (!online && rng.chance(0.2)) {
-        const requestedAt = Math.max(terminal.lastSeenAt, now - 60 * HOUR) + rng.int(1, 60) * MINUTE;
-        if (requestedAt < now) {
-          b.command({
-            tid: terminal.tid,
-            merchantId: merchant.id,
-            kind: 'reset',
-            status: 'queued',
-            requestedBy: '陈晓',
-            requestedByUserId: 'usr_support',
-            requestedAt,
-            expiresAt: requestedAt + COMMAND_TTL_MS,
-            newHash: saltedHash(terminal.voidPassword.salt, policyPin(rng)),
-            basePasswordVersion: terminal.voidPassword.version,
-            ticketId: `TK-${rng.digits(8)}`,
-            reason: '商户申请重置撤销密码',
-          });
-        }
-      }
-    }
+    merchantFleet(b, merchant, {
+      core: [a, bm, c],
+      terminals,
+      stores,
+      from,
+      nextTid: () => String(tidSeq++),
+      salesCount: (r) => r.int(17, 27),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod/mini';
 import { MockScenario } from '@contract/schemas/mock-control';
 import { readConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
@@ -14,6 +15,7 @@ import {
   validateFleet,
   writeFleet,
 } from './provision';
+import { seedXlarge } from './seed-xlarge';
 import { isEmpty, seedTables } from './table-store';
 
 // `npm run db:<command> -- [flags]`. The database is the server's: `--db`, else DB_PATH, else
@@ -71,9 +73,10 @@ export async function runCli(
   }
 
   if (command === 'seed') {
-    const scenario = MockScenario.safeParse(flags.scenario ?? 'demo');
+    // `xlarge` is the server's only: too big for the browser's mock, so not one of its scenarios.
+    const scenario = z.union([MockScenario, z.literal('xlarge')]).safeParse(flags.scenario ?? 'demo');
     if (!scenario.success)
-      throw new UsageError(`--scenario must be one of ${MockScenario.options.join(', ')}`);
+      throw new UsageError(`--scenario must be one of ${[...MockScenario.options, 'xlarge'].join(', ')}`);
     const seed = flags.seed ?? config.seed;
     const db = openDb(file);
     try {
@@ -83,6 +86,15 @@ export async function runCli(
       }
       const hasher = scryptHasher(loadSecret(config.secret, file), config.scryptCost);
       const started = performance.now();
+      if (scenario.data === 'xlarge') {
+        const report = await seedXlarge(db, { seed, now: Date.now(), hasher, log: print });
+        print(
+          `${file}: seeded xlarge (seed ${seed}): ${report.merchants} merchants, ${report.stores} stores, ` +
+            `${report.terminals} terminals, ${report.transactions} transactions (${report.voids} voids), ` +
+            `${report.commands} queued resets, ${report.users} users in ${report.ms} ms`,
+        );
+        return;
+      }
       const state = await seedTables(db, { scenario: scenario.data, seed, now: Date.now(), hasher });
       const ms = Math.round(performance.now() - started);
       const { world } = state;

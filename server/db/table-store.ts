@@ -80,7 +80,8 @@ export function isEmpty(db: Db): boolean {
   return db.first(db.q.selectFrom('meta').select('value').where('key', '=', 'scenario')) === undefined;
 }
 
-function clearAll(db: Db): void {
+/** Empties every table, children first; run inside a transaction. */
+export function clearAll(db: Db): void {
   for (const table of [...TABLES_IN_ORDER].reverse()) db.run(db.q.deleteFrom(table));
 }
 
