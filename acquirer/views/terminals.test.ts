@@ -317,3 +317,45 @@ describe('GET /terminals: keyset cursors (decision 004)', () => {
     }
   });
 });
+
+describe('pages of the fleet in every sort', () => {
+  /** Every TID of the list, page by page. */
+  const walk = async (client: TestClient, query: Record<string, string>) => {
+    const tids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(client, cursor ? { ...query, cursor } : query);
+      tids.push(...page.items.map((t) => t.tid));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return tids;
+  };
+  /** The export sorts every match at once: the order the pages must add up to. */
+  const exported = async (client: TestClient, query: Record<string, string>) => {
+    const csv = (await client.get('/terminals/export', { ...query, lang: 'en' })).body as string;
+    return csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]!);
+  };
+
+  it.each(['hostile', 'demo', 'large'] as const)(
+    'add up, page by page, to the whole list in the order of the %s fleet',
+    async (scenario) => {
+      const support = await signedIn(testAcquirer({ scenario }), 'support');
+      const limit = scenario === 'large' ? '499' : '7';
+      for (const sort of TerminalSort.options) {
+        for (const filter of [{}, { status: 'online' }, { passwordState: 'custom' }]) {
+          const query = { sort, ...filter };
+          const whole = await exported(support, query);
+          expect(whole.length, `${scenario} ${JSON.stringify(query)}`).toBeGreaterThan(2);
+          expect(await walk(support, { ...query, limit }), `${scenario} ${JSON.stringify(query)}`).toEqual(
+            whole,
+          );
+        }
+      }
+    },
+    60_000,
+  );
+});

@@ -11,7 +11,7 @@ import type {
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { sha256Hex } from '../hash';
-import { decodeCursor, encodeCursor, firstAfter, type KeyPart, type KeyPartType, pageLimit } from '../paging';
+import { decodeCursor, encodeCursor, type KeyPart, type KeyPartType, pageLimit } from '../paging';
 import { SimProblem } from '../problem';
 import {
   inScope,
@@ -27,7 +27,7 @@ import { lastSeenOf } from '../rules/heartbeat';
 import { passwordStateOf } from '../rules/void-password';
 import { batchNumberAt } from '../rules/voidability';
 import { openCommandOf, type SimState } from '../state';
-import type { TerminalRecord, UserRecord } from '../types';
+import type { TerminalRecord, UserRecord, World } from '../types';
 
 export function terminalSummary(
   state: SimState,
@@ -212,29 +212,179 @@ export function sortedTerminals(ctx: RequestContext, query: TerminalListQuery): 
  */
 export function listTerminals(ctx: RequestContext): HandlerResult {
   const query = ctx.query as TerminalListQuery;
-  const { rows, list, shape, direction } = sortTerminals(ctx, query);
+  const sort = query.sort ?? 'tid';
+  const key = sort.replace(/^-/, '') as TerminalSortKey;
+  const direction = sort.startsWith('-') ? -1 : 1;
+  if (key === 'passwordChangedAt') requireSeesVoidPasswords(ctx, 'sort terminals by their void password');
+  const list = `terminals:${sort}`;
   const seesVoidPassword = seesVoidPasswords(userOf(ctx));
-  const after = query.cursor ? decodeCursor(query.cursor, list, shape) : null;
-  const first = after ? firstAfter(rows, (row) => compareKeys(row.key, after) * direction > 0) : 0;
+  const after = query.cursor ? decodeCursor(query.cursor, list, TERMINAL_KEY_SHAPE[key]) : null;
   const limit = pageLimit(query.limit);
-  const page = rows.slice(first, first + limit);
+  const rows = filterTerminals(ctx, query);
   const counts = { default: 0, locked: 0, offline: 0 };
-  for (const { terminal: t } of rows) {
+  for (const t of rows) {
     const state = passwordStateOf(t, ctx.now);
     if (state === 'default') counts.default++;
     if (state === 'locked') counts.locked++;
     if (!t.online) counts.offline++;
   }
+  // The page alone is put in order: a pass over the matches keeps the `limit + 1` first (docs/performance.md).
+  const { page, more } = firstInOrder(ctx, key, direction, rows, after, limit);
+  const keyOf = sortKeyOf(ctx, key);
   const last = page.at(-1);
   return {
     body: {
-      items: page.map((row) => terminalSummary(ctx.state, row.terminal, ctx.now, seesVoidPassword)),
-      nextCursor: last && first + limit < rows.length ? encodeCursor(list, last.key) : null,
+      items: page.map((t) => terminalSummary(ctx.state, t, ctx.now, seesVoidPassword)),
+      nextCursor: last && more ? encodeCursor(list, keyOf(last)) : null,
       total: rows.length,
       counts: seesVoidPassword ? counts : { offline: counts.offline },
       serverTime: toIso(ctx.now),
     },
   };
+}
+
+/** A sort value as a number that orders as `compareValues` does: strings by their rank in `naturalOrder`. */
+type NumericKeyOf = (t: TerminalRecord) => number;
+
+interface Ranks {
+  /** The distinct values, in `naturalOrder`. */
+  sorted: string[];
+  rank: Map<string, number>;
+}
+
+/** Per world (a reset makes a new one), per string sort: the fleet's values ranked once. */
+const rankCache = new WeakMap<World, Map<string, Ranks>>();
+
+function ranksOf(world: World, key: TerminalSortKey, valueOf: (t: TerminalRecord) => string): Ranks {
+  let byKey = rankCache.get(world);
+  if (!byKey) {
+    byKey = new Map<string, Ranks>();
+    rankCache.set(world, byKey);
+  }
+  let ranks = byKey.get(key);
+  // A terminal added since (not at runtime today) brings values the table may lack: rank afresh.
+  if (!ranks || world.terminals.some((t) => !ranks!.rank.has(valueOf(t)))) {
+    const sorted = [...new Set(world.terminals.map(valueOf))].sort(naturalOrder);
+    const rank = new Map<string, number>();
+    // Values the collation finds equal share a rank, so ties fall to the tid as in `compareKeys`.
+    sorted.forEach((value, i) => {
+      const previous = sorted[i - 1];
+      rank.set(
+        value,
+        previous !== undefined && naturalOrder(previous, value) === 0 ? rank.get(previous)! : i,
+      );
+    });
+    ranks = { sorted, rank };
+    byKey.set(key, ranks);
+  }
+  return ranks;
+}
+
+/** Where a value (a cursor's) falls among the ranks: its own, or half-way between two. */
+function rankOfValue(ranks: Ranks, value: string): number {
+  const known = ranks.rank.get(value);
+  if (known !== undefined) return known;
+  let lo = 0;
+  let hi = ranks.sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const order = naturalOrder(ranks.sorted[mid]!, value);
+    if (order === 0) return ranks.rank.get(ranks.sorted[mid]!)!;
+    if (order < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 0.5;
+}
+
+function numericKeyOf(
+  ctx: RequestContext,
+  key: TerminalSortKey,
+): {
+  of: NumericKeyOf;
+  ofCursor: (value: KeyPart) => number;
+} {
+  const { world } = ctx.state;
+  const text = (valueOf: (t: TerminalRecord) => string) => {
+    const ranks = ranksOf(world, key, valueOf);
+    return {
+      of: (t: TerminalRecord) => ranks.rank.get(valueOf(t))!,
+      ofCursor: (value: KeyPart) => rankOfValue(ranks, String(value)),
+    };
+  };
+  switch (key) {
+    case 'lastSeenAt':
+      return { of: (t) => lastSeenOf(t, ctx.now), ofCursor: (value) => value as number };
+    case 'passwordChangedAt':
+      // Never changed (null) is the oldest of all.
+      return {
+        of: (t) => t.voidPassword.changedAt ?? -Infinity,
+        ofCursor: (value) => (value === null ? -Infinity : (value as number)),
+      };
+    case 'storeName':
+      return text((t) => world.storeById.get(t.storeId)?.name ?? '');
+    case 'model':
+      return text((t) => t.model);
+    default:
+      return text((t) => t.tid);
+  }
+}
+
+/**
+ * The first `limit` rows after the cursor in the sort's order, and whether more follow: one pass with a
+ * bounded heap (O(n log limit)) rather than sorting every match, on numeric keys (strings by rank).
+ */
+function firstInOrder(
+  ctx: RequestContext,
+  key: TerminalSortKey,
+  direction: 1 | -1,
+  rows: readonly TerminalRecord[],
+  after: KeyPart[] | null,
+  limit: number,
+): { page: TerminalRecord[]; more: boolean } {
+  const { of, ofCursor } = numericKeyOf(ctx, key);
+  type Entry = { value: number; tid: string; terminal: TerminalRecord };
+  // < 0: a comes first in the list's order.
+  const order = (a: Entry, b: Entry) =>
+    direction * (a.value - b.value || (a.tid < b.tid ? -1 : a.tid > b.tid ? 1 : 0));
+  const cursor: Entry | null = after
+    ? { value: ofCursor(after[0]!), tid: String(after[1]), terminal: null! }
+    : null;
+  const keep = limit + 1;
+  // A max-heap by the list's order: its top is the last of the rows kept so far.
+  const heap: Entry[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (order(heap[i]!, heap[parent]!) <= 0) return;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && order(heap[l]!, heap[top]!) > 0) top = l;
+      if (r < heap.length && order(heap[r]!, heap[top]!) > 0) top = r;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+      i = top;
+    }
+  };
+  for (const terminal of rows) {
+    const entry: Entry = { value: of(terminal), tid: terminal.tid, terminal };
+    if (cursor && order(entry, cursor) <= 0) continue;
+    if (heap.length < keep) {
+      heap.push(entry);
+      up(heap.length - 1);
+    } else if (order(entry, heap[0]!) < 0) {
+      heap[0] = entry;
+      down(0);
+    }
+  }
+  const kept = heap.sort(order);
+  return { page: kept.slice(0, limit).map((e) => e.terminal), more: kept.length > limit };
 }
 
 export function getTerminal(ctx: RequestContext): HandlerResult {
