@@ -11,12 +11,15 @@ import {
 } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-ledger-order';
+import * as m0004 from './migrations/0004-sales-search';
 import type { Database } from './schema';
 
 /** Every migration the code knows, in order. A new one is appended, never edited once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
   '0002-ledger-order': m0002,
+  // 0003 is taken by a change in progress (the audit trail's search keys).
+  '0004-sales-search': m0004,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

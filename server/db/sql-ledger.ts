@@ -70,6 +70,25 @@ function selectsNothing(filter: LedgerFilter): boolean {
   );
 }
 
+/** Digits following each other in a string: `from` up to the next one (`:` follows `9`). */
+function startsWith(eb: Eb, expression: Expression<string>, digits: string): Expression<SqlBool> {
+  return eb.and([eb(expression, '>=', digits), eb(expression, '<', `${digits}:`)]);
+}
+
+const TRACE_DIGITS = 6;
+
+/**
+ * 3–5 digits anywhere in a 6-digit trace number: at position p they begin the suffix from p, and each suffix
+ * has an index (migration 0004), so each place is a range seek, not a LIKE over every sale.
+ */
+function tracePartAt(eb: Eb, part: string): Expression<SqlBool>[] {
+  const places: Expression<SqlBool>[] = [startsWith(eb, eb.ref('trace_no'), part)];
+  for (let from = 2; from <= TRACE_DIGITS - part.length + 1; from++) {
+    places.push(startsWith(eb, sql<string>`substr(trace_no, ${sql.lit(from)})`, part));
+  }
+  return places;
+}
+
 function afterKey(eb: Eb, after: LedgerKey | null): Expression<SqlBool>[] {
   if (!after) return [];
   const [at, id] = after;
@@ -109,13 +128,13 @@ function conditions(eb: Eb, filter: LedgerFilter): Expression<SqlBool>[] {
   if (search) {
     const any: Expression<SqlBool>[] = [];
     if (search.trace !== null) any.push(eb('trace_no', '=', search.trace));
-    // Digits only (acquirer/views/transactions.ts), so no LIKE wildcard can come from the user.
-    if (search.tracePart !== null) any.push(eb('trace_no', 'like', `%${search.tracePart}%`));
+    if (search.tracePart !== null) any.push(...tracePartAt(eb, search.tracePart));
     if (search.rrnTail !== null) {
+      // Digits only (acquirer/views/transactions.ts): no LIKE wildcard comes from the user. The last 6
+      // digits seek on their index (migration 0004); LIKE checks the rest of the tail.
+      const tail = search.rrnTail;
       any.push(
-        search.rrnTail.length >= 12
-          ? eb('rrn', '=', search.rrnTail)
-          : eb('rrn', 'like', `%${search.rrnTail}`),
+        eb.and([eb(sql<string>`substr(rrn, -6)`, '=', tail.slice(-6)), eb('rrn', 'like', `%${tail}`)]),
       );
     }
     if (search.last4 !== null) any.push(eb('card_last4', '=', search.last4));
