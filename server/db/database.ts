@@ -11,12 +11,14 @@ import {
 } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-ledger-order';
+import * as m0003 from './migrations/0003-audit-search-keys';
 import type { Database } from './schema';
 
 /** Every migration the code knows, in order. A new one is appended, never edited once released. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
   '0002-ledger-order': m0002,
+  '0003-audit-search-keys': m0003,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();
