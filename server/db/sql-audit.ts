@@ -23,14 +23,8 @@ export function sqlAuditTrail(db: Db): AuditTrail {
   return {
     page(filter, after, limit) {
       if (limit <= 0 || selectsNothing(filter)) return Promise.resolve([]);
-      const query = db.q
-        .selectFrom('audit_events')
-        .selectAll()
-        .where((eb) => eb.and([...conditions(eb, filter), ...afterKey(eb, after)]))
-        .orderBy('at', 'desc')
-        .orderBy('seq', 'desc')
-        .limit(limit);
-      return Promise.resolve(db.all(query).map((r) => ({ seq: r.seq, event: auditOf(r) })));
+      const rows = db.all(auditPageQuery(db, filter, after, limit));
+      return Promise.resolve(rows.map((r) => ({ seq: r.seq, event: auditOf(r) })));
     },
     count(filter) {
       if (selectsNothing(filter)) return Promise.resolve(0);
@@ -41,6 +35,17 @@ export function sqlAuditTrail(db: Db): AuditTrail {
       return Promise.resolve(Number(db.first(query)?.n ?? 0));
     },
   };
+}
+
+/** The query of a page (exported for the test of its plan). */
+export function auditPageQuery(db: Db, filter: AuditFilter, after: AuditKey | null, limit: number) {
+  return db.q
+    .selectFrom('audit_events')
+    .selectAll()
+    .where((eb) => eb.and([...conditions(eb, filter), ...afterKey(eb, after)]))
+    .orderBy('at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(limit);
 }
 
 /** No merchant in view, or a bound no instant can meet. */
