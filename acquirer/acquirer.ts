@@ -1,5 +1,6 @@
 import { API_BASE_PATH, type EndpointName } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
+import { type AuditTrail, memoryAuditTrail } from './audit-trail';
 import { apiBodyOf, bodyOf } from './body';
 import { createSimClock, type SimClock, toHttpDate } from './clock';
 import { type HandlerResult, isStreamedText, ReadFirst, type RequestContext } from './context';
@@ -46,6 +47,11 @@ export interface AcquirerOptions {
   controlPath?: string | null;
   /** Where sales and voids are read; by default the generated world's, in memory (decision 017). */
   ledger?: SalesLedger;
+  /**
+   * Where the audit trail is read; by default `state.audit`, in memory (decision 017). Events are recorded
+   * in `state.audit` either way: a host that reads them elsewhere stores them there (the server's tables).
+   */
+  auditTrail?: AuditTrail;
 }
 
 export interface Acquirer {
@@ -65,7 +71,7 @@ export const DEFAULT_SEED = 'merchant-console';
 /** Runs of one request (each after computing the hashes the last one asked for) before it answers 503. */
 export const MAX_RUNS = 4;
 
-/** A run whose handler reads the ledger first (`ReadFirst`): the read, then its finish. */
+/** A run whose handler reads first (`ReadFirst`: the ledger, the audit trail): the read, then its finish. */
 class PendingRead {
   delayMs: number | undefined;
   constructor(
@@ -113,6 +119,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
 
   let usersHashed = hashUserPasswords(state);
   const ledger = options.ledger ?? memoryLedger(() => state.world);
+  const auditTrail = options.auditTrail ?? memoryAuditTrail(() => state.audit);
 
   const acquirer: Acquirer = {
     async handle(request) {
@@ -289,6 +296,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       setCookies: [],
       responseHeaders: {},
       ledger,
+      auditTrail,
       hashes: carry.hashes,
       temporaryPins: carry.temporaryPins,
     };

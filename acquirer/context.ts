@@ -1,4 +1,5 @@
 import type { EndpointName } from '@contract/endpoint-table';
+import type { AuditTrail } from './audit-trail';
 import type { HashBook } from './hash-book';
 import type { SalesLedger } from './ledger';
 import type { SimState } from './state';
@@ -24,6 +25,8 @@ export interface RequestContext {
   responseHeaders: Record<string, string>;
   /** Sales and voids (decision 017): read in a handler's `readFirst` step only. */
   ledger: SalesLedger;
+  /** The audit trail, to read (decision 017): in a handler's `readFirst` step only. Written by `recordAudit`. */
+  auditTrail: AuditTrail;
   /** KDF hashes, computed before this run of the request (decision 014). */
   hashes: HashBook;
   /** Kept across the runs of one request: temporary PINs drawn, so a second run hashes the same ones. */
@@ -52,7 +55,7 @@ export function isStreamedText(body: unknown): body is StreamedText {
 }
 
 /**
- * A handler that reads the ledger (decision 017): an asynchronous read that changes nothing, while other
+ * A handler that reads the ledger or the audit trail (decision 017): an asynchronous read that changes nothing, while other
  * requests run, then a synchronous finish that may change the state (an audit event) and is stored before
  * the answer leaves, like any run. Only for GET endpoints.
  */

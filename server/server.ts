@@ -33,8 +33,9 @@ export async function startServer(
     scenario: config.scenario,
     seed: config.seed,
     storage: store,
-    // Sales are read from their table, never loaded into memory (decision 017).
+    // Sales and the audit trail are read from their tables, never held in memory (decision 017).
     ledger: store.ledger(() => acquirer.state.world),
+    auditTrail: store.auditTrail(),
     hasher,
     controlPath: config.sandbox ? CONTROL_PATH : null,
   });

@@ -1,9 +1,10 @@
 import type { AuditEvent, AuditQuery } from '@contract/schemas/audit';
 import { ErrorCode } from '@contract/schemas/common';
+import type { AuditFilter, AuditKey } from '../audit-trail';
 import { toIso } from '../clock';
-import { type HandlerResult, type RequestContext, userOf } from '../context';
+import { type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
 import { randomId } from '../hash';
-import { decodeCursor, encodeCursor, firstAfter, pageLimit } from '../paging';
+import { decodeCursor, encodeCursor, pageLimit } from '../paging';
 import { SimProblem } from '../problem';
 import type { SimState } from '../state';
 import type { AuditActorRole, AuditRecord } from '../types';
@@ -77,51 +78,46 @@ export function auditView(event: AuditRecord): AuditEvent {
   };
 }
 
-function ticketKeyOf(ticketId: string): string {
-  return ticketId.replace(/[\s_-]+/g, '').toLowerCase();
-}
-
-export function listAuditEvents(ctx: RequestContext): HandlerResult {
+/**
+ * Newest first, ties newest recorded first, read through the audit trail port (decision 017): the log is
+ * append-only, so an event's place in it (its sequence number, `seq`: an index in memory, an
+ * autoincrement-like key in SQL) never changes and breaks ties among events of one instant in the order
+ * they happened. The cursor is the last row's key `[at, seq]` (decision 004): events recorded between two
+ * pages (newer, before the cursor) neither repeat nor hide a row.
+ */
+export function listAuditEvents(ctx: RequestContext): ReadFirst {
   const user = userOf(ctx);
   if (user.role === 'cashier')
     throw new SimProblem(403, ErrorCode.forbidden, 'Cashiers cannot read the audit log.');
   const query = ctx.query as Omit<AuditQuery, 'limit'> & { limit?: number };
   if (query.merchantId) requireMerchantInScope(ctx, query.merchantId);
   const scope = scopeOf(user);
-  const from = query.from ? Date.parse(query.from) : null;
-  const to = query.to ? Date.parse(query.to) : null;
-  const actor = query.actor?.toLowerCase();
-  const ticket = ticketKeyOf(query.ticketId ?? '');
+  const filter: AuditFilter = { merchantIds: scope === null ? null : [...scope] };
+  if (query.merchantId) filter.merchantId = query.merchantId;
+  if (query.terminalId) filter.tid = query.terminalId;
+  if (query.actor) filter.actor = query.actor;
+  if (query.type) filter.action = query.type;
+  if (query.ticketId) filter.ticket = query.ticketId;
+  if (query.from) filter.from = Date.parse(query.from);
+  if (query.to) filter.to = Date.parse(query.to);
   const limit = pageLimit(query.limit);
-
-  const matches = (e: AuditRecord) =>
-    (scope === null || (e.merchantId !== null && scope.has(e.merchantId))) &&
-    (!query.merchantId || e.merchantId === query.merchantId) &&
-    (!query.terminalId || e.tid === query.terminalId) &&
-    (!actor || e.actor.toLowerCase().includes(actor)) &&
-    (!query.type || e.action === query.type) &&
-    (!ticket || (e.ticketId !== null && ticketKeyOf(e.ticketId).includes(ticket))) &&
-    (from === null || e.at >= from) &&
-    (to === null || e.at < to);
-
-  // Newest first, ties newest appended first. The log is append-only, so an event's place in it (its
-  // sequence number, `seq`: an autoincrement key in SQL) never changes and breaks ties among events of
-  // one instant in the order they happened. The cursor is the last row's key `[at, seq]` (decision 004):
-  // events recorded between two pages (newer, before the cursor) neither repeat nor hide a row.
-  const events = ctx.state.audit;
-  const order: number[] = [];
-  for (let seq = 0; seq < events.length; seq++) if (matches(events[seq]!)) order.push(seq);
-  order.sort((x, y) => events[y]!.at - events[x]!.at || y - x);
-  let first = 0;
-  if (query.cursor) {
-    const [at, seq] = decodeCursor(query.cursor, 'audit', ['number', 'number']) as [number, number];
-    first = firstAfter(order, (i) => events[i]!.at < at || (events[i]!.at === at && i < seq));
-  }
-  const taken = order.slice(first, first + limit);
-  const last = taken.at(-1);
-  const items = taken.map((i) => auditView(events[i]!));
-  const total = order.length;
-  const nextCursor =
-    last !== undefined && first + limit < total ? encodeCursor('audit', [events[last]!.at, last]) : null;
-  return { body: { items, nextCursor, total, serverTime: toIso(ctx.now) } };
+  const after = query.cursor
+    ? (decodeCursor(query.cursor, 'audit', ['number', 'number']) as unknown as AuditKey)
+    : null;
+  return readFirst(async () => {
+    const [total, rows] = await Promise.all([
+      ctx.auditTrail.count(filter),
+      ctx.auditTrail.page(filter, after, limit + 1),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return () => ({
+      body: {
+        items: page.map((entry) => auditView(entry.event)),
+        nextCursor: last && rows.length > limit ? encodeCursor('audit', [last.event.at, last.seq]) : null,
+        total,
+        serverTime: toIso(ctx.now),
+      },
+    });
+  });
 }

@@ -345,9 +345,10 @@ describe('pages of the fleet in every sort', () => {
     async (scenario) => {
       const support = await signedIn(testAcquirer({ scenario }), 'support');
       const limit = scenario === 'large' ? '499' : '7';
+      const filters: Record<string, string>[] = [{}, { status: 'online' }, { passwordState: 'custom' }];
       for (const sort of TerminalSort.options) {
-        for (const filter of [{}, { status: 'online' }, { passwordState: 'custom' }]) {
-          const query = { sort, ...filter };
+        for (const filter of filters) {
+          const query: Record<string, string> = { sort, ...filter };
           const whole = await exported(support, query);
           expect(whole.length, `${scenario} ${JSON.stringify(query)}`).toBeGreaterThan(2);
           expect(await walk(support, { ...query, limit }), `${scenario} ${JSON.stringify(query)}`).toEqual(

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-ledger-order';
+import * as m0003 from './migrations/0003-audit-search-keys';
 import * as m0004 from './migrations/0004-sales-search';
 import type { Database } from './schema';
 
@@ -18,7 +19,7 @@ import type { Database } from './schema';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
   '0002-ledger-order': m0002,
-  // 0003 is taken by a change in progress (the audit trail's search keys).
+  '0003-audit-search-keys': m0003,
   '0004-sales-search': m0004,
 };
 

@@ -10,6 +10,7 @@ import { createState } from '@acquirer/state';
 import type { TransactionRecord } from '@acquirer/types';
 import { runCli } from './cli';
 import { DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
+import { sqlAuditTrail } from './sql-audit';
 import { sqlLedger } from './sql-ledger';
 import { isEmpty, loadState, seedTables } from './table-store';
 
@@ -109,7 +110,14 @@ describe('seeded tables', () => {
       expect(sales.every((t) => t.terminal === world.terminalByTid.get(t.terminal.tid))).toBe(true);
       expect([...loaded.commands.values()]).toEqual([...fresh.commands.values()]);
       expect([...loaded.openCommands].map((c) => c.id)).toEqual([...fresh.openCommands].map((c) => c.id));
-      expect(loaded.audit).toEqual(fresh.audit);
+      // The audit trail too: none in memory, all in the table, numbered in the order generated.
+      expect(loaded.audit).toEqual([]);
+      const trail = sqlAuditTrail(db);
+      const all = { merchantIds: null };
+      expect(await trail.count(all)).toBe(fresh.audit.length);
+      const logged = (await trail.page(all, null, fresh.audit.length + 1)).sort((a, b) => a.seq - b.seq);
+      expect(logged.map((e) => e.seq)).toEqual(fresh.audit.map((_, i) => i));
+      expect(logged.map((e) => e.event)).toEqual(fresh.audit);
       expect(loaded.users.map(({ salt: _s, passwordHash: _h, ...u }) => u)).toEqual(
         fresh.users.map(({ salt: _s, passwordHash: _h, ...u }) => u),
       );

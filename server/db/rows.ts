@@ -1,3 +1,4 @@
+import { actorKeyOf, ticketKeyOf } from '@acquirer/audit-trail';
 import { batchNumberAt } from '@acquirer/rules/voidability';
 import type { SimState } from '@acquirer/state';
 import type {
@@ -328,6 +329,7 @@ export function auditRow(a: AuditRecord, seq: number): Row<'audit_events'> {
     id: a.id,
     at: a.at,
     actor: a.actor,
+    actor_key: actorKeyOf(a.actor),
     actor_role: a.actorRole,
     action: a.action,
     merchant_id: a.merchantId,
@@ -335,6 +337,7 @@ export function auditRow(a: AuditRecord, seq: number): Row<'audit_events'> {
     target: a.target,
     outcome: a.outcome,
     ticket_id: a.ticketId,
+    ticket_key: a.ticketId === null ? null : ticketKeyOf(a.ticketId),
     reason: a.reason,
     client_ip: a.clientIp,
   };

@@ -182,6 +182,8 @@ export interface AuditEventsTable {
   id: string;
   at: number;
   actor: string;
+  /** `actorKeyOf(actor)` (acquirer/audit-trail.ts): the actor search's key, lower-cased by JavaScript. */
+  actor_key: string;
   actor_role: AuditActorRole;
   action: string;
   merchant_id: string | null;
@@ -189,6 +191,8 @@ export interface AuditEventsTable {
   target: string | null;
   outcome: 'success' | 'failure';
   ticket_id: string | null;
+  /** `ticketKeyOf(ticket_id)`: the ticket search's key (no whitespace, `_` or `-`; lower case). */
+  ticket_key: string | null;
   reason: string | null;
   client_ip: string | null;
 }

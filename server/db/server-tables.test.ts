@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '@acquirer/audit-trail';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { PENDING_PASSWORD_HASH } from '@acquirer/state';
 import { endpoints } from '@contract/endpoint-table';
@@ -15,6 +16,7 @@ import { createLogger } from '../logger';
 import { type RunningServer, startServer } from '../server';
 import { backupDatabase } from './cli';
 import { KNOWN_VERSIONS, migrate, openDb } from './database';
+import { sqlAuditTrail } from './sql-audit';
 import { loadState } from './table-store';
 
 let dir: string;
@@ -39,6 +41,19 @@ async function stop(server: RunningServer) {
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
+
+/** Every audit event of the tables, by seq, read through the SQL adapter. */
+async function auditLog(file: string): Promise<AuditEntry[]> {
+  const db = openDb(file);
+  try {
+    const trail = sqlAuditTrail(db);
+    const all = { merchantIds: null };
+    const entries = await trail.page(all, null, (await trail.count(all)) + 1);
+    return entries.sort((a, b) => a.seq - b.seq);
+  } finally {
+    await db.close();
+  }
+}
 
 function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
   const db = new Database(file, { readonly: true });
@@ -99,6 +114,8 @@ describe('the server on SQL tables', () => {
   it('writes every change of a request to the tables: loaded back, they equal the live state', async () => {
     const dbPath = path.join(dir, 'mirror.db');
     let server = await start({ dbPath, scenario: 'demo' });
+    const generated = (await auditLog(dbPath)).length;
+    const started = server.acquirer.now();
     const backend = backendAt(() => server.url);
     const owner = await signedIn(backend, 'owner');
     const change = await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
@@ -136,7 +153,37 @@ describe('the server on SQL tables', () => {
     expect(byKey(stored.jobs)).toEqual(byKey(live.jobs));
     expect(live.jobs.size).toBe(1);
     expect(byKey(stored.sessions)).toEqual(byKey(live.sessions));
-    expect(stored.audit).toEqual(live.audit);
+    // The audit trail is not held in memory: each request's events are in the table, numbered on from the
+    // generated ones, read back through the SQL adapter.
+    expect(live.audit).toEqual([]);
+    expect(stored.audit).toEqual([]);
+    const logged = await auditLog(dbPath);
+    expect(logged.map((e) => e.seq)).toEqual(logged.map((_, i) => i));
+    const recorded = logged.slice(generated);
+    const people = recorded.filter((e) => e.event.actorRole !== 'terminal' && e.event.actorRole !== 'system');
+    expect(people.map((e) => [e.event.actor, e.event.action, e.event.tid])).toEqual([
+      ['owner', 'auth.login', null],
+      ['owner', 'void_password.change_requested', DEMO_TIDS.custom],
+      ['owner', 'command.cancelled', DEMO_TIDS.custom],
+      ['owner', 'auth.step_up', null],
+      ['owner', 'void_password.reset_requested', DEMO_TIDS.defaultPassword],
+      ['owner', 'bulk_reset.started', null],
+      ['owner2', 'auth.login_failed', null],
+      ['cashier', 'auth.login', null],
+      ['cashier', 'auth.logout', null],
+    ]);
+    expect(people.every((e) => e.event.clientIp !== null)).toBe(true);
+    // The terminals' own: the commands they applied once the clock moved.
+    const applied = [...live.commands.values()].filter(
+      (c) => c.status === 'applied' && c.appliedAt! >= started,
+    );
+    expect(applied.length).toBeGreaterThan(0);
+    expect(
+      recorded
+        .filter((e) => e.event.action === 'void_password.applied')
+        .map((e) => e.event.tid)
+        .sort(),
+    ).toEqual(applied.map((c) => c.tid).sort());
     expect(byKey(stored.idempotency)).toEqual(byKey(live.idempotency));
     expect(byKey(stored.throttles)).toEqual(byKey(live.throttles));
     expect(live.throttles.size).toBeGreaterThan(0);
@@ -151,6 +198,12 @@ describe('the server on SQL tables', () => {
       { stepUpToken: fresh },
     );
     expect(again.status).toBe(202);
+    // Numbered on across the restart: none repeats, none is skipped.
+    const after = await auditLog(dbPath);
+    expect(after.map((e) => e.seq)).toEqual(after.map((_, i) => i));
+    expect(after.at(-1)!.event.action).toBe('void_password.reset_requested');
+    expect(after.at(-2)!.event.action).toBe('auth.step_up');
+    expect(after.length).toBeGreaterThan(logged.length);
   });
 
   it('refuses to start on a database a newer release has migrated, saying so', async () => {
@@ -199,6 +252,20 @@ describe('the server on SQL tables', () => {
     expect(count()).toBe(server.acquirer.state.world.terminals.length);
     expect(query<{ value: string }>(dbPath, "SELECT value FROM meta WHERE key = 'scenario'")).toEqual([
       { value: 'empty' },
+    ]);
+    // The new world's log is in the table, numbered from 0, and not in memory; the next event follows it.
+    expect(server.acquirer.state.audit).toEqual([]);
+    expect(server.acquirer.state.world.audit).toEqual([]);
+    const reseeded = await auditLog(dbPath);
+    expect(reseeded.map((e) => e.seq)).toEqual(reseeded.map((_, i) => i));
+    await signedIn(
+      backendAt(() => server.url),
+      'support',
+    );
+    const next = await auditLog(dbPath);
+    expect(next.map((e) => [e.seq, e.event.actor, e.event.action])).toEqual([
+      ...reseeded.map((e) => [e.seq, e.event.actor, e.event.action]),
+      [reseeded.length, 'support', 'auth.login'],
     ]);
     // The accounts are hashed after the reset answered; the next request stores their hashes.
     expect((await new ApiUser(backendAt(() => server.url)).get('/auth/session')).status).toBe(401);

@@ -35,6 +35,7 @@ async function bothAcquirers(
     storage: store,
     realNow: () => NOW,
     ledger: store.ledger(() => sql.state.world),
+    auditTrail: store.auditTrail(),
   });
   const memory = createAcquirer({ scenario, seed: SEED, now: NOW, realNow: () => NOW });
   await Promise.all([sql.ready(), memory.ready()]);

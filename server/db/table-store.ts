@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditTrail } from '@acquirer/audit-trail';
 import type { SimClock } from '@acquirer/clock';
 import { generateWorld } from '@acquirer/data/generate';
 import { faultRecord } from '@acquirer/faults';
@@ -17,6 +18,7 @@ import type { Scenario, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
 import * as rows from './rows';
 import type { Database } from './schema';
+import { sqlAuditTrail } from './sql-audit';
 import { sqlLedger } from './sql-ledger';
 
 type Table = keyof Database;
@@ -224,7 +226,8 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
   for (const r of db.all(q.selectFrom('sessions').selectAll().orderBy('created_at').orderBy('id_hash'))) {
     state.sessions.set(r.id_hash, rows.sessionOf(r, grants.get(r.id_hash) ?? []));
   }
-  state.audit = db.all(q.selectFrom('audit_events').selectAll().orderBy('seq')).map(rows.auditOf);
+  // The audit trail stays in its table, read through sql-audit.ts (decision 017): `state.audit` holds only
+  // the events recorded since the last write.
   for (const r of db.all(
     q.selectFrom('idempotency_records').selectAll().orderBy('created_at').orderBy('key'),
   )) {
@@ -262,10 +265,29 @@ function releaseSales(state: SimState): void {
   state.liveSales = [];
 }
 
+/** Once written, audit events are read from their table (sql-audit.ts), not kept in memory. */
+function releaseAudit(state: SimState): void {
+  state.audit = [];
+  state.generatedAuditCount = 0;
+  state.world.audit = [];
+}
+
+/** The `seq` the next audit event gets: after the last one stored, so the numbering never repeats. */
+function nextAuditSeqOf(db: Db): number {
+  const row = db.first(db.q.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('last')));
+  const last = row?.last;
+  return last === null || last === undefined ? 0 : Number(last) + 1;
+}
+
 export interface TableStore extends RecordStoragePort {
   readonly db: Db;
   /** The sales of the tables, for the acquirer's `ledger` option; `world` gives the terminals they name. */
   ledger(world: () => World): SalesLedger;
+  /**
+   * The audit trail of the tables, for the acquirer's `auditTrail` option. The store drops the events it
+   * has written from `state.audit`: an acquirer on this store reads the trail through this.
+   */
+  auditTrail(): AuditTrail;
   close(): Promise<void>;
 }
 
@@ -275,7 +297,8 @@ export interface TableStore extends RecordStoragePort {
  */
 export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): TableStore {
   const { q } = db;
-  let storedAudit = 0;
+  // The seq of the next audit event written: `state.audit` holds only what is not written yet.
+  let nextAuditSeq = nextAuditSeqOf(db);
   let nextCommandSeq = 0;
   // Sales made after seeding are numbered on from the generated ones.
   let nextSaleSeq = 0;
@@ -296,9 +319,6 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
         ),
       ].map(([id, list]) => [id, JSON.stringify(list)]),
     );
-    storedAudit = Number(
-      db.first(q.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
-    );
     commandSeqs = new Map(
       db.all(q.selectFrom('password_commands').select(['id', 'seq'])).map((r) => [r.id, r.seq]),
     );
@@ -308,13 +328,15 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
   };
   counters();
 
-  function writeChanges(state: SimState, clock: SimClock) {
+  /** Writes a request's changes; answers the seq the next audit event gets once this is committed. */
+  function writeChanges(state: SimState, clock: SimClock): number {
     const { changes } = state;
     if (changes.all) {
+      // The generated log, numbered from 0.
       writeState(db, state, clock.offsetMs);
       releaseSales(state);
       counters();
-      return;
+      return nextAuditSeqOf(db);
     }
     if (clock.offsetMs !== storedOffset) {
       db.run(
@@ -438,23 +460,31 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
           .onConflict((oc) => oc.column('key').doUpdateSet(set)),
       );
     }
-    // The log only grows.
-    const added = state.audit.slice(storedAudit).map((event, i) => rows.auditRow(event, storedAudit + i));
-    insertRows(db, 'audit_events', added);
-    storedAudit = state.audit.length;
+    // The log only grows: what `state.audit` holds was recorded since the last write.
+    insertRows(
+      db,
+      'audit_events',
+      state.audit.map((event, i) => rows.auditRow(event, nextAuditSeq + i)),
+    );
+    return nextAuditSeq + state.audit.length;
   }
 
   return {
     db,
     ledger: (world) => sqlLedger(db, world),
+    auditTrail: () => sqlAuditTrail(db),
     load: () => {
       const loaded = loadState(db);
       counters();
+      nextAuditSeq = nextAuditSeqOf(db);
       return loaded;
     },
     saveChanges(state, clock, { durable }) {
       db.setSynchronous(durable ? synchronous : 'NORMAL');
-      db.transaction(() => writeChanges(state, clock));
+      const next = db.transaction(() => writeChanges(state, clock));
+      // Committed: the events are the table's now. Had the write failed, they would stay for the next one.
+      nextAuditSeq = next;
+      releaseAudit(state);
     },
     close: () => db.close(),
   };
