@@ -250,6 +250,8 @@ interface Ranks {
   /** The distinct values, in `naturalOrder`. */
   sorted: string[];
   rank: Map<string, number>;
+  /** The fleet's size when ranked: TIDs, stores and models do not change at runtime, terminals may be added. */
+  terminals: number;
 }
 
 /** Per world (a reset makes a new one), per string sort: the fleet's values ranked once. */
@@ -262,8 +264,8 @@ function ranksOf(world: World, key: TerminalSortKey, valueOf: (t: TerminalRecord
     rankCache.set(world, byKey);
   }
   let ranks = byKey.get(key);
-  // A terminal added since (not at runtime today) brings values the table may lack: rank afresh.
-  if (!ranks || world.terminals.some((t) => !ranks!.rank.has(valueOf(t)))) {
+  // A terminal added since (not at runtime today) may bring a value the table lacks: rank afresh.
+  if (ranks?.terminals !== world.terminals.length) {
     const sorted = [...new Set(world.terminals.map(valueOf))].sort(naturalOrder);
     const rank = new Map<string, number>();
     // Values the collation finds equal share a rank, so ties fall to the tid as in `compareKeys`.
@@ -274,7 +276,7 @@ function ranksOf(world: World, key: TerminalSortKey, valueOf: (t: TerminalRecord
         previous !== undefined && naturalOrder(previous, value) === 0 ? rank.get(previous)! : i,
       );
     });
-    ranks = { sorted, rank };
+    ranks = { sorted, rank, terminals: world.terminals.length };
     byKey.set(key, ranks);
   }
   return ranks;
@@ -307,7 +309,7 @@ function numericKeyOf(
   const text = (valueOf: (t: TerminalRecord) => string) => {
     const ranks = ranksOf(world, key, valueOf);
     return {
-      of: (t: TerminalRecord) => ranks.rank.get(valueOf(t))!,
+      of: (t: TerminalRecord) => rankOfValue(ranks, valueOf(t)),
       ofCursor: (value: KeyPart) => rankOfValue(ranks, String(value)),
     };
   };

@@ -36,6 +36,8 @@ export interface Db {
   readonly file: string;
   run(query: Compilable): void;
   all<T>(query: Compilable<T>): T[];
+  /** Row by row, so a big table is never all in memory as rows at once. */
+  each<T>(query: Compilable<T>): IterableIterator<T>;
   first<T>(query: Compilable<T>): T | undefined;
   /** The prepared statement of SQL text that Kysely compiled (cached). */
   prepared(sql: string): BetterSqlite3.Statement;
@@ -86,6 +88,10 @@ export function openDb(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): D
     all<T>(query: Compilable<T>) {
       const { statement, parameters } = prepare(query);
       return statement.all(...parameters) as T[];
+    },
+    each<T>(query: Compilable<T>) {
+      const { statement, parameters } = prepare(query);
+      return statement.iterate(...parameters) as IterableIterator<T>;
     },
     first<T>(query: Compilable<T>) {
       const { statement, parameters } = prepare(query);

@@ -14,7 +14,7 @@ import {
   hashUserPasswords,
   type SimState,
 } from '@acquirer/state';
-import type { Scenario, UserRecord, World } from '@acquirer/types';
+import type { Scenario, TerminalRecord, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
 import * as rows from './rows';
 import type { Database } from './schema';
@@ -168,12 +168,16 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
     db.all(q.selectFrom('terminal_settlements').selectAll().orderBy('tid').orderBy('settled_at')),
     (r) => r.tid,
   );
-  const terminals = db.all(q.selectFrom('terminals').selectAll().orderBy('seq')).map((r) =>
-    rows.terminalOf(
-      r,
-      (settlements.get(r.tid) ?? []).map((s) => s.settled_at),
-    ),
-  );
+  // Row by row: 100,000 rows held at once grew the heap by ~200 MB that V8 keeps (docs/performance.md).
+  const terminals: TerminalRecord[] = [];
+  for (const r of db.each(q.selectFrom('terminals').selectAll().orderBy('seq'))) {
+    terminals.push(
+      rows.terminalOf(
+        r,
+        (settlements.get(r.tid) ?? []).map((s) => s.settled_at),
+      ),
+    );
+  }
   const terminalByTid = new Map(terminals.map((t) => [t.tid, t]));
   const world: World = {
     scenario: scenario as Scenario,
