@@ -13,6 +13,7 @@ import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-ledger-order';
 import * as m0003 from './migrations/0003-audit-search-keys';
 import * as m0004 from './migrations/0004-sales-search';
+import * as m0005 from './migrations/0005-sales-by-type';
 import type { Database } from './schema';
 
 /** Every migration the code knows, in order. A new one is appended, never edited once released. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-ledger-order': m0002,
   '0003-audit-search-keys': m0003,
   '0004-sales-search': m0004,
+  '0005-sales-by-type': m0005,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

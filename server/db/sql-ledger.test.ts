@@ -8,9 +8,10 @@ import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { DEMO_TIDS, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
 import { generateWorld } from '@acquirer/data/generate';
 import { fastHasher } from '@acquirer/hash';
-import { type LedgerFilter, type LedgerKey, memoryLedger } from '@acquirer/ledger';
+import { type LedgerFilter, type LedgerKey, type LedgerSearch, memoryLedger } from '@acquirer/ledger';
 import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
 import type { Scenario, TransactionRecord, World } from '@acquirer/types';
+import { pageQuery } from './sql-ledger';
 import { openTableStore, type TableStore } from './table-store';
 
 // The server reads sales from SQL, the mock from memory: the same filter must give the same rows, in the
@@ -243,5 +244,73 @@ describe('the ledger port', () => {
     );
     const someIds = [list[0]!.id, list[7]!.id, 'tx_nope', list.at(-1)!.id];
     expect(ids(await sql.byIds(someIds)).sort()).toEqual(ids(await memory.byIds(someIds)).sort());
+  });
+});
+
+describe('how SQLite runs a page', () => {
+  let store: TableStore;
+  beforeAll(async () => {
+    store = await openTableStore({
+      file: path.join(dir, 'plans.db'),
+      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
+    });
+  });
+  afterAll(() => store.close());
+
+  const planOf = (filter: LedgerFilter) => {
+    const compiled = pageQuery(store.db, filter, [NOW, 'tx_00010'], 50).compile();
+    const rows = store.db.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`)
+      .all(...(compiled.parameters as unknown[])) as { detail: string }[];
+    return rows.map((r) => r.detail).join('\n');
+  };
+  const search = (part: Partial<LedgerSearch>): LedgerSearch => ({
+    trace: null,
+    tracePart: null,
+    rrnTail: null,
+    last4: null,
+    amount: null,
+    ...part,
+  });
+
+  it.each<[string, LedgerFilter, RegExp]>([
+    [
+      'one merchant',
+      { merchantIds: [MERCHANT_A] },
+      /SEARCH transactions USING INDEX transactions_by_merchant/,
+    ],
+    ['one terminal', { merchantIds: null, tid: DEMO_TIDS.custom }, /USING INDEX transactions_by_terminal/],
+    ['all merchants', { merchantIds: null }, /USING INDEX transactions_by_time/],
+    [
+      "a merchant's voids",
+      { merchantIds: [MERCHANT_A], type: 'void' },
+      /SEARCH transactions USING INDEX transactions_by_merchant_type/,
+    ],
+    [
+      'all voids',
+      { merchantIds: null, type: 'void' },
+      /SEARCH transactions USING INDEX transactions_by_type/,
+    ],
+  ])('pages %s along an index, in its order', (_, filter, index) => {
+    const plan = planOf(filter);
+    expect(plan).toMatch(index);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it.each<[string, LedgerSearch]>([
+    [
+      'a whole trace number (also an RRN tail and an amount)',
+      search({ trace: '009001', rrnTail: '009001', amount: 900100 }),
+    ],
+    [
+      'part of a trace number, a last 4, an amount',
+      search({ tracePart: '9001', last4: '9001', amount: 900100 }),
+    ],
+    ['3 digits of a trace number', search({ tracePart: '900' })],
+    ['a whole RRN', search({ rrnTail: '123456789012', amount: 12345678901200 })],
+  ])('searches all merchants for %s by seeks, never a scan', (_, terms) => {
+    const plan = planOf({ merchantIds: null, search: terms });
+    expect(plan).toMatch(/MULTI-INDEX OR/);
+    expect(plan).not.toMatch(/^SCAN transactions$/m);
   });
 });

@@ -24,13 +24,7 @@ export function sqlLedger(db: Db, world: () => World): SalesLedger {
   return {
     page(filter, after, limit) {
       if (limit <= 0 || selectsNothing(filter)) return Promise.resolve([]);
-      const query = db.q
-        .selectFrom('transactions')
-        .selectAll()
-        .where((eb) => eb.and([...conditions(eb, filter), ...afterKey(eb, after)]))
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'asc')
-        .limit(limit);
+      const query = pageQuery(db, filter, after, limit);
       return Promise.resolve(db.all(query).map((r) => transactionOf(r, terminalOf(r.tid))));
     },
     totals(filter) {
@@ -54,6 +48,17 @@ export function sqlLedger(db: Db, world: () => World): SalesLedger {
       return Promise.resolve(db.all(query).map((r) => transactionOf(r, terminalOf(r.tid))));
     },
   };
+}
+
+/** One page: exported so a test can ask SQLite how it runs it (EXPLAIN QUERY PLAN). */
+export function pageQuery(db: Db, filter: LedgerFilter, after: LedgerKey | null, limit: number) {
+  return db.q
+    .selectFrom('transactions')
+    .selectAll()
+    .where((eb) => eb.and([...conditions(eb, filter), ...afterKey(eb, after)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'asc')
+    .limit(limit);
 }
 
 /** No merchant in view, or a search text that can be nothing the ledger holds. */
