@@ -33,6 +33,8 @@ export interface SimState {
   generatedAuditCount: number;
   /** Sales made since the world was generated, oldest first: what the mock's snapshot keeps of sales. */
   liveSales: TransactionRecord[];
+  /** The earliest lock expiry known (`liftExpiredLocks`); -Infinity: not looked for yet. */
+  nextLockExpiry: number;
   idempotency: Map<string, IdempotencyRecord>;
   /**
    * Memory only, by idempotency record, so a retried reset can show the PIN again (to the session that asked,
@@ -132,6 +134,7 @@ export function bareState(world: World, users: UserRecord[], hasher: SecretHashe
     audit: [],
     generatedAuditCount: 0,
     liveSales: [],
+    nextLockExpiry: -Infinity,
     idempotency: new Map(),
     temporaryPasswords: new Map(),
     throttles: new Map(),

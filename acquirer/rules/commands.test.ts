@@ -236,6 +236,21 @@ describe('resetting a void password', () => {
     expect((await reset(owner, T.defaultPassword, { newPassword: '470215' }, fresh)).status).toBe(202);
   });
 
+  it('lifts a lock after 30 minutes when it is the only one in the fleet', async () => {
+    const acquirer = testAcquirer();
+    acquirer.clock.advance(21 * MINUTE); // the generated lock (20 minutes) has lifted: none is left
+    const owner = await signedIn(acquirer, 'owner');
+    expect((await detail(owner, T.locked)).voidPassword).toMatchObject({ state: 'custom' });
+    for (let attempt = 1; attempt <= 5; attempt++) await change(owner, T.custom, '000001', '470215');
+    expect((await detail(owner, T.custom)).voidPassword).toMatchObject({ state: 'locked' });
+    acquirer.clock.advance(30 * MINUTE);
+    const later = await signedIn(acquirer, 'owner');
+    expect((await detail(later, T.custom)).voidPassword).toMatchObject({
+      state: 'custom',
+      failedAttempts: 0,
+    });
+  });
+
   it('works on a locked terminal and unlocks it when applied', async () => {
     const acquirer = testAcquirer();
     const owner = await signedIn(acquirer, 'owner');

@@ -24,6 +24,7 @@ import {
   LOCK_MS,
   matchesCurrent,
   MAX_WRONG_ATTEMPTS,
+  noteLock,
   policyProblem,
   reusedProblem,
 } from './void-password';
@@ -102,6 +103,7 @@ function wrongCurrentPassword(ctx: RequestContext, terminal: TerminalRecord): Si
   if (vp.failedAttempts >= MAX_WRONG_ATTEMPTS) {
     vp.lockedAt = ctx.now;
     vp.lockedUntil = ctx.now + LOCK_MS;
+    noteLock(ctx.state, vp.lockedUntil);
     audit(ctx, { ...common, action: 'void_password.locked', outcome: 'failure' });
     return lockedProblem(terminal);
   }

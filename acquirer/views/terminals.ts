@@ -346,8 +346,9 @@ function firstInOrder(
   const { of, ofCursor } = numericKeyOf(ctx, key);
   type Entry = { value: number; tid: string; terminal: TerminalRecord };
   // < 0: a comes first in the list's order.
-  const order = (a: Entry, b: Entry) =>
-    direction * (a.value - b.value || (a.tid < b.tid ? -1 : a.tid > b.tid ? 1 : 0));
+  const compare = (value: number, tid: string, other: Entry) =>
+    direction * (value - other.value || (tid < other.tid ? -1 : tid > other.tid ? 1 : 0));
+  const order = (a: Entry, b: Entry) => compare(a.value, a.tid, b);
   const cursor: Entry | null = after
     ? { value: ofCursor(after[0]!), tid: String(after[1]), terminal: null! }
     : null;
@@ -374,14 +375,16 @@ function firstInOrder(
       i = top;
     }
   };
+  // An entry is made only for a row that goes into the heap: most rows of a big fleet never do.
   for (const terminal of rows) {
-    const entry: Entry = { value: of(terminal), tid: terminal.tid, terminal };
-    if (cursor && order(entry, cursor) <= 0) continue;
+    const value = of(terminal);
+    const tid = terminal.tid;
+    if (cursor && compare(value, tid, cursor) <= 0) continue;
     if (heap.length < keep) {
-      heap.push(entry);
+      heap.push({ value, tid, terminal });
       up(heap.length - 1);
-    } else if (order(entry, heap[0]!) < 0) {
-      heap[0] = entry;
+    } else if (compare(value, tid, heap[0]!) < 0) {
+      heap[0] = { value, tid, terminal };
       down(0);
     }
   }
