@@ -201,13 +201,16 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     try {
       finishWith = await pending.handler.read();
     } catch (error) {
-      return finishResponse(errorResponse(error));
+      const response = errorResponse(error);
+      if (pending.ctx.setCookies.length > 0) response.setCookies = pending.ctx.setCookies;
+      return finishResponse(response);
     }
     let response: SimResponse;
     try {
       response = finish(pending.ctx, finishWith(pending.ctx), pending.defaultStatus);
     } catch (error) {
       response = errorResponse(error);
+      if (pending.ctx.setCookies.length > 0) response.setCookies = pending.ctx.setCookies;
     }
     store(request, true);
     if (pending.delayMs) response.fault = { ...response.fault, delayMs: pending.delayMs };
