@@ -110,8 +110,6 @@ export interface World {
   terminals: TerminalRecord[];
   terminalByTid: Map<string, TerminalRecord>;
   transactions: TransactionRecord[];
-  /** Newest first, for burst alerts. */
-  voidIndexes: number[];
   commands: CommandRecord[];
   audit: AuditRecord[];
 }

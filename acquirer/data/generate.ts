@@ -238,11 +238,9 @@ export class WorldBuilder {
   build(scenario: Scenario, seed: string): World {
     // Newest first; ties in the order generated (index holds the generation order until here).
     this.transactions.sort((a, b) => b.createdAt - a.createdAt || b.index - a.index);
-    const voidIndexes: number[] = [];
     this.transactions.forEach((t, index) => {
       t.index = index;
       t.id = transactionId(index);
-      if (t.type === 'void') voidIndexes.push(index);
     });
     for (const [voidRecord, sale] of this.voidLinks) voidRecord.originalId = sale.id;
     this.audit.sort((a, b) => a.at - b.at);
@@ -258,7 +256,6 @@ export class WorldBuilder {
       terminals: this.terminals,
       terminalByTid: new Map(this.terminals.map((t) => [t.tid, t])),
       transactions: this.transactions,
-      voidIndexes,
       commands: this.commands,
       audit: this.audit,
     };

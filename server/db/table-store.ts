@@ -191,7 +191,6 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
     terminalByTid,
     // Sales stay in their table, read through the ledger (sql-ledger.ts, decision 017).
     transactions: [],
-    voidIndexes: [],
     commands: [],
     audit: [],
   };
@@ -265,7 +264,6 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
 /** Once written, sales are read from their table (sql-ledger.ts), not kept in memory. */
 function releaseSales(state: SimState): void {
   state.world.transactions = [];
-  state.world.voidIndexes = [];
   state.liveSales = [];
 }
 
