@@ -57,7 +57,8 @@ export const test = base.extend<Fixtures, WorkerOptions & WorkerFixtures>({
           controlled: navigator.serviceWorker?.controller != null,
           headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent?.trim()).slice(0, 6),
           alerts: [...document.querySelectorAll('[role=alert], [role=status]')]
-            .map((a) => a.textContent?.trim())
+            // A status may show a temporary PIN: a 6-digit run is masked (TIDs have 8).
+            .map((a) => a.textContent?.trim().replace(/(?<!\d)\d{6}(?!\d)/g, '******'))
             .filter(Boolean)
             .slice(0, 6),
           marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}ms`),
