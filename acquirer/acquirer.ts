@@ -7,6 +7,7 @@ import { type HandlerResult, isStreamedText, ReadFirst, type RequestContext } fr
 import { handleControl } from './control';
 import { generateWorld } from './data/generate';
 import { takeFault } from './faults';
+import { type Fleet, memoryFleet } from './fleet';
 import { fastHasher, type SecretHasher } from './hash';
 import { HashBook, HashesNeeded } from './hash-book';
 import {
@@ -47,6 +48,8 @@ export interface AcquirerOptions {
   controlPath?: string | null;
   /** Where sales and voids are read; by default the generated world's, in memory (decision 017). */
   ledger?: SalesLedger;
+  /** Where the fleet lists read terminals; by default the state's, in memory (decision 018). */
+  fleet?: Fleet;
   /**
    * Where the audit trail is read; by default `state.audit`, in memory (decision 017). Events are recorded
    * in `state.audit` either way: a host that reads them elsewhere stores them there (the server's tables).
@@ -119,6 +122,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
 
   let usersHashed = hashUserPasswords(state);
   const ledger = options.ledger ?? memoryLedger(() => state.world);
+  const fleet = options.fleet ?? memoryFleet(() => state);
   const auditTrail = options.auditTrail ?? memoryAuditTrail(() => state.audit);
 
   const acquirer: Acquirer = {
@@ -299,6 +303,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       setCookies: [],
       responseHeaders: {},
       ledger,
+      fleet,
       auditTrail,
       hashes: carry.hashes,
       temporaryPins: carry.temporaryPins,

@@ -1,5 +1,6 @@
 import type { EndpointName } from '@contract/endpoint-table';
 import type { AuditTrail } from './audit-trail';
+import type { Fleet } from './fleet';
 import type { HashBook } from './hash-book';
 import type { SalesLedger } from './ledger';
 import type { SimState } from './state';
@@ -25,6 +26,8 @@ export interface RequestContext {
   responseHeaders: Record<string, string>;
   /** Sales and voids (decision 017): read in a handler's `readFirst` step only. */
   ledger: SalesLedger;
+  /** The terminals as the fleet lists read them (decision 018): in a handler's `readFirst` step only. */
+  fleet: Fleet;
   /** The audit trail, to read (decision 017): in a handler's `readFirst` step only. Written by `recordAudit`. */
   auditTrail: AuditTrail;
   /** KDF hashes, computed before this run of the request (decision 014). */

@@ -35,6 +35,8 @@ export async function startServer(
     storage: store,
     // Sales and the audit trail are read from their tables, never held in memory (decision 017).
     ledger: store.ledger(() => acquirer.state.world),
+    // The fleet lists are SQL queries on the terminals table (decision 018).
+    fleet: store.fleet(() => acquirer.state.world),
     auditTrail: store.auditTrail(),
     hasher,
     controlPath: config.sandbox ? CONTROL_PATH : null,

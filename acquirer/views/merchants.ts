@@ -1,10 +1,10 @@
 import type { Merchant, MerchantDetail } from '@contract/schemas/merchants';
 import { type HandlerResult, type RequestContext } from '../context';
 import { maskPhone } from '../data/generate';
+import { naturalOrder } from '../fleet';
 import { notFound, requireRole } from '../rules/access';
 import type { SimState } from '../state';
 import type { MerchantRecord } from '../types';
-import { naturalOrder } from './terminals';
 
 interface Counts {
   stores: Map<string, number>;

@@ -14,6 +14,7 @@ import * as m0002 from './migrations/0002-ledger-order';
 import * as m0003 from './migrations/0003-audit-search-keys';
 import * as m0004 from './migrations/0004-sales-search';
 import * as m0005 from './migrations/0005-sales-by-type';
+import * as m0006 from './migrations/0006-fleet-in-sql';
 import type { Database } from './schema';
 
 /** Every migration the code knows, in order. A new one is appended, never edited once released. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-audit-search-keys': m0003,
   '0004-sales-search': m0004,
   '0005-sales-by-type': m0005,
+  '0006-fleet-in-sql': m0006,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

@@ -2,6 +2,7 @@ import { DEFAULT_CUTOFF_MINUTE } from '@acquirer/data/generate';
 import { randomId, randomToken, type SecretHasher } from '@acquirer/hash';
 import { LoginRequest } from '@contract/schemas/auth';
 import type { Db } from './database';
+import { rankFleet } from './fleet-ranks';
 import type { Database } from './schema';
 import { insertRows } from './table-store';
 
@@ -409,7 +410,15 @@ export async function writeFleet(
     const stores: Database['stores'][] = fleet.stores.map((s) => {
       const id = randomId('st');
       storeIds.set(storeKey(s.mid, s.name), id);
-      return { id, seq: seq++, merchant_id: s.mid, name: s.name, city: s.city };
+      return {
+        id,
+        seq: seq++,
+        merchant_id: s.mid,
+        name: s.name,
+        city: s.city,
+        name_key: s.name.toLowerCase(),
+        name_rank: 0,
+      };
     });
     insertRows(db, 'stores', stores);
     seq = nextSeq('users');
@@ -465,8 +474,13 @@ export async function writeFleet(
         failed_attempts: 0,
         locked_at: null,
         locked_until: null,
+        sn_key: t.sn.toLowerCase(),
+        store_rank: 0,
+        model_rank: 0,
       })),
     );
+    // The new stores and models take their places in the fleet's sort order.
+    rankFleet(db);
   });
   return {
     merchants: fleet.merchants.length,

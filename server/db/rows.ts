@@ -33,7 +33,16 @@ export function merchantOf(r: Row<'merchants'>): MerchantRecord {
 }
 
 export function storeRow(s: StoreRecord, seq: number): Row<'stores'> {
-  return { id: s.id, seq, merchant_id: s.merchantId, name: s.name, city: s.city };
+  // The rank is set for all stores at once (server/db/fleet-ranks.ts).
+  return {
+    id: s.id,
+    seq,
+    merchant_id: s.merchantId,
+    name: s.name,
+    city: s.city,
+    name_key: s.name.toLowerCase(),
+    name_rank: 0,
+  };
 }
 export function storeOf(r: Row<'stores'>): StoreRecord {
   return { id: r.id, merchantId: r.merchant_id, name: r.name, city: r.city };
@@ -102,6 +111,10 @@ export function terminalRow(t: TerminalRecord, seq: number): Row<'terminals'> {
     failed_attempts: vp.failedAttempts,
     locked_at: vp.lockedAt,
     locked_until: vp.lockedUntil,
+    sn_key: t.sn.toLowerCase(),
+    // Set for the whole fleet at once (server/db/fleet-ranks.ts); an update leaves them be.
+    store_rank: 0,
+    model_rank: 0,
   };
 }
 export function terminalOf(r: Row<'terminals'>, manualSettlements: number[]): TerminalRecord {

@@ -25,6 +25,10 @@ export interface StoresTable {
   merchant_id: string;
   name: string;
   city: string;
+  /** `name` lower-cased as JavaScript does it, for the fleet's search (migration 0006). */
+  name_key: string;
+  /** The name's place among all store names in the fleet's order (server/db/fleet-ranks.ts). */
+  name_rank: number;
 }
 
 export interface UsersTable {
@@ -94,6 +98,11 @@ export interface TerminalsTable {
   failed_attempts: number;
   locked_at: number | null;
   locked_until: number | null;
+  /** `sn` lower-cased as JavaScript does it, for the fleet's search (migration 0006). */
+  sn_key: string;
+  /** Its store's `name_rank`, and its model's rank: the fleet sorts by them (server/db/fleet-ranks.ts). */
+  store_rank: number;
+  model_rank: number;
 }
 
 export interface TerminalSettlementsTable {

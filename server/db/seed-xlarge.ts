@@ -16,6 +16,7 @@ import { createRng } from '@acquirer/random';
 import { bareState, createUsers, hashUserPasswords } from '@acquirer/state';
 import type { MerchantRecord, TerminalRecord } from '@acquirer/types';
 import type { Db } from './database';
+import { rankFleet } from './fleet-ranks';
 import * as rows from './rows';
 import type { Database } from './schema';
 import { clearAll, insertRows } from './table-store';
@@ -367,6 +368,8 @@ export async function seedXlarge(db: Db, options: XlargeOptions): Promise<Xlarge
         log(`  wrote ${writer.count} transactions (${elapsed()}, ${rss()}); building their indexes`);
       });
       if (voidedIds.size > 0) throw new Error(`xlarge: ${voidedIds.size} voided sales without their void`);
+      rankFleet(db);
+      log(`  ranked store names and models for the fleet's sort (${elapsed()})`);
       return { ...counts, users: users.length };
     });
     log(`  committed (${elapsed()}, ${rss()})`);

@@ -3,6 +3,7 @@ import type { AuditTrail } from '@acquirer/audit-trail';
 import type { SimClock } from '@acquirer/clock';
 import { generateWorld } from '@acquirer/data/generate';
 import { faultRecord } from '@acquirer/faults';
+import type { Fleet } from '@acquirer/fleet';
 import { fastHasher, type SecretHasher } from '@acquirer/hash';
 import type { SalesLedger } from '@acquirer/ledger';
 import type { LoadedState, RecordStoragePort } from '@acquirer/persistence';
@@ -16,9 +17,11 @@ import {
 } from '@acquirer/state';
 import type { Scenario, TerminalRecord, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
+import { rankFleet } from './fleet-ranks';
 import * as rows from './rows';
 import type { Database } from './schema';
 import { sqlAuditTrail } from './sql-audit';
+import { sqlFleet } from './sql-fleet';
 import { sqlLedger } from './sql-ledger';
 
 type Table = keyof Database;
@@ -128,6 +131,7 @@ export function writeState(db: Db, state: SimState, clockOffsetMs: number): void
     'login_throttles',
     [...state.throttles.entries()].map(([key, t]) => rows.throttleRow(key, t)),
   );
+  rankFleet(db);
   insertRows(db, 'faults', rows.faultRows(state));
 }
 
@@ -285,6 +289,8 @@ export interface TableStore extends RecordStoragePort {
   readonly db: Db;
   /** The sales of the tables, for the acquirer's `ledger` option; `world` gives the terminals they name. */
   ledger(world: () => World): SalesLedger;
+  /** The fleet lists from the `terminals` table, for the acquirer's `fleet` option (decision 018). */
+  fleet(world: () => World): Fleet;
   /**
    * The audit trail of the tables, for the acquirer's `auditTrail` option. The store drops the events it
    * has written from `state.audit`: an acquirer on this store reads the trail through this.
@@ -364,7 +370,7 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
     for (const tid of changes.terminals) {
       const terminal = state.world.terminalByTid.get(tid);
       if (!terminal) continue;
-      const { tid: _tid, seq: _seq, ...set } = rows.terminalRow(terminal, 0);
+      const { tid: _tid, seq: _seq, store_rank: _s, model_rank: _m, ...set } = rows.terminalRow(terminal, 0);
       db.run(q.updateTable('terminals').set(set).where('tid', '=', tid));
     }
     for (const id of changes.jobs) {
@@ -474,6 +480,7 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
   return {
     db,
     ledger: (world) => sqlLedger(db, world),
+    fleet: (world) => sqlFleet(db, world),
     auditTrail: () => sqlAuditTrail(db),
     load: () => {
       const loaded = loadState(db);
@@ -502,6 +509,8 @@ export async function openTableStore(options: {
   try {
     await migrate(db);
     if (options.seed && isEmpty(db)) await seedTables(db, options.seed);
+    // A database migrated to 0006 gets its ranks here; afterwards this finds nothing to change.
+    rankFleet(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -1,0 +1,327 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
+import { createSimClock } from '@acquirer/clock';
+import { DEMO_TIDS, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
+import {
+  type Fleet,
+  type FleetFilter,
+  fleetKeyOf,
+  type FleetSort,
+  type FleetSortKey,
+  memoryFleet,
+} from '@acquirer/fleet';
+import { fastHasher } from '@acquirer/hash';
+import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
+import { markChanged, type SimState } from '@acquirer/state';
+import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
+import type { Scenario, TerminalRecord } from '@acquirer/types';
+import { fleetPageQuery } from './sql-fleet';
+import { openTableStore, type TableStore } from './table-store';
+
+// The server lists terminals from SQL, the mock from memory (decision 018): the same filter must give the
+// same terminals in the same order, with the same counts and facets, and the API the same answers.
+
+const NOW = Date.parse(TEST_NOW);
+const MINUTE = 60_000;
+const SEED = 'fleet-parity';
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'acquirer-fleet-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const tids = (rows: readonly TerminalRecord[]) => rows.map((t) => t.tid);
+const SORT_KEYS: FleetSortKey[] = ['tid', 'storeName', 'model', 'lastSeenAt', 'passwordChangedAt'];
+
+/** One state loaded from the tables, read through both ports. */
+async function bothFleets(scenario: Scenario): Promise<{
+  store: TableStore;
+  state: SimState;
+  memory: Fleet;
+  sql: Fleet;
+}> {
+  const store = await openTableStore({
+    file: path.join(dir, `port-${scenario}.db`),
+    seed: { scenario, seed: SEED, now: NOW, hasher: fastHasher },
+  });
+  const loaded = store.load();
+  if (!loaded || !('state' in loaded)) throw new Error('not seeded');
+  const state = loaded.state;
+  return { store, state, memory: memoryFleet(() => state), sql: store.fleet(() => state.world) };
+}
+
+/** Every state a PIN can be in, among the first terminals, written to the tables as a request would. */
+function varyTerminals(store: TableStore, state: SimState): void {
+  state.world.terminals.slice(0, 40).forEach((t, i) => {
+    const vp = t.voidPassword;
+    switch (i % 5) {
+      case 0:
+        vp.hash = `h${i}`;
+        vp.temporary = true;
+        vp.changedAt = NOW - i * MINUTE;
+        break;
+      case 1:
+        vp.lockedAt = NOW - MINUTE;
+        vp.lockedUntil = NOW + i * MINUTE;
+        break;
+      case 2:
+        vp.hash = `h${i}`;
+        vp.temporary = false;
+        vp.changedAt = NOW - STALE_PASSWORD_MS - (i - 20) * MINUTE;
+        break;
+      case 3:
+        t.online = !t.online;
+        t.lastSeenAt = NOW - i * 7 * MINUTE;
+        break;
+      default:
+        vp.changedAt = NOW - 3 * MINUTE;
+    }
+    markChanged(state, 'terminals', t.tid);
+  });
+  store.saveChanges(state, createSimClock({ realNow: () => NOW }), { durable: true });
+}
+
+describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory one (%s)', (scenario) => {
+  let store: TableStore;
+  let state: SimState;
+  let memory: Fleet;
+  let sql: Fleet;
+  beforeAll(async () => {
+    ({ store, state, memory, sql } = await bothFleets(scenario));
+    varyTerminals(store, state);
+  });
+  afterAll(() => store.close());
+
+  it('gives the same pages, counts and facets for any filter, sort, cursor and instant', async () => {
+    const { world } = state;
+    const terminals = world.terminals;
+    const merchants = world.merchants.map((m) => m.id);
+    const pick = <T>(list: readonly T[]) => fc.constantFrom(...list);
+    // Instants where a lock ends or a PIN turns stale: where `<` and `<=` differ.
+    const instants = terminals.flatMap((t) => [
+      ...(t.voidPassword.lockedUntil === null ? [] : [t.voidPassword.lockedUntil]),
+      ...(t.voidPassword.changedAt === null ? [] : [t.voidPassword.changedAt + STALE_PASSWORD_MS]),
+    ]);
+    const texts = terminals
+      .slice(0, 30)
+      .flatMap((t) => [
+        t.tid.slice(2, 6),
+        t.sn.slice(0, 3).toLowerCase(),
+        t.sn.slice(-5, -1).toLowerCase(),
+        (world.storeById.get(t.storeId)?.name ?? '').slice(0, 2).toLowerCase(),
+      ]);
+    const parts = {
+      merchantIds: fc.subarray(merchants),
+      status: pick(['online', 'offline'] as const),
+      passwordState: pick(['default', 'custom', 'temporary', 'locked'] as const),
+      storeId: pick(terminals.slice(0, 50).map((t) => t.storeId)),
+      model: pick([...new Set(terminals.map((t) => t.model))]),
+      stalePassword: fc.constant(true),
+      openCommand: fc.constant(true),
+      text: fc.oneof(pick(texts.filter((x) => x.length > 0)), fc.constantFrom('%', '_', 'a', '1')),
+    };
+    const constraints = fc.record(parts);
+    const filter = fc
+      .tuple(constraints, fc.subarray(Object.keys(parts), { minLength: 1, maxLength: 3 }))
+      .map(([all, keys]): FleetFilter => {
+        const picked: Record<string, unknown> = { merchantIds: null };
+        for (const key of keys) picked[key] = all[key as keyof typeof all];
+        return picked as unknown as FleetFilter;
+      });
+    const now = fc.oneof(fc.constant(NOW), pick(instants), fc.integer({ min: NOW, max: NOW + 60 * MINUTE }));
+    await fc.assert(
+      fc.asyncProperty(
+        filter,
+        pick(SORT_KEYS),
+        pick([1, -1] as const),
+        fc.integer({ min: 1, max: 60 }),
+        now,
+        async (f, key, direction, limit, at) => {
+          // A walk of up to 4 pages, each after the last row of the one before.
+          let sort: FleetSort = { key, direction, after: null };
+          for (let page = 0; page < 4; page++) {
+            const expected = await memory.page(f, sort, limit, at);
+            expect(tids(await sql.page(f, sort, limit, at)), JSON.stringify({ f, sort, limit, at })).toEqual(
+              tids(expected),
+            );
+            const last = expected.at(-1);
+            if (!last || expected.length < limit) break;
+            sort = { ...sort, after: fleetKeyOf(world, key, at)(last) };
+          }
+          expect(await sql.counts(f, at)).toEqual(await memory.counts(f, at));
+        },
+      ),
+      { numRuns: 250 },
+    );
+    const sorted = <T>(list: T[]) =>
+      [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    for (const merchantIds of [null, [], merchants.slice(0, 1), merchants.slice(1, 3)]) {
+      const [x, y] = await Promise.all([memory.facets({ merchantIds }), sql.facets({ merchantIds })]);
+      expect(sorted(y.stores)).toEqual(sorted(x.stores));
+      expect(sorted(y.models)).toEqual(sorted(x.models));
+    }
+  });
+
+  it('places a cursor of a store name no row has where the memory fleet does', async () => {
+    const names = state.world.stores.map((s) => s.name);
+    for (const name of [' ', names[0]!, `${names[0]!}0`, `${names.at(-1)!}~`, '门店', 'zzzz']) {
+      for (const direction of [1, -1] as const) {
+        const sort: FleetSort = { key: 'storeName', direction, after: [name, '58100104'] };
+        expect(tids(await sql.page({ merchantIds: null }, sort, 20, NOW))).toEqual(
+          tids(await memory.page({ merchantIds: null }, sort, 20, NOW)),
+        );
+      }
+    }
+  });
+});
+
+describe('the fleet list through the API, memory and SQL', () => {
+  let memoryAcquirer: Acquirer;
+  let sqlAcquirer: Acquirer;
+  let store: TableStore;
+  beforeAll(async () => {
+    store = await openTableStore({
+      file: path.join(dir, 'api.db'),
+      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
+    });
+    sqlAcquirer = createAcquirer({
+      storage: store,
+      realNow: () => NOW,
+      ledger: store.ledger(() => sqlAcquirer.state.world),
+      fleet: store.fleet(() => sqlAcquirer.state.world),
+      auditTrail: store.auditTrail(),
+    });
+    memoryAcquirer = createAcquirer({ scenario: 'demo', seed: SEED, now: NOW, realNow: () => NOW });
+    await Promise.all([sqlAcquirer.ready(), memoryAcquirer.ready()]);
+  });
+  afterAll(() => store.close());
+
+  it.each(['owner', 'owner2', 'cashier', 'support'])('answers %s the same lists and facets', async (user) => {
+    const [a, b] = await Promise.all([signedIn(memoryAcquirer, user), signedIn(sqlAcquirer, user)]);
+    const calls: Record<string, string>[] = [
+      {},
+      { sort: '-tid', limit: '7' },
+      { sort: 'storeName' },
+      { sort: '-model' },
+      { sort: 'lastSeenAt' },
+      { sort: 'passwordChangedAt' },
+      { passwordState: 'default' },
+      { passwordState: 'locked' },
+      { passwordAge: 'stale' },
+      { command: 'open' },
+      { status: 'offline' },
+      { q: '5810010' },
+      { q: 'XYZ' },
+      { merchantId: MERCHANT_A, sort: '-lastSeenAt' },
+      { merchantId: MERCHANT_B },
+    ];
+    let rows = 0;
+    for (const query of calls) {
+      const [x, y] = await Promise.all([a.get('/terminals', query), b.get('/terminals', query)]);
+      expect(y.status, `${user} ${JSON.stringify(query)}`).toBe(x.status);
+      expect(y.body, `${user} ${JSON.stringify(query)}`).toEqual(x.body);
+      rows += (x.body as { items?: unknown[] }).items?.length ?? 0;
+    }
+    expect(rows).toBeGreaterThan(20);
+    for (const query of [{}, { merchantId: MERCHANT_A }]) {
+      const [x, y] = await Promise.all([
+        a.get('/terminals/facets', query),
+        b.get('/terminals/facets', query),
+      ]);
+      expect(y.body).toEqual(x.body);
+    }
+  });
+
+  it('walks the same pages by cursor in every sort', async () => {
+    const [a, b] = await Promise.all([signedIn(memoryAcquirer, 'support'), signedIn(sqlAcquirer, 'support')]);
+    for (const sort of [
+      'tid',
+      '-storeName',
+      'model',
+      '-lastSeenAt',
+      'passwordChangedAt',
+      '-passwordChangedAt',
+    ]) {
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: Record<string, string> = { sort, limit: '5', ...(cursor && { cursor }) };
+        const [x, y] = await Promise.all([a.get('/terminals', query), b.get('/terminals', query)]);
+        expect(y.body, `${sort} page ${pages}`).toEqual(x.body);
+        cursor = (x.body as { nextCursor: string | null }).nextCursor;
+        pages++;
+      } while (cursor && pages < 100);
+      expect(pages, sort).toBeGreaterThan(2);
+    }
+  });
+
+  it('lists a terminal as locked after five wrong PINs, on both', async () => {
+    // The locked terminal of the demo unlocks 20 minutes after generation: the state comes from the clock.
+    for (const acquirer of [memoryAcquirer, sqlAcquirer]) {
+      const client = await signedIn(acquirer, 'owner');
+      const page = await client.get('/terminals', { passwordState: 'locked' });
+      expect((page.body as { items: { tid: string }[] }).items.map((t) => t.tid)).toContain(DEMO_TIDS.locked);
+    }
+  });
+});
+
+describe('how SQLite runs a fleet page', () => {
+  let store: TableStore;
+  beforeAll(async () => {
+    store = await openTableStore({
+      file: path.join(dir, 'plans.db'),
+      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
+    });
+  });
+  afterAll(() => store.close());
+
+  const planOf = (filter: FleetFilter, sort: FleetSort) => {
+    const compiled = fleetPageQuery(store.db, filter, sort, 51, NOW).compile();
+    const rows = store.db.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`)
+      .all(...(compiled.parameters as unknown[])) as { detail: string }[];
+    return rows.map((r) => r.detail).join('\n');
+  };
+
+  it.each<[string, FleetFilter, FleetSortKey, RegExp]>([
+    [
+      'all by tid',
+      { merchantIds: null },
+      'tid',
+      /terminals USING (COVERING )?INDEX sqlite_autoindex_terminals_1/,
+    ],
+    ['all by store', { merchantIds: null }, 'storeName', /USING (COVERING )?INDEX terminals_by_store_rank/],
+    ['all by model', { merchantIds: null }, 'model', /USING (COVERING )?INDEX terminals_by_model_rank/],
+    [
+      'all by PIN age',
+      { merchantIds: null },
+      'passwordChangedAt',
+      /USING (COVERING )?INDEX terminals_by_password_changed_at/,
+    ],
+    [
+      'one merchant by tid',
+      { merchantIds: [MERCHANT_A] },
+      'tid',
+      /USING (COVERING )?INDEX terminals_by_merchant /,
+    ],
+    ['one merchant by store', { merchantIds: [MERCHANT_A] }, 'storeName', /terminals_by_merchant_store_rank/],
+    ['one merchant by model', { merchantIds: [MERCHANT_A] }, 'model', /terminals_by_merchant_model_rank/],
+  ])('pages %s along an index, in its order, both ways', (_, filter, key, index) => {
+    for (const direction of [1, -1] as const) {
+      for (const after of [null, key === 'passwordChangedAt' ? [NOW, '58100104'] : ['x', '58100104']]) {
+        const plan = planOf(filter, {
+          key,
+          direction,
+          after: key === 'tid' && after ? ['58100104', '58100104'] : after,
+        });
+        expect(plan).toMatch(index);
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+});

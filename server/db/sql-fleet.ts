@@ -1,0 +1,237 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { HEARTBEAT_MS } from '@acquirer/data/generate';
+import {
+  type Fleet,
+  type FleetCounts,
+  type FleetFilter,
+  type FleetSort,
+  naturalOrder,
+} from '@acquirer/fleet';
+import type { KeyPart } from '@acquirer/paging';
+import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
+import type { TerminalRecord, World } from '@acquirer/types';
+import type { Db } from './database';
+import type { Database } from './schema';
+
+type Eb = ExpressionBuilder<Database, 'terminals'>;
+
+/**
+ * The `terminals` table as the fleet lists read it (decision 018): each filter a WHERE, each page a keyset
+ * seek on the sort's index (migrations 0001, 0006), the counts and facets one aggregate each. The rules'
+ * `fleetMatcher` (acquirer/fleet.ts) is what this implements; server/db/sql-fleet.test.ts proves both give
+ * the same answers. The terminals themselves are still the ones the server holds (`world`).
+ */
+export function sqlFleet(db: Db, world: () => World): Fleet {
+  const terminalOf = (tid: string): TerminalRecord => {
+    const terminal = world().terminalByTid.get(tid);
+    if (!terminal) throw new Error(`terminals: no terminal ${tid} in memory`);
+    return terminal;
+  };
+
+  return {
+    page(filter, sort, limit, now) {
+      if (limit <= 0 || selectsNothing(filter)) return Promise.resolve([]);
+      const query = fleetPageQuery(db, filter, sort, limit, now);
+      return Promise.resolve(db.all(query).map((r) => terminalOf(r.tid)));
+    },
+    counts(filter, now) {
+      if (selectsNothing(filter)) return Promise.resolve({ total: 0, default: 0, locked: 0, offline: 0 });
+      const locked = lockedAt(now);
+      const row = db.first(
+        db.q
+          .selectFrom('terminals')
+          .select((eb) => [
+            eb.fn.countAll<number>().as('total'),
+            sql<number>`sum(case when ${locked} then 1 else 0 end)`.as('locked'),
+            sql<number>`sum(case when not ${locked} and password_hash is null then 1 else 0 end)`.as(
+              'default',
+            ),
+            sql<number>`sum(case when online = 0 then 1 else 0 end)`.as('offline'),
+          ])
+          .where((eb) => eb.and(conditions(eb, filter, now))),
+      );
+      const counts: FleetCounts = {
+        total: Number(row?.total ?? 0),
+        default: Number(row?.default ?? 0),
+        locked: Number(row?.locked ?? 0),
+        offline: Number(row?.offline ?? 0),
+      };
+      return Promise.resolve(counts);
+    },
+    facets(filter) {
+      if (selectsNothing(filter)) return Promise.resolve({ stores: [], models: [] });
+      const grouped = (column: 'store_id' | 'model') =>
+        db
+          .all(
+            db.q
+              .selectFrom('terminals')
+              .select((eb) => [eb.ref(column).as('value'), eb.fn.countAll<number>().as('count')])
+              .where((eb) => eb.and(conditions(eb, { merchantIds: filter.merchantIds }, 0)))
+              .groupBy(column),
+          )
+          .map((r): [string, number] => [r.value, Number(r.count)]);
+      return Promise.resolve({ stores: grouped('store_id'), models: grouped('model') });
+    },
+  };
+}
+
+/** One page: exported so a test can ask SQLite how it runs it (EXPLAIN QUERY PLAN). */
+export function fleetPageQuery(db: Db, filter: FleetFilter, sort: FleetSort, limit: number, now: number) {
+  const value = sortValue(sort, now);
+  const order = sort.direction === 1 ? 'asc' : 'desc';
+  const after = sort.after ? afterKey(db, sort, sort.after, now) : [];
+  const query = db.q
+    .selectFrom('terminals')
+    .select('tid')
+    .where((eb) => eb.and([...conditions(eb, filter, now), ...after]))
+    .orderBy(value, order);
+  // The tid breaks ties, unless it is the sort.
+  return (sort.key === 'tid' ? query : query.orderBy('tid', order)).limit(limit);
+}
+
+function selectsNothing(filter: Pick<FleetFilter, 'merchantIds'>): boolean {
+  return filter.merchantIds !== null && filter.merchantIds.length === 0;
+}
+
+function lockedAt(now: number) {
+  return sql<SqlBool>`(locked_until is not null and locked_until > ${now})`;
+}
+
+/** acquirer/rules/heartbeat.ts `lastSeenOf`: an online terminal was seen at its last heartbeat. */
+function lastSeenAt(now: number) {
+  const beat = sql.lit(HEARTBEAT_MS);
+  return sql<number>`(case when online = 1 then max(last_seen_at, ${now} - (((${now} - heartbeat_phase) % ${beat}) + ${beat}) % ${beat}) else last_seen_at end)`;
+}
+
+function sortValue(sort: FleetSort, now: number) {
+  switch (sort.key) {
+    case 'storeName':
+      return sql<number>`store_rank`;
+    case 'model':
+      return sql<number>`model_rank`;
+    case 'lastSeenAt':
+      return lastSeenAt(now);
+    case 'passwordChangedAt':
+      // Never changed (null) is the oldest of all: first ascending, last descending, as SQLite orders nulls.
+      return sql<number | null>`password_changed_at`;
+    default:
+      return sql<string>`tid`;
+  }
+}
+
+/** The rank of a cursor's store name or model in the table's ranks: its own, or half-way between two. */
+function rankOfCursor(db: Db, key: 'storeName' | 'model', value: string): number {
+  const { q } = db;
+  const known =
+    key === 'storeName'
+      ? db.first(q.selectFrom('stores').select('name_rank as rank').where('name', '=', value).limit(1))
+      : db.first(q.selectFrom('terminals').select('model_rank as rank').where('model', '=', value).limit(1));
+  if (known) return known.rank;
+  // A value no row has (a store since removed): placed after the ranks of the values before it.
+  const rows =
+    key === 'storeName'
+      ? db.all(q.selectFrom('stores').select(['name as value', 'name_rank as rank']))
+      : db.all(q.selectFrom('terminals').select(['model as value', 'model_rank as rank']).distinct());
+  let place = -0.5;
+  for (const row of rows) {
+    const order = naturalOrder(row.value, value);
+    if (order === 0) return row.rank;
+    if (order < 0) place = Math.max(place, row.rank + 0.5);
+  }
+  return place;
+}
+
+function afterKey(db: Db, sort: FleetSort, after: readonly KeyPart[], now: number): Expression<SqlBool>[] {
+  const tid = String(after[1]);
+  const forward = sort.direction === 1;
+  const beyond = forward ? '>' : '<';
+  if (sort.key === 'passwordChangedAt') {
+    const at = after[0] as number | null;
+    // Nulls come first ascending.
+    if (at === null) {
+      return [
+        forward
+          ? sql<SqlBool>`(password_changed_at is not null or tid > ${tid})`
+          : sql<SqlBool>`(password_changed_at is null and tid < ${tid})`,
+      ];
+    }
+    return [
+      forward
+        ? sql<SqlBool>`(password_changed_at > ${at} or (password_changed_at = ${at} and tid > ${tid}))`
+        : sql<SqlBool>`(password_changed_at is null or password_changed_at < ${at} or (password_changed_at = ${at} and tid < ${tid}))`,
+    ];
+  }
+  let value: number | string;
+  if (sort.key === 'storeName' || sort.key === 'model') value = rankOfCursor(db, sort.key, String(after[0]));
+  else if (sort.key === 'lastSeenAt') value = after[0] as number;
+  else value = String(after[0]);
+  const expression = sortValue(sort, now);
+  return [
+    sql<SqlBool>`(${expression} ${sql.raw(beyond)} ${value} or (${expression} = ${value} and tid ${sql.raw(beyond)} ${tid}))`,
+  ];
+}
+
+function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  if (filter.merchantIds !== null) {
+    out.push(
+      filter.merchantIds.length === 1
+        ? eb('merchant_id', '=', filter.merchantIds[0]!)
+        : eb('merchant_id', 'in', [...filter.merchantIds]),
+    );
+  }
+  if (filter.status) out.push(eb('online', '=', filter.status === 'online' ? 1 : 0));
+  if (filter.passwordState) {
+    const locked = lockedAt(now);
+    switch (filter.passwordState) {
+      case 'locked':
+        out.push(locked);
+        break;
+      case 'default':
+        out.push(sql<SqlBool>`not ${locked}`, eb('password_hash', 'is', null));
+        break;
+      case 'temporary':
+        out.push(
+          sql<SqlBool>`not ${locked}`,
+          eb('password_hash', 'is not', null),
+          eb('password_temporary', '=', 1),
+        );
+        break;
+      default:
+        out.push(
+          sql<SqlBool>`not ${locked}`,
+          eb('password_hash', 'is not', null),
+          eb.or([eb('password_temporary', 'is', null), eb('password_temporary', '=', 0)]),
+        );
+    }
+  }
+  if (filter.storeId) out.push(eb('store_id', '=', filter.storeId));
+  if (filter.model) out.push(eb('model', '=', filter.model));
+  if (filter.stalePassword) {
+    out.push(eb('password_hash', 'is not', null), eb('password_changed_at', '<', now - STALE_PASSWORD_MS));
+  }
+  if (filter.openCommand) {
+    out.push(
+      eb('tid', 'in', (sub) =>
+        sub.selectFrom('password_commands').select('tid').where('status', 'in', ['queued', 'delivered']),
+      ),
+    );
+  }
+  if (filter.text) {
+    // Found anywhere, as the rules' `includes`: `instr`, not LIKE, so `%` and `_` are only characters.
+    const text = filter.text;
+    out.push(
+      eb.or([
+        sql<SqlBool>`instr(tid, ${text}) > 0`,
+        sql<SqlBool>`instr(sn_key, ${text}) > 0`,
+        eb('store_id', 'in', (sub) =>
+          sub
+            .selectFrom('stores')
+            .select('id')
+            .where(sql<SqlBool>`instr(name_key, ${text}) > 0`),
+        ),
+      ]),
+    );
+  }
+  return out.length > 0 ? out : [sql<SqlBool>`1 = 1`];
+}
