@@ -157,22 +157,19 @@ export class FaultCell {
   ): Promise<void> {
     await this.mock.fault({ ...target, ...FAULTS[this.fault].body, times });
     if (!this.waits || this.fault === '429') return action();
-    const nextCall = () => this.page.waitForRequest((request) => isCallTo(target, request));
-    let sent = nextCall();
+    // Counted by a listener that stays, not awaited one request at a time: on a busy machine a retry can
+    // be sent before a fresh wait for it is registered, and would be missed.
+    const calls = this.countCalls(target);
+    const made = (count: number) => expect.poll(calls).toBeGreaterThanOrEqual(count);
     await action();
     for (let attempt = 1; ; attempt++) {
-      await sent;
+      await made(attempt);
       if (this.fault === 'hung') await this.page.clock.fastForward(timeoutMs);
       if (attempt === times) return;
-      sent = nextCall();
-      await this.fastForwardUntil(sent);
+      // Past the client's back-off, a quarter second at a time, until it tries again.
+      for (let step = 0; calls() <= attempt && step < MAX_RETRY_STEPS; step++) {
+        await this.page.clock.fastForward(250);
+      }
     }
-  }
-
-  private async fastForwardUntil(call: Promise<Request>): Promise<void> {
-    let made = false;
-    void call.then(() => (made = true));
-    for (let step = 0; !made && step < MAX_RETRY_STEPS; step++) await this.page.clock.fastForward(250);
-    await call;
   }
 }

@@ -17,7 +17,7 @@ import {
 } from '@acquirer/fleet';
 import { fastHasher } from '@acquirer/hash';
 import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
-import { markChanged, type SimState } from '@acquirer/state';
+import { type SimState, touchTerminal } from '@acquirer/state';
 import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
 import type { Scenario, TerminalRecord } from '@acquirer/types';
 import { fleetPageQuery } from './sql-fleet';
@@ -81,7 +81,7 @@ function varyTerminals(store: TableStore, state: SimState): void {
       default:
         vp.changedAt = NOW - 3 * MINUTE;
     }
-    markChanged(state, 'terminals', t.tid);
+    touchTerminal(state, t);
   });
   store.saveChanges(state, createSimClock({ realNow: () => NOW }), { durable: true });
 }
@@ -228,7 +228,7 @@ describe('the fleet list through the API, memory and SQL', () => {
       rows += (x.body as { items?: unknown[] }).items?.length ?? 0;
     }
     expect(rows).toBeGreaterThan(20);
-    for (const query of [{}, { merchantId: MERCHANT_A }]) {
+    for (const query of [{}, { merchantId: MERCHANT_A }] as Record<string, string>[]) {
       const [x, y] = await Promise.all([
         a.get('/terminals/facets', query),
         b.get('/terminals/facets', query),
