@@ -41,11 +41,17 @@ export interface FleetSort {
   after: readonly KeyPart[] | null;
 }
 
+/** What the list says above its rows and the overview's terminal tiles. */
 export interface FleetCounts {
   total: number;
+  /** On the factory void password. */
   default: number;
   locked: number;
   offline: number;
+  /** With a command queued or delivered. */
+  openCommands: number;
+  /** A void password set more than 90 days ago. */
+  stalePasswords: number;
 }
 
 export interface Fleet {
@@ -56,6 +62,24 @@ export interface Fleet {
   facets(
     filter: Pick<FleetFilter, 'merchantIds'>,
   ): Promise<{ stores: [storeId: string, count: number][]; models: [model: string, count: number][] }>;
+}
+
+/** Every match in the sort's order, read a chunk at a time (an export). */
+export async function* eachFleetPage(
+  fleet: Fleet,
+  world: () => World,
+  filter: FleetFilter,
+  sort: Omit<FleetSort, 'after'>,
+  now: number,
+  chunk: number,
+): AsyncGenerator<TerminalRecord[]> {
+  let after: FleetKey | null = null;
+  for (;;) {
+    const rows = await fleet.page(filter, { ...sort, after }, chunk, now);
+    if (rows.length > 0) yield rows;
+    if (rows.length < chunk) return;
+    after = fleetKeyOf(world(), sort.key, now)(rows.at(-1)!);
+  }
 }
 
 /** 2号店 before 29号店, Chinese by pinyin. */
@@ -102,21 +126,6 @@ export function fleetKeyOf(world: World, key: FleetSortKey, now: number): (t: Te
     default:
       return (t) => [t.tid, t.tid];
   }
-}
-
-function compareValues(x: KeyPart, y: KeyPart): number {
-  if (x === y) return 0;
-  if (x === null) return -1;
-  if (y === null) return 1;
-  if (typeof x === 'string' && typeof y === 'string') return naturalOrder(x, y);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** The order of two keys of one sort, ascending. */
-export function compareFleetKeys(a: readonly KeyPart[], b: readonly KeyPart[]): number {
-  const order = compareValues(a[0]!, b[0]!);
-  if (order !== 0) return order;
-  return a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0;
 }
 
 /**
@@ -272,13 +281,22 @@ export function memoryFleet(state: () => SimState): Fleet {
       return Promise.resolve(firstInOrder(state().world, sort, matches(filter, now), limit, now));
     },
     counts(filter, now) {
-      const counts: FleetCounts = { total: 0, default: 0, locked: 0, offline: 0 };
+      const counts: FleetCounts = {
+        total: 0,
+        default: 0,
+        locked: 0,
+        offline: 0,
+        openCommands: 0,
+        stalePasswords: 0,
+      };
       for (const t of matches(filter, now)) {
         counts.total++;
         const passwordState = passwordStateOf(t, now);
         if (passwordState === 'default') counts.default++;
         if (passwordState === 'locked') counts.locked++;
         if (!t.online) counts.offline++;
+        if (openCommandOf(state(), t.tid)) counts.openCommands++;
+        if (isStalePassword(t, now)) counts.stalePasswords++;
       }
       return Promise.resolve(counts);
     },

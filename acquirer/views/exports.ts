@@ -9,12 +9,14 @@ import {
   type StreamedText,
 } from '../context';
 import { csvHead, csvLine } from '../csv';
+import { eachFleetPage } from '../fleet';
 import type { SalesLedger } from '../ledger';
 import { requireRole } from '../rules/access';
 import { audit } from '../rules/audit';
-import type { TransactionRecord } from '../types';
+import type { SimState } from '../state';
+import type { TerminalRecord, TransactionRecord } from '../types';
 import { TERMINAL_EXPORT_LABELS, TRANSACTION_EXPORT_LABELS } from './export-labels';
-import { sortedTerminals, terminalSummary } from './terminals';
+import { fleetFilterOf, fleetSortOf, terminalSummary } from './terminals';
 import {
   eachSelected,
   type ParsedTransactionQuery,
@@ -47,10 +49,6 @@ function streamedCsv(
 
 const EXPORT_CHUNK = 1_000;
 
-async function* inChunks<T>(list: readonly T[]): AsyncGenerator<T[]> {
-  for (let i = 0; i < list.length; i += EXPORT_CHUNK) yield list.slice(i, i + EXPORT_CHUNK);
-}
-
 function csvResult(name: string, csv: StreamedText, truncated: boolean): HandlerResult {
   return {
     body: csv,
@@ -62,14 +60,16 @@ function csvResult(name: string, csv: StreamedText, truncated: boolean): Handler
   };
 }
 
-export function exportTerminals(ctx: RequestContext): HandlerResult {
+export function exportTerminals(ctx: RequestContext): ReadFirst {
   requireRole(ctx, ['owner', 'support'], 'export terminals');
   const query = ctx.query as TerminalListQuery & { lang?: ExportLanguage };
   const words = TERMINAL_EXPORT_LABELS[query.lang ?? 'zh-CN'];
-  const all = sortedTerminals(ctx, query);
-  const exported = all.slice(0, EXPORT_ROW_LIMIT);
-  const toRow = (t: (typeof all)[number]): Cell[] => {
-    const s = terminalSummary(ctx.state, t, ctx.now);
+  // The list's filter and sort; the file starts at the top whatever page the list was on.
+  const filter = fleetFilterOf(ctx, query);
+  const { key, direction } = fleetSortOf(ctx, { ...query, cursor: undefined });
+  const now = ctx.now;
+  const toRow = (state: SimState, t: TerminalRecord): Cell[] => {
+    const s = terminalSummary(state, t, now);
     return [
       s.tid,
       s.sn,
@@ -86,12 +86,6 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
       s.openCommand ? words.command[s.openCommand.status] : '',
     ];
   };
-  audit(ctx, {
-    action: 'terminals.exported',
-    outcome: 'success',
-    merchantId: query.merchantId ?? undefined,
-    target: `terminals (${exported.length})`,
-  });
   const h = words.header;
   const header = [
     h.tid,
@@ -108,13 +102,34 @@ export function exportTerminals(ctx: RequestContext): HandlerResult {
     h.lockedUntil,
     h.command,
   ];
-  return csvResult(
-    `terminals-${shanghaiDate(ctx.now)}.csv`,
-    streamedCsv(header, async function* () {
-      for await (const chunk of inChunks(exported)) yield chunk.map(toRow);
-    }),
-    all.length > EXPORT_ROW_LIMIT,
-  );
+  return readFirst(async () => {
+    const { total } = await ctx.fleet.counts(filter, now);
+    const exported = Math.min(total, EXPORT_ROW_LIMIT);
+    return (ctx) => {
+      audit(ctx, {
+        action: 'terminals.exported',
+        outcome: 'success',
+        merchantId: query.merchantId ?? undefined,
+        target: `terminals (${exported})`,
+      });
+      const { state } = ctx;
+      const world = () => state.world;
+      return csvResult(
+        `terminals-${shanghaiDate(now)}.csv`,
+        streamedCsv(header, async function* () {
+          let left = exported;
+          const pages = eachFleetPage(ctx.fleet, world, filter, { key, direction }, now, EXPORT_CHUNK);
+          for await (const rows of pages) {
+            const part = rows.slice(0, left);
+            left -= part.length;
+            yield part.map((t) => toRow(state, t));
+            if (left <= 0) return;
+          }
+        }),
+        total > EXPORT_ROW_LIMIT,
+      );
+    };
+  });
 }
 
 /** What Excel reads as a date. */

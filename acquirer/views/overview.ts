@@ -2,11 +2,9 @@ import type { DailyVoids, Overview, OverviewQuery } from '@contract/schemas/over
 import { DAY, shanghaiMidnight, toIso } from '../clock';
 import { type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
 import { eachMatch } from '../ledger';
-import { scopeOf, seesVoidPasswords } from '../rules/access';
-import { isStalePassword, STALE_PASSWORD_MS } from '../rules/alerts';
-import { passwordStateOf } from '../rules/void-password';
+import { seesVoidPasswords } from '../rules/access';
+import { STALE_PASSWORD_MS } from '../rules/alerts';
 import { voidabilityOf } from '../rules/voidability';
-import { openCommandOf } from '../state';
 import { merchantsInView } from './transactions';
 
 export const OVERVIEW_DAYS = 14;
@@ -15,30 +13,26 @@ export const OVERVIEW_DAYS = 14;
 export function getOverview(ctx: RequestContext): ReadFirst {
   const query = ctx.query as OverviewQuery;
   const merchantIds = merchantsInView(ctx, query.merchantId);
-  const scope = scopeOf(userOf(ctx));
-  const inView = (merchantId: string) =>
-    query.merchantId ? merchantId === query.merchantId : scope === null || scope.has(merchantId);
   const { world } = ctx.state;
   const now = ctx.now;
-
-  const risks = { total: 0, factoryPassword: 0, locked: 0, offline: 0, openCommands: 0, stalePasswords: 0 };
-  for (const t of world.terminals) {
-    if (!inView(t.merchantId)) continue;
-    risks.total++;
-    const state = passwordStateOf(t, now);
-    if (state === 'default') risks.factoryPassword++;
-    if (state === 'locked') risks.locked++;
-    if (!t.online) risks.offline++;
-    if (openCommandOf(ctx.state, t.tid)) risks.openCommands++;
-    if (isStalePassword(t, now)) risks.stalePasswords++;
-  }
   const seesPasswords = seesVoidPasswords(userOf(ctx));
   const stalePasswordDays = STALE_PASSWORD_MS / DAY;
-  const terminals: Overview['terminals'] = seesPasswords
-    ? { ...risks, stalePasswordDays }
-    : { total: risks.total, offline: risks.offline, stalePasswordDays };
 
   return readFirst(async () => {
+    // The tiles count the terminals as the fleet list does (decision 018).
+    const risks = await ctx.fleet.counts({ merchantIds }, now);
+    const terminals: Overview['terminals'] = seesPasswords
+      ? {
+          total: risks.total,
+          factoryPassword: risks.default,
+          locked: risks.locked,
+          offline: risks.offline,
+          openCommands: risks.openCommands,
+          stalePasswords: risks.stalePasswords,
+          stalePasswordDays,
+        }
+      : { total: risks.total, offline: risks.offline, stalePasswordDays };
+
     // A sale is voidable only before its batch's cutoff, at most a day after it was made.
     const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
     const recentSales = {

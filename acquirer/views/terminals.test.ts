@@ -2,9 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { Overview } from '@contract/schemas/overview';
 import { TerminalDetail, TerminalFacets, TerminalPage, TerminalSort } from '@contract/schemas/terminals';
+import type { Acquirer } from '../acquirer';
 import { DAY, SECOND } from '../clock';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A, MERCHANT_B } from '../data/demo-fixtures';
+import { lastSeenOf } from '../rules/heartbeat';
+import { passwordStateOf } from '../rules/void-password';
 import { codeOf, signedIn, testAcquirer, type TestClient } from '../testing/harness';
+import type { TerminalRecord } from '../types';
 
 const list = async (client: TestClient, query: Record<string, string> = {}) => {
   const response = await client.get('/terminals', query);
@@ -330,7 +334,33 @@ describe('pages of the fleet in every sort', () => {
     } while (cursor);
     return tids;
   };
-  /** The export sorts every match at once: the order the pages must add up to. */
+  /** Every terminal of the filter sorted at once, here: the order the pages and the export must have. */
+  const sortedHere = (acquirer: Acquirer, query: Record<string, string>) => {
+    const { world } = acquirer.state;
+    const now = acquirer.clock.now();
+    const collator = new Intl.Collator('zh-CN', { numeric: true });
+    const sort = query.sort ?? 'tid';
+    const key = sort.replace(/^-/, '');
+    const valueOf = (t: TerminalRecord): string | number => {
+      if (key === 'storeName') return world.storeById.get(t.storeId)!.name;
+      if (key === 'model') return t.model;
+      if (key === 'lastSeenAt') return lastSeenOf(t, now);
+      if (key === 'passwordChangedAt') return t.voidPassword.changedAt ?? -Infinity;
+      return t.tid;
+    };
+    const rows = world.terminals
+      .filter((t) => !query.status || (t.online ? 'online' : 'offline') === query.status)
+      .filter((t) => !query.passwordState || passwordStateOf(t, now) === query.passwordState)
+      .map((t) => ({ tid: t.tid, value: valueOf(t) }));
+    rows.sort((a, b) => {
+      const order =
+        typeof a.value === 'string' && typeof b.value === 'string'
+          ? collator.compare(a.value, b.value)
+          : Number(a.value) - Number(b.value);
+      return (order || (a.tid < b.tid ? -1 : 1)) * (sort.startsWith('-') ? -1 : 1);
+    });
+    return rows.map((r) => r.tid);
+  };
   const exported = async (client: TestClient, query: Record<string, string>) => {
     const csv = (await client.get('/terminals/export', { ...query, lang: 'en' })).body as string;
     return csv
@@ -343,17 +373,19 @@ describe('pages of the fleet in every sort', () => {
   it.each(['hostile', 'demo', 'large'] as const)(
     'add up, page by page, to the whole list in the order of the %s fleet',
     async (scenario) => {
-      const support = await signedIn(testAcquirer({ scenario }), 'support');
+      const acquirer = testAcquirer({ scenario });
+      const support = await signedIn(acquirer, 'support');
       const limit = scenario === 'large' ? '499' : '7';
       const filters: Record<string, string>[] = [{}, { status: 'online' }, { passwordState: 'custom' }];
       for (const sort of TerminalSort.options) {
         for (const filter of filters) {
           const query: Record<string, string> = { sort, ...filter };
-          const whole = await exported(support, query);
+          const whole = sortedHere(acquirer, query);
           expect(whole.length, `${scenario} ${JSON.stringify(query)}`).toBeGreaterThan(2);
           expect(await walk(support, { ...query, limit }), `${scenario} ${JSON.stringify(query)}`).toEqual(
             whole,
           );
+          expect(await exported(support, query), `${scenario} ${JSON.stringify(query)}`).toEqual(whole);
         }
       }
     },

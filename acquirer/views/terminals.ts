@@ -10,7 +10,6 @@ import type {
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
 import {
-  compareFleetKeys,
   type FleetFilter,
   fleetKeyOf,
   fleetMatcher,
@@ -146,22 +145,13 @@ const TERMINAL_KEY_SHAPE: Record<FleetSortKey, KeyPartType[]> = {
   passwordChangedAt: ['number|null', 'string'],
 };
 
-function fleetSortOf(ctx: RequestContext, query: TerminalListQuery): FleetSort & { list: string } {
+export function fleetSortOf(ctx: RequestContext, query: TerminalListQuery): FleetSort & { list: string } {
   const sort = query.sort ?? 'tid';
   const key = sort.replace(/^-/, '') as FleetSortKey;
   if (key === 'passwordChangedAt') requireSeesVoidPasswords(ctx, 'sort terminals by their void password');
   const list = `terminals:${sort}`;
   const after = query.cursor ? decodeCursor(query.cursor, list, TERMINAL_KEY_SHAPE[key]) : null;
   return { key, direction: sort.startsWith('-') ? -1 : 1, after, list };
-}
-
-/** Every match in the sort's order, for the export. */
-export function sortedTerminals(ctx: RequestContext, query: TerminalListQuery): TerminalRecord[] {
-  const sort = fleetSortOf(ctx, query);
-  const keyOf = fleetKeyOf(ctx.state.world, sort.key, ctx.now);
-  const rows = filterTerminals(ctx, query).map((terminal) => ({ terminal, key: keyOf(terminal) }));
-  rows.sort((a, b) => compareFleetKeys(a.key, b.key) * sort.direction);
-  return rows.map((row) => row.terminal);
 }
 
 /**

@@ -235,6 +235,19 @@ describe('the fleet list through the API, memory and SQL', () => {
       ]);
       expect(y.body).toEqual(x.body);
     }
+    for (const query of [
+      { sort: '-storeName', lang: 'en' },
+      { passwordState: 'default', sort: 'lastSeenAt' },
+    ] as Record<string, string>[]) {
+      const [x, y] = await Promise.all([
+        a.get('/terminals/export', query),
+        b.get('/terminals/export', query),
+      ]);
+      expect(y.status).toBe(x.status);
+      expect(y.body).toEqual(x.body);
+    }
+    const [x, y] = await Promise.all([a.get('/overview'), b.get('/overview')]);
+    expect(y.body).toEqual(x.body);
   });
 
   it('walks the same pages by cursor in every sort', async () => {

@@ -35,18 +35,29 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
       return Promise.resolve(db.all(query).map((r) => terminalOf(r.tid)));
     },
     counts(filter, now) {
-      if (selectsNothing(filter)) return Promise.resolve({ total: 0, default: 0, locked: 0, offline: 0 });
+      if (selectsNothing(filter)) {
+        return Promise.resolve({
+          total: 0,
+          default: 0,
+          locked: 0,
+          offline: 0,
+          openCommands: 0,
+          stalePasswords: 0,
+        });
+      }
       const locked = lockedAt(now);
+      const when = (condition: Expression<SqlBool>) =>
+        sql<number>`sum(case when ${condition} then 1 else 0 end)`;
       const row = db.first(
         db.q
           .selectFrom('terminals')
           .select((eb) => [
             eb.fn.countAll<number>().as('total'),
-            sql<number>`sum(case when ${locked} then 1 else 0 end)`.as('locked'),
-            sql<number>`sum(case when not ${locked} and password_hash is null then 1 else 0 end)`.as(
-              'default',
-            ),
-            sql<number>`sum(case when online = 0 then 1 else 0 end)`.as('offline'),
+            when(locked).as('locked'),
+            when(sql<SqlBool>`not ${locked} and password_hash is null`).as('default'),
+            when(sql<SqlBool>`online = 0`).as('offline'),
+            when(eb('tid', 'in', openCommandTids(eb))).as('openCommands'),
+            when(eb.and(stale(eb, now))).as('stalePasswords'),
           ])
           .where((eb) => eb.and(conditions(eb, filter, now))),
       );
@@ -55,6 +66,8 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
         default: Number(row?.default ?? 0),
         locked: Number(row?.locked ?? 0),
         offline: Number(row?.offline ?? 0),
+        openCommands: Number(row?.openCommands ?? 0),
+        stalePasswords: Number(row?.stalePasswords ?? 0),
       };
       return Promise.resolve(counts);
     },
@@ -171,6 +184,16 @@ function afterKey(db: Db, sort: FleetSort, after: readonly KeyPart[], now: numbe
   ];
 }
 
+/** acquirer/rules/alerts.ts `isStalePassword`. */
+function stale(eb: Eb, now: number): Expression<SqlBool>[] {
+  return [eb('password_hash', 'is not', null), eb('password_changed_at', '<', now - STALE_PASSWORD_MS)];
+}
+
+/** acquirer/state.ts `openCommandOf`: a command queued or delivered. */
+function openCommandTids(eb: Eb) {
+  return eb.selectFrom('password_commands').select('tid').where('status', 'in', ['queued', 'delivered']);
+}
+
 function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (filter.merchantIds !== null) {
@@ -207,16 +230,8 @@ function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBoo
   }
   if (filter.storeId) out.push(eb('store_id', '=', filter.storeId));
   if (filter.model) out.push(eb('model', '=', filter.model));
-  if (filter.stalePassword) {
-    out.push(eb('password_hash', 'is not', null), eb('password_changed_at', '<', now - STALE_PASSWORD_MS));
-  }
-  if (filter.openCommand) {
-    out.push(
-      eb('tid', 'in', (sub) =>
-        sub.selectFrom('password_commands').select('tid').where('status', 'in', ['queued', 'delivered']),
-      ),
-    );
-  }
+  if (filter.stalePassword) out.push(...stale(eb, now));
+  if (filter.openCommand) out.push(eb('tid', 'in', openCommandTids(eb)));
   if (filter.text) {
     // Found anywhere, as the rules' `includes`: `instr`, not LIKE, so `%` and `_` are only characters.
     const text = filter.text;
