@@ -1,6 +1,6 @@
-// `npm run bench:server -- --db FILE [--scenario xlarge|large|…] [--samples 200] [--budget 30]`: the real server
-// (server/main.ts, a child process) on a seeded database, timed request by request from here: the fleet list,
-// the transactions, search, and a 50,000-row CSV export with the server's memory sampled meanwhile. Figures
+// `npm run bench:server -- --db FILE [--scenario xlarge|large|…] [--samples 200] [--budget 30] [--tsx]`: the
+// real server (compiled by `npm run build:server`, a child process; `--tsx`: server/main.ts under tsx) on a
+// seeded database, timed request by request from here: the fleet list, the transactions, search, and a 50,000-row CSV export with the server's memory sampled meanwhile. Figures
 // for docs/performance.md, not assertions. A missing FILE is seeded first with `--scenario` (default xlarge).
 // Loopback only; one request at a time; each measurement stops at `--samples` or after `--budget` seconds.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     budget: { type: 'string', default: '30' },
     'export-runs': { type: 'string', default: '2' },
+    // The server under tsx, as `npm run server` runs it in development, instead of compiled.
+    tsx: { type: 'boolean', default: false },
   },
 });
 if (!args.db) {
@@ -59,9 +61,10 @@ interface Server {
 
 async function startServer(): Promise<Server> {
   const t0 = performance.now();
+  const entry = args.tsx ? ['--import', 'tsx', 'server/main.ts'] : ['dist-server/main.mjs'];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--host', '127.0.0.1', '--port', '0', '--db', DB],
+    [...entry, '--host', '127.0.0.1', '--port', '0', '--db', DB],
     { cwd: root, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const kill = () => child.kill('SIGKILL');
@@ -253,6 +256,10 @@ const fmt = (ms: number) => (Number.isNaN(ms) ? '—' : ms < 10 ? ms.toFixed(1) 
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 
 async function main() {
+  // The server as production runs it (`npm run serve`): compiled, under plain node.
+  if (!args.tsx && (await run(process.execPath, ['scripts/build-server.mjs'])) !== 0) {
+    throw new Error('npm run build:server failed');
+  }
   if (!existsSync(DB)) {
     const scenario = args.scenario ?? 'xlarge';
     console.error(`${DB} does not exist: seeding ${scenario}`);

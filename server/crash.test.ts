@@ -1,10 +1,10 @@
 // @vitest-environment node
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { endpoints } from '@contract/endpoint-table';
 import { backendAt } from '../tests/contract/backends';
@@ -14,13 +14,24 @@ const root = path.resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'acquirer-crash-'));
 const dbPath = path.join(dir, 'acquirer.db');
 const children: ChildProcess[] = [];
+// The server as production runs it: compiled (`npm run build:server`), under plain node. Its own copy, in
+// the checkout so its packages resolve from node_modules.
+const compiled = path.join('dist-server', `crash-test-${process.pid}`, 'main.mjs');
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--out', compiled], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(built.status, built.stderr).toBe(0);
+});
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
+  rmSync(path.join(root, path.dirname(compiled)), { recursive: true, force: true });
 });
 
 async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--sandbox', '--port', '0'], {
+  const child = spawn(process.execPath, [compiled, '--sandbox', '--port', '0'], {
     cwd: root,
     env: {
       ...process.env,
