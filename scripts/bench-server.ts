@@ -1,7 +1,8 @@
 // `npm run bench:server -- --db FILE [--scenario xlarge|large|…] [--samples 200] [--budget 30] [--tsx]`: the
 // real server (compiled by `npm run build:server`, a child process; `--tsx`: server/main.ts under tsx) on a
-// seeded database, timed request by request from here: the fleet list, the transactions, search, and a 50,000-row CSV export with the server's memory sampled meanwhile. Figures
-// for docs/performance.md, not assertions. A missing FILE is seeded first with `--scenario` (default xlarge).
+// seeded database, timed request by request from here: the fleet list, the transactions, search, and a
+// 50,000-row CSV export with the server's memory sampled meanwhile. Figures for docs/performance.md, not
+// assertions. A missing FILE is seeded first with `--scenario` (default xlarge).
 // Loopback only; one request at a time; each measurement stops at `--samples` or after `--budget` seconds.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
