@@ -41,13 +41,17 @@ export interface FleetSort {
   after: readonly KeyPart[] | null;
 }
 
-/** What the list says above its rows and the overview's terminal tiles. */
+/** What the list says above its rows (and the overview's first tiles). */
 export interface FleetCounts {
   total: number;
   /** On the factory void password. */
   default: number;
   locked: number;
   offline: number;
+}
+
+/** The overview's other tiles: asked apart, as the list does not show them. */
+export interface FleetRisks {
   /** With a command queued or delivered. */
   openCommands: number;
   /** A void password set more than 90 days ago. */
@@ -58,6 +62,7 @@ export interface Fleet {
   /** Up to `limit` matching terminals after the sort's key, in its order. */
   page(filter: FleetFilter, sort: FleetSort, limit: number, now: number): Promise<TerminalRecord[]>;
   counts(filter: FleetFilter, now: number): Promise<FleetCounts>;
+  risks(filter: FleetFilter, now: number): Promise<FleetRisks>;
   /** Matching terminals per store and per model, any order. */
   facets(
     filter: Pick<FleetFilter, 'merchantIds'>,
@@ -281,24 +286,23 @@ export function memoryFleet(state: () => SimState): Fleet {
       return Promise.resolve(firstInOrder(state().world, sort, matches(filter, now), limit, now));
     },
     counts(filter, now) {
-      const counts: FleetCounts = {
-        total: 0,
-        default: 0,
-        locked: 0,
-        offline: 0,
-        openCommands: 0,
-        stalePasswords: 0,
-      };
+      const counts: FleetCounts = { total: 0, default: 0, locked: 0, offline: 0 };
       for (const t of matches(filter, now)) {
         counts.total++;
         const passwordState = passwordStateOf(t, now);
         if (passwordState === 'default') counts.default++;
         if (passwordState === 'locked') counts.locked++;
         if (!t.online) counts.offline++;
-        if (openCommandOf(state(), t.tid)) counts.openCommands++;
-        if (isStalePassword(t, now)) counts.stalePasswords++;
       }
       return Promise.resolve(counts);
+    },
+    risks(filter, now) {
+      const risks: FleetRisks = { openCommands: 0, stalePasswords: 0 };
+      for (const t of matches(filter, now)) {
+        if (openCommandOf(state(), t.tid)) risks.openCommands++;
+        if (isStalePassword(t, now)) risks.stalePasswords++;
+      }
+      return Promise.resolve(risks);
     },
     facets(filter) {
       const stores = new Map<string, number>();

@@ -20,18 +20,22 @@ export function getOverview(ctx: RequestContext): ReadFirst {
 
   return readFirst(async () => {
     // The tiles count the terminals as the fleet list does (decision 018).
-    const risks = await ctx.fleet.counts({ merchantIds }, now);
-    const terminals: Overview['terminals'] = seesPasswords
+    const filter = { merchantIds };
+    const [counts, risks] = await Promise.all([
+      ctx.fleet.counts(filter, now),
+      seesPasswords ? ctx.fleet.risks(filter, now) : null,
+    ]);
+    const terminals: Overview['terminals'] = risks
       ? {
-          total: risks.total,
-          factoryPassword: risks.default,
-          locked: risks.locked,
-          offline: risks.offline,
+          total: counts.total,
+          factoryPassword: counts.default,
+          locked: counts.locked,
+          offline: counts.offline,
           openCommands: risks.openCommands,
           stalePasswords: risks.stalePasswords,
           stalePasswordDays,
         }
-      : { total: risks.total, offline: risks.offline, stalePasswordDays };
+      : { total: counts.total, offline: counts.offline, stalePasswordDays };
 
     // A sale is voidable only before its batch's cutoff, at most a day after it was made.
     const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };

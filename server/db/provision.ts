@@ -475,6 +475,7 @@ export async function writeFleet(
         locked_at: null,
         locked_until: null,
         sn_key: t.sn.toLowerCase(),
+        password_set: 0,
         store_rank: 0,
         model_rank: 0,
       })),

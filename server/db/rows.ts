@@ -112,6 +112,7 @@ export function terminalRow(t: TerminalRecord, seq: number): Row<'terminals'> {
     locked_at: vp.lockedAt,
     locked_until: vp.lockedUntil,
     sn_key: t.sn.toLowerCase(),
+    password_set: vp.hash === null ? 0 : 1,
     // Set for the whole fleet at once (server/db/fleet-ranks.ts); an update leaves them be.
     store_rank: 0,
     model_rank: 0,

@@ -103,6 +103,8 @@ export interface TerminalsTable {
   /** Its store's `name_rank`, and its model's rank: the fleet sorts by them (server/db/fleet-ranks.ts). */
   store_rank: number;
   model_rank: number;
+  /** 1 when a PIN other than the factory one is set (`password_hash` not null): narrow, for the counts. */
+  password_set: number;
 }
 
 export interface TerminalSettlementsTable {

@@ -154,6 +154,7 @@ describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory
             sort = { ...sort, after: fleetKeyOf(world, key, at)(last) };
           }
           expect(await sql.counts(f, at)).toEqual(await memory.counts(f, at));
+          expect(await sql.risks(f, at)).toEqual(await memory.risks(f, at));
         },
       ),
       { numRuns: 250 },

@@ -4,6 +4,7 @@ import {
   type Fleet,
   type FleetCounts,
   type FleetFilter,
+  type FleetRisks,
   type FleetSort,
   naturalOrder,
 } from '@acquirer/fleet';
@@ -35,29 +36,17 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
       return Promise.resolve(db.all(query).map((r) => terminalOf(r.tid)));
     },
     counts(filter, now) {
-      if (selectsNothing(filter)) {
-        return Promise.resolve({
-          total: 0,
-          default: 0,
-          locked: 0,
-          offline: 0,
-          openCommands: 0,
-          stalePasswords: 0,
-        });
-      }
+      if (selectsNothing(filter)) return Promise.resolve({ total: 0, default: 0, locked: 0, offline: 0 });
       const locked = lockedAt(now);
-      const when = (condition: Expression<SqlBool>) =>
-        sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+      // Read from the narrow `terminals_fleet_counts` index, not the wide rows (migration 0006).
       const row = db.first(
         db.q
           .selectFrom('terminals')
           .select((eb) => [
             eb.fn.countAll<number>().as('total'),
-            when(locked).as('locked'),
-            when(sql<SqlBool>`not ${locked} and password_hash is null`).as('default'),
-            when(sql<SqlBool>`online = 0`).as('offline'),
-            when(eb('tid', 'in', openCommandTids(eb))).as('openCommands'),
-            when(eb.and(stale(eb, now))).as('stalePasswords'),
+            countWhen(locked).as('locked'),
+            countWhen(sql<SqlBool>`not ${locked} and password_set = 0`).as('default'),
+            countWhen(sql<SqlBool>`online = 0`).as('offline'),
           ])
           .where((eb) => eb.and(conditions(eb, filter, now))),
       );
@@ -66,10 +55,26 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
         default: Number(row?.default ?? 0),
         locked: Number(row?.locked ?? 0),
         offline: Number(row?.offline ?? 0),
-        openCommands: Number(row?.openCommands ?? 0),
-        stalePasswords: Number(row?.stalePasswords ?? 0),
       };
       return Promise.resolve(counts);
+    },
+    risks(filter, now) {
+      if (selectsNothing(filter)) return Promise.resolve({ openCommands: 0, stalePasswords: 0 });
+      const count = (more: (eb: Eb) => Expression<SqlBool>[]) =>
+        Number(
+          db.first(
+            db.q
+              .selectFrom('terminals')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where((eb) => eb.and([...conditions(eb, filter, now), ...more(eb)])),
+          )?.n ?? 0,
+        );
+      // Each a seek: the open commands by their status index, stale PINs by their age.
+      const risks: FleetRisks = {
+        openCommands: count((eb) => [eb('tid', 'in', openCommandTids(eb))]),
+        stalePasswords: count((eb) => stale(eb, now)),
+      };
+      return Promise.resolve(risks);
     },
     facets(filter) {
       if (selectsNothing(filter)) return Promise.resolve({ stores: [], models: [] });
@@ -105,6 +110,9 @@ export function fleetPageQuery(db: Db, filter: FleetFilter, sort: FleetSort, lim
 function selectsNothing(filter: Pick<FleetFilter, 'merchantIds'>): boolean {
   return filter.merchantIds !== null && filter.merchantIds.length === 0;
 }
+
+const countWhen = (condition: Expression<SqlBool>) =>
+  sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 
 function lockedAt(now: number) {
   return sql<SqlBool>`(locked_until is not null and locked_until > ${now})`;
@@ -186,7 +194,7 @@ function afterKey(db: Db, sort: FleetSort, after: readonly KeyPart[], now: numbe
 
 /** acquirer/rules/alerts.ts `isStalePassword`. */
 function stale(eb: Eb, now: number): Expression<SqlBool>[] {
-  return [eb('password_hash', 'is not', null), eb('password_changed_at', '<', now - STALE_PASSWORD_MS)];
+  return [eb('password_set', '=', 1), eb('password_changed_at', '<', now - STALE_PASSWORD_MS)];
 }
 
 /** acquirer/state.ts `openCommandOf`: a command queued or delivered. */
@@ -211,19 +219,15 @@ function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBoo
         out.push(locked);
         break;
       case 'default':
-        out.push(sql<SqlBool>`not ${locked}`, eb('password_hash', 'is', null));
+        out.push(sql<SqlBool>`not ${locked}`, eb('password_set', '=', 0));
         break;
       case 'temporary':
-        out.push(
-          sql<SqlBool>`not ${locked}`,
-          eb('password_hash', 'is not', null),
-          eb('password_temporary', '=', 1),
-        );
+        out.push(sql<SqlBool>`not ${locked}`, eb('password_set', '=', 1), eb('password_temporary', '=', 1));
         break;
       default:
         out.push(
           sql<SqlBool>`not ${locked}`,
-          eb('password_hash', 'is not', null),
+          eb('password_set', '=', 1),
           eb.or([eb('password_temporary', 'is', null), eb('password_temporary', '=', 0)]),
         );
     }
