@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
+import type { Acquirer } from '@acquirer/acquirer';
 import {
   actorKeyOf,
   type AuditEntry,
@@ -22,14 +22,14 @@ import {
   MERCHANT_C,
 } from '@acquirer/data/demo-fixtures';
 import { generateWorld } from '@acquirer/data/generate';
-import { fastHasher } from '@acquirer/hash';
 import { createState } from '@acquirer/state';
 import { PASSWORDS, signedIn, TEST_NOW, TestClient } from '@acquirer/testing/harness';
 import type { AuditRecord } from '@acquirer/types';
 import { type Db, MIGRATIONS, migrate, openDb } from './database';
+import { memoryAndSqlAcquirers, queryPlan } from './parity-testing';
 import * as rows from './rows';
 import { auditPageQuery, sqlAuditTrail } from './sql-audit';
-import { insertRows, openTableStore, type TableStore } from './table-store';
+import { insertRows, type TableStore } from './table-store';
 
 // The server reads the audit trail from SQL, the mock from memory: the same filter must give the same
 // events, in the same order, with the same count, and every role the same answers (decision 017).
@@ -221,13 +221,8 @@ describe('the audit trail port', () => {
   });
 
   it('walks the common pages on an index, without sorting: one merchant, one terminal, all', () => {
-    const planOf = (filter: AuditFilter, after: AuditKey | null) => {
-      const query = auditPageQuery(db, filter, after, 51).compile();
-      const plan = db.sqlite
-        .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
-        .all(...(query.parameters as unknown[])) as { detail: string }[];
-      return plan.map((r) => r.detail).join(' | ');
-    };
+    const planOf = (filter: AuditFilter, after: AuditKey | null) =>
+      queryPlan(db, auditPageQuery(db, filter, after, 51));
     const key: AuditKey = [NOW - 86_400_000, 40];
     for (const after of [null, key]) {
       expect(planOf({ merchantIds: [MERCHANT_A] }, after)).toMatch(
@@ -281,18 +276,13 @@ describe('the SQL audit trail answers as the memory one', () => {
   let sql: Acquirer;
   let store: TableStore;
   beforeAll(async () => {
-    store = await openTableStore({
-      file: path.join(dir, 'parity.db'),
-      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
-    });
-    sql = createAcquirer({
-      storage: store,
-      realNow: () => NOW,
-      ledger: store.ledger(() => sql.state.world),
-      auditTrail: store.auditTrail(),
-    });
-    memory = createAcquirer({ scenario: 'demo', seed: SEED, now: NOW, realNow: () => NOW });
-    await Promise.all([sql.ready(), memory.ready()]);
+    ({ memory, sql, store } = await memoryAndSqlAcquirers({
+      dir,
+      file: 'parity.db',
+      scenario: 'demo',
+      seed: SEED,
+      now: NOW,
+    }));
     // The same events on both: sign-ins (one failed), a void-password change, a reset with a ticket, an
     // export.
     for (const acquirer of [memory, sql]) {

@@ -9,6 +9,7 @@ import {
 import type { Db } from './database';
 import { auditOf } from './rows';
 import type { Database } from './schema';
+import { inMerchants } from './sql-scope';
 
 type Eb = ExpressionBuilder<Database, 'audit_events'>;
 
@@ -80,11 +81,7 @@ function conditions(eb: Eb, filter: AuditFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   // `merchant_id IN (…)` is never true of a NULL merchant: an event naming none is for support only.
   if (filter.merchantIds !== null) {
-    out.push(
-      filter.merchantIds.length === 1
-        ? eb('merchant_id', '=', filter.merchantIds[0]!)
-        : eb('merchant_id', 'in', [...filter.merchantIds]),
-    );
+    out.push(inMerchants(filter.merchantIds));
   }
   if (filter.merchantId !== undefined) out.push(eb('merchant_id', '=', filter.merchantId));
   if (filter.tid !== undefined) out.push(eb('tid', '=', filter.tid));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
+import type { Acquirer } from '@acquirer/acquirer';
 import { createSimClock } from '@acquirer/clock';
 import { DEMO_TIDS, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
 import {
@@ -20,6 +20,7 @@ import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
 import { type SimState, touchTerminal } from '@acquirer/state';
 import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
 import type { Scenario, TerminalRecord } from '@acquirer/types';
+import { memoryAndSqlAcquirers, queryPlan } from './parity-testing';
 import { fleetPageQuery } from './sql-fleet';
 import { openTableStore, type TableStore } from './table-store';
 
@@ -186,19 +187,11 @@ describe('the fleet list through the API, memory and SQL', () => {
   let sqlAcquirer: Acquirer;
   let store: TableStore;
   beforeAll(async () => {
-    store = await openTableStore({
-      file: path.join(dir, 'api.db'),
-      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
-    });
-    sqlAcquirer = createAcquirer({
-      storage: store,
-      realNow: () => NOW,
-      ledger: store.ledger(() => sqlAcquirer.state.world),
-      fleet: store.fleet(() => sqlAcquirer.state.world),
-      auditTrail: store.auditTrail(),
-    });
-    memoryAcquirer = createAcquirer({ scenario: 'demo', seed: SEED, now: NOW, realNow: () => NOW });
-    await Promise.all([sqlAcquirer.ready(), memoryAcquirer.ready()]);
+    ({
+      memory: memoryAcquirer,
+      sql: sqlAcquirer,
+      store,
+    } = await memoryAndSqlAcquirers({ dir, file: 'api.db', scenario: 'demo', seed: SEED, now: NOW }));
   });
   afterAll(() => store.close());
 
@@ -294,13 +287,8 @@ describe('how SQLite runs a fleet page', () => {
   });
   afterAll(() => store.close());
 
-  const planOf = (filter: FleetFilter, sort: FleetSort) => {
-    const compiled = fleetPageQuery(store.db, filter, sort, 51, NOW).compile();
-    const rows = store.db.sqlite
-      .prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`)
-      .all(...(compiled.parameters as unknown[])) as { detail: string }[];
-    return rows.map((r) => r.detail).join('\n');
-  };
+  const planOf = (filter: FleetFilter, sort: FleetSort) =>
+    queryPlan(store.db, fleetPageQuery(store.db, filter, sort, 51, NOW));
 
   it.each<[string, FleetFilter, FleetSortKey, RegExp]>([
     [

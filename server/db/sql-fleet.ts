@@ -13,6 +13,7 @@ import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
 import type { TerminalRecord, World } from '@acquirer/types';
 import type { Db } from './database';
 import type { Database } from './schema';
+import { inMerchants } from './sql-scope';
 
 type Eb = ExpressionBuilder<Database, 'terminals'>;
 
@@ -205,11 +206,7 @@ function openCommandTids(eb: Eb) {
 function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (filter.merchantIds !== null) {
-    out.push(
-      filter.merchantIds.length === 1
-        ? eb('merchant_id', '=', filter.merchantIds[0]!)
-        : eb('merchant_id', 'in', [...filter.merchantIds]),
-    );
+    out.push(inMerchants(filter.merchantIds));
   }
   if (filter.status) out.push(eb('online', '=', filter.status === 'online' ? 1 : 0));
   if (filter.passwordState) {

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
+import type { Acquirer } from '@acquirer/acquirer';
 import { DEMO_TIDS, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
 import { generateWorld } from '@acquirer/data/generate';
 import { fastHasher } from '@acquirer/hash';
 import { type LedgerFilter, type LedgerKey, type LedgerSearch, memoryLedger } from '@acquirer/ledger';
 import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
 import type { Scenario, TransactionRecord, World } from '@acquirer/types';
+import { memoryAndSqlAcquirers, queryPlan } from './parity-testing';
 import { pageQuery } from './sql-ledger';
 import { openTableStore, type TableStore } from './table-store';
 
@@ -25,23 +26,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bothAcquirers(
-  scenario: Scenario,
-): Promise<{ memory: Acquirer; sql: Acquirer; store: TableStore }> {
-  const store = await openTableStore({
-    file: path.join(dir, `${scenario}.db`),
-    seed: { scenario, seed: SEED, now: NOW, hasher: fastHasher },
-  });
-  const sql: Acquirer = createAcquirer({
-    storage: store,
-    realNow: () => NOW,
-    ledger: store.ledger(() => sql.state.world),
-    auditTrail: store.auditTrail(),
-  });
-  const memory = createAcquirer({ scenario, seed: SEED, now: NOW, realNow: () => NOW });
-  await Promise.all([sql.ready(), memory.ready()]);
-  return { memory, sql, store };
-}
+const bothAcquirers = (scenario: Scenario) =>
+  memoryAndSqlAcquirers({ dir, file: `${scenario}.db`, scenario, seed: SEED, now: NOW });
 
 /** Every constraint a ledger filter can have. */
 const FILTER_KEYS: Record<Exclude<keyof LedgerFilter, 'storeId' | 'operatorNo'>, true> = {
@@ -257,13 +243,8 @@ describe('how SQLite runs a page', () => {
   });
   afterAll(() => store.close());
 
-  const planOf = (filter: LedgerFilter) => {
-    const compiled = pageQuery(store.db, filter, [NOW, 'tx_00010'], 50).compile();
-    const rows = store.db.sqlite
-      .prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`)
-      .all(...(compiled.parameters as unknown[])) as { detail: string }[];
-    return rows.map((r) => r.detail).join('\n');
-  };
+  const planOf = (filter: LedgerFilter) =>
+    queryPlan(store.db, pageQuery(store.db, filter, [NOW, 'tx_00010'], 50));
   const search = (part: Partial<LedgerSearch>): LedgerSearch => ({
     trace: null,
     tracePart: null,

@@ -5,6 +5,7 @@ import type { TerminalRecord, World } from '@acquirer/types';
 import type { Db } from './database';
 import { transactionOf } from './rows';
 import type { Database } from './schema';
+import { inMerchants } from './sql-scope';
 
 type Eb = ExpressionBuilder<Database, 'transactions'>;
 
@@ -103,11 +104,7 @@ function afterKey(eb: Eb, after: LedgerKey | null): Expression<SqlBool>[] {
 function conditions(eb: Eb, filter: LedgerFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (filter.merchantIds !== null) {
-    out.push(
-      filter.merchantIds.length === 1
-        ? eb('merchant_id', '=', filter.merchantIds[0]!)
-        : eb('merchant_id', 'in', [...filter.merchantIds]),
-    );
+    out.push(inMerchants(filter.merchantIds));
   }
   if (filter.tid !== undefined) out.push(eb('tid', '=', filter.tid));
   if (filter.storeId !== undefined) {
