@@ -1,5 +1,5 @@
 import type { NotVoidableReason, PaymentMethod, Transaction } from '@contract/schemas/transactions';
-import { cutoffIndex, MINUTE, nextCutoffAfter } from '../clock';
+import { cutoffIndex, DAY, MINUTE, nextCutoffAfter } from '../clock';
 import type { MerchantRecord, TerminalRecord, TransactionRecord } from '../types';
 
 /** Clearing takes a moment after the cutoff. */
@@ -26,6 +26,19 @@ export function batchNumberAt(terminal: TerminalRecord, at: number): string {
   for (const settledAt of terminal.manualSettlements) if (settledAt <= at) early++;
   const number = (terminal.batchBase + cutoffIndex(at, terminal.cutoffMinute) + early) % 1_000_000;
   return String(number).padStart(6, '0');
+}
+
+/**
+ * No sale made before this instant can still be voided at any of these terminals: the earliest of their last
+ * cutoffs at or before `now` (a sale before its terminal's last cutoff is past it; one exactly at it is the
+ * open batch's). Lets "voidable now" read only the open batches' sales; `voidabilityOf` decides each.
+ */
+export function earliestOpenBatchStart(terminals: Iterable<TerminalRecord>, now: number): number {
+  const minutes = new Set<number>();
+  for (const t of terminals) minutes.add(t.cutoffMinute);
+  let earliest = now;
+  for (const minute of minutes) earliest = Math.min(earliest, nextCutoffAfter(now, minute) - DAY);
+  return earliest;
 }
 
 /** Lets "voidable now" skip the others before working out batches and cutoffs. */

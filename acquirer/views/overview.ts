@@ -4,7 +4,7 @@ import { type ReadFirst, readFirst, type RequestContext, userOf } from '../conte
 import { eachMatch } from '../ledger';
 import { seesVoidPasswords } from '../rules/access';
 import { STALE_PASSWORD_MS } from '../rules/alerts';
-import { voidabilityOf } from '../rules/voidability';
+import { earliestOpenBatchStart, voidabilityOf } from '../rules/voidability';
 import { merchantsInView } from './transactions';
 
 export const OVERVIEW_DAYS = 14;
@@ -37,13 +37,17 @@ export function getOverview(ctx: RequestContext): ReadFirst {
         }
       : { total: counts.total, offline: counts.offline, stalePasswordDays };
 
-    // A sale is voidable only before its batch's cutoff, at most a day after it was made.
+    // A sale is voidable only in its terminal's open batch, before the cutoff.
     const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
+    const inView = merchantIds === null ? null : new Set(merchantIds);
     const recentSales = {
       merchantIds,
       type: 'sale',
       mayBeVoidable: true,
-      from: now - DAY,
+      from: earliestOpenBatchStart(
+        world.terminals.filter((t) => inView === null || inView.has(t.merchantId)),
+        now,
+      ),
       to: now + 1,
     } as const;
     for await (const rows of eachMatch(ctx.ledger, recentSales)) {
