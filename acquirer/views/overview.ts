@@ -40,14 +40,15 @@ export function getOverview(ctx: RequestContext): ReadFirst {
     // A sale is voidable only in its terminal's open batch, before the cutoff.
     const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
     const inView = merchantIds === null ? null : new Set(merchantIds);
+    // Walked, not copied: support's view is the whole fleet.
+    function* terminalsInView() {
+      for (const t of world.terminals) if (inView === null || inView.has(t.merchantId)) yield t;
+    }
     const recentSales = {
       merchantIds,
       type: 'sale',
       mayBeVoidable: true,
-      from: earliestOpenBatchStart(
-        world.terminals.filter((t) => inView === null || inView.has(t.merchantId)),
-        now,
-      ),
+      from: earliestOpenBatchStart(terminalsInView(), now),
       to: now + 1,
     } as const;
     for await (const rows of eachMatch(ctx.ledger, recentSales)) {

@@ -11,6 +11,7 @@ import {
 import type { KeyPart } from '@acquirer/paging';
 import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
 import type { TerminalRecord, World } from '@acquirer/types';
+import type { VoidPasswordState } from '@contract/schemas/terminals';
 import type { Db } from './database';
 import type { Database } from './schema';
 import { inMerchants } from './sql-scope';
@@ -38,15 +39,14 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
     },
     counts(filter, now) {
       if (selectsNothing(filter)) return Promise.resolve({ total: 0, default: 0, locked: 0, offline: 0 });
-      const locked = lockedAt(now);
       // Read from the narrow `terminals_fleet_counts` index, not the wide rows (migration 0006).
       const row = db.first(
         db.q
           .selectFrom('terminals')
           .select((eb) => [
             eb.fn.countAll<number>().as('total'),
-            countWhen(locked).as('locked'),
-            countWhen(sql<SqlBool>`not ${locked} and password_set = 0`).as('default'),
+            countWhen(passwordStateIs(eb, 'locked', now)).as('locked'),
+            countWhen(passwordStateIs(eb, 'default', now)).as('default'),
             countWhen(sql<SqlBool>`online = 0`).as('offline'),
           ])
           .where((eb) => eb.and(conditions(eb, filter, now))),
@@ -117,6 +117,20 @@ const countWhen = (condition: Expression<SqlBool>) =>
 
 function lockedAt(now: number) {
   return sql<SqlBool>`(locked_until is not null and locked_until > ${now})`;
+}
+
+/** acquirer/rules/void-password.ts `passwordStateOf`: a lock first, then the PIN set. */
+function passwordStateIs(eb: Eb, state: VoidPasswordState, now: number): Expression<SqlBool> {
+  const locked = lockedAt(now);
+  if (state === 'locked') return locked;
+  const unlocked = sql<SqlBool>`not ${locked}`;
+  if (state === 'default') return eb.and([unlocked, eb('password_set', '=', 0)]);
+  const temporary = eb('password_temporary', '=', 1);
+  return eb.and([
+    unlocked,
+    eb('password_set', '=', 1),
+    state === 'temporary' ? temporary : eb.or([eb('password_temporary', 'is', null), eb.not(temporary)]),
+  ]);
 }
 
 /** acquirer/rules/heartbeat.ts `lastSeenOf`: an online terminal was seen at its last heartbeat. */
@@ -209,26 +223,7 @@ function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBoo
     out.push(inMerchants(filter.merchantIds));
   }
   if (filter.status) out.push(eb('online', '=', filter.status === 'online' ? 1 : 0));
-  if (filter.passwordState) {
-    const locked = lockedAt(now);
-    switch (filter.passwordState) {
-      case 'locked':
-        out.push(locked);
-        break;
-      case 'default':
-        out.push(sql<SqlBool>`not ${locked}`, eb('password_set', '=', 0));
-        break;
-      case 'temporary':
-        out.push(sql<SqlBool>`not ${locked}`, eb('password_set', '=', 1), eb('password_temporary', '=', 1));
-        break;
-      default:
-        out.push(
-          sql<SqlBool>`not ${locked}`,
-          eb('password_set', '=', 1),
-          eb.or([eb('password_temporary', 'is', null), eb('password_temporary', '=', 0)]),
-        );
-    }
-  }
+  if (filter.passwordState) out.push(passwordStateIs(eb, filter.passwordState, now));
   if (filter.storeId) out.push(eb('store_id', '=', filter.storeId));
   if (filter.model) out.push(eb('model', '=', filter.model));
   if (filter.stalePassword) out.push(...stale(eb, now));
