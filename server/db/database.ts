@@ -15,6 +15,7 @@ import * as m0003 from './migrations/0003-audit-search-keys';
 import * as m0004 from './migrations/0004-sales-search';
 import * as m0005 from './migrations/0005-sales-by-type';
 import * as m0006 from './migrations/0006-fleet-in-sql';
+import * as m0007 from './migrations/0007-fleet-counts-and-last-seen';
 import type { Database } from './schema';
 
 /** Every migration the code knows, in order. A new one is appended, never edited once released. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-sales-search': m0004,
   '0005-sales-by-type': m0005,
   '0006-fleet-in-sql': m0006,
+  '0007-fleet-counts-and-last-seen': m0007,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

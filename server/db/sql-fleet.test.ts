@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Acquirer } from '@acquirer/acquirer';
 import { createSimClock } from '@acquirer/clock';
 import { DEMO_TIDS, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
+import { HEARTBEAT_MS } from '@acquirer/data/generate';
 import {
+  eachFleetPage,
   type Fleet,
   type FleetFilter,
   fleetKeyOf,
@@ -17,18 +19,20 @@ import {
 } from '@acquirer/fleet';
 import { fastHasher } from '@acquirer/hash';
 import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
+import { nextHeartbeat } from '@acquirer/rules/heartbeat';
 import { type SimState, touchTerminal } from '@acquirer/state';
 import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
 import type { Scenario, TerminalRecord } from '@acquirer/types';
 import { memoryAndSqlAcquirers, queryPlan } from './parity-testing';
-import { fleetPageQuery } from './sql-fleet';
+import { fleetPageQuery, lastSeenQueries } from './sql-fleet';
 import { openTableStore, type TableStore } from './table-store';
 
 // The server lists terminals from SQL, the mock from memory (decision 018): the same filter must give the
 // same terminals in the same order, with the same counts and facets, and the API the same answers.
 
 const NOW = Date.parse(TEST_NOW);
-const MINUTE = 60_000;
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
 const SEED = 'fleet-parity';
 let dir: string;
 beforeAll(() => {
@@ -84,6 +88,16 @@ function varyTerminals(store: TableStore, state: SimState): void {
     }
     touchTerminal(state, t);
   });
+  // Online terminals seen after their last heartbeat (a sale, a PIN applied), one of them ahead of the
+  // clock, and heartbeats at the same phase: where the last-seen order has ties and its groups meet.
+  state.world.terminals
+    .filter((_, i) => i % 5 === 4)
+    .forEach((t, i) => {
+      t.online = true;
+      t.lastSeenAt = NOW - i * 2 * SECOND + (i === 0 ? 5 * SECOND : 0);
+      if (i % 3 === 0) t.heartbeatPhase = 1_234;
+      touchTerminal(state, t);
+    });
   store.saveChanges(state, createSimClock({ realNow: () => NOW }), { durable: true });
 }
 
@@ -134,7 +148,13 @@ describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory
         for (const key of keys) picked[key] = all[key as keyof typeof all];
         return picked as unknown as FleetFilter;
       });
-    const now = fc.oneof(fc.constant(NOW), pick(instants), fc.integer({ min: NOW, max: NOW + 60 * MINUTE }));
+    const now = fc.oneof(
+      fc.constant(NOW),
+      pick(instants),
+      fc.integer({ min: NOW, max: NOW + 60 * MINUTE }),
+      // Within a heartbeat interval or two, while some are seen after their heartbeat.
+      fc.integer({ min: NOW - 5 * SECOND, max: NOW + 70 * SECOND }),
+    );
     await fc.assert(
       fc.asyncProperty(
         filter,
@@ -166,6 +186,39 @@ describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory
       const [x, y] = await Promise.all([memory.facets({ merchantIds }), sql.facets({ merchantIds })]);
       expect(sorted(y.stores)).toEqual(sorted(x.stores));
       expect(sorted(y.models)).toEqual(sorted(x.models));
+    }
+  });
+
+  it('walks last seen in the same order at a heartbeat and at the edge of its interval', async () => {
+    // A terminal seen a whole interval ago changes group (sql-fleet.ts `lastSeenQueries`): just before, and at.
+    const edges = state.world.terminals
+      .filter((t) => t.online)
+      .flatMap((t) => [t.lastSeenAt + HEARTBEAT_MS - 1, t.lastSeenAt + HEARTBEAT_MS])
+      .filter((at) => at > NOW - 5 * SECOND && at < NOW + 70 * SECOND);
+    // At a heartbeat, the phase of the instant is the terminal's: where the two ranges of phases meet.
+    const beats = state.world.terminals
+      .filter((t) => t.online)
+      .slice(0, 8)
+      .flatMap((t) => [nextHeartbeat(t, NOW) - 1, nextHeartbeat(t, NOW)]);
+    expect(edges.length).toBeGreaterThan(6);
+    for (const at of [NOW, ...edges, ...beats]) {
+      for (const direction of [1, -1] as const) {
+        for (const filter of [{ merchantIds: null }, { merchantIds: null, status: 'online' as const }]) {
+          const walk = async (fleet: Fleet) => {
+            const all: string[] = [];
+            const sort = { key: 'lastSeenAt' as const, direction };
+            for await (const rows of eachFleetPage(fleet, () => state.world, filter, sort, at, 7)) {
+              all.push(...tids(rows));
+            }
+            return all;
+          };
+          const expected = await walk(memory);
+          expect(await walk(sql), JSON.stringify({ at, direction, filter })).toEqual(expected);
+          expect(expected.length).toBe(
+            state.world.terminals.filter((t) => filter.status === undefined || t.online).length,
+          );
+        }
+      }
     }
   });
 
@@ -323,6 +376,37 @@ describe('how SQLite runs a fleet page', () => {
         });
         expect(plan).toMatch(index);
         expect(plan).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+  it.each<[string, FleetFilter, RegExp, RegExp]>([
+    ['all', { merchantIds: null }, /INDEX terminals_by_online_last_seen /, /INDEX terminals_by_heartbeat /],
+    [
+      'one merchant',
+      { merchantIds: [MERCHANT_A] },
+      /INDEX terminals_by_merchant_online_last_seen /,
+      /INDEX terminals_by_merchant_heartbeat /,
+    ],
+  ])('reads last seen of %s in groups, each a seek on an index', (_, filter, bySeen, byPhase) => {
+    for (const direction of [1, -1] as const) {
+      for (const after of [null, [NOW - 10_000, '58100104']]) {
+        const [offline, recent, ...beats] = lastSeenQueries(
+          store.db,
+          filter,
+          { key: 'lastSeenAt', direction, after },
+          51,
+          NOW,
+        ).map((query) => queryPlan(store.db, query));
+        // Offline terminals in the index's order; the few seen within the interval sorted.
+        expect(offline).toMatch(bySeen);
+        expect(offline).not.toMatch(/TEMP B-TREE/);
+        expect(recent).toMatch(bySeen);
+        expect(beats).toHaveLength(2);
+        for (const plan of beats) {
+          expect(plan).toMatch(byPhase);
+          // Only terminals of the same phase are put in tid order.
+          expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+        }
       }
     }
   });

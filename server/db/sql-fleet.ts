@@ -34,42 +34,38 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
   return {
     page(filter, sort, limit, now) {
       if (limit <= 0 || selectsNothing(filter)) return Promise.resolve([]);
-      const query = fleetPageQuery(db, filter, sort, limit, now);
-      return Promise.resolve(db.all(query).map((r) => terminalOf(r.tid)));
+      const tids =
+        sort.key === 'lastSeenAt'
+          ? lastSeenPage(db, filter, sort, limit, now)
+          : db.all(fleetPageQuery(db, filter, sort, limit, now)).map((r) => r.tid);
+      return Promise.resolve(tids.map(terminalOf));
     },
     counts(filter, now) {
       if (selectsNothing(filter)) return Promise.resolve({ total: 0, default: 0, locked: 0, offline: 0 });
-      // Read from the narrow `terminals_fleet_counts` index, not the wide rows (migration 0006).
-      const row = db.first(
-        db.q
-          .selectFrom('terminals')
-          .select((eb) => [
-            eb.fn.countAll<number>().as('total'),
-            countWhen(passwordStateIs(eb, 'locked', now)).as('locked'),
-            countWhen(passwordStateIs(eb, 'default', now)).as('default'),
-            countWhen(sql<SqlBool>`online = 0`).as('offline'),
-          ])
-          .where((eb) => eb.and(conditions(eb, filter, now))),
-      );
+      const count = counter(db, filter, now);
+      // One count per figure, each a seek on its own index (migration 0007): summing CASEs over every row of
+      // one scan cost 4 times a plain count. The states exclude one another, so a filter on one answers the
+      // others.
+      const total = count(() => []);
+      const state = filter.passwordState;
+      const ofState = (s: VoidPasswordState) =>
+        state === undefined ? count((eb) => [passwordStateIs(eb, s, now)]) : state === s ? total : 0;
       const counts: FleetCounts = {
-        total: Number(row?.total ?? 0),
-        default: Number(row?.default ?? 0),
-        locked: Number(row?.locked ?? 0),
-        offline: Number(row?.offline ?? 0),
+        total,
+        default: ofState('default'),
+        locked: ofState('locked'),
+        offline:
+          filter.status === undefined
+            ? count((eb) => [eb('online', '=', 0)])
+            : filter.status === 'offline'
+              ? total
+              : 0,
       };
       return Promise.resolve(counts);
     },
     risks(filter, now) {
       if (selectsNothing(filter)) return Promise.resolve({ openCommands: 0, stalePasswords: 0 });
-      const count = (more: (eb: Eb) => Expression<SqlBool>[]) =>
-        Number(
-          db.first(
-            db.q
-              .selectFrom('terminals')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where((eb) => eb.and([...conditions(eb, filter, now), ...more(eb)])),
-          )?.n ?? 0,
-        );
+      const count = counter(db, filter, now);
       // Each a seek: the open commands by their status index, stale PINs by their age.
       const risks: FleetRisks = {
         openCommands: count((eb) => [eb('tid', 'in', openCommandTids(eb))]),
@@ -108,22 +104,105 @@ export function fleetPageQuery(db: Db, filter: FleetFilter, sort: FleetSort, lim
   return (sort.key === 'tid' ? query : query.orderBy('tid', order)).limit(limit);
 }
 
+/**
+ * A page in last-seen order (`lastSeenOf`, acquirer/rules/heartbeat.ts). An online terminal was last seen
+ * at its latest heartbeat or at what it did after that: a value of the instant that no index holds, and
+ * sorting 100,000 of them took 25 ms. So the terminals are read in three groups, each in its own order
+ * along an index, at most `limit` rows from each, and merged:
+ * - offline ones, seen at `last_seen_at`;
+ * - online ones that did something within the last heartbeat interval: few, their value computed;
+ * - the other online ones, seen at their latest heartbeat. Heartbeats come every `HEARTBEAT_MS` at each
+ *   terminal's phase, so their order is the order of `heartbeat_phase` turned round at the phase of `now`:
+ *   the phases up to it, then the ones after it — two ranges of the index.
+ * The groups share no terminal and each is read in the page's order, so the merge is exact.
+ */
+export function lastSeenQueries(db: Db, filter: FleetFilter, sort: FleetSort, limit: number, now: number) {
+  const order = sort.direction === 1 ? 'asc' : 'desc';
+  const beyond = sql.raw(sort.direction === 1 ? '>' : '<');
+  const cursor = sort.after ? { at: Number(sort.after[0]), tid: String(sort.after[1]) } : null;
+  const after = (key: Expression<number>, at: number): Expression<SqlBool>[] =>
+    cursor
+      ? [sql<SqlBool>`(${key} ${beyond} ${at} or (${key} = ${at} and tid ${beyond} ${cursor.tid}))`]
+      : [];
+  const seen = lastSeenAt(now);
+  const group = (key: Expression<number>, only: (eb: Eb) => Expression<SqlBool>[], from: number) =>
+    db.q
+      .selectFrom('terminals')
+      .select(['tid', seen.as('seen')])
+      .where((eb) => eb.and([...conditions(eb, filter, now), ...only(eb), ...after(key, from)]))
+      .orderBy(key, order)
+      .orderBy('tid', order)
+      .limit(limit);
+  const lastSeen = sql<number>`last_seen_at`;
+  const phase = sql<number>`heartbeat_phase`;
+  const recent = now - HEARTBEAT_MS;
+  // The latest heartbeat of phase p is at base + p, up to now's phase; after it, at base + p - HEARTBEAT_MS.
+  const nowPhase = ((now % HEARTBEAT_MS) + HEARTBEAT_MS) % HEARTBEAT_MS;
+  const base = now - nowPhase;
+  const at = cursor?.at ?? 0;
+  const queries = [];
+  if (filter.status !== 'online') queries.push(group(lastSeen, (eb) => [eb('online', '=', 0)], at));
+  if (filter.status !== 'offline') {
+    queries.push(
+      group(seen, (eb) => [eb('online', '=', 1), eb('last_seen_at', '>', recent)], at),
+      group(
+        phase,
+        (eb) => [
+          eb('online', '=', 1),
+          eb('last_seen_at', '<=', recent),
+          eb('heartbeat_phase', '<=', nowPhase),
+        ],
+        at - base,
+      ),
+      group(
+        phase,
+        (eb) => [
+          eb('online', '=', 1),
+          eb('last_seen_at', '<=', recent),
+          eb('heartbeat_phase', '>', nowPhase),
+        ],
+        at - base + HEARTBEAT_MS,
+      ),
+    );
+  }
+  return queries;
+}
+
+function lastSeenPage(db: Db, filter: FleetFilter, sort: FleetSort, limit: number, now: number): string[] {
+  const rows = lastSeenQueries(db, filter, sort, limit, now).flatMap((query) => db.all(query));
+  const direction = sort.direction;
+  rows.sort((a, b) =>
+    a.seen !== b.seen
+      ? (a.seen - b.seen) * direction
+      : a.tid === b.tid
+        ? 0
+        : (a.tid < b.tid ? -1 : 1) * direction,
+  );
+  return rows.slice(0, limit).map((r) => r.tid);
+}
+
 function selectsNothing(filter: Pick<FleetFilter, 'merchantIds'>): boolean {
   return filter.merchantIds !== null && filter.merchantIds.length === 0;
 }
 
-const countWhen = (condition: Expression<SqlBool>) =>
-  sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-
-function lockedAt(now: number) {
-  return sql<SqlBool>`(locked_until is not null and locked_until > ${now})`;
+/** How many terminals match the filter and `more`. */
+function counter(db: Db, filter: FleetFilter, now: number) {
+  return (more: (eb: Eb) => Expression<SqlBool>[]): number =>
+    Number(
+      db.first(
+        db.q
+          .selectFrom('terminals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where((eb) => eb.and([...conditions(eb, filter, now), ...more(eb)])),
+      )?.n ?? 0,
+    );
 }
 
 /** acquirer/rules/void-password.ts `passwordStateOf`: a lock first, then the PIN set. */
 function passwordStateIs(eb: Eb, state: VoidPasswordState, now: number): Expression<SqlBool> {
-  const locked = lockedAt(now);
-  if (state === 'locked') return locked;
-  const unlocked = sql<SqlBool>`not ${locked}`;
+  // Written so that an index on `locked_until` serves both (a null is no lock).
+  if (state === 'locked') return eb('locked_until', '>', now);
+  const unlocked = eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]);
   if (state === 'default') return eb.and([unlocked, eb('password_set', '=', 0)]);
   const temporary = eb('password_temporary', '=', 1);
   return eb.and([
