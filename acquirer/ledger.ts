@@ -1,6 +1,7 @@
 import type { PaymentMethod } from '@contract/schemas/transactions';
+import { DAY } from './clock';
 import { firstAfter } from './paging';
-import { isCardMethod } from './rules/voidability';
+import { earliestOpenBatchStart, isCardMethod, voidabilityOf } from './rules/voidability';
 import type { TransactionRecord, World } from './types';
 
 /**
@@ -52,6 +53,21 @@ export interface SalesLedger {
   totals(filter: LedgerFilter): Promise<{ count: number; amount: number }>;
   /** The rows of these ids that exist, any order. */
   byIds(ids: readonly string[]): Promise<TransactionRecord[]>;
+  /** `totals` of each day of `days` from `firstDay` (a midnight): day i is `[firstDay + i·DAY, + DAY)`. */
+  totalsByDay(
+    filter: LedgerFilter,
+    firstDay: number,
+    days: number,
+  ): Promise<{ count: number; amount: number }[]>;
+  /** The sales of these merchants' terminals that can be voided at `now` (`voidabilityOf`). */
+  voidableNow(merchantIds: readonly string[] | null, now: number): Promise<VoidableNow>;
+}
+
+/** The sales `voidabilityOf` finds voidable: how many, their amount (fen), and the first of their cutoffs. */
+export interface VoidableNow {
+  count: number;
+  amount: number;
+  nextCutoffAt: number | null;
 }
 
 export const LEDGER_CHUNK = 1_000;
@@ -159,9 +175,44 @@ export function memoryLedger(world: () => World): SalesLedger {
       }
       return Promise.resolve({ count, amount });
     },
+    totalsByDay(filter, firstDay, days) {
+      const byDay = Array.from({ length: days }, () => ({ count: 0, amount: 0 }));
+      const within = { ...filter, from: Math.max(filter.from ?? -Infinity, firstDay) };
+      for (const tx of scan(within, null)) {
+        const day = byDay[Math.floor((tx.createdAt - firstDay) / DAY)];
+        if (!day) continue;
+        day.count++;
+        day.amount += tx.amount;
+      }
+      return Promise.resolve(byDay);
+    },
     byIds(ids) {
       const byId = idIndex(world().transactions);
       return Promise.resolve(ids.flatMap((id) => byId.get(id) ?? []));
+    },
+    voidableNow(merchantIds, now) {
+      const { terminals, merchantById } = world();
+      const inView = merchantIds === null ? null : new Set(merchantIds);
+      // Walked, not copied: support's view is the whole fleet.
+      function* terminalsInView() {
+        for (const t of terminals) if (inView === null || inView.has(t.merchantId)) yield t;
+      }
+      const candidates: LedgerFilter = {
+        merchantIds,
+        type: 'sale',
+        mayBeVoidable: true,
+        from: earliestOpenBatchStart(terminalsInView(), now),
+        to: now + 1,
+      };
+      const voidable: VoidableNow = { count: 0, amount: 0, nextCutoffAt: null };
+      for (const tx of scan(candidates, null)) {
+        const v = voidabilityOf(tx, merchantById.get(tx.terminal.merchantId), now);
+        if (!v.voidable || v.voidableUntil === undefined) continue;
+        voidable.count++;
+        voidable.amount += tx.amount;
+        voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, v.voidableUntil);
+      }
+      return Promise.resolve(voidable);
     },
   };
 }

@@ -1,10 +1,8 @@
 import type { DailyVoids, Overview, OverviewQuery } from '@contract/schemas/overview';
 import { DAY, shanghaiMidnight, toIso } from '../clock';
 import { type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
-import { eachMatch } from '../ledger';
 import { seesVoidPasswords } from '../rules/access';
 import { STALE_PASSWORD_MS } from '../rules/alerts';
-import { earliestOpenBatchStart, voidabilityOf } from '../rules/voidability';
 import { merchantsInView } from './transactions';
 
 export const OVERVIEW_DAYS = 14;
@@ -13,7 +11,6 @@ export const OVERVIEW_DAYS = 14;
 export function getOverview(ctx: RequestContext): ReadFirst {
   const query = ctx.query as OverviewQuery;
   const merchantIds = merchantsInView(ctx, query.merchantId);
-  const { world } = ctx.state;
   const now = ctx.now;
   const seesPasswords = seesVoidPasswords(userOf(ctx));
   const stalePasswordDays = STALE_PASSWORD_MS / DAY;
@@ -38,28 +35,7 @@ export function getOverview(ctx: RequestContext): ReadFirst {
       : { total: counts.total, offline: counts.offline, stalePasswordDays };
 
     // A sale is voidable only in its terminal's open batch, before the cutoff.
-    const voidable = { count: 0, amount: 0, nextCutoffAt: null as number | null };
-    const inView = merchantIds === null ? null : new Set(merchantIds);
-    // Walked, not copied: support's view is the whole fleet.
-    function* terminalsInView() {
-      for (const t of world.terminals) if (inView === null || inView.has(t.merchantId)) yield t;
-    }
-    const recentSales = {
-      merchantIds,
-      type: 'sale',
-      mayBeVoidable: true,
-      from: earliestOpenBatchStart(terminalsInView(), now),
-      to: now + 1,
-    } as const;
-    for await (const rows of eachMatch(ctx.ledger, recentSales)) {
-      for (const tx of rows) {
-        const v = voidabilityOf(tx, world.merchantById.get(tx.terminal.merchantId), now);
-        if (!v.voidable || v.voidableUntil === undefined) continue;
-        voidable.count++;
-        voidable.amount += tx.amount;
-        voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, v.voidableUntil);
-      }
-    }
+    const voidable = await ctx.ledger.voidableNow(merchantIds, now);
 
     const firstDay = shanghaiMidnight(now) - (OVERVIEW_DAYS - 1) * DAY;
     const voidsByDay: DailyVoids[] = Array.from({ length: OVERVIEW_DAYS }, (_, i) => ({
@@ -68,14 +44,9 @@ export function getOverview(ctx: RequestContext): ReadFirst {
       amount: 0,
     }));
     if (seesPasswords) {
-      const voids = { merchantIds, type: 'void', outcome: 'approved', from: firstDay, to: now + 1 } as const;
-      for await (const rows of eachMatch(ctx.ledger, voids)) {
-        for (const tx of rows) {
-          const day = voidsByDay[Math.floor((tx.createdAt - firstDay) / DAY)]!;
-          day.count++;
-          day.amount += tx.amount;
-        }
-      }
+      const voids = { merchantIds, type: 'void', outcome: 'approved', to: now + 1 } as const;
+      const days = await ctx.ledger.totalsByDay(voids, firstDay, OVERVIEW_DAYS);
+      days.forEach((day, i) => Object.assign(voidsByDay[i]!, day));
     }
     return () => ({ body: overviewBody(terminals, voidable, seesPasswords ? voidsByDay : null, now) });
   });

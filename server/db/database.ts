@@ -16,6 +16,7 @@ import * as m0004 from './migrations/0004-sales-search';
 import * as m0005 from './migrations/0005-sales-by-type';
 import * as m0006 from './migrations/0006-fleet-in-sql';
 import * as m0007 from './migrations/0007-fleet-counts-and-last-seen';
+import * as m0008 from './migrations/0008-overview';
 import type { Database } from './schema';
 
 /** Every migration the code knows, in order. A new one is appended, never edited once released. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-sales-by-type': m0005,
   '0006-fleet-in-sql': m0006,
   '0007-fleet-counts-and-last-seen': m0007,
+  '0008-overview': m0008,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

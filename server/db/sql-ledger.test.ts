@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Acquirer } from '@acquirer/acquirer';
+import { DAY, nextCutoffAfter, shanghaiMidnight } from '@acquirer/clock';
 import { DEMO_TIDS, MERCHANT_A, MERCHANT_B } from '@acquirer/data/demo-fixtures';
 import { generateWorld } from '@acquirer/data/generate';
 import { fastHasher } from '@acquirer/hash';
@@ -12,8 +13,9 @@ import { type LedgerFilter, type LedgerKey, type LedgerSearch, memoryLedger } fr
 import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
 import type { Scenario, TransactionRecord, World } from '@acquirer/types';
 import { memoryAndSqlAcquirers, queryPlan } from './parity-testing';
-import { pageQuery } from './sql-ledger';
-import { openTableStore, type TableStore } from './table-store';
+import { transactionRow } from './rows';
+import { pageQuery, voidableQuery } from './sql-ledger';
+import { insertRows, openTableStore, type TableStore } from './table-store';
 
 // The server reads sales from SQL, the mock from memory: the same filter must give the same rows, in the
 // same order, with the same totals, and the rules on top must answer the same (decision 017).
@@ -222,14 +224,114 @@ describe('the ledger port', () => {
       fc.integer({ min: 0, max: list.length - 1 }).map((i) => [list[i]!.createdAt, list[i]!.id] as const),
     );
     await fc.assert(
-      fc.asyncProperty(filter, cursor, fc.integer({ min: 1, max: 40 }), async (f, after, limit) => {
-        expect(ids(await sql.page(f, after, limit))).toEqual(ids(await memory.page(f, after, limit)));
-        expect(await sql.totals(f)).toEqual(await memory.totals(f));
-      }),
+      fc.asyncProperty(
+        filter,
+        cursor,
+        fc.integer({ min: 1, max: 40 }),
+        // A midnight of the last 20 days, or any instant (a sale's: a day's first millisecond).
+        fc.oneof(
+          fc.integer({ min: 0, max: 20 }).map((k) => shanghaiMidnight(NOW) - k * DAY),
+          instant,
+        ),
+        async (f, after, limit, firstDay) => {
+          expect(ids(await sql.page(f, after, limit))).toEqual(ids(await memory.page(f, after, limit)));
+          expect(await sql.totals(f)).toEqual(await memory.totals(f));
+          expect(await sql.totalsByDay(f, firstDay, 14)).toEqual(await memory.totalsByDay(f, firstDay, 14));
+        },
+      ),
       { numRuns: 300 },
     );
     const someIds = [list[0]!.id, list[7]!.id, 'tx_nope', list.at(-1)!.id];
     expect(ids(await sql.byIds(someIds)).sort()).toEqual(ids(await memory.byIds(someIds)).sort());
+  });
+});
+
+describe('sales voidable now, counted in SQL and by the rule', () => {
+  let world: World;
+  let store: TableStore;
+  let sqlWorld: World;
+  beforeAll(async () => {
+    world = generateWorld({ scenario: 'demo', seed: SEED, now: NOW });
+    store = await openTableStore({
+      file: path.join(dir, 'voidable.db'),
+      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
+    });
+    const loaded = store.load();
+    if (!loaded || !('state' in loaded)) throw new Error('not seeded');
+    sqlWorld = loaded.state.world;
+    // Some terminals settle at other minutes (22:30, 00:30), in both.
+    const settled = world.terminals.find((t) => t.manualSettlements.length > 0)!;
+    const t1 = world.terminals.filter(
+      (t) => world.merchantById.get(t.merchantId)?.payoutMode === 'T1' && t !== settled,
+    );
+    expect(t1.length).toBeGreaterThan(4);
+    t1.slice(0, 4).forEach((t, i) => {
+      t.cutoffMinute = i < 2 ? 1350 : 30;
+      store.db.run(
+        store.db.q.updateTable('terminals').set({ cutoff_minute: t.cutoffMinute }).where('tid', '=', t.tid),
+      );
+    });
+    // Card sales exactly at, and just before, a terminal's manual settlement and its last cutoff, in both.
+    const template = world.transactions.find(
+      (tx) => tx.type === 'sale' && tx.outcome === 'approved' && !tx.voided && tx.method === 'card_chip',
+    )!;
+    const lastCutoff = nextCutoffAfter(NOW, settled.cutoffMinute) - DAY;
+    const instants = [settled.manualSettlements[0]!, lastCutoff].flatMap((at) => [at - 1, at]);
+    const sales = instants.map((at, i): TransactionRecord => ({
+      ...template,
+      index: 1_000_000 + i,
+      id: `tx_edge_${i}`,
+      terminal: settled,
+      traceNo: String(990_000 + i),
+      rrn: `99000000000${i}`,
+      createdAt: at,
+    }));
+    world.transactions.push(...sales);
+    world.transactions.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+    insertRows(store.db, 'transactions', sales.map(transactionRow));
+  });
+  afterAll(() => store.close());
+
+  it('agrees at every cutoff and manual settlement, before, at and after it, for any merchants', async () => {
+    const memory = memoryLedger(() => world);
+    const sql = store.ledger(() => sqlWorld);
+    const minutes = [...new Set(world.terminals.map((t) => t.cutoffMinute))];
+    const settlements = world.terminals.flatMap((t) => t.manualSettlements);
+    expect(settlements.length).toBeGreaterThan(0);
+    expect(world.merchants.some((m) => m.payoutMode === 'D0')).toBe(true);
+    expect(minutes.length).toBe(3);
+    // Where `<` and `<=` differ: each cutoff of the last two days, each settlement (one still to come
+    // before it happens), and the instant of a sale.
+    const edges = [
+      ...minutes.flatMap((m) => [1, 2].map((days) => nextCutoffAfter(NOW - days * DAY, m))),
+      ...settlements,
+      ...world.transactions.slice(0, 40).map((tx) => tx.createdAt),
+    ].flatMap((at) => [at - 1, at, at + 1]);
+    const merchants = world.merchants.map((m) => m.id);
+    const seen = new Set<number>();
+    for (const at of edges) {
+      for (const merchantIds of [null, ...merchants.map((m) => [m])]) {
+        const expected = await memory.voidableNow(merchantIds, at);
+        seen.add(expected.count);
+        expect(await sql.voidableNow(merchantIds, at), JSON.stringify({ at, merchantIds })).toEqual(expected);
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...edges), fc.integer({ min: NOW - 2 * DAY, max: NOW + DAY })),
+        fc.oneof(fc.constant(null), fc.subarray(merchants)),
+        async (at, merchantIds) => {
+          const expected = await memory.voidableNow(merchantIds, at);
+          seen.add(expected.count);
+          expect(await sql.voidableNow(merchantIds, at), JSON.stringify({ at, merchantIds })).toEqual(
+            expected,
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // Not a run of zeros: many different answers were compared.
+    expect(seen.size).toBeGreaterThan(5);
   });
 });
 
@@ -293,5 +395,15 @@ describe('how SQLite runs a page', () => {
     const plan = planOf({ merchantIds: null, search: terms });
     expect(plan).toMatch(/MULTI-INDEX OR/);
     expect(plan).not.toMatch(/^SCAN transactions$/m);
+  });
+  it("counts support's sales voidable now from the partial index of such sales, not from the rows", () => {
+    for (const several of [false, true]) {
+      const plan = queryPlan(
+        store.db,
+        voidableQuery(store.db, { merchantIds: null, now: NOW, minute: 1380, most: 1380, several }),
+      );
+      expect(plan).toMatch(/SEARCH x USING COVERING INDEX transactions_voidable /);
+      expect(plan).not.toMatch(/SCAN x/);
+    }
   });
 });

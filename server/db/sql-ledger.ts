@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { LedgerFilter, LedgerKey, SalesLedger } from '@acquirer/ledger';
+import { DAY, nextCutoffAfter } from '@acquirer/clock';
+import type { LedgerFilter, LedgerKey, SalesLedger, VoidableNow } from '@acquirer/ledger';
 import { CARD_METHODS } from '@acquirer/rules/voidability';
 import type { TerminalRecord, World } from '@acquirer/types';
 import type { Db } from './database';
@@ -40,6 +41,32 @@ export function sqlLedger(db: Db, world: () => World): SalesLedger {
       const row = db.first(query);
       return Promise.resolve({ count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) });
     },
+    totalsByDay(filter, firstDay, days) {
+      const byDay = Array.from({ length: days }, () => ({ count: 0, amount: 0 }));
+      if (selectsNothing(filter)) return Promise.resolve(byDay);
+      // A bound number is a float in SQLite: the cast takes the whole days (none is before `firstDay`).
+      const day = sql<number>`cast((created_at - ${firstDay}) / ${sql.lit(DAY)} as integer)`;
+      const query = db.q
+        .selectFrom('transactions')
+        .select((eb) => [
+          day.as('day'),
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.sum<number | null>('amount_fen').as('amount'),
+        ])
+        .where((eb) =>
+          eb.and([
+            ...conditions(eb, filter),
+            eb('created_at', '>=', firstDay),
+            eb('created_at', '<', firstDay + days * DAY),
+          ]),
+        )
+        .groupBy(sql`1`);
+      for (const row of db.all(query)) {
+        const at = byDay[Number(row.day)];
+        if (at) Object.assign(at, { count: Number(row.count), amount: Number(row.amount ?? 0) });
+      }
+      return Promise.resolve(byDay);
+    },
     byIds(ids) {
       if (ids.length === 0) return Promise.resolve([]);
       const query = db.q
@@ -48,7 +75,122 @@ export function sqlLedger(db: Db, world: () => World): SalesLedger {
         .where('id', 'in', [...ids]);
       return Promise.resolve(db.all(query).map((r) => transactionOf(r, terminalOf(r.tid))));
     },
+    voidableNow(merchantIds, now) {
+      return Promise.resolve(voidableNow(db, merchantIds, now));
+    },
   };
+}
+
+/**
+ * acquirer/rules/voidability.ts `voidabilityOf`, counted in SQL: an approved card sale not voided, of a
+ * merchant not paid out the same day (D0), made in its terminal's open batch — at or after the terminal's last
+ * daily cutoff, with no manual settlement after it up to now. Its batch closes at the next cutoff, or at a
+ * settlement still to come (only after the sandbox clock went back) if that is sooner. One count per cutoff
+ * minute (almost always one), on the partial index of such sales (migration 0008), so no sale is read into
+ * JavaScript; server/db/sql-ledger.test.ts compares it with the rule at cutoffs and settlements.
+ */
+function voidableNow(db: Db, merchantIds: readonly string[] | null, now: number): VoidableNow {
+  const voidable: VoidableNow = { count: 0, amount: 0, nextCutoffAt: null };
+  if (merchantIds !== null && merchantIds.length === 0) return voidable;
+  const { q } = db;
+  const inView = (eb: ExpressionBuilder<Database, 'terminals'>) =>
+    eb.and(merchantIds === null ? [] : [inMerchants(merchantIds)]);
+  const minutes = db
+    .all(
+      q
+        .selectFrom('terminals')
+        .select((eb) => ['cutoff_minute', eb.fn.countAll<number>().as('n')])
+        .where(inView)
+        .groupBy('cutoff_minute')
+        .orderBy('n', 'desc'),
+    )
+    .map((r) => r.cutoff_minute);
+  const [most, ...others] = minutes;
+  if (most === undefined) return voidable;
+  // Terminals with a manual settlement after now: their batch may close before the cutoff.
+  const settling = db.all(
+    q
+      .selectFrom('terminal_settlements')
+      .select((eb) => ['tid', eb.fn.min<number>('settled_at').as('at')])
+      .where('settled_at', '>', now)
+      .groupBy('tid'),
+  );
+
+  const count = (minute: number, tid?: string) => {
+    const row = db.first(
+      voidableQuery(db, { merchantIds, now, minute, most, several: others.length > 0, tid }),
+    );
+    return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
+  };
+
+  for (const minute of minutes) {
+    const found = count(minute);
+    if (found.count === 0) continue;
+    voidable.count += found.count;
+    voidable.amount += found.amount;
+    voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, nextCutoffAfter(now, minute));
+    for (const s of settling) {
+      if (s.at < (voidable.nextCutoffAt ?? Infinity) && count(minute, s.tid).count > 0)
+        voidable.nextCutoffAt = s.at;
+    }
+  }
+  return voidable;
+}
+
+/**
+ * The count of `voidableNow` for the terminals of one cutoff minute (of `tid` only, if given): exported so a
+ * test can ask SQLite how it runs it. Those of the most common minute are the ones not of another.
+ */
+export function voidableQuery(
+  db: Db,
+  at: {
+    merchantIds: readonly string[] | null;
+    now: number;
+    minute: number;
+    most: number;
+    several: boolean;
+    tid?: string | undefined;
+  },
+) {
+  const { merchantIds, now, minute, most, several, tid } = at;
+  return db.q
+    .selectFrom('transactions as x')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number | null>('amount_fen').as('amount'),
+    ])
+    .where((eb) => {
+      const terminals = eb.selectFrom('terminals').select('tid');
+      const ofMinute =
+        minute !== most
+          ? [eb('tid', 'in', terminals.where('cutoff_minute', '=', minute))]
+          : several
+            ? [eb('tid', 'not in', terminals.where('cutoff_minute', '<>', most))]
+            : [];
+      return eb.and([
+        ...(merchantIds === null ? [] : [inMerchants(merchantIds)]),
+        ...(tid === undefined ? [] : [eb('tid', '=', tid)]),
+        // Literals, so that SQLite may read the partial index of such sales.
+        eb('type', '=', sql.lit('sale')),
+        eb('outcome', '=', sql.lit('approved')),
+        eb('voided', '=', sql.lit(0)),
+        eb('method', 'in', [...CARD_METHODS]),
+        eb('created_at', '>=', nextCutoffAfter(now, minute) - DAY),
+        eb('created_at', '<=', now),
+        ...ofMinute,
+        eb('merchant_id', 'not in', eb.selectFrom('merchants').select('id').where('payout_mode', '=', 'D0')),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('terminal_settlements as s')
+              .select('s.tid')
+              .whereRef('s.tid', '=', 'x.tid')
+              .whereRef('s.settled_at', '>', 'x.created_at')
+              .where('s.settled_at', '<=', now),
+          ),
+        ),
+      ]);
+    });
 }
 
 /** One page: exported so a test can ask SQLite how it runs it (EXPLAIN QUERY PLAN). */
