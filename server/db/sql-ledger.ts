@@ -170,7 +170,8 @@ export function voidableQuery(
       return eb.and([
         ...(merchantIds === null ? [] : [inMerchants(merchantIds)]),
         ...(tid === undefined ? [] : [eb('tid', '=', tid)]),
-        // Literals, so that SQLite may read the partial index of such sales.
+        // Literals: the partial index of such sales (migration 0008) serves a query whose conditions imply its
+        // own. SQLite checks bound values as well; a generic plan of PostgreSQL's would not.
         eb('type', '=', sql.lit('sale')),
         eb('outcome', '=', sql.lit('approved')),
         eb('voided', '=', sql.lit(0)),
