@@ -1,8 +1,8 @@
 import type { VoidPasswordState } from '@contract/schemas/terminals';
 import type { KeyPart } from './paging';
-import { isStalePassword } from './rules/alerts';
+import { isStalePassword, OFFLINE_ALERT_MS } from './rules/alerts';
 import { lastSeenOf } from './rules/heartbeat';
-import { passwordStateOf } from './rules/void-password';
+import { isLocked, passwordStateOf } from './rules/void-password';
 import { openCommandOf, type SimState } from './state';
 import type { TerminalRecord, World } from './types';
 
@@ -58,11 +58,29 @@ export interface FleetRisks {
   stalePasswords: number;
 }
 
+/**
+ * What the alerts are made of (acquirer/rules/alerts.ts): the terminals locked now, those offline for longer
+ * than `OFFLINE_ALERT_MS`, and per merchant the terminals on the factory PIN or with a stale one (only
+ * merchants with either). Any order.
+ */
+export interface FleetAlertFacts {
+  locked: {
+    tid: string;
+    merchantId: string;
+    lockedAt: number | null;
+    lockedUntil: number;
+    failedAttempts: number;
+  }[];
+  offline: { tid: string; merchantId: string; lastSeenAt: number }[];
+  merchants: { merchantId: string; defaults: number; stale: number; oldestChange: number | null }[];
+}
+
 export interface Fleet {
   /** Up to `limit` matching terminals after the sort's key, in its order. */
   page(filter: FleetFilter, sort: FleetSort, limit: number, now: number): Promise<TerminalRecord[]>;
   counts(filter: FleetFilter, now: number): Promise<FleetCounts>;
   risks(filter: FleetFilter, now: number): Promise<FleetRisks>;
+  alertFacts(filter: Pick<FleetFilter, 'merchantIds'>, now: number): Promise<FleetAlertFacts>;
   /** Matching terminals per store and per model, any order. */
   facets(
     filter: Pick<FleetFilter, 'merchantIds'>,
@@ -303,6 +321,43 @@ export function memoryFleet(state: () => SimState): Fleet {
         if (isStalePassword(t, now)) risks.stalePasswords++;
       }
       return Promise.resolve(risks);
+    },
+    alertFacts(filter, now) {
+      const facts: FleetAlertFacts = { locked: [], offline: [], merchants: [] };
+      const perMerchant = new Map<string, FleetAlertFacts['merchants'][number]>();
+      for (const t of matches({ merchantIds: filter.merchantIds }, now)) {
+        const vp = t.voidPassword;
+        if (isLocked(t, now)) {
+          facts.locked.push({
+            tid: t.tid,
+            merchantId: t.merchantId,
+            lockedAt: vp.lockedAt,
+            lockedUntil: vp.lockedUntil!,
+            failedAttempts: vp.failedAttempts,
+          });
+        }
+        const lastSeenAt = lastSeenOf(t, now);
+        if (!t.online && now - lastSeenAt > OFFLINE_ALERT_MS) {
+          facts.offline.push({ tid: t.tid, merchantId: t.merchantId, lastSeenAt });
+        }
+        const isDefault = passwordStateOf(t, now) === 'default';
+        const isStale = isStalePassword(t, now);
+        if (!isDefault && !isStale) continue;
+        const entry = perMerchant.get(t.merchantId) ?? {
+          merchantId: t.merchantId,
+          defaults: 0,
+          stale: 0,
+          oldestChange: null,
+        };
+        perMerchant.set(t.merchantId, entry);
+        if (isDefault) entry.defaults++;
+        if (isStale) {
+          entry.stale++;
+          entry.oldestChange = Math.min(entry.oldestChange ?? Infinity, vp.changedAt!);
+        }
+      }
+      facts.merchants = [...perMerchant.values()];
+      return Promise.resolve(facts);
     },
     facets(filter) {
       const stores = new Map<string, number>();

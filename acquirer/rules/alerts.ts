@@ -5,8 +5,6 @@ import { type ReadFirst, readFirst, type RequestContext, userOf } from '../conte
 import { eachMatch, type LedgerFilter } from '../ledger';
 import type { TerminalRecord, TransactionRecord } from '../types';
 import { scopeOf, seesVoidPasswords } from './access';
-import { lastSeenOf } from './heartbeat';
-import { isLocked, passwordStateOf } from './void-password';
 
 export const VOID_BURST_COUNT = 5;
 export const VOID_BURST_WINDOW_MS = 60 * MINUTE;
@@ -38,81 +36,66 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
  * Computed from the state at `now`, nothing stored; a cashier gets only the offline alerts (decision 010).
  */
 export function listAlerts(ctx: RequestContext): ReadFirst {
-  const { state, now } = ctx;
-  const { world } = state;
+  const { now } = ctx;
   const scope = scopeOf(userOf(ctx));
-  const alerts: Alert[] = [];
-  const perMerchant = new Map<string, { defaults: number; stale: number; oldestStale: number }>();
-
-  for (const t of world.terminals) {
-    if (scope !== null && !scope.has(t.merchantId)) continue;
-    const entry = perMerchant.get(t.merchantId) ?? { defaults: 0, stale: 0, oldestStale: now };
-    perMerchant.set(t.merchantId, entry);
-    const vp = t.voidPassword;
-    const passwordState = passwordStateOf(t, now);
-    if (passwordState === 'default') entry.defaults++;
-    if (isStalePassword(t, now)) {
-      entry.stale++;
-      entry.oldestStale = Math.min(entry.oldestStale, (vp.changedAt ?? now) + STALE_PASSWORD_MS);
-    }
-    if (isLocked(t, now)) {
-      alerts.push({
-        id: `lockout:${t.tid}:${vp.lockedAt ?? 0}`,
-        kind: 'lockout',
-        severity: 'critical',
-        merchantId: t.merchantId,
-        tid: t.tid,
-        createdAt: toIso(vp.lockedAt ?? now),
-        summary: `Terminal ${t.tid}: void password locked after ${vp.failedAttempts} wrong attempts, until ${toIso(vp.lockedUntil!)}`,
-      });
-    }
-    const lastSeen = lastSeenOf(t, now);
-    if (!t.online && now - lastSeen > OFFLINE_ALERT_MS) {
-      alerts.push({
-        id: `offline:${t.tid}:${lastSeen}`,
-        kind: 'offline',
-        severity: 'warning',
-        merchantId: t.merchantId,
-        tid: t.tid,
-        createdAt: toIso(lastSeen + OFFLINE_ALERT_MS),
-        summary: `Terminal ${t.tid} offline since ${toIso(lastSeen)}`,
-      });
-    }
-  }
-
-  for (const [merchantId, entry] of perMerchant) {
-    if (entry.defaults > 0) {
-      alerts.push({
-        id: `default_password:${merchantId}`,
-        kind: 'default_password',
-        severity: 'warning',
-        merchantId,
-        createdAt: toIso(world.generatedAt),
-        summary: `${entry.defaults} terminal(s) still on the factory void password 123456`,
-        count: entry.defaults,
-      });
-    }
-    if (entry.stale > 0) {
-      alerts.push({
-        id: `stale_password:${merchantId}`,
-        kind: 'stale_password',
-        severity: 'info',
-        merchantId,
-        createdAt: toIso(entry.oldestStale),
-        summary: `${entry.stale} terminal(s) with a void password unchanged for over 90 days`,
-        count: entry.stale,
-      });
-    }
-  }
-
+  const merchantIds = scope === null ? null : [...scope];
   // Void bursts: per terminal operator, a sliding 60-minute window over recent voids.
   const recentVoids: LedgerFilter = {
-    merchantIds: scope === null ? null : [...scope],
+    merchantIds,
     type: 'void',
     from: now - VOID_BURST_LOOKBACK_MS,
     to: now + 1,
   };
   return readFirst(async () => {
+    // Read through the fleet port (decision 018): from the terminals table on the server.
+    const facts = await ctx.fleet.alertFacts({ merchantIds }, now);
+    const alerts: Alert[] = [];
+    for (const t of facts.locked) {
+      alerts.push({
+        id: `lockout:${t.tid}:${t.lockedAt ?? 0}`,
+        kind: 'lockout',
+        severity: 'critical',
+        merchantId: t.merchantId,
+        tid: t.tid,
+        createdAt: toIso(t.lockedAt ?? now),
+        summary: `Terminal ${t.tid}: void password locked after ${t.failedAttempts} wrong attempts, until ${toIso(t.lockedUntil)}`,
+      });
+    }
+    for (const t of facts.offline) {
+      alerts.push({
+        id: `offline:${t.tid}:${t.lastSeenAt}`,
+        kind: 'offline',
+        severity: 'warning',
+        merchantId: t.merchantId,
+        tid: t.tid,
+        createdAt: toIso(t.lastSeenAt + OFFLINE_ALERT_MS),
+        summary: `Terminal ${t.tid} offline since ${toIso(t.lastSeenAt)}`,
+      });
+    }
+    for (const m of facts.merchants) {
+      if (m.defaults > 0) {
+        alerts.push({
+          id: `default_password:${m.merchantId}`,
+          kind: 'default_password',
+          severity: 'warning',
+          merchantId: m.merchantId,
+          createdAt: toIso(ctx.state.world.generatedAt),
+          summary: `${m.defaults} terminal(s) still on the factory void password 123456`,
+          count: m.defaults,
+        });
+      }
+      if (m.stale > 0 && m.oldestChange !== null) {
+        alerts.push({
+          id: `stale_password:${m.merchantId}`,
+          kind: 'stale_password',
+          severity: 'info',
+          merchantId: m.merchantId,
+          createdAt: toIso(m.oldestChange + STALE_PASSWORD_MS),
+          summary: `${m.stale} terminal(s) with a void password unchanged for over 90 days`,
+          count: m.stale,
+        });
+      }
+    }
     const recent = new Map<string, TransactionRecord[]>();
     // A cashier sees no void alerts (decision 010).
     const voids = seesVoidPasswords(userOf(ctx)) ? eachMatch(ctx.ledger, recentVoids) : [];
@@ -149,8 +132,13 @@ function withBursts(ctx: RequestContext, alerts: Alert[], recent: Map<string, Tr
   }
 
   const visible = seesVoidPasswords(userOf(ctx)) ? alerts : alerts.filter((a) => a.kind === 'offline');
+  // Newest first within a severity; the id orders alerts of the same instant, whatever order they were read in.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   visible.sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.createdAt < b.createdAt ? 1 : -1),
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      order(b.createdAt, a.createdAt) ||
+      order(a.id, b.id),
   );
   return visible;
 }

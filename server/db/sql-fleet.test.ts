@@ -11,6 +11,7 @@ import { HEARTBEAT_MS } from '@acquirer/data/generate';
 import {
   eachFleetPage,
   type Fleet,
+  type FleetAlertFacts,
   type FleetFilter,
   fleetKeyOf,
   type FleetSort,
@@ -18,7 +19,7 @@ import {
   memoryFleet,
 } from '@acquirer/fleet';
 import { fastHasher } from '@acquirer/hash';
-import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
+import { OFFLINE_ALERT_MS, STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
 import { nextHeartbeat } from '@acquirer/rules/heartbeat';
 import { type SimState, touchTerminal } from '@acquirer/state';
 import { signedIn, TEST_NOW } from '@acquirer/testing/harness';
@@ -81,7 +82,8 @@ function varyTerminals(store: TableStore, state: SimState): void {
         break;
       case 3:
         t.online = !t.online;
-        t.lastSeenAt = NOW - i * 7 * MINUTE;
+        // About a day ago: some offline long enough for an alert, some not yet.
+        t.lastSeenAt = NOW - OFFLINE_ALERT_MS + (i - 20) * 7 * MINUTE;
         break;
       default:
         vp.changedAt = NOW - 3 * MINUTE;
@@ -99,6 +101,19 @@ function varyTerminals(store: TableStore, state: SimState): void {
       touchTerminal(state, t);
     });
   store.saveChanges(state, createSimClock({ realNow: () => NOW }), { durable: true });
+}
+
+/** Alert facts come in any order. */
+function inOrder(facts: FleetAlertFacts): FleetAlertFacts {
+  const by =
+    <T>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+  return {
+    locked: [...facts.locked].sort(by((x) => x.tid)),
+    offline: [...facts.offline].sort(by((x) => x.tid)),
+    merchants: [...facts.merchants].sort(by((x) => x.merchantId)),
+  };
 }
 
 describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory one (%s)', (scenario) => {
@@ -121,6 +136,7 @@ describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory
     const instants = terminals.flatMap((t) => [
       ...(t.voidPassword.lockedUntil === null ? [] : [t.voidPassword.lockedUntil]),
       ...(t.voidPassword.changedAt === null ? [] : [t.voidPassword.changedAt + STALE_PASSWORD_MS]),
+      ...(t.online ? [] : [t.lastSeenAt + OFFLINE_ALERT_MS, t.lastSeenAt + OFFLINE_ALERT_MS + 1]),
     ]);
     const texts = terminals
       .slice(0, 30)
@@ -176,6 +192,10 @@ describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory
           }
           expect(await sql.counts(f, at)).toEqual(await memory.counts(f, at));
           expect(await sql.risks(f, at)).toEqual(await memory.risks(f, at));
+          const scope = { merchantIds: f.merchantIds };
+          expect(inOrder(await sql.alertFacts(scope, at))).toEqual(
+            inOrder(await memory.alertFacts(scope, at)),
+          );
         },
       ),
       { numRuns: 250 },

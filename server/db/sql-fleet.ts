@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { HEARTBEAT_MS } from '@acquirer/data/generate';
 import {
   type Fleet,
+  type FleetAlertFacts,
   type FleetCounts,
   type FleetFilter,
   type FleetRisks,
@@ -9,7 +10,7 @@ import {
   naturalOrder,
 } from '@acquirer/fleet';
 import type { KeyPart } from '@acquirer/paging';
-import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
+import { OFFLINE_ALERT_MS, STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
 import type { TerminalRecord, World } from '@acquirer/types';
 import type { VoidPasswordState } from '@contract/schemas/terminals';
 import type { Db } from './database';
@@ -72,6 +73,62 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
         stalePasswords: count((eb) => stale(eb, now)),
       };
       return Promise.resolve(risks);
+    },
+    alertFacts(filter, now) {
+      const facts: FleetAlertFacts = { locked: [], offline: [], merchants: [] };
+      if (selectsNothing(filter)) return Promise.resolve(facts);
+      // Each a seek: locks by their end, long-offline terminals by when they were last seen, the PIN states
+      // by `password_set` (migrations 0007, 0008).
+      const inView = (eb: Eb) => conditions(eb, { merchantIds: filter.merchantIds }, now);
+      const terminals = db.q.selectFrom('terminals');
+      facts.locked = db
+        .all(
+          terminals
+            .select(['tid', 'merchant_id', 'locked_at', 'locked_until', 'failed_attempts'])
+            .where((eb) => eb.and([...inView(eb), passwordStateIs(eb, 'locked', now)])),
+        )
+        .map((r) => ({
+          tid: r.tid,
+          merchantId: r.merchant_id,
+          lockedAt: r.locked_at,
+          lockedUntil: r.locked_until!,
+          failedAttempts: r.failed_attempts,
+        }));
+      facts.offline = db
+        .all(
+          terminals
+            .select(['tid', 'merchant_id', 'last_seen_at'])
+            .where((eb) =>
+              eb.and([...inView(eb), eb('online', '=', 0), eb('last_seen_at', '<', now - OFFLINE_ALERT_MS)]),
+            ),
+        )
+        .map((r) => ({ tid: r.tid, merchantId: r.merchant_id, lastSeenAt: r.last_seen_at }));
+      const merchants = new Map<string, FleetAlertFacts['merchants'][number]>();
+      const entry = (merchantId: string) => {
+        const found = merchants.get(merchantId) ?? { merchantId, defaults: 0, stale: 0, oldestChange: null };
+        merchants.set(merchantId, found);
+        return found;
+      };
+      const defaults = terminals
+        .select((eb) => ['merchant_id', eb.fn.countAll<number>().as('n')])
+        .where((eb) => eb.and([...inView(eb), passwordStateIs(eb, 'default', now)]))
+        .groupBy('merchant_id');
+      for (const r of db.all(defaults)) entry(r.merchant_id).defaults = Number(r.n);
+      const stalePins = terminals
+        .select((eb) => [
+          'merchant_id',
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.min<number>('password_changed_at').as('oldest'),
+        ])
+        .where((eb) => eb.and([...inView(eb), ...stale(eb, now)]))
+        .groupBy('merchant_id');
+      for (const r of db.all(stalePins)) {
+        const found = entry(r.merchant_id);
+        found.stale = Number(r.n);
+        found.oldestChange = r.oldest;
+      }
+      facts.merchants = [...merchants.values()];
+      return Promise.resolve(facts);
     },
     facets(filter) {
       if (selectsNothing(filter)) return Promise.resolve({ stores: [], models: [] });

@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 //   the day; a partial index holding only such sales, with the columns the count needs, makes it a walk of
 //   that index. The three constant columns lead so that SQLite, which has no statistics, prefers it to the
 //   index by type and time. The terminals' cutoff minutes are counted from their own narrow index.
-// - PINs older than 90 days (`stalePasswords`): set PINs by the time they were set, for all merchants
+// - PINs older than 90 days (`stalePasswords`, and the alerts per merchant): set PINs by the time they were set
 //   (`terminals_fleet_counts` serves one merchant), instead of 90,000 rows looked up for their age.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is written against the schema of its time
@@ -22,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('terminals_by_password_age')
     .on('terminals')
-    .columns(['password_set', 'password_changed_at'])
+    .columns(['password_set', 'password_changed_at', 'merchant_id'])
     .execute();
   await db.schema
     .createIndex('terminals_by_cutoff_minute')
