@@ -75,12 +75,19 @@ export interface FleetAlertFacts {
   merchants: { merchantId: string; defaults: number; stale: number; oldestChange: number | null }[];
 }
 
+export interface MerchantSize {
+  stores: number;
+  terminals: number;
+}
+
 export interface Fleet {
   /** Up to `limit` matching terminals after the sort's key, in its order. */
   page(filter: FleetFilter, sort: FleetSort, limit: number, now: number): Promise<TerminalRecord[]>;
   counts(filter: FleetFilter, now: number): Promise<FleetCounts>;
   risks(filter: FleetFilter, now: number): Promise<FleetRisks>;
   alertFacts(filter: Pick<FleetFilter, 'merchantIds'>, now: number): Promise<FleetAlertFacts>;
+  /** How many stores and terminals each of these merchants has (0 for one with none). */
+  merchantSizes(merchantIds: readonly string[]): Promise<Map<string, MerchantSize>>;
   /** Matching terminals per store and per model, any order. */
   facets(
     filter: Pick<FleetFilter, 'merchantIds'>,
@@ -358,6 +365,21 @@ export function memoryFleet(state: () => SimState): Fleet {
       }
       facts.merchants = [...perMerchant.values()];
       return Promise.resolve(facts);
+    },
+    merchantSizes(merchantIds) {
+      const sizes = new Map(
+        merchantIds.map((id): [string, MerchantSize] => [id, { stores: 0, terminals: 0 }]),
+      );
+      const { world } = state();
+      for (const store of world.stores) {
+        const size = sizes.get(store.merchantId);
+        if (size) size.stores++;
+      }
+      for (const t of world.terminals) {
+        const size = sizes.get(t.merchantId);
+        if (size) size.terminals++;
+      }
+      return Promise.resolve(sizes);
     },
     facets(filter) {
       const stores = new Map<string, number>();

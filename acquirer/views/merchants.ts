@@ -1,36 +1,18 @@
 import type { Merchant, MerchantDetail } from '@contract/schemas/merchants';
-import { type HandlerResult, type RequestContext } from '../context';
+import { type ReadFirst, readFirst, type RequestContext } from '../context';
 import { maskPhone } from '../data/generate';
-import { naturalOrder } from '../fleet';
+import { type MerchantSize, naturalOrder } from '../fleet';
 import { notFound, requireRole } from '../rules/access';
-import type { SimState } from '../state';
 import type { MerchantRecord } from '../types';
 
-interface Counts {
-  stores: Map<string, number>;
-  terminals: Map<string, number>;
-  terminalsByStore: Map<string, number>;
-}
-
-function countsOf(state: SimState): Counts {
-  const counts: Counts = { stores: new Map(), terminals: new Map(), terminalsByStore: new Map() };
-  for (const store of state.world.stores)
-    counts.stores.set(store.merchantId, (counts.stores.get(store.merchantId) ?? 0) + 1);
-  for (const t of state.world.terminals) {
-    counts.terminals.set(t.merchantId, (counts.terminals.get(t.merchantId) ?? 0) + 1);
-    counts.terminalsByStore.set(t.storeId, (counts.terminalsByStore.get(t.storeId) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function merchantView(merchant: MerchantRecord, counts: Counts): Merchant {
+function merchantView(merchant: MerchantRecord, size: MerchantSize | undefined): Merchant {
   return {
     id: merchant.id,
     name: merchant.name,
     phoneMasked: maskPhone(merchant.phone),
     payoutMode: merchant.payoutMode,
-    storeCount: counts.stores.get(merchant.id) ?? 0,
-    terminalCount: counts.terminals.get(merchant.id) ?? 0,
+    storeCount: size?.stores ?? 0,
+    terminalCount: size?.terminals ?? 0,
   };
 }
 
@@ -43,13 +25,12 @@ export function phoneDigitsOf(text: string): string | null {
 }
 
 /** The full phone number is searchable, never shown. */
-export function listMerchants(ctx: RequestContext): HandlerResult {
+export function listMerchants(ctx: RequestContext): ReadFirst {
   requireRole(ctx, ['support'], 'search merchants');
   const q = (ctx.query as { q?: string }).q?.trim().toLowerCase() ?? '';
   const digits = q.replace(/[\s\-().]/g, '');
   const phone = phoneDigitsOf(q);
-  const counts = countsOf(ctx.state);
-  const items = ctx.state.world.merchants
+  const found = ctx.state.world.merchants
     .filter(
       (m) =>
         !q ||
@@ -57,28 +38,37 @@ export function listMerchants(ctx: RequestContext): HandlerResult {
         m.name.toLowerCase().includes(q) ||
         (phone !== null && m.phone.includes(phone)),
     )
-    .slice(0, MERCHANT_SEARCH_LIMIT)
-    .map((m) => merchantView(m, counts));
-  return { body: { items } };
+    .slice(0, MERCHANT_SEARCH_LIMIT);
+  return readFirst(async () => {
+    // Counted through the fleet port (decision 018): from the tables on the server.
+    const sizes = await ctx.fleet.merchantSizes(found.map((m) => m.id));
+    return () => ({ body: { items: found.map((m) => merchantView(m, sizes.get(m.id))) } });
+  });
 }
 
-export function getMerchant(ctx: RequestContext): HandlerResult {
+export function getMerchant(ctx: RequestContext): ReadFirst {
   requireRole(ctx, ['support'], 'look up merchants');
   const merchant = ctx.state.world.merchantById.get(ctx.params.mid!);
   if (!merchant) throw notFound('merchant');
-  const counts = countsOf(ctx.state);
-  const body: MerchantDetail = {
-    ...merchantView(merchant, counts),
-    stores: ctx.state.world.stores
-      .filter((s) => s.merchantId === merchant.id)
-      .map((s) => ({
-        id: s.id,
-        merchantId: s.merchantId,
-        name: s.name,
-        city: s.city,
-        terminalCount: counts.terminalsByStore.get(s.id) ?? 0,
-      }))
-      .sort((a, b) => naturalOrder(a.name, b.name)),
-  };
-  return { body };
+  return readFirst(async () => {
+    const [sizes, facets] = await Promise.all([
+      ctx.fleet.merchantSizes([merchant.id]),
+      ctx.fleet.facets({ merchantIds: [merchant.id] }),
+    ]);
+    const terminalsByStore = new Map(facets.stores);
+    const body: MerchantDetail = {
+      ...merchantView(merchant, sizes.get(merchant.id)),
+      stores: ctx.state.world.stores
+        .filter((s) => s.merchantId === merchant.id)
+        .map((s) => ({
+          id: s.id,
+          merchantId: s.merchantId,
+          name: s.name,
+          city: s.city,
+          terminalCount: terminalsByStore.get(s.id) ?? 0,
+        }))
+        .sort((a, b) => naturalOrder(a.name, b.name)),
+    };
+    return () => ({ body });
+  });
 }

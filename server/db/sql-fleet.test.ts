@@ -192,6 +192,9 @@ describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory
           }
           expect(await sql.counts(f, at)).toEqual(await memory.counts(f, at));
           expect(await sql.risks(f, at)).toEqual(await memory.risks(f, at));
+          const ids = f.merchantIds ?? merchants;
+          const sizes = async (fleet: Fleet) => [...(await fleet.merchantSizes(ids))].sort();
+          expect(await sizes(sql)).toEqual(await sizes(memory));
           const scope = { merchantIds: f.merchantIds };
           expect(inOrder(await sql.alertFacts(scope, at))).toEqual(
             inOrder(await memory.alertFacts(scope, at)),
@@ -301,6 +304,18 @@ describe('the fleet list through the API, memory and SQL', () => {
         b.get('/terminals/facets', query),
       ]);
       expect(y.body).toEqual(x.body);
+    }
+    // Support's merchant look-up: the list with each merchant's stores and terminals, and one merchant.
+    for (const [path, query] of [
+      ['/merchants', {}],
+      ['/merchants', { q: '8223' }],
+      [`/merchants/${MERCHANT_A}`, {}],
+      [`/merchants/${MERCHANT_B}`, {}],
+      ['/merchants/nope', {}],
+    ] as [string, Record<string, string>][]) {
+      const [x, y] = await Promise.all([a.get(path, query), b.get(path, query)]);
+      expect(y.status, `${user} ${path}`).toBe(x.status);
+      expect(y.body, `${user} ${path}`).toEqual(x.body);
     }
     for (const query of [
       { sort: '-storeName', lang: 'en' },

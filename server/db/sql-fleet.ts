@@ -7,6 +7,7 @@ import {
   type FleetFilter,
   type FleetRisks,
   type FleetSort,
+  type MerchantSize,
   naturalOrder,
 } from '@acquirer/fleet';
 import type { KeyPart } from '@acquirer/paging';
@@ -129,6 +130,27 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
       }
       facts.merchants = [...merchants.values()];
       return Promise.resolve(facts);
+    },
+    merchantSizes(merchantIds) {
+      const sizes = new Map(
+        merchantIds.map((id): [string, MerchantSize] => [id, { stores: 0, terminals: 0 }]),
+      );
+      if (merchantIds.length === 0) return Promise.resolve(sizes);
+      // Each a count per merchant on its index (stores by merchant, terminals by merchant).
+      for (const table of ['stores', 'terminals'] as const) {
+        const counted = db.all(
+          db.q
+            .selectFrom(table)
+            .select((eb) => ['merchant_id', eb.fn.countAll<number>().as('n')])
+            .where(inMerchants(merchantIds))
+            .groupBy('merchant_id'),
+        );
+        for (const r of counted) {
+          const size = sizes.get(r.merchant_id);
+          if (size) size[table] = Number(r.n);
+        }
+      }
+      return Promise.resolve(sizes);
     },
     facets(filter) {
       if (selectsNothing(filter)) return Promise.resolve({ stores: [], models: [] });
