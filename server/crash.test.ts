@@ -9,6 +9,8 @@ import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { endpoints } from '@contract/endpoint-table';
 import { backendAt } from '../tests/contract/backends';
 import { ApiUser, control, PASSWORDS, signedIn } from '../tests/contract/client';
+import { runCli } from './db/cli';
+import { ServerRunningError } from './db/server-lock';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'acquirer-crash-'));
@@ -30,12 +32,12 @@ afterAll(() => {
   rmSync(path.join(root, path.dirname(compiled)), { recursive: true, force: true });
 });
 
-async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
+async function startProcess(db = dbPath): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [compiled, '--sandbox', '--port', '0'], {
     cwd: root,
     env: {
       ...process.env,
-      DB_PATH: dbPath,
+      DB_PATH: db,
       SCRYPT_COST: '10',
       SERVER_SECRET: 'crash-test-secret-0123456789abcdef',
     },
@@ -43,15 +45,23 @@ async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
   });
   children.push(child);
   const lines = createInterface({ input: child.stdout! });
+  const said: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${said.join('\n')}`)));
     lines.on('line', (line) => {
+      said.push(line);
       const entry = JSON.parse(line) as { msg: string; url?: string };
       if (entry.msg === 'listening') resolve(entry.url!);
     });
   });
   return { child, url };
 }
+
+const stopped = (child: ChildProcess, signal: NodeJS.Signals) => {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  return exited;
+};
 
 const PINS: Record<string, string> = {
   [DEMO_TIDS.defaultPassword]: '123456',
@@ -76,9 +86,9 @@ it(
 
     const sessions: ApiUser[] = [];
     const commands = new Map<string, 'queued' | 'cancelled'>();
-    let stopped = false;
+    let done = false;
     const signIns = async () => {
-      while (!stopped) {
+      while (!done) {
         const user = new ApiUser(backend);
         const answer = await user.login('cashier', PASSWORDS.cashier).catch(() => null);
         if (answer?.status === 200) sessions.push(user);
@@ -86,7 +96,7 @@ it(
     };
     const changes = async (tid: string) => {
       const pin = PINS[tid];
-      while (!stopped && pin) {
+      while (!done && pin) {
         const change = await owner
           .post(`/terminals/${tid}/void-password/change`, { currentPassword: pin, newPassword: '581937' })
           .catch(() => null);
@@ -102,10 +112,8 @@ it(
     while (sessions.length <= 10 || commands.size <= 10) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGKILL');
-    await exited;
-    stopped = true;
+    await stopped(server.child, 'SIGKILL');
+    done = true;
     await load;
     expect(sessions.length).toBeGreaterThan(10);
     expect(commands.size).toBeGreaterThan(10);
@@ -120,5 +128,41 @@ it(
       else expect(['queued', 'cancelled'], id).toContain(command.status);
     }
     server.child.kill('SIGTERM');
+  },
+);
+
+it(
+  'refuses a second server on the same SQLite file, and the tools that write it, while one runs',
+  { timeout: 60_000 },
+  async () => {
+    const db = path.join(dir, 'one-server.db');
+    const first = await startProcess(db);
+    // The second process stops at once, saying who holds the file; the first keeps answering.
+    const second = startProcess(db);
+    await expect(second).rejects.toThrow(/server exited with 1/);
+    await expect(second).rejects.toThrow(
+      new RegExp(`an acquirer server \\(process ${first.child.pid}, since .*\\) is using it`),
+    );
+    const health = await fetch(`${first.url}/api/v1/auth/session`);
+    expect(health.status).toBe(401);
+    await expect(
+      runCli(['seed', '--scenario', 'demo', '--replace', '--db', db], {}, () => {}),
+    ).rejects.toThrow(ServerRunningError);
+    await expect(runCli(['migrate', '--db', db], {}, () => {})).rejects.toThrow(/is using it/);
+    // An online backup needs no lock.
+    const lines: string[] = [];
+    await runCli(['backup', '--db', db, '--out', path.join(dir, 'one-server-backup.db')], {}, (l) =>
+      lines.push(l),
+    );
+    expect(lines.join('\n')).toMatch(/integrity_check ok/);
+
+    // Stopped cleanly, it lets go: the next server starts.
+    await stopped(first.child, 'SIGTERM');
+    const next = await startProcess(db);
+    // Killed, it cannot let go: the lock names a process that no longer runs, and is taken over.
+    await stopped(next.child, 'SIGKILL');
+    const after = await startProcess(db);
+    expect((await fetch(`${after.url}/api/v1/auth/session`)).status).toBe(401);
+    await stopped(after.child, 'SIGTERM');
   },
 );

@@ -3,6 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import type { ServerConfig } from './config';
+import { takeServerLock } from './db/server-lock';
 import { openTableStore } from './db/table-store';
 import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';
 import { createLogger, type Logger } from './logger';
@@ -23,11 +24,16 @@ export async function startServer(
     config.scryptCost,
     config.kdfConcurrency || defaultKdfConcurrency(),
   );
+  // One server process per SQLite file (decision 019): taken before the file is touched.
+  const lock = takeServerLock(config.dbPath);
   // Migrated, and seeded with the configured scenario when new; the state is then the tables'.
   const store = await openTableStore({
     file: config.dbPath,
     synchronous: config.synchronous,
     seed: { scenario: config.scenario, seed: config.seed, now: Date.now(), hasher },
+  }).catch((error: unknown) => {
+    lock.release();
+    throw error;
   });
   const acquirer: Acquirer = createAcquirer({
     scenario: config.scenario,
@@ -62,7 +68,10 @@ export async function startServer(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          void store.close().then(resolve);
+          void store.close().then(() => {
+            lock.release();
+            resolve();
+          });
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

@@ -16,6 +16,7 @@ import {
   writeFleet,
 } from './provision';
 import { seedXlarge } from './seed-xlarge';
+import { ServerRunningError, takeServerLock } from './server-lock';
 import { isEmpty, seedTables } from './table-store';
 
 // `npm run db:<command> -- [flags]`. The database is the server's: `--db`, else DB_PATH, else
@@ -57,6 +58,7 @@ export async function runCli(
   const file = config.dbPath;
 
   if (command === 'migrate') {
+    const lock = takeServerLock(file, 'npm run db:migrate');
     const db = openDb(file);
     try {
       const before = await appliedVersions(db);
@@ -68,6 +70,7 @@ export async function runCli(
       );
     } finally {
       await db.close();
+      lock.release();
     }
     return;
   }
@@ -78,6 +81,7 @@ export async function runCli(
     if (!scenario.success)
       throw new UsageError(`--scenario must be one of ${[...MockScenario.options, 'xlarge'].join(', ')}`);
     const seed = flags.seed ?? config.seed;
+    const lock = takeServerLock(file, 'npm run db:seed');
     const db = openDb(file);
     try {
       await migrate(db);
@@ -105,6 +109,7 @@ export async function runCli(
       );
     } finally {
       await db.close();
+      lock.release();
     }
     return;
   }
@@ -112,6 +117,7 @@ export async function runCli(
   if (command === 'provision') {
     if (!flags.file) throw new UsageError('provision needs --file FLEET.csv');
     const csv = readFileSync(flags.file, 'utf8');
+    const lock = takeServerLock(file, 'npm run db:provision');
     const db = openDb(file);
     try {
       await migrate(db);
@@ -127,6 +133,7 @@ export async function runCli(
       );
     } finally {
       await db.close();
+      lock.release();
     }
     return;
   }
@@ -174,7 +181,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
       error instanceof UsageError ||
       error instanceof ServerConfigError ||
       error instanceof DatabaseTooNewError ||
-      error instanceof PasswordInputError
+      error instanceof PasswordInputError ||
+      error instanceof ServerRunningError
     ) {
       console.error(error.message);
       process.exit(2);
