@@ -219,29 +219,20 @@ export function lastSeenQueries(db: Db, filter: FleetFilter, sort: FleetSort, li
   const nowPhase = ((now % HEARTBEAT_MS) + HEARTBEAT_MS) % HEARTBEAT_MS;
   const base = now - nowPhase;
   const at = cursor?.at ?? 0;
+  // Online, not seen since their last heartbeat: the phases up to now's, then the ones after it.
+  const beats = (side: '<=' | '>', from: number) =>
+    group(
+      phase,
+      (eb) => [eb('online', '=', 1), eb('last_seen_at', '<=', recent), eb('heartbeat_phase', side, nowPhase)],
+      from,
+    );
   const queries = [];
   if (filter.status !== 'online') queries.push(group(lastSeen, (eb) => [eb('online', '=', 0)], at));
   if (filter.status !== 'offline') {
     queries.push(
       group(seen, (eb) => [eb('online', '=', 1), eb('last_seen_at', '>', recent)], at),
-      group(
-        phase,
-        (eb) => [
-          eb('online', '=', 1),
-          eb('last_seen_at', '<=', recent),
-          eb('heartbeat_phase', '<=', nowPhase),
-        ],
-        at - base,
-      ),
-      group(
-        phase,
-        (eb) => [
-          eb('online', '=', 1),
-          eb('last_seen_at', '<=', recent),
-          eb('heartbeat_phase', '>', nowPhase),
-        ],
-        at - base + HEARTBEAT_MS,
-      ),
+      beats('<=', at - base),
+      beats('>', at - base + HEARTBEAT_MS),
     );
   }
   return queries;

@@ -164,19 +164,24 @@ describe.each(['demo', 'hostile'] as const)('the SQL ledger answers as the memor
   });
 });
 
+/** The demo generated in memory, and seeded into a file and loaded back: the two sides of each port. */
+async function bothWorlds(file: string): Promise<{ world: World; store: TableStore; sqlWorld: World }> {
+  const world = generateWorld({ scenario: 'demo', seed: SEED, now: NOW });
+  const store = await openTableStore({
+    file: path.join(dir, file),
+    seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
+  });
+  const loaded = store.load();
+  if (!loaded || !('state' in loaded)) throw new Error('not seeded');
+  return { world, store, sqlWorld: loaded.state.world };
+}
+
 describe('the ledger port', () => {
   let world: World;
   let store: TableStore;
   let sqlWorld: World;
   beforeAll(async () => {
-    world = generateWorld({ scenario: 'demo', seed: SEED, now: NOW });
-    store = await openTableStore({
-      file: path.join(dir, 'port.db'),
-      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
-    });
-    const loaded = store.load();
-    if (!loaded || !('state' in loaded)) throw new Error('not seeded');
-    sqlWorld = loaded.state.world;
+    ({ world, store, sqlWorld } = await bothWorlds('port.db'));
   });
   afterAll(() => store.close());
 
@@ -251,14 +256,7 @@ describe('sales voidable now, counted in SQL and by the rule', () => {
   let store: TableStore;
   let sqlWorld: World;
   beforeAll(async () => {
-    world = generateWorld({ scenario: 'demo', seed: SEED, now: NOW });
-    store = await openTableStore({
-      file: path.join(dir, 'voidable.db'),
-      seed: { scenario: 'demo', seed: SEED, now: NOW, hasher: fastHasher },
-    });
-    const loaded = store.load();
-    if (!loaded || !('state' in loaded)) throw new Error('not seeded');
-    sqlWorld = loaded.state.world;
+    ({ world, store, sqlWorld } = await bothWorlds('voidable.db'));
     // Some terminals settle at other minutes (22:30, 00:30), in both.
     const settled = world.terminals.find((t) => t.manualSettlements.length > 0)!;
     const t1 = world.terminals.filter(
