@@ -6,6 +6,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dbPath: string;
+  /** PostgreSQL instead of the SQLite file (issue 15); so far only `npm run db:migrate` uses it. */
+  databaseUrl: string | null;
   sandbox: boolean;
   staticDir: string | null;
   scenario: MockScenario;
@@ -30,6 +32,7 @@ const Env = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
   HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
   DB_PATH: z._default(z.string().check(z.minLength(1)), 'data/acquirer.db'),
+  DATABASE_URL: z.optional(z.string().check(z.minLength(1))),
   SANDBOX: z._default(Flag, false),
   STATIC_DIR: z.optional(z.string().check(z.minLength(1))),
   SCENARIO: z._default(MockScenario, 'demo'),
@@ -72,6 +75,7 @@ export function readConfig(argv: readonly string[], env: Record<string, string |
     port: e.PORT,
     host: e.HOST,
     dbPath: e.DB_PATH,
+    databaseUrl: e.DATABASE_URL ?? null,
     sandbox: e.SANDBOX,
     staticDir: e.STATIC_DIR ?? null,
     scenario: e.SCENARIO,

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { createApp, CONTROL_PATH } from './app';
-import type { ServerConfig } from './config';
+import { type ServerConfig, ServerConfigError } from './config';
 import { takeServerLock } from './db/server-lock';
 import { openTableStore } from './db/table-store';
 import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';
@@ -19,6 +19,13 @@ export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(undefined, config.logLevel),
 ): Promise<RunningServer> {
+  if (config.databaseUrl) {
+    // Not silently SQLite: an operator who set DATABASE_URL expects PostgreSQL.
+    throw new ServerConfigError(
+      'DATABASE_URL is set, but the server itself runs on SQLite only in this release (`npm run db:migrate` ' +
+        'already works on PostgreSQL). Unset DATABASE_URL to serve from DB_PATH.',
+    );
+  }
   const hasher = scryptHasher(
     loadSecret(config.secret, config.dbPath),
     config.scryptCost,

@@ -7,6 +7,7 @@ import { readConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
 import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
 import { type PasswordSource, PasswordInputError, passwordsFromStdin } from './passwords';
+import { DatabaseUrlError, openPostgres, redactedUrl } from './postgres';
 import {
   existingIn,
   formatProblems,
@@ -56,6 +57,26 @@ export async function runCli(
   const flags = parseFlags(rest);
   const config = readConfig(flags.db ? ['--db', flags.db] : [], { ...env, SCENARIO: undefined });
   const file = config.dbPath;
+
+  if (config.databaseUrl) {
+    if (command !== 'migrate') {
+      throw new UsageError(`db:${command ?? ''} works on the SQLite file only so far; unset DATABASE_URL`);
+    }
+    const q = await openPostgres(config.databaseUrl);
+    const where = redactedUrl(config.databaseUrl);
+    try {
+      const before = await appliedVersions(q);
+      const { applied } = await migrate(q, `The database at ${where}`);
+      print(
+        applied.length > 0
+          ? `${where}: applied ${applied.join(', ')} (schema now at ${KNOWN_VERSIONS.at(-1)})`
+          : `${where}: up to date at ${before.at(-1) ?? 'nothing'}`,
+      );
+    } finally {
+      await q.destroy();
+    }
+    return;
+  }
 
   if (command === 'migrate') {
     const lock = takeServerLock(file, 'npm run db:migrate');
@@ -182,6 +203,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
       error instanceof ServerConfigError ||
       error instanceof DatabaseTooNewError ||
       error instanceof PasswordInputError ||
+      error instanceof DatabaseUrlError ||
       error instanceof ServerRunningError
     ) {
       console.error(error.message);

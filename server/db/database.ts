@@ -7,6 +7,7 @@ import {
   type Migration,
   type MigrationProvider,
   Migrator,
+  sql,
   SqliteDialect,
 } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
@@ -132,15 +133,13 @@ export function openDb(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): D
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
-/** Versions applied to the database, oldest first (none for a new file). */
-export async function appliedVersions(db: Db): Promise<string[]> {
-  const table = db.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
-    .get();
-  if (!table) return [];
-  return (
-    db.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]
-  ).map((r) => r.name);
+/** Versions applied to the database, oldest first (none for a new one). */
+export async function appliedVersions(db: Db | Kysely<Database>): Promise<string[]> {
+  const q = db instanceof Kysely ? db : db.q;
+  const tables = await q.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(q);
+  return rows.rows.map((r) => r.name);
 }
 
 export interface MigrationReport {
@@ -148,18 +147,23 @@ export interface MigrationReport {
   current: string | null;
 }
 
-/** Applies what is pending; refuses a database that a newer release has migrated. */
-export async function migrate(db: Db): Promise<MigrationReport> {
-  const applied = await appliedVersions(db);
-  const unknown = applied.filter((name) => !KNOWN_VERSIONS.includes(name));
+/**
+ * Applies what is pending; refuses a database that a newer release has migrated. The same migrations for
+ * SQLite and PostgreSQL (server/db/dialect.ts has the little they spell differently).
+ */
+export async function migrate(db: Db | Kysely<Database>, name?: string): Promise<MigrationReport> {
+  const q = db instanceof Kysely ? db : db.q;
+  const where = name ?? (db instanceof Kysely ? 'The database' : `The database ${db.file}`);
+  const applied = await appliedVersions(q);
+  const unknown = applied.filter((version) => !KNOWN_VERSIONS.includes(version));
   if (unknown.length > 0) {
     throw new DatabaseTooNewError(
-      `The database ${db.file} is at schema version ${applied.at(-1)}, newer than this code knows ` +
+      `${where} is at schema version ${applied.at(-1)}, newer than this code knows ` +
         `(up to ${KNOWN_VERSIONS.at(-1)}; unknown: ${unknown.join(', ')}). Run a release that knows it; ` +
         'a schema is never migrated down.',
     );
   }
-  const migrator = new Migrator({ db: db.q, provider });
+  const migrator = new Migrator({ db: q, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const done = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -4,6 +4,7 @@ import type { LedgerFilter, LedgerKey, SalesLedger, VoidableNow } from '@acquire
 import { CARD_METHODS } from '@acquirer/rules/voidability';
 import type { TerminalRecord, World } from '@acquirer/types';
 import type { Db } from './database';
+import { rrnTail } from './dialect';
 import { transactionOf } from './rows';
 import type { Database } from './schema';
 import { inMerchants } from './sql-scope';
@@ -278,9 +279,7 @@ function conditions(eb: Eb, filter: LedgerFilter): Expression<SqlBool>[] {
       // Digits only (acquirer/views/transactions.ts): no LIKE wildcard comes from the user. The last 6
       // digits seek on their index (migration 0004); LIKE checks the rest of the tail.
       const tail = search.rrnTail;
-      any.push(
-        eb.and([eb(sql<string>`substr(rrn, -6)`, '=', tail.slice(-6)), eb('rrn', 'like', `%${tail}`)]),
-      );
+      any.push(eb.and([eb(rrnTail('sqlite'), '=', tail.slice(-6)), eb('rrn', 'like', `%${tail}`)]));
     }
     if (search.last4 !== null) any.push(eb('card_last4', '=', search.last4));
     if (search.amount !== null) any.push(eb('amount_fen', '=', search.amount));

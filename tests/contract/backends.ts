@@ -119,6 +119,7 @@ export function testServerConfig(overrides: Partial<ServerConfig> = {}): ServerC
     port: 0,
     host: '127.0.0.1',
     dbPath: ':memory:',
+    databaseUrl: null,
     sandbox: true,
     staticDir: null,
     scenario: 'demo',

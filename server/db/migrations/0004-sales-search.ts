@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { dialectOf, rrnTail } from '../dialect';
 
 // The search box finds a sale by a whole trace number, 3–5 digits of one, an RRN's tail, a card's last 4
 // or an amount (acquirer/views/transactions.ts). Across all merchants (support) each must be a seek, not a
@@ -17,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('transactions_by_rrn_tail')
     .on('transactions')
-    .expression(sql`substr(rrn, -6)`)
+    .expression(rrnTail(dialectOf(db)))
     .execute();
   await db.schema.createIndex('transactions_by_amount').on('transactions').column('amount_fen').execute();
 }

@@ -1,0 +1,17 @@
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+
+/**
+ * The SQL the two stores spell differently, in one place (issue 15: one query layer, not two copies).
+ * Everything else — the schema builder, the query builder — Kysely writes for either.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: migrations see the one of their time
+export function dialectOf(db: Kysely<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** An RRN's last 6 characters: SQLite's `substr` counts from the end when negative, PostgreSQL's does not. */
+export function rrnTail(dialect: Dialect): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`right(rrn, 6)` : sql<string>`substr(rrn, -6)`;
+}

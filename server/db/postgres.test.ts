@@ -1,0 +1,153 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../config';
+import { createLogger } from '../logger';
+import { startServer } from '../server';
+import { runCli } from './cli';
+import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate } from './database';
+import { DatabaseUrlError, openPostgres } from './postgres';
+
+// PostgreSQL, so far: the connection and its errors, and the migrations, on a real PostgreSQL 15 started for
+// this file (scripts/postgres.mjs: installed with apt-get when missing, its own folder and port).
+
+const root = path.resolve(import.meta.dirname, '../..');
+let pg: { url: string; dir: string };
+
+beforeAll(() => {
+  const started = spawnSync(process.execPath, ['scripts/postgres.mjs', 'start'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(started.status, started.stderr).toBe(0);
+  pg = JSON.parse(started.stdout.trim().split('\n').at(-1)!) as { url: string; dir: string };
+}, 300_000);
+afterAll(() => {
+  if (pg) spawnSync(process.execPath, ['scripts/postgres.mjs', 'stop', pg.dir], { cwd: root });
+});
+
+/** A database of its own on the throwaway server. */
+async function freshDatabase(name: string): Promise<string> {
+  const admin = await openPostgres(pg.url);
+  try {
+    await sql`create database ${sql.id(name)}`.execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(pg.url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+describe('migrations on PostgreSQL', () => {
+  it('creates every table with its keys and indexes, and applies nothing twice', async () => {
+    const url = await freshDatabase('migrated');
+    const lines: string[] = [];
+    await runCli(['migrate'], { DATABASE_URL: url }, (line) => lines.push(line));
+    expect(lines.join('\n')).toMatch(new RegExp(`applied 0001-initial, .*${KNOWN_VERSIONS.at(-1)!}`));
+    await runCli(['migrate'], { DATABASE_URL: url }, (line) => lines.push(line));
+    expect(lines.at(-1)).toMatch(new RegExp(`up to date at ${KNOWN_VERSIONS.at(-1)!}`));
+
+    const q = await openPostgres(url);
+    try {
+      expect(await appliedVersions(q)).toEqual(KNOWN_VERSIONS);
+      const tables = (await q.introspection.getTables()).map((t) => t.name);
+      for (const table of ['merchants', 'stores', 'users', 'sessions', 'terminals', 'transactions']) {
+        expect(tables).toContain(table);
+      }
+      const terminals = (await q.introspection.getTables()).find((t) => t.name === 'terminals')!;
+      expect(terminals.columns.map((c) => c.name)).toEqual(
+        expect.arrayContaining(['password_set', 'store_rank', 'heartbeat_phase', 'locked_until']),
+      );
+      const indexes = await sql<{ indexname: string; indexdef: string }>`
+        select indexname, indexdef from pg_indexes where tablename = 'transactions'`.execute(q);
+      const def = (name: string) => indexes.rows.find((r) => r.indexname === name)?.indexdef ?? '';
+      // The RRN's tail as PostgreSQL spells it, and the partial index of voidable sales.
+      expect(def('transactions_by_rrn_tail')).toMatch(/"?right"?\(rrn, 6\)/);
+      expect(def('transactions_voidable')).toMatch(/WHERE .*type.*'sale'.*outcome.*'approved'.*voided = 0/);
+
+      // Instants and counts come back as numbers, as from SQLite.
+      await q
+        .insertInto('merchants')
+        .values({ id: 'M1', seq: 1, name: '示例商户', phone: '13800000000', payout_mode: 'T1' })
+        .execute();
+      const count = await q
+        .selectFrom('merchants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      expect(count?.n).toBe(1);
+    } finally {
+      await q.destroy();
+    }
+  });
+
+  it('refuses a database a newer release migrated', async () => {
+    const url = await freshDatabase('newer');
+    const q = await openPostgres(url);
+    try {
+      await migrate(q);
+      await q
+        .insertInto('kysely_migration' as never)
+        .values({ name: '9999-future', timestamp: 'now' } as never)
+        .execute();
+      await expect(migrate(q, 'The database')).rejects.toThrow(DatabaseTooNewError);
+      await expect(migrate(q, 'The database')).rejects.toThrow(/9999-future, newer than this code knows/);
+    } finally {
+      await q.destroy();
+    }
+  });
+});
+
+describe('a wrong or unreachable DATABASE_URL', () => {
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+
+  it('says what is wrong, naming the variable, never the password', async () => {
+    const port = await freePort();
+    const nobody = `postgres://app:s3cret-pw@127.0.0.1:${port}/postgres`;
+    const failure = openPostgres(nobody);
+    await expect(failure).rejects.toThrow(DatabaseUrlError);
+    await expect(failure).rejects.toThrow(
+      new RegExp(
+        `^DATABASE_URL \\(postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/postgres\\): cannot connect: nothing accepts connections at 127\\.0\\.0\\.1:${port}$`,
+      ),
+    );
+    await expect(failure).rejects.not.toThrow(/s3cret-pw/);
+
+    const missing = new URL(pg.url);
+    missing.pathname = '/no_such_db';
+    await expect(openPostgres(missing.toString())).rejects.toThrow(/the database no_such_db does not exist/);
+    const stranger = new URL(pg.url);
+    stranger.username = 'stranger';
+    await expect(openPostgres(stranger.toString())).rejects.toThrow(/user stranger may not connect/);
+    await expect(openPostgres('localhost:5432/db')).rejects.toThrow(
+      /DATABASE_URL must start with postgres:\/\//,
+    );
+    await expect(openPostgres('not a url')).rejects.toThrow(/DATABASE_URL is not a URL/);
+  });
+
+  it('stops the migrate command with that message, and the server does not silently use SQLite', async () => {
+    const port = await freePort();
+    await expect(
+      runCli(['migrate'], { DATABASE_URL: `postgres://app@127.0.0.1:${port}/x` }, () => {}),
+    ).rejects.toThrow(/DATABASE_URL .*cannot connect: nothing accepts connections/);
+    const config = readConfig(['--port', '0', '--db', ':memory:'], { DATABASE_URL: pg.url });
+    await expect(
+      startServer(
+        config,
+        createLogger(() => {}, 'silent'),
+      ),
+    ).rejects.toThrow(/DATABASE_URL is set, but the server itself runs on SQLite only/);
+    await expect(runCli(['seed'], { DATABASE_URL: pg.url }, () => {})).rejects.toThrow(
+      /db:seed works on the SQLite file only so far/,
+    );
+  });
+});
