@@ -18,6 +18,7 @@ import * as m0005 from './migrations/0005-sales-by-type';
 import * as m0006 from './migrations/0006-fleet-in-sql';
 import * as m0007 from './migrations/0007-fleet-counts-and-last-seen';
 import * as m0008 from './migrations/0008-overview';
+import type { SqlReader } from './reader';
 import type { Database } from './schema';
 
 /** Every migration the code knows, in order. A new one is appended, never edited once released. */
@@ -38,7 +39,7 @@ export class DatabaseTooNewError extends Error {
   override name = 'DatabaseTooNewError';
 }
 
-export interface Db {
+export interface Db extends SqlReader {
   /** The typed query builder; `run`/`all`/`first` execute what it compiles, synchronously. */
   readonly q: Kysely<Database>;
   readonly sqlite: BetterSqlite3.Database;
@@ -88,8 +89,17 @@ export function openDb(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): D
   };
   return {
     q,
+    dialect: 'sqlite',
     sqlite,
     file,
+    read<T>(query: Compilable<T>) {
+      const { statement, parameters } = prepare(query);
+      return Promise.resolve(statement.all(...parameters) as T[]);
+    },
+    readOne<T>(query: Compilable<T>) {
+      const { statement, parameters } = prepare(query);
+      return Promise.resolve(statement.get(...parameters) as T | undefined);
+    },
     run(query) {
       const { statement, parameters } = prepare(query);
       statement.run(...parameters);

@@ -1,7 +1,5 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config';
@@ -10,37 +8,17 @@ import { startServer } from '../server';
 import { runCli } from './cli';
 import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate } from './database';
 import { DatabaseUrlError, openPostgres } from './postgres';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 // PostgreSQL, so far: the connection and its errors, and the migrations, on a real PostgreSQL 15 started for
 // this file (scripts/postgres.mjs: installed with apt-get when missing, its own folder and port).
 
-const root = path.resolve(import.meta.dirname, '../..');
-let pg: { url: string; dir: string };
-
+let pg: ThrowawayPostgres;
 beforeAll(() => {
-  const started = spawnSync(process.execPath, ['scripts/postgres.mjs', 'start'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  expect(started.status, started.stderr).toBe(0);
-  pg = JSON.parse(started.stdout.trim().split('\n').at(-1)!) as { url: string; dir: string };
+  pg = startThrowawayPostgres();
 }, 300_000);
-afterAll(() => {
-  if (pg) spawnSync(process.execPath, ['scripts/postgres.mjs', 'stop', pg.dir], { cwd: root });
-});
-
-/** A database of its own on the throwaway server. */
-async function freshDatabase(name: string): Promise<string> {
-  const admin = await openPostgres(pg.url);
-  try {
-    await sql`create database ${sql.id(name)}`.execute(admin);
-  } finally {
-    await admin.destroy();
-  }
-  const url = new URL(pg.url);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+afterAll(() => pg?.stop());
+const freshDatabase = (name: string) => pg.database(name);
 
 describe('migrations on PostgreSQL', () => {
   it('creates every table with its keys and indexes, and applies nothing twice', async () => {

@@ -6,7 +6,7 @@ import {
   type AuditTrail,
   ticketKeyOf,
 } from '@acquirer/audit-trail';
-import type { Db } from './database';
+import type { SqlReader } from './reader';
 import { auditOf } from './rows';
 import type { Database } from './schema';
 import { inMerchants } from './sql-scope';
@@ -20,26 +20,31 @@ type Eb = ExpressionBuilder<Database, 'audit_events'>;
  * in JavaScript as the memory adapter computes them) by LIKE with the user's text escaped, which
  * SQLite and PostgreSQL both speak.
  */
-export function sqlAuditTrail(db: Db): AuditTrail {
+export function sqlAuditTrail(db: SqlReader): AuditTrail {
   return {
-    page(filter, after, limit) {
-      if (limit <= 0 || selectsNothing(filter)) return Promise.resolve([]);
-      const rows = db.all(auditPageQuery(db, filter, after, limit));
-      return Promise.resolve(rows.map((r) => ({ seq: r.seq, event: auditOf(r) })));
+    async page(filter, after, limit) {
+      if (limit <= 0 || selectsNothing(filter)) return [];
+      const rows = await db.read(auditPageQuery(db, filter, after, limit));
+      return rows.map((r) => ({ seq: r.seq, event: auditOf(r) }));
     },
-    count(filter) {
-      if (selectsNothing(filter)) return Promise.resolve(0);
+    async count(filter) {
+      if (selectsNothing(filter)) return 0;
       const query = db.q
         .selectFrom('audit_events')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where((eb) => eb.and(conditions(eb, filter)));
-      return Promise.resolve(Number(db.first(query)?.n ?? 0));
+      return Number((await db.readOne(query))?.n ?? 0);
     },
   };
 }
 
 /** The query of a page (exported for the test of its plan). */
-export function auditPageQuery(db: Db, filter: AuditFilter, after: AuditKey | null, limit: number) {
+export function auditPageQuery(
+  db: Pick<SqlReader, 'q'>,
+  filter: AuditFilter,
+  after: AuditKey | null,
+  limit: number,
+) {
   return db.q
     .selectFrom('audit_events')
     .selectAll()

@@ -375,8 +375,8 @@ describe('how SQLite runs a fleet page', () => {
   });
   afterAll(() => store.close());
 
-  const planOf = (filter: FleetFilter, sort: FleetSort) =>
-    queryPlan(store.db, fleetPageQuery(store.db, filter, sort, 51, NOW));
+  const planOf = async (filter: FleetFilter, sort: FleetSort) =>
+    queryPlan(store.db, await fleetPageQuery(store.db, filter, sort, 51, NOW));
 
   it.each<[string, FleetFilter, FleetSortKey, RegExp]>([
     [
@@ -401,10 +401,10 @@ describe('how SQLite runs a fleet page', () => {
     ],
     ['one merchant by store', { merchantIds: [MERCHANT_A] }, 'storeName', /terminals_by_merchant_store_rank/],
     ['one merchant by model', { merchantIds: [MERCHANT_A] }, 'model', /terminals_by_merchant_model_rank/],
-  ])('pages %s along an index, in its order, both ways', (_, filter, key, index) => {
+  ])('pages %s along an index, in its order, both ways', async (_, filter, key, index) => {
     for (const direction of [1, -1] as const) {
       for (const after of [null, key === 'passwordChangedAt' ? [NOW, '58100104'] : ['x', '58100104']]) {
-        const plan = planOf(filter, {
+        const plan = await planOf(filter, {
           key,
           direction,
           after: key === 'tid' && after ? ['58100104', '58100104'] : after,

@@ -14,7 +14,8 @@ import type { KeyPart } from '@acquirer/paging';
 import { OFFLINE_ALERT_MS, STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
 import type { TerminalRecord, World } from '@acquirer/types';
 import type { VoidPasswordState } from '@contract/schemas/terminals';
-import type { Db } from './database';
+import { contains, type Dialect } from './dialect';
+import type { SqlReader } from './reader';
 import type { Database } from './schema';
 import { inMerchants } from './sql-scope';
 
@@ -26,7 +27,7 @@ type Eb = ExpressionBuilder<Database, 'terminals'>;
  * `fleetMatcher` (acquirer/fleet.ts) is what this implements; server/db/sql-fleet.test.ts proves both give
  * the same answers. The terminals themselves are still the ones the server holds (`world`).
  */
-export function sqlFleet(db: Db, world: () => World): Fleet {
+export function sqlFleet(db: SqlReader, world: () => World): Fleet {
   const terminalOf = (tid: string): TerminalRecord => {
     const terminal = world().terminalByTid.get(tid);
     if (!terminal) throw new Error(`terminals: no terminal ${tid} in memory`);
@@ -34,76 +35,78 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
   };
 
   return {
-    page(filter, sort, limit, now) {
-      if (limit <= 0 || selectsNothing(filter)) return Promise.resolve([]);
+    async page(filter, sort, limit, now) {
+      if (limit <= 0 || selectsNothing(filter)) return [];
       const tids =
         sort.key === 'lastSeenAt'
-          ? lastSeenPage(db, filter, sort, limit, now)
-          : db.all(fleetPageQuery(db, filter, sort, limit, now)).map((r) => r.tid);
-      return Promise.resolve(tids.map(terminalOf));
+          ? await lastSeenPage(db, filter, sort, limit, now)
+          : (await db.read(await fleetPageQuery(db, filter, sort, limit, now))).map((r) => r.tid);
+      return tids.map(terminalOf);
     },
-    counts(filter, now) {
-      if (selectsNothing(filter)) return Promise.resolve({ total: 0, default: 0, locked: 0, offline: 0 });
+    async counts(filter, now) {
+      if (selectsNothing(filter)) return { total: 0, default: 0, locked: 0, offline: 0 };
       const count = counter(db, filter, now);
       // One count per figure, each a seek on its own index (migration 0007): summing CASEs over every row of
       // one scan cost 4 times a plain count. The states exclude one another, so a filter on one answers the
       // others.
-      const total = count(() => []);
+      const total = await count(() => []);
       const state = filter.passwordState;
       const ofState = (s: VoidPasswordState) =>
-        state === undefined ? count((eb) => [passwordStateIs(eb, s, now)]) : state === s ? total : 0;
+        state === undefined
+          ? count((eb) => [passwordStateIs(eb, s, now)])
+          : Promise.resolve(state === s ? total : 0);
       const counts: FleetCounts = {
         total,
-        default: ofState('default'),
-        locked: ofState('locked'),
+        default: await ofState('default'),
+        locked: await ofState('locked'),
         offline:
           filter.status === undefined
-            ? count((eb) => [eb('online', '=', 0)])
+            ? await count((eb) => [eb('online', '=', 0)])
             : filter.status === 'offline'
               ? total
               : 0,
       };
-      return Promise.resolve(counts);
+      return counts;
     },
-    risks(filter, now) {
-      if (selectsNothing(filter)) return Promise.resolve({ openCommands: 0, stalePasswords: 0 });
+    async risks(filter, now) {
+      if (selectsNothing(filter)) return { openCommands: 0, stalePasswords: 0 };
       const count = counter(db, filter, now);
       // Each a seek: the open commands by their status index, stale PINs by their age.
       const risks: FleetRisks = {
-        openCommands: count((eb) => [eb('tid', 'in', openCommandTids(eb))]),
-        stalePasswords: count((eb) => stale(eb, now)),
+        openCommands: await count((eb) => [eb('tid', 'in', openCommandTids(eb))]),
+        stalePasswords: await count((eb) => stale(eb, now)),
       };
-      return Promise.resolve(risks);
+      return risks;
     },
-    alertFacts(filter, now) {
+    async alertFacts(filter, now) {
       const facts: FleetAlertFacts = { locked: [], offline: [], merchants: [] };
-      if (selectsNothing(filter)) return Promise.resolve(facts);
+      if (selectsNothing(filter)) return facts;
       // Each a seek: locks by their end, long-offline terminals by when they were last seen, the PIN states
       // by `password_set` (migrations 0007, 0008).
-      const inView = (eb: Eb) => conditions(eb, { merchantIds: filter.merchantIds }, now);
+      const inView = (eb: Eb) => conditions(eb, { merchantIds: filter.merchantIds }, now, db.dialect);
       const terminals = db.q.selectFrom('terminals');
-      facts.locked = db
-        .all(
+      facts.locked = (
+        await db.read(
           terminals
             .select(['tid', 'merchant_id', 'locked_at', 'locked_until', 'failed_attempts'])
             .where((eb) => eb.and([...inView(eb), passwordStateIs(eb, 'locked', now)])),
         )
-        .map((r) => ({
-          tid: r.tid,
-          merchantId: r.merchant_id,
-          lockedAt: r.locked_at,
-          lockedUntil: r.locked_until!,
-          failedAttempts: r.failed_attempts,
-        }));
-      facts.offline = db
-        .all(
+      ).map((r) => ({
+        tid: r.tid,
+        merchantId: r.merchant_id,
+        lockedAt: r.locked_at,
+        lockedUntil: r.locked_until!,
+        failedAttempts: r.failed_attempts,
+      }));
+      facts.offline = (
+        await db.read(
           terminals
             .select(['tid', 'merchant_id', 'last_seen_at'])
             .where((eb) =>
               eb.and([...inView(eb), eb('online', '=', 0), eb('last_seen_at', '<', now - OFFLINE_ALERT_MS)]),
             ),
         )
-        .map((r) => ({ tid: r.tid, merchantId: r.merchant_id, lastSeenAt: r.last_seen_at }));
+      ).map((r) => ({ tid: r.tid, merchantId: r.merchant_id, lastSeenAt: r.last_seen_at }));
       const merchants = new Map<string, FleetAlertFacts['merchants'][number]>();
       const entry = (merchantId: string) => {
         const found = merchants.get(merchantId) ?? { merchantId, defaults: 0, stale: 0, oldestChange: null };
@@ -114,7 +117,7 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
         .select((eb) => ['merchant_id', eb.fn.countAll<number>().as('n')])
         .where((eb) => eb.and([...inView(eb), passwordStateIs(eb, 'default', now)]))
         .groupBy('merchant_id');
-      for (const r of db.all(defaults)) entry(r.merchant_id).defaults = Number(r.n);
+      for (const r of await db.read(defaults)) entry(r.merchant_id).defaults = Number(r.n);
       const stalePins = terminals
         .select((eb) => [
           'merchant_id',
@@ -123,22 +126,22 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
         ])
         .where((eb) => eb.and([...inView(eb), ...stale(eb, now)]))
         .groupBy('merchant_id');
-      for (const r of db.all(stalePins)) {
+      for (const r of await db.read(stalePins)) {
         const found = entry(r.merchant_id);
         found.stale = Number(r.n);
         found.oldestChange = r.oldest;
       }
       facts.merchants = [...merchants.values()];
-      return Promise.resolve(facts);
+      return facts;
     },
-    merchantSizes(merchantIds) {
+    async merchantSizes(merchantIds) {
       const sizes = new Map(
         merchantIds.map((id): [string, MerchantSize] => [id, { stores: 0, terminals: 0 }]),
       );
-      if (merchantIds.length === 0) return Promise.resolve(sizes);
+      if (merchantIds.length === 0) return sizes;
       // Each a count per merchant on its index (stores by merchant, terminals by merchant).
       for (const table of ['stores', 'terminals'] as const) {
-        const counted = db.all(
+        const counted = await db.read(
           db.q
             .selectFrom(table)
             .select((eb) => ['merchant_id', eb.fn.countAll<number>().as('n')])
@@ -150,35 +153,44 @@ export function sqlFleet(db: Db, world: () => World): Fleet {
           if (size) size[table] = Number(r.n);
         }
       }
-      return Promise.resolve(sizes);
+      return sizes;
     },
-    facets(filter) {
-      if (selectsNothing(filter)) return Promise.resolve({ stores: [], models: [] });
-      const grouped = (column: 'store_id' | 'model') =>
-        db
-          .all(
+    async facets(filter) {
+      if (selectsNothing(filter)) return { stores: [], models: [] };
+      const grouped = async (column: 'store_id' | 'model') =>
+        (
+          await db.read(
             db.q
               .selectFrom('terminals')
               .select((eb) => [eb.ref(column).as('value'), eb.fn.countAll<number>().as('count')])
-              .where((eb) => eb.and(conditions(eb, { merchantIds: filter.merchantIds }, 0)))
+              .where((eb) => eb.and(conditions(eb, { merchantIds: filter.merchantIds }, 0, db.dialect)))
               .groupBy(column),
           )
-          .map((r): [string, number] => [r.value, Number(r.count)]);
-      return Promise.resolve({ stores: grouped('store_id'), models: grouped('model') });
+        ).map((r): [string, number] => [r.value, Number(r.count)]);
+      const [stores, models] = await Promise.all([grouped('store_id'), grouped('model')]);
+      return { stores, models };
     },
   };
 }
 
 /** One page: exported so a test can ask SQLite how it runs it (EXPLAIN QUERY PLAN). */
-export function fleetPageQuery(db: Db, filter: FleetFilter, sort: FleetSort, limit: number, now: number) {
+export async function fleetPageQuery(
+  db: SqlReader,
+  filter: FleetFilter,
+  sort: FleetSort,
+  limit: number,
+  now: number,
+) {
   const value = sortValue(sort, now);
   const order = sort.direction === 1 ? 'asc' : 'desc';
-  const after = sort.after ? afterKey(db, sort, sort.after, now) : [];
+  const after = sort.after ? await afterKey(db, sort, sort.after, now) : [];
   const query = db.q
     .selectFrom('terminals')
     .select('tid')
-    .where((eb) => eb.and([...conditions(eb, filter, now), ...after]))
-    .orderBy(value, order);
+    .where((eb) => eb.and([...conditions(eb, filter, now, db.dialect), ...after]))
+    // A PIN never changed (null) is the oldest of all: first ascending, last descending — SQLite's default,
+    // said for PostgreSQL, whose default is the other way round.
+    .orderBy(value, (ob) => (order === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()));
   // The tid breaks ties, unless it is the sort.
   return (sort.key === 'tid' ? query : query.orderBy('tid', order)).limit(limit);
 }
@@ -195,20 +207,29 @@ export function fleetPageQuery(db: Db, filter: FleetFilter, sort: FleetSort, lim
  *   the phases up to it, then the ones after it — two ranges of the index.
  * The groups share no terminal and each is read in the page's order, so the merge is exact.
  */
-export function lastSeenQueries(db: Db, filter: FleetFilter, sort: FleetSort, limit: number, now: number) {
+export function lastSeenQueries(
+  db: Pick<SqlReader, 'q' | 'dialect'>,
+  filter: FleetFilter,
+  sort: FleetSort,
+  limit: number,
+  now: number,
+) {
   const order = sort.direction === 1 ? 'asc' : 'desc';
   const beyond = sql.raw(sort.direction === 1 ? '>' : '<');
   const cursor = sort.after ? { at: Number(sort.after[0]), tid: String(sort.after[1]) } : null;
-  const after = (key: Expression<number>, at: number): Expression<SqlBool>[] =>
-    cursor
-      ? [sql<SqlBool>`(${key} ${beyond} ${at} or (${key} = ${at} and tid ${beyond} ${cursor.tid}))`]
-      : [];
+  // A bigint: beside `heartbeat_phase` PostgreSQL would take the bound for an integer, and it can be far
+  // beyond one (a cursor's instant less the interval's start).
+  const after = (key: Expression<number>, at: number): Expression<SqlBool>[] => {
+    if (!cursor) return [];
+    const bound = sql<number>`cast(${at} as bigint)`;
+    return [sql<SqlBool>`(${key} ${beyond} ${bound} or (${key} = ${bound} and tid ${beyond} ${cursor.tid}))`];
+  };
   const seen = lastSeenAt(now);
   const group = (key: Expression<number>, only: (eb: Eb) => Expression<SqlBool>[], from: number) =>
     db.q
       .selectFrom('terminals')
       .select(['tid', seen.as('seen')])
-      .where((eb) => eb.and([...conditions(eb, filter, now), ...only(eb), ...after(key, from)]))
+      .where((eb) => eb.and([...conditions(eb, filter, now, db.dialect), ...only(eb), ...after(key, from)]))
       .orderBy(key, order)
       .orderBy('tid', order)
       .limit(limit);
@@ -238,8 +259,16 @@ export function lastSeenQueries(db: Db, filter: FleetFilter, sort: FleetSort, li
   return queries;
 }
 
-function lastSeenPage(db: Db, filter: FleetFilter, sort: FleetSort, limit: number, now: number): string[] {
-  const rows = lastSeenQueries(db, filter, sort, limit, now).flatMap((query) => db.all(query));
+async function lastSeenPage(
+  db: SqlReader,
+  filter: FleetFilter,
+  sort: FleetSort,
+  limit: number,
+  now: number,
+): Promise<string[]> {
+  const rows = (
+    await Promise.all(lastSeenQueries(db, filter, sort, limit, now).map((query) => db.read(query)))
+  ).flat();
   const direction = sort.direction;
   rows.sort((a, b) =>
     a.seen !== b.seen
@@ -256,14 +285,16 @@ function selectsNothing(filter: Pick<FleetFilter, 'merchantIds'>): boolean {
 }
 
 /** How many terminals match the filter and `more`. */
-function counter(db: Db, filter: FleetFilter, now: number) {
-  return (more: (eb: Eb) => Expression<SqlBool>[]): number =>
+function counter(db: SqlReader, filter: FleetFilter, now: number) {
+  return async (more: (eb: Eb) => Expression<SqlBool>[]): Promise<number> =>
     Number(
-      db.first(
-        db.q
-          .selectFrom('terminals')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where((eb) => eb.and([...conditions(eb, filter, now), ...more(eb)])),
+      (
+        await db.readOne(
+          db.q
+            .selectFrom('terminals')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where((eb) => eb.and([...conditions(eb, filter, now, db.dialect), ...more(eb)])),
+        )
       )?.n ?? 0,
     );
 }
@@ -285,7 +316,11 @@ function passwordStateIs(eb: Eb, state: VoidPasswordState, now: number): Express
 /** acquirer/rules/heartbeat.ts `lastSeenOf`: an online terminal was seen at its last heartbeat. */
 function lastSeenAt(now: number) {
   const beat = sql.lit(HEARTBEAT_MS);
-  return sql<number>`(case when online = 1 then max(last_seen_at, ${now} - (((${now} - heartbeat_phase) % ${beat}) + ${beat}) % ${beat}) else last_seen_at end)`;
+  // The instant as a bigint, so PostgreSQL does not take it for an integer beside `heartbeat_phase`.
+  const at = sql<number>`cast(${now} as bigint)`;
+  const heartbeat = sql<number>`${at} - (((${at} - heartbeat_phase) % ${beat}) + ${beat}) % ${beat}`;
+  // The later of the two, spelled alike in both stores (SQLite's max(a, b) is PostgreSQL's greatest).
+  return sql<number>`(case when online = 1 and ${heartbeat} > last_seen_at then ${heartbeat} else last_seen_at end)`;
 }
 
 function sortValue(sort: FleetSort, now: number) {
@@ -305,18 +340,22 @@ function sortValue(sort: FleetSort, now: number) {
 }
 
 /** The rank of a cursor's store name or model in the table's ranks: its own, or half-way between two. */
-function rankOfCursor(db: Db, key: 'storeName' | 'model', value: string): number {
+async function rankOfCursor(db: SqlReader, key: 'storeName' | 'model', value: string): Promise<number> {
   const { q } = db;
   const known =
     key === 'storeName'
-      ? db.first(q.selectFrom('stores').select('name_rank as rank').where('name', '=', value).limit(1))
-      : db.first(q.selectFrom('terminals').select('model_rank as rank').where('model', '=', value).limit(1));
+      ? await db.readOne(
+          q.selectFrom('stores').select('name_rank as rank').where('name', '=', value).limit(1),
+        )
+      : await db.readOne(
+          q.selectFrom('terminals').select('model_rank as rank').where('model', '=', value).limit(1),
+        );
   if (known) return known.rank;
   // A value no row has (a store since removed): placed after the ranks of the values before it.
   const rows =
     key === 'storeName'
-      ? db.all(q.selectFrom('stores').select(['name as value', 'name_rank as rank']))
-      : db.all(q.selectFrom('terminals').select(['model as value', 'model_rank as rank']).distinct());
+      ? await db.read(q.selectFrom('stores').select(['name as value', 'name_rank as rank']))
+      : await db.read(q.selectFrom('terminals').select(['model as value', 'model_rank as rank']).distinct());
   let place = -0.5;
   for (const row of rows) {
     const order = naturalOrder(row.value, value);
@@ -326,7 +365,12 @@ function rankOfCursor(db: Db, key: 'storeName' | 'model', value: string): number
   return place;
 }
 
-function afterKey(db: Db, sort: FleetSort, after: readonly KeyPart[], now: number): Expression<SqlBool>[] {
+async function afterKey(
+  db: SqlReader,
+  sort: FleetSort,
+  after: readonly KeyPart[],
+  now: number,
+): Promise<Expression<SqlBool>[]> {
   const tid = String(after[1]);
   const forward = sort.direction === 1;
   const beyond = forward ? '>' : '<';
@@ -347,7 +391,8 @@ function afterKey(db: Db, sort: FleetSort, after: readonly KeyPart[], now: numbe
     ];
   }
   let value: number | string;
-  if (sort.key === 'storeName' || sort.key === 'model') value = rankOfCursor(db, sort.key, String(after[0]));
+  if (sort.key === 'storeName' || sort.key === 'model')
+    value = await rankOfCursor(db, sort.key, String(after[0]));
   else if (sort.key === 'lastSeenAt') value = after[0] as number;
   else value = String(after[0]);
   const expression = sortValue(sort, now);
@@ -366,7 +411,7 @@ function openCommandTids(eb: Eb) {
   return eb.selectFrom('password_commands').select('tid').where('status', 'in', ['queued', 'delivered']);
 }
 
-function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBool>[] {
+function conditions(eb: Eb, filter: FleetFilter, now: number, dialect: Dialect): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (filter.merchantIds !== null) {
     out.push(inMerchants(filter.merchantIds));
@@ -382,13 +427,13 @@ function conditions(eb: Eb, filter: FleetFilter, now: number): Expression<SqlBoo
     const text = filter.text;
     out.push(
       eb.or([
-        sql<SqlBool>`instr(tid, ${text}) > 0`,
-        sql<SqlBool>`instr(sn_key, ${text}) > 0`,
+        contains(dialect, sql.ref('tid'), text),
+        contains(dialect, sql.ref('sn_key'), text),
         eb('store_id', 'in', (sub) =>
           sub
             .selectFrom('stores')
             .select('id')
-            .where(sql<SqlBool>`instr(name_key, ${text}) > 0`),
+            .where(contains(dialect, sql.ref('name_key'), text)),
         ),
       ]),
     );

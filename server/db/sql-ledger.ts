@@ -3,8 +3,8 @@ import { DAY, nextCutoffAfter } from '@acquirer/clock';
 import type { LedgerFilter, LedgerKey, SalesLedger, VoidableNow } from '@acquirer/ledger';
 import { CARD_METHODS } from '@acquirer/rules/voidability';
 import type { TerminalRecord, World } from '@acquirer/types';
-import type { Db } from './database';
-import { rrnTail } from './dialect';
+import { type Dialect, rrnTail } from './dialect';
+import type { SqlReader } from './reader';
 import { transactionOf } from './rows';
 import type { Database } from './schema';
 import { inMerchants } from './sql-scope';
@@ -17,7 +17,7 @@ type Eb = ExpressionBuilder<Database, 'transactions'>;
  * memory; a row's terminal is the one the server keeps. The rules that need batches and the clock run in
  * acquirer/ on what this returns, so mock and server share them.
  */
-export function sqlLedger(db: Db, world: () => World): SalesLedger {
+export function sqlLedger(db: SqlReader, world: () => World): SalesLedger {
   const terminalOf = (tid: string): TerminalRecord => {
     const terminal = world().terminalByTid.get(tid);
     if (!terminal) throw new Error(`transactions: no terminal ${tid}`);
@@ -25,26 +25,26 @@ export function sqlLedger(db: Db, world: () => World): SalesLedger {
   };
 
   return {
-    page(filter, after, limit) {
-      if (limit <= 0 || selectsNothing(filter)) return Promise.resolve([]);
+    async page(filter, after, limit) {
+      if (limit <= 0 || selectsNothing(filter)) return [];
       const query = pageQuery(db, filter, after, limit);
-      return Promise.resolve(db.all(query).map((r) => transactionOf(r, terminalOf(r.tid))));
+      return (await db.read(query)).map((r) => transactionOf(r, terminalOf(r.tid)));
     },
-    totals(filter) {
-      if (selectsNothing(filter)) return Promise.resolve({ count: 0, amount: 0 });
+    async totals(filter) {
+      if (selectsNothing(filter)) return { count: 0, amount: 0 };
       const query = db.q
         .selectFrom('transactions')
         .select((eb) => [
           eb.fn.countAll<number>().as('count'),
           eb.fn.sum<number | null>('amount_fen').as('amount'),
         ])
-        .where((eb) => eb.and(conditions(eb, filter)));
-      const row = db.first(query);
-      return Promise.resolve({ count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) });
+        .where((eb) => eb.and(conditions(eb, filter, db.dialect)));
+      const row = await db.readOne(query);
+      return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
     },
-    totalsByDay(filter, firstDay, days) {
+    async totalsByDay(filter, firstDay, days) {
       const byDay = Array.from({ length: days }, () => ({ count: 0, amount: 0 }));
-      if (selectsNothing(filter)) return Promise.resolve(byDay);
+      if (selectsNothing(filter)) return byDay;
       // A bound number is a float in SQLite: the cast takes the whole days (none is before `firstDay`).
       const day = sql<number>`cast((created_at - ${firstDay}) / ${sql.lit(DAY)} as integer)`;
       const query = db.q
@@ -56,28 +56,28 @@ export function sqlLedger(db: Db, world: () => World): SalesLedger {
         ])
         .where((eb) =>
           eb.and([
-            ...conditions(eb, filter),
+            ...conditions(eb, filter, db.dialect),
             eb('created_at', '>=', firstDay),
             eb('created_at', '<', firstDay + days * DAY),
           ]),
         )
         .groupBy(sql`1`);
-      for (const row of db.all(query)) {
+      for (const row of await db.read(query)) {
         const at = byDay[Number(row.day)];
         if (at) Object.assign(at, { count: Number(row.count), amount: Number(row.amount ?? 0) });
       }
-      return Promise.resolve(byDay);
+      return byDay;
     },
-    byIds(ids) {
-      if (ids.length === 0) return Promise.resolve([]);
+    async byIds(ids) {
+      if (ids.length === 0) return [];
       const query = db.q
         .selectFrom('transactions')
         .selectAll()
         .where('id', 'in', [...ids]);
-      return Promise.resolve(db.all(query).map((r) => transactionOf(r, terminalOf(r.tid))));
+      return (await db.read(query)).map((r) => transactionOf(r, terminalOf(r.tid)));
     },
     voidableNow(merchantIds, now) {
-      return Promise.resolve(voidableNow(db, merchantIds, now));
+      return voidableNow(db, merchantIds, now);
     },
   };
 }
@@ -90,14 +90,18 @@ export function sqlLedger(db: Db, world: () => World): SalesLedger {
  * minute (almost always one), on the partial index of such sales (migration 0008), so no sale is read into
  * JavaScript; server/db/sql-ledger.test.ts compares it with the rule at cutoffs and settlements.
  */
-function voidableNow(db: Db, merchantIds: readonly string[] | null, now: number): VoidableNow {
+async function voidableNow(
+  db: SqlReader,
+  merchantIds: readonly string[] | null,
+  now: number,
+): Promise<VoidableNow> {
   const voidable: VoidableNow = { count: 0, amount: 0, nextCutoffAt: null };
   if (merchantIds !== null && merchantIds.length === 0) return voidable;
   const { q } = db;
   const inView = (eb: ExpressionBuilder<Database, 'terminals'>) =>
     eb.and(merchantIds === null ? [] : [inMerchants(merchantIds)]);
-  const minutes = db
-    .all(
+  const minutes = (
+    await db.read(
       q
         .selectFrom('terminals')
         .select((eb) => ['cutoff_minute', eb.fn.countAll<number>().as('n')])
@@ -105,11 +109,11 @@ function voidableNow(db: Db, merchantIds: readonly string[] | null, now: number)
         .groupBy('cutoff_minute')
         .orderBy('n', 'desc'),
     )
-    .map((r) => r.cutoff_minute);
+  ).map((r) => r.cutoff_minute);
   const [most, ...others] = minutes;
   if (most === undefined) return voidable;
   // Terminals with a manual settlement after now: their batch may close before the cutoff.
-  const settling = db.all(
+  const settling = await db.read(
     q
       .selectFrom('terminal_settlements')
       .select((eb) => ['tid', eb.fn.min<number>('settled_at').as('at')])
@@ -117,21 +121,21 @@ function voidableNow(db: Db, merchantIds: readonly string[] | null, now: number)
       .groupBy('tid'),
   );
 
-  const count = (minute: number, tid?: string) => {
-    const row = db.first(
+  const count = async (minute: number, tid?: string) => {
+    const row = await db.readOne(
       voidableQuery(db, { merchantIds, now, minute, most, several: others.length > 0, tid }),
     );
     return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
   };
 
   for (const minute of minutes) {
-    const found = count(minute);
+    const found = await count(minute);
     if (found.count === 0) continue;
     voidable.count += found.count;
     voidable.amount += found.amount;
     voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, nextCutoffAfter(now, minute));
     for (const s of settling) {
-      if (s.at < (voidable.nextCutoffAt ?? Infinity) && count(minute, s.tid).count > 0)
+      if (s.at < (voidable.nextCutoffAt ?? Infinity) && (await count(minute, s.tid)).count > 0)
         voidable.nextCutoffAt = s.at;
     }
   }
@@ -143,7 +147,7 @@ function voidableNow(db: Db, merchantIds: readonly string[] | null, now: number)
  * test can ask SQLite how it runs it. Those of the most common minute are the ones not of another.
  */
 export function voidableQuery(
-  db: Db,
+  db: Pick<SqlReader, 'q'>,
   at: {
     merchantIds: readonly string[] | null;
     now: number;
@@ -196,11 +200,16 @@ export function voidableQuery(
 }
 
 /** One page: exported so a test can ask SQLite how it runs it (EXPLAIN QUERY PLAN). */
-export function pageQuery(db: Db, filter: LedgerFilter, after: LedgerKey | null, limit: number) {
+export function pageQuery(
+  db: Pick<SqlReader, 'q' | 'dialect'>,
+  filter: LedgerFilter,
+  after: LedgerKey | null,
+  limit: number,
+) {
   return db.q
     .selectFrom('transactions')
     .selectAll()
-    .where((eb) => eb.and([...conditions(eb, filter), ...afterKey(eb, after)]))
+    .where((eb) => eb.and([...conditions(eb, filter, db.dialect), ...afterKey(eb, after)]))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'asc')
     .limit(limit);
@@ -245,7 +254,7 @@ function afterKey(eb: Eb, after: LedgerKey | null): Expression<SqlBool>[] {
   return [eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '>', id)])])];
 }
 
-function conditions(eb: Eb, filter: LedgerFilter): Expression<SqlBool>[] {
+function conditions(eb: Eb, filter: LedgerFilter, dialect: Dialect): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (filter.merchantIds !== null) {
     out.push(inMerchants(filter.merchantIds));
@@ -279,7 +288,7 @@ function conditions(eb: Eb, filter: LedgerFilter): Expression<SqlBool>[] {
       // Digits only (acquirer/views/transactions.ts): no LIKE wildcard comes from the user. The last 6
       // digits seek on their index (migration 0004); LIKE checks the rest of the tail.
       const tail = search.rrnTail;
-      any.push(eb.and([eb(rrnTail('sqlite'), '=', tail.slice(-6)), eb('rrn', 'like', `%${tail}`)]));
+      any.push(eb.and([eb(rrnTail(dialect), '=', tail.slice(-6)), eb('rrn', 'like', `%${tail}`)]));
     }
     if (search.last4 !== null) any.push(eb('card_last4', '=', search.last4));
     if (search.amount !== null) any.push(eb('amount_fen', '=', search.amount));

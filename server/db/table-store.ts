@@ -27,7 +27,7 @@ import { sqlLedger } from './sql-ledger';
 type Table = keyof Database;
 
 // Deleted children first, inserted parents first.
-const TABLES_IN_ORDER: readonly Table[] = [
+export const TABLES_IN_ORDER: readonly Table[] = [
   'meta',
   'merchants',
   'stores',
