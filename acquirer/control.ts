@@ -51,6 +51,8 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
       seed: world.seed,
       now: toIso(clock.now()),
       generatedAt: toIso(world.generatedAt),
+      // What each fault has left: a test learns that the acquirer took a call, not only that one was sent.
+      faults: state.faults.map((f) => ({ method: f.method, path: f.path, remaining: f.remaining })),
     });
   }
   if (upper !== 'POST') return problem(405, 'The control surface takes POST with JSON.');

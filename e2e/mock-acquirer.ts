@@ -78,6 +78,12 @@ export class MockAcquirer {
   setVoidPassword(tid: string, password: string) {
     return this.post(`/__mock/terminals/${tid}/void-password`, { password });
   }
+  /** The faults the acquirer still holds, with the calls each has left. */
+  async faults(): Promise<{ method: string; path: string; remaining: number }[]> {
+    await this.ready();
+    const state = await this.page.evaluate(async () => (await fetch('/__mock/state')).json());
+    return (state as { faults: { method: string; path: string; remaining: number }[] }).faults;
+  }
   fault(fault: Fault) {
     return this.post('/__mock/faults', fault);
   }

@@ -162,9 +162,19 @@ export class FaultCell {
     const calls = this.countCalls(target);
     const made = (count: number) => expect.poll(calls).toBeGreaterThanOrEqual(count);
     await action();
+    // Held calls left, as the acquirer counts them.
+    const left = async () =>
+      (await this.mock.faults())
+        .filter((f) => f.method === target.method && f.path === target.path)
+        .reduce((sum, f) => sum + f.remaining, 0);
     for (let attempt = 1; ; attempt++) {
       await made(attempt);
-      if (this.fault === 'hung') await this.page.clock.fastForward(timeoutMs);
+      if (this.fault === 'hung') {
+        // Only once the acquirer holds this call: timed out before it arrived, a call never takes the
+        // fault, which would then hold the user's own retry.
+        await expect.poll(left).toBeLessThanOrEqual(times - attempt);
+        await this.page.clock.fastForward(timeoutMs);
+      }
       if (attempt === times) return;
       // Past the client's back-off, a quarter second at a time, until it tries again.
       for (let step = 0; calls() <= attempt && step < MAX_RETRY_STEPS; step++) {
