@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { z } from 'zod/mini';
 import { MockScenario } from '@contract/schemas/mock-control';
 import { readConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
+import { copySqliteToPostgres } from './copy';
 import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
 import { type PasswordSource, PasswordInputError, passwordsFromStdin } from './passwords';
 import { DatabaseUrlError, openPostgres, redactedUrl } from './postgres';
@@ -16,6 +18,7 @@ import {
   validateFleet,
   writeFleet,
 } from './provision';
+import type { Database } from './schema';
 import { seedXlarge } from './seed-xlarge';
 import { ServerRunningError, takeServerLock } from './server-lock';
 import { isEmpty, seedTables } from './table-store';
@@ -31,17 +34,18 @@ interface Flags {
   seed?: string;
   out?: string;
   file?: string;
+  from?: string;
   replace: boolean;
 }
 
 function parseFlags(argv: readonly string[]): Flags {
   const flags: Flags = { replace: false };
-  const valued = new Set(['--db', '--scenario', '--seed', '--out', '--file']);
+  const valued = new Set(['--db', '--scenario', '--seed', '--out', '--file', '--from']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--replace') flags.replace = true;
     else if (valued.has(arg) && argv[i + 1] !== undefined) {
-      flags[arg.slice(2) as 'db' | 'scenario' | 'seed' | 'out' | 'file'] = argv[++i];
+      flags[arg.slice(2) as 'db' | 'scenario' | 'seed' | 'out' | 'file' | 'from'] = argv[++i];
     } else throw new UsageError(`Unknown argument ${arg}`);
   }
   return flags;
@@ -57,6 +61,30 @@ export async function runCli(
   const flags = parseFlags(rest);
   const config = readConfig(flags.db ? ['--db', flags.db] : [], { ...env, SCENARIO: undefined });
   const file = config.dbPath;
+
+  if (command === 'copy') {
+    if (!config.databaseUrl) throw new UsageError('copy needs DATABASE_URL: the PostgreSQL to copy into');
+    const from = flags.from ?? file;
+    if (!existsSync(from)) throw new UsageError(`${from} does not exist`);
+    const where = redactedUrl(config.databaseUrl);
+    // No server may write the file meanwhile.
+    const lock = takeServerLock(from, 'npm run db:copy');
+    const source = openDb(from);
+    let target: Kysely<Database> | null = null;
+    try {
+      await migrate(source);
+      target = await openPostgres(config.databaseUrl);
+      await migrate(target, `The database at ${where}`);
+      const report = await copySqliteToPostgres(source, target, print);
+      const total = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
+      print(`${from} → ${where}: ${total} rows in ${report.ms} ms`);
+    } finally {
+      await target?.destroy();
+      await source.close();
+      lock.release();
+    }
+    return;
+  }
 
   if (config.databaseUrl) {
     if (command !== 'migrate') {
@@ -169,7 +197,7 @@ export async function runCli(
     return;
   }
 
-  throw new UsageError(`Unknown command ${command ?? ''}; use migrate, seed, provision or backup`);
+  throw new UsageError(`Unknown command ${command ?? ''}; use migrate, seed, provision, backup or copy`);
 }
 
 /** SQLite's online backup: consistent while the server writes; the copy is checked before it counts. */

@@ -1,13 +1,18 @@
 // @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { sql } from 'kysely';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config';
 import { createLogger } from '../logger';
 import { startServer } from '../server';
 import { runCli } from './cli';
-import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate } from './database';
+import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
 import { DatabaseUrlError, openPostgres } from './postgres';
+import type { Database } from './schema';
+import { TABLES_IN_ORDER } from './table-store';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 // PostgreSQL, so far: the connection and its errors, and the migrations, on a real PostgreSQL 15 started for
@@ -75,6 +80,74 @@ describe('migrations on PostgreSQL', () => {
       await expect(migrate(q, 'The database')).rejects.toThrow(/9999-future, newer than this code knows/);
     } finally {
       await q.destroy();
+    }
+  });
+});
+
+describe('copying an SQLite database into PostgreSQL', () => {
+  it('copies every row, refuses a target that holds rows, and leaves nothing half-copied', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acquirer-copy-'));
+    try {
+      const file = path.join(dir, 'demo.db');
+      const env = { SERVER_SECRET: 'copy-test-secret-0123456789abcdef', SCRYPT_COST: '10' };
+      await runCli(['seed', '--scenario', 'demo', '--db', file], env, () => {});
+      const url = await freshDatabase('copied');
+      const lines: string[] = [];
+      await runCli(['copy', '--from', file], { ...env, DATABASE_URL: url }, (line) => lines.push(line));
+      expect(lines.at(-1)).toMatch(/demo\.db → postgres:\/\/app@.*\/copied: \d+ rows in \d+ ms/);
+
+      const source = openDb(file);
+      const q = await openPostgres(url);
+      try {
+        for (const table of TABLES_IN_ORDER) {
+          const count = (db: Kysely<Database>) =>
+            db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow();
+          expect((await count(q)).n, table).toBe(Number((await count(source.q)).n));
+        }
+        const sale = await q
+          .selectFrom('transactions')
+          .selectAll()
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        const original = source.first(
+          source.q.selectFrom('transactions').selectAll().where('id', '=', sale.id),
+        );
+        expect(sale).toEqual(original);
+        // Into a database that holds rows: refused, nothing changed.
+        await expect(
+          runCli(['copy', '--from', file], { ...env, DATABASE_URL: url }, () => {}),
+        ).rejects.toThrow(/the target's meta already holds rows/);
+      } finally {
+        await q.destroy();
+        await source.close();
+      }
+
+      // A clash in a late table undoes the tables copied before it.
+      const clash = await freshDatabase('clash');
+      const target = await openPostgres(clash);
+      try {
+        await migrate(target);
+        await target
+          .insertInto('login_throttles')
+          .values({ key: 'x', failures: 1, until: null, since: null })
+          .execute();
+        await expect(
+          runCli(['copy', '--from', file], { ...env, DATABASE_URL: clash }, () => {}),
+        ).rejects.toThrow(/login_throttles already holds rows/);
+        const merchants = await target
+          .selectFrom('merchants')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect(merchants.n).toBe(0);
+      } finally {
+        await target.destroy();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
