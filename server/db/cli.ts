@@ -7,7 +7,7 @@ import { MockScenario } from '@contract/schemas/mock-control';
 import { readConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
 import { copySqliteToPostgres } from './copy';
-import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
+import { appliedVersions, type Db, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
 import { type PasswordSource, PasswordInputError, passwordsFromStdin } from './passwords';
 import { DatabaseUrlError, openPostgres, redactedUrl } from './postgres';
 import {
@@ -93,13 +93,7 @@ export async function runCli(
     const q = await openPostgres(config.databaseUrl);
     const where = redactedUrl(config.databaseUrl);
     try {
-      const before = await appliedVersions(q);
-      const { applied } = await migrate(q, `The database at ${where}`);
-      print(
-        applied.length > 0
-          ? `${where}: applied ${applied.join(', ')} (schema now at ${KNOWN_VERSIONS.at(-1)})`
-          : `${where}: up to date at ${before.at(-1) ?? 'nothing'}`,
-      );
+      print(await migrateAndSay(q, where));
     } finally {
       await q.destroy();
     }
@@ -110,13 +104,7 @@ export async function runCli(
     const lock = takeServerLock(file, 'npm run db:migrate');
     const db = openDb(file);
     try {
-      const before = await appliedVersions(db);
-      const { applied } = await migrate(db);
-      print(
-        applied.length > 0
-          ? `${file}: applied ${applied.join(', ')} (schema now at ${KNOWN_VERSIONS.at(-1)})`
-          : `${file}: up to date at ${before.at(-1) ?? 'nothing'}`,
-      );
+      print(await migrateAndSay(db, file));
     } finally {
       await db.close();
       lock.release();
@@ -198,6 +186,15 @@ export async function runCli(
   }
 
   throw new UsageError(`Unknown command ${command ?? ''}; use migrate, seed, provision, backup or copy`);
+}
+
+/** Applies what is pending and says what changed, naming the database as `where`. */
+async function migrateAndSay(db: Db | Kysely<Database>, where: string): Promise<string> {
+  const before = await appliedVersions(db);
+  const { applied } = await migrate(db, `The database ${where}`);
+  return applied.length > 0
+    ? `${where}: applied ${applied.join(', ')} (schema now at ${KNOWN_VERSIONS.at(-1)})`
+    : `${where}: up to date at ${before.at(-1) ?? 'nothing'}`;
 }
 
 /** SQLite's online backup: consistent while the server writes; the copy is checked before it counts. */
