@@ -92,6 +92,15 @@ export class MockAcquirer {
   }
 }
 
+/**
+ * The browser's clock stays real, and the app drops a sale whose cutoff has passed by it. From 22:00 in
+ * Shanghai, today's 23:00 cutoff is near or behind the browser, so the acquirer's day is tomorrow: its
+ * clock stays ahead of the browser's, as it is at every other hour (by up to 16 hours).
+ */
 function defaultNow(): string | undefined {
-  return SHANGHAI_TIME === 'real' ? undefined : new Date(todayInShanghaiAt(SHANGHAI_TIME)).toISOString();
+  if (SHANGHAI_TIME === 'real') return undefined;
+  const late = Date.now() >= todayInShanghaiAt('22:00');
+  return new Date(todayInShanghaiAt(SHANGHAI_TIME) + (late ? DAY_MS : 0)).toISOString();
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
