@@ -6,8 +6,8 @@ import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, type Sq
  */
 export type Dialect = 'sqlite' | 'postgres';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: migrations see the one of their time
-export function dialectOf(db: Kysely<any>): Dialect {
+/** Of any schema's connection: the executor does not depend on the tables (migrations see those of their time). */
+export function dialectOf(db: Pick<Kysely<unknown>, 'getExecutor'>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 

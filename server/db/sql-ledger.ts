@@ -113,13 +113,14 @@ async function voidableNow(
   const [most, ...others] = minutes;
   if (most === undefined) return voidable;
   // Terminals with a manual settlement after now: their batch may close before the cutoff.
-  const settling = await db.read(
-    q
-      .selectFrom('terminal_settlements')
-      .select((eb) => ['tid', eb.fn.min<number>('settled_at').as('at')])
-      .where('settled_at', '>', now)
-      .groupBy('tid'),
-  );
+  // In time order along their index (migration 0008), the first of each terminal kept: its next one.
+  const settling = new Map<string, number>();
+  const upcoming = q
+    .selectFrom('terminal_settlements')
+    .select(['tid', 'settled_at'])
+    .where('settled_at', '>', now)
+    .orderBy('settled_at');
+  for (const r of await db.read(upcoming)) if (!settling.has(r.tid)) settling.set(r.tid, r.settled_at);
 
   const count = async (minute: number, tid?: string) => {
     const row = await db.readOne(
@@ -134,9 +135,9 @@ async function voidableNow(
     voidable.count += found.count;
     voidable.amount += found.amount;
     voidable.nextCutoffAt = Math.min(voidable.nextCutoffAt ?? Infinity, nextCutoffAfter(now, minute));
-    for (const s of settling) {
-      if (s.at < (voidable.nextCutoffAt ?? Infinity) && (await count(minute, s.tid)).count > 0)
-        voidable.nextCutoffAt = s.at;
+    for (const [tid, at] of settling) {
+      if (at < (voidable.nextCutoffAt ?? Infinity) && (await count(minute, tid)).count > 0)
+        voidable.nextCutoffAt = at;
     }
   }
   return voidable;
