@@ -22,6 +22,7 @@ import { memoryLedger, type SalesLedger } from './ledger';
 import {
   type RecordStoragePort,
   restoreSnapshot,
+  type SharedStoragePort,
   restoreState,
   serializeState,
   type StoragePort,
@@ -41,7 +42,7 @@ export interface AcquirerOptions {
   /** Ignored when `storage` holds a saved state. */
   now?: string | number | Date;
   realNow?: () => number;
-  storage?: StoragePort | RecordStoragePort;
+  storage?: StoragePort | RecordStoragePort | SharedStoragePort;
   /** A server passes a slow KDF (hash.ts). */
   hasher?: SecretHasher;
   basePath?: string;
@@ -132,7 +133,12 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
         // Again before each run: a reset (control surface) may have come in meanwhile.
         await usersHashed;
         carry.run++;
-        const outcome = runOnce(request, carry);
+        const outcome = await framed(
+          request,
+          () => runOnce(request, carry),
+          // A run that only asked for hashes or started a read changed bookkeeping at most (activity, the clock).
+          (done) => !(done instanceof HashesNeeded) && !(done instanceof PendingRead),
+        );
         if (outcome instanceof PendingRead) return finishRead(request, outcome);
         if (!(outcome instanceof HashesNeeded)) return outcome;
         if (carry.run >= MAX_RUNS) return finishResponse(busyResponse());
@@ -167,8 +173,8 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   };
 
   /**
-   * One synchronous run of a request, stored before it returns: no other request runs in between, so the
-   * rules (lockout, throttles, one open command, idempotency) hold as on one thread. A rule missing a KDF hash
+   * One synchronous run of a request (stored by `framed` before anything else runs): no other request runs in
+   * between, so the rules (lockout, throttles, one open command, idempotency) hold as on one thread. A rule missing a KDF hash
    * throws HashesNeeded before it changes anything; that run is not an answer.
    */
   function runOnce(request: SimRequest, carry: RequestCarry): SimResponse | HashesNeeded | PendingRead {
@@ -192,8 +198,6 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     } catch (error) {
       outcome = error instanceof HashesNeeded ? error : errorResponse(error);
     }
-    // A run that only asked for hashes or started a read changed bookkeeping at most (activity, the clock).
-    store(request, !(outcome instanceof HashesNeeded) && !(outcome instanceof PendingRead));
     return outcome instanceof HashesNeeded || outcome instanceof PendingRead
       ? outcome
       : finishResponse(outcome);
@@ -209,27 +213,71 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       if (pending.ctx.setCookies.length > 0) response.setCookies = pending.ctx.setCookies;
       return finishResponse(response);
     }
-    let response: SimResponse;
-    try {
-      response = finish(pending.ctx, finishWith(pending.ctx), pending.defaultStatus);
-    } catch (error) {
-      response = errorResponse(error);
-      if (pending.ctx.setCookies.length > 0) response.setCookies = pending.ctx.setCookies;
-    }
-    store(request, true);
+    // With a shared store the finish runs on the state as the database holds it now (`framed`). Had another
+    // process reset everything meanwhile, `ctx.state` is the state before: the finish answers from it and
+    // what it changed there (activity) is not written.
+    const response = await framed(
+      request,
+      () => {
+        try {
+          return finish(pending.ctx, finishWith(pending.ctx), pending.defaultStatus);
+        } catch (error) {
+          const failed = errorResponse(error);
+          if (pending.ctx.setCookies.length > 0) failed.setCookies = pending.ctx.setCookies;
+          return failed;
+        }
+      },
+      () => true,
+    );
     if (pending.delayMs) response.fault = { ...response.fault, delayMs: pending.delayMs };
     return finishResponse(response);
   }
 
+  /**
+   * A synchronous run of the rules, stored before its result is used. On one process's store the run and its
+   * write follow each other with nothing in between; on a shared store (several processes, decision 021) the
+   * run is framed by the store's transaction: the state lock taken and the state brought up to date first,
+   * the changes committed after.
+   */
+  async function framed<T>(request: SimRequest, work: () => T, answered: (done: T) => boolean): Promise<T> {
+    const storage = options.storage;
+    if (!storage || !('begin' in storage)) {
+      const done = work();
+      store(request, answered(done));
+      return done;
+    }
+    const fresh = await storage.begin(state, clock);
+    if (fresh) {
+      state = fresh.state;
+      state.hasher = hasher;
+      clock.setOffset(fresh.clockOffsetMs);
+    }
+    let done: T;
+    try {
+      done = work();
+    } catch (error) {
+      // Nothing of a run that threw is written; the store loads the state afresh before the next run.
+      await storage.abort();
+      throw error;
+    }
+    // A reset is written with its accounts' hashes: the other processes load it as it stands.
+    if (state.changes.all) await usersHashed;
+    await storage.end(state, clock, { durable: isDurable(request, answered(done)) });
+    return done;
+  }
+
+  function isDurable(request: SimRequest, answered: boolean): boolean {
+    return answered && request.method !== 'GET' && request.method !== 'HEAD';
+  }
+
   function store(request: SimRequest, answered: boolean): void {
     const storage = options.storage;
+    if (storage && 'begin' in storage) return;
     if (state.dirty && storage) {
       state.dirty = false;
       // A record store that fails throws here: the host must not acknowledge the request.
       if ('saveChanges' in storage) {
-        storage.saveChanges(state, clock, {
-          durable: answered && request.method !== 'GET' && request.method !== 'HEAD',
-        });
+        storage.saveChanges(state, clock, { durable: isDurable(request, answered) });
       } else storage.save(serializeState(state, clock));
     }
     state.changes = emptyChanges();

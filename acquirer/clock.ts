@@ -3,6 +3,8 @@ export interface SimClock {
   now(): number;
   advance(ms: number): void;
   set(instant: number): void;
+  /** What another process of the same database set (decision 021). */
+  setOffset(ms: number): void;
   readonly offsetMs: number;
 }
 
@@ -16,6 +18,9 @@ export function createSimClock(options: { realNow?: () => number; offsetMs?: num
     },
     set(instant) {
       offsetMs = instant - realNow();
+    },
+    setOffset(ms) {
+      offsetMs = ms;
     },
     get offsetMs() {
       return offsetMs;

@@ -35,6 +35,20 @@ export interface RecordStoragePort {
   saveChanges(state: SimState, clock: SimClock, options: { durable: boolean }): void;
 }
 
+/**
+ * Several server processes on one database (decision 021). Each synchronous run of the rules is framed:
+ * `begin` takes the database's state lock and brings the state up to date with what other processes
+ * committed (answering a whole new state when it had to load everything again); `end` writes the run's
+ * changes, if any, and commits, which releases the lock. A request is answered only after its `end`.
+ */
+export interface SharedStoragePort {
+  load(): LoadedState | null;
+  begin(state: SimState, clock: SimClock): Promise<LoadedState | null>;
+  end(state: SimState, clock: SimClock, options: { durable: boolean }): Promise<void>;
+  /** A run threw: roll back, and load the state afresh at the next `begin`. */
+  abort(): Promise<void>;
+}
+
 export type TerminalDelta = Pick<
   TerminalRecord,
   'online' | 'lastSeenAt' | 'heartbeatPhase' | 'voidPassword' | 'revision'

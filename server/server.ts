@@ -3,8 +3,10 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import { type ServerConfig, ServerConfigError } from './config';
+import { openPostgres, redactedUrl } from './db/postgres';
 import { takeServerLock } from './db/server-lock';
-import { openTableStore } from './db/table-store';
+import { openSharedStore, type SharedStore } from './db/shared-store';
+import { openTableStore, type TableStore } from './db/table-store';
 import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';
 import { createLogger, type Logger } from './logger';
 
@@ -19,11 +21,11 @@ export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(undefined, config.logLevel),
 ): Promise<RunningServer> {
-  if (config.databaseUrl) {
-    // Not silently SQLite: an operator who set DATABASE_URL expects PostgreSQL.
+  if (config.databaseUrl && !config.secret) {
+    // Beside a SQLite file the pepper is kept in `<file>.secret`; processes on PostgreSQL share no file.
     throw new ServerConfigError(
-      'DATABASE_URL is set, but the server itself runs on SQLite only in this release (`npm run db:migrate` ' +
-        'already works on PostgreSQL). Unset DATABASE_URL to serve from DB_PATH.',
+      'DATABASE_URL is set but SERVER_SECRET is not: every server process on one PostgreSQL database must ' +
+        'hash with the same secret (at least 32 characters), kept apart from the database.',
     );
   }
   const hasher = scryptHasher(
@@ -31,17 +33,30 @@ export async function startServer(
     config.scryptCost,
     config.kdfConcurrency || defaultKdfConcurrency(),
   );
-  // One server process per SQLite file (decision 019): taken before the file is touched.
-  const lock = takeServerLock(config.dbPath);
-  // Migrated, and seeded with the configured scenario when new; the state is then the tables'.
-  const store = await openTableStore({
-    file: config.dbPath,
-    synchronous: config.synchronous,
-    seed: { scenario: config.scenario, seed: config.seed, now: Date.now(), hasher },
-  }).catch((error: unknown) => {
-    lock.release();
-    throw error;
-  });
+  const seed = { scenario: config.scenario, seed: config.seed, now: Date.now() };
+  let store: TableStore | SharedStore;
+  let release = () => {};
+  if (config.databaseUrl) {
+    // PostgreSQL: any number of processes on one database (decision 021).
+    const q = await openPostgres(config.databaseUrl);
+    store = await openSharedStore(q, { hasher, seed }).catch(async (error: unknown) => {
+      await q.destroy();
+      throw error;
+    });
+  } else {
+    // One server process per SQLite file (decision 019): taken before the file is touched.
+    const lock = takeServerLock(config.dbPath);
+    release = () => lock.release();
+    // Migrated, and seeded with the configured scenario when new; the state is then the tables'.
+    store = await openTableStore({
+      file: config.dbPath,
+      synchronous: config.synchronous,
+      seed: { ...seed, hasher },
+    }).catch((error: unknown) => {
+      lock.release();
+      throw error;
+    });
+  }
   const acquirer: Acquirer = createAcquirer({
     scenario: config.scenario,
     seed: config.seed,
@@ -64,7 +79,7 @@ export async function startServer(
   log.info('listening', {
     url,
     sandbox: config.sandbox,
-    db: config.dbPath,
+    db: config.databaseUrl ? redactedUrl(config.databaseUrl) : config.dbPath,
     scenario: acquirer.state.world.scenario,
     static: config.staticDir,
   });
@@ -76,7 +91,7 @@ export async function startServer(
       new Promise<void>((resolve) => {
         server.close(() => {
           void store.close().then(() => {
-            lock.release();
+            release();
             resolve();
           });
         });

@@ -24,63 +24,75 @@ export async function copySqliteToPostgres(
   log: (line: string) => void = () => {},
 ): Promise<CopyReport> {
   const started = performance.now();
-  const report: CopyReport = { rows: {}, ms: 0 };
+  let rows: CopyReport['rows'] = {};
   await target.transaction().execute(async (tx) => {
     // Nothing the copy writes needs to reach the disk before the commit does.
     await sql`set local synchronous_commit = off`.execute(tx);
-    for (const table of TABLES_IN_ORDER) {
-      const count = async (q: Kysely<Database>) =>
-        Number(
-          (
-            await q
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll().as('n'))
-              .executeTakeFirst()
-          )?.n ?? 0,
-        );
-      if ((await count(tx)) > 0)
-        throw new Error(`the target's ${table} already holds rows: copy into an empty database`);
-      let copied = 0;
-      let batch: Record<string, unknown>[] = [];
-      let size = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await tx
-          .insertInto(table)
-          .values(batch as never)
-          .execute();
-        copied += batch.length;
-        batch = [];
-      };
-      // In rowid order, a chunk at a time: the source's rows as it stores them.
-      for (let after = -1; ;) {
-        const chunk = source.sqlite
-          .prepare(`SELECT rowid AS rowid__, * FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT ?`)
-          .all(after, READ_CHUNK) as Record<string, unknown>[];
-        if (chunk.length === 0) break;
-        for (const row of chunk) {
-          after = row.rowid__ as number;
-          delete row.rowid__;
-          if (size === 0) size = Math.max(1, Math.floor(BATCH_PARAMETERS / Object.keys(row).length));
-          batch.push(row);
-          if (batch.length >= size) await flush();
-        }
-      }
-      await flush();
-      const expected = Number(
-        (source.first(source.q.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))) as { n: number })
-          .n,
-      );
-      if (copied !== expected || (await count(tx)) !== expected) {
-        throw new Error(`${table}: ${expected} rows in the source, ${copied} copied`);
-      }
-      report.rows[table] = copied;
-      log(`${table}: ${copied} rows`);
-    }
+    rows = await copyTables(source, tx, log);
   });
   // Statistics for the planner and the visibility map for index-only scans: autovacuum would get there,
   // but not before the first requests (support's fleet page on xlarge: 33 ms before, 16 ms after).
   await sql`vacuum analyze`.execute(target);
-  report.ms = Math.round(performance.now() - started);
+  return { rows, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Copies every table of `source` into the tables of `tx` (a transaction: each must be empty), parents first,
+ * checking each table's count on both sides.
+ */
+export async function copyTables(
+  source: Db,
+  tx: Kysely<Database>,
+  log: (line: string) => void = () => {},
+): Promise<CopyReport['rows']> {
+  const report: CopyReport['rows'] = {};
+  for (const table of TABLES_IN_ORDER) {
+    const count = async (q: Kysely<Database>) =>
+      Number(
+        (
+          await q
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n ?? 0,
+      );
+    if ((await count(tx)) > 0)
+      throw new Error(`the target's ${table} already holds rows: copy into an empty database`);
+    let copied = 0;
+    let batch: Record<string, unknown>[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await tx
+        .insertInto(table)
+        .values(batch as never)
+        .execute();
+      copied += batch.length;
+      batch = [];
+    };
+    // In rowid order, a chunk at a time: the source's rows as it stores them.
+    for (let after = -1; ;) {
+      const chunk = source.sqlite
+        .prepare(`SELECT rowid AS rowid__, * FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT ?`)
+        .all(after, READ_CHUNK) as Record<string, unknown>[];
+      if (chunk.length === 0) break;
+      for (const row of chunk) {
+        after = row.rowid__ as number;
+        delete row.rowid__;
+        if (size === 0) size = Math.max(1, Math.floor(BATCH_PARAMETERS / Object.keys(row).length));
+        batch.push(row);
+        if (batch.length >= size) await flush();
+      }
+    }
+    await flush();
+    const expected = Number(
+      (source.first(source.q.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))) as { n: number }).n,
+    );
+    if (copied !== expected || (await count(tx)) !== expected) {
+      throw new Error(`${table}: ${expected} rows in the source, ${copied} copied`);
+    }
+    report[table] = copied;
+    log(`${table}: ${copied} rows`);
+  }
   return report;
 }

@@ -91,7 +91,7 @@ describe('seeded tables', () => {
       // Built after the rows, the same as the migration made them.
       expect(indexesOf()).toEqual(indexes);
       expect(indexes.length).toBeGreaterThanOrEqual(6);
-      const loaded = loadState(db)!.state;
+      const loaded = (await loadState(db))!.state;
       const fresh = createState(generateWorld({ scenario, seed: 'round-trip', now: NOW }));
       const { world } = loaded;
       expect(world.scenario).toBe(scenario);
@@ -162,7 +162,7 @@ describe('npm run db:backup', () => {
     await runCli(['backup', '--db', file, '--out', out], env, (l) => lines.push(l));
     expect(lines).toEqual([`${file}: backed up to ${out} (integrity_check ok)`]);
     const copy = openDb(out);
-    const loaded = loadState(copy)!.state;
+    const loaded = (await loadState(copy))!.state;
     expect(loaded.world.scenario).toBe('demo');
     expect(loaded.world.terminals.length).toBeGreaterThan(0);
     await copy.close();

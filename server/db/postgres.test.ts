@@ -185,18 +185,27 @@ describe('a wrong or unreachable DATABASE_URL', () => {
     await expect(openPostgres('not a url')).rejects.toThrow(/DATABASE_URL is not a URL/);
   });
 
-  it('stops the migrate command with that message, and the server does not silently use SQLite', async () => {
+  it('stops the migrate command and the server with that message, never with the password', async () => {
     const port = await freePort();
-    await expect(
-      runCli(['migrate'], { DATABASE_URL: `postgres://app@127.0.0.1:${port}/x` }, () => {}),
-    ).rejects.toThrow(/DATABASE_URL .*cannot connect: nothing accepts connections/);
-    const config = readConfig(['--port', '0', '--db', ':memory:'], { DATABASE_URL: pg.url });
-    await expect(
+    const unreachable = `postgres://app:hunter2-secret@127.0.0.1:${port}/x`;
+    await expect(runCli(['migrate'], { DATABASE_URL: unreachable }, () => {})).rejects.toThrow(
+      /DATABASE_URL .*cannot connect: nothing accepts connections/,
+    );
+    const start = (env: Record<string, string>) =>
       startServer(
-        config,
+        readConfig(['--port', '0', '--db', ':memory:'], env),
         createLogger(() => {}, 'silent'),
-      ),
-    ).rejects.toThrow(/DATABASE_URL is set, but the server itself runs on SQLite only/);
+      );
+    const secret = 'postgres-test-secret-0123456789abcdef';
+    const refused = await start({ DATABASE_URL: unreachable, SERVER_SECRET: secret }).catch((e: Error) => e);
+    expect(String(refused)).toMatch(
+      /DATABASE_URL \(postgres:\/\/app:\*\*\*@.*cannot connect: nothing accepts/,
+    );
+    expect(String(refused)).not.toContain('hunter2');
+    // Several processes share the database, not a `.secret` file: the pepper must be given.
+    await expect(start({ DATABASE_URL: pg.url })).rejects.toThrow(
+      /DATABASE_URL is set but SERVER_SECRET is not/,
+    );
     await expect(runCli(['seed'], { DATABASE_URL: pg.url }, () => {})).rejects.toThrow(
       /db:seed works on the SQLite file only so far/,
     );

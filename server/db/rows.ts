@@ -1,4 +1,5 @@
 import { actorKeyOf, ticketKeyOf } from '@acquirer/audit-trail';
+import { faultRecord } from '@acquirer/faults';
 import { batchNumberAt } from '@acquirer/rules/voidability';
 import type { SimState } from '@acquirer/state';
 import type {
@@ -407,4 +408,23 @@ export function faultRows(state: SimState): Row<'faults'>[] {
     malformed: flag(f.malformed),
     remaining: f.remaining,
   }));
+}
+
+export function throttleOf(r: Row<'login_throttles'>): ThrottleRecord {
+  return { failures: r.failures, until: r.until, ...(r.since === null ? {} : { since: r.since }) };
+}
+
+/** In their `position` order. */
+export function faultsOf(list: readonly Row<'faults'>[]): FaultRecord[] {
+  return list.map((r) =>
+    faultRecord({
+      method: r.method,
+      path: r.path,
+      status: opt(r.status),
+      networkError: unflag(r.network_error),
+      delayMs: opt(r.delay_ms),
+      malformed: unflag(r.malformed),
+      times: r.remaining,
+    }),
+  );
 }

@@ -247,6 +247,14 @@ export interface FaultsTable {
   remaining: number;
 }
 
+/** What each committed transaction changed of the state processes hold (decision 021). */
+export interface StateLogTable {
+  version: number;
+  /** terminal, session, command, job, idempotency, throttle, user, faults, clock, or all. */
+  kind: string;
+  key: string;
+}
+
 export interface Database {
   meta: MetaTable;
   merchants: MerchantsTable;
@@ -267,4 +275,5 @@ export interface Database {
   idempotency_records: IdempotencyRecordsTable;
   login_throttles: LoginThrottlesTable;
   faults: FaultsTable;
+  state_log: StateLogTable;
 }

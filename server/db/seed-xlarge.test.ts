@@ -128,7 +128,7 @@ describe('the streamed xlarge seed (small)', () => {
         "SELECT count(*) n FROM terminals WHERE merchant_id = (SELECT merchant_id FROM user_merchants WHERE user_id = 'usr_owner')",
       ),
     ).toBe(Math.round(400 * 0.07));
-    const loaded = loadState(db);
+    const loaded = await loadState(db);
     expect(loaded?.state.world.terminals).toHaveLength(400);
     // Sales stay in their table (decision 017): the ledger reads them.
     expect(loaded?.state.world.transactions).toEqual([]);

@@ -145,7 +145,7 @@ describe('the server on SQL tables', () => {
 
     const live = server.acquirer.state;
     const db = openDb(dbPath);
-    const stored = loadState(db)!.state;
+    const stored = (await loadState(db))!.state;
     await db.close();
     const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     expect(stored.world.terminals).toEqual(live.world.terminals);

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import type { AuditTrail } from '@acquirer/audit-trail';
 import type { SimClock } from '@acquirer/clock';
 import { generateWorld } from '@acquirer/data/generate';
-import { faultRecord } from '@acquirer/faults';
 import type { Fleet } from '@acquirer/fleet';
 import { fastHasher, type SecretHasher } from '@acquirer/hash';
 import type { SalesLedger } from '@acquirer/ledger';
@@ -15,9 +14,10 @@ import {
   hashUserPasswords,
   type SimState,
 } from '@acquirer/state';
-import type { Scenario, TerminalRecord, UserRecord, World } from '@acquirer/types';
+import type { CommandRecord, Scenario, TerminalRecord, UserRecord, World } from '@acquirer/types';
 import { type Db, migrate, openDb } from './database';
 import { rankFleet } from './fleet-ranks';
+import type { SqlReader } from './reader';
 import * as rows from './rows';
 import type { Database } from './schema';
 import { sqlAuditTrail } from './sql-audit';
@@ -159,28 +159,42 @@ function groupBy<T, K>(list: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return map;
 }
 
-/** The simulator's state from the tables; `null` for a database never seeded. */
-export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedState | null {
-  const { q } = db;
-  const meta = new Map(db.all(q.selectFrom('meta').selectAll()).map((r) => [r.key, r.value]));
+/** Terminals are read in chunks: 100,000 rows held at once grew the heap by ~200 MB that V8 keeps. */
+const LOAD_CHUNK = 5_000;
+
+/** The simulator's state from the tables (either store); `null` for a database never seeded. */
+export async function loadState(
+  reader: SqlReader,
+  hasher: SecretHasher = fastHasher,
+): Promise<LoadedState | null> {
+  const { q } = reader;
+  const meta = new Map((await reader.read(q.selectFrom('meta').selectAll())).map((r) => [r.key, r.value]));
   const scenario = meta.get('scenario');
   if (scenario === undefined) return null;
 
-  const merchants = db.all(q.selectFrom('merchants').selectAll().orderBy('seq')).map(rows.merchantOf);
-  const stores = db.all(q.selectFrom('stores').selectAll().orderBy('seq')).map(rows.storeOf);
+  const merchants = (await reader.read(q.selectFrom('merchants').selectAll().orderBy('seq'))).map(
+    rows.merchantOf,
+  );
+  const stores = (await reader.read(q.selectFrom('stores').selectAll().orderBy('seq'))).map(rows.storeOf);
   const settlements = groupBy(
-    db.all(q.selectFrom('terminal_settlements').selectAll().orderBy('tid').orderBy('settled_at')),
+    await reader.read(q.selectFrom('terminal_settlements').selectAll().orderBy('tid').orderBy('settled_at')),
     (r) => r.tid,
   );
-  // Row by row: 100,000 rows held at once grew the heap by ~200 MB that V8 keeps (docs/performance.md).
   const terminals: TerminalRecord[] = [];
-  for (const r of db.each(q.selectFrom('terminals').selectAll().orderBy('seq'))) {
-    terminals.push(
-      rows.terminalOf(
-        r,
-        (settlements.get(r.tid) ?? []).map((s) => s.settled_at),
-      ),
+  for (let after = -1; ;) {
+    const chunk = await reader.read(
+      q.selectFrom('terminals').selectAll().where('seq', '>', after).orderBy('seq').limit(LOAD_CHUNK),
     );
+    for (const r of chunk) {
+      terminals.push(
+        rows.terminalOf(
+          r,
+          (settlements.get(r.tid) ?? []).map((s) => s.settled_at),
+        ),
+      );
+      after = r.seq;
+    }
+    if (chunk.length < LOAD_CHUNK) break;
   }
   const terminalByTid = new Map(terminals.map((t) => [t.tid, t]));
   const world: World = {
@@ -200,10 +214,10 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
   };
 
   const memberships = groupBy(
-    db.all(q.selectFrom('user_merchants').selectAll().orderBy('user_id').orderBy('position')),
+    await reader.read(q.selectFrom('user_merchants').selectAll().orderBy('user_id').orderBy('position')),
     (r) => r.user_id,
   );
-  const users: UserRecord[] = db.all(q.selectFrom('users').selectAll().orderBy('seq')).map((r) =>
+  const users: UserRecord[] = (await reader.read(q.selectFrom('users').selectAll().orderBy('seq'))).map((r) =>
     rows.userOf(
       r,
       (memberships.get(r.id) ?? []).map((m) => m.merchant_id),
@@ -212,54 +226,44 @@ export function loadState(db: Db, hasher: SecretHasher = fastHasher): LoadedStat
   // Not createState, which would make new accounts and hash their passwords again.
   const state = bareState(world, users, hasher);
 
-  for (const r of db.all(q.selectFrom('password_commands').selectAll().orderBy('seq'))) {
+  for (const r of await reader.read(q.selectFrom('password_commands').selectAll().orderBy('seq'))) {
     addCommand(state, rows.commandOf(r));
   }
   const pending = groupBy(
-    db.all(q.selectFrom('bulk_job_pending').selectAll().orderBy('job_id').orderBy('position')),
+    await reader.read(q.selectFrom('bulk_job_pending').selectAll().orderBy('job_id').orderBy('position')),
     (r) => r.job_id,
   );
   const results = groupBy(
-    db.all(q.selectFrom('bulk_job_results').selectAll().orderBy('job_id').orderBy('position')),
+    await reader.read(q.selectFrom('bulk_job_results').selectAll().orderBy('job_id').orderBy('position')),
     (r) => r.job_id,
   );
-  for (const r of db.all(q.selectFrom('bulk_jobs').selectAll().orderBy('created_at').orderBy('id'))) {
+  for (const r of await reader.read(
+    q.selectFrom('bulk_jobs').selectAll().orderBy('created_at').orderBy('id'),
+  )) {
     state.jobs.set(r.id, rows.jobOf(r, pending.get(r.id) ?? [], results.get(r.id) ?? []));
   }
   const grants = groupBy(
-    db.all(q.selectFrom('step_up_grants').selectAll().orderBy('session_id_hash').orderBy('position')),
+    await reader.read(
+      q.selectFrom('step_up_grants').selectAll().orderBy('session_id_hash').orderBy('position'),
+    ),
     (r) => r.session_id_hash,
   );
-  for (const r of db.all(q.selectFrom('sessions').selectAll().orderBy('created_at').orderBy('id_hash'))) {
+  for (const r of await reader.read(
+    q.selectFrom('sessions').selectAll().orderBy('created_at').orderBy('id_hash'),
+  )) {
     state.sessions.set(r.id_hash, rows.sessionOf(r, grants.get(r.id_hash) ?? []));
   }
   // The audit trail stays in its table, read through sql-audit.ts (decision 017): `state.audit` holds only
   // the events recorded since the last write.
-  for (const r of db.all(
+  for (const r of await reader.read(
     q.selectFrom('idempotency_records').selectAll().orderBy('created_at').orderBy('key'),
   )) {
     state.idempotency.set(r.key, rows.idempotencyOf(r));
   }
-  for (const r of db.all(q.selectFrom('login_throttles').selectAll().orderBy('key'))) {
-    state.throttles.set(r.key, {
-      failures: r.failures,
-      until: r.until,
-      ...(r.since === null ? {} : { since: r.since }),
-    });
+  for (const r of await reader.read(q.selectFrom('login_throttles').selectAll().orderBy('key'))) {
+    state.throttles.set(r.key, rows.throttleOf(r));
   }
-  for (const r of db.all(q.selectFrom('faults').selectAll().orderBy('position'))) {
-    state.faults.push(
-      faultRecord({
-        method: r.method,
-        path: r.path,
-        status: r.status ?? undefined,
-        networkError: r.network_error === null ? undefined : r.network_error === 1,
-        delayMs: r.delay_ms ?? undefined,
-        malformed: r.malformed === null ? undefined : r.malformed === 1,
-        times: r.remaining,
-      }),
-    );
-  }
+  state.faults = rows.faultsOf(await reader.read(q.selectFrom('faults').selectAll().orderBy('position')));
   state.dirty = false;
   state.changes = emptyChanges();
   return { v: 'state', state, clockOffsetMs: Number(meta.get('clock_offset_ms') ?? 0) };
@@ -278,13 +282,6 @@ function releaseAudit(state: SimState): void {
   state.world.audit = [];
 }
 
-/** The `seq` the next audit event gets: after the last one stored, so the numbering never repeats. */
-function nextAuditSeqOf(db: Db): number {
-  const row = db.first(db.q.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('last')));
-  const last = row?.last;
-  return last === null || last === undefined ? 0 : Number(last) + 1;
-}
-
 export interface TableStore extends RecordStoragePort {
   readonly db: Db;
   /** The sales of the tables, for the acquirer's `ledger` option; `world` gives the terminals they name. */
@@ -299,183 +296,235 @@ export interface TableStore extends RecordStoragePort {
   close(): Promise<void>;
 }
 
+/** Where a request's changes go: statements run at once (SQLite) or gathered for a transaction (PostgreSQL). */
+export interface RowWriter {
+  /** The builder of the store's dialect: a statement compiles for the store that runs it. */
+  readonly q: Kysely<Database>;
+  run(query: Compilable): void;
+  insert<T extends Table>(table: T, list: readonly Database[T][]): void;
+}
+
+export function sqliteWriter(db: Db): RowWriter {
+  return { q: db.q, run: (query) => db.run(query), insert: (table, list) => insertRows(db, table, list) };
+}
+
+/** What a writer knows of the tables beyond the state: the next numbers, and what is stored already. */
+export interface WriteCursor {
+  nextAuditSeq: number;
+  nextCommandSeq: number;
+  nextSaleSeq: number;
+  /** The commands stored, with their place in creation order; `null`: unknown, the upsert keeps a stored one. */
+  commandSeqs: Map<string, number> | null;
+  /** What the tables hold of the session grants, to skip writes that change nothing; `null`: unknown. */
+  storedGrants: Map<string, string> | null;
+  storedOffset: number;
+}
+
 /**
- * The server's storage: the state is loaded from the tables at start, and each request's changes are
- * written to their rows in one transaction before its answer leaves.
+ * Writes a request's changes (not a rewrite of everything, `changes.all`) and moves the cursor on. The
+ * audit events and sales written are the table's now: `state` drops them once the write is committed.
  */
-export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): TableStore {
+export function writeChanges(state: SimState, clock: SimClock, w: RowWriter, cursor: WriteCursor): void {
+  const { changes } = state;
+  if (clock.offsetMs !== cursor.storedOffset) {
+    w.run(
+      w.q
+        .updateTable('meta')
+        .set({ value: String(clock.offsetMs) })
+        .where('key', '=', 'clock_offset_ms'),
+    );
+    cursor.storedOffset = clock.offsetMs;
+  }
+  if (changes.sales.length > 0) {
+    w.insert(
+      'transactions',
+      changes.sales.map((sale) => ({ ...rows.transactionRow(sale), seq: cursor.nextSaleSeq++ })),
+    );
+  }
+  if (changes.faults) {
+    w.run(w.q.deleteFrom('faults'));
+    w.insert('faults', rows.faultRows(state));
+  }
+  for (const tid of changes.terminals) {
+    const terminal = state.world.terminalByTid.get(tid);
+    if (!terminal) continue;
+    const { tid: _tid, seq: _seq, store_rank: _s, model_rank: _m, ...set } = rows.terminalRow(terminal, 0);
+    w.run(w.q.updateTable('terminals').set(set).where('tid', '=', tid));
+  }
+  for (const id of changes.jobs) {
+    const job = state.jobs.get(id);
+    w.run(w.q.deleteFrom('bulk_job_pending').where('job_id', '=', id));
+    w.run(w.q.deleteFrom('bulk_job_results').where('job_id', '=', id));
+    if (!job) {
+      w.run(w.q.deleteFrom('bulk_jobs').where('id', '=', id));
+      continue;
+    }
+    const { id: _id, ...set } = rows.jobRow(job);
+    w.run(
+      w.q
+        .insertInto('bulk_jobs')
+        .values(rows.jobRow(job))
+        .onConflict((oc) => oc.column('id').doUpdateSet(set)),
+    );
+    w.insert('bulk_job_pending', rows.jobPendingRows(job));
+    w.insert('bulk_job_results', rows.jobResultRows(job));
+  }
+  // Commands no longer open first: a terminal's new command is stored after the one it replaced closed
+  // (one open command per terminal is a constraint of the table).
+  const commands = [...changes.commands].map((id) => ({ id, command: state.commands.get(id) }));
+  const open = (c: CommandRecord | undefined) => c?.status === 'queued' || c?.status === 'delivered';
+  commands.sort((a, b) => Number(open(a.command)) - Number(open(b.command)));
+  for (const { id, command } of commands) {
+    if (!command) {
+      w.run(w.q.deleteFrom('password_commands').where('id', '=', id));
+      cursor.commandSeqs?.delete(id);
+      continue;
+    }
+    let seq = cursor.commandSeqs?.get(id);
+    if (seq === undefined) {
+      seq = cursor.nextCommandSeq++;
+      cursor.commandSeqs?.set(id, seq);
+    }
+    const row = rows.commandRow(command, seq);
+    const { id: _id, seq: _seq, ...set } = row;
+    w.run(
+      w.q
+        .insertInto('password_commands')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(set)),
+    );
+  }
+  for (const key of changes.sessions) {
+    const session = state.sessions.get(key);
+    if (!session) {
+      w.run(w.q.deleteFrom('sessions').where('id_hash', '=', key));
+      cursor.storedGrants?.delete(key);
+      continue;
+    }
+    const { id_hash: _key, ...set } = rows.sessionRow(session);
+    w.run(
+      w.q
+        .insertInto('sessions')
+        .values(rows.sessionRow(session))
+        .onConflict((oc) => oc.column('id_hash').doUpdateSet(set)),
+    );
+    // Most changes of a session are its activity time: its grants are rewritten only when they moved.
+    const grants = rows.stepUpRows(session);
+    const signature = JSON.stringify(grants);
+    if (!cursor.storedGrants || (cursor.storedGrants.get(key) ?? '[]') !== signature) {
+      w.run(w.q.deleteFrom('step_up_grants').where('session_id_hash', '=', key));
+      w.insert('step_up_grants', grants);
+      cursor.storedGrants?.set(key, signature);
+    }
+  }
+  for (const key of changes.idempotency) {
+    const record = state.idempotency.get(key);
+    if (!record) {
+      w.run(w.q.deleteFrom('idempotency_records').where('key', '=', key));
+      continue;
+    }
+    const { key: _key, ...set } = rows.idempotencyRow(record);
+    w.run(
+      w.q
+        .insertInto('idempotency_records')
+        .values(rows.idempotencyRow(record))
+        .onConflict((oc) => oc.column('key').doUpdateSet(set)),
+    );
+  }
+  for (const id of changes.users) {
+    const user = state.userById.get(id);
+    if (!user) continue;
+    w.run(w.q.updateTable('users').set({ password_hash: user.passwordHash }).where('id', '=', id));
+  }
+  for (const key of changes.throttles) {
+    const throttle = state.throttles.get(key);
+    if (!throttle) {
+      w.run(w.q.deleteFrom('login_throttles').where('key', '=', key));
+      continue;
+    }
+    const { key: _key, ...set } = rows.throttleRow(key, throttle);
+    w.run(
+      w.q
+        .insertInto('login_throttles')
+        .values(rows.throttleRow(key, throttle))
+        .onConflict((oc) => oc.column('key').doUpdateSet(set)),
+    );
+  }
+  // The log only grows: what `state.audit` holds was recorded since the last write.
+  w.insert(
+    'audit_events',
+    state.audit.map((event, i) => rows.auditRow(event, cursor.nextAuditSeq + i)),
+  );
+  cursor.nextAuditSeq += state.audit.length;
+}
+
+/** Committed: the sales and audit events are the tables' now (read through the ports, decision 017). */
+export function releaseWritten(state: SimState): void {
+  releaseSales(state);
+  releaseAudit(state);
+}
+
+/** The numbers the next rows take, read from the tables in one query. */
+export async function cursorOf(reader: SqlReader): Promise<WriteCursor> {
+  const row = await reader.readOne(
+    reader.q.selectNoFrom((eb) => [
+      eb
+        .selectFrom('audit_events')
+        .select((e) => e.fn.max('seq').as('n'))
+        .as('audit'),
+      eb
+        .selectFrom('password_commands')
+        .select((e) => e.fn.max('seq').as('n'))
+        .as('command'),
+      eb
+        .selectFrom('transactions')
+        .select((e) => e.fn.max('seq').as('n'))
+        .as('sale'),
+      eb.selectFrom('meta').select('value').where('key', '=', 'clock_offset_ms').as('offset'),
+    ]),
+  );
+  const next = (n: number | null | undefined) => Number(n ?? -1) + 1;
+  return {
+    nextAuditSeq: next(row?.audit),
+    nextCommandSeq: next(row?.command),
+    nextSaleSeq: next(row?.sale),
+    commandSeqs: null,
+    storedGrants: null,
+    storedOffset: Number(row?.offset ?? 0),
+  };
+}
+
+/**
+ * The server's storage on one SQLite file (one process, decision 019): the state is loaded from the tables at
+ * start, and each request's changes are written to their rows in one transaction before its answer leaves.
+ */
+export async function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<TableStore> {
   const { q } = db;
-  // The seq of the next audit event written: `state.audit` holds only what is not written yet.
-  let nextAuditSeq = nextAuditSeqOf(db);
-  let nextCommandSeq = 0;
-  // Sales made after seeding are numbered on from the generated ones.
-  let nextSaleSeq = 0;
-  // Ids of the commands stored, with their place in creation order.
-  let commandSeqs = new Map<string, number>();
-  // What the tables hold of the session grants and the clock, to skip writes that change nothing.
-  let storedGrants = new Map<string, string>();
-  let storedOffset = 0;
+  let cursor!: WriteCursor;
   const counters = () => {
-    storedOffset = Number(
-      db.first(q.selectFrom('meta').select('value').where('key', '=', 'clock_offset_ms'))?.value ?? 0,
+    const grants = groupBy(
+      db.all(q.selectFrom('step_up_grants').selectAll().orderBy('session_id_hash').orderBy('position')),
+      (r) => r.session_id_hash,
     );
-    storedGrants = new Map(
-      [
-        ...groupBy(
-          db.all(q.selectFrom('step_up_grants').selectAll().orderBy('session_id_hash').orderBy('position')),
-          (r) => r.session_id_hash,
-        ),
-      ].map(([id, list]) => [id, JSON.stringify(list)]),
-    );
-    commandSeqs = new Map(
+    const commandSeqs = new Map(
       db.all(q.selectFrom('password_commands').select(['id', 'seq'])).map((r) => [r.id, r.seq]),
     );
-    nextCommandSeq = Math.max(-1, ...commandSeqs.values()) + 1;
-    nextSaleSeq =
-      Number(db.first(q.selectFrom('transactions').select((eb) => eb.fn.max('seq').as('n')))?.n ?? -1) + 1;
+    const max = (table: 'audit_events' | 'password_commands' | 'transactions') =>
+      Number(db.first(q.selectFrom(table).select((eb) => eb.fn.max('seq').as('n')))?.n ?? -1) + 1;
+    cursor = {
+      nextAuditSeq: max('audit_events'),
+      nextCommandSeq: max('password_commands'),
+      nextSaleSeq: max('transactions'),
+      commandSeqs,
+      storedGrants: new Map([...grants].map(([id, list]) => [id, JSON.stringify(list)])),
+      storedOffset: Number(
+        db.first(q.selectFrom('meta').select('value').where('key', '=', 'clock_offset_ms'))?.value ?? 0,
+      ),
+    };
   };
+  let loaded = await loadState(db);
   counters();
-
-  /** Writes a request's changes; answers the seq the next audit event gets once this is committed. */
-  function writeChanges(state: SimState, clock: SimClock): number {
-    const { changes } = state;
-    if (changes.all) {
-      // The generated log, numbered from 0.
-      writeState(db, state, clock.offsetMs);
-      releaseSales(state);
-      counters();
-      return nextAuditSeqOf(db);
-    }
-    if (clock.offsetMs !== storedOffset) {
-      db.run(
-        q
-          .updateTable('meta')
-          .set({ value: String(clock.offsetMs) })
-          .where('key', '=', 'clock_offset_ms'),
-      );
-      storedOffset = clock.offsetMs;
-    }
-    if (changes.sales.length > 0) {
-      insertRows(
-        db,
-        'transactions',
-        changes.sales.map((sale) => ({ ...rows.transactionRow(sale), seq: nextSaleSeq++ })),
-      );
-      releaseSales(state);
-    }
-    if (changes.faults) {
-      db.run(q.deleteFrom('faults'));
-      insertRows(db, 'faults', rows.faultRows(state));
-    }
-    for (const tid of changes.terminals) {
-      const terminal = state.world.terminalByTid.get(tid);
-      if (!terminal) continue;
-      const { tid: _tid, seq: _seq, store_rank: _s, model_rank: _m, ...set } = rows.terminalRow(terminal, 0);
-      db.run(q.updateTable('terminals').set(set).where('tid', '=', tid));
-    }
-    for (const id of changes.jobs) {
-      const job = state.jobs.get(id);
-      db.run(q.deleteFrom('bulk_job_pending').where('job_id', '=', id));
-      db.run(q.deleteFrom('bulk_job_results').where('job_id', '=', id));
-      if (!job) {
-        db.run(q.deleteFrom('bulk_jobs').where('id', '=', id));
-        continue;
-      }
-      const { id: _id, ...set } = rows.jobRow(job);
-      db.run(
-        q
-          .insertInto('bulk_jobs')
-          .values(rows.jobRow(job))
-          .onConflict((oc) => oc.column('id').doUpdateSet(set)),
-      );
-      insertRows(db, 'bulk_job_pending', rows.jobPendingRows(job));
-      insertRows(db, 'bulk_job_results', rows.jobResultRows(job));
-    }
-    for (const id of changes.commands) {
-      const command = state.commands.get(id);
-      if (!command) {
-        db.run(q.deleteFrom('password_commands').where('id', '=', id));
-        commandSeqs.delete(id);
-        continue;
-      }
-      let seq = commandSeqs.get(id);
-      if (seq === undefined) {
-        seq = nextCommandSeq++;
-        commandSeqs.set(id, seq);
-      }
-      const row = rows.commandRow(command, seq);
-      const { id: _id, seq: _seq, ...set } = row;
-      db.run(
-        q
-          .insertInto('password_commands')
-          .values(row)
-          .onConflict((oc) => oc.column('id').doUpdateSet(set)),
-      );
-    }
-    for (const key of changes.sessions) {
-      const session = state.sessions.get(key);
-      if (!session) {
-        db.run(q.deleteFrom('sessions').where('id_hash', '=', key));
-        storedGrants.delete(key);
-        continue;
-      }
-      const { id_hash: _key, ...set } = rows.sessionRow(session);
-      db.run(
-        q
-          .insertInto('sessions')
-          .values(rows.sessionRow(session))
-          .onConflict((oc) => oc.column('id_hash').doUpdateSet(set)),
-      );
-      // Most changes of a session are its activity time: its grants are rewritten only when they moved.
-      const grants = rows.stepUpRows(session);
-      const signature = JSON.stringify(grants);
-      if ((storedGrants.get(key) ?? '[]') !== signature) {
-        db.run(q.deleteFrom('step_up_grants').where('session_id_hash', '=', key));
-        insertRows(db, 'step_up_grants', grants);
-        storedGrants.set(key, signature);
-      }
-    }
-    for (const key of changes.idempotency) {
-      const record = state.idempotency.get(key);
-      if (!record) {
-        db.run(q.deleteFrom('idempotency_records').where('key', '=', key));
-        continue;
-      }
-      const { key: _key, ...set } = rows.idempotencyRow(record);
-      db.run(
-        q
-          .insertInto('idempotency_records')
-          .values(rows.idempotencyRow(record))
-          .onConflict((oc) => oc.column('key').doUpdateSet(set)),
-      );
-    }
-    for (const id of changes.users) {
-      const user = state.userById.get(id);
-      if (!user) continue;
-      db.run(q.updateTable('users').set({ password_hash: user.passwordHash }).where('id', '=', id));
-    }
-    for (const key of changes.throttles) {
-      const throttle = state.throttles.get(key);
-      if (!throttle) {
-        db.run(q.deleteFrom('login_throttles').where('key', '=', key));
-        continue;
-      }
-      const { key: _key, ...set } = rows.throttleRow(key, throttle);
-      db.run(
-        q
-          .insertInto('login_throttles')
-          .values(rows.throttleRow(key, throttle))
-          .onConflict((oc) => oc.column('key').doUpdateSet(set)),
-      );
-    }
-    // The log only grows: what `state.audit` holds was recorded since the last write.
-    insertRows(
-      db,
-      'audit_events',
-      state.audit.map((event, i) => rows.auditRow(event, nextAuditSeq + i)),
-    );
-    return nextAuditSeq + state.audit.length;
-  }
+  const writer = sqliteWriter(db);
 
   return {
     db,
@@ -483,17 +532,26 @@ export function tableStore(db: Db, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Tab
     fleet: (world) => sqlFleet(db, world),
     auditTrail: () => sqlAuditTrail(db),
     load: () => {
-      const loaded = loadState(db);
-      counters();
-      nextAuditSeq = nextAuditSeqOf(db);
-      return loaded;
+      const state = loaded;
+      loaded = null;
+      return state;
     },
     saveChanges(state, clock, { durable }) {
       db.setSynchronous(durable ? synchronous : 'NORMAL');
-      const next = db.transaction(() => writeChanges(state, clock));
+      const before = { ...cursor };
+      try {
+        db.transaction(() => {
+          if (state.changes.all) writeState(db, state, clock.offsetMs);
+          else writeChanges(state, clock, writer, cursor);
+        });
+      } catch (error) {
+        // Not written: the numbers stay where they were, and the changes wait for the next write.
+        cursor = before;
+        throw error;
+      }
       // Committed: the events are the table's now. Had the write failed, they would stay for the next one.
-      nextAuditSeq = next;
-      releaseAudit(state);
+      if (state.changes.all) counters();
+      releaseWritten(state);
     },
     close: () => db.close(),
   };

@@ -1,0 +1,479 @@
+import { type CompiledQuery, type ControlledTransaction, type Kysely, sql } from 'kysely';
+import type { AuditTrail } from '@acquirer/audit-trail';
+import type { SimClock } from '@acquirer/clock';
+import type { Fleet } from '@acquirer/fleet';
+import type { SecretHasher } from '@acquirer/hash';
+import type { SalesLedger } from '@acquirer/ledger';
+import type { LoadedState, SharedStoragePort } from '@acquirer/persistence';
+import { noteLock } from '@acquirer/rules/void-password';
+import { addCommand, emptyChanges, type SimState } from '@acquirer/state';
+import type { Scenario, World } from '@acquirer/types';
+import { copyTables } from './copy';
+import { migrate, openDb } from './database';
+import { postgresReader, type SqlReader } from './reader';
+import * as rows from './rows';
+import type { Database } from './schema';
+import { sqlAuditTrail } from './sql-audit';
+import { sqlFleet } from './sql-fleet';
+import { sqlLedger } from './sql-ledger';
+import {
+  cursorOf,
+  loadState,
+  releaseWritten,
+  type RowWriter,
+  seedTables,
+  TABLES_IN_ORDER,
+  writeChanges,
+  writeState,
+} from './table-store';
+
+// Several server processes on one PostgreSQL behave as one server (issue 15, decision 021). Each process
+// holds the state the rules run on (terminals, sessions, commands, jobs, idempotency records, throttles), as
+// on SQLite; what makes them one is that every synchronous run of the rules happens inside a transaction
+// that holds one advisory lock, after the process has reloaded what the others committed since it last
+// looked (`state_log`). The lock makes the runs of all processes one sequence; the log makes each run see
+// the state the one before it left.
+
+/** The advisory lock every run of the rules holds (one number for the whole database). */
+export const STATE_LOCK = 7_710_015;
+
+/** Entries kept in `state_log`; a process further behind than that loads everything again. */
+const LOG_KEPT = 10_000;
+
+type Kind =
+  | 'terminal'
+  | 'session'
+  | 'command'
+  | 'job'
+  | 'idempotency'
+  | 'throttle'
+  | 'user'
+  | 'faults'
+  | 'clock'
+  | 'all';
+
+interface LogEntry {
+  version: number;
+  kind: string;
+  key: string;
+}
+
+export interface SharedStore extends SharedStoragePort {
+  readonly q: Kysely<Database>;
+  readonly reader: SqlReader;
+  ledger(world: () => World): SalesLedger;
+  fleet(world: () => World): Fleet;
+  auditTrail(): AuditTrail;
+  close(): Promise<void>;
+}
+
+/** What a run changed, as log entries: the rows other processes must read again. */
+function entriesOf(state: SimState, offsetChanged: boolean): { kind: Kind; key: string }[] {
+  const { changes } = state;
+  const list: { kind: Kind; key: string }[] = [];
+  const add = (kind: Kind, keys: Iterable<string>) => {
+    for (const key of keys) list.push({ kind, key });
+  };
+  add('terminal', changes.terminals);
+  add('session', changes.sessions);
+  add('command', changes.commands);
+  add('job', changes.jobs);
+  add('idempotency', changes.idempotency);
+  add('throttle', changes.throttles);
+  add('user', changes.users);
+  if (changes.faults) list.push({ kind: 'faults', key: '' });
+  if (offsetChanged) list.push({ kind: 'clock', key: '' });
+  return list;
+}
+
+/** Gathers statements for one transaction, in the order they are to run. */
+function gatheringWriter(q: Kysely<Database>): RowWriter & { statements: CompiledQuery[] } {
+  const statements: CompiledQuery[] = [];
+  return {
+    q,
+    statements,
+    run: (query) => void statements.push(query.compile()),
+    insert(table, list) {
+      if (list.length === 0) return;
+      // PostgreSQL binds at most 65,535 parameters per statement.
+      const size = Math.max(1, Math.floor(30_000 / Object.keys(list[0]!).length));
+      for (let i = 0; i < list.length; i += size) {
+        statements.push(
+          q
+            .insertInto(table)
+            .values(list.slice(i, i + size) as never)
+            .compile(),
+        );
+      }
+    },
+  };
+}
+
+/** Replaces a record's fields in place, so that a reference a request holds sees the stored values. */
+function refresh<T extends object>(target: T, source: T): void {
+  for (const key of Object.keys(target))
+    if (!(key in source)) delete (target as Record<string, unknown>)[key];
+  Object.assign(target, source);
+}
+
+/** Reads again the rows the log names and puts them into `state`. */
+async function applyEntries(
+  reader: SqlReader,
+  state: SimState,
+  clock: SimClock,
+  entries: LogEntry[],
+): Promise<void> {
+  const { q } = reader;
+  // Changes made outside a run (the accounts hashed after a reset) wait for this run's write.
+  const pending = state.changes;
+  const pendingDirty = state.dirty;
+  state.changes = emptyChanges();
+  const keys = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const set = keys.get(e.kind) ?? new Set<string>();
+    set.add(e.key);
+    keys.set(e.kind, set);
+  }
+  const of = (kind: Kind) => [...(keys.get(kind) ?? [])];
+
+  const tids = of('terminal');
+  if (tids.length > 0) {
+    const settlements = await reader.read(
+      q
+        .selectFrom('terminal_settlements')
+        .selectAll()
+        .where('tid', 'in', tids)
+        .orderBy('tid')
+        .orderBy('settled_at'),
+    );
+    for (const r of await reader.read(q.selectFrom('terminals').selectAll().where('tid', 'in', tids))) {
+      const fresh = rows.terminalOf(
+        r,
+        settlements.filter((s) => s.tid === r.tid).map((s) => s.settled_at),
+      );
+      const held = state.world.terminalByTid.get(r.tid);
+      if (held) refresh(held, fresh);
+      else {
+        state.world.terminals.push(fresh);
+        state.world.terminalByTid.set(fresh.tid, fresh);
+      }
+      if (fresh.voidPassword.lockedUntil !== null) noteLock(state, fresh.voidPassword.lockedUntil);
+    }
+  }
+
+  const sessionKeys = of('session');
+  if (sessionKeys.length > 0) {
+    const grants = await reader.read(
+      q
+        .selectFrom('step_up_grants')
+        .selectAll()
+        .where('session_id_hash', 'in', sessionKeys)
+        .orderBy('session_id_hash')
+        .orderBy('position'),
+    );
+    const found = await reader.read(q.selectFrom('sessions').selectAll().where('id_hash', 'in', sessionKeys));
+    for (const key of sessionKeys) {
+      const r = found.find((row) => row.id_hash === key);
+      if (!r) {
+        state.sessions.delete(key);
+        continue;
+      }
+      const fresh = rows.sessionOf(
+        r,
+        grants.filter((g) => g.session_id_hash === key),
+      );
+      const held = state.sessions.get(key);
+      if (held) refresh(held, fresh);
+      else state.sessions.set(key, fresh);
+    }
+  }
+
+  const commandIds = of('command');
+  if (commandIds.length > 0) {
+    const found = await reader.read(
+      q.selectFrom('password_commands').selectAll().where('id', 'in', commandIds).orderBy('seq'),
+    );
+    for (const id of commandIds) {
+      if (found.some((r) => r.id === id)) continue;
+      const held = state.commands.get(id);
+      if (!held) continue;
+      state.commands.delete(id);
+      state.openCommands.delete(held);
+      const list = state.commandsByTid.get(held.tid)?.filter((c) => c.id !== id) ?? [];
+      if (list.length > 0) state.commandsByTid.set(held.tid, list);
+      else state.commandsByTid.delete(held.tid);
+    }
+    for (const r of found) addCommand(state, rows.commandOf(r));
+  }
+
+  const jobIds = of('job');
+  if (jobIds.length > 0) {
+    const pending = await reader.read(
+      q
+        .selectFrom('bulk_job_pending')
+        .selectAll()
+        .where('job_id', 'in', jobIds)
+        .orderBy('job_id')
+        .orderBy('position'),
+    );
+    const results = await reader.read(
+      q
+        .selectFrom('bulk_job_results')
+        .selectAll()
+        .where('job_id', 'in', jobIds)
+        .orderBy('job_id')
+        .orderBy('position'),
+    );
+    const found = await reader.read(q.selectFrom('bulk_jobs').selectAll().where('id', 'in', jobIds));
+    for (const id of jobIds) {
+      const r = found.find((row) => row.id === id);
+      if (!r) state.jobs.delete(id);
+      else
+        state.jobs.set(
+          id,
+          rows.jobOf(
+            r,
+            pending.filter((p) => p.job_id === id),
+            results.filter((p) => p.job_id === id),
+          ),
+        );
+    }
+  }
+
+  const idempotencyKeys = of('idempotency');
+  if (idempotencyKeys.length > 0) {
+    const found = await reader.read(
+      q.selectFrom('idempotency_records').selectAll().where('key', 'in', idempotencyKeys),
+    );
+    for (const key of idempotencyKeys) {
+      const r = found.find((row) => row.key === key);
+      if (r) state.idempotency.set(key, rows.idempotencyOf(r));
+      else state.idempotency.delete(key);
+    }
+  }
+
+  const throttleKeys = of('throttle');
+  if (throttleKeys.length > 0) {
+    const found = await reader.read(
+      q.selectFrom('login_throttles').selectAll().where('key', 'in', throttleKeys),
+    );
+    for (const key of throttleKeys) {
+      const r = found.find((row) => row.key === key);
+      if (r) state.throttles.set(key, rows.throttleOf(r));
+      else state.throttles.delete(key);
+    }
+  }
+
+  const userIds = of('user');
+  if (userIds.length > 0) {
+    for (const r of await reader.read(
+      q.selectFrom('users').select(['id', 'password_hash']).where('id', 'in', userIds),
+    )) {
+      const user = state.userById.get(r.id);
+      if (user) user.passwordHash = r.password_hash;
+    }
+  }
+
+  if (keys.has('faults')) {
+    state.faults = rows.faultsOf(await reader.read(q.selectFrom('faults').selectAll().orderBy('position')));
+  }
+  if (keys.has('clock')) {
+    const offset = await reader.readOne(
+      q.selectFrom('meta').select('value').where('key', '=', 'clock_offset_ms'),
+    );
+    clock.setOffset(Number(offset?.value ?? 0));
+  }
+  // What was read is what the tables hold: nothing of it is to be written back.
+  state.changes = pending;
+  state.dirty = pendingDirty;
+}
+
+/** Empties every table and writes `state` into them, inside the transaction `tx` (a sandbox reset, a seed). */
+async function replaceAll(tx: Kysely<Database>, state: SimState, clockOffsetMs: number): Promise<void> {
+  // The rows as SQLite writes them (its fleet ranks included), then copied: one way of writing a world.
+  const scratch = openDb(':memory:');
+  try {
+    await migrate(scratch);
+    scratch.transaction(() => writeState(scratch, state, clockOffsetMs));
+    for (const table of [...TABLES_IN_ORDER].reverse()) await tx.deleteFrom(table).execute();
+    await copyTables(scratch, tx);
+  } finally {
+    await scratch.close();
+  }
+}
+
+/**
+ * The server's storage on PostgreSQL (`DATABASE_URL`): migrated, seeded with `seed` when empty (by one
+ * process, under the state lock), its state loaded; then every run of the rules framed by `begin`/`end`.
+ */
+export async function openSharedStore(
+  q: Kysely<Database>,
+  options: { hasher: SecretHasher; seed?: { scenario: Scenario; seed: string; now: number } },
+): Promise<SharedStore> {
+  await migrate(q);
+  if (options.seed) {
+    const seed = options.seed;
+    let seeded = false;
+    await q.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(${STATE_LOCK})`.execute(tx);
+      const meta = await tx
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', 'scenario')
+        .executeTakeFirst();
+      if (meta) return;
+      const scratch = openDb(':memory:');
+      try {
+        await migrate(scratch);
+        await seedTables(scratch, { ...seed, hasher: options.hasher });
+        await copyTables(scratch, tx);
+      } finally {
+        await scratch.close();
+      }
+      await tx
+        .insertInto('state_log')
+        .values({ version: (await headOf(tx)) + 1, kind: 'all', key: '' })
+        .execute();
+      seeded = true;
+    });
+    if (seeded) await sql`vacuum analyze`.execute(q);
+  }
+
+  const reader = postgresReader(q);
+  let lastVersion = await headOf(q);
+  let initial = await loadState(reader, options.hasher);
+  // Set when the memory may differ from the tables (a write failed): the next run loads everything.
+  let stale = false;
+  let current: ControlledTransaction<Database> | null = null;
+  // One run at a time per process: requests wait here, not on pool connections the reads also need.
+  let turn: Promise<void> = Promise.resolve();
+  let releaseTurn: () => void = () => {};
+
+  async function finishTurn(work: (trx: ControlledTransaction<Database>) => Promise<void>): Promise<void> {
+    const trx = current;
+    current = null;
+    try {
+      if (trx) await work(trx);
+    } catch (error) {
+      stale = true;
+      await trx
+        ?.rollback()
+        .execute()
+        .catch(() => {});
+      throw error;
+    } finally {
+      releaseTurn();
+    }
+  }
+
+  return {
+    q,
+    reader,
+    ledger: (world) => sqlLedger(reader, world),
+    fleet: (world) => sqlFleet(reader, world),
+    auditTrail: () => sqlAuditTrail(reader),
+    load() {
+      const loaded = initial;
+      initial = null;
+      return loaded;
+    },
+
+    async begin(state, clock): Promise<LoadedState | null> {
+      const before = turn;
+      turn = new Promise<void>((resolve) => (releaseTurn = resolve));
+      await before;
+      let trx: ControlledTransaction<Database> | null = null;
+      try {
+        trx = await q.startTransaction().execute();
+        await sql`select pg_advisory_xact_lock(${STATE_LOCK})`.execute(trx);
+        const entries = await trx
+          .selectFrom('state_log')
+          .select(['version', 'kind', 'key'])
+          .where('version', '>', lastVersion)
+          .orderBy('version')
+          .execute();
+        current = trx;
+        const gap = entries.length > 0 && entries[0]!.version !== lastVersion + 1;
+        if (stale || gap || entries.some((e) => e.kind === 'all')) {
+          lastVersion = await headOf(trx);
+          const loaded = await loadState(postgresReader(trx), state.hasher);
+          stale = false;
+          if (!loaded) throw new Error('the database holds no state (it was emptied)');
+          return loaded;
+        }
+        if (entries.length > 0) {
+          await applyEntries(postgresReader(trx), state, clock, entries);
+          lastVersion = entries[entries.length - 1]!.version;
+        }
+        return null;
+      } catch (error) {
+        current = null;
+        stale = true;
+        await trx
+          ?.rollback()
+          .execute()
+          .catch(() => {});
+        releaseTurn();
+        throw error;
+      }
+    },
+
+    end(state, clock, { durable }) {
+      return finishTurn(async (trx) => {
+        if (!state.dirty) {
+          await trx.commit().execute();
+          return;
+        }
+        state.dirty = false;
+        const version = lastVersion + 1;
+        let entries: { kind: Kind; key: string }[];
+        if (state.changes.all) {
+          await replaceAll(trx, state, clock.offsetMs);
+          entries = [{ kind: 'all', key: '' }];
+        } else {
+          const cursor = await cursorOf(postgresReader(trx));
+          const offsetChanged = cursor.storedOffset !== clock.offsetMs;
+          const writer = gatheringWriter(trx);
+          writeChanges(state, clock, writer, cursor);
+          entries = entriesOf(state, offsetChanged);
+          for (const statement of writer.statements) await trx.executeQuery(statement);
+        }
+        state.changes = emptyChanges();
+        if (entries.length > 0) {
+          await trx
+            .insertInto('state_log')
+            .values(entries.map((e) => ({ version, ...e })))
+            .execute();
+          if (version % 1000 === 0) {
+            await trx
+              .deleteFrom('state_log')
+              .where('version', '<=', version - LOG_KEPT)
+              .execute();
+          }
+        }
+        // A read's writes are bookkeeping (activity): they need not wait for the disk, as on SQLite.
+        if (!durable) await sql`set local synchronous_commit = off`.execute(trx);
+        await trx.commit().execute();
+        if (entries.length > 0) lastVersion = version;
+        releaseWritten(state);
+      });
+    },
+
+    abort() {
+      return finishTurn(async (trx) => {
+        stale = true;
+        await trx.rollback().execute();
+      });
+    },
+
+    close: () => q.destroy(),
+  };
+}
+
+async function headOf(q: Kysely<Database>): Promise<number> {
+  const row = await q
+    .selectFrom('state_log')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
