@@ -1,9 +1,7 @@
 // @vitest-environment node
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { endpoints } from '@contract/endpoint-table';
@@ -11,57 +9,21 @@ import { backendAt } from '../tests/contract/backends';
 import { ApiUser, control, PASSWORDS, signedIn } from '../tests/contract/client';
 import { runCli } from './db/cli';
 import { ServerRunningError } from './db/server-lock';
+import { type CompiledServer, compiledServer, stopped } from './process-testing';
 
-const root = path.resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'acquirer-crash-'));
 const dbPath = path.join(dir, 'acquirer.db');
-const children: ChildProcess[] = [];
-// The server as production runs it: compiled (`npm run build:server`), under plain node. Its own copy, in
-// the checkout so its packages resolve from node_modules.
-const compiled = path.join('dist-server', `crash-test-${process.pid}`, 'main.mjs');
+let build!: CompiledServer;
 beforeAll(() => {
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--out', compiled], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  expect(built.status, built.stderr).toBe(0);
+  build = compiledServer('crash-test');
 });
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
+  build?.cleanUp();
   rmSync(dir, { recursive: true, force: true });
-  rmSync(path.join(root, path.dirname(compiled)), { recursive: true, force: true });
 });
 
-async function startProcess(db = dbPath): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [compiled, '--sandbox', '--port', '0'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DB_PATH: db,
-      SCRYPT_COST: '10',
-      SERVER_SECRET: 'crash-test-secret-0123456789abcdef',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const lines = createInterface({ input: child.stdout! });
-  const said: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${said.join('\n')}`)));
-    lines.on('line', (line) => {
-      said.push(line);
-      const entry = JSON.parse(line) as { msg: string; url?: string };
-      if (entry.msg === 'listening') resolve(entry.url!);
-    });
-  });
-  return { child, url };
-}
-
-const stopped = (child: ChildProcess, signal: NodeJS.Signals) => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  return exited;
-};
+const startProcess = (db = dbPath) =>
+  build.start({ DB_PATH: db, SERVER_SECRET: 'crash-test-secret-0123456789abcdef' });
 
 const PINS: Record<string, string> = {
   [DEMO_TIDS.defaultPassword]: '123456',

@@ -380,8 +380,11 @@ export async function openSharedStore(
 
     async begin(state, clock): Promise<LoadedState | null> {
       const before = turn;
-      turn = new Promise<void>((resolve) => (releaseTurn = resolve));
+      let release!: () => void;
+      turn = new Promise<void>((resolve) => (release = resolve));
       await before;
+      // This run's turn now: `end` or `abort` passes it on.
+      releaseTurn = release;
       let trx: ControlledTransaction<Database> | null = null;
       try {
         trx = await q.startTransaction().execute();

@@ -6,11 +6,11 @@ import { englishIssues } from '@acquirer/zod-english';
 import { type Endpoint, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
 import { TerminalSort } from '@contract/schemas/terminals';
-import { type Backend, httpBackend, mswBackend } from './backends';
+import { type Backend, httpBackend, mswBackend, postgresBackend } from './backends';
 import { ApiUser, codeOf, control, PASSWORDS, signedIn } from './client';
 
-/** One set of cases, two backends: a rule that holds on one and not the other fails here. */
-const backends: Backend[] = [mswBackend(), httpBackend()];
+/** One set of cases, every backend: a rule that holds on one and not another fails here. */
+const backends: Backend[] = [mswBackend(), httpBackend(), postgresBackend()];
 
 function expectProblem(
   answer: { status: number; headers: Headers; body: unknown },
@@ -367,7 +367,11 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
     });
 
     it('shows the temporary PIN again on a replay only to the session that asked, with a valid step-up, while open', async () => {
-      const owner = await signedIn(backend, 'owner');
+      const owner = new ApiUser(backend);
+      // The PIN is held by the process that made it, never stored: where several serve, a retry reaches it
+      // through session affinity (docs/operations/several-processes.md).
+      owner.agent.sticky = true;
+      expect((await owner.login('owner', PASSWORDS.owner)).status).toBe(200);
       const token = await owner.stepUp('owner');
       const reset = (user: ApiUser, stepUpToken?: string) =>
         user.post(
@@ -688,6 +692,80 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
         ).toEqual(['cursor']);
       }
       expect((await support.get('/terminals', { sort: 'storeName', cursor: byStore })).status).toBe(200);
+    });
+  });
+
+  // On the PostgreSQL backend these go to two server processes in turn: the rules hold across them.
+  describe('requests sent at once', () => {
+    const tid = DEMO_TIDS.custom;
+    const path = `/terminals/${tid}/void-password/change`;
+    const auditOf = async (user: ApiUser, type: string) => {
+      const page = await user.get('/audit-events', { terminalId: tid, type, limit: '500' });
+      expect(page.status).toBe(200);
+      return endpoints.auditEvents.response.parse(page.body).items;
+    };
+
+    it('takes exactly one of 20 changes of one terminal (202) and refuses the rest (409)', async () => {
+      // Offline, the one command taken stays open: none of the others can follow it.
+      expect((await control(backend, `/terminals/${tid}/connectivity`, { online: false })).status).toBe(204);
+      const owner = await signedIn(backend, 'owner');
+      const before = (await auditOf(owner, 'void_password.change_requested')).length;
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          owner.post(path, { currentPassword: DEMO_VOID_PASSWORD, newPassword: '581937' }),
+        ),
+      );
+      expect(answers.filter((a) => a.status === 202)).toHaveLength(1);
+      expect(answers.filter((a) => codeOf(a) === 'command.already_open')).toHaveLength(19);
+      expect(await auditOf(owner, 'void_password.change_requested')).toHaveLength(before + 1);
+    });
+
+    it('counts exactly 5 of 30 wrong current PINs sent at once, then locks (423)', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const before = (await auditOf(owner, 'void_password.wrong_attempt')).length;
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          owner.post(path, { currentPassword: String(900_001 + i), newPassword: '581937' }),
+        ),
+      );
+      const wrong = answers.filter((a) => codeOf(a) === 'pin.wrong_current');
+      expect(wrong.map((a) => (a.body as { attemptsRemaining: number }).attemptsRemaining).sort()).toEqual([
+        1, 2, 3, 4,
+      ]);
+      expect(answers.filter((a) => a.status === 423)).toHaveLength(26);
+      expect(await auditOf(owner, 'void_password.wrong_attempt')).toHaveLength(before + 5);
+      const right = await owner.post(path, { currentPassword: DEMO_VOID_PASSWORD, newPassword: '581937' });
+      expectProblem(right, 423, 'pin.locked');
+    });
+
+    it('does the work once for one Idempotency-Key sent 10 times at once, and answers all alike', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const body = { currentPassword: DEMO_VOID_PASSWORD, newPassword: '581937' };
+      const before = (await auditOf(owner, 'void_password.change_requested')).length;
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => owner.post(path, body, { key: 'same-key-everywhere' })),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+      const ids = new Set(answers.map((a) => endpoints.changeVoidPassword.response.parse(a.body).command.id));
+      expect(ids.size).toBe(1);
+      expect(answers.filter((a) => a.headers.get('idempotency-replayed') === 'true')).toHaveLength(9);
+      expect(await auditOf(owner, 'void_password.change_requested')).toHaveLength(before + 1);
+    });
+
+    it('throttles a name after exactly 5 of 30 wrong passwords sent at once (429 after)', async () => {
+      const support = await signedIn(backend, 'support');
+      const failures = async () => {
+        const page = await support.get('/audit-events', { type: 'auth.login_failed', limit: '500' });
+        return endpoints.auditEvents.response.parse(page.body).items.length;
+      };
+      const before = await failures();
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => new ApiUser(backend).login('owner', `wrong-password-${i}`)),
+      );
+      expect(answers.filter((a) => a.status === 401)).toHaveLength(4);
+      expect(answers.filter((a) => a.status === 429)).toHaveLength(26);
+      expect((await new ApiUser(backend).login('owner', PASSWORDS.owner)).status).toBe(429);
+      expect(await failures()).toBe(before + 5);
     });
   });
 

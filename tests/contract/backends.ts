@@ -4,6 +4,8 @@ import { type CookieJar, createMemoryCookieJar } from '@/mocks/cookie-jar';
 import { createHandlers } from '@/mocks/handlers';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import type { ServerConfig } from '../../server/config';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../server/db/throwaway-postgres';
+import { type CompiledServer, compiledServer } from '../../server/process-testing';
 import { createLogger } from '../../server/logger';
 import { type RunningServer, startServer } from '../../server/server';
 
@@ -18,6 +20,12 @@ export interface Backend {
 export class Agent {
   readonly jar: CookieJar = createMemoryCookieJar();
   setCookies: string[] = [];
+  /**
+   * Every request to the same server process, as a load balancer with session affinity sends them: where
+   * several processes serve, a temporary PIN is shown again only by the one that made it (memory only).
+   */
+  sticky = false;
+  home: string | null = null;
 }
 
 const MSW_ORIGIN = 'http://localhost';
@@ -110,6 +118,45 @@ export function httpBackend(overrides: Partial<ServerConfig> = {}): Backend {
     async stop() {
       await running?.close();
       running = null;
+    },
+  };
+}
+
+/**
+ * Two server processes (compiled, under plain node) on one throwaway PostgreSQL database, each request sent
+ * to the next process in turn: a session, a lockout or an idempotency key made on one is used on the other.
+ */
+export function postgresBackend(): Backend {
+  let pg: ThrowawayPostgres | null = null;
+  let build: CompiledServer | null = null;
+  let origins: string[] = [];
+  let turn = 0;
+  const next = () => {
+    if (origins.length === 0) throw new Error('postgres backend not started');
+    return origins[turn++ % origins.length]!;
+  };
+  return {
+    name: 'PostgreSQL, two processes',
+    get origin() {
+      return origins[0] ?? '';
+    },
+    async start() {
+      pg = startThrowawayPostgres();
+      const url = await pg.database('contract');
+      build = compiledServer('contract-postgres');
+      const env = { DATABASE_URL: url, SERVER_SECRET: 'contract-tests-secret-0123456789abcdef' };
+      // Started together: one seeds the empty database, the other waits for it and loads what it wrote.
+      const started = await Promise.all([build.start(env), build.start(env)]);
+      origins = started.map((p) => p.url);
+    },
+    async stop() {
+      build?.cleanUp();
+      pg?.stop();
+      origins = [];
+    },
+    send(agent, path, init) {
+      const origin = agent.sticky ? (agent.home ??= next()) : next();
+      return sendOverHttp(origin, agent, path, init);
     },
   };
 }
