@@ -5,8 +5,8 @@ import { createHandlers } from '@/mocks/handlers';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import type { ServerConfig } from '../../server/config';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../server/db/throwaway-postgres';
-import { type CompiledServer, compiledServer } from '../../server/process-testing';
 import { createLogger } from '../../server/logger';
+import { type CompiledServer, compiledServer } from '../../server/process-testing';
 import { type RunningServer, startServer } from '../../server/server';
 
 export interface Backend {
