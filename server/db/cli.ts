@@ -1,15 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod/mini';
+import type { SecretHasher } from '@acquirer/hash';
 import { MockScenario } from '@contract/schemas/mock-control';
-import { readConfig, ServerConfigError } from '../config';
+import { readConfig, type ServerConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
 import { copySqliteToPostgres } from './copy';
 import { appliedVersions, type Db, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
 import { type PasswordSource, PasswordInputError, passwordsFromStdin } from './passwords';
-import { DatabaseUrlError, openPostgres, redactedUrl } from './postgres';
+import { DatabaseUrlError, dumpPostgres, openPostgres, redactedUrl } from './postgres';
 import {
   existingIn,
   formatProblems,
@@ -21,6 +23,7 @@ import {
 import type { Database } from './schema';
 import { seedXlarge } from './seed-xlarge';
 import { ServerRunningError, takeServerLock } from './server-lock';
+import { lockState, replaceAllFrom } from './shared-store';
 import { isEmpty, seedTables } from './table-store';
 
 // `npm run db:<command> -- [flags]`. The database is the server's: `--db`, else DB_PATH, else
@@ -87,16 +90,7 @@ export async function runCli(
   }
 
   if (config.databaseUrl) {
-    if (command !== 'migrate') {
-      throw new UsageError(`db:${command ?? ''} works on the SQLite file only so far; unset DATABASE_URL`);
-    }
-    const q = await openPostgres(config.databaseUrl);
-    const where = redactedUrl(config.databaseUrl);
-    try {
-      print(await migrateAndSay(q, where));
-    } finally {
-      await q.destroy();
-    }
+    await onPostgres(command, flags, config, print);
     return;
   }
 
@@ -113,10 +107,7 @@ export async function runCli(
   }
 
   if (command === 'seed') {
-    // `xlarge` is the server's only: too big for the browser's mock, so not one of its scenarios.
-    const scenario = z.union([MockScenario, z.literal('xlarge')]).safeParse(flags.scenario ?? 'demo');
-    if (!scenario.success)
-      throw new UsageError(`--scenario must be one of ${[...MockScenario.options, 'xlarge'].join(', ')}`);
+    const scenario = scenarioOf(flags);
     const seed = flags.seed ?? config.seed;
     const lock = takeServerLock(file, 'npm run db:seed');
     const db = openDb(file);
@@ -126,24 +117,7 @@ export async function runCli(
         throw new UsageError(`${file} already holds data; add --replace to overwrite it`);
       }
       const hasher = scryptHasher(loadSecret(config.secret, file), config.scryptCost);
-      const started = performance.now();
-      if (scenario.data === 'xlarge') {
-        const report = await seedXlarge(db, { seed, now: Date.now(), hasher, log: print });
-        print(
-          `${file}: seeded xlarge (seed ${seed}): ${report.merchants} merchants, ${report.stores} stores, ` +
-            `${report.terminals} terminals, ${report.transactions} transactions (${report.voids} voids), ` +
-            `${report.commands} queued resets, ${report.users} users in ${report.ms} ms`,
-        );
-        return;
-      }
-      const state = await seedTables(db, { scenario: scenario.data, seed, now: Date.now(), hasher });
-      const ms = Math.round(performance.now() - started);
-      const { world } = state;
-      print(
-        `${file}: seeded ${scenario.data} (seed ${seed}): ${world.merchants.length} merchants, ` +
-          `${world.terminals.length} terminals, ${world.transactions.length} transactions, ` +
-          `${state.users.length} users in ${ms} ms`,
-      );
+      print(`${file}: ${await seedInto(db, scenario, seed, hasher, print)}`);
     } finally {
       await db.close();
       lock.release();
@@ -186,6 +160,108 @@ export async function runCli(
   }
 
   throw new UsageError(`Unknown command ${command ?? ''}; use migrate, seed, provision, backup or copy`);
+}
+
+// `xlarge` is the server's only: too big for the browser's mock, so not one of its scenarios.
+function scenarioOf(flags: Flags): MockScenario | 'xlarge' {
+  const scenario = z.union([MockScenario, z.literal('xlarge')]).safeParse(flags.scenario ?? 'demo');
+  if (!scenario.success)
+    throw new UsageError(`--scenario must be one of ${[...MockScenario.options, 'xlarge'].join(', ')}`);
+  return scenario.data;
+}
+
+/** Seeds an empty (or emptied) SQLite database; says what it wrote. */
+async function seedInto(
+  db: Db,
+  scenario: MockScenario | 'xlarge',
+  seed: string,
+  hasher: SecretHasher,
+  print: (line: string) => void,
+): Promise<string> {
+  const started = performance.now();
+  if (scenario === 'xlarge') {
+    const report = await seedXlarge(db, { seed, now: Date.now(), hasher, log: print });
+    return (
+      `seeded xlarge (seed ${seed}): ${report.merchants} merchants, ${report.stores} stores, ` +
+      `${report.terminals} terminals, ${report.transactions} transactions (${report.voids} voids), ` +
+      `${report.commands} queued resets, ${report.users} users in ${report.ms} ms`
+    );
+  }
+  const state = await seedTables(db, { scenario, seed, now: Date.now(), hasher });
+  const { world } = state;
+  return (
+    `seeded ${scenario} (seed ${seed}): ${world.merchants.length} merchants, ` +
+    `${world.terminals.length} terminals, ${world.transactions.length} transactions, ` +
+    `${state.users.length} users in ${Math.round(performance.now() - started)} ms`
+  );
+}
+
+/**
+ * The commands on PostgreSQL (`DATABASE_URL`). A seed is generated into an SQLite scratch file and copied in
+ * under the state lock, so running servers load it at their next request; a backup is `pg_dump`'s.
+ */
+async function onPostgres(
+  command: string | undefined,
+  flags: Flags,
+  config: ServerConfig,
+  print: (line: string) => void,
+): Promise<void> {
+  const url = config.databaseUrl!;
+  const where = redactedUrl(url);
+  if (command === 'backup') {
+    if (!flags.out) throw new UsageError('backup needs --out FILE');
+    const out = path.resolve(flags.out);
+    if (existsSync(out)) throw new UsageError(`${out} exists; give a new file`);
+    const tables = dumpPostgres(url, out);
+    print(`${where}: backed up to ${out} (pg_dump custom format, ${tables} tables, pg_restore --list ok)`);
+    return;
+  }
+  if (command !== 'migrate' && command !== 'seed') {
+    throw new UsageError(
+      `db:${command ?? ''} works on the SQLite file only so far; unset DATABASE_URL (or run it on a file ` +
+        'and move it over with db:copy)',
+    );
+  }
+  if (command === 'seed' && !config.secret) {
+    throw new UsageError('db:seed on PostgreSQL needs SERVER_SECRET, the one its servers hash with');
+  }
+  const q = await openPostgres(url);
+  try {
+    if (command === 'migrate') {
+      print(await migrateAndSay(q, where));
+      return;
+    }
+    await migrate(q, `The database at ${where}`);
+    const scenario = scenarioOf(flags);
+    const hasher = scryptHasher(config.secret!, config.scryptCost);
+    // On disk: xlarge's 2,000,000 sales are more than memory should hold.
+    const dir = mkdtempSync(path.join(tmpdir(), 'acquirer-seed-'));
+    const scratch = openDb(path.join(dir, 'seed.db'), 'NORMAL');
+    try {
+      await migrate(scratch);
+      const said = await seedInto(scratch, scenario, flags.seed ?? config.seed, hasher, print);
+      await q.transaction().execute(async (tx) => {
+        await lockState(tx);
+        const held = await tx
+          .selectFrom('meta')
+          .select('key')
+          .where('key', '=', 'scenario')
+          .executeTakeFirst();
+        if (held && !flags.replace) {
+          throw new UsageError(`${where} already holds data; add --replace to overwrite it`);
+        }
+        await sql`set local synchronous_commit = off`.execute(tx);
+        await replaceAllFrom(tx, scratch, print);
+      });
+      await sql`vacuum analyze`.execute(q);
+      print(`${where}: ${said}, copied in`);
+    } finally {
+      await scratch.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    await q.destroy();
+  }
 }
 
 /** Applies what is pending and says what changed, naming the database as `where`. */

@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,8 +16,8 @@ import type { Database } from './schema';
 import { TABLES_IN_ORDER } from './table-store';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
-// PostgreSQL, so far: the connection and its errors, and the migrations, on a real PostgreSQL 15 started for
-// this file (scripts/postgres.mjs: installed with apt-get when missing, its own folder and port).
+// PostgreSQL: the connection and its errors, the migrations, the seed and the backup, on a real PostgreSQL 15
+// started for this file (scripts/postgres.mjs: installed with apt-get when missing, its own folder and port).
 
 let pg: ThrowawayPostgres;
 beforeAll(() => {
@@ -152,15 +153,15 @@ describe('copying an SQLite database into PostgreSQL', () => {
   });
 });
 
-describe('a wrong or unreachable DATABASE_URL', () => {
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
     });
+  });
 
+describe('a wrong or unreachable DATABASE_URL', () => {
   it('says what is wrong, naming the variable, never the password', async () => {
     const port = await freePort();
     const nobody = `postgres://app:s3cret-pw@127.0.0.1:${port}/postgres`;
@@ -207,7 +208,102 @@ describe('a wrong or unreachable DATABASE_URL', () => {
       /DATABASE_URL is set but SERVER_SECRET is not/,
     );
     await expect(runCli(['seed'], { DATABASE_URL: pg.url }, () => {})).rejects.toThrow(
-      /db:seed works on the SQLite file only so far/,
+      /db:seed on PostgreSQL needs SERVER_SECRET/,
     );
+  });
+});
+
+describe('db:seed and db:backup on PostgreSQL', () => {
+  const env = (url: string) => ({
+    DATABASE_URL: url,
+    SERVER_SECRET: 'postgres-test-secret-0123456789abcdef',
+  });
+  const counts = async (url: string) => {
+    const q = await openPostgres(url);
+    try {
+      const list: Record<string, number> = {};
+      for (const table of TABLES_IN_ORDER) {
+        const row = await q
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        list[table] = Number(row.n);
+      }
+      return list;
+    } finally {
+      await q.destroy();
+    }
+  };
+
+  it(
+    'seeds a scenario, refuses to seed over data without --replace, and backs up what pg_restore restores',
+    { timeout: 60_000 },
+    async () => {
+      const url = await freshDatabase('seeded');
+      const said: string[] = [];
+      await runCli(['seed', '--scenario', 'demo'], env(url), (line) => said.push(line));
+      expect(said.at(-1)).toMatch(
+        /seeded demo \(seed merchant-console\): \d+ merchants, \d+ terminals, .*copied in/,
+      );
+      const seeded = await counts(url);
+      expect(seeded.terminals).toBeGreaterThan(10);
+      expect(seeded.transactions).toBeGreaterThan(100);
+      await expect(runCli(['seed'], env(url), () => {})).rejects.toThrow(/already holds data; add --replace/);
+      await runCli(['seed', '--scenario', 'empty', '--replace'], env(url), () => {});
+      const replaced = await counts(url);
+      expect(replaced.terminals).toBeLessThan(seeded.terminals!);
+
+      const dir = mkdtempSync(path.join(tmpdir(), 'pg-backup-'));
+      try {
+        const out = path.join(dir, 'acquirer.dump');
+        await runCli(['backup', '--out', out], env(url), (line) => said.push(line));
+        expect(said.at(-1)).toMatch(
+          /backed up to .*acquirer\.dump \(pg_dump custom format, \d+ tables, pg_restore --list ok\)/,
+        );
+        await expect(runCli(['backup', '--out', out], env(url), () => {})).rejects.toThrow(
+          /exists; give a new file/,
+        );
+        // Restored as docs/operations/backups.md says, into a new database: the same rows.
+        const restored = await freshDatabase('restored');
+        const target = new URL(restored);
+        const result = spawnSync(
+          'pg_restore',
+          ['--no-owner', '--no-privileges', `--dbname=${target.toString()}`, out],
+          {
+            encoding: 'utf8',
+          },
+        );
+        expect(result.status, result.stderr).toBe(0);
+        expect(await counts(restored)).toEqual(replaced);
+        const q = await openPostgres(restored);
+        try {
+          expect(await appliedVersions(q)).toEqual(KNOWN_VERSIONS);
+        } finally {
+          await q.destroy();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('says why a backup failed, without the password', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(path.join(tmpdir(), 'pg-backup-'));
+    try {
+      const out = path.join(dir, 'x.dump');
+      const failed = await runCli(
+        ['backup', '--out', out],
+        { DATABASE_URL: `postgres://app:hunter2-secret@127.0.0.1:${port}/x` },
+        () => {},
+      ).catch((e: Error) => e);
+      expect(String(failed)).toMatch(
+        /pg_dump of postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/x failed: .*(refused|connect)/,
+      );
+      expect(String(failed)).not.toContain('hunter2');
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

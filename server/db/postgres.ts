@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
-// PostgreSQL (issue 15), through the same Kysely query layer as SQLite. What works on it so far: the
-// connection with its errors, and the migrations (`npm run db:migrate` with DATABASE_URL). The server still
-// runs on SQLite only.
+// PostgreSQL (issue 15, decisions 020 and 021), through the same Kysely query layer as SQLite: the connection
+// with its errors, and the backup.
 
 // Instants are epoch milliseconds in `bigint`, counts are `bigint`, sums `numeric`: as numbers, like SQLite
 // gives them (all well within 2^53).
@@ -88,4 +90,40 @@ export async function openPostgres(url: string): Promise<Kysely<Database>> {
     );
   }
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** A PostgreSQL client program: the newest installed server version's (pg_dump must not be older). */
+function pgProgram(name: string): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(path.join(root, v, 'bin', name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return versions.length > 0 ? path.join(root, versions[0]!, 'bin', name) : name;
+}
+
+/**
+ * `pg_dump` in its custom format (one consistent snapshot: safe while servers write), then read back with
+ * `pg_restore --list`; answers how many tables' data it holds. The password goes by PGPASSWORD, not on the
+ * command line where `ps` would show it. A failed dump leaves no file.
+ */
+export function dumpPostgres(url: string, out: string): number {
+  const parsed = parse(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  const dump = spawnSync(
+    pgProgram('pg_dump'),
+    ['--format=custom', '--no-owner', '--no-privileges', `--file=${out}`, `--dbname=${parsed.toString()}`],
+    { env, encoding: 'utf8' },
+  );
+  if (dump.error || dump.status !== 0) {
+    rmSync(out, { force: true });
+    const reason = dump.error ? dump.error.message : dump.stderr.trim();
+    throw new Error(`pg_dump of ${redactedUrl(url)} failed: ${reason}`);
+  }
+  const list = spawnSync(pgProgram('pg_restore'), ['--list', out], { encoding: 'utf8' });
+  if (list.status !== 0) throw new Error(`the backup ${out} cannot be read back: ${list.stderr.trim()}`);
+  return list.stdout.split('\n').filter((line) => / TABLE DATA /.test(line)).length;
 }

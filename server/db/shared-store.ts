@@ -9,7 +9,7 @@ import { noteLock } from '@acquirer/rules/void-password';
 import { addCommand, emptyChanges, type SimState } from '@acquirer/state';
 import type { Scenario, World } from '@acquirer/types';
 import { copyTables } from './copy';
-import { migrate, openDb } from './database';
+import { type Db, migrate, openDb } from './database';
 import { postgresReader, type SqlReader } from './reader';
 import * as rows from './rows';
 import type { Database } from './schema';
@@ -288,15 +288,35 @@ async function applyEntries(
   state.dirty = pendingDirty;
 }
 
-/** Empties every table and writes `state` into them, inside the transaction `tx` (a sandbox reset, a seed). */
-async function replaceAll(tx: Kysely<Database>, state: SimState, clockOffsetMs: number): Promise<void> {
-  // The rows as SQLite writes them (its fleet ranks included), then copied: one way of writing a world.
+/**
+ * Empties every table and copies `source` (an SQLite database at the same schema) into them, inside the
+ * transaction `tx` that holds the state lock, and logs that everything changed: running processes load it
+ * all again at their next request.
+ */
+export async function replaceAllFrom(
+  tx: Kysely<Database>,
+  source: Db,
+  log?: (line: string) => void,
+): Promise<void> {
+  for (const table of [...TABLES_IN_ORDER].reverse()) await tx.deleteFrom(table).execute();
+  await copyTables(source, tx, log);
+  await tx
+    .insertInto('state_log')
+    .values({ version: (await headOf(tx)) + 1, kind: 'all', key: '' })
+    .execute();
+}
+
+/** Takes the state lock for the rest of the transaction `tx`. */
+export async function lockState(tx: Kysely<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${STATE_LOCK})`.execute(tx);
+}
+
+/** Writes `state` into an SQLite scratch database, the rows as SQLite writes them (fleet ranks included). */
+async function withScratch<T>(work: (scratch: Db) => Promise<T>): Promise<T> {
   const scratch = openDb(':memory:');
   try {
     await migrate(scratch);
-    scratch.transaction(() => writeState(scratch, state, clockOffsetMs));
-    for (const table of [...TABLES_IN_ORDER].reverse()) await tx.deleteFrom(table).execute();
-    await copyTables(scratch, tx);
+    return await work(scratch);
   } finally {
     await scratch.close();
   }
@@ -315,25 +335,17 @@ export async function openSharedStore(
     const seed = options.seed;
     let seeded = false;
     await q.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${STATE_LOCK})`.execute(tx);
+      await lockState(tx);
       const meta = await tx
         .selectFrom('meta')
         .select('value')
         .where('key', '=', 'scenario')
         .executeTakeFirst();
       if (meta) return;
-      const scratch = openDb(':memory:');
-      try {
-        await migrate(scratch);
+      await withScratch(async (scratch) => {
         await seedTables(scratch, { ...seed, hasher: options.hasher });
-        await copyTables(scratch, tx);
-      } finally {
-        await scratch.close();
-      }
-      await tx
-        .insertInto('state_log')
-        .values({ version: (await headOf(tx)) + 1, kind: 'all', key: '' })
-        .execute();
+        await replaceAllFrom(tx, scratch);
+      });
       seeded = true;
     });
     if (seeded) await sql`vacuum analyze`.execute(q);
@@ -388,7 +400,7 @@ export async function openSharedStore(
       let trx: ControlledTransaction<Database> | null = null;
       try {
         trx = await q.startTransaction().execute();
-        await sql`select pg_advisory_xact_lock(${STATE_LOCK})`.execute(trx);
+        await lockState(trx);
         const entries = await trx
           .selectFrom('state_log')
           .select(['version', 'kind', 'key'])
@@ -429,19 +441,25 @@ export async function openSharedStore(
         }
         state.dirty = false;
         const version = lastVersion + 1;
-        let entries: { kind: Kind; key: string }[];
-        if (state.changes.all) {
-          await replaceAll(trx, state, clock.offsetMs);
-          entries = [{ kind: 'all', key: '' }];
+        const everything = state.changes.all;
+        let entries: { kind: Kind; key: string }[] = [];
+        if (everything) {
+          state.changes = emptyChanges();
+          // The log entry (`all`) is written with the rows.
+          await withScratch(async (scratch) => {
+            scratch.transaction(() => writeState(scratch, state, clock.offsetMs));
+            await replaceAllFrom(trx, scratch);
+          });
         } else {
           const cursor = await cursorOf(postgresReader(trx));
           const offsetChanged = cursor.storedOffset !== clock.offsetMs;
           const writer = gatheringWriter(trx);
+          // Gathered and taken from the state at once: anything changed while they run waits for the next run.
           writeChanges(state, clock, writer, cursor);
           entries = entriesOf(state, offsetChanged);
+          state.changes = emptyChanges();
           for (const statement of writer.statements) await trx.executeQuery(statement);
         }
-        state.changes = emptyChanges();
         if (entries.length > 0) {
           await trx
             .insertInto('state_log')
@@ -457,7 +475,7 @@ export async function openSharedStore(
         // A read's writes are bookkeeping (activity): they need not wait for the disk, as on SQLite.
         if (!durable) await sql`set local synchronous_commit = off`.execute(trx);
         await trx.commit().execute();
-        if (entries.length > 0) lastVersion = version;
+        if (entries.length > 0 || everything) lastVersion = version;
         releaseWritten(state);
       });
     },
