@@ -1,6 +1,7 @@
-// `npm run bench:server -- --db FILE [--scenario xlarge|large|…] [--samples 200] [--budget 30] [--tsx]`: the
-// real server (compiled by `npm run build:server`, a child process; `--tsx`: server/main.ts under tsx) on a
-// seeded database, timed request by request from here: the fleet list, the transactions, search, and a
+// `npm run bench:server -- --db FILE [--scenario xlarge|large|…] [--samples 200] [--budget 30] [--tsx]`, or
+// `DATABASE_URL=… SERVER_SECRET=… npm run bench:server -- --postgres [--processes 2]`: the real server
+// (compiled by `npm run build:server`, child processes; `--tsx`: server/main.ts under tsx) on a seeded
+// database (with several processes, each request goes to the next in turn), timed request by request from here: the fleet list, the transactions, search, and a
 // 50,000-row CSV export with the server's memory sampled meanwhile. Figures for docs/performance.md, not
 // assertions. A missing FILE is seeded first with `--scenario` (default xlarge).
 // Loopback only; one request at a time; each measurement stops at `--samples` or after `--budget` seconds.
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { DEMO_PASSWORDS, type DemoUsername } from '@acquirer/data/demo-fixtures';
 import { API_BASE_PATH } from '@contract/endpoint-table';
 
@@ -24,13 +26,21 @@ const { values: args } = parseArgs({
     'export-runs': { type: 'string', default: '2' },
     // The server under tsx, as `npm run server` runs it in development, instead of compiled.
     tsx: { type: 'boolean', default: false },
+    // On the PostgreSQL of DATABASE_URL (seeded: `npm run db:seed` with DATABASE_URL), N processes.
+    postgres: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
   },
 });
-if (!args.db) {
-  console.error('usage: npm run bench:server -- --db FILE [--scenario xlarge] [--samples 200] [--budget 30]');
+const POSTGRES = args.postgres ? process.env.DATABASE_URL : undefined;
+if (!(args.db || POSTGRES) || (args.postgres && !process.env.DATABASE_URL)) {
+  console.error(
+    'usage: npm run bench:server -- --db FILE [--scenario xlarge] [--samples 200] [--budget 30]\n' +
+      '       DATABASE_URL=… SERVER_SECRET=… npm run bench:server -- --postgres [--processes 2]',
+  );
   process.exit(2);
 }
-const DB = path.resolve(args.db);
+const DB = POSTGRES ? '' : path.resolve(args.db!);
+const PROCESSES = Math.max(1, Number(args.processes));
 const SAMPLES = Number(args.samples);
 const WARMUP = Number(args.warmup);
 const BUDGET_MS = Number(args.budget) * 1000;
@@ -65,7 +75,7 @@ async function startServer(): Promise<Server> {
   const entry = args.tsx ? ['--import', 'tsx', 'server/main.ts'] : ['dist-server/main.mjs'];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...entry, '--host', '127.0.0.1', '--port', '0', '--db', DB],
+    [...entry, '--host', '127.0.0.1', '--port', '0', ...(POSTGRES ? [] : ['--db', DB])],
     { cwd: root, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const kill = () => child.kill('SIGKILL');
@@ -136,7 +146,7 @@ interface Row {
 async function measure(
   what: string,
   target: string,
-  url: string,
+  origin: () => string,
   session: Session,
   paths: (i: number) => string,
 ): Promise<Row> {
@@ -146,7 +156,7 @@ async function measure(
   for (let i = 0; i < WARMUP + SAMPLES; i++) {
     if (i >= WARMUP && performance.now() - started > BUDGET_MS) break;
     const t0 = performance.now();
-    const response = await get(url, session, paths(i));
+    const response = await get(origin(), session, paths(i));
     await response.arrayBuffer();
     const ms = performance.now() - t0;
     if (response.status !== 200) statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
@@ -216,38 +226,55 @@ interface Samples {
   last4s: string[];
 }
 
+type Query = (text: string) => Promise<Record<string, unknown>[]>;
+
 /** Search texts and filters taken from the data (read-only, before the server opens it). */
-function samplesOf(file: string): Samples {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+async function samplesOf(query: Query): Promise<Samples> {
+  const meta = new Map(
+    (await query('SELECT key, value FROM meta')).map((r) => [r.key as string, r.value as string]),
+  );
+  const count = async (table: string) => Number((await query(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+  const transactions = await count('transactions');
+  // Rows spread over the table by seq (its unique index), the same ones on every run.
+  const picks = Array.from({ length: 50 }, (_, i) =>
+    Math.floor(((i * 7919 + 13) % 50) * (transactions / 50)),
+  );
+  const rows = (await query(
+    `SELECT merchant_id, trace_no, rrn, card_last4 FROM transactions WHERE seq IN (${picks.join(', ')})`,
+  )) as { merchant_id: string; trace_no: string; rrn: string; card_last4: string | null }[];
+  return {
+    label: meta.get('size') ?? meta.get('scenario') ?? '?',
+    transactions,
+    terminals: await count('terminals'),
+    generatedAt: Number(meta.get('generated_at')),
+    merchants: [...new Set(rows.map((r) => r.merchant_id))].slice(0, 10),
+    traces: rows.map((r) => r.trace_no),
+    rrns: rows.map((r) => r.rrn),
+    last4s: rows.flatMap((r) => (r.card_last4 ? [r.card_last4] : [])),
+  };
+}
+
+/** The samples and the size of the database, SQLite's file or PostgreSQL's. */
+async function dataOf(): Promise<{ data: Samples; sizeMb: number; name: string }> {
+  if (POSTGRES) {
+    const client = new pg.Client({ connectionString: POSTGRES });
+    await client.connect();
+    try {
+      const query: Query = async (text) => (await client.query(text)).rows as Record<string, unknown>[];
+      const size = await query('SELECT pg_database_size(current_database()) AS n');
+      return {
+        data: await samplesOf(query),
+        sizeMb: Number(size[0]!.n) / MB,
+        name: `PostgreSQL ${new URL(POSTGRES).pathname.slice(1)}, ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}`,
+      };
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(DB, { readonly: true, fileMustExist: true });
   try {
-    const meta = new Map(
-      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
-        r.key,
-        r.value,
-      ]),
-    );
-    const count = (table: string) =>
-      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const transactions = count('transactions');
-    // Rows spread over the table by seq (its unique index), the same ones on every run.
-    const picks = Array.from({ length: 50 }, (_, i) =>
-      Math.floor(((i * 7919 + 13) % 50) * (transactions / 50)),
-    );
-    const rows = db
-      .prepare(
-        `SELECT merchant_id, trace_no, rrn, card_last4 FROM transactions WHERE seq IN (${picks.join(', ')})`,
-      )
-      .all() as { merchant_id: string; trace_no: string; rrn: string; card_last4: string | null }[];
-    return {
-      label: meta.get('size') ?? meta.get('scenario') ?? '?',
-      transactions,
-      terminals: count('terminals'),
-      generatedAt: Number(meta.get('generated_at')),
-      merchants: [...new Set(rows.map((r) => r.merchant_id))].slice(0, 10),
-      traces: rows.map((r) => r.trace_no),
-      rrns: rows.map((r) => r.rrn),
-      last4s: rows.flatMap((r) => (r.card_last4 ? [r.card_last4] : [])),
-    };
+    const query: Query = async (text) => db.prepare(text).all() as Record<string, unknown>[];
+    return { data: await samplesOf(query), sizeMb: statSync(DB).size / MB, name: path.basename(DB) };
   } finally {
     db.close();
   }
@@ -261,7 +288,7 @@ async function main() {
   if (!args.tsx && (await run(process.execPath, ['scripts/build-server.mjs'])) !== 0) {
     throw new Error('npm run build:server failed');
   }
-  if (!existsSync(DB)) {
+  if (!POSTGRES && !existsSync(DB)) {
     const scenario = args.scenario ?? 'xlarge';
     console.error(`${DB} does not exist: seeding ${scenario}`);
     const code = await run(process.execPath, [
@@ -276,24 +303,27 @@ async function main() {
     ]);
     if (code !== 0) throw new Error(`seeding ${scenario} failed (${code})`);
   }
-  const data = samplesOf(DB);
+  const { data, sizeMb, name } = await dataOf();
   if (args.scenario && args.scenario !== data.label) {
-    console.error(`note: ${DB} holds ${data.label}, not ${args.scenario}`);
+    console.error(`note: ${name} holds ${data.label}, not ${args.scenario}`);
   }
-  const sizeMb = statSync(DB).size / MB;
   console.error(
-    `${DB}: ${data.label}, ${data.terminals} terminals, ${data.transactions} transactions, ${sizeMb.toFixed(0)} MB`,
+    `${name}: ${data.label}, ${data.terminals} terminals, ${data.transactions} transactions, ${sizeMb.toFixed(0)} MB`,
   );
 
   console.error('starting the server…');
-  let server: Server;
+  const servers: Server[] = [];
   try {
-    server = await startServer();
+    for (let i = 0; i < PROCESSES; i++) servers.push(await startServer());
   } catch (error) {
-    console.log(`\nThe server did not start on ${DB}: ${(error as Error).message}`);
+    console.log(`\nThe server did not start on ${name}: ${(error as Error).message}`);
+    for (const s of servers) await s.stop();
     process.exitCode = 1;
     return;
   }
+  const server = servers[0]!;
+  let turn = 0;
+  const next = () => servers[turn++ % servers.length]!.url;
   const lines: string[] = [];
   try {
     const started = memoryOf(server.pid);
@@ -305,6 +335,7 @@ async function main() {
     const support = await signIn(server.url, 'support');
     const owner = await signIn(server.url, 'owner');
     const u = server.url;
+    const o = next;
     const iso = (ms: number) => new Date(ms).toISOString();
     const from = iso(data.generatedAt - 7 * 86_400_000);
     const to = iso(data.generatedAt - 86_400_000);
@@ -322,27 +353,27 @@ async function main() {
       await measure(
         'fleet, first page: `status=online&sort=-lastSeenAt`, support (all merchants)',
         'p95 ≤ 30',
-        u,
+        o,
         support,
         () => fleetFirst,
       ),
-      await measure('fleet, the next page by its cursor, support', 'p95 ≤ 30', u, support, () =>
+      await measure('fleet, the next page by its cursor, support', 'p95 ≤ 30', o, support, () =>
         cursor(fleetFirst, first.nextCursor),
       ),
       await measure(
         'fleet, first page: `passwordState=custom&sort=storeName`, owner (one merchant)',
         'p95 ≤ 30',
-        u,
+        o,
         owner,
         () => ownerFleet,
       ),
-      await measure('fleet, the next page by its cursor, owner', 'p95 ≤ 30', u, owner, () =>
+      await measure('fleet, the next page by its cursor, owner', 'p95 ≤ 30', o, owner, () =>
         cursor(ownerFleet, ownerFirst.nextCursor),
       ),
       await measure(
         `transactions: \`merchantId\` (${data.merchants.length} merchants in turn) \`&type=sale&from&to\` (6 days), support`,
         'p95 ≤ 50',
-        u,
+        o,
         support,
         (i) =>
           `/transactions?limit=50&merchantId=${pick(data.merchants, i)}&type=sale&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
@@ -350,7 +381,7 @@ async function main() {
       await measure(
         'transactions: `type=void&from&to` (6 days), owner',
         'p95 ≤ 50',
-        u,
+        o,
         owner,
         () =>
           `/transactions?limit=50&type=void&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
@@ -358,21 +389,21 @@ async function main() {
       await measure(
         'search `q=` a trace number, support',
         'p95 ≤ 50',
-        u,
+        o,
         support,
         (i) => `/transactions?limit=50&q=${pick(data.traces, i)}`,
       ),
       await measure(
         'search `q=` an RRN, support',
         'p95 ≤ 50',
-        u,
+        o,
         support,
         (i) => `/transactions?limit=50&q=${pick(data.rrns, i)}`,
       ),
       await measure(
         'search `q=` a card’s last 4, support',
         'p95 ≤ 50',
-        u,
+        o,
         support,
         (i) => `/transactions?limit=50&q=${pick(data.last4s, i)}`,
       ),
@@ -393,7 +424,7 @@ async function main() {
       `Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')} at the end`,
-      `Database: ${path.basename(DB)}, ${data.label}: ${data.terminals.toLocaleString('en')} terminals, ${data.transactions.toLocaleString('en')} transactions, ${sizeMb.toFixed(0)} MB`,
+      `Database: ${name}, ${data.label}: ${data.terminals.toLocaleString('en')} terminals, ${data.transactions.toLocaleString('en')} transactions, ${sizeMb.toFixed(0)} MB`,
       `Run: ${WARMUP} warm-up requests then up to ${SAMPLES} samples per row, one at a time, each row stopped after ${BUDGET_MS / 1000} s; loopback; SCRYPT_COST=${process.env.SCRYPT_COST ?? 14}`,
       '',
       '| what | samples | p50 ms | p95 ms | p99 ms | max ms | target |',
@@ -415,7 +446,7 @@ async function main() {
       `| after the bench; peak (VmHWM) | ${mb(after.rss)}; peak ${mb(after.peak)} | |`,
     );
   } finally {
-    await server.stop();
+    for (const s of servers) await s.stop();
   }
   console.log(`\n${lines.join('\n')}`);
 }

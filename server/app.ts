@@ -22,7 +22,7 @@ type Env = { Bindings: Partial<HttpBindings>; Variables: { requestId: string } }
 
 function problem(
   c: Context<Env>,
-  status: 400 | 403 | 404 | 413 | 500,
+  status: 400 | 403 | 404 | 413 | 500 | 503,
   code: string,
   detail: string,
   extraHeaders: Record<string, string> = {},
@@ -154,6 +154,17 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
         clientIp: clientIpOf(c, config),
       });
     } catch (error) {
+      if (config.databaseUrl) {
+        // PostgreSQL: the store rolled back and loads the state afresh at the next request (decision 021).
+        log.error('database unavailable', { requestId: c.get('requestId'), ...errorFields(error) });
+        return problem(
+          c,
+          503,
+          ErrorCode.unavailable,
+          'The database did not answer, so nothing was changed. Try again in a moment.',
+          { 'Retry-After': '5' },
+        );
+      }
       // Memory may now be ahead of the database: stop, and a supervisor restarts from the database.
       log.error('store write failed; stopping', { requestId: c.get('requestId'), ...errorFields(error) });
       setImmediate(() => process.exit(70));
