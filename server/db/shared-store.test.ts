@@ -1,0 +1,148 @@
+// @vitest-environment node
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
+import { backendAt } from '../../tests/contract/backends';
+import { codeOf, control, signedIn } from '../../tests/contract/client';
+import { readConfig } from '../config';
+import { createLogger } from '../logger';
+import { type RunningServer, startServer } from '../server';
+import { openPostgres } from './postgres';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
+
+// The shared store's own cases (decision 021), two servers in this process on one throwaway PostgreSQL.
+// The rules across processes are the contract suite's (tests/contract, two compiled processes).
+
+let pg: ThrowawayPostgres;
+beforeAll(() => {
+  pg = startThrowawayPostgres();
+}, 300_000);
+afterAll(() => pg?.stop());
+
+const logged: string[] = [];
+async function serverOn(url: string): Promise<RunningServer> {
+  const config = readConfig(['--sandbox', '--port', '0'], {
+    DATABASE_URL: url,
+    SERVER_SECRET: 'shared-store-test-secret-0123456789abcdef',
+    SCRYPT_COST: '10',
+  });
+  return startServer(
+    config,
+    createLogger((line) => logged.push(line), 'info'),
+  );
+}
+
+const change = (tid: string) => `/terminals/${tid}/void-password/change`;
+
+it('answers 503 when a write is refused, keeps running, and loads what the database holds at the next request', async () => {
+  const url = await pg.database('refused');
+  const server = await serverOn(url);
+  try {
+    const backend = backendAt(() => server.url);
+    const owner = await signedIn(backend, 'owner');
+    const tid = DEMO_TIDS.custom;
+    // Offline: no heartbeat takes the command below off the queue.
+    expect((await control(backend, `/terminals/${tid}/connectivity`, { online: false })).status).toBe(204);
+    // An open command for the terminal written behind the server's back, logged nowhere: the server's
+    // memory says the terminal has none, the table's unique index says it has one.
+    const q = await openPostgres(url);
+    try {
+      const open = await q
+        .selectFrom('password_commands')
+        .selectAll()
+        .where('tid', '=', tid)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      const seq = await q
+        .selectFrom('password_commands')
+        .select((eb) => eb.fn.max('seq').as('n'))
+        .executeTakeFirstOrThrow();
+      await q
+        .insertInto('password_commands')
+        .values({
+          ...open,
+          id: 'cmd_behind_its_back',
+          seq: Number(seq.n) + 1,
+          status: 'queued',
+          applied_at: null,
+          cancelled_at: null,
+          expires_at: Date.now() + 30 * 86_400_000,
+        })
+        .execute();
+    } finally {
+      await q.destroy();
+    }
+    const body = { currentPassword: DEMO_VOID_PASSWORD, newPassword: '581937' };
+    const refused = await owner.post(change(tid), body);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(codeOf(refused)).toBe('unavailable');
+    expect(logged.some((line) => line.includes('"msg":"database unavailable"'))).toBe(true);
+    // Still running, and now on the tables' state: the command it did not know of is the open one.
+    const again = await owner.post(change(tid), body);
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
+    expect(codeOf(again)).toBe('command.already_open');
+    const terminal = await owner.get(`/terminals/${tid}`);
+    expect(terminal.status).toBe(200);
+  } finally {
+    await server.close();
+  }
+});
+
+it('loads everything again when the change log has a gap (pruned past what a process saw)', async () => {
+  const url = await pg.database('gap');
+  const a = await serverOn(url);
+  const b = await serverOn(url);
+  try {
+    const onA = await signedIn(
+      backendAt(() => a.url),
+      'owner',
+    );
+    const onB = await signedIn(
+      backendAt(() => b.url),
+      'owner',
+    );
+    const q = await openPostgres(url);
+    let head: number;
+    try {
+      head = Number(
+        (
+          await q
+            .selectFrom('state_log')
+            .select((eb) => eb.fn.max('version').as('v'))
+            .executeTakeFirstOrThrow()
+        ).v,
+      );
+      // B is up to date now; then A queues a command and reads, and the log loses every entry of the change.
+      const first = await onA.post(change(DEMO_TIDS.custom), {
+        currentPassword: DEMO_VOID_PASSWORD,
+        newPassword: '581937',
+      });
+      expect(first.status).toBe(202);
+      expect((await onA.get('/terminals')).status).toBe(200);
+      const commandAt = Number(
+        (
+          await q
+            .selectFrom('state_log')
+            .select((eb) => eb.fn.max('version').as('v'))
+            .where('kind', '=', 'command')
+            .executeTakeFirstOrThrow()
+        ).v,
+      );
+      expect(commandAt).toBeGreaterThan(head);
+      await sql`delete from state_log where version > ${head} and version <= ${commandAt}`.execute(q);
+    } finally {
+      await q.destroy();
+    }
+    // B finds only the read's entry, after a gap, so it loads everything and knows of A's command. (Reading
+    // only what the log still holds, it would try a second command and the table would refuse it: 503.)
+    const second = await onB.post(change(DEMO_TIDS.custom), {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '470215',
+    });
+    expect(codeOf(second)).toBe('command.already_open');
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
