@@ -16,6 +16,7 @@ import { STALE_PASSWORD_MS } from '@acquirer/rules/alerts';
 import { createState, type SimState } from '@acquirer/state';
 import { TEST_NOW } from '@acquirer/testing/harness';
 import type { World } from '@acquirer/types';
+import { searchOf } from '@acquirer/views/transactions';
 import { migrate } from './database';
 import { openPostgres } from './postgres';
 import { postgresReader } from './reader';
@@ -175,20 +176,30 @@ describe('the ledger on PostgreSQL', () => {
       from: fc.oneof(fc.integer({ min: NOW - 20 * DAY, max: NOW }), instant),
       to: fc.oneof(fc.integer({ min: NOW - 10 * DAY, max: NOW + 1 }), instant),
       mayBeVoidable: fc.boolean(),
-      search: fc.record({
-        trace: fc.oneof(fc.constant(null), fc.constantFrom(...list.slice(0, 30).map((tx) => tx.traceNo))),
-        tracePart: fc.oneof(
-          fc.constant(null),
-          fc.constantFrom(...list.slice(0, 30).map((tx) => tx.traceNo.slice(1, 5))),
-        ),
-        // The RRN's tail: PostgreSQL's right(rrn, 6), SQLite's substr(rrn, -6).
-        rrnTail: fc.oneof(
-          fc.constant(null),
-          fc.constantFrom(...list.slice(0, 30).map((tx) => tx.rrn.slice(-8))),
-        ),
-        last4: fc.oneof(fc.constant(null), fc.stringMatching(/^\d{4}$/)),
-        amount: fc.constant(null),
-      }),
+      // Either parts of a search, or a search as `searchOf` reads what a person types: whole RRNs (12
+      // digits, also read as an amount), amounts in yuan.
+      search: fc.oneof(
+        fc
+          .constantFrom(
+            ...list.slice(0, 20).flatMap((tx) => [tx.rrn, (tx.amount / 100).toFixed(2), tx.traceNo.slice(2)]),
+            '99999999999.99',
+          )
+          .map((text) => searchOf(text)!),
+        fc.record({
+          trace: fc.oneof(fc.constant(null), fc.constantFrom(...list.slice(0, 30).map((tx) => tx.traceNo))),
+          tracePart: fc.oneof(
+            fc.constant(null),
+            fc.constantFrom(...list.slice(0, 30).map((tx) => tx.traceNo.slice(1, 5))),
+          ),
+          // The RRN's tail: PostgreSQL's right(rrn, 6), SQLite's substr(rrn, -6).
+          rrnTail: fc.oneof(
+            fc.constant(null),
+            fc.constantFrom(...list.slice(0, 30).map((tx) => tx.rrn.slice(-8))),
+          ),
+          last4: fc.oneof(fc.constant(null), fc.stringMatching(/^\d{4}$/)),
+          amount: fc.constant(null),
+        }),
+      ),
     });
     const filter = fc
       .tuple(

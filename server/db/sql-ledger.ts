@@ -17,6 +17,9 @@ type Eb = ExpressionBuilder<Database, 'transactions'>;
  * memory; a row's terminal is the one the server keeps. The rules that need batches and the clock run in
  * acquirer/ on what this returns, so mock and server share them.
  */
+/** The largest value of an `integer` column on PostgreSQL (SQLite's are 64-bit). */
+const MAX_INTEGER = 2_147_483_647;
+
 export function sqlLedger(db: SqlReader, world: () => World): SalesLedger {
   const terminalOf = (tid: string): TerminalRecord => {
     const terminal = world().terminalByTid.get(tid);
@@ -292,7 +295,10 @@ function conditions(eb: Eb, filter: LedgerFilter, dialect: Dialect): Expression<
       any.push(eb.and([eb(rrnTail(dialect), '=', tail.slice(-6)), eb('rrn', 'like', `%${tail}`)]));
     }
     if (search.last4 !== null) any.push(eb('card_last4', '=', search.last4));
-    if (search.amount !== null) any.push(eb('amount_fen', '=', search.amount));
+    // A number too big for the column (a whole RRN read as yuan) is no sale's amount; PostgreSQL would refuse
+    // to compare it with an `integer` column at all.
+    if (search.amount !== null && search.amount <= MAX_INTEGER)
+      any.push(eb('amount_fen', '=', search.amount));
     out.push(eb.or(any));
   }
   return out.length > 0 ? out : [sql<SqlBool>`1 = 1`];
