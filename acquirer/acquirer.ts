@@ -213,9 +213,9 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       if (pending.ctx.setCookies.length > 0) response.setCookies = pending.ctx.setCookies;
       return finishResponse(response);
     }
-    // With a shared store the finish runs on the state as the database holds it now (`framed`). Had another
-    // process reset everything meanwhile, `ctx.state` is the state before: the finish answers from it and
-    // what it changed there (activity) is not written.
+    // With a shared store the finish runs on the state this process holds, as the read did (`framed`). Had
+    // another process reset everything before what it changed is stored, `ctx.state` is the state before:
+    // the finish answers from it and what it changed there is not written.
     const response = await framed(
       request,
       () => {
@@ -228,6 +228,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
         }
       },
       () => true,
+      { readsOnly: true },
     );
     if (pending.delayMs) response.fault = { ...response.fault, delayMs: pending.delayMs };
     return finishResponse(response);
@@ -239,19 +240,27 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
    * run is framed by the store's transaction: the state lock taken and the state brought up to date first,
    * the changes committed after.
    */
-  async function framed<T>(request: SimRequest, work: () => T, answered: (done: T) => boolean): Promise<T> {
+  async function framed<T>(
+    request: SimRequest,
+    work: () => T,
+    answered: (done: T) => boolean,
+    { readsOnly = false }: { readsOnly?: boolean } = {},
+  ): Promise<T> {
     const storage = options.storage;
     if (!storage || !('begin' in storage)) {
       const done = work();
       store(request, answered(done));
       return done;
     }
-    const fresh = await storage.begin(state, clock);
-    if (fresh) {
-      state = fresh.state;
-      state.hasher = hasher;
-      clock.setOffset(fresh.clockOffsetMs);
+    if (readsOnly) {
+      // The finish of a read (a GET) mostly changes nothing: it runs on the state as this process holds it,
+      // like the read before it, and takes the lock only to store what it did change (an export's audit
+      // event).
+      const done = work();
+      if (state.dirty) await stored(storage, request, answered(done));
+      return done;
     }
+    await begun(storage, request);
     let done: T;
     try {
       done = work();
@@ -264,6 +273,22 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     if (state.changes.all) await usersHashed;
     await storage.end(state, clock, { durable: isDurable(request, answered(done)) });
     return done;
+  }
+
+  /** The state lock taken and the state brought up to date (a whole new one after a reset elsewhere). */
+  async function begun(storage: SharedStoragePort, request: SimRequest): Promise<void> {
+    const fresh = await storage.begin(state, clock, { durable: isDurable(request, true) });
+    if (fresh) {
+      state = fresh.state;
+      state.hasher = hasher;
+      clock.setOffset(fresh.clockOffsetMs);
+    }
+  }
+
+  /** What a run changed outside the lock, written under it. */
+  async function stored(storage: SharedStoragePort, request: SimRequest, answered: boolean): Promise<void> {
+    await begun(storage, request);
+    await storage.end(state, clock, { durable: isDurable(request, answered) });
   }
 
   function isDurable(request: SimRequest, answered: boolean): boolean {

@@ -43,7 +43,8 @@ export interface RecordStoragePort {
  */
 export interface SharedStoragePort {
   load(): LoadedState | null;
-  begin(state: SimState, clock: SimClock): Promise<LoadedState | null>;
+  /** `durable`: the commit waits for the disk (a mutation), or not (a read's bookkeeping). */
+  begin(state: SimState, clock: SimClock, options: { durable: boolean }): Promise<LoadedState | null>;
   end(state: SimState, clock: SimClock, options: { durable: boolean }): Promise<void>;
   /** A run threw: roll back, and load the state afresh at the next `begin`. */
   abort(): Promise<void>;

@@ -1,6 +1,7 @@
 // `npm run load` (DURATION, CONNECTIONS, SQLITE_SYNCHRONOUS): figures for docs/performance.md.
 // `npm run load -- --scenario signin-pressure [--root <checkout>]`: the fleet list while sign-ins run, and
-// other requests during a 200-terminal bulk reset (decision 014). Loopback only, bounded in time.
+// other requests during a 200-terminal bulk reset (decision 014). `DATABASE_URL=… npm run load -- --scenario
+// processes`: one and two server processes on PostgreSQL (decision 021). Loopback only, bounded in time.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ const API = '/api/v1';
 const PIN = '246813';
 const NEXT_PIN = '581937';
 
-async function startServer(scenario) {
+async function startServer(scenario, env = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'acquirer-load-'));
   const child = spawn(
     process.execPath,
@@ -40,7 +41,7 @@ async function startServer(scenario) {
     ],
     {
       cwd: root,
-      env: { ...process.env, DB_PATH: path.join(dir, 'load.db'), LOG_LEVEL: 'info' },
+      env: { ...process.env, DB_PATH: path.join(dir, 'load.db'), LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -215,7 +216,163 @@ async function signinPressure() {
   for (const line of lines) console.log(line);
 }
 
+/**
+ * Rounds of a change (202) and its cancel (200) on offline terminals, one round per terminal at a time
+ * (two connections on one terminal would get a 409). `free` is shared by every instance given it.
+ */
+function changeAndCancel(free, owner) {
+  const headers = {
+    'content-type': 'application/json',
+    cookie: owner.cookie,
+    'x-csrf-token': owner.csrfToken,
+  };
+  return [
+    {
+      method: 'POST',
+      setupRequest(request, context) {
+        context.tid = free.pop();
+        if (!context.tid) return null;
+        return {
+          ...request,
+          path: `${API}/terminals/${context.tid}/void-password/change`,
+          headers: { ...headers, 'idempotency-key': `load-${++keySeq}` },
+          body: JSON.stringify({ currentPassword: PIN, newPassword: NEXT_PIN }),
+        };
+      },
+      onResponse(status, body, context) {
+        context.commandId = status === 202 ? JSON.parse(body).command.id : null;
+        if (!context.commandId) free.push(context.tid);
+      },
+    },
+    {
+      method: 'POST',
+      setupRequest(request, context) {
+        if (!context.commandId) return null;
+        return {
+          ...request,
+          path: `${API}/password-commands/${context.commandId}/cancel`,
+          headers: { ...headers, 'idempotency-key': `load-${++keySeq}` },
+        };
+      },
+      onResponse(_status, _body, context) {
+        free.push(context.tid);
+      },
+    },
+  ];
+}
+let keySeq = 0;
+
+/** Offline terminals with a known PIN and no open command, for `changeAndCancel`. */
+async function terminalsToChange(url, owner, count) {
+  const page = await (
+    await fetch(`${url}${API}/terminals?limit=200`, { headers: { cookie: owner.cookie } })
+  ).json();
+  const tids = page.items
+    .filter((t) => t.openCommand === null)
+    .map((t) => t.tid)
+    .slice(0, count);
+  for (const tid of tids) {
+    await post(url, `/__mock/terminals/${tid}/connectivity`, { online: false });
+    await post(url, `/__mock/terminals/${tid}/void-password`, { password: PIN });
+  }
+  return tids;
+}
+
+/** One instance per server, each with its share of the connections, at once; their results summed. */
+async function runOnEach(title, servers, optionsOf) {
+  const share = Math.max(1, Math.round(connections / servers.length));
+  const results = await Promise.all(
+    servers.map((server) =>
+      run(title, { ...optionsOf(server.url), connections: share }).then((r) => r.result),
+    ),
+  );
+  const sum = (f) => results.reduce((n, r) => n + f(r), 0);
+  const statusCodeStats = {};
+  for (const r of results) {
+    for (const [status, { count }] of Object.entries(r.statusCodeStats ?? {})) {
+      statusCodeStats[status] = { count: (statusCodeStats[status]?.count ?? 0) + count };
+    }
+  }
+  return {
+    title,
+    result: {
+      errors: sum((r) => r.errors),
+      timeouts: sum((r) => r.timeouts),
+      non2xx: sum((r) => r.non2xx),
+      statusCodeStats,
+      requests: { average: sum((r) => r.requests.average), total: sum((r) => r.requests.total) },
+      // The slower instance's: what a client of the busier process waits.
+      latency: {
+        p50: Math.max(...results.map((r) => r.latency.p50)),
+        p99: Math.max(...results.map((r) => r.latency.p99)),
+      },
+    },
+  };
+}
+
+/**
+ * `DATABASE_URL=postgres://…/postgres npm run load -- --scenario processes`: the demo on a fresh database of
+ * that PostgreSQL, served by 1 and then 2 server processes (decision 021); each load splits its
+ * connections between the processes.
+ */
+async function processesScenario() {
+  const admin = process.env.DATABASE_URL;
+  if (!admin) {
+    throw new Error('--scenario processes needs DATABASE_URL: a PostgreSQL where it may create databases');
+  }
+  const { default: pg } = await import('pg');
+  const sql = async (text) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  const rows = [];
+  for (const count of [1, 2]) {
+    const name = `load_${count}_${Date.now()}`;
+    await sql(`create database ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const env = { DATABASE_URL: url.toString(), SERVER_SECRET: 'load-secret-0123456789abcdef0123456789' };
+    const servers = [];
+    try {
+      // The first seeds the demo; the others load it.
+      for (let i = 0; i < count; i++) servers.push(await startServer('demo', env));
+      const owner = await signIn(servers[0].url);
+      const label = `${count} process${count > 1 ? 'es' : ''}`;
+      rows.push(
+        await runOnEach(`fleet list (\`GET /terminals?limit=50\`, demo), ${label}`, servers, (u) => ({
+          url: `${u}${API}/terminals?limit=50`,
+          headers: { cookie: owner.cookie },
+        })),
+      );
+      const tids = await terminalsToChange(servers[0].url, owner, connections);
+      rows.push(
+        await runOnEach(`change + cancel (${tids.length} terminals), ${label}`, servers, (u) => ({
+          url: u,
+          requests: changeAndCancel(tids, owner),
+        })),
+      );
+    } finally {
+      for (const server of servers) server.stop();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sql(`drop database if exists ${name} with (force)`);
+    }
+  }
+  const cpu = os.cpus();
+  console.log(
+    `\nMachine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, Node ${process.version}; PostgreSQL at ${new URL(admin).host}; ${connections} connections, ${duration} s per row\n`,
+  );
+  console.log('| what | req/s | p50 ms | p99 ms | requests | errors |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(row(r));
+}
+
 async function main() {
+  if (loadScenario === 'processes') return processesScenario();
   if (loadScenario === 'signin-pressure') return signinPressure();
   if (loadScenario !== 'default') throw new Error(`unknown --scenario ${loadScenario}`);
   const rows = [];
@@ -237,64 +394,11 @@ async function main() {
       }),
     );
     // Offline, so a command stays queued: each round is a change (202) and its cancel (200).
-    const page = await (
-      await fetch(`${demo.url}${API}/terminals?limit=200`, { headers: { cookie: owner.cookie } })
-    ).json();
-    const tids = page.items
-      .filter((t) => t.openCommand === null)
-      .map((t) => t.tid)
-      .slice(0, connections);
-    for (const tid of tids) {
-      await post(demo.url, `/__mock/terminals/${tid}/connectivity`, { online: false });
-      await post(demo.url, `/__mock/terminals/${tid}/void-password`, { password: PIN });
-    }
-    // One round per terminal at a time: two connections on one terminal would get a 409.
-    const free = [...tids];
-    let key = 0;
-    const headers = {
-      'content-type': 'application/json',
-      cookie: owner.cookie,
-      'x-csrf-token': owner.csrfToken,
-    };
+    const tids = await terminalsToChange(demo.url, owner, connections);
     rows.push(
       await run(
         `change + cancel (\`POST …/void-password/change\`, then \`…/cancel\`; ${tids.length} terminals)`,
-        {
-          url: demo.url,
-          requests: [
-            {
-              method: 'POST',
-              setupRequest(request, context) {
-                context.tid = free.pop();
-                if (!context.tid) return null;
-                return {
-                  ...request,
-                  path: `${API}/terminals/${context.tid}/void-password/change`,
-                  headers: { ...headers, 'idempotency-key': `load-${++key}` },
-                  body: JSON.stringify({ currentPassword: PIN, newPassword: NEXT_PIN }),
-                };
-              },
-              onResponse(status, body, context) {
-                context.commandId = status === 202 ? JSON.parse(body).command.id : null;
-                if (!context.commandId) free.push(context.tid);
-              },
-            },
-            {
-              method: 'POST',
-              setupRequest(request, context) {
-                if (!context.commandId) return null;
-                return {
-                  ...request,
-                  path: `${API}/password-commands/${context.commandId}/cancel`,
-                  headers: { ...headers, 'idempotency-key': `load-${++key}` },
-                };
-              },
-              onResponse(_status, _body, context) {
-                free.push(context.tid);
-              },
-            },
-          ],
-        },
+        { url: demo.url, requests: changeAndCancel(tids, owner) },
       ),
     );
   } finally {

@@ -74,6 +74,24 @@ function reasonOf(error: unknown, url: URL): string {
   }
 }
 
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/** The pool under a Kysely instance that `openPostgres` made: for a transaction on a client of its own. */
+export function poolOf(q: Kysely<Database>): pg.Pool {
+  const pool = pools.get(q);
+  if (!pool) throw new Error('poolOf: not a database openPostgres opened');
+  return pool;
+}
+
+/** A Kysely instance on one client (inside its transaction), for the builders' `execute()`. */
+export function onClient(client: pg.PoolClient): Kysely<Database> {
+  const pool = {
+    connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+    end: async () => {},
+  };
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+}
+
 /** A pool on DATABASE_URL, checked with one connection: a wrong or unreachable URL stops here, said plainly. */
 export async function openPostgres(url: string): Promise<Kysely<Database>> {
   const parsed = parse(url);
@@ -89,7 +107,9 @@ export async function openPostgres(url: string): Promise<Kysely<Database>> {
       `DATABASE_URL (${redactedUrl(url)}): cannot connect: ${reasonOf(error, parsed)}`,
     );
   }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const q = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(q, pool);
+  return q;
 }
 
 /** A PostgreSQL client program: the newest installed server version's (pg_dump must not be older). */

@@ -1,4 +1,5 @@
-import { type CompiledQuery, type ControlledTransaction, type Kysely, sql } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, sql } from 'kysely';
+import type pg from 'pg';
 import type { AuditTrail } from '@acquirer/audit-trail';
 import type { SimClock } from '@acquirer/clock';
 import type { Fleet } from '@acquirer/fleet';
@@ -10,6 +11,7 @@ import { addCommand, emptyChanges, type SimState } from '@acquirer/state';
 import type { Scenario, World } from '@acquirer/types';
 import { copyTables } from './copy';
 import { type Db, migrate, openDb } from './database';
+import { onClient, poolOf } from './postgres';
 import { postgresReader, type SqlReader } from './reader';
 import * as rows from './rows';
 import type { Database } from './schema';
@@ -19,11 +21,11 @@ import { sqlLedger } from './sql-ledger';
 import {
   cursorOf,
   loadState,
-  releaseWritten,
   type RowWriter,
   seedTables,
   TABLES_IN_ORDER,
   writeChanges,
+  type WriteCursor,
   writeState,
 } from './table-store';
 
@@ -352,28 +354,33 @@ export async function openSharedStore(
   }
 
   const reader = postgresReader(q);
+  const pool = poolOf(q);
   let lastVersion = await headOf(q);
   let initial = await loadState(reader, options.hasher);
+  let storedOffset = initial?.clockOffsetMs ?? 0;
   // Set when the memory may differ from the tables (a write failed): the next run loads everything.
   let stale = false;
-  let current: ControlledTransaction<Database> | null = null;
+  // The client holding the state lock in its transaction, between `begin` and `end`.
+  let current: pg.PoolClient | null = null;
   // One run at a time per process: requests wait here, not on pool connections the reads also need.
   let turn: Promise<void> = Promise.resolve();
   let releaseTurn: () => void = () => {};
 
-  async function finishTurn(work: (trx: ControlledTransaction<Database>) => Promise<void>): Promise<void> {
-    const trx = current;
+  /** Ends the transaction of `current` with `work` (its COMMIT or ROLLBACK) and passes the turn on. */
+  async function finishTurn(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = current;
     current = null;
+    let failed: Error | undefined;
     try {
-      if (trx) await work(trx);
+      if (client) await work(client);
     } catch (error) {
       stale = true;
-      await trx
-        ?.rollback()
-        .execute()
-        .catch(() => {});
+      failed = error as Error;
+      await client?.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
+      // A client whose transaction failed is not reused.
+      client?.release(failed);
       releaseTurn();
     }
   }
@@ -390,105 +397,147 @@ export async function openSharedStore(
       return loaded;
     },
 
-    async begin(state, clock): Promise<LoadedState | null> {
+    async begin(state, clock, { durable }): Promise<LoadedState | null> {
       const before = turn;
       let release!: () => void;
       turn = new Promise<void>((resolve) => (release = resolve));
       await before;
       // This run's turn now: `end` or `abort` passes it on.
       releaseTurn = release;
-      let trx: ControlledTransaction<Database> | null = null;
+      let client: pg.PoolClient | null = null;
       try {
-        trx = await q.startTransaction().execute();
-        await lockState(trx);
-        const entries = await trx
-          .selectFrom('state_log')
-          .select(['version', 'kind', 'key'])
-          .where('version', '>', lastVersion)
-          .orderBy('version')
-          .execute();
-        current = trx;
+        client = await pool.connect();
+        // One round trip: the transaction, the lock, and for a read's bookkeeping no wait for the disk (as
+        // SQLite writes it with synchronous=NORMAL). No parameter: the simple protocol takes several.
+        await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(${STATE_LOCK})` +
+            (durable ? '' : `, set_config('synchronous_commit', 'off', true)`),
+        );
+        current = client;
+        const inTransaction = clientReader(q, client);
+        // A statement after the lock's: its snapshot holds every commit before the lock was granted.
+        const entries = await inTransaction.read(
+          q
+            .selectFrom('state_log')
+            .select(['version', 'kind', 'key'])
+            .where('version', '>', lastVersion)
+            .orderBy('version'),
+        );
         const gap = entries.length > 0 && entries[0]!.version !== lastVersion + 1;
         if (stale || gap || entries.some((e) => e.kind === 'all')) {
-          lastVersion = await headOf(trx);
-          const loaded = await loadState(postgresReader(trx), state.hasher);
-          stale = false;
+          lastVersion = entries.at(-1)?.version ?? lastVersion;
+          const loaded = await loadState(inTransaction, state.hasher);
           if (!loaded) throw new Error('the database holds no state (it was emptied)');
+          stale = false;
+          storedOffset = loaded.clockOffsetMs;
           return loaded;
         }
         if (entries.length > 0) {
-          await applyEntries(postgresReader(trx), state, clock, entries);
-          lastVersion = entries[entries.length - 1]!.version;
+          await applyEntries(inTransaction, state, clock, entries);
+          lastVersion = entries.at(-1)!.version;
+          storedOffset = clock.offsetMs;
         }
         return null;
       } catch (error) {
         current = null;
         stale = true;
-        await trx
-          ?.rollback()
-          .execute()
-          .catch(() => {});
+        await client?.query('ROLLBACK').catch(() => {});
+        client?.release(error as Error);
         releaseTurn();
         throw error;
       }
     },
 
-    end(state, clock, { durable }) {
-      return finishTurn(async (trx) => {
+    end(state, clock) {
+      return finishTurn(async (client) => {
         if (!state.dirty) {
-          await trx.commit().execute();
+          await client.query('COMMIT');
           return;
         }
-        state.dirty = false;
         const version = lastVersion + 1;
         const everything = state.changes.all;
         let entries: { kind: Kind; key: string }[] = [];
+        let writtenAudit = 0;
         if (everything) {
+          state.dirty = false;
           state.changes = emptyChanges();
           // The log entry (`all`) is written with the rows.
           await withScratch(async (scratch) => {
             scratch.transaction(() => writeState(scratch, state, clock.offsetMs));
-            await replaceAllFrom(trx, scratch);
+            await replaceAllFrom(onClient(client), scratch);
           });
+          writtenAudit = state.audit.length;
         } else {
-          const cursor = await cursorOf(postgresReader(trx));
-          const offsetChanged = cursor.storedOffset !== clock.offsetMs;
-          const writer = gatheringWriter(trx);
-          // Gathered and taken from the state at once: anything changed while they run waits for the next run.
+          const { changes } = state;
+          // The numbers of new rows, only when there are new rows to number.
+          const cursor =
+            state.audit.length > 0 || changes.sales.length > 0 || changes.commands.size > 0
+              ? await cursorOf(clientReader(q, client))
+              : { ...NO_NEW_ROWS };
+          cursor.storedOffset = storedOffset;
+          const offsetChanged = storedOffset !== clock.offsetMs;
+          // From here to the first write, nothing else runs: the statements are what the state holds now.
+          state.dirty = false;
+          const writer = gatheringWriter(q);
           writeChanges(state, clock, writer, cursor);
           entries = entriesOf(state, offsetChanged);
+          writtenAudit = state.audit.length;
           state.changes = emptyChanges();
-          for (const statement of writer.statements) await trx.executeQuery(statement);
-        }
-        if (entries.length > 0) {
-          await trx
-            .insertInto('state_log')
-            .values(entries.map((e) => ({ version, ...e })))
-            .execute();
-          if (version % 1000 === 0) {
-            await trx
-              .deleteFrom('state_log')
-              .where('version', '<=', version - LOG_KEPT)
-              .execute();
+          for (const statement of writer.statements) {
+            await client.query(statement.sql, statement.parameters as unknown[]);
           }
         }
-        // A read's writes are bookkeeping (activity): they need not wait for the disk, as on SQLite.
-        if (!durable) await sql`set local synchronous_commit = off`.execute(trx);
-        await trx.commit().execute();
+        if (entries.length > 0) {
+          const log = q
+            .insertInto('state_log')
+            .values(entries.map((e) => ({ version, ...e })))
+            .compile();
+          await client.query(log.sql, log.parameters as unknown[]);
+          if (version % 1000 === 0) {
+            await client.query('DELETE FROM state_log WHERE version <= $1', [version - LOG_KEPT]);
+          }
+        }
+        await client.query('COMMIT');
         if (entries.length > 0 || everything) lastVersion = version;
-        releaseWritten(state);
+        storedOffset = clock.offsetMs;
+        // Committed: these sales and events are the tables' now. Any recorded meanwhile (a read's finish
+        // runs outside the lock) stay for the next write.
+        state.world.transactions = [];
+        state.liveSales = [];
+        state.audit.splice(0, writtenAudit);
+        state.generatedAuditCount = 0;
+        state.world.audit = [];
       });
     },
 
     abort() {
-      return finishTurn(async (trx) => {
+      return finishTurn(async (client) => {
         stale = true;
-        await trx.rollback().execute();
+        await client.query('ROLLBACK');
       });
     },
 
     close: () => q.destroy(),
   };
+}
+
+/** A cursor for a write that numbers no new row. */
+const NO_NEW_ROWS: WriteCursor = {
+  nextAuditSeq: 0,
+  nextCommandSeq: 0,
+  nextSaleSeq: 0,
+  commandSeqs: null,
+  storedGrants: null,
+  storedOffset: 0,
+};
+
+/** Reads on one client, inside its transaction; statements compiled by `q`'s dialect. */
+function clientReader(q: Kysely<Database>, client: pg.PoolClient): SqlReader {
+  const read = async <T>(query: Compilable<T>) => {
+    const compiled = query.compile();
+    return (await client.query(compiled.sql, compiled.parameters as unknown[])).rows as T[];
+  };
+  return { q, dialect: 'postgres', read, readOne: async (query) => (await read(query))[0] };
 }
 
 async function headOf(q: Kysely<Database>): Promise<number> {
