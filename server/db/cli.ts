@@ -23,7 +23,7 @@ import {
 import type { Database } from './schema';
 import { seedXlarge } from './seed-xlarge';
 import { ServerRunningError, takeServerLock } from './server-lock';
-import { lockState, replaceAllFrom } from './shared-store';
+import { holdsData, lockState, replaceAllFrom } from './shared-store';
 import { isEmpty, seedTables } from './table-store';
 
 // `npm run db:<command> -- [flags]`. The database is the server's: `--db`, else DB_PATH, else
@@ -242,12 +242,7 @@ async function onPostgres(
       const said = await seedInto(scratch, scenario, flags.seed ?? config.seed, hasher, print);
       await q.transaction().execute(async (tx) => {
         await lockState(tx);
-        const held = await tx
-          .selectFrom('meta')
-          .select('key')
-          .where('key', '=', 'scenario')
-          .executeTakeFirst();
-        if (held && !flags.replace) {
+        if ((await holdsData(tx)) && !flags.replace) {
           throw new UsageError(`${where} already holds data; add --replace to overwrite it`);
         }
         await sql`set local synchronous_commit = off`.execute(tx);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -146,4 +146,27 @@ export function dumpPostgres(url: string, out: string): number {
   const list = spawnSync(pgProgram('pg_restore'), ['--list', out], { encoding: 'utf8' });
   if (list.status !== 0) throw new Error(`the backup ${out} cannot be read back: ${list.stderr.trim()}`);
   return list.stdout.split('\n').filter((line) => / TABLE DATA /.test(line)).length;
+}
+
+/** A new, empty database beside the one of `url` (which may create databases); its URL. */
+export async function createDatabase(url: string, name: string): Promise<string> {
+  const admin = await openPostgres(url);
+  try {
+    await sql`create database ${sql.id(name)}`.execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  const at = new URL(url);
+  at.pathname = `/${name}`;
+  return at.toString();
+}
+
+/** Drops the database `name` beside the one of `url`, closing its connections. */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  const admin = await openPostgres(url);
+  try {
+    await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+  } finally {
+    await admin.destroy();
+  }
 }

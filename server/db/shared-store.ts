@@ -118,6 +118,22 @@ function refresh<T extends object>(target: T, source: T): void {
   Object.assign(target, source);
 }
 
+/** Each key's record from its row read again, or none where the row is gone. */
+function putByKey<R, V>(
+  map: Map<string, V>,
+  keys: readonly string[],
+  found: readonly R[],
+  keyOf: (row: R) => string,
+  recordOf: (row: R) => V,
+): void {
+  const byKey = new Map(found.map((row) => [keyOf(row), row]));
+  for (const key of keys) {
+    const row = byKey.get(key);
+    if (row) map.set(key, recordOf(row));
+    else map.delete(key);
+  }
+}
+
 /** Reads again the rows the log names and puts them into `state`. */
 async function applyEntries(
   reader: SqlReader,
@@ -227,19 +243,18 @@ async function applyEntries(
         .orderBy('position'),
     );
     const found = await reader.read(q.selectFrom('bulk_jobs').selectAll().where('id', 'in', jobIds));
-    for (const id of jobIds) {
-      const r = found.find((row) => row.id === id);
-      if (!r) state.jobs.delete(id);
-      else
-        state.jobs.set(
-          id,
-          rows.jobOf(
-            r,
-            pending.filter((p) => p.job_id === id),
-            results.filter((p) => p.job_id === id),
-          ),
-        );
-    }
+    putByKey(
+      state.jobs,
+      jobIds,
+      found,
+      (r) => r.id,
+      (r) =>
+        rows.jobOf(
+          r,
+          pending.filter((p) => p.job_id === r.id),
+          results.filter((p) => p.job_id === r.id),
+        ),
+    );
   }
 
   const idempotencyKeys = of('idempotency');
@@ -247,11 +262,7 @@ async function applyEntries(
     const found = await reader.read(
       q.selectFrom('idempotency_records').selectAll().where('key', 'in', idempotencyKeys),
     );
-    for (const key of idempotencyKeys) {
-      const r = found.find((row) => row.key === key);
-      if (r) state.idempotency.set(key, rows.idempotencyOf(r));
-      else state.idempotency.delete(key);
-    }
+    putByKey(state.idempotency, idempotencyKeys, found, (r) => r.key, rows.idempotencyOf);
   }
 
   const throttleKeys = of('throttle');
@@ -259,11 +270,7 @@ async function applyEntries(
     const found = await reader.read(
       q.selectFrom('login_throttles').selectAll().where('key', 'in', throttleKeys),
     );
-    for (const key of throttleKeys) {
-      const r = found.find((row) => row.key === key);
-      if (r) state.throttles.set(key, rows.throttleOf(r));
-      else state.throttles.delete(key);
-    }
+    putByKey(state.throttles, throttleKeys, found, (r) => r.key, rows.throttleOf);
   }
 
   const userIds = of('user');
@@ -308,6 +315,13 @@ export async function replaceAllFrom(
     .execute();
 }
 
+/** Whether the database was seeded or provisioned (its `meta` names a scenario). */
+export async function holdsData(q: Kysely<Database>): Promise<boolean> {
+  return (
+    (await q.selectFrom('meta').select('key').where('key', '=', 'scenario').executeTakeFirst()) !== undefined
+  );
+}
+
 /** Takes the state lock for the rest of the transaction `tx`. */
 export async function lockState(tx: Kysely<Database>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${STATE_LOCK})`.execute(tx);
@@ -338,12 +352,7 @@ export async function openSharedStore(
     let seeded = false;
     await q.transaction().execute(async (tx) => {
       await lockState(tx);
-      const meta = await tx
-        .selectFrom('meta')
-        .select('value')
-        .where('key', '=', 'scenario')
-        .executeTakeFirst();
-      if (meta) return;
+      if (await holdsData(tx)) return;
       await withScratch(async (scratch) => {
         await seedTables(scratch, { ...seed, hasher: options.hasher });
         await replaceAllFrom(tx, scratch);

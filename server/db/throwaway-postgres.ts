@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { sql } from 'kysely';
-import { openPostgres } from './postgres';
+import { createDatabase } from './postgres';
 
 // For tests: a PostgreSQL of their own (scripts/postgres.mjs, run as a separate process: the script
 // installs PostgreSQL with apt-get when it is missing), and a fresh database on it per test.
@@ -25,16 +24,6 @@ export function startThrowawayPostgres(): ThrowawayPostgres {
   return {
     url,
     stop: () => void spawnSync(process.execPath, ['scripts/postgres.mjs', 'stop', dir], { cwd: root }),
-    async database(name) {
-      const admin = await openPostgres(url);
-      try {
-        await sql`create database ${sql.id(name)}`.execute(admin);
-      } finally {
-        await admin.destroy();
-      }
-      const at = new URL(url);
-      at.pathname = `/${name}`;
-      return at.toString();
-    },
+    database: (name) => createDatabase(url, name),
   };
 }
