@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema';
 
 // PostgreSQL (issue 15, decisions 020 and 021), through the same Kysely query layer as SQLite: the connection
@@ -10,8 +10,13 @@ import type { Database } from './schema';
 
 // Instants are epoch milliseconds in `bigint`, counts are `bigint`, sums `numeric`: as numbers, like SQLite
 // gives them (all well within 2^53).
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+// pg is loaded when a database is opened: a server on SQLite does not carry it (~10 MB of RSS).
+async function loadPg(): Promise<typeof pg> {
+  const { default: driver } = await import('pg');
+  driver.types.setTypeParser(driver.types.builtins.INT8, (value) => Number(value));
+  driver.types.setTypeParser(driver.types.builtins.NUMERIC, (value) => Number(value));
+  return driver;
+}
 
 export class DatabaseUrlError extends Error {
   override name = 'DatabaseUrlError';
@@ -95,7 +100,8 @@ export function onClient(client: pg.PoolClient): Kysely<Database> {
 /** A pool on DATABASE_URL, checked with one connection: a wrong or unreachable URL stops here, said plainly. */
 export async function openPostgres(url: string): Promise<Kysely<Database>> {
   const parsed = parse(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  const driver = await loadPg();
+  const pool = new driver.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client's error (the server restarted) must not crash the process: the pool replaces it.
   pool.on('error', () => {});
   try {
