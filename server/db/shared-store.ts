@@ -507,6 +507,9 @@ export async function openSharedStore(
           }
         }
         await client.query('COMMIT');
+        // Statistics for the planner on the new rows (a sandbox reset to `large`: without them the fleet's
+        // pages were planned as scans).
+        if (everything) await client.query('ANALYZE');
         if (entries.length > 0 || everything) lastVersion = version;
         storedOffset = clock.offsetMs;
         // Committed: these sales and events are the tables' now. Any recorded meanwhile (a read's finish
