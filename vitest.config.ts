@@ -23,6 +23,8 @@ export default defineConfig({
       'tests/contract/**/*.test.ts',
     ],
     setupFiles: ['src/testing/setup.ts'],
+    // A throwaway PostgreSQL for the run (tests of the server on PostgreSQL, the contract suite's backend).
+    globalSetup: ['tests/postgres-global-setup.ts'],
     restoreMocks: true,
     testTimeout: 15000,
   },

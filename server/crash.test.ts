@@ -9,7 +9,7 @@ import { type Backend, backendAt } from '../tests/contract/backends';
 import { ApiUser, control, PASSWORDS, signedIn } from '../tests/contract/client';
 import { runCli } from './db/cli';
 import { ServerRunningError } from './db/server-lock';
-import { startThrowawayPostgres } from './db/throwaway-postgres';
+import { throwawayPostgres } from './db/throwaway-postgres';
 import { type CompiledServer, compiledServer, stopped } from './process-testing';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'acquirer-crash-'));
@@ -120,7 +120,7 @@ it(
   'on PostgreSQL, loses no acknowledged write when one of two processes is killed (kill -9) under load, and the other keeps answering',
   { timeout: 90_000 },
   async () => {
-    const pg = startThrowawayPostgres();
+    const pg = throwawayPostgres();
     try {
       const env = {
         DATABASE_URL: await pg.database('crash'),

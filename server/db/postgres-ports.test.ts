@@ -25,7 +25,7 @@ import { sqlAuditTrail } from './sql-audit';
 import { sqlFleet } from './sql-fleet';
 import { sqlLedger } from './sql-ledger';
 import { openTableStore, TABLES_IN_ORDER, type TableStore } from './table-store';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
+import { throwawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 // The read ports on PostgreSQL (issue 15): the same Kysely queries as on SQLite, with the dialect's few
 // spots (server/db/dialect.ts), must answer as the rules in memory do. The demo is seeded into SQLite,
@@ -41,7 +41,7 @@ let state: SimState;
 let world: World;
 
 beforeAll(async () => {
-  pg = startThrowawayPostgres();
+  pg = throwawayPostgres();
   dir = mkdtempSync(path.join(tmpdir(), 'acquirer-pg-ports-'));
   store = await openTableStore({
     file: path.join(dir, 'demo.db'),

@@ -14,14 +14,14 @@ import { appliedVersions, DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb }
 import { DatabaseUrlError, openPostgres } from './postgres';
 import type { Database } from './schema';
 import { TABLES_IN_ORDER } from './table-store';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
+import { throwawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 // PostgreSQL: the connection and its errors, the migrations, the seed and the backup, on a real PostgreSQL 15
 // started for this file (scripts/postgres.mjs: installed with apt-get when missing, its own folder and port).
 
 let pg: ThrowawayPostgres;
 beforeAll(() => {
-  pg = startThrowawayPostgres();
+  pg = throwawayPostgres();
 }, 300_000);
 afterAll(() => pg?.stop());
 const freshDatabase = (name: string) => pg.database(name);
@@ -95,7 +95,7 @@ describe('copying an SQLite database into PostgreSQL', () => {
       const url = await freshDatabase('copied');
       const lines: string[] = [];
       await runCli(['copy', '--from', file], { ...env, DATABASE_URL: url }, (line) => lines.push(line));
-      expect(lines.at(-1)).toMatch(/demo\.db → postgres:\/\/app@.*\/copied: \d+ rows in \d+ ms/);
+      expect(lines.at(-1)).toMatch(/demo\.db → postgres:\/\/app@.*\/copied_[0-9a-f]+: \d+ rows in \d+ ms/);
 
       const source = openDb(file);
       const q = await openPostgres(url);

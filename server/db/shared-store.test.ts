@@ -8,14 +8,14 @@ import { readConfig } from '../config';
 import { createLogger } from '../logger';
 import { type RunningServer, startServer } from '../server';
 import { openPostgres } from './postgres';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
+import { throwawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 // The shared store's own cases (decision 021), two servers in this process on one throwaway PostgreSQL.
 // The rules across processes are the contract suite's (tests/contract, two compiled processes).
 
 let pg: ThrowawayPostgres;
 beforeAll(() => {
-  pg = startThrowawayPostgres();
+  pg = throwawayPostgres();
 }, 300_000);
 afterAll(() => pg?.stop());
 

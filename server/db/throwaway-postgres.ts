@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { createDatabase } from './postgres';
 
 // For tests: a PostgreSQL of their own (scripts/postgres.mjs, run as a separate process: the script
@@ -12,6 +14,30 @@ export interface ThrowawayPostgres {
   stop(): void;
   /** A new, empty database on it, by name; its URL. */
   database(name: string): Promise<string>;
+}
+
+/** The run's PostgreSQL (tests/postgres-global-setup.ts) when inside a Vitest run that started one. */
+function sharedUrl(): string | undefined {
+  try {
+    return inject('postgresUrl');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Inside the unit run, the run's PostgreSQL (stopped at its end, not by `stop`); elsewhere one of its own.
+ * Database names get a random suffix: test files share the server.
+ */
+export function throwawayPostgres(): ThrowawayPostgres {
+  const url = sharedUrl();
+  const started = url ? null : startThrowawayPostgres();
+  const at = url ?? started!.url;
+  return {
+    url: at,
+    stop: () => started?.stop(),
+    database: (name) => createDatabase(at, `${name}_${randomBytes(4).toString('hex')}`),
+  };
 }
 
 export function startThrowawayPostgres(): ThrowawayPostgres {

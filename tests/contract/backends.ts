@@ -4,7 +4,7 @@ import { type CookieJar, createMemoryCookieJar } from '@/mocks/cookie-jar';
 import { createHandlers } from '@/mocks/handlers';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import type { ServerConfig } from '../../server/config';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../server/db/throwaway-postgres';
+import { throwawayPostgres, type ThrowawayPostgres } from '../../server/db/throwaway-postgres';
 import { createLogger } from '../../server/logger';
 import { type CompiledServer, compiledServer } from '../../server/process-testing';
 import { type RunningServer, startServer } from '../../server/server';
@@ -141,7 +141,7 @@ export function postgresBackend(): Backend {
       return origins[0] ?? '';
     },
     async start() {
-      pg = startThrowawayPostgres();
+      pg = throwawayPostgres();
       const url = await pg.database('contract');
       build = compiledServer('contract-postgres');
       const env = { DATABASE_URL: url, SERVER_SECRET: 'contract-tests-secret-0123456789abcdef' };
