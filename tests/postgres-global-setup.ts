@@ -4,12 +4,6 @@ import { startThrowawayPostgres } from '../server/db/throwaway-postgres';
 // One throwaway PostgreSQL for the whole unit run (scripts/postgres.mjs: installed with apt-get when
 // missing, its own folder and port), stopped at the end. Each test file makes databases of its own on it.
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
-
 export default function setup(project: TestProject): () => void {
   const pg = startThrowawayPostgres();
   project.provide('postgresUrl', pg.url);

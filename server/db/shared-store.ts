@@ -34,7 +34,8 @@ import {
 // on SQLite; what makes them one is that every synchronous run of the rules happens inside a transaction
 // that holds one advisory lock, after the process has reloaded what the others committed since it last
 // looked (`state_log`). The lock makes the runs of all processes one sequence; the log makes each run see
-// the state the one before it left.
+// the state the one before it left. (The finish of a read, which changes nothing as a rule, runs outside
+// and takes the lock only to store what it did change: `framed` in acquirer/acquirer.ts.)
 
 /** The advisory lock every run of the rules holds (one number for the whole database). */
 export const STATE_LOCK = 7_710_015;

@@ -16,6 +16,13 @@ export interface ThrowawayPostgres {
   database(name: string): Promise<string>;
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The URL of the run's PostgreSQL (tests/postgres-global-setup.ts). */
+    postgresUrl: string;
+  }
+}
+
 /** The run's PostgreSQL (tests/postgres-global-setup.ts) when inside a Vitest run that started one. */
 function sharedUrl(): string | undefined {
   try {

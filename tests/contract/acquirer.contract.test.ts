@@ -157,6 +157,20 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expectProblem(await owner.get('/transactions/export', { lang: 'fr' }), 400, 'request.malformed');
     });
 
+    it('records each export in the audit trail (on PostgreSQL, read back through the other process)', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const exports = async () => {
+        const page = await owner.get('/audit-events', { type: 'transactions.exported', limit: '500' });
+        return endpoints.auditEvents.response.parse(page.body).items;
+      };
+      const before = (await exports()).length;
+      const answer = await owner.get('/transactions/export', { terminalId: DEMO_TIDS.custom, lang: 'en' });
+      expect(answer.status).toBe(200);
+      const after = await exports();
+      expect(after).toHaveLength(before + 1);
+      expect(after[0]).toMatchObject({ actor: 'owner', action: 'transactions.exported', outcome: 'success' });
+    });
+
     it('exports the fleet in the language asked', async () => {
       const owner = await signedIn(backend, 'owner');
       for (const [lang, header, state] of [
