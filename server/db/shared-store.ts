@@ -43,6 +43,9 @@ export const STATE_LOCK = 7_710_015;
 /** Entries kept in `state_log`; a process further behind than that loads everything again. */
 const LOG_KEPT = 10_000;
 
+/** Entries read again row by row; past that a process loads everything (PostgreSQL binds 65,535 values). */
+const MAX_ENTRIES_APPLIED = 5_000;
+
 type Kind =
   | 'terminal'
   | 'session'
@@ -434,7 +437,9 @@ export async function openSharedStore(
             .orderBy('version'),
         );
         const gap = entries.length > 0 && entries[0]!.version !== lastVersion + 1;
-        if (stale || gap || entries.some((e) => e.kind === 'all')) {
+        // Far behind (more rows than one query should name), or a reset: everything again.
+        const many = entries.length > MAX_ENTRIES_APPLIED;
+        if (stale || gap || many || entries.some((e) => e.kind === 'all')) {
           lastVersion = entries.at(-1)?.version ?? lastVersion;
           const loaded = await loadState(inTransaction, state.hasher);
           if (!loaded) throw new Error('the database holds no state (it was emptied)');
