@@ -25,7 +25,8 @@ describe('The shell', () => {
 
     await app.router.navigate('/audit');
     expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeInTheDocument();
-    expect(document.title).toBe('Not allowed · Merchant Console');
+    // Set by an effect after the page renders.
+    await waitFor(() => expect(document.title).toBe('Not allowed · Merchant Console'));
     await app.router.navigate('/merchants');
     expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeInTheDocument();
   });
@@ -99,7 +100,8 @@ describe('The shell', () => {
     expect(screen.getByRole('button', { name: '王建国 的账户菜单' })).toBeInTheDocument();
     expect(screen.getByLabelText('语言')).toHaveValue('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
-    expect(document.title).toBe('概览 · 商户管理台');
+    // Set by an effect after the page renders.
+    await waitFor(() => expect(document.title).toBe('概览 · 商户管理台'));
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
     expect(Object.keys(localStorage)).toEqual([LANGUAGE_STORAGE_KEY]);
 
@@ -128,7 +130,8 @@ describe('Pages that are not there', () => {
     const app = await renderSignedIn('owner');
     await app.router.navigate('/no-such-page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
-    expect(document.title).toBe('Page not found · Merchant Console');
+    // Set by an effect after the page renders.
+    await waitFor(() => expect(document.title).toBe('Page not found · Merchant Console'));
     await app.user.click(screen.getByRole('link', { name: 'Go to overview' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
     expect(app.url()).toBe('/');

@@ -15,7 +15,8 @@ describe('Signing in', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Transactions' })).toBeInTheDocument();
     expect(app.url()).toBe('/transactions?voidable=true');
-    expect(document.title).toBe('Transactions · Merchant Console');
+    // Set by an effect after the page renders.
+    await waitFor(() => expect(document.title).toBe('Transactions · Merchant Console'));
   });
 
   it('ignores a returnTo that leaves the app', async () => {
