@@ -33,7 +33,7 @@ import { routeHandlers } from './routes';
 import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
 import { advanceWorld } from './rules/lifecycle';
 import { createState, emptyChanges, hashUserPasswords, type SimState } from './state';
-import type { FaultRecord, Scenario, SimRequest, SimResponse } from './types';
+import type { AuditRecord, FaultRecord, Scenario, SimRequest, SimResponse } from './types';
 import { requireTerminalVersion } from './views/terminals';
 
 export interface AcquirerOptions {
@@ -254,23 +254,29 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     }
     if (readsOnly) {
       // The finish of a read (a GET) mostly changes nothing: it runs on the state as this process holds it,
-      // like the read before it, and takes the lock only to store what it did change (an export's audit
-      // event).
-      const done = work();
-      if (state.dirty) await stored(storage, request, answered(done));
+      // like the read before it (between this process's other runs, not inside one), and takes the lock
+      // only to store what it did change (an export's audit event).
+      let added: AuditRecord[] = [];
+      const done = await storage.quiet(() => {
+        const from = state.audit.length;
+        const finished = work();
+        added = state.audit.slice(from);
+        return finished;
+      });
+      if (state.dirty) await stored(storage, request, answered(done), added);
       return done;
     }
     await begun(storage, request);
     let done: T;
     try {
       done = work();
+      // A reset is written with its accounts' hashes: the other processes load it as it stands.
+      if (state.changes.all) await usersHashed;
     } catch (error) {
       // Nothing of a run that threw is written; the store loads the state afresh before the next run.
       await storage.abort();
       throw error;
     }
-    // A reset is written with its accounts' hashes: the other processes load it as it stands.
-    if (state.changes.all) await usersHashed;
     await storage.end(state, clock, { durable: isDurable(request, answered(done)) });
     return done;
   }
@@ -285,9 +291,22 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     }
   }
 
-  /** What a run changed outside the lock, written under it. */
-  async function stored(storage: SharedStoragePort, request: SimRequest, answered: boolean): Promise<void> {
+  /**
+   * What a run changed outside the lock, written under it. Had the store to load a whole new state first,
+   * the audit events the run recorded are carried over to it; anything else it changed is not.
+   */
+  async function stored(
+    storage: SharedStoragePort,
+    request: SimRequest,
+    answered: boolean,
+    events: readonly AuditRecord[],
+  ): Promise<void> {
+    const held = state;
     await begun(storage, request);
+    if (state !== held && events.length > 0) {
+      state.audit.push(...events);
+      state.dirty = true;
+    }
     await storage.end(state, clock, { durable: isDurable(request, answered) });
   }
 

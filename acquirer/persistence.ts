@@ -48,6 +48,8 @@ export interface SharedStoragePort {
   end(state: SimState, clock: SimClock, options: { durable: boolean }): Promise<void>;
   /** A run threw: roll back, and load the state afresh at the next `begin`. */
   abort(): Promise<void>;
+  /** Runs `work` between this process's runs (not inside one), without the database's lock. */
+  quiet<T>(work: () => T): Promise<T>;
 }
 
 export type TerminalDelta = Pick<

@@ -240,14 +240,17 @@ async function onPostgres(
     try {
       await migrate(scratch);
       const said = await seedInto(scratch, scenario, flags.seed ?? config.seed, hasher, print);
-      await q.transaction().execute(async (tx) => {
-        await lockState(tx);
-        if ((await holdsData(tx)) && !flags.replace) {
-          throw new UsageError(`${where} already holds data; add --replace to overwrite it`);
-        }
-        await sql`set local synchronous_commit = off`.execute(tx);
-        await replaceAllFrom(tx, scratch, print);
-      });
+      await q
+        .transaction()
+        .setIsolationLevel('read committed')
+        .execute(async (tx) => {
+          await lockState(tx);
+          if ((await holdsData(tx)) && !flags.replace) {
+            throw new UsageError(`${where} already holds data; add --replace to overwrite it`);
+          }
+          await sql`set local synchronous_commit = off`.execute(tx);
+          await replaceAllFrom(tx, scratch, print);
+        });
       await sql`vacuum analyze`.execute(q);
       print(`${where}: ${said}, copied in`);
     } finally {

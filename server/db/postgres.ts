@@ -101,7 +101,13 @@ export function onClient(client: pg.PoolClient): Kysely<Database> {
 export async function openPostgres(url: string): Promise<Kysely<Database>> {
   const parsed = parse(url);
   const driver = await loadPg();
-  const pool = new driver.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // Keep-alive: a peer gone without a word (a network cut) is noticed, and its connection's lock released.
+  const pool = new driver.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
   // An idle client's error (the server restarted) must not crash the process: the pool replaces it.
   pool.on('error', () => {});
   try {

@@ -146,3 +146,50 @@ it('loads everything again when the change log has a gap (pruned past what a pro
     await b.close();
   }
 });
+
+it('loads everything again when the database lost commits a process saw (its head is below that process)', async () => {
+  const url = await pg.database('behind');
+  const a = await serverOn(url);
+  const b = await serverOn(url);
+  try {
+    const onA = await signedIn(
+      backendAt(() => a.url),
+      'owner',
+    );
+    const onB = await signedIn(
+      backendAt(() => b.url),
+      'owner',
+    );
+    const q = await openPostgres(url);
+    try {
+      const head = async () =>
+        Number(
+          (
+            await q
+              .selectFrom('state_log')
+              .select((eb) => eb.fn.max('version').as('v'))
+              .executeTakeFirstOrThrow()
+          ).v,
+        );
+      const before = await head();
+      // A reads five times (its activity is logged each time), then the database loses those commits, as a
+      // crash loses asynchronous ones: A has seen versions the database no longer holds.
+      for (let i = 0; i < 5; i++) expect((await onA.get('/terminals')).status).toBe(200);
+      expect(await head()).toBeGreaterThanOrEqual(before + 5);
+      await sql`delete from state_log where version > ${before}`.execute(q);
+    } finally {
+      await q.destroy();
+    }
+    const path = change(DEMO_TIDS.custom);
+    const wrong = { currentPassword: '900001', newPassword: '581937' };
+    // B counts a wrong PIN under versions A believes it has seen.
+    expect((await onB.post(path, wrong)).body).toMatchObject({ attemptsRemaining: 4 });
+    // A must load it: a second wrong PIN leaves 3, not 4 again.
+    expect((await onA.post(path, { ...wrong, currentPassword: '900002' })).body).toMatchObject({
+      attemptsRemaining: 3,
+    });
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});

@@ -298,7 +298,7 @@ async function applyEntries(
   }
   // What was read is what the tables hold: nothing of it is to be written back.
   state.changes = pending;
-  state.dirty = pendingDirty;
+  state.dirty = pendingDirty || state.dirty;
 }
 
 /**
@@ -354,15 +354,18 @@ export async function openSharedStore(
   if (options.seed) {
     const seed = options.seed;
     let seeded = false;
-    await q.transaction().execute(async (tx) => {
-      await lockState(tx);
-      if (await holdsData(tx)) return;
-      await withScratch(async (scratch) => {
-        await seedTables(scratch, { ...seed, hasher: options.hasher });
-        await replaceAllFrom(tx, scratch);
+    await q
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async (tx) => {
+        await lockState(tx);
+        if (await holdsData(tx)) return;
+        await withScratch(async (scratch) => {
+          await seedTables(scratch, { ...seed, hasher: options.hasher });
+          await replaceAllFrom(tx, scratch);
+        });
+        seeded = true;
       });
-      seeded = true;
-    });
     if (seeded) await sql`vacuum analyze`.execute(q);
   }
 
@@ -418,36 +421,50 @@ export async function openSharedStore(
       // This run's turn now: `end` or `abort` passes it on.
       releaseTurn = release;
       let client: pg.PoolClient | null = null;
+      // Whether memory was touched: a begin that failed before that leaves it as it was.
+      let touched = false;
       try {
         client = await pool.connect();
-        // One round trip: the transaction, the lock, and for a read's bookkeeping no wait for the disk (as
-        // SQLite writes it with synchronous=NORMAL). No parameter: the simple protocol takes several.
+        // One round trip: the transaction (READ COMMITTED whatever the database's default, so that the
+        // statement after the lock sees every commit before it was granted), time limits (a process that
+        // hangs holding the lock loses it; a wait too long answers 503), the lock, and for a read's
+        // bookkeeping no wait for the disk (as SQLite writes it with synchronous=NORMAL). No parameter:
+        // the simple protocol takes several statements.
         await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(${STATE_LOCK})` +
+          'BEGIN ISOLATION LEVEL READ COMMITTED; ' +
+            `SET LOCAL idle_in_transaction_session_timeout = '30s'; SET LOCAL lock_timeout = '10s'; ` +
+            `SELECT pg_advisory_xact_lock(${STATE_LOCK})` +
             (durable ? '' : `, set_config('synchronous_commit', 'off', true)`),
         );
         current = client;
         const inTransaction = clientReader(q, client);
-        // A statement after the lock's: its snapshot holds every commit before the lock was granted.
-        const entries = await inTransaction.read(
-          q
-            .selectFrom('state_log')
-            .select(['version', 'kind', 'key'])
-            .where('version', '>', lastVersion)
-            .orderBy('version'),
+        // The entries after the last version seen, and the head: below that version, the database lost
+        // commits this process saw (a crash losing asynchronous commits, a restore), and it loads all.
+        const found = await client.query<{ version: number; kind: string; key: string }>(
+          `SELECT version, kind, key FROM state_log WHERE version > $1
+           UNION ALL SELECT coalesce(max(version), 0), '#head', '' FROM state_log`,
+          [lastVersion],
         );
+        const head = Number(found.rows.find((r) => r.kind === '#head')?.version ?? 0);
+        const entries = found.rows
+          .filter((r) => r.kind !== '#head')
+          .map((r) => ({ ...r, version: Number(r.version) }))
+          .sort((x, y) => x.version - y.version);
         const gap = entries.length > 0 && entries[0]!.version !== lastVersion + 1;
         // Far behind (more rows than one query should name), or a reset: everything again.
         const many = entries.length > MAX_ENTRIES_APPLIED;
-        if (stale || gap || many || entries.some((e) => e.kind === 'all')) {
-          lastVersion = entries.at(-1)?.version ?? lastVersion;
+        const behind = head < lastVersion;
+        if (stale || gap || many || behind || entries.some((e) => e.kind === 'all')) {
+          touched = true;
           const loaded = await loadState(inTransaction, state.hasher);
           if (!loaded) throw new Error('the database holds no state (it was emptied)');
+          lastVersion = head;
           stale = false;
           storedOffset = loaded.clockOffsetMs;
           return loaded;
         }
         if (entries.length > 0) {
+          touched = true;
           await applyEntries(inTransaction, state, clock, entries);
           lastVersion = entries.at(-1)!.version;
           storedOffset = clock.offsetMs;
@@ -455,7 +472,7 @@ export async function openSharedStore(
         return null;
       } catch (error) {
         current = null;
-        stale = true;
+        if (touched) stale = true;
         await client?.query('ROLLBACK').catch(() => {});
         client?.release(error as Error);
         releaseTurn();
@@ -463,8 +480,9 @@ export async function openSharedStore(
       }
     },
 
-    end(state, clock) {
-      return finishTurn(async (client) => {
+    async end(state, clock) {
+      let analyze = false;
+      await finishTurn(async (client) => {
         if (!state.dirty) {
           await client.query('COMMIT');
           return;
@@ -513,9 +531,7 @@ export async function openSharedStore(
           }
         }
         await client.query('COMMIT');
-        // Statistics for the planner on the new rows (a sandbox reset to `large`: without them the fleet's
-        // pages were planned as scans).
-        if (everything) await client.query('ANALYZE');
+        if (everything) analyze = true;
         if (entries.length > 0 || everything) lastVersion = version;
         storedOffset = clock.offsetMs;
         // Committed: these sales and events are the tables' now. Any recorded meanwhile (a read's finish
@@ -526,6 +542,21 @@ export async function openSharedStore(
         state.generatedAuditCount = 0;
         state.world.audit = [];
       });
+      // Statistics for the planner on the new rows (a sandbox reset to `large`: without them the fleet's
+      // pages were planned as scans). After the commit and the turn: a failure here changes no answer.
+      if (analyze) await sql`analyze`.execute(q).catch(() => {});
+    },
+
+    async quiet(work) {
+      const before = turn;
+      let release!: () => void;
+      turn = new Promise<void>((resolve) => (release = resolve));
+      await before;
+      try {
+        return work();
+      } finally {
+        release();
+      }
     },
 
     abort() {
