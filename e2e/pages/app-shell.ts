@@ -30,5 +30,8 @@ export class AppShell {
   async signOut() {
     await this.openUserMenu();
     await this.page.getByRole('button', { name: onScreen('userMenu.signOut') }).click();
+    // Signed out once the app is on the sign-in page: going elsewhere before that could cut the
+    // sign-out request off and keep the session (shell.spec.ts failed so once in CI).
+    await this.page.waitForURL(/\/sign-in/);
   }
 }
