@@ -1,13 +1,14 @@
 // @vitest-environment node
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { backendAt } from '../../tests/contract/backends';
-import { codeOf, control, signedIn } from '../../tests/contract/client';
+import { type ApiUser, codeOf, control, signedIn } from '../../tests/contract/client';
 import { readConfig } from '../config';
 import { createLogger } from '../logger';
 import { type RunningServer, startServer } from '../server';
 import { openPostgres } from './postgres';
+import type { Database } from './schema';
 import { throwawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
 
 // The shared store's own cases (decision 021), two servers in this process on one throwaway PostgreSQL.
@@ -89,10 +90,22 @@ it('answers 503 when a write is refused, keeps running, and loads what the datab
   }
 });
 
-it('loads everything again when the change log has a gap (pruned past what a process saw)', async () => {
-  const url = await pg.database('gap');
+/** The last version in `state_log`, of one kind of entry or of any. */
+async function headOf(q: Kysely<Database>, kind?: string): Promise<number> {
+  let query = q.selectFrom('state_log').select((eb) => eb.fn.max('version').as('v'));
+  if (kind) query = query.where('kind', '=', kind);
+  return Number((await query.executeTakeFirstOrThrow()).v);
+}
+
+/** Two servers on a new database, the owner signed in on each, and a connection of its own to the log. */
+async function onTwoServers(
+  name: string,
+  work: (ctx: { onA: ApiUser; onB: ApiUser; q: Kysely<Database> }) => Promise<void>,
+): Promise<void> {
+  const url = await pg.database(name);
   const a = await serverOn(url);
   const b = await serverOn(url);
+  const q = await openPostgres(url);
   try {
     const onA = await signedIn(
       backendAt(() => a.url),
@@ -102,38 +115,27 @@ it('loads everything again when the change log has a gap (pruned past what a pro
       backendAt(() => b.url),
       'owner',
     );
-    const q = await openPostgres(url);
-    let head: number;
-    try {
-      head = Number(
-        (
-          await q
-            .selectFrom('state_log')
-            .select((eb) => eb.fn.max('version').as('v'))
-            .executeTakeFirstOrThrow()
-        ).v,
-      );
-      // B is up to date now; then A queues a command and reads, and the log loses every entry of the change.
-      const first = await onA.post(change(DEMO_TIDS.custom), {
-        currentPassword: DEMO_VOID_PASSWORD,
-        newPassword: '581937',
-      });
-      expect(first.status).toBe(202);
-      expect((await onA.get('/terminals')).status).toBe(200);
-      const commandAt = Number(
-        (
-          await q
-            .selectFrom('state_log')
-            .select((eb) => eb.fn.max('version').as('v'))
-            .where('kind', '=', 'command')
-            .executeTakeFirstOrThrow()
-        ).v,
-      );
-      expect(commandAt).toBeGreaterThan(head);
-      await sql`delete from state_log where version > ${head} and version <= ${commandAt}`.execute(q);
-    } finally {
-      await q.destroy();
-    }
+    await work({ onA, onB, q });
+  } finally {
+    await q.destroy();
+    await a.close();
+    await b.close();
+  }
+}
+
+it('loads everything again when the change log has a gap (pruned past what a process saw)', () =>
+  onTwoServers('gap', async ({ onA, onB, q }) => {
+    // B is up to date now; then A queues a command and reads, and the log loses every entry of the change.
+    const head = await headOf(q);
+    const first = await onA.post(change(DEMO_TIDS.custom), {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '581937',
+    });
+    expect(first.status).toBe(202);
+    expect((await onA.get('/terminals')).status).toBe(200);
+    const commandAt = await headOf(q, 'command');
+    expect(commandAt).toBeGreaterThan(head);
+    await sql`delete from state_log where version > ${head} and version <= ${commandAt}`.execute(q);
     // B finds only the read's entry, after a gap, so it loads everything and knows of A's command. (Reading
     // only what the log still holds, it would try a second command and the table would refuse it: 503.)
     const second = await onB.post(change(DEMO_TIDS.custom), {
@@ -141,45 +143,16 @@ it('loads everything again when the change log has a gap (pruned past what a pro
       newPassword: '470215',
     });
     expect(codeOf(second)).toBe('command.already_open');
-  } finally {
-    await a.close();
-    await b.close();
-  }
-});
+  }));
 
-it('loads everything again when the database lost commits a process saw (its head is below that process)', async () => {
-  const url = await pg.database('behind');
-  const a = await serverOn(url);
-  const b = await serverOn(url);
-  try {
-    const onA = await signedIn(
-      backendAt(() => a.url),
-      'owner',
-    );
-    const onB = await signedIn(
-      backendAt(() => b.url),
-      'owner',
-    );
-    const q = await openPostgres(url);
-    try {
-      const head = async () =>
-        Number(
-          (
-            await q
-              .selectFrom('state_log')
-              .select((eb) => eb.fn.max('version').as('v'))
-              .executeTakeFirstOrThrow()
-          ).v,
-        );
-      const before = await head();
-      // A reads five times (its activity is logged each time), then the database loses those commits, as a
-      // crash loses asynchronous ones: A has seen versions the database no longer holds.
-      for (let i = 0; i < 5; i++) expect((await onA.get('/terminals')).status).toBe(200);
-      expect(await head()).toBeGreaterThanOrEqual(before + 5);
-      await sql`delete from state_log where version > ${before}`.execute(q);
-    } finally {
-      await q.destroy();
-    }
+it('loads everything again when the database lost commits a process saw (its head is below that process)', () =>
+  onTwoServers('behind', async ({ onA, onB, q }) => {
+    const before = await headOf(q);
+    // A reads five times (its activity is logged each time), then the database loses those commits, as a
+    // crash loses asynchronous ones: A has seen versions the database no longer holds.
+    for (let i = 0; i < 5; i++) expect((await onA.get('/terminals')).status).toBe(200);
+    expect(await headOf(q)).toBeGreaterThanOrEqual(before + 5);
+    await sql`delete from state_log where version > ${before}`.execute(q);
     const path = change(DEMO_TIDS.custom);
     const wrong = { currentPassword: '900001', newPassword: '581937' };
     // B counts a wrong PIN under versions A believes it has seen.
@@ -188,8 +161,4 @@ it('loads everything again when the database lost commits a process saw (its hea
     expect((await onA.post(path, { ...wrong, currentPassword: '900002' })).body).toMatchObject({
       attemptsRemaining: 3,
     });
-  } finally {
-    await a.close();
-    await b.close();
-  }
-});
+  }));
