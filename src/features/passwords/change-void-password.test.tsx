@@ -1,5 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   apiUrl,
   http,
@@ -126,6 +126,44 @@ describe('Changing a void password', () => {
     await typePin(app.user, 'New void password', NEW_PIN);
     expect(await within(dialog()).findByText(/Meets the rules/)).toBeVisible();
     expect(sent.filter((r) => r.path.includes('/void-password/'))).toEqual([]);
+  });
+
+  it('focuses the first field in error once: a page slow to run its timers does not pull the focus back later', async () => {
+    const app = await openChange(DEMO_TIDS.custom);
+    const current = within(dialog()).getByLabelText('Current void password');
+    // Timers set while the empty form is checked are held back, as on a busy page, until the person has moved on.
+    const heldBack: Array<() => void> = [];
+    let holding = true;
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      handler: (...args: unknown[]) => void,
+      timeout?: number,
+      ...args: unknown[]
+    ) => {
+      if (holding && !timeout) {
+        heldBack.push(() => handler(...args));
+        return 0;
+      }
+      return realSetTimeout(handler, timeout, ...args);
+    }) as typeof setTimeout);
+    try {
+      fireEvent.click(submit());
+      for (let turn = 0; turn < 20 && current.getAttribute('aria-invalid') !== 'true'; turn += 1) {
+        await act(() => Promise.resolve());
+      }
+      holding = false;
+      expect(current).toHaveAttribute('aria-invalid', 'true');
+      expect(current).toHaveFocus();
+
+      await app.user.keyboard(DEMO_VOID_PASSWORD);
+      await app.user.tab();
+      const show = within(dialog()).getByRole('button', { name: 'Show Current void password' });
+      expect(show).toHaveFocus();
+      act(() => heldBack.forEach((run) => run()));
+      expect(show).toHaveFocus();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('takes a pasted PIN with spaces or full-width digits as the digits meant, and shows it on request', async () => {

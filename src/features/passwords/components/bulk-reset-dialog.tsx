@@ -6,6 +6,7 @@ import { isApiError } from '@/api/errors';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
+import { FOCUS_ERRORS_OURSELVES } from '@/components/focus-first-error';
 import { Notice } from '@/components/notice';
 import { paths } from '@/config/paths';
 import { useFormat } from '@/i18n/use-format';
@@ -127,6 +128,7 @@ function BulkContent({
     [access.ticketRequired],
   );
   const form = useForm<BulkResetForm>({
+    ...FOCUS_ERRORS_OURSELVES,
     resolver: zodResolver(schema),
     defaultValues: { newPassword: '', confirmPassword: '', ticketId: '', reason: '' },
   });

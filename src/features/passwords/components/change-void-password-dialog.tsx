@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
+import { FOCUS_ERRORS_OURSELVES } from '@/components/focus-first-error';
 import { Notice } from '@/components/notice';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
@@ -55,6 +56,7 @@ function ChangeContent({
   const fieldError = useFieldError();
   const change = useChangeVoidPassword(terminal.tid);
   const form = useForm<ChangeVoidPasswordForm>({
+    ...FOCUS_ERRORS_OURSELVES,
     resolver: zodResolver(ChangeVoidPasswordForm),
     defaultValues: EMPTY,
   });

@@ -4,6 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Dialog } from '@/components/dialog';
 import { ErrorNotice } from '@/components/error-notice';
 import { ExportButton } from '@/components/export-button';
+import { FOCUS_ERRORS_OURSELVES } from '@/components/focus-first-error';
 import { useTranslation } from '@/i18n/use-translation';
 import type { PasswordCommand } from '@contract/schemas/commands';
 import type { ResetVoidPasswordRequest, TerminalDetail } from '@contract/schemas/terminals';
@@ -62,6 +63,7 @@ function ResetContent({
     [access.ticketRequired],
   );
   const form = useForm<ResetVoidPasswordForm>({
+    ...FOCUS_ERRORS_OURSELVES,
     resolver: zodResolver(schema),
     defaultValues: {
       // Support usually reads a PIN out to the merchant: a temporary one, changed at first use.

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { isApiError } from '@/api/errors';
 import { ErrorNotice } from '@/components/error-notice';
+import { FOCUS_ERRORS_OURSELVES, focusFirstError } from '@/components/focus-first-error';
 import { Notice } from '@/components/notice';
 import { TextField } from '@/components/text-field';
 import { useFormat } from '@/i18n/use-format';
@@ -36,6 +37,7 @@ export function StepUpForm({
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const form = useForm<StepUpSchema>({
+    ...FOCUS_ERRORS_OURSELVES,
     resolver: zodResolver(StepUpSchema),
     defaultValues: { password: '' },
   });
@@ -65,7 +67,7 @@ export function StepUpForm({
     } finally {
       setPending(false);
     }
-  });
+  }, focusFirstError(form));
 
   const wrong =
     failure?.kind === 'wrong'

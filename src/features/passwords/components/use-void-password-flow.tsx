@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { isApiError } from '@/api/errors';
+import { focusFirstError } from '@/components/focus-first-error';
 import type { TerminalDetail } from '@contract/schemas/terminals';
 import type { VoidPasswordAccess } from '../api/access';
 import { waitingCommandOf } from '../api/open-command';
@@ -82,7 +83,7 @@ export function useVoidPasswordFlow<Values extends FieldValues, Input, Result>({
       setRefusal(next);
       if (next.kind === 'fields') showFieldRefusals(form, next.fields);
     }
-  });
+  }, focusFirstError(form));
 
   const stepBeforeForm = ({
     titleId,
