@@ -15,9 +15,18 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
   .map((entry) => entry.name);
 
 // docs/architecture.md: every folder's arrows point one way. contract ← acquirer ← server; contract ← src;
-// the app reaches the acquirer only through its MSW adapter (src/mocks), which only tests and the gated
-// mock bootstrap load.
-const TOP_LEVEL = ['./contract', './acquirer', './server', './src', './e2e', './tests', './scripts'];
+// contract ← terminal (the emulator speaks only the terminal protocol); the app reaches the acquirer only
+// through its MSW adapter (src/mocks), which only tests and the gated mock bootstrap load.
+const TOP_LEVEL = [
+  './contract',
+  './acquirer',
+  './server',
+  './src',
+  './terminal',
+  './e2e',
+  './tests',
+  './scripts',
+];
 const APP_LAYERS = [
   './src/app',
   './src/pages',
@@ -34,6 +43,7 @@ const folderZones = [
   { target: './acquirer', from: others('./contract', './acquirer') },
   { target: './server', from: others('./contract', './acquirer', './server') },
   { target: './src', from: others('./contract', './acquirer', './src') },
+  { target: './terminal', from: others('./contract', './terminal') },
   { target: './scripts', from: ['./e2e', './tests', './server'] },
 ];
 
@@ -65,6 +75,8 @@ const testZones = [
   { target: './acquirer', from: others('./contract', './acquirer') },
   { target: './server', from: ['./src', './e2e', './scripts'] },
   { target: './src', from: ['./server', './e2e', './tests', './scripts'] },
+  // The emulator's tests answer it with a server of their own, never the acquirer's.
+  { target: './terminal', from: others('./contract', './terminal') },
   { target: './e2e', from: ['./src/app', './src/pages', './src/features', './src/mocks', './tests'] },
   {
     target: './tests',
@@ -124,7 +136,7 @@ export default tseslint.config(
       ],
       'check-file/folder-naming-convention': [
         'error',
-        { '{contract,acquirer,src,server,tests,e2e,scripts}/**/': 'KEBAB_CASE' },
+        { '{contract,acquirer,src,server,terminal,tests,e2e,scripts}/**/': 'KEBAB_CASE' },
       ],
     },
   },

@@ -20,6 +20,7 @@ export default defineConfig({
       'acquirer/**/*.test.ts',
       'scripts/**/*.test.ts',
       'server/**/*.test.ts',
+      'terminal/**/*.test.ts',
       'tests/contract/**/*.test.ts',
     ],
     setupFiles: ['src/testing/setup.ts'],

@@ -1,5 +1,6 @@
 import { API_BASE_PATH, type EndpointName } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
+import { TERMINAL_BASE_PATH } from '@contract/terminal-protocol';
 import { type AuditTrail, memoryAuditTrail } from './audit-trail';
 import { apiBodyOf, bodyOf } from './body';
 import { createSimClock, type SimClock, toHttpDate } from './clock';
@@ -32,7 +33,9 @@ import { matchRoute, parseOrReject, queryObject } from './router';
 import { routeHandlers } from './routes';
 import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
 import { advanceWorld } from './rules/lifecycle';
+import type { TerminalSignatures } from './rules/terminal-protocol';
 import { createState, emptyChanges, hashUserPasswords, type SimState } from './state';
+import { runTerminalRequest } from './terminal-router';
 import type { AuditRecord, FaultRecord, Scenario, SimRequest, SimResponse } from './types';
 import { requireTerminalVersion } from './views/terminals';
 
@@ -56,6 +59,8 @@ export interface AcquirerOptions {
    * in `state.audit` either way: a host that reads them elsewhere stores them there (the server's tables).
    */
   auditTrail?: AuditTrail;
+  /** Checks terminals' signatures; without it there is no terminal protocol (the browser mock). */
+  terminalSignatures?: TerminalSignatures;
 }
 
 export interface Acquirer {
@@ -192,6 +197,8 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
           request.path.slice(controlPath.length),
           bodyOf(request),
         );
+      } else if (options.terminalSignatures && isTerminalPath(request.path)) {
+        outcome = handleTerminal(request, now, options.terminalSignatures);
       } else {
         outcome = handleApi(request, now, carry);
       }
@@ -325,6 +332,16 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       } else storage.save(serializeState(state, clock));
     }
     state.changes = emptyChanges();
+  }
+
+  function handleTerminal(request: SimRequest, now: number, signatures: TerminalSignatures): SimResponse {
+    try {
+      const path = request.path.slice(TERMINAL_BASE_PATH.length) || '/';
+      const { status, body } = runTerminalRequest(state, signatures, request, request.path, path, now);
+      return { status, headers: { 'content-type': 'application/json' }, body };
+    } catch (error) {
+      return errorResponse(error);
+    }
   }
 
   function finishResponse(response: SimResponse): SimResponse {
@@ -544,4 +561,8 @@ function faultResponse(fault: FaultRecord): SimResponse {
     body: { unexpected: 'shape', items: 'not-a-list' },
     fault: hostFault,
   };
+}
+
+function isTerminalPath(path: string): boolean {
+  return path === TERMINAL_BASE_PATH || path.startsWith(`${TERMINAL_BASE_PATH}/`);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CommandResponse } from '@contract/schemas/commands';
 import { JobResponse } from '@contract/schemas/terminals';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from './data/demo-fixtures';
-import { saltedHash, type SecretHasher, sha256Hex } from './hash';
+import { fastHasher, saltedHash, type SecretHasher, sha256Hex } from './hash';
 import { HASHES_IN_FLIGHT_PER_REQUEST, HashesNeeded } from './hash-book';
 import type { RecordStoragePort } from './persistence';
 import { UNKNOWN_USER_SALT } from './rules/auth';
@@ -36,6 +36,7 @@ function slowHasher() {
       });
     },
     digest: (text) => sha256Hex(`key:${text}`),
+    verifier: fastHasher.verifier,
   };
   return {
     hasher,

@@ -5,6 +5,7 @@ import { type EndpointName, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
 import type { Acquirer } from './acquirer';
 import { DEMO_TIDS, DEMO_TRACE_NOS, DEMO_VOID_PASSWORD, MERCHANT_A } from './data/demo-fixtures';
+import { issueActivationCode } from './rules/terminal-protocol';
 import { bodyOf, PASSWORDS, signedIn, testAcquirer, TestClient } from './testing/harness';
 import type { SimResponse } from './types';
 import { englishIssues } from './zod-english';
@@ -34,6 +35,13 @@ async function successfulCalls(
     terminalsExport: async () => await owner.get('/terminals/export'),
     terminalFacets: async () => await owner.get('/terminals/facets'),
     terminal: async () => await owner.get(`/terminals/${DEMO_TIDS.openCommand}`),
+    revokeTerminalCredential: async () => {
+      // Arranged as if the terminal had activated (the protocol's own tests activate through it).
+      const terminal = acquirer.state.world.terminalByTid.get(DEMO_TIDS.custom)!;
+      issueActivationCode(acquirer.state, terminal, acquirer.now());
+      terminal.link!.publicKey = Buffer.alloc(32).toString('base64');
+      return await owner.post(`/terminals/${DEMO_TIDS.custom}/credential/revoke`);
+    },
     changeVoidPassword: async () =>
       await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
         currentPassword: DEMO_VOID_PASSWORD,

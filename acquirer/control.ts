@@ -17,6 +17,7 @@ import { parseOrReject } from './router';
 import { lastSeenOf } from './rules/heartbeat';
 import { advanceWorld } from './rules/lifecycle';
 import { recordSale } from './rules/sales';
+import { issueActivationCode } from './rules/terminal-protocol';
 import { installPin } from './rules/void-password';
 import { type SimState, touchTerminal } from './state';
 import type { Scenario, SimResponse } from './types';
@@ -87,11 +88,17 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
     state.dirty = true;
     return noContent();
   }
-  const terminalMatch = /^\/terminals\/([^/]+)\/(connectivity|void-password|sales)$/.exec(path);
+  const terminalMatch = /^\/terminals\/([^/]+)\/(connectivity|void-password|sales|activation-code)$/.exec(
+    path,
+  );
   if (terminalMatch) {
     const terminal = state.world.terminalByTid.get(decodeURIComponent(terminalMatch[1]!));
     if (!terminal) return problem(404, 'No such terminal.', ErrorCode.notFound);
     const now = clock.now();
+    if (terminalMatch[2] === 'activation-code') {
+      // For tests and demos; a deployment issues codes with the seeding command (docs/terminal-protocol.md).
+      return json({ tid: terminal.tid, activationCode: issueActivationCode(state, terminal, now) });
+    }
     if (terminalMatch[2] === 'sales') {
       const { amount, method, cardLast4, operatorNo } = parse(MockSaleBody, body);
       const sale = recordSale(state, terminal, { amount, method, cardLast4, operatorNo }, now);

@@ -1,6 +1,7 @@
 import type { SecretHasher } from './hash';
 
-export type HashNeed = readonly [salt: string, secret: string];
+/** `verifier`: a protocol terminal's PIN verifier (`SecretHasher.verifier`) rather than the stored hash. */
+export type HashNeed = readonly [salt: string, secret: string, kind?: 'verifier'];
 
 /**
  * Thrown by a rule that needs KDF hashes not computed yet, before it changes anything: the acquirer
@@ -28,9 +29,9 @@ export class HashBook {
 
   /** Every hash asked for, or HashesNeeded naming the missing ones (all at once: one wait per request). */
   of(needs: readonly HashNeed[]): string[] {
-    const missing = needs.filter(([salt, secret]) => !this.known.has(keyOf(salt, secret)));
+    const missing = needs.filter((need) => !this.known.has(keyOf(...need)));
     if (missing.length > 0) throw new HashesNeeded(missing);
-    return needs.map(([salt, secret]) => this.known.get(keyOf(salt, secret))!);
+    return needs.map((need) => this.known.get(keyOf(...need))!);
   }
 
   async fill(needs: readonly HashNeed[]): Promise<void> {
@@ -39,14 +40,17 @@ export class HashBook {
     );
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        const [key, [salt, secret]] = next;
-        this.known.set(key, await this.hasher.hash(salt, secret));
+        const [key, [salt, secret, kind]] = next;
+        this.known.set(
+          key,
+          await (kind === 'verifier' ? this.hasher.verifier(salt, secret) : this.hasher.hash(salt, secret)),
+        );
       }
     };
     await Promise.all(Array.from({ length: Math.min(HASHES_IN_FLIGHT_PER_REQUEST, queue.length) }, worker));
   }
 }
 
-function keyOf(salt: string, secret: string): string {
-  return `${salt}\u0000${secret}`;
+function keyOf(salt: string, secret: string, kind?: 'verifier'): string {
+  return `${kind ?? 'hash'}\u0000${salt}\u0000${secret}`;
 }

@@ -1,5 +1,7 @@
+import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { PIN_VERIFIER_ITERATIONS } from '@contract/terminal-protocol';
 
 // Fast salted SHA-256 by default: the browser mock only keeps plain text out of memory dumps and storage,
 // and stays fast for 10,000 terminals. A 6-digit PIN falls to any fast hash, so server/ plugs in a slow KDF.
@@ -18,12 +20,24 @@ export interface SecretHasher {
   hash(salt: string, secret: string): Promise<string>;
   /** A keyed MAC on a server: the text may hold a secret. Cheap, so synchronous. */
   digest(text: string): string;
+  /**
+   * A protocol terminal's PIN verifier (contract/terminal-protocol.ts `PinVerifier`): PBKDF2-HMAC-SHA256, hex.
+   * No pepper: the terminal computes it too, from the PIN typed at a void.
+   */
+  verifier(salt: string, secret: string): Promise<string>;
+}
+
+export function pinVerifierHash(salt: string, secret: string, iterations: number): Promise<string> {
+  return pbkdf2Async(sha256, utf8ToBytes(secret), hexToBytes(salt), { c: iterations, dkLen: 32 }).then(
+    bytesToHex,
+  );
 }
 
 export const fastHasher: SecretHasher = {
   scheme: '',
   hash: (salt, secret) => Promise.resolve(saltedHash(salt, secret)),
   digest: sha256Hex,
+  verifier: (salt, secret) => pinVerifierHash(salt, secret, PIN_VERIFIER_ITERATIONS),
 };
 
 // Generated data keeps the fast default.

@@ -11,6 +11,7 @@ import {
   getCommand,
   resetVoidPassword,
 } from './rules/commands';
+import { revokeTerminalCredential } from './rules/terminal-protocol';
 import { exportTerminals, exportTransactions } from './views/exports';
 import { getMerchant, listMerchants } from './views/merchants';
 import { getOverview } from './views/overview';
@@ -29,6 +30,7 @@ export const routeHandlers: Record<EndpointName, RouteHandler> = {
   terminalsExport: exportTerminals,
   terminalFacets,
   terminal: getTerminal,
+  revokeTerminalCredential,
   changeVoidPassword,
   resetVoidPassword,
   commandHistory,

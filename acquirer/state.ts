@@ -48,6 +48,8 @@ export interface SimState {
   openCommands: Set<CommandRecord>;
   hasher: SecretHasher;
   changes: ChangeSet;
+  /** How many terminals are activated on the terminal protocol, as last counted; -1: count again. */
+  linkedCount: number;
 }
 
 export interface ChangeSet {
@@ -144,6 +146,7 @@ export function bareState(world: World, users: UserRecord[], hasher: SecretHashe
     openCommands: new Set(),
     hasher,
     changes: emptyChanges(),
+    linkedCount: -1,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Role } from '@contract/schemas/common';
 import type { MockScenario } from '@contract/schemas/mock-control';
 import type { PaymentMethod } from '@contract/schemas/transactions';
+import type { PinVerifier } from '@contract/terminal-protocol';
 
 export interface SimRequest {
   method: string;
@@ -79,6 +80,25 @@ export interface TerminalRecord {
   heartbeatPhase: number;
   voidPassword: VoidPasswordRecord;
   revision: number;
+  /** Set once an activation code is issued; activated (`publicKey`), it checks in itself and nothing simulates it. */
+  link?: TerminalLink;
+}
+
+/** A terminal's credential and what its check-ins said (contract/terminal-protocol.ts). */
+export interface TerminalLink {
+  /** A one-time activation code not used yet: its hash, and until when it is good. */
+  activation: { codeHash: string; expiresAt: number } | null;
+  /** Null until the terminal has activated (it is still simulated until then). */
+  keyId: string | null;
+  /** Ed25519, the raw 32 bytes in base64. The private key never leaves the terminal. */
+  publicKey: string | null;
+  issuedAt: number | null;
+  revokedAt: number | null;
+  /** The check-in interval the terminal last reported (or was activated with). */
+  intervalMs: number;
+  appVersion: string | null;
+  /** Nonces of accepted requests still inside the timestamp tolerance, with their timestamps. */
+  nonces: [nonce: string, at: number][];
 }
 
 export interface TransactionRecord {
@@ -155,6 +175,8 @@ export interface CommandRecord {
   temporary?: boolean;
   /** Salted hash of the PIN it sets; dropped once the command is done. */
   newHash?: string;
+  /** What a protocol terminal checks that PIN with (never the PIN); dropped with `newHash`. */
+  verifier?: PinVerifier;
   /** The PIN version a change was verified against. */
   basePasswordVersion: number;
   ticketId?: string;
@@ -170,7 +192,7 @@ export interface JobRecord {
   role: Role;
   total: number;
   /** Terminals still to do, each with the new PIN hashed with that terminal's salt. */
-  pending: { tid: string; hash: string | null; reused?: boolean }[];
+  pending: { tid: string; hash: string | null; reused?: boolean; verifier?: PinVerifier }[];
   results: { tid: string; commandId?: string; error?: string }[];
   succeeded: number;
   failed: number;

@@ -4,7 +4,13 @@ import { login, logout, session, stepUp } from './endpoints/auth';
 import type { Endpoint } from './endpoints/endpoint';
 import { merchant, merchants } from './endpoints/merchants';
 import { overview } from './endpoints/overview';
-import { terminal, terminalFacets, terminals, terminalsExport } from './endpoints/terminals';
+import {
+  revokeTerminalCredential,
+  terminal,
+  terminalFacets,
+  terminals,
+  terminalsExport,
+} from './endpoints/terminals';
 import { transaction, transactions, transactionsExport, voidSummary } from './endpoints/transactions';
 import {
   bulkReset,
@@ -33,6 +39,7 @@ export const endpoints = {
   terminalsExport,
   terminalFacets,
   terminal,
+  revokeTerminalCredential,
   changeVoidPassword,
   resetVoidPassword,
   commandHistory,

@@ -12,6 +12,7 @@ import { problemBody } from '@acquirer/problem';
 import { API_BASE_PATH } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
 import { NO_STORE, securityHeaders, STRICT_TRANSPORT_SECURITY } from '@contract/security-headers';
+import { TERMINAL_BASE_PATH } from '@contract/terminal-protocol';
 import type { ServerConfig } from './config';
 import { errorFields, type Logger } from './logger';
 import { openApiDocument } from './openapi';
@@ -100,7 +101,7 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
     if (isHttps(c, config)) c.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   });
 
-  const apiAndControl = [`${API_BASE_PATH}/*`, `${CONTROL_PATH}/*`];
+  const apiAndControl = [`${API_BASE_PATH}/*`, `${CONTROL_PATH}/*`, `${TERMINAL_BASE_PATH}/*`];
   for (const route of apiAndControl) {
     app.use(route, async (c, next) => {
       await next();
@@ -187,6 +188,8 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
   };
 
   app.all(`${API_BASE_PATH}/*`, simulate);
+  // The terminal protocol: each request signed by the terminal's own key (acquirer/rules/terminal-protocol.ts).
+  app.all(`${TERMINAL_BASE_PATH}/*`, simulate);
   app.all(CONTROL_PATH, (c) =>
     config.sandbox ? simulate(c) : problem(c, 404, ErrorCode.notFound, 'Not found.'),
   );

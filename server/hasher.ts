@@ -1,8 +1,9 @@
-import { createHmac, randomBytes, scrypt } from 'node:crypto';
+import { createHmac, pbkdf2, randomBytes, scrypt } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SecretHasher } from '@acquirer/hash';
+import { PIN_VERIFIER_ITERATIONS } from '@contract/terminal-protocol';
 
 /** One core stays with the event loop: more KDFs at once only slow every other request (docs/performance.md). */
 export function defaultKdfConcurrency(): number {
@@ -45,6 +46,7 @@ export function scryptHasher(
       });
     },
     digest: (text) => createHmac('sha256', secret).update(text).digest('hex'),
+    verifier: (salt, value) => pinVerifier(salt, value),
   };
 }
 
@@ -58,4 +60,17 @@ export function loadSecret(configured: string | null, dbPath: string): string {
   writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
   return readFileSync(file, 'utf8').trim();
+}
+
+/** contract/terminal-protocol.ts `PinVerifier`, on the thread pool. */
+export function pinVerifier(
+  salt: string,
+  pin: string,
+  iterations = PIN_VERIFIER_ITERATIONS,
+): Promise<string> {
+  return new Promise((resolve, reject) =>
+    pbkdf2(pin, Buffer.from(salt, 'hex'), iterations, 32, 'sha256', (error, key) =>
+      error ? reject(error) : resolve(key.toString('hex')),
+    ),
+  );
 }

@@ -9,6 +9,7 @@ import { openSharedStore, type SharedStore } from './db/shared-store';
 import { openTableStore, type TableStore } from './db/table-store';
 import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';
 import { createLogger, type Logger } from './logger';
+import { ed25519Signatures } from './terminal-keys';
 
 export interface RunningServer {
   url: string;
@@ -68,6 +69,7 @@ export async function startServer(
     auditTrail: store.auditTrail(),
     hasher,
     controlPath: config.sandbox ? CONTROL_PATH : null,
+    terminalSignatures: ed25519Signatures(),
   });
   await acquirer.ready();
   const app = createApp(config, acquirer, log);

@@ -11,6 +11,7 @@ import { inScope, notFound, requireRole } from './access';
 import { audit } from './audit';
 import { requireStepUp } from './auth';
 import { queueCommand, requireTicket } from './commands';
+import { verifierNeed, verifierOf } from './terminal-protocol';
 import { checkNewPin, isRecentPin, policyProblem } from './void-password';
 
 export const BULK_RATE_PER_SECOND = 200;
@@ -85,10 +86,14 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
     return terminal && inScope(user, terminal.merchantId) ? terminal : null;
   });
   // All N hashes before anything changes; they are computed off the event loop, a few at a time (decision 014).
-  const hashes = ctx.hashes.of(
-    terminals.flatMap((t) => (t ? [[t.voidPassword.salt, body.newPassword] as const] : [])),
-  );
+  const key = ctx.headers['idempotency-key'] ?? '';
+  const verifying = terminals.map((t) => (t ? verifierNeed(ctx.state, t, body.newPassword, key) : null));
+  const hashes = ctx.hashes.of([
+    ...terminals.flatMap((t) => (t ? [[t.voidPassword.salt, body.newPassword] as const] : [])),
+    ...verifying.filter((need) => need !== null),
+  ]);
   let next = 0;
+  let nextVerifier = terminals.filter(Boolean).length;
   const pending = tids.map((tid, i): JobRecord['pending'][number] => {
     const terminal = terminals[i];
     if (!terminal) return { tid, hash: null };
@@ -98,8 +103,15 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
       body.newPassword,
       hashes[next++]!,
     );
+    const need = verifying[i];
+    const verifier = need ? verifierOf(need, hashes[nextVerifier++]!) : undefined;
     // A match in another hash scheme cannot be seen from the hash later: note it now.
-    return reusedOtherScheme ? { tid, hash, reused: true } : { tid, hash };
+    return {
+      tid,
+      hash,
+      ...(reusedOtherScheme ? { reused: true } : {}),
+      ...(verifier ? { verifier } : {}),
+    };
   });
   const job: JobRecord = {
     id: randomId('job'),
@@ -160,6 +172,7 @@ export function advanceJobs(state: SimState, now: number): boolean {
           terminal,
           kind: 'reset',
           hash: item.hash,
+          verifier: item.verifier,
           user,
           at,
           ticketId: job.ticketId ?? undefined,

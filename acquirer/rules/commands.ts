@@ -1,11 +1,13 @@
 import type { PasswordCommand } from '@contract/schemas/commands';
 import { ErrorCode, trimInvisible } from '@contract/schemas/common';
 import type { ChangeVoidPasswordRequest, ResetVoidPasswordRequest } from '@contract/schemas/terminals';
+import type { PinVerifier } from '@contract/terminal-protocol';
 import { checkVoidPassword } from '@contract/void-password-policy';
 import { toIso } from '../clock';
 import { type HandlerResult, type RequestContext, userOf } from '../context';
 import { COMMAND_TTL_MS } from '../data/generate';
 import { randomId, randomInt } from '../hash';
+import type { HashNeed } from '../hash-book';
 import type { HeldTemporaryPin } from '../idempotency';
 import { SimProblem } from '../problem';
 import { addCommand, markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
@@ -14,6 +16,7 @@ import { inScope, notFound, requireRole, requireSeesVoidPasswords, terminalInSco
 import { audit, recordAudit } from './audit';
 import { requireStepUp } from './auth';
 import { nextHeartbeat } from './heartbeat';
+import { verifierNeed, verifierOf } from './terminal-protocol';
 import {
   currentFormatProblem,
   checkNewPin,
@@ -62,6 +65,8 @@ export interface NewCommand {
   terminal: TerminalRecord;
   kind: 'change' | 'reset';
   hash: string;
+  /** For an activated terminal (terminal-protocol.ts). */
+  verifier?: PinVerifier | undefined;
   user: UserRecord;
   at: number;
   temporary?: boolean;
@@ -84,6 +89,7 @@ export function queueCommand(state: SimState, init: NewCommand): CommandRecord {
     newHash: init.hash,
     basePasswordVersion: init.terminal.voidPassword.version,
   };
+  if (init.verifier) command.verifier = init.verifier;
   if (init.temporary) command.temporary = true;
   if (init.ticketId) command.ticketId = init.ticketId;
   if (init.reason) command.reason = init.reason;
@@ -132,17 +138,18 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   if (policy) throw policy;
   const format = currentFormatProblem(currentPassword);
   if (format) throw format;
-  // Both hashes before anything changes: without them the request runs again once they are (decision 014).
+  // Every hash before anything changes: without them the request runs again once they are (decision 014).
   const { hasher } = ctx.state;
   const { salt } = terminal.voidPassword;
-  const [hash, currentKdf] = ctx.hashes.of(
-    currentNeedsKdf(hasher, terminal)
-      ? [
-          [salt, newPassword],
-          [salt, currentPassword],
-        ]
-      : [[salt, newPassword]],
-  ) as [string, string | undefined];
+  const verifying = verifierNeed(ctx.state, terminal, newPassword, requestKeyOf(ctx));
+  const needs: HashNeed[] = [[salt, newPassword]];
+  const kdfCurrent = currentNeedsKdf(hasher, terminal);
+  if (kdfCurrent) needs.push([salt, currentPassword]);
+  if (verifying) needs.push(verifying);
+  const hashes = ctx.hashes.of(needs);
+  const hash = hashes[0]!;
+  const currentKdf = kdfCurrent ? hashes[1] : undefined;
+  const verifier = verifying ? verifierOf(verifying, hashes.at(-1)!) : undefined;
   if (!matchesCurrent(terminal, currentPassword, hasher, currentKdf ?? null)) {
     throw wrongCurrentPassword(ctx, terminal);
   }
@@ -152,7 +159,14 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   }
   const { reused } = checkNewPin(hasher, terminal, newPassword, hash);
   if (reused) throw reusedProblem();
-  const command = queueCommand(ctx.state, { terminal, kind: 'change', hash, user: userOf(ctx), at: ctx.now });
+  const command = queueCommand(ctx.state, {
+    terminal,
+    kind: 'change',
+    hash,
+    verifier,
+    user: userOf(ctx),
+    at: ctx.now,
+  });
   audit(ctx, {
     action: 'void_password.change_requested',
     outcome: 'success',
@@ -181,6 +195,21 @@ function temporaryPinFor(ctx: RequestContext, terminal: TerminalRecord): { pin: 
   drawn.push(drawTemporaryPin());
   ctx.hashes.of(drawn.map((pin) => [terminal.voidPassword.salt, pin]));
   throw new Error('unreachable: a new PIN has no hash yet');
+}
+
+/** What the command gives an activated terminal to check `pin` with; for other terminals, nothing. */
+function commandVerifier(
+  ctx: RequestContext,
+  terminal: TerminalRecord,
+  pin: string,
+): PinVerifier | undefined {
+  const need = verifierNeed(ctx.state, terminal, pin, requestKeyOf(ctx));
+  return need ? verifierOf(need, ctx.hashes.of([need])[0]!) : undefined;
+}
+
+/** Unique per request and the same on each of its runs (the endpoints that queue commands require it). */
+function requestKeyOf(ctx: RequestContext): string {
+  return ctx.headers['idempotency-key'] ?? '';
 }
 
 export function requireTicket(
@@ -225,10 +254,12 @@ export function resetVoidPassword(ctx: RequestContext): HandlerResult {
   if (open) throw alreadyOpen(open);
   let temporaryPassword: string | undefined;
   let hash: string;
+  let verifier: PinVerifier | undefined;
   if (generate) {
     const temporary = temporaryPinFor(ctx, terminal);
     temporaryPassword = temporary.pin;
     hash = temporary.hash;
+    verifier = commandVerifier(ctx, terminal, temporary.pin);
   } else {
     const policy = policyProblem(body.newPassword!);
     if (policy) throw policy;
@@ -236,11 +267,13 @@ export function resetVoidPassword(ctx: RequestContext): HandlerResult {
     const fresh = checkNewPin(ctx.state.hasher, terminal, body.newPassword!, newHash!);
     if (fresh.reused) throw reusedProblem();
     hash = fresh.hash;
+    verifier = commandVerifier(ctx, terminal, body.newPassword!);
   }
   const command = queueCommand(ctx.state, {
     terminal,
     kind: 'reset',
     hash,
+    verifier,
     user: userOf(ctx),
     at: ctx.now,
     temporary: generate,
@@ -305,6 +338,7 @@ export function cancelCommand(ctx: RequestContext): HandlerResult {
   command.status = 'cancelled';
   command.cancelledAt = ctx.now;
   delete command.newHash;
+  delete command.verifier;
   ctx.state.openCommands.delete(command);
   markChanged(ctx.state, 'commands', command.id);
   const terminal = ctx.state.world.terminalByTid.get(command.tid);
@@ -329,6 +363,7 @@ export function commandHistory(ctx: RequestContext): HandlerResult {
 
 function closeCommand(state: SimState, command: CommandRecord): void {
   delete command.newHash;
+  delete command.verifier;
   state.openCommands.delete(command);
   markChanged(state, 'commands', command.id);
 }
@@ -339,9 +374,11 @@ export function advanceCommands(state: SimState, now: number): void {
   for (const command of open) {
     const terminal = state.world.terminalByTid.get(command.tid);
     if (!terminal) continue;
-    const pickUp = terminal.online
-      ? nextHeartbeat(terminal, command.deliveredAt ?? command.requestedAt)
-      : Infinity;
+    // An activated terminal picks its command up itself, at a check-in (terminal-protocol.ts).
+    const pickUp =
+      terminal.online && !terminal.link?.publicKey
+        ? nextHeartbeat(terminal, command.deliveredAt ?? command.requestedAt)
+        : Infinity;
     const deadline = command.expiresAt;
     if (pickUp <= now && pickUp < deadline) {
       command.deliveredAt ??= pickUp;

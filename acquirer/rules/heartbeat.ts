@@ -8,8 +8,9 @@ export function nextHeartbeat(terminal: TerminalRecord, after: number): number {
   return from + (gap === 0 ? HEARTBEAT_MS : gap);
 }
 
+/** An activated terminal (terminal protocol) was last seen at its last check-in; others at their simulated beat. */
 export function lastSeenOf(terminal: TerminalRecord, now: number): number {
-  if (!terminal.online) return terminal.lastSeenAt;
+  if (!terminal.online || terminal.link?.publicKey) return terminal.lastSeenAt;
   const sinceBeat = (((now - terminal.heartbeatPhase) % HEARTBEAT_MS) + HEARTBEAT_MS) % HEARTBEAT_MS;
   return Math.max(terminal.lastSeenAt, now - sinceBeat);
 }

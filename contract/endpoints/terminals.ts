@@ -6,6 +6,7 @@ import {
   TerminalListQuery,
   TerminalPage,
 } from '../schemas/terminals';
+import { CredentialRevoked } from '../terminal-protocol';
 import type { Endpoint } from './endpoint';
 
 export const terminals = {
@@ -37,4 +38,13 @@ export const terminal = {
   path: '/terminals/:tid',
   response: TerminalDetail,
   status: 200,
+} as const satisfies Endpoint;
+
+/** The terminal's protocol credential stops working at once; it must be activated again with a new code. */
+export const revokeTerminalCredential = {
+  method: 'POST',
+  path: '/terminals/:tid/credential/revoke',
+  response: CredentialRevoked,
+  status: 200,
+  idempotent: true,
 } as const satisfies Endpoint;

@@ -14,9 +14,12 @@ export const AuditAction = z.enum([
   'void_password.applied',
   'command.cancelled',
   'command.expired',
+  'command.failed',
   'bulk_reset.started',
   'transactions.exported',
   'terminals.exported',
+  'terminal.activated',
+  'terminal.revoked',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -19,6 +19,7 @@ import * as m0006 from './migrations/0006-fleet-in-sql';
 import * as m0007 from './migrations/0007-fleet-counts-and-last-seen';
 import * as m0008 from './migrations/0008-overview';
 import * as m0009 from './migrations/0009-shared-state';
+import * as m0010 from './migrations/0010-terminal-protocol';
 import type { SqlReader } from './reader';
 import type { Database } from './schema';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-fleet-counts-and-last-seen': m0007,
   '0008-overview': m0008,
   '0009-shared-state': m0009,
+  '0010-terminal-protocol': m0010,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

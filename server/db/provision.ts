@@ -478,6 +478,7 @@ export async function writeFleet(
         password_set: 0,
         store_rank: 0,
         model_rank: 0,
+        link: null,
       })),
     );
     // The new stores and models take their places in the fleet's sort order.

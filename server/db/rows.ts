@@ -11,11 +11,13 @@ import type {
   MerchantRecord,
   SessionRecord,
   StoreRecord,
+  TerminalLink,
   TerminalRecord,
   ThrottleRecord,
   TransactionRecord,
   UserRecord,
 } from '@acquirer/types';
+import type { PinVerifier } from '@contract/terminal-protocol';
 import type { Database, PasswordState } from './schema';
 
 // Records of the simulator to rows of the tables and back. Pure: no database here.
@@ -117,6 +119,7 @@ export function terminalRow(t: TerminalRecord, seq: number): Row<'terminals'> {
     // Set for the whole fleet at once (server/db/fleet-ranks.ts); an update leaves them be.
     store_rank: 0,
     model_rank: 0,
+    link: t.link ? JSON.stringify(t.link) : null,
   };
 }
 export function terminalOf(r: Row<'terminals'>, manualSettlements: number[]): TerminalRecord {
@@ -149,6 +152,7 @@ export function terminalOf(r: Row<'terminals'>, manualSettlements: number[]): Te
     revision: r.revision,
   };
   if (r.password_temporary !== null) terminal.voidPassword.temporary = r.password_temporary === 1;
+  if (r.link !== null) terminal.link = JSON.parse(r.link) as TerminalLink;
   return terminal;
 }
 
@@ -210,6 +214,7 @@ export function commandRow(c: CommandRecord, seq: number): Row<'password_command
     expires_at: c.expiresAt,
     temporary: flag(c.temporary),
     new_hash: c.newHash ?? null,
+    verifier: c.verifier ? JSON.stringify(c.verifier) : null,
     base_password_version: c.basePasswordVersion,
     ticket_id: c.ticketId ?? null,
     reason: c.reason ?? null,
@@ -236,6 +241,7 @@ export function commandOf(r: Row<'password_commands'>): CommandRecord {
   if (r.failure_reason !== null) c.failureReason = r.failure_reason;
   if (r.temporary !== null) c.temporary = unflag(r.temporary);
   if (r.new_hash !== null) c.newHash = r.new_hash;
+  if (r.verifier !== null) c.verifier = JSON.parse(r.verifier) as PinVerifier;
   if (r.ticket_id !== null) c.ticketId = r.ticket_id;
   if (r.reason !== null) c.reason = r.reason;
   if (r.job_id !== null) c.jobId = r.job_id;
@@ -265,6 +271,7 @@ export function jobPendingRows(j: JobRecord): Row<'bulk_job_pending'>[] {
     tid: p.tid,
     new_hash: p.hash,
     reused: flag(p.reused),
+    verifier: p.verifier ? JSON.stringify(p.verifier) : null,
   }));
 }
 export function jobResultRows(j: JobRecord): Row<'bulk_job_results'>[] {
@@ -291,6 +298,7 @@ export function jobOf(
     pending: pending.map((p) => {
       const item: JobRecord['pending'][number] = { tid: p.tid, hash: p.new_hash };
       if (p.reused !== null) item.reused = p.reused === 1;
+      if (p.verifier !== null) item.verifier = JSON.parse(p.verifier) as PinVerifier;
       return item;
     }),
     results: results.map((x) => {

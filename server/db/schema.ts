@@ -105,6 +105,8 @@ export interface TerminalsTable {
   model_rank: number;
   /** 1 when a PIN other than the factory one is set (`password_hash` not null): narrow, for the counts. */
   password_set: number;
+  /** An activated terminal's `TerminalLink` (acquirer/types.ts) as JSON; null: simulated (migration 0010). */
+  link: string | null;
 }
 
 export interface TerminalSettlementsTable {
@@ -150,6 +152,8 @@ export interface PasswordCommandsTable {
   expires_at: number;
   temporary: number | null;
   new_hash: string | null;
+  /** `PinVerifier` JSON, for an activated terminal (migration 0010). */
+  verifier: string | null;
   base_password_version: number;
   ticket_id: string | null;
   reason: string | null;
@@ -177,6 +181,7 @@ export interface BulkJobPendingTable {
   tid: string;
   new_hash: string | null;
   reused: number | null;
+  verifier: string | null;
 }
 
 export interface BulkJobResultsTable {

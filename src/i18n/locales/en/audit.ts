@@ -41,9 +41,12 @@ export const messages = {
       void_password__applied: 'New void password applied at the terminal',
       command__cancelled: 'Password command cancelled',
       command__expired: 'Password command expired',
+      command__failed: 'Password command failed at the terminal',
       bulk_reset__started: 'Bulk reset started',
       transactions__exported: 'Transactions exported',
       terminals__exported: 'Terminals exported',
+      terminal__activated: 'Terminal activated (credential issued)',
+      terminal__revoked: 'Terminal credential revoked',
     },
     outcome: {
       success: 'Succeeded',

@@ -42,9 +42,12 @@ export const messages: NamespaceMessages<'audit'> = {
       void_password__applied: '终端已启用新的撤销消费密码',
       command__cancelled: '密码指令已取消',
       command__expired: '密码指令已过期',
+      command__failed: '终端执行密码指令失败',
       bulk_reset__started: '开始批量重置',
       transactions__exported: '导出交易',
       terminals__exported: '导出终端',
+      terminal__activated: '终端已激活（已签发凭证）',
+      terminal__revoked: '终端凭证已吊销',
     },
     outcome: {
       success: '成功',

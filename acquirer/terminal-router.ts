@@ -1,0 +1,64 @@
+import { ErrorCode } from '@contract/schemas/common';
+import { ActivateRequest, terminalEndpoints, type TerminalEndpointName } from '@contract/terminal-protocol';
+import { SimProblem } from './problem';
+import { advanceWorld } from './rules/lifecycle';
+import {
+  acknowledgeCommand,
+  activate,
+  authenticateTerminal,
+  checkIn,
+  parseTerminalBody,
+  type TerminalRequest,
+  type TerminalSignatures,
+} from './rules/terminal-protocol';
+import type { SimState } from './state';
+import type { SimRequest } from './types';
+
+const handlers: Record<Exclude<TerminalEndpointName, 'activate'>, (request: TerminalRequest) => unknown> = {
+  checkIn,
+  ackCommand: acknowledgeCommand,
+};
+
+const routes = (
+  Object.entries(terminalEndpoints) as [
+    TerminalEndpointName,
+    (typeof terminalEndpoints)[TerminalEndpointName],
+  ][]
+).map(([name, endpoint]) => ({
+  name,
+  endpoint,
+  pattern: new RegExp(`^${endpoint.path.replace(/:([a-zA-Z]+)/g, '(?<$1>[^/]+)')}$`),
+}));
+
+/**
+ * A request of the terminal protocol (contract/terminal-protocol.ts), in one synchronous run like the
+ * dashboard's: the world brought up to date, the signature checked, then the handler. Throws a SimProblem.
+ */
+export function runTerminalRequest(
+  state: SimState,
+  signatures: TerminalSignatures,
+  request: SimRequest,
+  fullPath: string,
+  protocolPath: string,
+  now: number,
+): { status: number; body: unknown } {
+  advanceWorld(state, now);
+  const match = routes.find((route) => route.pattern.test(protocolPath));
+  if (!match) throw new SimProblem(404, ErrorCode.notFound, 'No such endpoint of the terminal protocol.');
+  if (request.method.toUpperCase() !== match.endpoint.method) {
+    throw new SimProblem(405, ErrorCode.malformed, `Use ${match.endpoint.method} here.`);
+  }
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(request.headers ?? {})) headers[key.toLowerCase()] = value;
+  const bodyText = request.bodyText ?? (request.body === undefined ? '' : JSON.stringify(request.body));
+  const signed = { method: request.method, path: fullPath, headers, bodyText };
+  if (match.name === 'activate') {
+    // The key to check the signature with is in the body.
+    const body = parseTerminalBody(ActivateRequest, bodyText);
+    return { status: 200, body: activate(state, signatures, signed, body, now) };
+  }
+  const { terminal, link } = authenticateTerminal(state, signatures, signed, now);
+  const params: Record<string, string> = { ...match.pattern.exec(protocolPath)?.groups };
+  const body = parseTerminalBody(match.endpoint.body, bodyText);
+  return { status: 200, body: handlers[match.name]({ state, now, terminal, link, params, body }) };
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod/mini';
+import { TerminalId, Timestamp } from './schemas/common';
+
+/**
+ * The terminal protocol (docs/terminal-protocol.md): what a POS terminal sends the acquirer and gets back.
+ * Beside the dashboard API, never mixed with it: a terminal signs each request with its own key, a person
+ * signs in with a session.
+ */
+export const TERMINAL_BASE_PATH = '/terminal/v1';
+
+/** The headers of a signed request; the signature covers {@link signedMessage}. */
+export const TerminalHeader = {
+  tid: 'x-terminal-id',
+  /** Milliseconds since the epoch, as decimal digits. */
+  timestamp: 'x-terminal-timestamp',
+  /** 16 to 64 characters of [A-Za-z0-9_-], never used twice by one terminal. */
+  nonce: 'x-terminal-nonce',
+  /** Ed25519 over `signedMessage`, base64. */
+  signature: 'x-terminal-signature',
+} as const;
+
+/** How far a request's timestamp may be from the acquirer's clock, either way. */
+export const TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
+
+export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * What a terminal signs: the method, the path (with its query, if any), its TID, the timestamp, the nonce,
+ * and the body exactly as sent (empty for none), one per line.
+ */
+export function signedMessage(parts: {
+  method: string;
+  path: string;
+  tid: string;
+  timestamp: string;
+  nonce: string;
+  body: string;
+}): string {
+  return [parts.method.toUpperCase(), parts.path, parts.tid, parts.timestamp, parts.nonce, parts.body].join(
+    '\n',
+  );
+}
+
+/** The refusals of the protocol, each a 401 (signature and credential) or a 4xx with the dashboard's codes. */
+export const TerminalErrorCode = {
+  unsigned: 'terminal.unsigned',
+  unknown: 'terminal.unknown',
+  badSignature: 'terminal.bad_signature',
+  staleTimestamp: 'terminal.stale_timestamp',
+  nonceReused: 'terminal.nonce_reused',
+  revoked: 'terminal.revoked',
+  badActivationCode: 'terminal.bad_activation_code',
+  commandNotOpen: 'terminal.command_not_open',
+} as const;
+export type TerminalErrorCode = (typeof TerminalErrorCode)[keyof typeof TerminalErrorCode];
+
+export const CHECK_IN_INTERVAL_MIN_SECONDS = 10;
+export const CHECK_IN_INTERVAL_MAX_SECONDS = 24 * 3600;
+/** A terminal that missed this many of its check-ins in a row is offline. */
+export const MISSED_CHECK_INS_OFFLINE = 3;
+
+/** An activation code: 16 characters of the acquirer's token alphabet, given once, valid for 7 days. */
+export const ACTIVATION_CODE_PATTERN = /^[a-z2-9]{16}$/;
+export const ACTIVATION_CODE_TTL_MS = 7 * 24 * 3600_000;
+
+/**
+ * The terminal's first request: it made its key pair itself and signs this request with the new private key
+ * (the signature headers as for any request), so the acquirer learns the public key with proof that the
+ * terminal holds the private one. The code is spent; a terminal activated again replaces its key.
+ */
+export const ActivateRequest = z.object({
+  activationCode: z.string().check(z.regex(ACTIVATION_CODE_PATTERN)),
+  /** Ed25519, the raw 32 bytes, base64. */
+  publicKey: z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/)),
+});
+export type ActivateRequest = z.infer<typeof ActivateRequest>;
+
+export const ActivateResponse = z.object({
+  tid: TerminalId,
+  keyId: z.string(),
+  serverTime: Timestamp,
+});
+export type ActivateResponse = z.infer<typeof ActivateResponse>;
+
+export const CheckInRequest = z.object({
+  firmware: z.string().check(z.minLength(1), z.maxLength(40)),
+  appVersion: z.optional(z.string().check(z.maxLength(40))),
+  checkInIntervalSeconds: z
+    .int()
+    .check(z.gte(CHECK_IN_INTERVAL_MIN_SECONDS), z.lte(CHECK_IN_INTERVAL_MAX_SECONDS)),
+  /** Wrong void passwords typed at the terminal since its last check-in. */
+  wrongVoidPasswordAttempts: z.int().check(z.gte(0), z.lte(1000)),
+});
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+
+/**
+ * How a terminal checks a PIN typed at a void without ever receiving it: PBKDF2-HMAC-SHA256 of the PIN with
+ * `salt` (hex), `iterations`, 32 bytes, compared with `hash` (hex). Made for one terminal and one command.
+ */
+export const PIN_VERIFIER_ITERATIONS = 20_000;
+
+export const PinVerifier = z.object({
+  scheme: z.literal('pbkdf2-sha256'),
+  iterations: z.int().check(z.gte(1)),
+  salt: z.string(),
+  hash: z.string(),
+});
+export type PinVerifier = z.infer<typeof PinVerifier>;
+
+export const TerminalCommand = z.object({
+  id: z.string(),
+  kind: z.literal('set_void_password'),
+  verifier: PinVerifier,
+  /** A temporary PIN: the terminal makes the operator change it at its first use. */
+  temporary: z.boolean(),
+  expiresAt: Timestamp,
+});
+export type TerminalCommand = z.infer<typeof TerminalCommand>;
+
+export const CheckInResponse = z.object({
+  tid: TerminalId,
+  serverTime: Timestamp,
+  /** When the acquirer expects the next check-in. */
+  nextCheckInSeconds: z.int(),
+  command: z.nullable(TerminalCommand),
+});
+export type CheckInResponse = z.infer<typeof CheckInResponse>;
+
+export const CommandAck = z.union([
+  z.object({ result: z.literal('applied') }),
+  z.object({ result: z.literal('failed'), reason: z.string().check(z.minLength(1), z.maxLength(80)) }),
+]);
+export type CommandAck = z.infer<typeof CommandAck>;
+
+export const CommandAckResponse = z.object({
+  id: z.string(),
+  status: z.enum(['applied', 'failed', 'expired', 'cancelled']),
+});
+export type CommandAckResponse = z.infer<typeof CommandAckResponse>;
+
+export const CredentialRevoked = z.object({ tid: TerminalId, revokedAt: Timestamp });
+export type CredentialRevoked = z.infer<typeof CredentialRevoked>;
+
+export const terminalEndpoints = {
+  activate: { method: 'POST', path: '/activate', body: ActivateRequest, response: ActivateResponse },
+  checkIn: { method: 'POST', path: '/check-in', body: CheckInRequest, response: CheckInResponse },
+  ackCommand: {
+    method: 'POST',
+    path: '/commands/:id/ack',
+    body: CommandAck,
+    response: CommandAckResponse,
+  },
+} as const;
+export type TerminalEndpointName = keyof typeof terminalEndpoints;

@@ -1,0 +1,202 @@
+// @vitest-environment node
+import { createPrivateKey } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TerminalErrorCode, TerminalHeader } from '@contract/terminal-protocol';
+import { type ActivationCode, readStateFile, writeStateFile } from './credentials-file';
+import { assembleFleet, Fleet, type FleetLogLine } from './fleet';
+import { ProtocolClient } from './protocol-client';
+import { FACTORY_VOID_PASSWORD } from './terminal-state';
+import {
+  type FakeAcquirer,
+  type FakeAnswer,
+  pinVerifier,
+  problem,
+  type RecordedRequest,
+  scriptedAcquirer,
+  setPinCommand,
+  signatureHolds,
+  startFakeAcquirer,
+} from './test-support';
+
+const CODES: ActivationCode[] = [
+  { tid: '58100101', activationCode: 'abcdefghjkmnpqrs', merchantId: '898310058120001' },
+  { tid: '58100102', activationCode: 'stuvwxyz23456789', merchantId: '898310058120002' },
+];
+
+let acquirer: FakeAcquirer | undefined;
+let directory: string;
+let stateFile: string;
+let lines: FleetLogLine[];
+
+beforeEach(async () => {
+  directory = await mkdtemp(path.join(tmpdir(), 'terminal-fleet-'));
+  stateFile = path.join(directory, '.terminals', 'test.json');
+  lines = [];
+});
+afterEach(async () => {
+  await acquirer?.close();
+  acquirer = undefined;
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function fleetOf(
+  answer: (request: RecordedRequest, index: number) => FakeAnswer,
+  options: { codes?: ActivationCode[]; count?: number } = {},
+): Promise<Fleet> {
+  acquirer ??= await startFakeAcquirer(answer);
+  const saved = (await readStateFile(stateFile))?.terminals ?? [];
+  const server = acquirer.url;
+  return new Fleet({
+    client: new ProtocolClient({ serverUrl: server, retryDelayMs: 1 }),
+    members: await assembleFleet({ saved, codes: options.codes ?? CODES, count: options.count }),
+    log: (line) => lines.push(line),
+    save: (terminals) =>
+      writeStateFile(stateFile, {
+        server,
+        terminals: terminals.filter((t) => t.activatedAt !== null).map((t) => t.snapshot()),
+      }),
+    spreadFirstCheckIns: false,
+  });
+}
+
+const events = (tid?: string): string[] =>
+  lines.filter((line) => tid === undefined || line.tid === tid).map((line) => line.event);
+
+/** The private key in every spelling it could leak in: PEM, its base64 body, the raw seed. */
+function spellingsOf(privateKeyPem: string): string[] {
+  const seed = createPrivateKey(privateKeyPem).export({ format: 'der', type: 'pkcs8' }).subarray(16);
+  const body = privateKeyPem.replace(/-----[A-Z ]+-----|\s/g, '');
+  return [privateKeyPem, body, seed.toString('base64'), seed.toString('base64url'), seed.toString('hex')];
+}
+
+describe('Fleet', () => {
+  it('activates, checks in, applies the delivered PIN and acknowledges it, leaking no secret', async () => {
+    const verifier = pinVerifier('246813');
+    const fleet = await fleetOf(scriptedAcquirer(setPinCommand(verifier, { id: 'cmd_7' })), { count: 1 });
+    const [member] = fleet.members;
+    const terminal = member!.terminal;
+
+    await fleet.start();
+    await vi.waitFor(() => expect(events()).toContain('command_applied'));
+    await fleet.stop();
+
+    const requests = acquirer!.requests;
+    expect(requests.map((request) => request.path)).toEqual([
+      '/terminal/v1/activate',
+      '/terminal/v1/check-in',
+      '/terminal/v1/commands/cmd_7/ack',
+    ]);
+    expect(JSON.parse(requests[2]!.body)).toEqual({ result: 'applied' });
+    expect(JSON.parse(requests[1]!.body)).toEqual({
+      firmware: 'V2.4.1',
+      appVersion: expect.any(String),
+      checkInIntervalSeconds: 30,
+      wrongVoidPasswordAttempts: 0,
+    });
+    const { publicKey } = JSON.parse(requests[0]!.body) as { publicKey: string };
+    expect(requests.every((request) => signatureHolds(request, publicKey))).toBe(true);
+    expect(new Set(requests.map((request) => request.headers[TerminalHeader.nonce])).size).toBe(3);
+
+    expect(await terminal.checkPin('246813')).toBe('ok');
+    expect(await terminal.checkPin(FACTORY_VOID_PASSWORD)).toBe('wrong');
+    expect(events('58100101')).toEqual(['activated', 'checked_in', 'command_applied']);
+
+    const secrets = [verifier.hash, ...spellingsOf(terminal.privateKeyPem!)];
+    for (const request of requests) {
+      const sent = JSON.stringify(request.headers) + request.body;
+      for (const secret of secrets) expect(sent).not.toContain(secret);
+    }
+    const printed = lines.map((line) => JSON.stringify(line)).join('\n');
+    for (const secret of [...secrets, verifier.salt, CODES[0]!.activationCode]) {
+      expect(printed).not.toContain(secret);
+    }
+  });
+
+  it('keeps the keys in a 0600 file and checks in with them after a restart, without activating', async () => {
+    const first = await fleetOf(scriptedAcquirer(null), { count: 1 });
+    await first.start();
+    await vi.waitFor(() => expect(events()).toContain('checked_in'));
+    await first.stop();
+
+    expect((await stat(stateFile)).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(stateFile))).mode & 0o777).toBe(0o700);
+    expect(await readFile(path.join(path.dirname(stateFile), '.gitignore'), 'utf8')).toBe('*\n');
+    const saved = await readStateFile(stateFile);
+    expect(saved?.terminals.map((terminal) => terminal.tid)).toEqual(['58100101']);
+    expect(saved?.terminals[0]?.merchantId).toBe('898310058120001');
+
+    lines = [];
+    const second = await fleetOf(scriptedAcquirer(null), { count: 1 });
+    await second.start();
+    await vi.waitFor(() => expect(events()).toContain('checked_in'));
+    await second.stop();
+
+    const paths = acquirer!.requests.map((request) => request.path);
+    expect(paths.filter((p) => p.endsWith('/activate'))).toHaveLength(1);
+    expect(paths.filter((p) => p.endsWith('/check-in'))).toHaveLength(2);
+    const { publicKey } = JSON.parse(acquirer!.requests[0]!.body) as { publicKey: string };
+    expect(signatureHolds(acquirer!.requests.at(-1)!, publicKey)).toBe(true);
+  });
+
+  it('goes back to the old PIN when the acknowledgement says the command is no longer open', async () => {
+    const happy = scriptedAcquirer(setPinCommand(pinVerifier('246813')));
+    const fleet = await fleetOf(
+      (request) =>
+        request.path.endsWith('/ack') ? problem(409, TerminalErrorCode.commandNotOpen) : happy(request),
+      { count: 1 },
+    );
+
+    await fleet.start();
+    await vi.waitFor(() => expect(events()).toContain('command_withdrawn'));
+    await fleet.stop();
+
+    const terminal = fleet.members[0]!.terminal;
+    expect(terminal.unconfirmedCommandId).toBeNull();
+    expect(await terminal.checkPin(FACTORY_VOID_PASSWORD)).toBe('ok');
+    expect(await terminal.checkPin('246813')).toBe('wrong');
+  });
+
+  it('acknowledges an expired command as failed and keeps its PIN', async () => {
+    const fleet = await fleetOf(
+      scriptedAcquirer(setPinCommand(pinVerifier('246813'), { expiresInMs: -60_000 })),
+      { count: 1 },
+    );
+
+    await fleet.start();
+    await vi.waitFor(() => expect(events()).toContain('command_failed'));
+    await fleet.stop();
+
+    const ack = acquirer!.requests.find((request) => request.path.endsWith('/ack'));
+    expect(JSON.parse(ack!.body)).toEqual({ result: 'failed', reason: 'expired' });
+    expect(await fleet.members[0]!.terminal.checkPin(FACTORY_VOID_PASSWORD)).toBe('ok');
+  });
+
+  it('stops a revoked terminal and lets the others go on', async () => {
+    const happy = scriptedAcquirer(null);
+    const fleet = await fleetOf((request) =>
+      request.path.endsWith('/check-in') && request.headers[TerminalHeader.tid] === '58100101'
+        ? problem(401, TerminalErrorCode.revoked)
+        : happy(request),
+    );
+
+    await fleet.start();
+    await vi.waitFor(() => {
+      expect(events('58100101')).toContain('revoked');
+      expect(events('58100102')).toContain('checked_in');
+    });
+    await fleet.stop();
+
+    const [revoked, other] = fleet.members;
+    expect(revoked!.terminal.privateKeyPem).toBeNull();
+    expect(other!.terminal.privateKeyPem).not.toBeNull();
+    expect(lines.find((line) => line.event === 'revoked')).toMatchObject({
+      tid: '58100101',
+      request: 'check_in',
+      status: 401,
+      code: TerminalErrorCode.revoked,
+    });
+  });
+});

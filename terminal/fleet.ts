@@ -1,0 +1,318 @@
+import {
+  CHECK_IN_INTERVAL_MAX_SECONDS,
+  CHECK_IN_INTERVAL_MIN_SECONDS,
+  type CommandAck,
+  type TerminalCommand,
+  TerminalErrorCode,
+} from '@contract/terminal-protocol';
+import type { ActivationCode } from './credentials-file';
+import {
+  credentialOf,
+  newTerminalKeys,
+  type ProtocolClient,
+  type TerminalCredential,
+  TerminalProtocolError,
+  TerminalUnreachableError,
+} from './protocol-client';
+import { type SavedTerminal, TerminalState } from './terminal-state';
+
+/** One line of the emulator's output. Never a key, PIN, verifier or activation code. */
+export interface FleetLogLine {
+  at: string;
+  tid?: string;
+  event: string;
+  [field: string]: unknown;
+}
+
+export interface FleetMember {
+  terminal: TerminalState;
+  /** Null once spent, or when the terminal came with a key from the state file. */
+  activationCode: string | null;
+}
+
+export interface FleetOptions {
+  client: ProtocolClient;
+  members: FleetMember[];
+  /** Persists the terminals (their keys and PINs); called after each change worth surviving a restart. */
+  save: (terminals: TerminalState[]) => Promise<void>;
+  log: (line: FleetLogLine) => void;
+  /** Activations under way at once, so a large fleet does not arrive in one burst. */
+  activationConcurrency?: number;
+  /** False checks every terminal in at once when it starts (for tests); normally spread over the interval. */
+  spreadFirstCheckIns?: boolean;
+}
+
+/** Refusals no later request can overcome: the terminal stops, the others go on. */
+const FINAL_REFUSALS = new Set<string>([
+  TerminalErrorCode.revoked,
+  TerminalErrorCode.unknown,
+  TerminalErrorCode.badSignature,
+  TerminalErrorCode.badActivationCode,
+]);
+
+type RequestName = 'activate' | 'check_in' | 'ack';
+
+/**
+ * The terminals chosen for this run, in the codes file's order and then the state file's: saved ones keep
+ * their key, PIN and counters; new ones start from the factory and are activated with their code.
+ */
+export async function assembleFleet(options: {
+  saved: SavedTerminal[];
+  codes: ActivationCode[];
+  merchantId?: string;
+  count?: number;
+}): Promise<FleetMember[]> {
+  const savedByTid = new Map(options.saved.map((terminal) => [terminal.tid, terminal]));
+  const codeByTid = new Map(options.codes.map((code) => [code.tid, code]));
+  const tids = [...new Set([...codeByTid.keys(), ...savedByTid.keys()])].filter((tid) => {
+    if (options.merchantId === undefined) return true;
+    const merchantId = savedByTid.get(tid)?.merchantId ?? codeByTid.get(tid)?.merchantId;
+    return merchantId === options.merchantId;
+  });
+  const chosen = tids.slice(0, options.count ?? tids.length);
+  return Promise.all(
+    chosen.map(async (tid) => {
+      const saved = savedByTid.get(tid);
+      const code = codeByTid.get(tid);
+      const terminal = saved
+        ? TerminalState.restore(saved)
+        : await TerminalState.create(tid, code?.merchantId ?? null);
+      // A terminal with a key checks in with it; its code in the file is most likely the one it spent.
+      const activationCode = terminal.privateKeyPem === null ? (code?.activationCode ?? null) : null;
+      return { terminal, activationCode };
+    }),
+  );
+}
+
+export class Fleet {
+  readonly #options: FleetOptions;
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #inFlight = new Set<Promise<void>>();
+  /** Terminals that will send nothing more in this run. */
+  readonly #halted = new Set<string>();
+  #stopping = false;
+  #saving: Promise<void> = Promise.resolve();
+
+  constructor(options: FleetOptions) {
+    this.#options = options;
+  }
+
+  get members(): readonly FleetMember[] {
+    return this.#options.members;
+  }
+
+  /** Activates those without a key, then starts the check-ins, spread over the interval. */
+  async start(): Promise<void> {
+    const members = this.#options.members;
+    this.#log('fleet_started', undefined, { terminals: members.length });
+    const waiting = members.filter((member) => member.terminal.privateKeyPem === null);
+    const workers = Array.from(
+      { length: Math.min(this.#options.activationConcurrency ?? 4, waiting.length) },
+      async () => {
+        for (let member = waiting.shift(); member && !this.#stopping; member = waiting.shift()) {
+          await this.#track(this.#activateOrHalt(member));
+        }
+      },
+    );
+    await Promise.all(workers);
+    await this.#save();
+    const running = members.filter((member) => !this.#halted.has(member.terminal.tid));
+    const spread = this.#options.spreadFirstCheckIns ?? true;
+    running.forEach((member, index) => {
+      // Spread, so that a thousand terminals do not all check in in the same second, every interval.
+      const share = spread ? index / running.length : 0;
+      this.#schedule(member, Math.floor(share * member.terminal.checkInIntervalSeconds * 1000));
+    });
+  }
+
+  /** Stops the timers, lets the requests under way finish, and saves. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await this.#save();
+    this.#log('fleet_stopped');
+  }
+
+  #schedule(member: FleetMember, delayMs: number): void {
+    const tid = member.terminal.tid;
+    if (this.#stopping || this.#halted.has(tid)) return;
+    const timer = setTimeout(() => {
+      this.#timers.delete(tid);
+      void this.#track(this.#cycle(member));
+    }, delayMs);
+    this.#timers.set(tid, timer);
+  }
+
+  #track(work: Promise<void>): Promise<void> {
+    this.#inFlight.add(work);
+    return work.finally(() => this.#inFlight.delete(work));
+  }
+
+  async #cycle(member: FleetMember): Promise<void> {
+    const terminal = member.terminal;
+    let nextSeconds = terminal.checkInIntervalSeconds;
+    try {
+      if (terminal.privateKeyPem === null) await this.#activateOrHalt(member);
+      if (terminal.privateKeyPem !== null && !this.#halted.has(terminal.tid)) {
+        nextSeconds = await this.#checkIn(member, credentialOf(terminal.tid, terminal.privateKeyPem));
+      }
+    } catch (error) {
+      this.#failed(member, 'check_in', error);
+    }
+    this.#schedule(member, nextSeconds * 1000);
+  }
+
+  async #activateOrHalt(member: FleetMember): Promise<void> {
+    const terminal = member.terminal;
+    if (member.activationCode === null) {
+      this.#halt(member, 'not_activated', { reason: 'no_activation_code' });
+      return;
+    }
+    const keys = newTerminalKeys();
+    try {
+      const answer = await this.#options.client.activate(terminal.tid, keys, member.activationCode);
+      terminal.activated(keys.privateKeyPem, answer.keyId, answer.serverTime);
+      member.activationCode = null;
+      this.#log('activated', terminal, { keyId: answer.keyId });
+      await this.#save();
+    } catch (error) {
+      this.#failed(member, 'activate', error);
+    }
+  }
+
+  /** Settles an acknowledgement left unanswered, then checks in; answers when to come back. */
+  async #checkIn(member: FleetMember, credential: TerminalCredential): Promise<number> {
+    const terminal = member.terminal;
+    const unconfirmed = terminal.unconfirmedCommandId;
+    if (
+      unconfirmed !== null &&
+      !(await this.#acknowledge(member, credential, unconfirmed, { result: 'applied' }))
+    ) {
+      return terminal.checkInIntervalSeconds;
+    }
+    const reported = terminal.wrongPinsSinceCheckIn;
+    const answer = await this.#options.client.checkIn(credential, {
+      firmware: terminal.firmware,
+      ...(terminal.appVersion === null ? {} : { appVersion: terminal.appVersion }),
+      checkInIntervalSeconds: terminal.checkInIntervalSeconds,
+      wrongVoidPasswordAttempts: reported,
+    });
+    terminal.wrongPinsReported(reported);
+    this.#log('checked_in', terminal, {
+      nextCheckInSeconds: answer.nextCheckInSeconds,
+      wrongPinsReported: reported,
+      commandId: answer.command?.id ?? null,
+    });
+    if (answer.command) await this.#runCommand(member, credential, answer.command);
+    const next = answer.nextCheckInSeconds;
+    return next >= CHECK_IN_INTERVAL_MIN_SECONDS && next <= CHECK_IN_INTERVAL_MAX_SECONDS
+      ? next
+      : terminal.checkInIntervalSeconds;
+  }
+
+  async #runCommand(
+    member: FleetMember,
+    credential: TerminalCredential,
+    command: TerminalCommand,
+  ): Promise<void> {
+    const outcome = member.terminal.applyCommand(command);
+    if (outcome === 'applied') {
+      // Saved before the acknowledgement: a restart then finishes it rather than forgetting the new PIN.
+      await this.#save();
+      await this.#acknowledge(member, credential, command.id, { result: 'applied' });
+    } else {
+      const reason = outcome === 'expired' ? 'expired' : 'invalid_verifier';
+      await this.#acknowledge(member, credential, command.id, { result: 'failed', reason });
+    }
+  }
+
+  /**
+   * Answers whether the acquirer settled it. An applied PIN is kept only once the acquirer confirms it, and
+   * rolled back when the command was cancelled or expired meanwhile; unanswered, it waits for the next cycle.
+   */
+  async #acknowledge(
+    member: FleetMember,
+    credential: TerminalCredential,
+    commandId: string,
+    ack: CommandAck,
+  ): Promise<boolean> {
+    const terminal = member.terminal;
+    let status: string;
+    try {
+      status = (await this.#options.client.ackCommand(credential, commandId, ack)).status;
+    } catch (error) {
+      // A 409 `terminal.command_not_open` (or a 404: no such command) says it is not to be applied; anything
+      // else (no answer, 401, 429, 5xx) settles nothing.
+      const answered =
+        error instanceof TerminalProtocolError && (error.status === 409 || error.status === 404);
+      if (!answered) {
+        this.#failed(member, 'ack', error);
+        return false;
+      }
+      status = error.code ?? `http_${error.status}`;
+    }
+    if (ack.result === 'failed') {
+      this.#log('command_failed', terminal, { commandId, reason: ack.reason, status });
+    } else if (status === 'applied') {
+      terminal.confirmCommand(commandId);
+      this.#log('command_applied', terminal, { commandId, temporary: terminal.temporary });
+    } else {
+      terminal.rollBackCommand(commandId);
+      this.#log('command_withdrawn', terminal, { commandId, status });
+    }
+    await this.#save();
+    return true;
+  }
+
+  #failed(member: FleetMember, request: RequestName, error: unknown): void {
+    const terminal = member.terminal;
+    if (error instanceof TerminalProtocolError) {
+      const fields = {
+        request,
+        status: error.status,
+        code: error.code,
+        // An activation's refusal might quote what it was sent.
+        ...(request === 'activate' ? {} : { detail: error.detail }),
+      };
+      if (error.code !== null && FINAL_REFUSALS.has(error.code)) {
+        if (error.code === TerminalErrorCode.revoked) terminal.forgetKey();
+        this.#halt(member, error.code === TerminalErrorCode.revoked ? 'revoked' : 'refused', fields);
+        return;
+      }
+      this.#log('request_failed', terminal, fields);
+    } else if (error instanceof TerminalUnreachableError) {
+      this.#log('request_failed', terminal, { request, reason: error.reason });
+    } else {
+      this.#log('request_failed', terminal, { request, reason: 'emulator_error', message: String(error) });
+    }
+  }
+
+  #halt(member: FleetMember, event: string, fields: Record<string, unknown>): void {
+    const tid = member.terminal.tid;
+    this.#halted.add(tid);
+    clearTimeout(this.#timers.get(tid));
+    this.#timers.delete(tid);
+    this.#log(event, member.terminal, fields);
+    void this.#save();
+  }
+
+  #save(): Promise<void> {
+    const terminals = this.#options.members.map((member) => member.terminal);
+    // One write at a time, each with everything as it is when its turn comes.
+    this.#saving = this.#saving
+      .then(() => this.#options.save(terminals))
+      .catch((error: unknown) => this.#log('state_save_failed', undefined, { message: String(error) }));
+    return this.#saving;
+  }
+
+  #log(event: string, terminal?: TerminalState, fields: Record<string, unknown> = {}): void {
+    this.#options.log({
+      at: new Date().toISOString(),
+      ...(terminal ? { tid: terminal.tid } : {}),
+      event,
+      ...fields,
+    });
+  }
+}

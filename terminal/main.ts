@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MerchantId } from '@contract/schemas/common';
+import { CHECK_IN_INTERVAL_MAX_SECONDS, CHECK_IN_INTERVAL_MIN_SECONDS } from '@contract/terminal-protocol';
+import {
+  CredentialsFileError,
+  defaultStatePath,
+  readCodesFile,
+  readStateFile,
+  sameServer,
+  writeStateFile,
+} from './credentials-file';
+import { assembleFleet, Fleet, type FleetLogLine } from './fleet';
+import { ProtocolClient } from './protocol-client';
+
+const USAGE = `Emulates POS terminals that check in with an acquirer over the terminal protocol.
+
+  npm run terminals -- --server URL [--codes FILE] [--state FILE] [--merchant MID] [--count N] [--interval SECONDS]
+
+  --server URL        the acquirer, e.g. http://127.0.0.1:8787 (required)
+  --codes FILE        activation codes from the seeding command; needed for terminals not yet activated
+  --state FILE        the emulator's keys and PINs (default .terminals/<host>-<port>.json)
+  --merchant MID      only the terminals of this merchant
+  --count N           at most N terminals
+  --interval SECONDS  check-in interval (${CHECK_IN_INTERVAL_MIN_SECONDS}–${CHECK_IN_INTERVAL_MAX_SECONDS}; default 30)
+
+One JSON line per event on stdout; SIGINT or SIGTERM stops after the requests under way and saves.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  server: string;
+  codes: string | undefined;
+  state: string;
+  merchantId: string | undefined;
+  count: number | undefined;
+  interval: number | undefined;
+}
+
+function wholeNumber(text: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function parseOptions(args: string[]): Options | 'help' {
+  const { values } = parseArgs({
+    args,
+    options: {
+      server: { type: 'string' },
+      codes: { type: 'string' },
+      state: { type: 'string' },
+      merchant: { type: 'string' },
+      count: { type: 'string' },
+      interval: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  if (!values.server) throw new UsageError('--server URL is required.');
+  let server: URL;
+  try {
+    server = new URL(values.server);
+  } catch {
+    throw new UsageError(`--server ${values.server} is not a URL.`);
+  }
+  if (server.protocol !== 'http:' && server.protocol !== 'https:') {
+    throw new UsageError('--server takes an http: or https: URL.');
+  }
+  if (values.merchant !== undefined && !MerchantId.safeParse(values.merchant).success) {
+    throw new UsageError('--merchant takes a 15-digit merchant ID.');
+  }
+  return {
+    server: values.server,
+    codes: values.codes,
+    state: path.resolve(values.state ?? defaultStatePath(values.server)),
+    merchantId: values.merchant,
+    count: wholeNumber(values.count, 'count', 1, 1_000_000),
+    interval: wholeNumber(
+      values.interval,
+      'interval',
+      CHECK_IN_INTERVAL_MIN_SECONDS,
+      CHECK_IN_INTERVAL_MAX_SECONDS,
+    ),
+  };
+}
+
+function printLine(line: FleetLogLine): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+/** The fleet of this run, not started yet. */
+async function prepare(options: Options): Promise<Fleet> {
+  const stateFile = await readStateFile(options.state);
+  if (stateFile && !sameServer(stateFile.server, options.server)) {
+    // Its keys were registered with another acquirer; using them here would only be refused.
+    throw new UsageError(
+      `The state file ${options.state} belongs to ${stateFile.server}, not ${options.server}.`,
+    );
+  }
+  const codesFile = options.codes === undefined ? null : await readCodesFile(options.codes);
+  if (codesFile?.server && !sameServer(codesFile.server, options.server)) {
+    console.warn(`terminals: the codes file was written for ${codesFile.server}, not ${options.server}.`);
+  }
+  const saved = stateFile?.terminals ?? [];
+  const members = await assembleFleet({
+    saved,
+    codes: codesFile?.codes ?? [],
+    merchantId: options.merchantId,
+    count: options.count,
+  });
+  if (members.length === 0) {
+    throw new UsageError(
+      options.merchantId !== undefined
+        ? `No terminal of merchant ${options.merchantId} in the codes or state file.`
+        : options.codes === undefined
+          ? `No terminals in ${options.state} yet: pass --codes FILE to activate some.`
+          : 'The codes file lists no terminals.',
+    );
+  }
+  if (options.interval !== undefined) {
+    for (const member of members) member.terminal.setCheckInInterval(options.interval);
+  }
+
+  const chosen = new Set(members.map((member) => member.terminal.tid));
+  return new Fleet({
+    client: new ProtocolClient({ serverUrl: options.server }),
+    members,
+    log: printLine,
+    // The terminals left out of this run (--merchant, --count) stay in the file as they were.
+    save: (terminals) =>
+      writeStateFile(options.state, {
+        server: options.server,
+        terminals: [
+          ...saved.filter((terminal) => !chosen.has(terminal.tid)),
+          ...terminals
+            .filter((terminal) => terminal.activatedAt !== null)
+            .map((terminal) => terminal.snapshot()),
+        ],
+      }),
+  });
+}
+
+async function main(): Promise<void> {
+  let options: Options | 'help';
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`terminals: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+
+  let fleet: Fleet;
+  try {
+    fleet = await prepare(options);
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof CredentialsFileError;
+    console.error(`terminals: ${known ? (error as Error).message : String(error)}`);
+    process.exit(known ? 2 : 1);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    // A second signal: the operator does not want to wait for the requests under way.
+    if (stopping) process.exit(130);
+    stopping = true;
+    printLine({ at: new Date().toISOString(), event: 'stopping', signal });
+    void fleet.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // A stop during the activations lets those under way finish, and starts nothing more.
+  await fleet.start();
+}
+
+await main();

@@ -1,0 +1,250 @@
+import { pbkdf2 as pbkdf2Callback, randomBytes, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import {
+  CHECK_IN_INTERVAL_MAX_SECONDS,
+  CHECK_IN_INTERVAL_MIN_SECONDS,
+  PIN_VERIFIER_ITERATIONS,
+  type PinVerifier,
+  type TerminalCommand,
+} from '@contract/terminal-protocol';
+
+const pbkdf2 = promisify(pbkdf2Callback);
+
+/** What every terminal accepts until the acquirer sends it a PIN of the merchant's. */
+export const FACTORY_VOID_PASSWORD = '123456';
+export const DEFAULT_FIRMWARE = 'V2.4.1';
+export const DEFAULT_APP_VERSION = 'LKL-POS 3.8.2';
+export const DEFAULT_CHECK_IN_INTERVAL_SECONDS = 30;
+/** As a real POS: the fifth wrong PIN in a row locks voids for half an hour. */
+export const MAX_CONSECUTIVE_WRONG_PINS = 5;
+export const PIN_LOCK_MS = 30 * 60_000;
+/** The most `CheckInRequest.wrongVoidPasswordAttempts` takes. */
+const MAX_REPORTED_WRONG_PINS = 1000;
+/** A command must not make the terminal hash for minutes at every PIN. */
+const MAX_VERIFIER_ITERATIONS = 1_000_000;
+const HASH_BYTES = 32;
+
+export type PinCheck = 'ok' | 'wrong' | 'locked' | 'must_change';
+export type CommandOutcome = 'applied' | 'expired' | 'invalid_verifier';
+
+export interface VoidPassword {
+  verifier: PinVerifier;
+  /** Set by a reset: the operator must replace it at its first use. */
+  temporary: boolean;
+  factoryDefault: boolean;
+}
+
+/** Everything the emulator keeps of one terminal between runs (its state file holds a list of these). */
+export interface SavedTerminal extends VoidPassword {
+  tid: string;
+  merchantId: string | null;
+  /** PKCS#8 PEM; null before activation and after the acquirer revoked the key. */
+  privateKeyPem: string | null;
+  keyId: string | null;
+  activatedAt: string | null;
+  firmware: string;
+  appVersion: string | null;
+  checkInIntervalSeconds: number;
+  wrongPinsSinceCheckIn: number;
+  consecutiveWrongPins: number;
+  /** Milliseconds since the epoch. */
+  lockedUntil: number | null;
+  /**
+   * A command applied here whose acknowledgement has no answer yet, with the PIN it replaced: the acquirer
+   * may still say it was cancelled, and then the terminal goes back to the old PIN.
+   */
+  unconfirmedCommand: { id: string; previous: VoidPassword } | null;
+}
+
+export async function makeVerifier(pin: string, iterations = PIN_VERIFIER_ITERATIONS): Promise<PinVerifier> {
+  const salt = randomBytes(16);
+  const hash = await pbkdf2(pin, salt, iterations, HASH_BYTES, 'sha256');
+  return { scheme: 'pbkdf2-sha256', iterations, salt: salt.toString('hex'), hash: hash.toString('hex') };
+}
+
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+
+function isUsable(verifier: PinVerifier): boolean {
+  return (
+    verifier.scheme === 'pbkdf2-sha256' &&
+    Number.isInteger(verifier.iterations) &&
+    verifier.iterations >= 1 &&
+    verifier.iterations <= MAX_VERIFIER_ITERATIONS &&
+    HEX.test(verifier.salt) &&
+    HEX.test(verifier.hash) &&
+    verifier.hash.length === HASH_BYTES * 2
+  );
+}
+
+async function matches(verifier: PinVerifier, pin: string): Promise<boolean> {
+  const expected = Buffer.from(verifier.hash, 'hex');
+  const actual = await pbkdf2(
+    pin,
+    Buffer.from(verifier.salt, 'hex'),
+    verifier.iterations,
+    HASH_BYTES,
+    'sha256',
+  );
+  return expected.length === actual.length && timingSafeEqual(actual, expected);
+}
+
+/** One emulated POS terminal: its credential, what it reports at check-in, and its void password. */
+export class TerminalState {
+  private constructor(private saved: SavedTerminal) {}
+
+  static async create(tid: string, merchantId: string | null = null): Promise<TerminalState> {
+    return new TerminalState({
+      tid,
+      merchantId,
+      privateKeyPem: null,
+      keyId: null,
+      activatedAt: null,
+      firmware: DEFAULT_FIRMWARE,
+      appVersion: DEFAULT_APP_VERSION,
+      checkInIntervalSeconds: DEFAULT_CHECK_IN_INTERVAL_SECONDS,
+      // Computed here, like a terminal fresh from the factory: the acquirer never sends the default.
+      verifier: await makeVerifier(FACTORY_VOID_PASSWORD),
+      temporary: false,
+      factoryDefault: true,
+      wrongPinsSinceCheckIn: 0,
+      consecutiveWrongPins: 0,
+      lockedUntil: null,
+      unconfirmedCommand: null,
+    });
+  }
+
+  static restore(saved: SavedTerminal): TerminalState {
+    return new TerminalState(structuredClone(saved));
+  }
+
+  snapshot(): SavedTerminal {
+    return structuredClone(this.saved);
+  }
+
+  get tid(): string {
+    return this.saved.tid;
+  }
+  get merchantId(): string | null {
+    return this.saved.merchantId;
+  }
+  get privateKeyPem(): string | null {
+    return this.saved.privateKeyPem;
+  }
+  get keyId(): string | null {
+    return this.saved.keyId;
+  }
+  get activatedAt(): string | null {
+    return this.saved.activatedAt;
+  }
+  get firmware(): string {
+    return this.saved.firmware;
+  }
+  get appVersion(): string | null {
+    return this.saved.appVersion;
+  }
+  get checkInIntervalSeconds(): number {
+    return this.saved.checkInIntervalSeconds;
+  }
+  get temporary(): boolean {
+    return this.saved.temporary;
+  }
+  get factoryDefault(): boolean {
+    return this.saved.factoryDefault;
+  }
+  get lockedUntil(): number | null {
+    return this.saved.lockedUntil;
+  }
+  get wrongPinsSinceCheckIn(): number {
+    return this.saved.wrongPinsSinceCheckIn;
+  }
+  get unconfirmedCommandId(): string | null {
+    return this.saved.unconfirmedCommand?.id ?? null;
+  }
+
+  setCheckInInterval(seconds: number): void {
+    if (
+      !Number.isInteger(seconds) ||
+      seconds < CHECK_IN_INTERVAL_MIN_SECONDS ||
+      seconds > CHECK_IN_INTERVAL_MAX_SECONDS
+    ) {
+      throw new RangeError(
+        `A check-in interval is ${CHECK_IN_INTERVAL_MIN_SECONDS} to ${CHECK_IN_INTERVAL_MAX_SECONDS} seconds.`,
+      );
+    }
+    this.saved.checkInIntervalSeconds = seconds;
+  }
+
+  activated(privateKeyPem: string, keyId: string, at: string): void {
+    this.saved.privateKeyPem = privateKeyPem;
+    this.saved.keyId = keyId;
+    this.saved.activatedAt = at;
+  }
+
+  /** The acquirer refused the key for good: only a new activation code brings the terminal back. */
+  forgetKey(): void {
+    this.saved.privateKeyPem = null;
+    this.saved.keyId = null;
+  }
+
+  /** A PIN typed at the terminal for a void. */
+  async checkPin(pin: string, now: number = Date.now()): Promise<PinCheck> {
+    const saved = this.saved;
+    if (saved.lockedUntil !== null) {
+      if (now < saved.lockedUntil) return 'locked';
+      saved.lockedUntil = null;
+      saved.consecutiveWrongPins = 0;
+    }
+    if (!(await matches(saved.verifier, pin))) {
+      saved.wrongPinsSinceCheckIn = Math.min(saved.wrongPinsSinceCheckIn + 1, MAX_REPORTED_WRONG_PINS);
+      saved.consecutiveWrongPins++;
+      if (saved.consecutiveWrongPins < MAX_CONSECUTIVE_WRONG_PINS) return 'wrong';
+      saved.lockedUntil = now + PIN_LOCK_MS;
+      return 'locked';
+    }
+    saved.consecutiveWrongPins = 0;
+    return saved.temporary ? 'must_change' : 'ok';
+  }
+
+  /** The acquirer counted `count` wrong PINs at a check-in; those typed while it was under way stay. */
+  wrongPinsReported(count: number): void {
+    this.saved.wrongPinsSinceCheckIn = Math.max(0, this.saved.wrongPinsSinceCheckIn - count);
+  }
+
+  /**
+   * Installs a delivered PIN, keeping the one it replaces until the acquirer confirms the acknowledgement
+   * (`confirmCommand`) or says the command is no longer open (`rollBackCommand`).
+   */
+  applyCommand(command: TerminalCommand, now: number = Date.now()): CommandOutcome {
+    if (!(Date.parse(command.expiresAt) > now)) return 'expired';
+    if (!isUsable(command.verifier)) return 'invalid_verifier';
+    const saved = this.saved;
+    // Delivered again because the acknowledgement went unanswered: it is already in place.
+    if (saved.unconfirmedCommand?.id === command.id) return 'applied';
+    saved.unconfirmedCommand = {
+      id: command.id,
+      previous: {
+        verifier: saved.verifier,
+        temporary: saved.temporary,
+        factoryDefault: saved.factoryDefault,
+      },
+    };
+    saved.verifier = command.verifier;
+    saved.temporary = command.temporary;
+    saved.factoryDefault = false;
+    // A new PIN lifts the lock, as the acquirer's does when it installs one.
+    saved.consecutiveWrongPins = 0;
+    saved.lockedUntil = null;
+    return 'applied';
+  }
+
+  confirmCommand(id: string): void {
+    if (this.saved.unconfirmedCommand?.id === id) this.saved.unconfirmedCommand = null;
+  }
+
+  rollBackCommand(id: string): void {
+    const unconfirmed = this.saved.unconfirmedCommand;
+    if (unconfirmed?.id !== id) return;
+    Object.assign(this.saved, unconfirmed.previous);
+    this.saved.unconfirmedCommand = null;
+  }
+}

@@ -1,0 +1,292 @@
+// @vitest-environment node
+import { generateKeyPairSync, type KeyObject, pbkdf2Sync, randomBytes, sign } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
+import {
+  CheckInResponse,
+  signedMessage,
+  TERMINAL_BASE_PATH,
+  TerminalErrorCode,
+  TerminalHeader,
+} from '@contract/terminal-protocol';
+import { Agent, type Backend, httpBackend, postgresBackend } from './backends';
+import { type Answer, type ApiUser, codeOf, control, signedIn } from './client';
+
+const offsets = new WeakMap<Backend, Promise<number>>();
+
+/** The acquirer's clock less this test's: a POS sets its clock by the acquirer's, as this does. */
+function clockOffset(backend: Backend): Promise<number> {
+  let offset = offsets.get(backend);
+  if (!offset) {
+    offset = backend
+      .send(new Agent(), '/api/v1/auth/session', { method: 'GET' })
+      .then((response) => Date.parse(response.headers.get('date')!) - Date.now());
+    offsets.set(backend, offset);
+  }
+  return offset;
+}
+
+/** A terminal as the protocol sees it: its own key pair, and requests it signs. */
+class TestTerminal {
+  readonly agent = new Agent();
+  readonly keys = generateKeyPairSync('ed25519');
+
+  constructor(
+    readonly backend: Backend,
+    readonly tid: string,
+  ) {}
+
+  get publicKey(): string {
+    return this.keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
+  }
+
+  /** Signed with `key` (its own by default), at `timestamp`, with `nonce`: each can be made wrong. */
+  request(
+    path: string,
+    body: unknown,
+    options: { key?: KeyObject; age?: number; nonce?: string; headers?: Record<string, string> } = {},
+  ) {
+    const text = JSON.stringify(body);
+    const fullPath = `${TERMINAL_BASE_PATH}${path}`;
+    const nonce = options.nonce ?? randomBytes(18).toString('base64url');
+    const signed = (async () => {
+      const timestamp = String(Date.now() + (await clockOffset(this.backend)) - (options.age ?? 0));
+      const message = signedMessage({
+        method: 'POST',
+        path: fullPath,
+        tid: this.tid,
+        timestamp,
+        nonce,
+        body: text,
+      });
+      const signature = sign(null, Buffer.from(message), options.key ?? this.keys.privateKey).toString(
+        'base64',
+      );
+      return { timestamp, signature };
+    })();
+    return {
+      nonce,
+      send: async (): Promise<Answer> => {
+        const { timestamp, signature } = await signed;
+        const response = await this.backend.send(this.agent, fullPath, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            [TerminalHeader.tid]: this.tid,
+            [TerminalHeader.timestamp]: timestamp,
+            [TerminalHeader.nonce]: nonce,
+            [TerminalHeader.signature]: signature,
+            ...options.headers,
+          },
+          body: text,
+        });
+        const raw = await response.text();
+        return {
+          status: response.status,
+          headers: response.headers,
+          body: raw === '' ? undefined : (JSON.parse(raw) as unknown),
+          setCookies: [],
+        };
+      },
+    };
+  }
+
+  async activate(code: string): Promise<Answer> {
+    return this.request('/activate', { activationCode: code, publicKey: this.publicKey }).send();
+  }
+
+  checkIn(overrides: Partial<{ firmware: string; wrongVoidPasswordAttempts: number }> = {}) {
+    return this.request('/check-in', {
+      firmware: 'V2.4.1',
+      appVersion: 'emulator-test',
+      checkInIntervalSeconds: 30,
+      wrongVoidPasswordAttempts: 0,
+      ...overrides,
+    });
+  }
+}
+
+async function activationCode(backend: Backend, tid: string): Promise<string> {
+  const answer = await control(backend, `/terminals/${tid}/activation-code`);
+  expect(answer.status).toBe(200);
+  return (answer.body as { activationCode: string }).activationCode;
+}
+
+async function activated(backend: Backend, tid: string): Promise<TestTerminal> {
+  const terminal = new TestTerminal(backend, tid);
+  const answer = await terminal.activate(await activationCode(backend, tid));
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return terminal;
+}
+
+async function terminalSeen(owner: ApiUser, tid: string) {
+  const answer = await owner.get(`/terminals/${tid}`);
+  expect(answer.status).toBe(200);
+  return answer.body as {
+    firmware: string;
+    status: 'online' | 'offline';
+    lastSeenAt: string;
+    voidPassword: { state: string; failedAttempts: number };
+    openCommand: { id: string; status: string } | null;
+  };
+}
+
+const backends: [string, () => Backend][] = [
+  ['SQLite', () => httpBackend()],
+  ['PostgreSQL, two processes', () => postgresBackend()],
+];
+
+describe.each(backends)('the terminal protocol on %s', (_name, make) => {
+  const backend = make();
+  beforeAll(() => backend.start(), 180_000);
+  afterAll(() => backend.stop());
+
+  it('activates with a one-time code and the key the terminal made; the code is spent', async () => {
+    const code = await activationCode(backend, DEMO_TIDS.custom);
+    const wrong = new TestTerminal(backend, DEMO_TIDS.custom);
+    const refused = await wrong.activate('a'.repeat(16));
+    expect([refused.status, codeOf(refused)]).toEqual([401, TerminalErrorCode.badActivationCode]);
+
+    const terminal = new TestTerminal(backend, DEMO_TIDS.custom);
+    const answer = await terminal.activate(code);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ tid: DEMO_TIDS.custom, keyId: expect.stringMatching(/^tk_/) });
+
+    const again = await new TestTerminal(backend, DEMO_TIDS.custom).activate(code);
+    expect([again.status, codeOf(again)]).toEqual([401, TerminalErrorCode.badActivationCode]);
+    // The first key still works.
+    expect((await terminal.checkIn().send()).status).toBe(200);
+  });
+
+  it('refuses an unsigned request, a wrong key, an old timestamp and a nonce used twice, changing nothing', async () => {
+    const owner = await signedIn(backend, 'owner');
+    const terminal = await activated(backend, DEMO_TIDS.defaultPassword);
+    expect((await terminal.checkIn({ firmware: 'V2.4.1' }).send()).status).toBe(200);
+
+    const unsigned = await backend.send(new Agent(), `${TERMINAL_BASE_PATH}/check-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TerminalHeader.tid]: DEMO_TIDS.defaultPassword },
+      body: '{}',
+    });
+    expect(unsigned.status).toBe(401);
+    expect(((await unsigned.json()) as { code: string }).code).toBe(TerminalErrorCode.unsigned);
+
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    const badKey = await terminal
+      .request(
+        '/check-in',
+        { firmware: 'V6.6.6', checkInIntervalSeconds: 30, wrongVoidPasswordAttempts: 0 },
+        { key: stranger },
+      )
+      .send();
+    expect([badKey.status, codeOf(badKey)]).toEqual([401, TerminalErrorCode.badSignature]);
+
+    const old = await terminal
+      .request(
+        '/check-in',
+        { firmware: 'V6.6.6', checkInIntervalSeconds: 30, wrongVoidPasswordAttempts: 0 },
+        { age: 10 * 60_000 },
+      )
+      .send();
+    expect([old.status, codeOf(old)]).toEqual([401, TerminalErrorCode.staleTimestamp]);
+
+    const once = terminal.checkIn({ firmware: 'V2.5.0' });
+    expect((await once.send()).status).toBe(200);
+    const replayed = await once.send();
+    expect([replayed.status, codeOf(replayed)]).toEqual([401, TerminalErrorCode.nonceReused]);
+
+    // … and only the accepted check-ins changed the terminal.
+    expect((await terminalSeen(owner, DEMO_TIDS.defaultPassword)).firmware).toBe('V2.5.0');
+  });
+
+  it('a revoked terminal is refused until activated again', async () => {
+    const owner = await signedIn(backend, 'owner');
+    const terminal = await activated(backend, DEMO_TIDS.locked);
+    const revoked = await owner.post(`/terminals/${DEMO_TIDS.locked}/credential/revoke`);
+    expect(revoked.status).toBe(200);
+    const refused = await terminal.checkIn().send();
+    expect([refused.status, codeOf(refused)]).toEqual([401, TerminalErrorCode.revoked]);
+    const audit = await owner.get('/audit-events', { tid: DEMO_TIDS.locked });
+    const actions = (audit.body as { items: { action: string }[] }).items.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['terminal.activated', 'terminal.revoked']));
+
+    const fresh = await activated(backend, DEMO_TIDS.locked);
+    expect((await fresh.checkIn().send()).status).toBe(200);
+  });
+
+  it('delivers a reset at check-in as a verifier, never the PIN, and the acknowledgement applies it once', async () => {
+    const owner = await signedIn(backend, 'owner');
+    owner.agent.sticky = true;
+    const tid = DEMO_TIDS.offline;
+    const terminal = await activated(backend, tid);
+    expect((await terminal.checkIn().send()).status).toBe(200);
+
+    const reset = await owner.post(
+      `/terminals/${tid}/void-password/reset`,
+      { generateTemporary: true },
+      { stepUpToken: await owner.stepUp('owner') },
+    );
+    expect(reset.status).toBe(202);
+    const { temporaryPassword, command } = reset.body as {
+      temporaryPassword: string;
+      command: { id: string };
+    };
+    // Nothing simulates an activated terminal: the command waits for its check-in.
+    await control(backend, '/clock', { advanceMs: 45_000 });
+    expect((await terminalSeen(owner, tid)).openCommand).toMatchObject({ status: 'queued' });
+
+    const checkIn = await terminal.checkIn().send();
+    expect(checkIn.status).toBe(200);
+    const parsed = CheckInResponse.parse(checkIn.body);
+    expect(parsed.command).toMatchObject({ id: command.id, kind: 'set_void_password', temporary: true });
+    expect(JSON.stringify(checkIn.body)).not.toContain(temporaryPassword);
+    const verifier = parsed.command!.verifier;
+    const derived = pbkdf2Sync(
+      temporaryPassword,
+      Buffer.from(verifier.salt, 'hex'),
+      verifier.iterations,
+      32,
+      'sha256',
+    );
+    expect(derived.toString('hex')).toBe(verifier.hash);
+    expect((await terminalSeen(owner, tid)).openCommand).toMatchObject({ status: 'delivered' });
+
+    const ack = await terminal.request(`/commands/${command.id}/ack`, { result: 'applied' }).send();
+    expect(ack.body).toEqual({ id: command.id, status: 'applied' });
+    const twice = await terminal.request(`/commands/${command.id}/ack`, { result: 'applied' }).send();
+    expect([twice.status, twice.body]).toEqual([200, { id: command.id, status: 'applied' }]);
+    const seen = await terminalSeen(owner, tid);
+    expect(seen.voidPassword.state).toBe('temporary');
+    expect(seen.openCommand).toBeNull();
+    const history = await owner.get(`/terminals/${tid}/void-password/commands`);
+    expect((history.body as { items: { id: string; status: string }[] }).items[0]).toMatchObject({
+      id: command.id,
+      status: 'applied',
+    });
+  });
+
+  it('wrong PINs typed at the terminal lock it, and a terminal that stops checking in goes offline', async () => {
+    const owner = await signedIn(backend, 'owner');
+    const tid = DEMO_TIDS.openCommand;
+    const terminal = await activated(backend, tid);
+    expect((await terminal.checkIn({ wrongVoidPasswordAttempts: 2 }).send()).status).toBe(200);
+    expect((await terminalSeen(owner, tid)).voidPassword).toMatchObject({ failedAttempts: 2 });
+    expect((await terminal.checkIn({ wrongVoidPasswordAttempts: 3 }).send()).status).toBe(200);
+    const seen = await terminalSeen(owner, tid);
+    expect(seen.voidPassword.state).toBe('locked');
+    expect(seen.status).toBe('online');
+
+    // Three missed check-ins of 30 s: offline.
+    await control(backend, '/clock', { advanceMs: 91_000 });
+    const later = await terminalSeen(owner, tid);
+    expect(later.status).toBe('offline');
+    // Last seen at its last check-in, not at a beat it never made.
+    expect(later.lastSeenAt).toBe(seen.lastSeenAt);
+  });
+
+  it('refuses a body that is not the contract’s, after the signature holds', async () => {
+    const terminal = await activated(backend, DEMO_TIDS.unused);
+    const answer = await terminal.request('/check-in', { firmware: '' }).send();
+    expect(answer.status).toBe(400);
+  });
+});
