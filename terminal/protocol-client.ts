@@ -18,6 +18,7 @@ import {
   signedMessage,
   TERMINAL_BASE_PATH,
   terminalEndpoints,
+  TerminalErrorCode,
   TerminalHeader,
 } from '@contract/terminal-protocol';
 
@@ -135,6 +136,15 @@ export class ProtocolClient {
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #retryDelayMs: number;
+  /**
+   * The acquirer's clock less this host's. A POS sets its clock by its acquirer's: the timestamps it signs
+   * must be within minutes of the acquirer's (a sandbox's clock may even have been moved on).
+   */
+  #clockOffsetMs = 0;
+
+  get clockOffsetMs(): number {
+    return this.#clockOffsetMs;
+  }
 
   constructor(options: ProtocolClientOptions) {
     const url = new URL(options.serverUrl);
@@ -183,6 +193,7 @@ export class ProtocolClient {
   ): Promise<T> {
     const path = this.#basePath + endpointPath;
     const body = JSON.stringify(payload);
+    let clockSet = false;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
@@ -191,7 +202,7 @@ export class ProtocolClient {
           headers: {
             'content-type': 'application/json',
             accept: 'application/json, application/problem+json',
-            ...signatureHeaders(credential, { method: 'POST', path, body }),
+            ...signatureHeaders(credential, { method: 'POST', path, body }, Date.now() + this.#clockOffsetMs),
           },
           body,
           signal: AbortSignal.timeout(this.#timeoutMs),
@@ -203,8 +214,33 @@ export class ProtocolClient {
         await sleep(this.#retryDelayMs * 3 ** attempt);
         continue;
       }
-      return parseAnswer(response, schema);
+      try {
+        const answer = await parseAnswer(response, schema);
+        this.#setClock(answer);
+        return answer;
+      } catch (error) {
+        // Refused for its clock alone, so nothing changed: set the clock by the acquirer's answer, sign again.
+        const acquirerTime = Date.parse(response.headers.get('date') ?? '');
+        if (
+          clockSet ||
+          !(error instanceof TerminalProtocolError) ||
+          error.code !== TerminalErrorCode.staleTimestamp ||
+          Number.isNaN(acquirerTime)
+        ) {
+          throw error;
+        }
+        // An HTTP date is whole seconds: half of one is the best guess of the rest.
+        this.#clockOffsetMs = acquirerTime + 500 - Date.now();
+        clockSet = true;
+      }
     }
+  }
+
+  #setClock(answer: unknown): void {
+    const serverTime = (answer as { serverTime?: unknown }).serverTime;
+    if (typeof serverTime !== 'string') return;
+    const at = Date.parse(serverTime);
+    if (!Number.isNaN(at)) this.#clockOffsetMs = at - Date.now();
   }
 }
 

@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod/mini';
 import type { SecretHasher } from '@acquirer/hash';
+import { issueActivationCode } from '@acquirer/rules/terminal-protocol';
+import type { SimState } from '@acquirer/state';
 import { MockScenario } from '@contract/schemas/mock-control';
 import { readConfig, type ServerConfig, ServerConfigError } from '../config';
 import { loadSecret, scryptHasher } from '../hasher';
@@ -38,17 +40,20 @@ interface Flags {
   out?: string;
   file?: string;
   from?: string;
+  /** db:seed: issue every terminal an activation code and write the codes here (terminal/, the emulator). */
+  'activation-codes'?: string;
   replace: boolean;
 }
 
 function parseFlags(argv: readonly string[]): Flags {
   const flags: Flags = { replace: false };
-  const valued = new Set(['--db', '--scenario', '--seed', '--out', '--file', '--from']);
+  const valued = new Set(['--db', '--scenario', '--seed', '--out', '--file', '--from', '--activation-codes']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--replace') flags.replace = true;
     else if (valued.has(arg) && argv[i + 1] !== undefined) {
-      flags[arg.slice(2) as 'db' | 'scenario' | 'seed' | 'out' | 'file' | 'from'] = argv[++i];
+      flags[arg.slice(2) as 'db' | 'scenario' | 'seed' | 'out' | 'file' | 'from' | 'activation-codes'] =
+        argv[++i];
     } else throw new UsageError(`Unknown argument ${arg}`);
   }
   return flags;
@@ -117,7 +122,7 @@ export async function runCli(
         throw new UsageError(`${file} already holds data; add --replace to overwrite it`);
       }
       const hasher = scryptHasher(loadSecret(config.secret, file), config.scryptCost);
-      print(`${file}: ${await seedInto(db, scenario, seed, hasher, print)}`);
+      print(`${file}: ${await seedInto(db, scenario, seed, hasher, print, flags['activation-codes'])}`);
     } finally {
       await db.close();
       lock.release();
@@ -177,8 +182,13 @@ async function seedInto(
   seed: string,
   hasher: SecretHasher,
   print: (line: string) => void,
+  codesFile?: string,
 ): Promise<string> {
   const started = performance.now();
+  if (codesFile && scenario === 'xlarge') {
+    throw new UsageError('--activation-codes is for the demo-sized scenarios, not xlarge');
+  }
+  if (codesFile && existsSync(codesFile)) throw new UsageError(`${codesFile} exists; give a new file`);
   if (scenario === 'xlarge') {
     const report = await seedXlarge(db, { seed, now: Date.now(), hasher, log: print });
     return (
@@ -189,10 +199,12 @@ async function seedInto(
   }
   const state = await seedTables(db, { scenario, seed, now: Date.now(), hasher });
   const { world } = state;
+  const codes = codesFile ? writeActivationCodes(db, state, codesFile) : 0;
   return (
     `seeded ${scenario} (seed ${seed}): ${world.merchants.length} merchants, ` +
     `${world.terminals.length} terminals, ${world.transactions.length} transactions, ` +
-    `${state.users.length} users in ${Math.round(performance.now() - started)} ms`
+    `${state.users.length} users in ${Math.round(performance.now() - started)} ms` +
+    (codes > 0 ? `; ${codes} activation codes in ${codesFile} (for the terminal emulator only)` : '')
   );
 }
 
@@ -239,7 +251,14 @@ async function onPostgres(
     const scratch = openDb(path.join(dir, 'seed.db'), 'NORMAL');
     try {
       await migrate(scratch);
-      const said = await seedInto(scratch, scenario, flags.seed ?? config.seed, hasher, print);
+      const said = await seedInto(
+        scratch,
+        scenario,
+        flags.seed ?? config.seed,
+        hasher,
+        print,
+        flags['activation-codes'],
+      );
       await q
         .transaction()
         .setIsolationLevel('read committed')
@@ -311,4 +330,28 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/**
+ * One activation code per terminal, for the emulator (`npm run terminals -- --codes FILE`): the database keeps
+ * their hashes, the file (owner-only) the codes. A terminal that activates with one checks in itself from then.
+ */
+function writeActivationCodes(db: Db, state: SimState, file: string): number {
+  const now = Date.now();
+  const codes = state.world.terminals.map((terminal) => ({
+    tid: terminal.tid,
+    merchantId: terminal.merchantId,
+    activationCode: issueActivationCode(state, terminal, now),
+  }));
+  for (const terminal of state.world.terminals) {
+    db.run(
+      db.q
+        .updateTable('terminals')
+        .set({ link: JSON.stringify(terminal.link) })
+        .where('tid', '=', terminal.tid),
+    );
+  }
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ codes }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  return codes.length;
 }
