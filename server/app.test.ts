@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import { endpoints } from '@contract/endpoint-table';
 import { securityHeaders } from '@contract/security-headers';
+import { TERMINAL_BASE_PATH, terminalEndpoints } from '@contract/terminal-protocol';
 import { backendAt, testServerConfig } from '../tests/contract/backends';
 import { ApiUser, codeOf, control, PASSWORDS, signedIn } from '../tests/contract/client';
 import type { ServerConfig } from './config';
@@ -167,6 +168,12 @@ describe('the acquirer server', () => {
       expect(found!.path).toBe(endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}'));
       expect(found!.method).toBe(endpoint.method.toLowerCase());
       if ('body' in endpoint) expect(found!.op.requestBody, name).toBeDefined();
+    }
+    // The terminal protocol, under its own base path.
+    for (const [name, endpoint] of Object.entries(terminalEndpoints)) {
+      const path = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+      expect(operations.get(`terminal_${name}`)?.path, name).toBe(path);
+      expect((doc.paths[path] as { servers?: unknown }).servers).toEqual([{ url: TERMINAL_BASE_PATH }]);
     }
   });
 

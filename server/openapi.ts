@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { API_BASE_PATH, type Endpoint, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
+import { TERMINAL_BASE_PATH, terminalEndpoints, TerminalHeader } from '@contract/terminal-protocol';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -67,12 +68,59 @@ function operation(name: string, endpoint: Endpoint) {
   };
 }
 
+function terminalOperation(
+  name: string,
+  endpoint: (typeof terminalEndpoints)[keyof typeof terminalEndpoints],
+) {
+  const header = (headerName: string, description: string) => ({
+    name: headerName,
+    in: 'header',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  });
+  return {
+    operationId: `terminal_${name}`,
+    security: [{ terminalSignature: [] }],
+    parameters: [
+      ...[...endpoint.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => ({
+        name: m[1]!,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      header(TerminalHeader.tid, 'The TID'),
+      header(TerminalHeader.timestamp, 'Milliseconds since the epoch, within 5 minutes of the acquirer'),
+      header(TerminalHeader.nonce, '16–64 of A–Z a–z 0–9 _ -, never used twice by the terminal'),
+    ],
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: requestSchema(endpoint.body) } },
+    },
+    responses: {
+      '200': {
+        description: 'OK',
+        content: { 'application/json': { schema: responseSchema(endpoint.response) } },
+      },
+      default: {
+        description: 'RFC 9457 problem details; 401 with a `terminal.*` code',
+        content: problemContent,
+      },
+    },
+  };
+}
+
 export function openApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
     const path = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     paths[path] ??= {};
     paths[path][endpoint.method.toLowerCase()] = operation(name, endpoint);
+  }
+  for (const [name, endpoint] of Object.entries(terminalEndpoints)) {
+    // Beside the dashboard API, under its own base path: the path item names its server.
+    const path = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+    paths[path] = { servers: [{ url: TERMINAL_BASE_PATH }], post: terminalOperation(name, endpoint) };
   }
   return {
     openapi: '3.1.0',
@@ -89,6 +137,13 @@ export function openApiDocument(): JsonSchema {
       schemas: { Problem: responseSchema(ProblemDetails) },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'mc_session' },
+        terminalSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: TerminalHeader.signature,
+          description:
+            'The terminal protocol (docs/terminal-protocol.md): Ed25519 over the method, path, X-Terminal-Id, X-Terminal-Timestamp (ms), X-Terminal-Nonce and the body, one per line, with the key the terminal made at activation.',
+        },
       },
     },
   };

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@contract/schemas/common';
 import type { Store } from '@contract/schemas/merchants';
 import type {
+  TerminalCheckIn,
   TerminalFacets,
   TerminalFilter,
   TerminalListQuery,
@@ -9,6 +10,7 @@ import type {
 } from '@contract/schemas/terminals';
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
+import { HEARTBEAT_MS } from '../data/generate';
 import {
   type FleetFilter,
   fleetKeyOf,
@@ -90,6 +92,7 @@ export function terminalDetail(
   return {
     ...summary,
     voidPassword: summary.voidPassword && { ...summary.voidPassword, failedAttempts: failedAttempts ?? 0 },
+    checkIn: checkInOf(terminal, now),
     batch,
     version,
     serverTime: toIso(now),
@@ -221,4 +224,23 @@ export function terminalFacets(ctx: RequestContext): ReadFirst {
       return { body };
     };
   });
+}
+
+function checkInOf(terminal: TerminalRecord, now: number): TerminalCheckIn {
+  const link = terminal.link;
+  const credential = !link
+    ? 'none'
+    : link.publicKey === null
+      ? 'pending'
+      : link.revokedAt === null
+        ? 'active'
+        : 'revoked';
+  const intervalMs = credential === 'active' ? link!.intervalMs : HEARTBEAT_MS;
+  const lastSeen = lastSeenOf(terminal, now);
+  return {
+    credential,
+    intervalSeconds: Math.round(intervalMs / 1000),
+    nextExpectedAt: toIso(lastSeen + intervalMs),
+    appVersion: link?.appVersion ?? null,
+  };
 }

@@ -31,7 +31,21 @@ export const TerminalSummary = z.object({
 });
 export type TerminalSummary = z.infer<typeof TerminalSummary>;
 
+/**
+ * How the terminal reaches the acquirer. `protocol`: activated, it checks in itself over the terminal
+ * protocol; `pending`: an activation code is out; `revoked`: its key was revoked; `none`: not activated.
+ */
+export const TerminalCheckIn = z.object({
+  credential: z.enum(['none', 'pending', 'active', 'revoked']),
+  intervalSeconds: z.int(),
+  /** When the next check-in is due; for an offline terminal, the first one it missed. */
+  nextExpectedAt: Timestamp,
+  appVersion: z.nullable(z.string()),
+});
+export type TerminalCheckIn = z.infer<typeof TerminalCheckIn>;
+
 export const TerminalDetail = z.extend(TerminalSummary, {
+  checkIn: TerminalCheckIn,
   voidPassword: z.nullable(
     z.extend(VoidPasswordSummary, {
       failedAttempts: Count,

@@ -124,6 +124,12 @@ async function terminalSeen(owner: ApiUser, tid: string) {
   expect(answer.status).toBe(200);
   return answer.body as {
     firmware: string;
+    checkIn: {
+      credential: string;
+      intervalSeconds: number;
+      nextExpectedAt: string;
+      appVersion: string | null;
+    };
     status: 'online' | 'offline';
     lastSeenAt: string;
     voidPassword: { state: string; failedAttempts: number };
@@ -206,6 +212,7 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     expect(revoked.status).toBe(200);
     const refused = await terminal.checkIn().send();
     expect([refused.status, codeOf(refused)]).toEqual([401, TerminalErrorCode.revoked]);
+    expect((await terminalSeen(owner, DEMO_TIDS.locked)).checkIn.credential).toBe('revoked');
     const audit = await owner.get('/audit-events', { tid: DEMO_TIDS.locked });
     const actions = (audit.body as { items: { action: string }[] }).items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['terminal.activated', 'terminal.revoked']));
@@ -270,7 +277,15 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     const tid = DEMO_TIDS.openCommand;
     const terminal = await activated(backend, tid);
     expect((await terminal.checkIn({ wrongVoidPasswordAttempts: 2 }).send()).status).toBe(200);
-    expect((await terminalSeen(owner, tid)).voidPassword).toMatchObject({ failedAttempts: 2 });
+    const first = await terminalSeen(owner, tid);
+    expect(first.voidPassword).toMatchObject({ failedAttempts: 2 });
+    expect(first.checkIn).toEqual({
+      credential: 'active',
+      intervalSeconds: 30,
+      appVersion: 'emulator-test',
+      nextExpectedAt: expect.any(String),
+    });
+    expect(Date.parse(first.checkIn.nextExpectedAt) - Date.parse(first.lastSeenAt)).toBe(30_000);
     expect((await terminal.checkIn({ wrongVoidPasswordAttempts: 3 }).send()).status).toBe(200);
     const seen = await terminalSeen(owner, tid);
     expect(seen.voidPassword.state).toBe('locked');

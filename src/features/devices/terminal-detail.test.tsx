@@ -51,6 +51,34 @@ describe('The terminal page', () => {
     expect(within(password).getByText('0 of 5 (locks at 5)')).toBeVisible();
   });
 
+  it('says when the next check-in is due, and that the terminal is not activated on the terminal protocol', async () => {
+    await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.custom}` });
+    const status = await screen.findByRole('region', { name: 'Status' });
+    const lastSeen = Date.parse(
+      within(status)
+        .getByText(/^Last seen /)
+        .getAttribute('datetime')!,
+    );
+    const due = new Intl.DateTimeFormat('en', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(lastSeen + 30 * SECOND);
+    expect(within(status).getByText(`Next check-in expected about ${due}`)).toBeVisible();
+    expect(within(status).getByText('Not activated')).toBeVisible();
+  });
+
+  it('says which check-in an offline terminal missed, and that its activation waits for the terminal', async () => {
+    await control(`/terminals/${DEMO_TIDS.custom}/activation-code`, {});
+    await control(`/terminals/${DEMO_TIDS.custom}/connectivity`, { online: false });
+    await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.custom}` });
+    const status = await screen.findByRole('region', { name: 'Status' });
+    expect(within(status).getByText('Offline')).toBeVisible();
+    expect(within(status).getByText(/^Missed the check-in due at \d\d:\d\d$/)).toBeVisible();
+    expect(within(status).getByText('Activation code issued; waiting for the terminal')).toBeVisible();
+  });
+
   it('shows the factory default as a risk to fix', async () => {
     await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.defaultPassword}` });
 

@@ -199,6 +199,19 @@ function Status({
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
         <Field label={t('devices.terminal.connectivity')}>
           <Connectivity status={terminal.status} lastSeenAt={terminal.lastSeenAt} serverNow={serverNow} />
+          <span className="block text-xs font-normal text-gray-700">
+            {t(
+              terminal.status === 'online'
+                ? 'devices.connectivity.nextExpected'
+                : 'devices.connectivity.missedSince',
+              {
+                time: format.hourMinute(terminal.checkIn.nextExpectedAt),
+              },
+            )}
+          </span>
+        </Field>
+        <Field label={t('devices.link.label')}>
+          <TerminalLink checkIn={terminal.checkIn} />
         </Field>
         <Field label={t('devices.terminal.batch')}>
           {t('devices.terminal.batchNumber', { number: terminal.batch.number })}
@@ -267,5 +280,17 @@ function VoidPasswordPanel({
         {actions ? <div className="flex flex-wrap gap-2 pt-1">{actions}</div> : null}
       </div>
     </Panel>
+  );
+}
+
+function TerminalLink({ checkIn }: { checkIn: TerminalView['checkIn'] }) {
+  const { t } = useTranslation();
+  if (checkIn.credential !== 'active') return <>{t(`devices.link.${checkIn.credential}`)}</>;
+  return (
+    <>
+      {checkIn.appVersion
+        ? t('devices.link.activeWithApp', { seconds: checkIn.intervalSeconds, app: checkIn.appVersion })
+        : t('devices.link.active', { seconds: checkIn.intervalSeconds })}
+    </>
   );
 }

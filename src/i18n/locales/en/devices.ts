@@ -4,6 +4,16 @@ export const messages = {
       online: 'Online',
       offline: 'Offline',
       lastSeen: 'Last seen {relative}',
+      nextExpected: 'Next check-in expected about {time}',
+      missedSince: 'Missed the check-in due at {time}',
+    },
+    link: {
+      label: 'Terminal protocol',
+      none: 'Not activated',
+      pending: 'Activation code issued; waiting for the terminal',
+      active: 'Activated · checks in every {seconds} s',
+      activeWithApp: 'Activated · checks in every {seconds} s · app {app}',
+      revoked: 'Credential revoked: the terminal must be activated again',
     },
     voidPassword: {
       title: 'Void password',

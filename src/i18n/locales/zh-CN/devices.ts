@@ -6,6 +6,16 @@ export const messages: NamespaceMessages<'devices'> = {
       online: '在线',
       offline: '离线',
       lastSeen: '最后通信 {relative}',
+      nextExpected: '预计约 {time} 再次签到',
+      missedSince: '未按时签到（应于 {time}）',
+    },
+    link: {
+      label: '终端协议',
+      none: '未激活',
+      pending: '已发激活码，等待终端激活',
+      active: '已激活 · 每 {seconds} 秒签到一次',
+      activeWithApp: '已激活 · 每 {seconds} 秒签到一次 · 应用 {app}',
+      revoked: '凭证已吊销，终端须重新激活',
     },
     voidPassword: {
       title: '撤销消费密码（主管密码）',
