@@ -198,7 +198,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
           bodyOf(request),
         );
       } else if (options.terminalSignatures && isTerminalPath(request.path)) {
-        outcome = handleTerminal(request, now, options.terminalSignatures);
+        outcome = handleTerminal(request, now, options.terminalSignatures, carry.hashes);
       } else {
         outcome = handleApi(request, now, carry);
       }
@@ -334,12 +334,26 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     state.changes = emptyChanges();
   }
 
-  function handleTerminal(request: SimRequest, now: number, signatures: TerminalSignatures): SimResponse {
+  function handleTerminal(
+    request: SimRequest,
+    now: number,
+    signatures: TerminalSignatures,
+    hashes: HashBook,
+  ): SimResponse {
     try {
       const path = request.path.slice(TERMINAL_BASE_PATH.length) || '/';
-      const { status, body } = runTerminalRequest(state, signatures, request, request.path, path, now);
+      const { status, body } = runTerminalRequest(
+        state,
+        signatures,
+        request,
+        request.path,
+        path,
+        now,
+        hashes,
+      );
       return { status, headers: { 'content-type': 'application/json' }, body };
     } catch (error) {
+      if (error instanceof HashesNeeded) throw error;
       return errorResponse(error);
     }
   }

@@ -1,12 +1,21 @@
 import { ErrorCode } from '@contract/schemas/common';
-import { ActivateRequest, terminalEndpoints, type TerminalEndpointName } from '@contract/terminal-protocol';
+import {
+  ActivateRequest,
+  terminalEndpoints,
+  type TerminalEndpointName,
+  TerminalPinChange,
+} from '@contract/terminal-protocol';
+import type { HashBook } from './hash-book';
 import { SimProblem } from './problem';
 import { advanceWorld } from './rules/lifecycle';
 import {
   acknowledgeCommand,
   activate,
   authenticateTerminal,
+  changePinAtTerminal,
   checkIn,
+  pinChangeHash,
+  signedTerminal,
   parseTerminalBody,
   type TerminalRequest,
   type TerminalSignatures,
@@ -14,7 +23,10 @@ import {
 import type { SimState } from './state';
 import type { SimRequest } from './types';
 
-const handlers: Record<Exclude<TerminalEndpointName, 'activate'>, (request: TerminalRequest) => unknown> = {
+const handlers: Record<
+  Exclude<TerminalEndpointName, 'activate' | 'changeVoidPassword'>,
+  (request: TerminalRequest) => unknown
+> = {
   checkIn,
   ackCommand: acknowledgeCommand,
 };
@@ -41,6 +53,7 @@ export function runTerminalRequest(
   fullPath: string,
   protocolPath: string,
   now: number,
+  hashes: HashBook,
 ): { status: number; body: unknown } {
   advanceWorld(state, now);
   const match = routes.find((route) => route.pattern.test(protocolPath));
@@ -57,8 +70,15 @@ export function runTerminalRequest(
     const body = parseTerminalBody(ActivateRequest, bodyText);
     return { status: 200, body: activate(state, signatures, signed, body, now) };
   }
-  const { terminal, link } = authenticateTerminal(state, signatures, signed, now);
   const params: Record<string, string> = { ...match.pattern.exec(protocolPath)?.groups };
+  if (match.name === 'changeVoidPassword') {
+    // Hashes first, on a request whose signature holds; the nonce is taken on the run that has them.
+    const body = parseTerminalBody(TerminalPinChange, bodyText);
+    const hash = pinChangeHash(signedTerminal(state, signatures, signed, now), body, hashes);
+    const { terminal, link } = authenticateTerminal(state, signatures, signed, now);
+    return { status: 200, body: changePinAtTerminal({ state, now, terminal, link, params, body }, hash) };
+  }
+  const { terminal, link } = authenticateTerminal(state, signatures, signed, now);
   const body = parseTerminalBody(match.endpoint.body, bodyText);
   return { status: 200, body: handlers[match.name]({ state, now, terminal, link, params, body }) };
 }

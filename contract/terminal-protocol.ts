@@ -138,12 +138,33 @@ export const CommandAckResponse = z.object({
 });
 export type CommandAckResponse = z.infer<typeof CommandAckResponse>;
 
+/**
+ * A void password set at the terminal: a temporary PIN changed at its first use, as the terminal requires, or
+ * an operator's change there. The PIN goes in the body only (as in the dashboard's change), so the acquirer
+ * can check it against the policy and the last three, and keep it as its own hash. The terminal keeps the
+ * verifier it made itself.
+ */
+export const TerminalPinChange = z.object({
+  newPassword: z.string().check(z.maxLength(64)),
+  reason: z.enum(['first_use', 'operator']),
+});
+export type TerminalPinChange = z.infer<typeof TerminalPinChange>;
+
+export const TerminalPinChanged = z.object({ tid: TerminalId, changedAt: Timestamp });
+export type TerminalPinChanged = z.infer<typeof TerminalPinChanged>;
+
 export const CredentialRevoked = z.object({ tid: TerminalId, revokedAt: Timestamp });
 export type CredentialRevoked = z.infer<typeof CredentialRevoked>;
 
 export const terminalEndpoints = {
   activate: { method: 'POST', path: '/activate', body: ActivateRequest, response: ActivateResponse },
   checkIn: { method: 'POST', path: '/check-in', body: CheckInRequest, response: CheckInResponse },
+  changeVoidPassword: {
+    method: 'POST',
+    path: '/void-password',
+    body: TerminalPinChange,
+    response: TerminalPinChanged,
+  },
   ackCommand: {
     method: 'POST',
     path: '/commands/:id/ack',

@@ -8,7 +8,7 @@ import { TerminalErrorCode, TerminalHeader } from '@contract/terminal-protocol';
 import { type ActivationCode, readStateFile, writeStateFile } from './credentials-file';
 import { assembleFleet, Fleet, type FleetLogLine } from './fleet';
 import { ProtocolClient } from './protocol-client';
-import { FACTORY_VOID_PASSWORD } from './terminal-state';
+import { FACTORY_VOID_PASSWORD, TerminalState } from './terminal-state';
 import {
   type FakeAcquirer,
   type FakeAnswer,
@@ -197,6 +197,133 @@ describe('Fleet', () => {
       request: 'check_in',
       status: 401,
       code: TerminalErrorCode.revoked,
+    });
+  });
+
+  describe('changePin', () => {
+    const TID = '58100101';
+    const TEMPORARY = '246813';
+    const NEW = '581937';
+
+    /** One terminal, activated and holding a temporary PIN, its fleet stopped (no check-in under way). */
+    async function terminalWithTemporaryPin(voidPassword?: (request: RecordedRequest) => FakeAnswer) {
+      const happy = scriptedAcquirer(setPinCommand(pinVerifier(TEMPORARY), { temporary: true }));
+      const fleet = await fleetOf(
+        (request) =>
+          voidPassword && request.path.endsWith('/void-password') ? voidPassword(request) : happy(request),
+        { count: 1 },
+      );
+      await fleet.start();
+      await vi.waitFor(() => expect(events()).toContain('command_applied'));
+      await fleet.stop();
+      const { publicKey } = JSON.parse(acquirer!.requests[0]!.body) as { publicKey: string };
+      return { fleet, terminal: fleet.members[0]!.terminal, publicKey };
+    }
+
+    const pinRequests = (): RecordedRequest[] =>
+      acquirer!.requests.filter((request) => request.path.endsWith('/void-password'));
+
+    function expectNoPinPrinted(...pins: string[]): void {
+      const printed = lines.map((line) => JSON.stringify(line)).join('\n');
+      for (const pin of pins) expect(printed).not.toContain(pin);
+    }
+
+    it('sends the new PIN signed, then keeps a verifier of its own and saves it', async () => {
+      const { fleet, terminal, publicKey } = await terminalWithTemporaryPin();
+      const before = terminal.snapshot().verifier;
+
+      const result = await fleet.changePin(TID, TEMPORARY, NEW);
+
+      expect(result).toMatchObject({ outcome: 'accepted', tid: TID, reason: 'first_use' });
+      const [request] = pinRequests();
+      expect(pinRequests()).toHaveLength(1);
+      expect(request!.path).toBe('/terminal/v1/void-password');
+      expect(JSON.parse(request!.body)).toEqual({ newPassword: NEW, reason: 'first_use' });
+      expect(signatureHolds(request!, publicKey)).toBe(true);
+
+      expect(terminal.temporary).toBe(false);
+      expect(terminal.snapshot().verifier.salt).not.toBe(before.salt);
+      expect(await terminal.checkPin(NEW)).toBe('ok');
+      expect(await terminal.checkPin(TEMPORARY)).toBe('wrong');
+
+      const saved = (await readStateFile(stateFile))!.terminals[0]!;
+      expect(saved.temporary).toBe(false);
+      expect(await TerminalState.restore(saved).checkPin(NEW)).toBe('ok');
+
+      expect(lines.find((line) => line.event === 'void_password_changed')).toEqual({
+        at: expect.any(String),
+        tid: TID,
+        event: 'void_password_changed',
+        reason: 'first_use',
+      });
+      const verifier = terminal.snapshot().verifier;
+      expectNoPinPrinted(NEW, TEMPORARY, verifier.hash, verifier.salt);
+    });
+
+    it('changes nothing when the acquirer refuses the PIN as reused', async () => {
+      const { fleet, terminal } = await terminalWithTemporaryPin(() =>
+        problem(422, 'pin.reused', `${NEW} is one of the last three void passwords.`),
+      );
+      const before = terminal.snapshot();
+
+      const result = await fleet.changePin(TID, TEMPORARY, NEW);
+
+      expect(result).toMatchObject({
+        outcome: 'refused_by_acquirer',
+        tid: TID,
+        status: 422,
+        code: 'pin.reused',
+      });
+      expect(result.outcome === 'refused_by_acquirer' && result.detail).not.toContain(NEW);
+      expect(pinRequests()).toHaveLength(1);
+      const after = terminal.snapshot();
+      expect(after.verifier).toEqual(before.verifier);
+      expect(after.temporary).toBe(true);
+      expect((await readStateFile(stateFile))!.terminals[0]!.verifier).toEqual(before.verifier);
+      expect(await terminal.checkPin(TEMPORARY)).toBe('must_change');
+      expect(await terminal.checkPin(NEW)).toBe('wrong');
+      expect(events()).not.toContain('void_password_changed');
+      expect(lines.find((line) => line.event === 'void_password_refused')).toMatchObject({
+        tid: TID,
+        by: 'acquirer',
+        status: 422,
+        code: 'pin.reused',
+      });
+      expectNoPinPrinted(NEW, TEMPORARY);
+    });
+
+    it('refuses a PIN breaking the policy, or a wrong current PIN, without sending anything', async () => {
+      const { fleet, terminal } = await terminalWithTemporaryPin();
+
+      expect(await fleet.changePin(TID, TEMPORARY, '123456')).toEqual({
+        outcome: 'refused_locally',
+        tid: TID,
+        rules: ['factory_default'],
+      });
+      expect(await fleet.changePin(TID, TEMPORARY, '111111')).toEqual({
+        outcome: 'refused_locally',
+        tid: TID,
+        rules: ['same_digit'],
+      });
+      expect(await fleet.changePin(TID, '135792', NEW)).toEqual({ outcome: 'wrong_pin', tid: TID });
+      expect(await fleet.changePin('58109999', TEMPORARY, NEW)).toEqual({
+        outcome: 'unavailable',
+        tid: '58109999',
+        why: 'unknown_terminal',
+      });
+
+      expect(pinRequests()).toHaveLength(0);
+      expect(terminal.temporary).toBe(true);
+      expect(await terminal.checkPin(TEMPORARY)).toBe('must_change');
+      expectNoPinPrinted(NEW, TEMPORARY, '135792', '111111', '"123456');
+    });
+
+    it('waits for a check-in under way rather than interleaving with it', async () => {
+      const { fleet } = await terminalWithTemporaryPin();
+      await fleet.start();
+      const result = await fleet.changePin(TID, TEMPORARY, NEW);
+      await fleet.stop();
+      expect(result).toMatchObject({ outcome: 'accepted' });
     });
   });
 });

@@ -5,6 +5,7 @@ import {
   type TerminalCommand,
   TerminalErrorCode,
 } from '@contract/terminal-protocol';
+import type { VoidPasswordRule } from '@contract/void-password-policy';
 import type { ActivationCode } from './credentials-file';
 import {
   credentialOf,
@@ -14,7 +15,7 @@ import {
   TerminalProtocolError,
   TerminalUnreachableError,
 } from './protocol-client';
-import { type SavedTerminal, TerminalState } from './terminal-state';
+import { type PinChangeReason, type SavedTerminal, TerminalState } from './terminal-state';
 
 /** One line of the emulator's output. Never a key, PIN, verifier or activation code. */
 export interface FleetLogLine {
@@ -50,7 +51,42 @@ const FINAL_REFUSALS = new Set<string>([
   TerminalErrorCode.badActivationCode,
 ]);
 
-type RequestName = 'activate' | 'check_in' | 'ack';
+type RequestName = 'activate' | 'check_in' | 'ack' | 'void_password';
+
+/** What came of `Fleet.changePin`, for its caller to print. Never holds the PIN. */
+export type PinChangeResult =
+  | { outcome: 'accepted'; tid: string; reason: PinChangeReason; changedAt: string }
+  /** The new PIN breaks the policy; nothing was sent. */
+  | { outcome: 'refused_locally'; tid: string; rules: VoidPasswordRule[] }
+  /**
+   * The acquirer's refusal: a 422 with a PIN code (`pin.reused`…), a 401 with a `terminal.*` one, or any
+   * other problem; `detail` in words, with the new PIN masked should it be quoted.
+   */
+  | {
+      outcome: 'refused_by_acquirer';
+      tid: string;
+      status: number;
+      code: string | null;
+      detail: string | null;
+    }
+  /** The current PIN typed did not check out (counted as a wrong PIN at the terminal). */
+  | { outcome: 'wrong_pin'; tid: string }
+  /** Too many wrong PINs in a row: voids and changes wait until then (milliseconds since the epoch). */
+  | { outcome: 'locked'; tid: string; lockedUntil: number }
+  /**
+   * No answer. If it was a timeout the acquirer may have taken the change while the terminal kept its old
+   * PIN; choosing another new PIN settles it either way (the same one would be refused as reused).
+   */
+  | { outcome: 'unreachable'; tid: string; reason: string }
+  /** No such terminal in this fleet, one without a key, or one this run stopped. */
+  | { outcome: 'unavailable'; tid: string; why: 'unknown_terminal' | 'not_activated' | 'halted' };
+
+/** A refusal of the PIN itself rather than of the request: reported as such, not as a failed request. */
+const PIN_REFUSAL_STATUSES = new Set([422, 423]);
+
+function masked(text: string | null, pin: string): string | null {
+  return text === null || pin === '' ? text : text.split(pin).join('•'.repeat([...pin].length));
+}
 
 /**
  * The terminals chosen for this run, in the codes file's order and then the state file's: saved ones keep
@@ -87,9 +123,11 @@ export async function assembleFleet(options: {
 export class Fleet {
   readonly #options: FleetOptions;
   readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #inFlight = new Set<Promise<void>>();
+  readonly #inFlight = new Set<Promise<unknown>>();
   /** Terminals that will send nothing more in this run. */
   readonly #halted = new Set<string>();
+  /** Per terminal, the end of the work queued for it: a PIN change never interleaves with a check-in. */
+  readonly #turns = new Map<string, Promise<void>>();
   #stopping = false;
   #saving: Promise<void> = Promise.resolve();
 
@@ -110,7 +148,7 @@ export class Fleet {
       { length: Math.min(this.#options.activationConcurrency ?? 4, waiting.length) },
       async () => {
         for (let member = waiting.shift(); member && !this.#stopping; member = waiting.shift()) {
-          await this.#track(this.#activateOrHalt(member));
+          await this.#track(this.#inTurn(member, () => this.#activateOrHalt(member)));
         }
       },
     );
@@ -140,14 +178,100 @@ export class Fleet {
     if (this.#stopping || this.#halted.has(tid)) return;
     const timer = setTimeout(() => {
       this.#timers.delete(tid);
-      void this.#track(this.#cycle(member));
+      void this.#track(this.#inTurn(member, () => this.#cycle(member)));
     }, delayMs);
     this.#timers.set(tid, timer);
   }
 
-  #track(work: Promise<void>): Promise<void> {
+  /**
+   * A void password set at terminal `tid` by its operator, who typed `currentPin` and `newPin`: checked here
+   * (the current PIN, then the policy), sent to the acquirer, and kept only once the acquirer took it. The
+   * state file is saved afterwards; the log gets `void_password_changed` (or the refusal), never a PIN.
+   */
+  changePin(tid: string, currentPin: string, newPin: string): Promise<PinChangeResult> {
+    const member = this.#options.members.find((candidate) => candidate.terminal.tid === tid);
+    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
+    return this.#track(this.#inTurn(member, () => this.#changePin(member, currentPin, newPin)));
+  }
+
+  async #changePin(member: FleetMember, currentPin: string, newPin: string): Promise<PinChangeResult> {
+    const terminal = member.terminal;
+    const tid = terminal.tid;
+    if (this.#halted.has(tid)) return { outcome: 'unavailable', tid, why: 'halted' };
+    const privateKeyPem = terminal.privateKeyPem;
+    if (privateKeyPem === null) return { outcome: 'unavailable', tid, why: 'not_activated' };
+    const credential = credentialOf(tid, privateKeyPem);
+    let result: PinChangeResult;
+    try {
+      const change = await terminal.changePin(currentPin, newPin, (body) =>
+        this.#options.client.changeVoidPassword(credential, body),
+      );
+      switch (change.result) {
+        case 'changed':
+          result = { outcome: 'accepted', tid, reason: change.reason, changedAt: change.answer.changedAt };
+          this.#log('void_password_changed', terminal, { reason: change.reason });
+          break;
+        case 'refused':
+          result = { outcome: 'refused_locally', tid, rules: change.rules };
+          this.#log('void_password_refused', terminal, { by: 'terminal', rules: change.rules });
+          break;
+        case 'wrong_pin':
+          result = { outcome: 'wrong_pin', tid };
+          this.#log('void_password_refused', terminal, { by: 'terminal', why: 'wrong_pin' });
+          break;
+        case 'locked':
+          result = { outcome: 'locked', tid, lockedUntil: change.lockedUntil };
+          this.#log('void_password_refused', terminal, { by: 'terminal', why: 'locked' });
+          break;
+      }
+    } catch (error) {
+      if (error instanceof TerminalProtocolError) {
+        result = {
+          outcome: 'refused_by_acquirer',
+          tid,
+          status: error.status,
+          code: error.code,
+          detail: masked(error.detail, newPin),
+        };
+        if (PIN_REFUSAL_STATUSES.has(error.status)) {
+          this.#log('void_password_refused', terminal, {
+            by: 'acquirer',
+            status: error.status,
+            code: error.code,
+          });
+        } else {
+          this.#failed(member, 'void_password', error);
+        }
+      } else if (error instanceof TerminalUnreachableError) {
+        result = { outcome: 'unreachable', tid, reason: error.reason };
+        this.#failed(member, 'void_password', error);
+      } else {
+        throw error;
+      }
+    }
+    // Also after a refusal: a wrong current PIN counts towards the lock, which must survive a restart.
+    await this.#save();
+    return result;
+  }
+
+  #track<T>(work: Promise<T>): Promise<T> {
     this.#inFlight.add(work);
     return work.finally(() => this.#inFlight.delete(work));
+  }
+
+  /** Runs `work` once whatever was queued for the member's terminal before it has finished. */
+  #inTurn<T>(member: FleetMember, work: () => Promise<T>): Promise<T> {
+    const tid = member.terminal.tid;
+    const mine = (this.#turns.get(tid) ?? Promise.resolve()).then(work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#turns.set(tid, settled);
+    void settled.then(() => {
+      if (this.#turns.get(tid) === settled) this.#turns.delete(tid);
+    });
+    return mine;
   }
 
   async #cycle(member: FleetMember): Promise<void> {
@@ -273,8 +397,8 @@ export class Fleet {
         request,
         status: error.status,
         code: error.code,
-        // An activation's refusal might quote what it was sent.
-        ...(request === 'activate' ? {} : { detail: error.detail }),
+        // An activation's or a PIN change's refusal might quote what it was sent.
+        ...(request === 'activate' || request === 'void_password' ? {} : { detail: error.detail }),
       };
       if (error.code !== null && FINAL_REFUSALS.has(error.code)) {
         if (error.code === TerminalErrorCode.revoked) terminal.forgetKey();

@@ -134,6 +134,36 @@ describe('ProtocolClient', () => {
     });
   });
 
+  it('sends a void password set at the terminal, signed, and takes the answer', async () => {
+    acquirer = await startFakeAcquirer(scriptedAcquirer(null));
+    const keys = newTerminalKeys();
+    const client = new ProtocolClient({ serverUrl: acquirer.url });
+
+    const answer = await client.changeVoidPassword(credentialOf(TID, keys.privateKeyPem), {
+      newPassword: '581937',
+      reason: 'operator',
+    });
+
+    expect(answer.tid).toBe(TID);
+    const [request] = acquirer.requests;
+    expect(request!.path).toBe('/terminal/v1/void-password');
+    expect(JSON.parse(request!.body)).toEqual({ newPassword: '581937', reason: 'operator' });
+    expect(signatureHolds(request!, keys.publicKey)).toBe(true);
+  });
+
+  it('does not resend a PIN change the acquirer may have taken', async () => {
+    acquirer = await startFakeAcquirer(() => 'drop');
+    const client = new ProtocolClient({ serverUrl: acquirer.url, retryDelayMs: 1 });
+
+    await expect(
+      client.changeVoidPassword(credentialOf(TID, newTerminalKeys().privateKeyPem), {
+        newPassword: '581937',
+        reason: 'operator',
+      }),
+    ).rejects.toBeInstanceOf(TerminalUnreachableError);
+    expect(acquirer.requests).toHaveLength(1);
+  });
+
   it('turns a problem answer into a TerminalProtocolError with its status and code', async () => {
     acquirer = await startFakeAcquirer(() => problem(401, TerminalErrorCode.revoked));
     const client = new ProtocolClient({ serverUrl: acquirer.url });

@@ -20,6 +20,8 @@ import {
   terminalEndpoints,
   TerminalErrorCode,
   TerminalHeader,
+  type TerminalPinChange,
+  TerminalPinChanged,
 } from '@contract/terminal-protocol';
 
 // Ed25519's SubjectPublicKeyInfo is this 12-byte prefix followed by the raw 32-byte key.
@@ -172,6 +174,21 @@ export class ProtocolClient {
 
   checkIn(credential: TerminalCredential, body: CheckInRequest): Promise<CheckInResponse> {
     return this.#send(terminalEndpoints.checkIn.path, credential, body, CheckInResponse, 'unanswered');
+  }
+
+  /**
+   * A void password set at the terminal. Retried only when nothing reached the acquirer: a change it did take
+   * must not be sent again blindly (it would be refused as `pin.reused` anyway). Its refusals are 422s with
+   * the dashboard's PIN codes (`pin.format`, `pin.too_simple`, `pin.default`, `pin.reused`).
+   */
+  changeVoidPassword(credential: TerminalCredential, body: TerminalPinChange): Promise<TerminalPinChanged> {
+    return this.#send(
+      terminalEndpoints.changeVoidPassword.path,
+      credential,
+      body,
+      TerminalPinChanged,
+      'not_sent',
+    );
   }
 
   /** The acquirer answers a repeated acknowledgement as the first, so a resend is harmless. */

@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PIN_VERIFIER_ITERATIONS } from '@contract/terminal-protocol';
 import {
   FACTORY_VOID_PASSWORD,
   MAX_CONSECUTIVE_WRONG_PINS,
@@ -93,5 +94,104 @@ describe('TerminalState', () => {
     const terminal = await terminalWith('246813', { temporary: true });
     const restored = TerminalState.restore(JSON.parse(JSON.stringify(terminal.snapshot())));
     expect(await restored.checkPin('246813', NOW)).toBe('must_change');
+  });
+
+  describe('changePin', () => {
+    const taken = (): Promise<string> => Promise.resolve('taken');
+
+    it('replaces a temporary PIN once submitted, with a verifier of its own', async () => {
+      const terminal = await terminalWith('246813', { temporary: true });
+      const sent: unknown[] = [];
+
+      const change = await terminal.changePin(
+        '246813',
+        '581937',
+        (body) => {
+          sent.push(body);
+          return taken();
+        },
+        NOW,
+      );
+
+      expect(change).toEqual({ result: 'changed', reason: 'first_use', answer: 'taken' });
+      expect(sent).toEqual([{ newPassword: '581937', reason: 'first_use' }]);
+      expect(terminal.temporary).toBe(false);
+      expect(terminal.factoryDefault).toBe(false);
+      const { verifier } = terminal.snapshot();
+      expect(verifier).toMatchObject({ scheme: 'pbkdf2-sha256', iterations: PIN_VERIFIER_ITERATIONS });
+      expect(verifier.salt).toMatch(/^[0-9a-f]{32}$/);
+      expect(await terminal.checkPin('581937', NOW)).toBe('ok');
+      expect(await terminal.checkPin('246813', NOW)).toBe('wrong');
+    });
+
+    it('says operator for a PIN that was not temporary', async () => {
+      const terminal = await TerminalState.create(TID);
+      const change = await terminal.changePin(FACTORY_VOID_PASSWORD, '581937', taken, NOW);
+      expect(change).toMatchObject({ result: 'changed', reason: 'operator' });
+      expect(terminal.factoryDefault).toBe(false);
+    });
+
+    it('changes nothing when the submission fails', async () => {
+      const terminal = await terminalWith('246813', { temporary: true });
+      const before = terminal.snapshot();
+      const refusal = new Error('pin.reused');
+
+      await expect(terminal.changePin('246813', '581937', () => Promise.reject(refusal), NOW)).rejects.toBe(
+        refusal,
+      );
+
+      const after = terminal.snapshot();
+      expect(after.verifier).toEqual(before.verifier);
+      expect(after.temporary).toBe(true);
+      expect(await terminal.checkPin('246813', NOW)).toBe('must_change');
+      expect(await terminal.checkPin('581937', NOW)).toBe('wrong');
+    });
+
+    it('refuses a PIN breaking the policy, and a wrong current PIN, without submitting', async () => {
+      const terminal = await terminalWith('246813');
+      const submit = vi.fn(taken);
+
+      expect(await terminal.changePin('246813', '123456', submit, NOW)).toEqual({
+        result: 'refused',
+        rules: ['factory_default'],
+      });
+      expect(await terminal.changePin('246813', '111111', submit, NOW)).toEqual({
+        result: 'refused',
+        rules: ['same_digit'],
+      });
+      expect(await terminal.changePin('246813', '12345', submit, NOW)).toEqual({
+        result: 'refused',
+        rules: ['length'],
+      });
+      expect(await terminal.changePin('135792', '581937', submit, NOW)).toEqual({ result: 'wrong_pin' });
+      expect(terminal.wrongPinsSinceCheckIn).toBe(1);
+      expect(submit).not.toHaveBeenCalled();
+      expect(await terminal.checkPin('246813', NOW)).toBe('ok');
+    });
+
+    it('is locked like a void after five wrong current PINs', async () => {
+      const terminal = await terminalWith('246813');
+      const submit = vi.fn(taken);
+      for (let i = 0; i < MAX_CONSECUTIVE_WRONG_PINS - 1; i++) {
+        expect(await terminal.changePin('135792', '581937', submit, NOW)).toEqual({ result: 'wrong_pin' });
+      }
+      expect(await terminal.changePin('135792', '581937', submit, NOW)).toEqual({
+        result: 'locked',
+        lockedUntil: NOW + PIN_LOCK_MS,
+      });
+      expect(await terminal.changePin('246813', '581937', submit, NOW)).toMatchObject({ result: 'locked' });
+      expect(submit).not.toHaveBeenCalled();
+    });
+
+    it('keeps the new PIN when a command it overtook is withdrawn', async () => {
+      const terminal = await TerminalState.create(TID);
+      terminal.applyCommand(setPinCommand(pinVerifier('246813'), { id: 'cmd_9' }));
+
+      await terminal.changePin('246813', '581937', taken, NOW);
+      terminal.rollBackCommand('cmd_9');
+
+      expect(await terminal.checkPin('581937', NOW)).toBe('ok');
+      expect(terminal.factoryDefault).toBe(false);
+    });
   });
 });

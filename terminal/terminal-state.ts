@@ -6,7 +6,9 @@ import {
   PIN_VERIFIER_ITERATIONS,
   type PinVerifier,
   type TerminalCommand,
+  type TerminalPinChange,
 } from '@contract/terminal-protocol';
+import { checkVoidPassword, type VoidPasswordRule } from '@contract/void-password-policy';
 
 const pbkdf2 = promisify(pbkdf2Callback);
 
@@ -26,6 +28,17 @@ const HASH_BYTES = 32;
 
 export type PinCheck = 'ok' | 'wrong' | 'locked' | 'must_change';
 export type CommandOutcome = 'applied' | 'expired' | 'invalid_verifier';
+/** `first_use` replaces a temporary PIN (as the terminal requires), `operator` any other. */
+export type PinChangeReason = TerminalPinChange['reason'];
+
+/** What came of a PIN change at the terminal; a refusal changes no PIN. */
+export type PinChangeAtTerminal<T> =
+  | { result: 'changed'; reason: PinChangeReason; answer: T }
+  /** The current PIN did not check out; it counts as a wrong PIN typed at the terminal. */
+  | { result: 'wrong_pin' }
+  | { result: 'locked'; lockedUntil: number }
+  /** The new PIN breaks the policy (in the order a person fixes them); nothing was sent. */
+  | { result: 'refused'; rules: VoidPasswordRule[] };
 
 export interface VoidPassword {
   verifier: PinVerifier;
@@ -203,6 +216,40 @@ export class TerminalState {
     }
     saved.consecutiveWrongPins = 0;
     return saved.temporary ? 'must_change' : 'ok';
+  }
+
+  /**
+   * The operator sets a new void password at the terminal. The current PIN must check out (a temporary one
+   * too: this is how it is replaced), and the new one must keep the policy; then `submit` sends the change to
+   * the acquirer. Only once it resolves does the terminal keep a verifier of the new PIN, made here, and the
+   * PIN is no longer temporary. If `submit` throws (the acquirer refused, or did not answer), the PIN stays
+   * as it was and the error propagates.
+   */
+  async changePin<T>(
+    currentPin: string,
+    newPin: string,
+    submit: (change: TerminalPinChange) => Promise<T>,
+    now: number = Date.now(),
+  ): Promise<PinChangeAtTerminal<T>> {
+    const check = await this.checkPin(currentPin, now);
+    if (check === 'locked')
+      return { result: 'locked', lockedUntil: this.saved.lockedUntil ?? now + PIN_LOCK_MS };
+    if (check === 'wrong') return { result: 'wrong_pin' };
+    const rules = checkVoidPassword(newPin);
+    if (rules.length > 0) return { result: 'refused', rules };
+    const reason: PinChangeReason = check === 'must_change' ? 'first_use' : 'operator';
+    // Made before sending, so that nothing can fail here once the acquirer has taken the new PIN.
+    const verifier = await makeVerifier(newPin);
+    const answer = await submit({ newPassword: newPin, reason });
+    const replacement: VoidPassword = { verifier, temporary: false, factoryDefault: false };
+    const saved = this.saved;
+    Object.assign(saved, replacement);
+    saved.consecutiveWrongPins = 0;
+    saved.lockedUntil = null;
+    // A command still awaiting its acknowledgement's answer must not bring back, if withdrawn, the PIN
+    // this change replaced: the operator's is the newer.
+    if (saved.unconfirmedCommand) saved.unconfirmedCommand.previous = structuredClone(replacement);
+    return { result: 'changed', reason, answer };
   }
 
   /** The acquirer counted `count` wrong PINs at a check-in; those typed while it was under way stay. */

@@ -124,7 +124,7 @@ export function setPinCommand(
 
 /**
  * The acquirer's happy path: activation answered, the first check-in of each terminal delivers `command`
- * (if any), an acknowledgement is answered `applied`.
+ * (if any), an acknowledgement is answered `applied`, a void password set at the terminal is taken.
  */
 export function scriptedAcquirer(command: TerminalCommand | null): (request: RecordedRequest) => FakeAnswer {
   const checkedIn = new Set<string>();
@@ -141,6 +141,7 @@ export function scriptedAcquirer(command: TerminalCommand | null): (request: Rec
         body: { tid, serverTime, nextCheckInSeconds: 30, command: first ? command : null },
       };
     }
+    if (request.path.endsWith('/void-password')) return { status: 200, body: { tid, changedAt: serverTime } };
     const ack = /\/commands\/([^/]+)\/ack$/.exec(request.path);
     if (ack) return { status: 200, body: { id: decodeURIComponent(ack[1]!), status: 'applied' } };
     return problem(404, 'not_found');

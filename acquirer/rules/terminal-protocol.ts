@@ -16,20 +16,31 @@ import {
   type TerminalCommand,
   TerminalErrorCode,
   TerminalHeader,
+  type TerminalPinChange,
+  type TerminalPinChanged,
   TIMESTAMP_TOLERANCE_MS,
 } from '@contract/terminal-protocol';
 import { toIso } from '../clock';
 import type { HandlerResult, RequestContext } from '../context';
 import { HEARTBEAT_MS } from '../data/generate';
 import { randomId, randomToken, sameHash, tokenHash } from '../hash';
-import type { HashNeed } from '../hash-book';
+import type { HashBook, HashNeed } from '../hash-book';
 import { SimProblem } from '../problem';
 import { parseOrReject } from '../router';
 import { markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
 import type { AuditRecord, CommandRecord, TerminalLink, TerminalRecord } from '../types';
 import { requireRole, terminalInScope } from './access';
 import { audit, recordAudit } from './audit';
-import { installPin, LOCK_MS, MAX_WRONG_ATTEMPTS, noteLock } from './void-password';
+import {
+  checkNewPin,
+  installPin,
+  LOCK_MS,
+  lockedProblem,
+  MAX_WRONG_ATTEMPTS,
+  noteLock,
+  policyProblem,
+  reusedProblem,
+} from './void-password';
 
 /** Checks an Ed25519 signature; the host's (the server's `node:crypto`). The acquirer holds no crypto of its own. */
 export interface TerminalSignatures {
@@ -134,19 +145,39 @@ export function authenticateTerminal(
   request: SignedRequest,
   now: number,
 ): { terminal: TerminalRecord; link: TerminalLink } {
-  const signed = signedHeadersOf(request.headers);
-  const terminal = state.world.terminalByTid.get(signed.tid);
-  const link = terminal?.link;
-  if (!terminal || !link?.publicKey) {
-    throw refused(TerminalErrorCode.unknown, `Terminal ${signed.tid} is not activated: activate it first.`);
-  }
-  const nonces = checkSignature(signatures, request, signed, link.publicKey, link.nonces, now);
+  const { terminal, link, signed } = signedBy(state, request);
+  const nonces = checkSignature(signatures, request, signed, link.publicKey!, link.nonces, now);
   if (link.revokedAt !== null) {
     throw refused(TerminalErrorCode.revoked, 'This terminal’s credential was revoked. Activate it again.');
   }
   link.nonces = nonces;
   touchTerminal(state, terminal);
   return { terminal, link };
+}
+
+function signedBy(state: SimState, request: SignedRequest) {
+  const signed = signedHeadersOf(request.headers);
+  const terminal = state.world.terminalByTid.get(signed.tid);
+  const link = terminal?.link;
+  if (!terminal || !link?.publicKey) {
+    throw refused(TerminalErrorCode.unknown, `Terminal ${signed.tid} is not activated: activate it first.`);
+  }
+  return { terminal, link, signed };
+}
+
+/**
+ * The signature and the timestamp only, changing nothing: what a request checks before it has KDF hashes
+ * computed (which it must not make anybody's to ask for), so its next run can take the nonce.
+ */
+export function signedTerminal(
+  state: SimState,
+  signatures: TerminalSignatures,
+  request: SignedRequest,
+  now: number,
+): TerminalRecord {
+  const { terminal, link, signed } = signedBy(state, request);
+  checkSignature(signatures, request, signed, link.publicKey!, [], now);
+  return terminal;
 }
 
 /**
@@ -436,4 +467,29 @@ export function revokeTerminalCredential(ctx: RequestContext): HandlerResult {
     });
   }
   return { body: { tid: terminal.tid, revokedAt: toIso(link.revokedAt!) } };
+}
+
+/**
+ * The hash of a PIN set at the terminal, checked against the policy first; throws HashesNeeded (before the
+ * request has changed anything) until it is computed.
+ */
+export function pinChangeHash(terminal: TerminalRecord, body: TerminalPinChange, hashes: HashBook): string {
+  const policy = policyProblem(body.newPassword);
+  if (policy) throw policy;
+  return hashes.of([[terminal.voidPassword.salt, body.newPassword]])[0]!;
+}
+
+/** A temporary PIN changed at its first use, or an operator's change at the terminal. */
+export function changePinAtTerminal(request: TerminalRequest, hash: string): TerminalPinChanged {
+  const { state, now, terminal } = request;
+  const body = request.body as TerminalPinChange;
+  if (terminal.voidPassword.lockedUntil !== null) throw lockedProblem(terminal);
+  if (checkNewPin(state.hasher, terminal, body.newPassword, hash).reused) throw reusedProblem();
+  installPin(state, terminal, hash, now);
+  terminalAudit(state, now, terminal, {
+    action: 'void_password.changed_at_terminal',
+    outcome: 'success',
+    reason: body.reason,
+  });
+  return { tid: terminal.tid, changedAt: toIso(now) };
 }

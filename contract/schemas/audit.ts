@@ -12,6 +12,7 @@ export const AuditAction = z.enum([
   'void_password.wrong_attempt',
   'void_password.locked',
   'void_password.applied',
+  'void_password.changed_at_terminal',
   'command.cancelled',
   'command.expired',
   'command.failed',

@@ -272,6 +272,48 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     });
   });
 
+  it('a temporary PIN changed at the terminal is checked like any new PIN, and the acquirer knows the new one', async () => {
+    const owner = await signedIn(backend, 'owner');
+    owner.agent.sticky = true;
+    const tid = DEMO_TIDS.stalePassword;
+    const terminal = await activated(backend, tid);
+    const reset = await owner.post(
+      `/terminals/${tid}/void-password/reset`,
+      { generateTemporary: true },
+      { stepUpToken: await owner.stepUp('owner') },
+    );
+    const { command } = reset.body as { command: { id: string } };
+    expect((await terminal.checkIn().send()).status).toBe(200);
+    expect((await terminal.request(`/commands/${command.id}/ack`, { result: 'applied' }).send()).status).toBe(
+      200,
+    );
+
+    const factory = await terminal
+      .request('/void-password', { newPassword: '123456', reason: 'first_use' })
+      .send();
+    expect([factory.status, codeOf(factory)]).toEqual([422, 'pin.default']);
+    const changed = await terminal
+      .request('/void-password', { newPassword: '470215', reason: 'first_use' })
+      .send();
+    expect(changed.status).toBe(200);
+    expect((await terminalSeen(owner, tid)).voidPassword.state).toBe('custom');
+    const again = await terminal
+      .request('/void-password', { newPassword: '470215', reason: 'operator' })
+      .send();
+    expect([again.status, codeOf(again)]).toEqual([422, 'pin.reused']);
+
+    // The dashboard's change checks the current PIN against the one set at the terminal.
+    const change = await owner.post(`/terminals/${tid}/void-password/change`, {
+      currentPassword: '470215',
+      newPassword: '592648',
+    });
+    expect(change.status).toBe(202);
+    const audit = await owner.get('/audit-events', { tid });
+    expect((audit.body as { items: { action: string; actorRole: string }[] }).items).toContainEqual(
+      expect.objectContaining({ action: 'void_password.changed_at_terminal', actorRole: 'terminal' }),
+    );
+  });
+
   it('wrong PINs typed at the terminal lock it, and a terminal that stops checking in goes offline', async () => {
     const owner = await signedIn(backend, 'owner');
     const tid = DEMO_TIDS.openCommand;
