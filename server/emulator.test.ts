@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TIDS, MERCHANT_A } from '@acquirer/data/demo-fixtures';
 import { backendAt, testServerConfig } from '../tests/contract/backends';
-import { type ApiUser, signedIn } from '../tests/contract/client';
+import { type ApiUser, resetToTemporaryPin, signedIn } from '../tests/contract/client';
 import { runCli } from './db/cli';
 import { openDb } from './db/database';
 import { createLogger } from './logger';
@@ -110,16 +110,7 @@ describe('the terminal emulator against the acquirer server', () => {
         : null,
     );
 
-    const reset = await owner.post(
-      `/terminals/${tid}/void-password/reset`,
-      { generateTemporary: true },
-      { stepUpToken: await owner.stepUp('owner') },
-    );
-    expect(reset.status).toBe(202);
-    const { temporaryPassword, command } = reset.body as {
-      temporaryPassword: string;
-      command: { id: string };
-    };
+    const { temporaryPassword, command } = await resetToTemporaryPin(owner, tid);
 
     const applied = await until('the command applied', async () => {
       const seen = await terminal(owner, tid);

@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 async function fleetOf(
-  answer: (request: RecordedRequest, index: number) => FakeAnswer,
+  answer: (request: RecordedRequest, index: number) => FakeAnswer | Promise<FakeAnswer>,
   options: { codes?: ActivationCode[]; count?: number } = {},
 ): Promise<Fleet> {
   acquirer ??= await startFakeAcquirer(answer);
@@ -206,13 +206,11 @@ describe('Fleet', () => {
     const NEW = '581937';
 
     /** One terminal, activated and holding a temporary PIN, its fleet stopped (no check-in under way). */
-    async function terminalWithTemporaryPin(voidPassword?: (request: RecordedRequest) => FakeAnswer) {
+    async function terminalWithTemporaryPin(
+      override: (request: RecordedRequest) => FakeAnswer | Promise<FakeAnswer> | undefined = () => undefined,
+    ) {
       const happy = scriptedAcquirer(setPinCommand(pinVerifier(TEMPORARY), { temporary: true }));
-      const fleet = await fleetOf(
-        (request) =>
-          voidPassword && request.path.endsWith('/void-password') ? voidPassword(request) : happy(request),
-        { count: 1 },
-      );
+      const fleet = await fleetOf((request) => override(request) ?? happy(request), { count: 1 });
       await fleet.start();
       await vi.waitFor(() => expect(events()).toContain('command_applied'));
       await fleet.stop();
@@ -261,8 +259,10 @@ describe('Fleet', () => {
     });
 
     it('changes nothing when the acquirer refuses the PIN as reused', async () => {
-      const { fleet, terminal } = await terminalWithTemporaryPin(() =>
-        problem(422, 'pin.reused', `${NEW} is one of the last three void passwords.`),
+      const { fleet, terminal } = await terminalWithTemporaryPin((request) =>
+        request.path.endsWith('/void-password')
+          ? problem(422, 'pin.reused', `${NEW} is one of the last three void passwords.`)
+          : undefined,
       );
       const before = terminal.snapshot();
 
@@ -319,11 +319,33 @@ describe('Fleet', () => {
     });
 
     it('waits for a check-in under way rather than interleaving with it', async () => {
-      const { fleet } = await terminalWithTemporaryPin();
+      let holding = false;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const happy = scriptedAcquirer(null);
+      await terminalWithTemporaryPin((request) =>
+        holding && request.path.endsWith('/check-in') ? released.then(() => happy(request)) : undefined,
+      );
+      const checkIns = (): number => acquirer!.requests.filter((r) => r.path.endsWith('/check-in')).length;
+      const before = checkIns();
+
+      // The same acquirer, the terminal as saved; its check-in now held until released.
+      const fleet = await fleetOf(happy, { count: 1 });
+      holding = true;
       await fleet.start();
-      const result = await fleet.changePin(TID, TEMPORARY, NEW);
+      await vi.waitFor(() => expect(checkIns()).toBe(before + 1));
+      const change = fleet.changePin(TID, TEMPORARY, NEW);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(pinRequests()).toHaveLength(0);
+      release();
+      const result = await change;
       await fleet.stop();
+
       expect(result).toMatchObject({ outcome: 'accepted' });
+      expect(acquirer!.requests.slice(-2).map((request) => request.path)).toEqual([
+        '/terminal/v1/check-in',
+        '/terminal/v1/void-password',
+      ]);
     });
   });
 });

@@ -31,13 +31,14 @@ export interface FakeAcquirer {
 }
 
 export async function startFakeAcquirer(
-  answer: (request: RecordedRequest, index: number) => FakeAnswer,
+  /** A promise holds the answer back until it settles. */
+  answer: (request: RecordedRequest, index: number) => FakeAnswer | Promise<FakeAnswer>,
 ): Promise<FakeAcquirer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
+    incoming.on('end', async () => {
       const request: RecordedRequest = {
         method: incoming.method ?? '',
         path: incoming.url ?? '',
@@ -45,7 +46,7 @@ export async function startFakeAcquirer(
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(request);
-      const reply = answer(request, requests.length - 1);
+      const reply = await answer(request, requests.length - 1);
       if (reply === 'drop') {
         outgoing.socket?.destroy();
         return;

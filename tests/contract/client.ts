@@ -90,3 +90,18 @@ export async function control(backend: Backend, path: string, body: unknown = {}
 export function codeOf(answer: Answer): string | undefined {
   return (answer.body as { code?: string } | undefined)?.code;
 }
+
+/** A reset to a temporary PIN with a fresh step-up: the command, and the PIN shown once. */
+export async function resetToTemporaryPin(
+  user: ApiUser,
+  tid: string,
+  as: DemoUser = 'owner',
+): Promise<{ temporaryPassword: string; command: { id: string } }> {
+  const reset = await user.post(
+    `/terminals/${tid}/void-password/reset`,
+    { generateTemporary: true },
+    { stepUpToken: await user.stepUp(as) },
+  );
+  expect(reset.status).toBe(202);
+  return reset.body as { temporaryPassword: string; command: { id: string } };
+}

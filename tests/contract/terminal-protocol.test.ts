@@ -10,7 +10,7 @@ import {
   TerminalHeader,
 } from '@contract/terminal-protocol';
 import { Agent, type Backend, httpBackend, postgresBackend } from './backends';
-import { type Answer, type ApiUser, codeOf, control, signedIn } from './client';
+import { type Answer, type ApiUser, codeOf, control, resetToTemporaryPin, signedIn } from './client';
 
 const offsets = new WeakMap<Backend, Promise<number>>();
 
@@ -228,16 +228,7 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     const terminal = await activated(backend, tid);
     expect((await terminal.checkIn().send()).status).toBe(200);
 
-    const reset = await owner.post(
-      `/terminals/${tid}/void-password/reset`,
-      { generateTemporary: true },
-      { stepUpToken: await owner.stepUp('owner') },
-    );
-    expect(reset.status).toBe(202);
-    const { temporaryPassword, command } = reset.body as {
-      temporaryPassword: string;
-      command: { id: string };
-    };
+    const { temporaryPassword, command } = await resetToTemporaryPin(owner, tid);
     // Nothing simulates an activated terminal: the command waits for its check-in.
     await control(backend, '/clock', { advanceMs: 45_000 });
     expect((await terminalSeen(owner, tid)).openCommand).toMatchObject({ status: 'queued' });
@@ -277,12 +268,7 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     owner.agent.sticky = true;
     const tid = DEMO_TIDS.stalePassword;
     const terminal = await activated(backend, tid);
-    const reset = await owner.post(
-      `/terminals/${tid}/void-password/reset`,
-      { generateTemporary: true },
-      { stepUpToken: await owner.stepUp('owner') },
-    );
-    const { command } = reset.body as { command: { id: string } };
+    const { command } = await resetToTemporaryPin(owner, tid);
     expect((await terminal.checkIn().send()).status).toBe(200);
     expect((await terminal.request(`/commands/${command.id}/ack`, { result: 'applied' }).send()).status).toBe(
       200,
