@@ -48,7 +48,10 @@ export interface SimState {
   openCommands: Set<CommandRecord>;
   hasher: SecretHasher;
   changes: ChangeSet;
-  /** How many terminals are activated on the terminal protocol, as last counted; -1: count again. */
+  /**
+   * How many terminals are activated on the terminal protocol, as last counted; -1: count again (after an
+   * activation here, or terminals read again from another process's changes).
+   */
   linkedCount: number;
 }
 

@@ -61,7 +61,7 @@ function refused(code: TerminalErrorCode, detail: string): SimProblem {
   return new SimProblem(401, code, detail);
 }
 
-/** The terminal protocol's own time limits and nonces, for any signed request. */
+/** The four signature headers of a request. */
 interface SignedHeaders {
   tid: string;
   timestamp: string;
