@@ -52,6 +52,8 @@ export default defineConfig<unknown, { backend: AcquirerBackend; acquirerStaticD
     // The app on the in-browser mock acquirer (MSW service worker).
     {
       name: 'mock',
+      // The terminal protocol is the server's: the in-browser mock has none.
+      grepInvert: /@http-only/,
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
