@@ -1,4 +1,5 @@
 import type { VoidPasswordState } from '@contract/schemas/terminals';
+import { firmwareUpdateOf } from './data/firmware';
 import type { KeyPart } from './paging';
 import { isStalePassword, OFFLINE_ALERT_MS } from './rules/alerts';
 import { lastSeenOf } from './rules/heartbeat';
@@ -22,6 +23,8 @@ export interface FleetFilter {
   model?: string;
   /** A void password set more than 90 days ago (`isStalePassword`). */
   stalePassword?: boolean;
+  /** Runs an older release than its model's current one (`firmwareUpdateOf`). */
+  outdatedFirmware?: boolean;
   /** A command queued or delivered. */
   openCommand?: boolean;
   /** Lower-case and trimmed: found in the TID, the serial number or the store's name. */
@@ -56,6 +59,8 @@ export interface FleetRisks {
   openCommands: number;
   /** A void password set more than 90 days ago. */
   stalePasswords: number;
+  /** On an older firmware release than their model's current one. */
+  outdatedFirmware: number;
 }
 
 /**
@@ -131,6 +136,7 @@ export function fleetMatcher(
     if (filter.storeId && t.storeId !== filter.storeId) return false;
     if (filter.model && t.model !== filter.model) return false;
     if (filter.stalePassword && !isStalePassword(t, now)) return false;
+    if (filter.outdatedFirmware && firmwareUpdateOf(t) === null) return false;
     if (filter.openCommand && !openCommandOf(state, t.tid)) return false;
     if (text) {
       const storeName = world.storeById.get(t.storeId)?.name.toLowerCase() ?? '';
@@ -322,10 +328,11 @@ export function memoryFleet(state: () => SimState): Fleet {
       return Promise.resolve(counts);
     },
     risks(filter, now) {
-      const risks: FleetRisks = { openCommands: 0, stalePasswords: 0 };
+      const risks: FleetRisks = { openCommands: 0, stalePasswords: 0, outdatedFirmware: 0 };
       for (const t of matches(filter, now)) {
         if (openCommandOf(state(), t.tid)) risks.openCommands++;
         if (isStalePassword(t, now)) risks.stalePasswords++;
+        if (firmwareUpdateOf(t) !== null) risks.outdatedFirmware++;
       }
       return Promise.resolve(risks);
     },

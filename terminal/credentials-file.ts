@@ -192,3 +192,19 @@ export async function readCodesFile(
   });
   return { server: isString(json.server) ? json.server : null, codes };
 }
+
+/**
+ * Saves `terminals` into the state file as it is now on disk: those of another run (the rest of the fleet
+ * while one terminal runs interactively, or the other way round) stay as that run last saved them, rather
+ * than as this one read them at its start; a terminal re-activated meanwhile keeps its new key.
+ */
+export async function updateStateFile(
+  file: string,
+  server: string,
+  terminals: SavedTerminal[],
+): Promise<void> {
+  const mine = new Set(terminals.map((terminal) => terminal.tid));
+  const current = await readStateFile(file);
+  const others = (current?.terminals ?? []).filter((terminal) => !mine.has(terminal.tid));
+  await writeStateFile(file, { server, terminals: [...others, ...terminals] });
+}

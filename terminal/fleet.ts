@@ -15,7 +15,7 @@ import {
   TerminalProtocolError,
   TerminalUnreachableError,
 } from './protocol-client';
-import { type PinChangeReason, type SavedTerminal, TerminalState } from './terminal-state';
+import { type PinChangeReason, type PinCheck, type SavedTerminal, TerminalState } from './terminal-state';
 
 /** One line of the emulator's output. Never a key, PIN, verifier or activation code. */
 export interface FleetLogLine {
@@ -81,6 +81,82 @@ export type PinChangeResult =
   /** No such terminal in this fleet, one without a key, or one this run stopped. */
   | { outcome: 'unavailable'; tid: string; why: 'unknown_terminal' | 'not_activated' | 'halted' };
 
+/** Why a terminal sends nothing more in this run. */
+export type HaltReason = 'not_activated' | 'revoked' | 'refused';
+
+/** A request that got no answer, or a refusal; never the body sent. */
+export interface RequestFailure {
+  request: RequestName;
+  /** Null when no answer came. */
+  status: number | null;
+  code: string | null;
+  /** A system error code (ECONNREFUSED…), 'timeout', or the acquirer's detail (not for an activation's). */
+  reason: string | null;
+}
+
+/** What came of a command delivered at a check-in, or of one whose acknowledgement was still unanswered. */
+export interface CommandReport {
+  id: string;
+  /**
+   * `applied`: installed and confirmed; `withdrawn`: cancelled at the acquirer meanwhile, the PIN before it is
+   * back; `failed`: not installed (expired, unusable verifier) and acknowledged so; `unanswered`: installed,
+   * its acknowledgement goes again at the next check-in.
+   */
+  result: 'applied' | 'withdrawn' | 'failed' | 'unanswered';
+  /** Whether the PIN the terminal now holds is temporary. */
+  temporary: boolean;
+  /** Why it failed here: `expired` or `invalid_verifier`. */
+  reason?: string;
+}
+
+/** What came of one check-in (`Fleet.checkInNow`). */
+export type CheckInReport =
+  | {
+      outcome: 'checked_in';
+      tid: string;
+      at: string;
+      nextCheckInSeconds: number;
+      wrongPinsReported: number;
+      /** An earlier command's acknowledgement, settled before checking in. */
+      settled: CommandReport | null;
+      command: CommandReport | null;
+    }
+  | { outcome: 'failed'; tid: string; failure: RequestFailure; halted: HaltReason | null }
+  | {
+      outcome: 'unavailable';
+      tid: string;
+      why: 'unknown_terminal' | 'halted' | 'stopped';
+      halted?: HaltReason;
+    };
+
+/** What one terminal did in this run, for a person to read. Never a secret. */
+export interface TerminalActivity {
+  /** The last check-in the acquirer answered in this run. */
+  lastCheckInAt: string | null;
+  /** When the next one is due (milliseconds since the epoch); null while one is under way, or stopped. */
+  nextCheckInAt: number | null;
+  halted: HaltReason | null;
+  lastCommand: (CommandReport & { at: string }) | null;
+  /** The last request that failed, cleared by the next check-in answered. */
+  lastFailure: (RequestFailure & { at: string }) | null;
+}
+
+function failureOf(request: RequestName, error: unknown): RequestFailure {
+  if (error instanceof TerminalProtocolError) {
+    const quotesBody = request === 'activate' || request === 'void_password';
+    return {
+      request,
+      status: error.status,
+      code: error.code,
+      reason: quotesBody ? null : error.detail,
+    };
+  }
+  if (error instanceof TerminalUnreachableError) {
+    return { request, status: null, code: null, reason: error.reason };
+  }
+  return { request, status: null, code: null, reason: 'emulator_error' };
+}
+
 /** A refusal of the PIN itself rather than of the request: reported as such, not as a failed request. */
 const PIN_REFUSAL_STATUSES = new Set([422, 423]);
 
@@ -124,8 +200,11 @@ export class Fleet {
   readonly #options: FleetOptions;
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #inFlight = new Set<Promise<unknown>>();
-  /** Terminals that will send nothing more in this run. */
-  readonly #halted = new Set<string>();
+  /** Terminals that will send nothing more in this run, and why. */
+  readonly #halted = new Map<string, HaltReason>();
+  /** When each scheduled check-in is due (milliseconds since the epoch). */
+  readonly #due = new Map<string, number>();
+  readonly #activity = new Map<string, TerminalActivity>();
   /** Per terminal, the end of the work queued for it: a PIN change never interleaves with a check-in. */
   readonly #turns = new Map<string, Promise<void>>();
   #stopping = false;
@@ -168,6 +247,7 @@ export class Fleet {
     this.#stopping = true;
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
+    this.#due.clear();
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
     await this.#save();
     this.#log('fleet_stopped');
@@ -176,11 +256,74 @@ export class Fleet {
   #schedule(member: FleetMember, delayMs: number): void {
     const tid = member.terminal.tid;
     if (this.#stopping || this.#halted.has(tid)) return;
+    // One timer per terminal, even when a check-in asked for (`checkInNow`) ran beside a scheduled one.
+    clearTimeout(this.#timers.get(tid));
     const timer = setTimeout(() => {
       this.#timers.delete(tid);
+      this.#due.delete(tid);
       void this.#track(this.#inTurn(member, () => this.#cycle(member)));
     }, delayMs);
     this.#timers.set(tid, timer);
+    this.#due.set(tid, Date.now() + delayMs);
+  }
+
+  /** What terminal `tid` did in this run; null for a terminal not in this fleet. */
+  activity(tid: string): TerminalActivity | null {
+    if (!this.#member(tid)) return null;
+    const activity = this.#activity.get(tid);
+    return {
+      lastCheckInAt: activity?.lastCheckInAt ?? null,
+      nextCheckInAt: this.#due.get(tid) ?? null,
+      halted: this.#halted.get(tid) ?? null,
+      lastCommand: activity?.lastCommand ? { ...activity.lastCommand } : null,
+      lastFailure: activity?.lastFailure ? { ...activity.lastFailure } : null,
+    };
+  }
+
+  /**
+   * Checks terminal `tid` in now, after whatever is under way for it, and starts its interval again from
+   * there. Activates it first if it has no key yet and still has its code.
+   */
+  checkInNow(tid: string): Promise<CheckInReport> {
+    const member = this.#member(tid);
+    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
+    if (this.#stopping) return Promise.resolve({ outcome: 'unavailable', tid, why: 'stopped' });
+    const halted = this.#halted.get(tid);
+    if (halted) return Promise.resolve({ outcome: 'unavailable', tid, why: 'halted', halted });
+    clearTimeout(this.#timers.get(tid));
+    this.#timers.delete(tid);
+    this.#due.delete(tid);
+    return this.#track(this.#inTurn(member, () => this.#cycle(member)));
+  }
+
+  /**
+   * A PIN typed at terminal `tid` (for a void, or before changing it): checked at once, without waiting for
+   * a check-in under way, and saved, so that the wrong ones and a lock survive a restart.
+   */
+  async checkPin(tid: string, pin: string, now: number = Date.now()): Promise<PinCheck> {
+    const member = this.#member(tid);
+    if (!member) throw new RangeError(`No terminal ${tid} in this fleet.`);
+    const check = await member.terminal.checkPin(pin, now);
+    await this.#save();
+    return check;
+  }
+
+  #member(tid: string): FleetMember | undefined {
+    return this.#options.members.find((candidate) => candidate.terminal.tid === tid);
+  }
+
+  #note(
+    tid: string,
+    change: Partial<Pick<TerminalActivity, 'lastCheckInAt' | 'lastCommand' | 'lastFailure'>>,
+  ): void {
+    const activity = this.#activity.get(tid) ?? {
+      lastCheckInAt: null,
+      nextCheckInAt: null,
+      halted: null,
+      lastCommand: null,
+      lastFailure: null,
+    };
+    this.#activity.set(tid, { ...activity, ...change });
   }
 
   /**
@@ -189,7 +332,7 @@ export class Fleet {
    * state file is saved afterwards; the log gets `void_password_changed` (or the refusal), never a PIN.
    */
   changePin(tid: string, currentPin: string, newPin: string): Promise<PinChangeResult> {
-    const member = this.#options.members.find((candidate) => candidate.terminal.tid === tid);
+    const member = this.#member(tid);
     if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
     return this.#track(this.#inTurn(member, () => this.#changePin(member, currentPin, newPin)));
   }
@@ -274,25 +417,41 @@ export class Fleet {
     return mine;
   }
 
-  async #cycle(member: FleetMember): Promise<void> {
+  async #cycle(member: FleetMember): Promise<CheckInReport> {
     const terminal = member.terminal;
+    const tid = terminal.tid;
     let nextSeconds = terminal.checkInIntervalSeconds;
+    let report: CheckInReport;
     try {
-      if (terminal.privateKeyPem === null) await this.#activateOrHalt(member);
-      if (terminal.privateKeyPem !== null && !this.#halted.has(terminal.tid)) {
-        nextSeconds = await this.#checkIn(member, credentialOf(terminal.tid, terminal.privateKeyPem));
+      const activationFailure = terminal.privateKeyPem === null ? await this.#activateOrHalt(member) : null;
+      const halted = this.#halted.get(tid) ?? null;
+      if (activationFailure) {
+        report = { outcome: 'failed', tid, failure: activationFailure, halted };
+      } else if (halted || terminal.privateKeyPem === null) {
+        report = { outcome: 'unavailable', tid, why: 'halted', halted: halted ?? 'not_activated' };
+      } else {
+        report = await this.#checkIn(member, credentialOf(tid, terminal.privateKeyPem));
+        if (report.outcome === 'checked_in') nextSeconds = report.nextCheckInSeconds;
       }
     } catch (error) {
       this.#failed(member, 'check_in', error);
+      report = {
+        outcome: 'failed',
+        tid,
+        failure: failureOf('check_in', error),
+        halted: this.#halted.get(tid) ?? null,
+      };
     }
     this.#schedule(member, nextSeconds * 1000);
+    return report;
   }
 
-  async #activateOrHalt(member: FleetMember): Promise<void> {
+  /** Null once activated (or halted for want of a code); the failure when the acquirer did not activate it. */
+  async #activateOrHalt(member: FleetMember): Promise<RequestFailure | null> {
     const terminal = member.terminal;
     if (member.activationCode === null) {
       this.#halt(member, 'not_activated', { reason: 'no_activation_code' });
-      return;
+      return null;
     }
     const keys = newTerminalKeys();
     try {
@@ -301,20 +460,25 @@ export class Fleet {
       member.activationCode = null;
       this.#log('activated', terminal, { keyId: answer.keyId });
       await this.#save();
+      return null;
     } catch (error) {
       this.#failed(member, 'activate', error);
+      return failureOf('activate', error);
     }
   }
 
-  /** Settles an acknowledgement left unanswered, then checks in; answers when to come back. */
-  async #checkIn(member: FleetMember, credential: TerminalCredential): Promise<number> {
+  /** Settles an acknowledgement left unanswered, then checks in. */
+  async #checkIn(member: FleetMember, credential: TerminalCredential): Promise<CheckInReport> {
     const terminal = member.terminal;
+    const tid = terminal.tid;
     const unconfirmed = terminal.unconfirmedCommandId;
-    if (
-      unconfirmed !== null &&
-      !(await this.#acknowledge(member, credential, unconfirmed, { result: 'applied' }))
-    ) {
-      return terminal.checkInIntervalSeconds;
+    let settled: CommandReport | null = null;
+    if (unconfirmed !== null) {
+      const ack = await this.#acknowledge(member, credential, unconfirmed, { result: 'applied' });
+      if (ack.result === 'unanswered') {
+        return { outcome: 'failed', tid, failure: ack.failure, halted: this.#halted.get(tid) ?? null };
+      }
+      settled = { id: unconfirmed, result: ack.result, temporary: terminal.temporary };
     }
     const reported = terminal.wrongPinsSinceCheckIn;
     const answer = await this.#options.client.checkIn(credential, {
@@ -324,44 +488,62 @@ export class Fleet {
       wrongVoidPasswordAttempts: reported,
     });
     terminal.wrongPinsReported(reported);
+    const at = new Date().toISOString();
+    this.#note(tid, { lastCheckInAt: at, lastFailure: null });
     this.#log('checked_in', terminal, {
       nextCheckInSeconds: answer.nextCheckInSeconds,
       wrongPinsReported: reported,
       commandId: answer.command?.id ?? null,
     });
-    if (answer.command) await this.#runCommand(member, credential, answer.command);
+    const command = answer.command ? await this.#runCommand(member, credential, answer.command) : null;
     const next = answer.nextCheckInSeconds;
-    return next >= CHECK_IN_INTERVAL_MIN_SECONDS && next <= CHECK_IN_INTERVAL_MAX_SECONDS
-      ? next
-      : terminal.checkInIntervalSeconds;
+    return {
+      outcome: 'checked_in',
+      tid,
+      at,
+      nextCheckInSeconds:
+        next >= CHECK_IN_INTERVAL_MIN_SECONDS && next <= CHECK_IN_INTERVAL_MAX_SECONDS
+          ? next
+          : terminal.checkInIntervalSeconds,
+      wrongPinsReported: reported,
+      settled,
+      command,
+    };
   }
 
   async #runCommand(
     member: FleetMember,
     credential: TerminalCredential,
     command: TerminalCommand,
-  ): Promise<void> {
-    const outcome = member.terminal.applyCommand(command);
+  ): Promise<CommandReport> {
+    const terminal = member.terminal;
+    const outcome = terminal.applyCommand(command);
+    let report: CommandReport;
     if (outcome === 'applied') {
       // Saved before the acknowledgement: a restart then finishes it rather than forgetting the new PIN.
       await this.#save();
-      await this.#acknowledge(member, credential, command.id, { result: 'applied' });
+      const ack = await this.#acknowledge(member, credential, command.id, { result: 'applied' });
+      report = { id: command.id, result: ack.result, temporary: terminal.temporary };
     } else {
       const reason = outcome === 'expired' ? 'expired' : 'invalid_verifier';
       await this.#acknowledge(member, credential, command.id, { result: 'failed', reason });
+      report = { id: command.id, result: 'failed', temporary: terminal.temporary, reason };
     }
+    return report;
   }
 
   /**
-   * Answers whether the acquirer settled it. An applied PIN is kept only once the acquirer confirms it, and
-   * rolled back when the command was cancelled or expired meanwhile; unanswered, it waits for the next cycle.
+   * What the acquirer made of it. An applied PIN is kept only once the acquirer confirms it, and rolled back
+   * when the command was cancelled or expired meanwhile; unanswered, it waits for the next cycle.
    */
   async #acknowledge(
     member: FleetMember,
     credential: TerminalCredential,
     commandId: string,
     ack: CommandAck,
-  ): Promise<boolean> {
+  ): Promise<
+    { result: 'applied' | 'withdrawn' | 'failed' } | { result: 'unanswered'; failure: RequestFailure }
+  > {
     const terminal = member.terminal;
     let status: string;
     try {
@@ -373,25 +555,40 @@ export class Fleet {
         error instanceof TerminalProtocolError && (error.status === 409 || error.status === 404);
       if (!answered) {
         this.#failed(member, 'ack', error);
-        return false;
+        return { result: 'unanswered', failure: failureOf('ack', error) };
       }
       status = error.code ?? `http_${error.status}`;
     }
+    let result: 'applied' | 'withdrawn' | 'failed';
     if (ack.result === 'failed') {
+      result = 'failed';
       this.#log('command_failed', terminal, { commandId, reason: ack.reason, status });
     } else if (status === 'applied') {
+      result = 'applied';
       terminal.confirmCommand(commandId);
       this.#log('command_applied', terminal, { commandId, temporary: terminal.temporary });
     } else {
+      result = 'withdrawn';
       terminal.rollBackCommand(commandId);
       this.#log('command_withdrawn', terminal, { commandId, status });
     }
+    const at = new Date().toISOString();
+    this.#note(terminal.tid, {
+      lastCommand: {
+        id: commandId,
+        result,
+        temporary: terminal.temporary,
+        ...(ack.result === 'failed' ? { reason: ack.reason } : {}),
+        at,
+      },
+    });
     await this.#save();
-    return true;
+    return { result };
   }
 
   #failed(member: FleetMember, request: RequestName, error: unknown): void {
     const terminal = member.terminal;
+    this.#note(terminal.tid, { lastFailure: { ...failureOf(request, error), at: new Date().toISOString() } });
     if (error instanceof TerminalProtocolError) {
       const fields = {
         request,
@@ -413,11 +610,12 @@ export class Fleet {
     }
   }
 
-  #halt(member: FleetMember, event: string, fields: Record<string, unknown>): void {
+  #halt(member: FleetMember, event: HaltReason, fields: Record<string, unknown>): void {
     const tid = member.terminal.tid;
-    this.#halted.add(tid);
+    this.#halted.set(tid, event);
     clearTimeout(this.#timers.get(tid));
     this.#timers.delete(tid);
+    this.#due.delete(tid);
     this.#log(event, member.terminal, fields);
     void this.#save();
   }

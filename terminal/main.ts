@@ -8,7 +8,7 @@ import {
   readCodesFile,
   readStateFile,
   sameServer,
-  writeStateFile,
+  updateStateFile,
 } from './credentials-file';
 import { assembleFleet, Fleet, type FleetLogLine } from './fleet';
 import { ProtocolClient } from './protocol-client';
@@ -126,22 +126,18 @@ async function prepare(options: Options): Promise<Fleet> {
     for (const member of members) member.terminal.setCheckInInterval(options.interval);
   }
 
-  const chosen = new Set(members.map((member) => member.terminal.tid));
   return new Fleet({
     client: new ProtocolClient({ serverUrl: options.server }),
     members,
     log: printLine,
-    // The terminals left out of this run (--merchant, --count) stay in the file as they were.
+    // The terminals left out of this run (--merchant, --count, or one run with `npm run terminal`) stay in
+    // the file as they are there.
     save: (terminals) =>
-      writeStateFile(options.state, {
-        server: options.server,
-        terminals: [
-          ...saved.filter((terminal) => !chosen.has(terminal.tid)),
-          ...terminals
-            .filter((terminal) => terminal.activatedAt !== null)
-            .map((terminal) => terminal.snapshot()),
-        ],
-      }),
+      updateStateFile(
+        options.state,
+        options.server,
+        terminals.filter((terminal) => terminal.activatedAt !== null).map((terminal) => terminal.snapshot()),
+      ),
   });
 }
 

@@ -170,6 +170,10 @@ export class TerminalState {
   get wrongPinsSinceCheckIn(): number {
     return this.saved.wrongPinsSinceCheckIn;
   }
+  /** Wrong PINs in a row: the `MAX_CONSECUTIVE_WRONG_PINS`th locks voids. */
+  get consecutiveWrongPins(): number {
+    return this.saved.consecutiveWrongPins;
+  }
   get unconfirmedCommandId(): string | null {
     return this.saved.unconfirmedCommand?.id ?? null;
   }

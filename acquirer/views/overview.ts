@@ -30,6 +30,7 @@ export function getOverview(ctx: RequestContext): ReadFirst {
           offline: counts.offline,
           openCommands: risks.openCommands,
           stalePasswords: risks.stalePasswords,
+          outdatedFirmware: risks.outdatedFirmware,
           stalePasswordDays,
         }
       : { total: counts.total, offline: counts.offline, stalePasswordDays };

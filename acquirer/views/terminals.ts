@@ -10,6 +10,7 @@ import type {
 } from '@contract/schemas/terminals';
 import { nextCutoffAfter, toIso } from '../clock';
 import { type HandlerResult, type ReadFirst, readFirst, type RequestContext, userOf } from '../context';
+import { firmwareUpdateOf } from '../data/firmware';
 import { HEARTBEAT_MS } from '../data/generate';
 import {
   type FleetFilter,
@@ -52,6 +53,7 @@ export function terminalSummary(
     sn: terminal.sn,
     model: terminal.model,
     firmware: terminal.firmware,
+    firmwareUpdate: firmwareUpdateOf(terminal),
     merchantId: terminal.merchantId,
     merchantName: world.merchantById.get(terminal.merchantId)?.name ?? '',
     storeId: terminal.storeId,
@@ -131,6 +133,7 @@ export function fleetFilterOf(ctx: RequestContext, filter: TerminalFilter): Flee
     ...(filter.model && { model: filter.model }),
     ...(filter.passwordAge === 'stale' && { stalePassword: true }),
     ...(filter.command === 'open' && { openCommand: true }),
+    ...(filter.firmware === 'outdated' && { outdatedFirmware: true }),
     ...(text && { text }),
   };
 }

@@ -12,6 +12,8 @@ export const FleetRisks = z.object({
   offline: Count,
   openCommands: z.optional(Count),
   stalePasswords: z.optional(Count),
+  /** On an older firmware release than their model's current one. */
+  outdatedFirmware: z.optional(Count),
   stalePasswordDays: Count,
 });
 

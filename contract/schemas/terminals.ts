@@ -20,6 +20,8 @@ export const TerminalSummary = z.object({
   sn: z.string(),
   model: TerminalModel,
   firmware: z.string(),
+  /** The model's current release, when the terminal runs an older one; null when it is up to date. */
+  firmwareUpdate: z.nullable(z.string()),
   merchantId: MerchantId,
   merchantName: z.string(),
   storeId: z.string(),
@@ -88,6 +90,7 @@ export const TerminalFilter = z.object({
   model: z.optional(z.string()),
   passwordAge: z.optional(z.enum(['stale'])),
   command: z.optional(z.enum(['open'])),
+  firmware: z.optional(z.enum(['outdated'])),
 });
 export type TerminalFilter = z.infer<typeof TerminalFilter>;
 

@@ -154,6 +154,7 @@ describe.each(['demo', 'hostile'] as const)('the SQL fleet answers as the memory
       model: pick([...new Set(terminals.map((t) => t.model))]),
       stalePassword: fc.constant(true),
       openCommand: fc.constant(true),
+      outdatedFirmware: fc.constant(true),
       text: fc.oneof(pick(texts.filter((x) => x.length > 0)), fc.constantFrom('%', '_', 'a', '1')),
     };
     const constraints = fc.record(parts);

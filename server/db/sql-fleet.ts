@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { CURRENT_FIRMWARE } from '@acquirer/data/firmware';
 import { HEARTBEAT_MS } from '@acquirer/data/generate';
 import {
   type Fleet,
@@ -69,12 +70,13 @@ export function sqlFleet(db: SqlReader, world: () => World): Fleet {
       return counts;
     },
     async risks(filter, now) {
-      if (selectsNothing(filter)) return { openCommands: 0, stalePasswords: 0 };
+      if (selectsNothing(filter)) return { openCommands: 0, stalePasswords: 0, outdatedFirmware: 0 };
       const count = counter(db, filter, now);
       // Each a seek: the open commands by their status index, stale PINs by their age.
       const risks: FleetRisks = {
         openCommands: await count((eb) => [eb('tid', 'in', openCommandTids(eb))]),
         stalePasswords: await count((eb) => stale(eb, now)),
+        outdatedFirmware: await count((eb) => [outdatedFirmware(eb)]),
       };
       return risks;
     },
@@ -406,6 +408,15 @@ function stale(eb: Eb, now: number): Expression<SqlBool>[] {
   return [eb('password_set', '=', 1), eb('password_changed_at', '<', now - STALE_PASSWORD_MS)];
 }
 
+/** acquirer/data/firmware.ts `firmwareUpdateOf`: a known model on another release than its current one. */
+function outdatedFirmware(eb: Eb): Expression<SqlBool> {
+  return eb.or(
+    [...CURRENT_FIRMWARE].map(([model, current]) =>
+      eb.and([eb('model', '=', model), eb('firmware', '<>', current)]),
+    ),
+  );
+}
+
 /** acquirer/state.ts `openCommandOf`: a command queued or delivered. */
 function openCommandTids(eb: Eb) {
   return eb.selectFrom('password_commands').select('tid').where('status', 'in', ['queued', 'delivered']);
@@ -422,6 +433,7 @@ function conditions(eb: Eb, filter: FleetFilter, now: number, dialect: Dialect):
   if (filter.model) out.push(eb('model', '=', filter.model));
   if (filter.stalePassword) out.push(...stale(eb, now));
   if (filter.openCommand) out.push(eb('tid', 'in', openCommandTids(eb)));
+  if (filter.outdatedFirmware) out.push(outdatedFirmware(eb));
   if (filter.text) {
     // Found anywhere, as the rules' `includes`: `instr`, not LIKE, so `%` and `_` are only characters.
     const text = filter.text;

@@ -510,6 +510,23 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expect(oldestFirst.indexOf(DEMO_TIDS.stalePassword)).toBe(4); // after the 4 never changed
     });
 
+    it('flags the terminals on an older firmware release, lists them by that, and counts them on the overview', async () => {
+      const support = await signedIn(backend, 'support');
+      const all = endpoints.terminals.response.parse(
+        (await support.get('/terminals', { limit: '500' })).body,
+      );
+      const behind = all.items.filter((t) => t.firmwareUpdate !== null);
+      expect(behind.length).toBeGreaterThan(0);
+      expect(behind.length).toBeLessThan(all.items.length);
+      for (const t of behind) expect(t.firmwareUpdate).not.toBe(t.firmware);
+      const outdated = endpoints.terminals.response.parse(
+        (await support.get('/terminals', { firmware: 'outdated', limit: '500' })).body,
+      );
+      expect(outdated.items.map((t) => t.tid).sort()).toEqual(behind.map((t) => t.tid).sort());
+      const overview = endpoints.overview.response.parse((await support.get('/overview')).body);
+      expect(overview.terminals.outdatedFirmware).toBe(behind.length);
+    });
+
     it('finds a merchant by a phone typed with +86 and dashes, a sale by part of its trace number, an event by ticket', async () => {
       const support = await signedIn(backend, 'support');
       const byMid = endpoints.merchants.response.parse(

@@ -125,6 +125,21 @@ describe('The fleet list', () => {
     await waitFor(() => expect(shownTids()).toHaveLength(12));
   });
 
+  it('narrows to the terminals with a firmware update available, each saying so', async () => {
+    const app = await renderSignedIn('owner', { route: '/terminals' });
+    await screen.findByRole('table', { name: 'Terminals' });
+    const flagged = within(table()).getAllByText('Firmware update available').length;
+    expect(flagged).toBeGreaterThan(0);
+    expect(flagged).toBeLessThan(12);
+
+    await app.user.selectOptions(screen.getByLabelText('Firmware'), 'An update is available');
+    await waitFor(() => expect(app.url()).toBe('/terminals?firmware=outdated'));
+    await waitFor(() => expect(shownTids()).toHaveLength(flagged));
+    for (const row of within(table()).getAllByRole('row').slice(1)) {
+      expect(within(row).getByText('Firmware update available')).toBeVisible();
+    }
+  });
+
   it('opens a shared link as it was: filters, search and sort from the URL', async () => {
     await renderSignedIn('owner', { route: '/terminals?status=offline&sort=-tid' });
 

@@ -79,6 +79,14 @@ describe('The terminal page', () => {
     expect(within(status).getByText('Activation code issued; waiting for the terminal')).toBeVisible();
   });
 
+  it('names the firmware release a terminal on an older one can update to', async () => {
+    const app = await renderSignedIn('owner', { route: '/terminals?firmware=outdated' });
+    const first = await screen.findAllByRole('link', { name: /^\d{8}$/ });
+    await app.user.click(first[0]!);
+    const identity = await screen.findByRole('region', { name: 'Terminal' });
+    expect(await within(identity).findByText(/^Update available: \S+/)).toBeVisible();
+  });
+
   it('shows the factory default as a risk to fix', async () => {
     await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.defaultPassword}` });
 

@@ -9,6 +9,7 @@ export const FleetView = z.object({
   model: z.optional(z.string().check(z.maxLength(64))),
   passwordAge: TerminalFilter.shape.passwordAge,
   command: TerminalFilter.shape.command,
+  firmware: TerminalFilter.shape.firmware,
   sort: z.optional(TerminalSort),
 });
 export type FleetView = z.infer<typeof FleetView>;
@@ -31,6 +32,7 @@ export const PANEL_FILTERS = [
   'command',
   'storeId',
   'model',
+  'firmware',
 ] as const;
 
 export function activePanelFilters(view: FleetView): number {

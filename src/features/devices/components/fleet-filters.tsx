@@ -119,6 +119,14 @@ export function FleetFilters({
           </option>
         ))}
       </SelectField>
+      <SelectField
+        label={t('devices.filters.firmware')}
+        value={view.firmware ?? ''}
+        onChange={(event) => onChange({ firmware: event.target.value })}
+      >
+        <option value="">{t('devices.filters.any')}</option>
+        <option value="outdated">{t('devices.filters.firmwareOutdated')}</option>
+      </SelectField>
     </FilterPanel>
   );
 }

@@ -63,6 +63,7 @@ export function FleetList({
       command: view.command,
       storeId: view.storeId,
       model: view.model,
+      firmware: view.firmware,
     }),
     [
       merchantId,
@@ -73,6 +74,7 @@ export function FleetList({
       view.command,
       view.storeId,
       view.model,
+      view.firmware,
     ],
   );
   const query: FleetQuery = useMemo(() => ({ ...filter, sort: view.sort }), [filter, view.sort]);

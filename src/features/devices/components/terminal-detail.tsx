@@ -164,6 +164,11 @@ function Identity({
         <Field label={t('devices.terminal.model')}>{terminal.model}</Field>
         <Field label={t('devices.terminal.firmware')}>
           <bdi className="wrap-anywhere">{terminal.firmware}</bdi>
+          {terminal.firmwareUpdate ? (
+            <span className="block text-xs font-normal text-amber-900">
+              {t('devices.firmware.newer', { version: terminal.firmwareUpdate })}
+            </span>
+          ) : null}
         </Field>
         <Field label={t('devices.terminal.store')}>
           <bdi>{terminal.storeName}</bdi>

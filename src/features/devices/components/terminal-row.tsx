@@ -128,6 +128,9 @@ export const TerminalRow = memo(function TerminalRow({
         <div className="truncate">{terminal.model}</div>
         {/* Firmware names run long and are read in full (support asks for them): wrapped, not cut. */}
         <div className="text-xs wrap-anywhere text-gray-700">{terminal.firmware}</div>
+        {terminal.firmwareUpdate ? (
+          <div className="text-xs font-medium text-amber-900">{t('devices.firmware.updateAvailable')}</div>
+        ) : null}
       </div>
       <div role="cell" className={`min-w-0 text-sm ${layout.store}`}>
         {/* Cut to the column; the whole name on hover, and in the text for screen readers. */}

@@ -5,7 +5,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import type { Overview } from '@contract/schemas/overview';
 
 interface Risk {
-  key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords';
+  key: 'factoryPassword' | 'locked' | 'offline' | 'openCommands' | 'stalePasswords' | 'outdatedFirmware';
   count: number;
   to: string;
   risk: boolean;
@@ -36,6 +36,12 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
       to: paths.terminals({ passwordAge: 'stale' }),
       risk: true,
     },
+    {
+      key: 'outdatedFirmware',
+      count: terminals.outdatedFirmware,
+      to: paths.terminals({ firmware: 'outdated' }),
+      risk: true,
+    },
   ];
   const risks = candidates.filter((risk): risk is Risk => risk.count !== undefined);
   return (
@@ -57,7 +63,9 @@ export function FleetRisks({ terminals }: { terminals: Overview['terminals'] }) 
           })}
         </Link>
       </div>
-      <ul className={`mt-4 grid grid-cols-2 gap-3 ${risks.length > 2 ? 'lg:grid-cols-5' : ''}`}>
+      <ul
+        className={`mt-4 grid grid-cols-2 gap-3 ${risks.length > 2 ? 'lg:grid-cols-3 xl:grid-cols-6' : ''}`}
+      >
         {risks.map((item) => {
           const attention = item.risk && item.count > 0;
           const body = (

@@ -7,6 +7,10 @@ export const messages = {
       nextExpected: 'Next check-in expected about {time}',
       missedSince: 'Missed the check-in due at {time}',
     },
+    firmware: {
+      updateAvailable: 'Firmware update available',
+      newer: 'Update available: {version}',
+    },
     link: {
       label: 'Terminal protocol',
       none: 'Not activated',
@@ -73,6 +77,8 @@ export const messages = {
       any: 'Any',
       temporary: 'Temporary, to be changed at the terminal',
       allModels: 'All models',
+      firmware: 'Firmware',
+      firmwareOutdated: 'An update is available',
       sort: 'Sort by',
       sortBy: {
         tid: 'TID, ascending',

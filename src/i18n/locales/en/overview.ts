@@ -8,6 +8,7 @@ export const messages = {
       offline: 'Offline',
       openCommands: 'Password changes waiting for the terminal',
       stalePasswords: 'Void password unchanged for over {days} days',
+      outdatedFirmware: 'On an older firmware release, with an update available',
       show: 'Show them',
     },
     money: {

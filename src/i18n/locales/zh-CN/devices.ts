@@ -9,6 +9,10 @@ export const messages: NamespaceMessages<'devices'> = {
       nextExpected: '预计约 {time} 再次与平台通信',
       missedSince: '未按时与平台通信（应于 {time}）',
     },
+    firmware: {
+      updateAvailable: '固件有可用更新',
+      newer: '可更新至 {version}',
+    },
     link: {
       label: '终端协议',
       none: '未激活',
@@ -74,6 +78,8 @@ export const messages: NamespaceMessages<'devices'> = {
       model: '型号',
       any: '全部',
       temporary: '临时密码（须在终端上修改）',
+      firmware: '固件',
+      firmwareOutdated: '有可用更新',
       allModels: '全部型号',
       sort: '排序',
       sortBy: {

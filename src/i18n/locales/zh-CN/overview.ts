@@ -10,6 +10,7 @@ export const messages: NamespaceMessages<'overview'> = {
       offline: '离线',
       openCommands: '等待终端接收的密码修改',
       stalePasswords: '撤销消费密码超过 {days} 天未修改',
+      outdatedFirmware: '固件不是最新版本，有可用更新',
       show: '查看这些终端',
     },
     money: {

@@ -1,0 +1,693 @@
+import { checkVoidPassword, type VoidPasswordRule } from '@contract/void-password-policy';
+import type {
+  CheckInReport,
+  CommandReport,
+  Fleet,
+  FleetLogLine,
+  HaltReason,
+  PinChangeResult,
+  RequestFailure,
+} from './fleet';
+import { MAX_CONSECUTIVE_WRONG_PINS, PIN_LOCK_MS, type TerminalState } from './terminal-state';
+
+// What a cashier does at one POS, as far as the terminal protocol goes today: a void's password is checked
+// at the terminal (the void itself needs a sales upload the acquirer does not take yet), the password is
+// changed there, and the terminal checks in. A line in, the text to print out: no TTY needed to test it.
+
+export type Lang = 'en' | 'zh';
+
+/** What to print after a line, and how to read the next one. */
+export interface CashierReply {
+  /** Empty for nothing to print. Never a PIN, verifier, key or activation code. */
+  text: string;
+  prompt: string;
+  /** The next line is a PIN: read it without echo, and keep it out of the history. */
+  secret: boolean;
+  quit: boolean;
+}
+
+/** What the cashier uses of the fleet. */
+export type CashierFleet = Pick<Fleet, 'members' | 'activity' | 'checkInNow' | 'checkPin' | 'changePin'>;
+
+export interface CashierOptions {
+  fleet: CashierFleet;
+  tid: string;
+  lang?: Lang;
+  now?: () => number;
+  /** For the times printed (HH:MM); the host's by default. */
+  timeZone?: string;
+}
+
+const LOCK_MINUTES = PIN_LOCK_MS / 60_000;
+
+type Fmt = (at: number | string) => string;
+
+// The one table of what is printed. Chinese as on a POS: 撤销消费密码 (主管密码), 凭证号, 联网 for a check-in
+// (签到 is the cashier's sign-on, not this).
+const en = {
+  colon: ': ',
+  prompt: (tid: string) => `${tid}> `,
+  pinPrompt: 'Void password: ',
+  currentPinPrompt: 'Current void password: ',
+  newPinPrompt: 'New void password: ',
+  repeatPinPrompt: 'New void password again: ',
+  help: [
+    'Commands:',
+    '  status            what this terminal knows: activation, check-ins, void password, commands',
+    '  void <trace no.>  void a sale: asks for the void password (the supervisor PIN)',
+    '  pin               change the void password: the current one, then the new one twice',
+    '  checkin           check in with the acquirer now',
+    '  help              this list',
+    '  quit              stop (also Ctrl-D or Ctrl-C)',
+    'PINs are not shown as you type them; an empty entry cancels.',
+  ].join('\n'),
+  unknownCommand: 'Unknown command; type help for the list.',
+  voidUsage: 'Type void and the 6-digit trace number of the sale, e.g. void 000123.',
+  cancelled: 'Cancelled.',
+  pinRight: (trace: string) =>
+    `The PIN is right; voiding sale ${trace} is not available until the acquirer accepts uploads.\n` +
+    'A void needs the sales upload of the terminal protocol, which the acquirer does not offer yet.',
+  wrongPin: (left: number) => `Wrong void password, ${left} attempt${left === 1 ? '' : 's'} left.`,
+  lockedNow: (until: string) =>
+    `Wrong void password. Locked for ${LOCK_MINUTES} minutes, until ${until}, after ${MAX_CONSECUTIVE_WRONG_PINS} wrong in a row.`,
+  lockedAlready: (until: string) =>
+    `Voids are locked until ${until} after ${MAX_CONSECUTIVE_WRONG_PINS} wrong void passwords in a row.`,
+  mustChange: 'This void password is temporary and must be changed at its first use: choose a new one.',
+  rulesBroken: (rules: string) => `The new void password breaks the rules: ${rules}. Nothing was changed.`,
+  rule: {
+    length: 'it must be exactly 6 digits',
+    digits: 'digits only',
+    same_digit: 'not one digit repeated',
+    sequence: 'not a run of digits up or down',
+    common: 'not a common, easily guessed PIN',
+    factory_default: 'not the factory default',
+  } satisfies Record<VoidPasswordRule, string>,
+  ruleSeparator: '; ',
+  mismatch: 'The two entries differ. Nothing was changed.',
+  notActivatedForPin:
+    'This terminal is not activated: the void password cannot be changed without the acquirer.',
+  accepted: (at: string, firstUse: boolean) =>
+    `The acquirer accepted the new void password at ${at}${firstUse ? '; it replaces the temporary one' : ''}. The terminal uses it from now on.`,
+  refusedByAcquirer: (words: string, answer: string) =>
+    `The acquirer refused the new void password: ${words}. Nothing was changed.\nIts answer: ${answer}`,
+  acquirerPinCode: {
+    'pin.reused': 'it is one of the last three void passwords',
+    'pin.too_simple': 'it is too simple',
+    'pin.format': 'it is not 6 digits',
+    'pin.default': 'it is the factory default',
+    'pin.locked': 'the void password is locked at the acquirer',
+  } as Record<string, string>,
+  refusedOther: 'it did not take the change',
+  unreachable: (reason: string) =>
+    `The acquirer did not answer (${reason}); the void password is unchanged here. ` +
+    'If the answer only timed out, the acquirer may have taken it: choose another new PIN next time.',
+  unavailable: {
+    unknown_terminal: 'This terminal is not in this session.',
+    not_activated: 'This terminal is not activated.',
+    halted: 'This terminal has stopped talking to the acquirer in this session.',
+    stopped: 'The terminal is stopping.',
+  },
+  sentence: (phrase: string) => `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`,
+  halted: {
+    not_activated: 'not activated, and no activation code for it (--codes FILE)',
+    revoked: 'stopped: the acquirer revoked its key; it needs a new activation code',
+    refused: 'stopped: the acquirer refused it for good (see status)',
+  } satisfies Record<HaltReason, string>,
+  request: {
+    activate: 'activation',
+    check_in: 'check-in',
+    ack: 'acknowledgement',
+    void_password: 'PIN change',
+  } satisfies Record<RequestFailure['request'], string>,
+  failure: (request: string, what: string) => `The ${request} failed: ${what}.`,
+  noAnswer: (reason: string) => `the acquirer did not answer (${reason})`,
+  refusal: (status: number, code: string | null, reason: string | null) =>
+    `the acquirer refused it (HTTP ${status}${code ? ` ${code}` : ''}${reason ? `: ${reason}` : ''})`,
+  checkedIn: (at: string, next: number) => `Checked in at ${at}; next check-in in ${next} s.`,
+  wrongReported: (count: number) => `Reported ${count} wrong void password${count === 1 ? '' : 's'}.`,
+  noCommand: 'No command.',
+  command: {
+    applied: (id: string, temporary: boolean) =>
+      temporary
+        ? `The acquirer set a new void password (${id}): temporary, it must be changed at its first use.`
+        : `The acquirer set a new void password (${id}).`,
+    withdrawn: (id: string) =>
+      `Command ${id} was withdrawn at the acquirer; the void password before it is back.`,
+    failed: (id: string, reason: string) =>
+      `Command ${id} could not be applied (${reason === 'expired' ? 'expired' : 'unusable verifier'}); reported as failed.`,
+    unanswered: (id: string) =>
+      `Command ${id} is applied; its acknowledgement goes again at the next check-in.`,
+  },
+  activatedNotice: (keyId: string) => `Activated with the acquirer (key ${keyId}).`,
+  lostContact: (what: string) => `No contact with the acquirer: ${what}. The terminal keeps trying.`,
+  backInContact: 'In contact with the acquirer again.',
+  saveFailed: 'Could not save the state file; changes since may be lost at a restart.',
+  status: {
+    terminal: 'Terminal',
+    merchant: (tid: string, mid: string | null) => (mid ? `${tid}, merchant ${mid}` : tid),
+    activated: 'Activated',
+    activatedYes: (keyId: string, at: string | null) => `yes, key ${keyId}${at ? `, since ${at}` : ''}`,
+    activatedRevoked: 'its key was revoked; it needs a new activation code',
+    activatedNo: 'not yet',
+    firmware: 'Firmware',
+    checkIns: 'Check-ins',
+    every: (seconds: number) => `every ${seconds} s`,
+    last: (at: string) => `last at ${at}`,
+    noneYet: 'none answered yet in this session',
+    next: (at: string) => `next expected at ${at}`,
+    underWay: 'one under way',
+    voidPassword: 'Void password',
+    factoryDefault: 'factory default (a risk until changed)',
+    temporary: 'temporary: must be changed at its first use',
+    custom: 'set by the merchant',
+    voids: 'Voids',
+    open: 'open',
+    lockedUntil: (until: string) => `locked until ${until}`,
+    wrongInRow: (count: number) =>
+      `open; ${count} wrong in a row (the ${MAX_CONSECUTIVE_WRONG_PINS}th locks for ${LOCK_MINUTES} minutes)`,
+    wrongPins: 'Wrong PINs',
+    wrongSince: (count: number) => `${count} since the last check-in (reported at the next one)`,
+    commands: 'Commands',
+    waitingAck: (id: string) => `${id} applied, waiting for the acquirer to answer its acknowledgement`,
+    lastCommand: (report: CommandReport, at: string) =>
+      report.result === 'applied'
+        ? `${report.id} applied at ${at}${report.temporary ? ' (a temporary PIN)' : ''}`
+        : report.result === 'withdrawn'
+          ? `${report.id} withdrawn at ${at}; the PIN before it is back`
+          : `${report.id} could not be applied (${report.reason ?? 'failed'}) at ${at}`,
+    noCommand: 'none in this session',
+    problem: 'Last problem',
+    problemAt: (at: string, what: string) => `at ${at}, ${what}`,
+    separator: '; ',
+  },
+};
+
+type Messages = typeof en;
+
+const zh: Messages = {
+  colon: '：',
+  prompt: (tid) => `${tid}> `,
+  pinPrompt: '撤销消费密码：',
+  currentPinPrompt: '当前撤销消费密码：',
+  newPinPrompt: '新撤销消费密码：',
+  repeatPinPrompt: '再次输入新密码：',
+  help: [
+    '命令：',
+    '  status          本终端的状态：激活、联网、撤销消费密码、指令',
+    '  void <凭证号>   撤销一笔消费：需输入撤销消费密码（即主管密码）',
+    '  pin             修改撤销消费密码：先输入当前密码，再输入两次新密码',
+    '  checkin         立即与收单机构联网',
+    '  help            显示本列表',
+    '  quit            退出（也可按 Ctrl-D 或 Ctrl-C）',
+    '输入密码时不显示；直接回车即取消。',
+  ].join('\n'),
+  unknownCommand: '无此命令，输入 help 查看命令列表。',
+  voidUsage: '请输入 void 加原消费的 6 位凭证号，例如 void 000123。',
+  cancelled: '已取消。',
+  pinRight: (trace) =>
+    `密码正确；但收单机构尚未开放交易上送，暂时无法撤销凭证号 ${trace} 的消费。\n` +
+    '撤销需要终端协议的交易上送功能，收单机构目前尚未提供。',
+  wrongPin: (left) => `撤销消费密码错误，还可尝试 ${left} 次。`,
+  lockedNow: (until) =>
+    `撤销消费密码错误。已连续输错 ${MAX_CONSECUTIVE_WRONG_PINS} 次，锁定 ${LOCK_MINUTES} 分钟，至 ${until}。`,
+  lockedAlready: (until) =>
+    `撤销消费密码已连续输错 ${MAX_CONSECUTIVE_WRONG_PINS} 次，撤销功能锁定至 ${until}。`,
+  mustChange: '当前为临时撤销消费密码，首次使用须修改：请设置新密码。',
+  rulesBroken: (rules) => `新密码不符合规则：${rules}。密码未修改。`,
+  rule: {
+    length: '必须正好 6 位',
+    digits: '只能是数字',
+    same_digit: '不能是同一数字重复',
+    sequence: '不能是顺增或顺减的连续数字',
+    common: '不能是常见、易猜的密码',
+    factory_default: '不能是出厂默认密码',
+  },
+  ruleSeparator: '；',
+  mismatch: '两次输入的新密码不一致。密码未修改。',
+  notActivatedForPin: '本终端尚未激活：无法通过收单机构修改撤销消费密码。',
+  accepted: (at, firstUse) =>
+    `收单机构已于 ${at} 接受新的撤销消费密码${firstUse ? '，临时密码已失效' : ''}。终端即刻启用新密码。`,
+  refusedByAcquirer: (words, answer) => `收单机构拒绝了新密码：${words}。密码未修改。\n应答：${answer}`,
+  acquirerPinCode: {
+    'pin.reused': '与最近三次使用过的密码相同',
+    'pin.too_simple': '密码过于简单',
+    'pin.format': '不是 6 位数字',
+    'pin.default': '是出厂默认密码',
+    'pin.locked': '撤销消费密码在收单机构处已锁定',
+  },
+  refusedOther: '未接受此次修改',
+  unreachable: (reason) =>
+    `收单机构无应答（${reason}）；本终端的撤销消费密码未变。` +
+    '若只是应答超时，收单机构可能已接受该密码：下次请另选一个新密码。',
+  unavailable: {
+    unknown_terminal: '本次会话中没有这台终端。',
+    not_activated: '本终端尚未激活。',
+    halted: '本终端在本次会话中已停止与收单机构通信。',
+    stopped: '终端正在退出。',
+  },
+  sentence: (phrase) => `${phrase}。`,
+  halted: {
+    not_activated: '未激活，且没有它的激活码（--codes FILE）',
+    revoked: '已停止：收单机构已吊销其密钥，需要新的激活码',
+    refused: '已停止：收单机构已永久拒绝（见 status）',
+  },
+  request: {
+    activate: '激活',
+    check_in: '联网',
+    ack: '指令回执',
+    void_password: '修改密码',
+  },
+  failure: (request, what) => `${request}失败：${what}。`,
+  noAnswer: (reason) => `收单机构无应答（${reason}）`,
+  refusal: (status, code, reason) =>
+    `收单机构拒绝（HTTP ${status}${code ? ` ${code}` : ''}${reason ? `：${reason}` : ''}）`,
+  checkedIn: (at, next) => `已于 ${at} 联网；${next} 秒后再次联网。`,
+  wrongReported: (count) => `已上报 ${count} 次撤销消费密码错误。`,
+  noCommand: '无指令。',
+  command: {
+    applied: (id, temporary) =>
+      temporary
+        ? `收单机构设置了新的撤销消费密码（${id}）：为临时密码，首次使用须修改。`
+        : `收单机构设置了新的撤销消费密码（${id}）。`,
+    withdrawn: (id) => `指令 ${id} 已在收单机构撤回；恢复此前的撤销消费密码。`,
+    failed: (id, reason) =>
+      `指令 ${id} 无法执行（${reason === 'expired' ? '已过期' : '校验数据无效'}）；已回报失败。`,
+    unanswered: (id) => `指令 ${id} 已执行；回执将在下次联网时重发。`,
+  },
+  activatedNotice: (keyId) => `已在收单机构激活（密钥 ${keyId}）。`,
+  lostContact: (what) => `与收单机构失去联系：${what}。终端会继续重试。`,
+  backInContact: '已恢复与收单机构的联系。',
+  saveFailed: '无法保存状态文件；此后的变更在重启后可能丢失。',
+  status: {
+    terminal: '终端',
+    merchant: (tid, mid) => (mid ? `${tid}，商户 ${mid}` : tid),
+    activated: '激活',
+    activatedYes: (keyId, at) => `已激活，密钥 ${keyId}${at ? `，激活于 ${at}` : ''}`,
+    activatedRevoked: '密钥已被吊销，需要新的激活码',
+    activatedNo: '尚未激活',
+    firmware: '固件',
+    checkIns: '联网',
+    every: (seconds) => `每 ${seconds} 秒`,
+    last: (at) => `上次 ${at}`,
+    noneYet: '本次会话尚无成功联网',
+    next: (at) => `预计下次 ${at}`,
+    underWay: '正在联网',
+    voidPassword: '撤销消费密码',
+    factoryDefault: '出厂默认（修改前存在风险）',
+    temporary: '临时密码：首次使用须修改',
+    custom: '商户自设',
+    voids: '撤销功能',
+    open: '可用',
+    lockedUntil: (until) => `锁定至 ${until}`,
+    wrongInRow: (count) =>
+      `可用；已连续输错 ${count} 次（第 ${MAX_CONSECUTIVE_WRONG_PINS} 次将锁定 ${LOCK_MINUTES} 分钟）`,
+    wrongPins: '密码错误次数',
+    wrongSince: (count) => `上次联网以来 ${count} 次（下次联网时上报）`,
+    commands: '指令',
+    waitingAck: (id) => `${id} 已执行，等待收单机构确认回执`,
+    lastCommand: (report, at) =>
+      report.result === 'applied'
+        ? `${report.id} 已于 ${at} 执行${report.temporary ? '（临时密码）' : ''}`
+        : report.result === 'withdrawn'
+          ? `${report.id} 已于 ${at} 撤回；恢复此前的密码`
+          : `${report.id} 于 ${at} 无法执行（${report.reason ?? '失败'}）`,
+    noCommand: '本次会话无指令',
+    problem: '最近的问题',
+    problemAt: (at, what) => `${at}，${what}`,
+    separator: '；',
+  },
+};
+
+export const MESSAGES: Record<Lang, Messages> = { en, zh };
+
+type Pending =
+  /** `void`: the PIN for the sale `trace`. */
+  | { step: 'void_pin'; trace: string }
+  /** `pin`: the current PIN. */
+  | { step: 'current_pin' }
+  /** The new PIN; `trace` when it replaces a temporary one in the middle of a void. */
+  | { step: 'new_pin'; current: string; trace: string | null }
+  | { step: 'repeat_pin'; current: string; first: string; trace: string | null };
+
+const TRACE = /^\d{1,6}$/;
+
+/** Every PIN typed in an operation, replaced by dots wherever a text would quote it. */
+function scrub(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length > 0) out = out.split(secret).join('•'.repeat([...secret].length));
+  }
+  return out;
+}
+
+export class Cashier {
+  readonly #fleet: CashierFleet;
+  readonly #terminal: TerminalState;
+  readonly #m: Messages;
+  readonly #now: () => number;
+  readonly #time: Fmt;
+  readonly #minutes: Fmt;
+  readonly #dateTime: Fmt;
+  #pending: Pending | null = null;
+  /** While `checkin` runs, its own answer says what came back: the background notices would repeat it. */
+  #quiet = false;
+  #outOfContact = false;
+
+  constructor(options: CashierOptions) {
+    const member = options.fleet.members.find((candidate) => candidate.terminal.tid === options.tid);
+    if (!member) throw new RangeError(`No terminal ${options.tid} in this fleet.`);
+    this.#fleet = options.fleet;
+    this.#terminal = member.terminal;
+    const lang = options.lang ?? 'en';
+    this.#m = MESSAGES[lang];
+    this.#now = options.now ?? Date.now;
+    const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+    const formatter = (parts: Intl.DateTimeFormatOptions): Fmt => {
+      const format = new Intl.DateTimeFormat(locale, {
+        hourCycle: 'h23',
+        timeZone: options.timeZone,
+        ...parts,
+      });
+      return (at) => format.format(new Date(at));
+    };
+    this.#time = formatter({ hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    this.#minutes = formatter({ hour: '2-digit', minute: '2-digit' });
+    this.#dateTime = formatter({ dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  get tid(): string {
+    return this.#terminal.tid;
+  }
+
+  /** What to show before the first line. */
+  start(): CashierReply {
+    return this.#reply('');
+  }
+
+  /** One line typed: a command, or the PIN a command asked for. */
+  async handle(line: string): Promise<CashierReply> {
+    const pending = this.#pending;
+    if (pending) {
+      this.#pending = null;
+      const secrets = [line];
+      if (pending.step === 'new_pin' || pending.step === 'repeat_pin') secrets.push(pending.current);
+      if (pending.step === 'repeat_pin') secrets.push(pending.first);
+      const text = line === '' ? this.#m.cancelled : await this.#continue(pending, line);
+      return this.#reply(scrub(text, secrets));
+    }
+    const [command = '', ...args] = line.trim().split(/\s+/);
+    switch (command.toLowerCase()) {
+      case '':
+        return this.#reply('');
+      case 'help':
+      case '?':
+        return this.#reply(this.#m.help);
+      case 'status':
+        return this.#reply(this.status());
+      case 'void':
+        return this.#reply(this.#startVoid(args));
+      case 'pin':
+        return this.#reply(this.#startPinChange());
+      case 'checkin':
+      case 'check-in':
+        return this.#reply(await this.#checkIn());
+      case 'quit':
+      case 'exit':
+        return { ...this.#reply(''), quit: true };
+      default:
+        // Not quoted: it may be a PIN typed where none was asked for.
+        return this.#reply(this.#m.unknownCommand);
+    }
+  }
+
+  /** A line of the fleet's log in words, for the person at the terminal; null for none worth showing. */
+  notice(line: FleetLogLine): string | null {
+    if (line.tid !== undefined && line.tid !== this.tid) return null;
+    const m = this.#m;
+    let text: string | null = null;
+    switch (line.event) {
+      case 'activated':
+        text = m.activatedNotice(String(line.keyId));
+        break;
+      case 'command_applied':
+        text = m.command.applied(String(line.commandId), line.temporary === true);
+        break;
+      case 'command_withdrawn':
+        text = m.command.withdrawn(String(line.commandId));
+        break;
+      case 'command_failed':
+        text = m.command.failed(String(line.commandId), String(line.reason));
+        break;
+      case 'not_activated':
+      case 'revoked':
+      case 'refused':
+        text = m.sentence(m.halted[line.event]);
+        break;
+      case 'request_failed':
+        // Once when contact is lost, not at every retry; a failed PIN change is answered where it was asked.
+        if (line.request !== 'void_password' && !this.#outOfContact) {
+          this.#outOfContact = true;
+          text = m.lostContact(
+            this.#failureWords({
+              status: typeof line.status === 'number' ? line.status : null,
+              code: typeof line.code === 'string' ? line.code : null,
+              reason: typeof line.reason === 'string' ? line.reason : null,
+            }),
+          );
+        }
+        break;
+      case 'checked_in':
+        if (this.#outOfContact) {
+          this.#outOfContact = false;
+          text = m.backInContact;
+        }
+        break;
+      case 'state_save_failed':
+        text = m.saveFailed;
+        break;
+    }
+    return this.#quiet ? null : text;
+  }
+
+  /** What the terminal knows of itself. */
+  status(): string {
+    const m = this.#m;
+    const s = m.status;
+    const terminal = this.#terminal;
+    const activity = this.#fleet.activity(this.tid);
+    const now = this.#now();
+    const rows: [string, string][] = [[s.terminal, s.merchant(terminal.tid, terminal.merchantId)]];
+
+    rows.push([
+      s.activated,
+      terminal.keyId !== null
+        ? s.activatedYes(
+            terminal.keyId,
+            terminal.activatedAt === null ? null : this.#dateTime(terminal.activatedAt),
+          )
+        : terminal.activatedAt !== null
+          ? s.activatedRevoked
+          : s.activatedNo,
+    ]);
+    rows.push([
+      s.firmware,
+      terminal.appVersion ? `${terminal.firmware}, ${terminal.appVersion}` : terminal.firmware,
+    ]);
+
+    const checkIns = [s.every(terminal.checkInIntervalSeconds)];
+    checkIns.push(activity?.lastCheckInAt ? s.last(this.#time(activity.lastCheckInAt)) : s.noneYet);
+    if (activity?.halted) checkIns.push(m.halted[activity.halted]);
+    else if (activity?.nextCheckInAt != null) checkIns.push(s.next(this.#time(activity.nextCheckInAt)));
+    else checkIns.push(s.underWay);
+    rows.push([s.checkIns, checkIns.join(s.separator)]);
+
+    rows.push([
+      s.voidPassword,
+      terminal.factoryDefault ? s.factoryDefault : terminal.temporary ? s.temporary : s.custom,
+    ]);
+    const lockedUntil = terminal.lockedUntil;
+    rows.push([
+      s.voids,
+      lockedUntil !== null && now < lockedUntil
+        ? s.lockedUntil(this.#minutes(lockedUntil))
+        : terminal.consecutiveWrongPins > 0 && lockedUntil === null
+          ? s.wrongInRow(terminal.consecutiveWrongPins)
+          : s.open,
+    ]);
+    rows.push([s.wrongPins, s.wrongSince(terminal.wrongPinsSinceCheckIn)]);
+
+    const commands: string[] = [];
+    const waiting = terminal.unconfirmedCommandId;
+    if (waiting !== null) commands.push(s.waitingAck(waiting));
+    const last = activity?.lastCommand;
+    if (last && last.id !== waiting) commands.push(s.lastCommand(last, this.#time(last.at)));
+    rows.push([s.commands, commands.length > 0 ? commands.join(s.separator) : s.noCommand]);
+
+    const problem = activity?.lastFailure;
+    if (problem) {
+      rows.push([
+        s.problem,
+        s.problemAt(this.#time(problem.at), `${m.request[problem.request]}: ${this.#failureWords(problem)}`),
+      ]);
+    }
+    return rows.map(([label, value]) => `${label}${m.colon}${value}`).join('\n');
+  }
+
+  #reply(text: string): CashierReply {
+    const m = this.#m;
+    const pending = this.#pending;
+    const prompt =
+      pending === null
+        ? m.prompt(this.tid)
+        : pending.step === 'void_pin'
+          ? m.pinPrompt
+          : pending.step === 'current_pin'
+            ? m.currentPinPrompt
+            : pending.step === 'new_pin'
+              ? m.newPinPrompt
+              : m.repeatPinPrompt;
+    return { text, prompt, secret: pending !== null, quit: false };
+  }
+
+  /** Null when voids are open; otherwise what to say. */
+  #locked(): string | null {
+    const until = this.#terminal.lockedUntil;
+    return until !== null && this.#now() < until ? this.#m.lockedAlready(this.#minutes(until)) : null;
+  }
+
+  #startVoid(args: string[]): string {
+    const [trace] = args;
+    if (args.length !== 1 || trace === undefined || !TRACE.test(trace)) return this.#m.voidUsage;
+    const locked = this.#locked();
+    if (locked) return locked;
+    this.#pending = { step: 'void_pin', trace: trace.padStart(6, '0') };
+    return '';
+  }
+
+  #startPinChange(): string {
+    if (this.#terminal.privateKeyPem === null) return this.#m.notActivatedForPin;
+    const locked = this.#locked();
+    if (locked) return locked;
+    this.#pending = { step: 'current_pin' };
+    return '';
+  }
+
+  async #continue(pending: Pending, line: string): Promise<string> {
+    const m = this.#m;
+    switch (pending.step) {
+      case 'void_pin':
+      case 'current_pin': {
+        const trace = pending.step === 'void_pin' ? pending.trace : null;
+        const now = this.#now();
+        const lockedBefore = this.#terminal.lockedUntil;
+        const check = await this.#fleet.checkPin(this.tid, line, now);
+        switch (check) {
+          case 'wrong':
+            return m.wrongPin(MAX_CONSECUTIVE_WRONG_PINS - this.#terminal.consecutiveWrongPins);
+          case 'locked': {
+            const until = this.#terminal.lockedUntil ?? now + PIN_LOCK_MS;
+            const justNow = lockedBefore === null || lockedBefore <= now;
+            return justNow ? m.lockedNow(this.#minutes(until)) : m.lockedAlready(this.#minutes(until));
+          }
+          case 'ok':
+            if (trace !== null) return m.pinRight(trace);
+            this.#pending = { step: 'new_pin', current: line, trace };
+            return '';
+          case 'must_change':
+            this.#pending = { step: 'new_pin', current: line, trace };
+            return m.mustChange;
+        }
+        break;
+      }
+      case 'new_pin': {
+        const rules = checkVoidPassword(line);
+        if (rules.length > 0) return this.#rulesBroken(rules);
+        this.#pending = { step: 'repeat_pin', current: pending.current, first: line, trace: pending.trace };
+        return '';
+      }
+      case 'repeat_pin': {
+        if (line !== pending.first) return m.mismatch;
+        const result = await this.#fleet.changePin(this.tid, pending.current, pending.first);
+        const text = this.#pinChangeText(result);
+        return result.outcome === 'accepted' && pending.trace !== null
+          ? `${text}\n${m.pinRight(pending.trace)}`
+          : text;
+      }
+    }
+  }
+
+  #rulesBroken(rules: VoidPasswordRule[]): string {
+    const m = this.#m;
+    return m.rulesBroken(rules.map((rule) => m.rule[rule]).join(m.ruleSeparator));
+  }
+
+  #pinChangeText(result: PinChangeResult): string {
+    const m = this.#m;
+    switch (result.outcome) {
+      case 'accepted':
+        return m.accepted(this.#time(result.changedAt), result.reason === 'first_use');
+      case 'refused_locally':
+        return this.#rulesBroken(result.rules);
+      case 'refused_by_acquirer': {
+        const words = (result.code && m.acquirerPinCode[result.code]) ?? m.refusedOther;
+        const answer = `HTTP ${result.status}${result.code ? ` ${result.code}` : ''}${result.detail ? ` — ${result.detail}` : ''}`;
+        return m.refusedByAcquirer(words, answer);
+      }
+      case 'wrong_pin':
+        return m.wrongPin(MAX_CONSECUTIVE_WRONG_PINS - this.#terminal.consecutiveWrongPins);
+      case 'locked':
+        return m.lockedAlready(this.#minutes(result.lockedUntil));
+      case 'unreachable':
+        return m.unreachable(result.reason);
+      case 'unavailable':
+        return m.unavailable[result.why];
+    }
+  }
+
+  async #checkIn(): Promise<string> {
+    this.#quiet = true;
+    let report: CheckInReport;
+    try {
+      report = await this.#fleet.checkInNow(this.tid);
+    } finally {
+      this.#quiet = false;
+    }
+    const m = this.#m;
+    switch (report.outcome) {
+      case 'checked_in': {
+        this.#outOfContact = false;
+        const lines = [m.checkedIn(this.#time(report.at), report.nextCheckInSeconds)];
+        if (report.wrongPinsReported > 0) lines.push(m.wrongReported(report.wrongPinsReported));
+        if (report.settled) lines.push(this.#commandText(report.settled));
+        lines.push(report.command ? this.#commandText(report.command) : m.noCommand);
+        return lines.join('\n');
+      }
+      case 'failed': {
+        const text = m.failure(m.request[report.failure.request], this.#failureWords(report.failure));
+        return report.halted ? `${text}\n${m.sentence(m.halted[report.halted])}` : text;
+      }
+      case 'unavailable':
+        return report.halted ? m.sentence(m.halted[report.halted]) : m.unavailable[report.why];
+    }
+  }
+
+  #commandText(report: CommandReport): string {
+    const c = this.#m.command;
+    switch (report.result) {
+      case 'applied':
+        return c.applied(report.id, report.temporary);
+      case 'withdrawn':
+        return c.withdrawn(report.id);
+      case 'failed':
+        return c.failed(report.id, report.reason ?? '');
+      case 'unanswered':
+        return c.unanswered(report.id);
+    }
+  }
+
+  #failureWords(failure: Pick<RequestFailure, 'status' | 'code' | 'reason'>): string {
+    return failure.status === null
+      ? this.#m.noAnswer(failure.reason ?? 'network')
+      : this.#m.refusal(failure.status, failure.code, failure.reason);
+  }
+}
