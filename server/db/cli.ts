@@ -341,6 +341,9 @@ function writeActivationCodes(db: Db, state: SimState, file: string): number {
   const codes = state.world.terminals.map((terminal) => ({
     tid: terminal.tid,
     merchantId: terminal.merchantId,
+    // What the emulator reports at its first check-in, as the real terminal would.
+    model: terminal.model,
+    firmware: terminal.firmware,
     activationCode: issueActivationCode(state, terminal, now),
   }));
   for (const terminal of state.world.terminals) {
