@@ -117,6 +117,13 @@ describe('the terminal emulator against the acquirer server', () => {
       return seen.openCommand === null && seen.voidPassword.state === 'temporary' ? seen : null;
     });
     expect(applied.status).toBe('online');
+    // It reports the release the acquirer knew it by, not one of its own.
+    const { codes } = JSON.parse(readFileSync(path.join(dir, 'codes.json'), 'utf8')) as {
+      codes: { tid: string; firmware: string }[];
+    };
+    expect(((await owner.get(`/terminals/${tid}`)).body as { firmware: string }).firmware).toBe(
+      codes.find((code) => code.tid === tid)!.firmware,
+    );
     const history = await owner.get(`/terminals/${tid}/void-password/commands`);
     expect((history.body as { items: { id: string; status: string }[] }).items[0]).toMatchObject({
       id: command.id,

@@ -273,7 +273,7 @@ describe('Cashier', () => {
     );
     const status = (await type('status')).text;
     expect(status).toContain('撤销消费密码：出厂默认');
-    expect(status).toContain('联网：每 30 秒');
+    expect(status).toContain('与平台通信：每 30 秒');
     expectNoPin(transcript);
   });
 

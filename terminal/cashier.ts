@@ -42,8 +42,8 @@ const LOCK_MINUTES = PIN_LOCK_MS / 60_000;
 
 type Fmt = (at: number | string) => string;
 
-// The one table of what is printed. Chinese as on a POS: 撤销消费密码 (主管密码), 凭证号, 联网 for a check-in
-// (签到 is the cashier's sign-on, not this).
+// The one table of what is printed. Chinese as on a POS and as the dashboard says it: 撤销消费密码 (主管密码),
+// 凭证号, 与平台通信 for a check-in (签到 is the cashier's sign-on, and the dashboard never says 联网).
 const en = {
   colon: ': ',
   prompt: (tid: string) => `${tid}> `,
@@ -193,10 +193,10 @@ const zh: Messages = {
   repeatPinPrompt: '再次输入新密码：',
   help: [
     '命令：',
-    '  status          本终端的状态：激活、联网、撤销消费密码、指令',
+    '  status          本终端的状态：激活、与平台通信、撤销消费密码、指令',
     '  void <凭证号>   撤销一笔消费：需输入撤销消费密码（即主管密码）',
     '  pin             修改撤销消费密码：先输入当前密码，再输入两次新密码',
-    '  checkin         立即与收单机构联网',
+    '  checkin         立即与平台通信',
     '  help            显示本列表',
     '  quit            退出（也可按 Ctrl-D 或 Ctrl-C）',
     '输入密码时不显示；直接回车即取消。',
@@ -253,7 +253,7 @@ const zh: Messages = {
   },
   request: {
     activate: '激活',
-    check_in: '联网',
+    check_in: '与平台通信',
     ack: '指令回执',
     void_password: '修改密码',
   },
@@ -261,7 +261,7 @@ const zh: Messages = {
   noAnswer: (reason) => `收单机构无应答（${reason}）`,
   refusal: (status, code, reason) =>
     `收单机构拒绝（HTTP ${status}${code ? ` ${code}` : ''}${reason ? `：${reason}` : ''}）`,
-  checkedIn: (at, next) => `已于 ${at} 联网；${next} 秒后再次联网。`,
+  checkedIn: (at, next) => `已于 ${at} 与平台通信；${next} 秒后再次通信。`,
   wrongReported: (count) => `已上报 ${count} 次撤销消费密码错误。`,
   noCommand: '无指令。',
   command: {
@@ -272,7 +272,7 @@ const zh: Messages = {
     withdrawn: (id) => `指令 ${id} 已在收单机构撤回；恢复此前的撤销消费密码。`,
     failed: (id, reason) =>
       `指令 ${id} 无法执行（${reason === 'expired' ? '已过期' : '校验数据无效'}）；已回报失败。`,
-    unanswered: (id) => `指令 ${id} 已执行；回执将在下次联网时重发。`,
+    unanswered: (id) => `指令 ${id} 已执行；回执将在下次与平台通信时重发。`,
   },
   activatedNotice: (keyId) => `已在收单机构激活（密钥 ${keyId}）。`,
   lostContact: (what) => `与收单机构失去联系：${what}。终端会继续重试。`,
@@ -286,12 +286,12 @@ const zh: Messages = {
     activatedRevoked: '密钥已被吊销，需要新的激活码',
     activatedNo: '尚未激活',
     firmware: '固件',
-    checkIns: '联网',
+    checkIns: '与平台通信',
     every: (seconds) => `每 ${seconds} 秒`,
     last: (at) => `上次 ${at}`,
-    noneYet: '本次会话尚无成功联网',
+    noneYet: '本次会话尚未与平台通信成功',
     next: (at) => `预计下次 ${at}`,
-    underWay: '正在联网',
+    underWay: '正在与平台通信',
     voidPassword: '撤销消费密码',
     factoryDefault: '出厂默认（修改前存在风险）',
     temporary: '临时密码：首次使用须修改',
@@ -302,7 +302,7 @@ const zh: Messages = {
     wrongInRow: (count) =>
       `可用；已连续输错 ${count} 次（第 ${MAX_CONSECUTIVE_WRONG_PINS} 次将锁定 ${LOCK_MINUTES} 分钟）`,
     wrongPins: '密码错误次数',
-    wrongSince: (count) => `上次联网以来 ${count} 次（下次联网时上报）`,
+    wrongSince: (count) => `上次与平台通信以来 ${count} 次（下次通信时上报）`,
     commands: '指令',
     waitingAck: (id) => `${id} 已执行，等待收单机构确认回执`,
     lastCommand: (report, at) =>

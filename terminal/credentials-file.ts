@@ -18,6 +18,8 @@ export interface ActivationCode {
   tid: string;
   activationCode: string;
   merchantId: string | null;
+  /** The release the terminal runs, as the acquirer knows it: reported at its first check-in. */
+  firmware?: string | null;
 }
 
 /** A file that is not what it should be; the message names the file and the field, never a secret. */
@@ -188,6 +190,7 @@ export async function readCodesFile(
       tid: entry.tid,
       activationCode: entry.activationCode,
       merchantId: isString(entry.merchantId) ? entry.merchantId : null,
+      firmware: isString(entry.firmware) && entry.firmware.length <= 40 ? entry.firmware : null,
     };
   });
   return { server: isString(json.server) ? json.server : null, codes };

@@ -188,7 +188,7 @@ export async function assembleFleet(options: {
       const code = codeByTid.get(tid);
       const terminal = saved
         ? TerminalState.restore(saved)
-        : await TerminalState.create(tid, code?.merchantId ?? null);
+        : await TerminalState.create(tid, code?.merchantId ?? null, code?.firmware ?? undefined);
       // A terminal with a key checks in with it; its code in the file is most likely the one it spent.
       const activationCode = terminal.privateKeyPem === null ? (code?.activationCode ?? null) : null;
       return { terminal, activationCode };

@@ -105,14 +105,18 @@ async function matches(verifier: PinVerifier, pin: string): Promise<boolean> {
 export class TerminalState {
   private constructor(private saved: SavedTerminal) {}
 
-  static async create(tid: string, merchantId: string | null = null): Promise<TerminalState> {
+  static async create(
+    tid: string,
+    merchantId: string | null = null,
+    firmware: string = DEFAULT_FIRMWARE,
+  ): Promise<TerminalState> {
     return new TerminalState({
       tid,
       merchantId,
       privateKeyPem: null,
       keyId: null,
       activatedAt: null,
-      firmware: DEFAULT_FIRMWARE,
+      firmware,
       appVersion: DEFAULT_APP_VERSION,
       checkInIntervalSeconds: DEFAULT_CHECK_IN_INTERVAL_SECONDS,
       // Computed here, like a terminal fresh from the factory: the acquirer never sends the default.
