@@ -4,16 +4,9 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { TerminalId } from '@contract/schemas/common';
 import { Cashier, type CashierReply, type Lang } from './cashier';
-import {
-  CredentialsFileError,
-  defaultStatePath,
-  readCodesFile,
-  readStateFile,
-  sameServer,
-  updateStateFile,
-} from './credentials-file';
-import { assembleFleet, Fleet, type FleetLogLine } from './fleet';
-import { ProtocolClient } from './protocol-client';
+import { CredentialsFileError, defaultStatePath } from './credentials-file';
+import { assembleFleet, type Fleet, type FleetLogLine } from './fleet';
+import { fleetOf, readRunFiles, serverOption, UsageError } from './run-files';
 
 const USAGE = `One POS terminal at a cashier's hands: void a sale (its void password), change the void password,
 check in, while the terminal keeps checking in with the acquirer in the background.
@@ -29,8 +22,6 @@ check in, while the terminal keeps checking in with the acquirer in the backgrou
 
 Type help at the prompt for the commands. Do not run the same terminal in npm run terminals at the
 same time: each would keep its own void password and counters.`;
-
-class UsageError extends Error {}
 
 interface Options {
   server: string;
@@ -54,25 +45,16 @@ function parseOptions(args: string[]): Options | 'help' {
     strict: true,
   });
   if (values.help) return 'help';
-  if (!values.server) throw new UsageError('--server URL is required.');
-  let server: URL;
-  try {
-    server = new URL(values.server);
-  } catch {
-    throw new UsageError(`--server ${values.server} is not a URL.`);
-  }
-  if (server.protocol !== 'http:' && server.protocol !== 'https:') {
-    throw new UsageError('--server takes an http: or https: URL.');
-  }
+  const server = serverOption(values.server);
   if (!values.tid || !TerminalId.safeParse(values.tid).success) {
     throw new UsageError('--tid takes the terminal’s 8-digit TID.');
   }
   const lang = values.lang ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new UsageError('--lang takes en or zh.');
   return {
-    server: values.server,
+    server,
     tid: values.tid,
-    state: path.resolve(values.state ?? defaultStatePath(values.server)),
+    state: path.resolve(values.state ?? defaultStatePath(server)),
     codes: values.codes,
     lang,
   };
@@ -80,18 +62,9 @@ function parseOptions(args: string[]): Options | 'help' {
 
 /** A fleet of the one terminal, not started yet; its log goes to `log`. */
 async function prepare(options: Options, log: (line: FleetLogLine) => void): Promise<Fleet> {
-  const stateFile = await readStateFile(options.state);
-  if (stateFile && !sameServer(stateFile.server, options.server)) {
-    throw new UsageError(
-      `The state file ${options.state} belongs to ${stateFile.server}, not ${options.server}.`,
-    );
-  }
-  const codesFile = options.codes === undefined ? null : await readCodesFile(options.codes);
-  if (codesFile?.server && !sameServer(codesFile.server, options.server)) {
-    console.warn(`terminal: the codes file was written for ${codesFile.server}, not ${options.server}.`);
-  }
-  const saved = (stateFile?.terminals ?? []).filter((terminal) => terminal.tid === options.tid);
-  const codes = (codesFile?.codes ?? []).filter((code) => code.tid === options.tid);
+  const files = await readRunFiles('terminal', options);
+  const saved = files.saved.filter((terminal) => terminal.tid === options.tid);
+  const codes = files.codes.filter((code) => code.tid === options.tid);
   const [member] = await assembleFleet({ saved, codes });
   if (!member) {
     throw new UsageError(
@@ -106,17 +79,7 @@ async function prepare(options: Options, log: (line: FleetLogLine) => void): Pro
         : `Terminal ${options.tid}'s key was revoked: pass --codes FILE with a new activation code.`,
     );
   }
-  return new Fleet({
-    client: new ProtocolClient({ serverUrl: options.server }),
-    members: [member],
-    log,
-    save: (terminals) =>
-      updateStateFile(
-        options.state,
-        options.server,
-        terminals.filter((terminal) => terminal.activatedAt !== null).map((terminal) => terminal.snapshot()),
-      ),
-  });
+  return fleetOf(options, [member], log);
 }
 
 async function main(): Promise<void> {

@@ -2,16 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MerchantId } from '@contract/schemas/common';
 import { CHECK_IN_INTERVAL_MAX_SECONDS, CHECK_IN_INTERVAL_MIN_SECONDS } from '@contract/terminal-protocol';
-import {
-  CredentialsFileError,
-  defaultStatePath,
-  readCodesFile,
-  readStateFile,
-  sameServer,
-  updateStateFile,
-} from './credentials-file';
-import { assembleFleet, Fleet, type FleetLogLine } from './fleet';
-import { ProtocolClient } from './protocol-client';
+import { CredentialsFileError, defaultStatePath } from './credentials-file';
+import { assembleFleet, type Fleet, type FleetLogLine } from './fleet';
+import { fleetOf, readRunFiles, serverOption, UsageError } from './run-files';
 
 const USAGE = `Emulates POS terminals that check in with an acquirer over the terminal protocol.
 
@@ -25,8 +18,6 @@ const USAGE = `Emulates POS terminals that check in with an acquirer over the te
   --interval SECONDS  check-in interval (${CHECK_IN_INTERVAL_MIN_SECONDS}–${CHECK_IN_INTERVAL_MAX_SECONDS}; default 30)
 
 One JSON line per event on stdout; SIGINT or SIGTERM stops after the requests under way and saves.`;
-
-class UsageError extends Error {}
 
 interface Options {
   server: string;
@@ -61,23 +52,14 @@ function parseOptions(args: string[]): Options | 'help' {
     strict: true,
   });
   if (values.help) return 'help';
-  if (!values.server) throw new UsageError('--server URL is required.');
-  let server: URL;
-  try {
-    server = new URL(values.server);
-  } catch {
-    throw new UsageError(`--server ${values.server} is not a URL.`);
-  }
-  if (server.protocol !== 'http:' && server.protocol !== 'https:') {
-    throw new UsageError('--server takes an http: or https: URL.');
-  }
+  const server = serverOption(values.server);
   if (values.merchant !== undefined && !MerchantId.safeParse(values.merchant).success) {
     throw new UsageError('--merchant takes a 15-digit merchant ID.');
   }
   return {
-    server: values.server,
+    server,
     codes: values.codes,
-    state: path.resolve(values.state ?? defaultStatePath(values.server)),
+    state: path.resolve(values.state ?? defaultStatePath(server)),
     merchantId: values.merchant,
     count: wholeNumber(values.count, 'count', 1, 1_000_000),
     interval: wholeNumber(
@@ -95,21 +77,10 @@ function printLine(line: FleetLogLine): void {
 
 /** The fleet of this run, not started yet. */
 async function prepare(options: Options): Promise<Fleet> {
-  const stateFile = await readStateFile(options.state);
-  if (stateFile && !sameServer(stateFile.server, options.server)) {
-    // Its keys were registered with another acquirer; using them here would only be refused.
-    throw new UsageError(
-      `The state file ${options.state} belongs to ${stateFile.server}, not ${options.server}.`,
-    );
-  }
-  const codesFile = options.codes === undefined ? null : await readCodesFile(options.codes);
-  if (codesFile?.server && !sameServer(codesFile.server, options.server)) {
-    console.warn(`terminals: the codes file was written for ${codesFile.server}, not ${options.server}.`);
-  }
-  const saved = stateFile?.terminals ?? [];
+  const { saved, codes } = await readRunFiles('terminals', options);
   const members = await assembleFleet({
     saved,
-    codes: codesFile?.codes ?? [],
+    codes,
     merchantId: options.merchantId,
     count: options.count,
   });
@@ -126,19 +97,7 @@ async function prepare(options: Options): Promise<Fleet> {
     for (const member of members) member.terminal.setCheckInInterval(options.interval);
   }
 
-  return new Fleet({
-    client: new ProtocolClient({ serverUrl: options.server }),
-    members,
-    log: printLine,
-    // The terminals left out of this run (--merchant, --count, or one run with `npm run terminal`) stay in
-    // the file as they are there.
-    save: (terminals) =>
-      updateStateFile(
-        options.state,
-        options.server,
-        terminals.filter((terminal) => terminal.activatedAt !== null).map((terminal) => terminal.snapshot()),
-      ),
-  });
+  return fleetOf(options, members, printLine);
 }
 
 async function main(): Promise<void> {
