@@ -125,12 +125,19 @@ export const TerminalRow = memo(function TerminalRow({
         </div>
       </div>
       <div role="cell" className={`min-w-0 text-sm ${layout.model}`}>
-        <div className="truncate">{terminal.model}</div>
+        {/* On the model's line, which never wraps: a flag that added a line would change the row's height,
+            and the virtual list's rows keep theirs (a scroll to the end would land short). */}
+        <div className="flex min-w-0 items-center gap-1.5">
+          <span className="truncate">{terminal.model}</span>
+          {terminal.firmwareUpdate ? (
+            <span className="shrink-0 rounded border border-amber-300 bg-amber-50 px-1 text-xs leading-4 font-medium text-amber-900">
+              <span aria-hidden="true">{t('devices.firmware.updateShort')}</span>
+              <span className="sr-only">{t('devices.firmware.updateAvailable')}</span>
+            </span>
+          ) : null}
+        </div>
         {/* Firmware names run long and are read in full (support asks for them): wrapped, not cut. */}
         <div className="text-xs wrap-anywhere text-gray-700">{terminal.firmware}</div>
-        {terminal.firmwareUpdate ? (
-          <div className="text-xs font-medium text-amber-900">{t('devices.firmware.updateAvailable')}</div>
-        ) : null}
       </div>
       <div role="cell" className={`min-w-0 text-sm ${layout.store}`}>
         {/* Cut to the column; the whole name on hover, and in the text for screen readers. */}

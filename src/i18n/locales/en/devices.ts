@@ -9,6 +9,7 @@ export const messages = {
     },
     firmware: {
       updateAvailable: 'Firmware update available',
+      updateShort: 'Update',
       newer: 'Update available: {version}',
     },
     link: {

@@ -11,6 +11,7 @@ export const messages: NamespaceMessages<'devices'> = {
     },
     firmware: {
       updateAvailable: '固件有可用更新',
+      updateShort: '可更新',
       newer: '可更新至 {version}',
     },
     link: {
