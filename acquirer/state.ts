@@ -49,10 +49,10 @@ export interface SimState {
   hasher: SecretHasher;
   changes: ChangeSet;
   /**
-   * How many terminals are activated on the terminal protocol, as last counted; -1: count again (after an
+   * The terminals activated on the terminal protocol, as last looked up; null: look again (after an
    * activation here, or terminals read again from another process's changes).
    */
-  linkedCount: number;
+  activatedTerminals: TerminalRecord[] | null;
 }
 
 export interface ChangeSet {
@@ -149,7 +149,7 @@ export function bareState(world: World, users: UserRecord[], hasher: SecretHashe
     openCommands: new Set(),
     hasher,
     changes: emptyChanges(),
-    linkedCount: -1,
+    activatedTerminals: null,
   };
 }
 

@@ -68,6 +68,12 @@ export const ACTIVATION_CODE_TTL_MS = 7 * 24 * 3600_000;
  * (the signature headers as for any request), so the acquirer learns the public key with proof that the
  * terminal holds the private one. The code is spent; a terminal activated again replaces its key.
  */
+/**
+ * A public key travels as Ed25519's raw 32 bytes; its SubjectPublicKeyInfo (what crypto libraries import and
+ * export) is this 12-byte prefix and those bytes.
+ */
+export const ED25519_SPKI_PREFIX_HEX = '302a300506032b6570032100';
+
 export const ActivateRequest = z.object({
   activationCode: z.string().check(z.regex(ACTIVATION_CODE_PATTERN)),
   /** Ed25519, the raw 32 bytes, base64. */

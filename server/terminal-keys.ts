@@ -1,27 +1,8 @@
-import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject, verify } from 'node:crypto';
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { TerminalSignatures } from '@acquirer/rules/terminal-protocol';
+import { ED25519_SPKI_PREFIX_HEX } from '@contract/terminal-protocol';
 
-// Ed25519's SubjectPublicKeyInfo is this 12-byte prefix and the raw 32-byte key.
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
-/** A terminal's key pair, as its credential file keeps it; the acquirer stores only `publicKey`. */
-export interface TerminalKeyPair {
-  keyId: string;
-  /** Raw 32 bytes, base64. */
-  publicKey: string;
-  /** PKCS#8 PEM. */
-  privateKey: string;
-}
-
-export function newTerminalKeyPair(): TerminalKeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const spki = publicKey.export({ format: 'der', type: 'spki' });
-  return {
-    keyId: `tk_${randomBytes(8).toString('hex')}`,
-    publicKey: spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64'),
-    privateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-  };
-}
+const ED25519_SPKI_PREFIX = Buffer.from(ED25519_SPKI_PREFIX_HEX, 'hex');
 
 /** Public keys are parsed once each: a fleet checks in every 30 s. */
 export function ed25519Signatures(): TerminalSignatures {

@@ -15,6 +15,7 @@ import {
   CheckInResponse,
   type CommandAck,
   CommandAckResponse,
+  ED25519_SPKI_PREFIX_HEX,
   signedMessage,
   TERMINAL_BASE_PATH,
   terminalEndpoints,
@@ -24,8 +25,7 @@ import {
   TerminalPinChanged,
 } from '@contract/terminal-protocol';
 
-// Ed25519's SubjectPublicKeyInfo is this 12-byte prefix followed by the raw 32-byte key.
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const ED25519_SPKI_PREFIX = Buffer.from(ED25519_SPKI_PREFIX_HEX, 'hex');
 
 /** A terminal's own key pair: it never leaves the emulator's state file. */
 export interface TerminalKeys {

@@ -11,7 +11,7 @@ import { inScope, notFound, requireRole } from './access';
 import { audit } from './audit';
 import { requireStepUp } from './auth';
 import { queueCommand, requireTicket } from './commands';
-import { verifierNeed, verifierOf } from './terminal-protocol';
+import { verifierNeed, verifierOf } from './terminal-link';
 import { checkNewPin, isRecentPin, policyProblem } from './void-password';
 
 export const BULK_RATE_PER_SECOND = 200;
@@ -86,8 +86,7 @@ export function createBulkReset(ctx: RequestContext): HandlerResult {
     return terminal && inScope(user, terminal.merchantId) ? terminal : null;
   });
   // All N hashes before anything changes; they are computed off the event loop, a few at a time (decision 014).
-  const key = ctx.headers['idempotency-key'] ?? '';
-  const verifying = terminals.map((t) => (t ? verifierNeed(ctx.state, t, body.newPassword, key) : null));
+  const verifying = terminals.map((t) => (t ? verifierNeed(ctx, t, body.newPassword) : null));
   const hashes = ctx.hashes.of([
     ...terminals.flatMap((t) => (t ? [[t.voidPassword.salt, body.newPassword] as const] : [])),
     ...verifying.filter((need) => need !== null),

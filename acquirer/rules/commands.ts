@@ -16,7 +16,7 @@ import { inScope, notFound, requireRole, requireSeesVoidPasswords, terminalInSco
 import { audit, recordAudit } from './audit';
 import { requireStepUp } from './auth';
 import { nextHeartbeat } from './heartbeat';
-import { verifierNeed, verifierOf } from './terminal-protocol';
+import { isActivated, verifierNeed, verifierOf } from './terminal-link';
 import {
   currentFormatProblem,
   checkNewPin,
@@ -141,7 +141,7 @@ export function changeVoidPassword(ctx: RequestContext): HandlerResult {
   // Every hash before anything changes: without them the request runs again once they are (decision 014).
   const { hasher } = ctx.state;
   const { salt } = terminal.voidPassword;
-  const verifying = verifierNeed(ctx.state, terminal, newPassword, requestKeyOf(ctx));
+  const verifying = verifierNeed(ctx, terminal, newPassword);
   const needs: HashNeed[] = [[salt, newPassword]];
   const kdfCurrent = currentNeedsKdf(hasher, terminal);
   if (kdfCurrent) needs.push([salt, currentPassword]);
@@ -203,13 +203,8 @@ function commandVerifier(
   terminal: TerminalRecord,
   pin: string,
 ): PinVerifier | undefined {
-  const need = verifierNeed(ctx.state, terminal, pin, requestKeyOf(ctx));
+  const need = verifierNeed(ctx, terminal, pin);
   return need ? verifierOf(need, ctx.hashes.of([need])[0]!) : undefined;
-}
-
-/** Unique per request and the same on each of its runs (the endpoints that queue commands require it). */
-function requestKeyOf(ctx: RequestContext): string {
-  return ctx.headers['idempotency-key'] ?? '';
 }
 
 export function requireTicket(
@@ -368,6 +363,56 @@ function closeCommand(state: SimState, command: CommandRecord): void {
   markChanged(state, 'commands', command.id);
 }
 
+/**
+ * Why a command cannot be applied now, or null: a change verified against a PIN that has moved since (set at
+ * the terminal), or no PIN to set.
+ */
+export function unapplicableReason(command: CommandRecord, terminal: TerminalRecord): string | null {
+  if (command.kind === 'change' && terminal.voidPassword.version !== command.basePasswordVersion) {
+    return 'password_changed_at_terminal';
+  }
+  return command.newHash === undefined ? 'no_password' : null;
+}
+
+/** The terminal took the command's PIN at `at`: at its acknowledgement, or at the simulator's pickup. */
+export function applyCommand(
+  state: SimState,
+  command: CommandRecord,
+  terminal: TerminalRecord,
+  at: number,
+): void {
+  command.status = 'applied';
+  command.appliedAt = at;
+  installPin(state, terminal, command.newHash!, at, { temporary: command.temporary === true });
+  recordAudit(
+    state,
+    at,
+    {
+      merchantId: command.merchantId,
+      tid: command.tid,
+      target: command.id,
+      actor: terminal.tid,
+      actorRole: 'terminal',
+      action: 'void_password.applied',
+      outcome: 'success',
+    },
+    null,
+  );
+  closeCommand(state, command);
+}
+
+export function failCommand(
+  state: SimState,
+  command: CommandRecord,
+  terminal: TerminalRecord,
+  reason: string,
+): void {
+  command.status = 'failed';
+  command.failureReason = reason;
+  touchTerminal(state, terminal);
+  closeCommand(state, command);
+}
+
 export function advanceCommands(state: SimState, now: number): void {
   if (state.openCommands.size === 0) return;
   const open = [...state.openCommands].sort((a, b) => a.requestedAt - b.requestedAt);
@@ -376,37 +421,15 @@ export function advanceCommands(state: SimState, now: number): void {
     if (!terminal) continue;
     // An activated terminal picks its command up itself, at a check-in (terminal-protocol.ts).
     const pickUp =
-      terminal.online && !terminal.link?.publicKey
+      terminal.online && !isActivated(terminal)
         ? nextHeartbeat(terminal, command.deliveredAt ?? command.requestedAt)
         : Infinity;
     const deadline = command.expiresAt;
     if (pickUp <= now && pickUp < deadline) {
       command.deliveredAt ??= pickUp;
-      const system = { merchantId: command.merchantId, tid: command.tid, target: command.id };
-      const changedMeanwhile =
-        command.kind === 'change' && terminal.voidPassword.version !== command.basePasswordVersion;
-      if (changedMeanwhile || command.newHash === undefined) {
-        command.status = 'failed';
-        command.failureReason = changedMeanwhile ? 'password_changed_at_terminal' : 'no_password';
-        touchTerminal(state, terminal);
-      } else {
-        command.status = 'applied';
-        command.appliedAt = pickUp;
-        installPin(state, terminal, command.newHash, pickUp, { temporary: command.temporary === true });
-        recordAudit(
-          state,
-          pickUp,
-          {
-            ...system,
-            actor: terminal.tid,
-            actorRole: 'terminal',
-            action: 'void_password.applied',
-            outcome: 'success',
-          },
-          null,
-        );
-      }
-      closeCommand(state, command);
+      const cannot = unapplicableReason(command, terminal);
+      if (cannot) failCommand(state, command, terminal, cannot);
+      else applyCommand(state, command, terminal, pickUp);
     } else if (now >= deadline) {
       if (command.status === 'queued') {
         command.status = 'expired';

@@ -10,8 +10,6 @@ import {
   type CheckInResponse,
   MISSED_CHECK_INS_OFFLINE,
   NONCE_PATTERN,
-  PIN_VERIFIER_ITERATIONS,
-  type PinVerifier,
   signedMessage,
   type TerminalCommand,
   TerminalErrorCode,
@@ -24,13 +22,15 @@ import { toIso } from '../clock';
 import type { HandlerResult, RequestContext } from '../context';
 import { HEARTBEAT_MS } from '../data/generate';
 import { randomId, randomToken, sameHash, tokenHash } from '../hash';
-import type { HashBook, HashNeed } from '../hash-book';
+import type { HashBook } from '../hash-book';
 import { SimProblem } from '../problem';
 import { parseOrReject } from '../router';
 import { markChanged, openCommandOf, type SimState, touchTerminal } from '../state';
-import type { AuditRecord, CommandRecord, TerminalLink, TerminalRecord } from '../types';
+import type { AuditRecord, TerminalLink, TerminalRecord } from '../types';
 import { requireRole, terminalInScope } from './access';
 import { audit, recordAudit } from './audit';
+import { applyCommand, failCommand, unapplicableReason } from './commands';
+import { isActivated } from './terminal-link';
 import {
   checkNewPin,
   installPin,
@@ -216,7 +216,7 @@ export function activate(
   terminal.online = true;
   terminal.lastSeenAt = now;
   terminal.heartbeatPhase = now % HEARTBEAT_MS;
-  state.linkedCount = -1;
+  state.activatedTerminals = null;
   touchTerminal(state, terminal);
   terminalAudit(state, now, terminal, {
     action: 'terminal.activated',
@@ -247,11 +247,6 @@ export function issueActivationCode(state: SimState, terminal: TerminalRecord, n
       };
   touchTerminal(state, terminal);
   return code;
-}
-
-/** Activated on the terminal protocol: it checks in itself, and nothing simulates it. */
-export function isActivated(terminal: TerminalRecord): boolean {
-  return Boolean(terminal.link?.publicKey);
 }
 
 export function parseTerminalBody<T extends z.ZodMiniType>(schema: T, bodyText: string): z.infer<T> {
@@ -321,9 +316,11 @@ function countWrongAttempts(state: SimState, now: number, terminal: TerminalReco
 function deliver(state: SimState, now: number, terminal: TerminalRecord): TerminalCommand | null {
   const command = openCommandOf(state, terminal.tid);
   if (!command || now >= command.expiresAt) return null;
-  if (!command.verifier || command.newHash === undefined) {
-    // Queued before the terminal was activated: it has nothing the terminal could check a PIN with.
-    closeCommand(state, command, now, { status: 'failed', failureReason: 'no_verifier' });
+  // Queued before the terminal was activated, it has nothing the terminal could check a PIN with; a change
+  // made against a PIN set at the terminal since fails as the simulator's would.
+  const cannot = command.verifier ? unapplicableReason(command, terminal) : 'no_verifier';
+  if (cannot) {
+    failCommand(state, command, terminal, cannot);
     return null;
   }
   if (command.status === 'queued') {
@@ -334,27 +331,10 @@ function deliver(state: SimState, now: number, terminal: TerminalRecord): Termin
   return {
     id: command.id,
     kind: 'set_void_password',
-    verifier: command.verifier,
+    verifier: command.verifier!,
     temporary: command.temporary === true,
     expiresAt: toIso(command.expiresAt),
   };
-}
-
-function closeCommand(
-  state: SimState,
-  command: CommandRecord,
-  now: number,
-  outcome: { status: 'applied' | 'failed'; failureReason?: string },
-): void {
-  command.status = outcome.status;
-  if (outcome.status === 'applied') command.appliedAt = now;
-  if (outcome.failureReason !== undefined) command.failureReason = outcome.failureReason;
-  delete command.newHash;
-  delete command.verifier;
-  state.openCommands.delete(command);
-  markChanged(state, 'commands', command.id);
-  const terminal = state.world.terminalByTid.get(command.tid);
-  if (terminal) touchTerminal(state, terminal);
 }
 
 /** Applied or failed, once; the same acknowledgement again answers the same (a retry adds nothing). */
@@ -363,19 +343,13 @@ export function acknowledgeCommand(request: TerminalRequest): CommandAckResponse
   const ack = request.body as CommandAck;
   const command = state.commands.get(request.params.id ?? '');
   if (!command || command.tid !== terminal.tid) {
-    throw new SimProblem(404, 'not_found', 'This terminal has no such command.');
+    throw new SimProblem(404, ErrorCode.notFound, 'This terminal has no such command.');
   }
   if (command.status === 'delivered') {
     if (ack.result === 'applied') {
-      installPin(state, terminal, command.newHash!, now, { temporary: command.temporary === true });
-      closeCommand(state, command, now, { status: 'applied' });
-      terminalAudit(state, now, terminal, {
-        action: 'void_password.applied',
-        outcome: 'success',
-        target: command.id,
-      });
+      applyCommand(state, command, terminal, now);
     } else {
-      closeCommand(state, command, now, { status: 'failed', failureReason: ack.reason });
+      failCommand(state, command, terminal, ack.reason);
       terminalAudit(state, now, terminal, {
         action: 'command.failed',
         outcome: 'failure',
@@ -407,17 +381,9 @@ export function markMissedCheckIns(state: SimState, now: number): void {
   }
 }
 
-const linkedCache = new WeakMap<TerminalRecord[], { count: number; linked: TerminalRecord[] }>();
-
-/** The activated terminals, looked up again only after one is activated (`activate`). */
+/** The activated terminals, looked up again only after an activation (`activate`, or another process's). */
 function linkedTerminals(state: SimState): TerminalRecord[] {
-  const all = state.world.terminals;
-  const cached = linkedCache.get(all);
-  if (cached && cached.count === state.linkedCount) return cached.linked;
-  const linked = all.filter(isActivated);
-  state.linkedCount = linked.length;
-  linkedCache.set(all, { count: linked.length, linked });
-  return linked;
+  return (state.activatedTerminals ??= state.world.terminals.filter(isActivated));
 }
 
 export function revokeTerminal(state: SimState, terminal: TerminalRecord, now: number): boolean {
@@ -426,25 +392,6 @@ export function revokeTerminal(state: SimState, terminal: TerminalRecord, now: n
   terminal.online = false;
   touchTerminal(state, terminal);
   return true;
-}
-
-/**
- * The verifier of a PIN a command sets, for an activated terminal (else `null`): its salt derived from the
- * request's key, so every run of the request asks the hash book for the same one.
- */
-export function verifierNeed(
-  state: SimState,
-  terminal: TerminalRecord,
-  pin: string,
-  requestKey: string,
-): HashNeed | null {
-  if (!isActivated(terminal) || terminal.link!.revokedAt !== null) return null;
-  const salt = state.hasher.digest(`pin-verifier\u0000${terminal.tid}\u0000${requestKey}`).slice(0, 32);
-  return [salt, pin, 'verifier'];
-}
-
-export function verifierOf(need: HashNeed, hash: string): PinVerifier {
-  return { scheme: 'pbkdf2-sha256', iterations: PIN_VERIFIER_ITERATIONS, salt: need[0], hash };
 }
 
 export function revokeTerminalCredential(ctx: RequestContext): HandlerResult {

@@ -182,7 +182,7 @@ async function applyEntries(
       if (fresh.voidPassword.lockedUntil !== null) noteLock(state, fresh.voidPassword.lockedUntil);
     }
     // Another process may have activated one: the activated terminals are counted again.
-    state.linkedCount = -1;
+    state.activatedTerminals = null;
   }
 
   const sessionKeys = of('session');

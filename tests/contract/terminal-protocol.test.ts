@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { generateKeyPairSync, type KeyObject, pbkdf2Sync, randomBytes, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
+import { DEMO_TIDS, DEMO_VOID_PASSWORD } from '@acquirer/data/demo-fixtures';
 import {
   CheckInResponse,
   signedMessage,
@@ -298,6 +298,39 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     expect((audit.body as { items: { action: string; actorRole: string }[] }).items).toContainEqual(
       expect.objectContaining({ action: 'void_password.changed_at_terminal', actorRole: 'terminal' }),
     );
+  });
+
+  it('a change queued against a PIN the terminal has since replaced fails at delivery instead of overwriting it', async () => {
+    const owner = await signedIn(backend, 'owner');
+    const tid = DEMO_TIDS.failedAttempts;
+    const terminal = await activated(backend, tid);
+    const change = await owner.post(`/terminals/${tid}/void-password/change`, {
+      currentPassword: DEMO_VOID_PASSWORD,
+      newPassword: '592648',
+    });
+    expect(change.status).toBe(202);
+    const { command } = change.body as { command: { id: string } };
+    const atTerminal = await terminal
+      .request('/void-password', { newPassword: '470215', reason: 'operator' })
+      .send();
+    expect(atTerminal.status).toBe(200);
+
+    const checkIn = CheckInResponse.parse((await terminal.checkIn().send()).body);
+    expect(checkIn.command).toBeNull();
+    const history = await owner.get(`/terminals/${tid}/void-password/commands`);
+    expect(
+      (history.body as { items: { id: string; status: string; failureReason?: string }[] }).items[0],
+    ).toMatchObject({
+      id: command.id,
+      status: 'failed',
+      failureReason: 'password_changed_at_terminal',
+    });
+    // The PIN set at the terminal is the one the acquirer checks.
+    const again = await owner.post(`/terminals/${tid}/void-password/change`, {
+      currentPassword: '470215',
+      newPassword: '592648',
+    });
+    expect(again.status).toBe(202);
   });
 
   it('wrong PINs typed at the terminal lock it, and a terminal that stops checking in goes offline', async () => {
