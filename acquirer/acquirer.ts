@@ -20,6 +20,7 @@ import {
   requireIdempotencyKey,
 } from './idempotency';
 import { memoryLedger, type SalesLedger } from './ledger';
+import { LedgerBook, LedgerReadsNeeded } from './ledger-book';
 import {
   type RecordStoragePort,
   restoreSnapshot,
@@ -93,6 +94,7 @@ class PendingRead {
 /** What one request keeps from one run to the next. */
 interface RequestCarry {
   hashes: HashBook;
+  ledgerReads: LedgerBook;
   temporaryPins: string[];
   run: number;
   fault: FaultRecord | null;
@@ -133,7 +135,13 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
 
   const acquirer: Acquirer = {
     async handle(request) {
-      const carry: RequestCarry = { hashes: new HashBook(hasher), temporaryPins: [], run: 0, fault: null };
+      const carry: RequestCarry = {
+        hashes: new HashBook(hasher),
+        ledgerReads: new LedgerBook(ledger),
+        temporaryPins: [],
+        run: 0,
+        fault: null,
+      };
       for (;;) {
         // Again before each run: a reset (control surface) may have come in meanwhile.
         await usersHashed;
@@ -142,14 +150,18 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
           request,
           () => runOnce(request, carry),
           // A run that only asked for hashes or started a read changed bookkeeping at most (activity, the clock).
-          (done) => !(done instanceof HashesNeeded) && !(done instanceof PendingRead),
+          (done) =>
+            !(done instanceof HashesNeeded) &&
+            !(done instanceof PendingRead) &&
+            !(done instanceof LedgerReadsNeeded),
         );
         if (outcome instanceof PendingRead) return finishRead(request, outcome);
-        if (!(outcome instanceof HashesNeeded)) return outcome;
+        if (!(outcome instanceof HashesNeeded) && !(outcome instanceof LedgerReadsNeeded)) return outcome;
         if (carry.run >= MAX_RUNS) return finishResponse(busyResponse());
         // The only wait of a request: other requests run meanwhile, so the next run reads the state afresh.
         try {
-          await carry.hashes.fill(outcome.needs);
+          if (outcome instanceof LedgerReadsNeeded) await carry.ledgerReads.fill(outcome);
+          else await carry.hashes.fill(outcome.needs);
         } catch (error) {
           return finishResponse(errorResponse(error));
         }
@@ -182,9 +194,12 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
    * between, so the rules (lockout, throttles, one open command, idempotency) hold as on one thread. A rule missing a KDF hash
    * throws HashesNeeded before it changes anything; that run is not an answer.
    */
-  function runOnce(request: SimRequest, carry: RequestCarry): SimResponse | HashesNeeded | PendingRead {
+  function runOnce(
+    request: SimRequest,
+    carry: RequestCarry,
+  ): SimResponse | HashesNeeded | LedgerReadsNeeded | PendingRead {
     const now = clock.now();
-    let outcome: SimResponse | HashesNeeded | PendingRead;
+    let outcome: SimResponse | HashesNeeded | LedgerReadsNeeded | PendingRead;
     try {
       if (
         controlPath !== null &&
@@ -198,14 +213,17 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
           bodyOf(request),
         );
       } else if (options.terminalSignatures && isTerminalPath(request.path)) {
-        outcome = handleTerminal(request, now, options.terminalSignatures, carry.hashes);
+        outcome = handleTerminal(request, now, options.terminalSignatures, carry);
       } else {
         outcome = handleApi(request, now, carry);
       }
     } catch (error) {
-      outcome = error instanceof HashesNeeded ? error : errorResponse(error);
+      outcome =
+        error instanceof HashesNeeded || error instanceof LedgerReadsNeeded ? error : errorResponse(error);
     }
-    return outcome instanceof HashesNeeded || outcome instanceof PendingRead
+    return outcome instanceof HashesNeeded ||
+      outcome instanceof LedgerReadsNeeded ||
+      outcome instanceof PendingRead
       ? outcome
       : finishResponse(outcome);
   }
@@ -338,7 +356,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     request: SimRequest,
     now: number,
     signatures: TerminalSignatures,
-    hashes: HashBook,
+    carry: RequestCarry,
   ): SimResponse {
     try {
       const path = request.path.slice(TERMINAL_BASE_PATH.length) || '/';
@@ -349,11 +367,12 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
         request.path,
         path,
         now,
-        hashes,
+        carry.hashes,
+        carry.ledgerReads,
       );
       return { status, headers: { 'content-type': 'application/json' }, body };
     } catch (error) {
-      if (error instanceof HashesNeeded) throw error;
+      if (error instanceof HashesNeeded || error instanceof LedgerReadsNeeded) throw error;
       return errorResponse(error);
     }
   }

@@ -183,6 +183,11 @@ export function restoreSnapshot(
     const terminal = world.terminalByTid.get(tid);
     if (terminal) placeSale(state, { ...sale, terminal });
   }
+  // A live void's original may be a generated sale, which the snapshot does not hold.
+  const voidedIds = new Set(state.liveSales.flatMap((tx) => (tx.originalId ? [tx.originalId] : [])));
+  if (voidedIds.size > 0) {
+    for (const tx of world.transactions) if (voidedIds.has(tx.id)) tx.voided = true;
+  }
   for (const record of snapshot.idempotency) state.idempotency.set(record.key, record);
   for (const [key, record] of snapshot.throttles) state.throttles.set(key, record);
   for (const fault of snapshot.faults ?? []) state.faults.push(faultRecord({ ...fault, times: fault.times }));

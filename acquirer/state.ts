@@ -67,8 +67,12 @@ export interface ChangeSet {
   /** Accounts whose password hash changed (hashed after a reset). */
   users: Set<string>;
   faults: boolean;
-  /** Sales made since the last write (sandbox control; terminals, later). */
+  /** Sales and voids made since the last write (sandbox control, terminals). */
   sales: TransactionRecord[];
+  /** Sales voided since the last write (their `voided` flag). */
+  voided: string[];
+  /** Terminals' settlements before their cutoff since the last write. */
+  settlements: { tid: string; settledAt: number }[];
 }
 
 export type ChangedCollection = 'sessions' | 'commands' | 'jobs' | 'idempotency' | 'throttles' | 'users';
@@ -85,6 +89,8 @@ export function emptyChanges(): ChangeSet {
     users: new Set(),
     faults: false,
     sales: [],
+    voided: [],
+    settlements: [],
   };
 }
 

@@ -1,11 +1,14 @@
 import { ErrorCode } from '@contract/schemas/common';
 import {
   ActivateRequest,
+  SettleRequest,
   terminalEndpoints,
   type TerminalEndpointName,
   TerminalPinChange,
+  TerminalTransaction,
 } from '@contract/terminal-protocol';
 import type { HashBook } from './hash-book';
+import type { LedgerBook } from './ledger-book';
 import { SimProblem } from './problem';
 import { advanceWorld } from './rules/lifecycle';
 import {
@@ -20,11 +23,12 @@ import {
   type TerminalRequest,
   type TerminalSignatures,
 } from './rules/terminal-protocol';
+import { settleBatch, settlementReads, uploadReads, uploadTransaction } from './rules/terminal-sales';
 import type { SimState } from './state';
 import type { SimRequest } from './types';
 
 const handlers: Record<
-  Exclude<TerminalEndpointName, 'activate' | 'changeVoidPassword'>,
+  Exclude<TerminalEndpointName, 'activate' | 'changeVoidPassword' | 'uploadTransaction' | 'settle'>,
   (request: TerminalRequest) => unknown
 > = {
   checkIn,
@@ -45,6 +49,8 @@ const routes = (
 /**
  * A request of the terminal protocol (contract/terminal-protocol.ts), in one synchronous run like the
  * dashboard's: the world brought up to date, the signature checked, then the handler. Throws a SimProblem.
+ * A request that needs hashes or ledger rows checks its signature without changing anything, then throws
+ * HashesNeeded or LedgerReadsNeeded; the run once they are there takes the nonce.
  */
 export function runTerminalRequest(
   state: SimState,
@@ -54,6 +60,7 @@ export function runTerminalRequest(
   protocolPath: string,
   now: number,
   hashes: HashBook,
+  ledger: LedgerBook,
 ): { status: number; body: unknown } {
   advanceWorld(state, now);
   const match = routes.find((route) => route.pattern.test(protocolPath));
@@ -77,6 +84,18 @@ export function runTerminalRequest(
     const hash = pinChangeHash(signedTerminal(state, signatures, signed, now), body, hashes);
     const { terminal, link } = authenticateTerminal(state, signatures, signed, now);
     return { status: 200, body: changePinAtTerminal({ state, now, terminal, link, params, body }, hash) };
+  }
+  if (match.name === 'uploadTransaction') {
+    const body = parseTerminalBody(TerminalTransaction, bodyText);
+    const known = uploadReads(ledger, signedTerminal(state, signatures, signed, now), body);
+    const { terminal } = authenticateTerminal(state, signatures, signed, now);
+    return { status: 200, body: uploadTransaction(state, now, terminal, body, known) };
+  }
+  if (match.name === 'settle') {
+    const body = parseTerminalBody(SettleRequest, bodyText);
+    const read = settlementReads(ledger, signedTerminal(state, signatures, signed, now), body, now);
+    const { terminal } = authenticateTerminal(state, signatures, signed, now);
+    return { status: 200, body: settleBatch(state, now, terminal, body, read) };
   }
   const { terminal, link } = authenticateTerminal(state, signatures, signed, now);
   const body = parseTerminalBody(match.endpoint.body, bodyText);

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { TerminalId, Timestamp } from './schemas/common';
+import { NotVoidableReason, PaymentMethod } from './schemas/transactions';
 
 /**
  * The terminal protocol (docs/terminal-protocol.md): what a POS terminal sends the acquirer and gets back.
@@ -51,6 +52,12 @@ export const TerminalErrorCode = {
   revoked: 'terminal.revoked',
   badActivationCode: 'terminal.bad_activation_code',
   commandNotOpen: 'terminal.command_not_open',
+  /** A trace number of the batch uploaded before with other details: a trace number names one transaction. */
+  traceReused: 'terminal.trace_reused',
+  /** The batch number named is not the one the acquirer has open (or had) at the transaction's time. */
+  batchMismatch: 'terminal.batch_mismatch',
+  /** A transaction's time too far from the acquirer's clock (a void is an online authorisation). */
+  badTime: 'terminal.bad_time',
 } as const;
 export type TerminalErrorCode = (typeof TerminalErrorCode)[keyof typeof TerminalErrorCode];
 
@@ -123,12 +130,19 @@ export const TerminalCommand = z.object({
 });
 export type TerminalCommand = z.infer<typeof TerminalCommand>;
 
+const SixDigits = z.string().check(z.regex(/^\d{6}$/));
+
+/** The batch a terminal adds its sales to now: its number, and when the acquirer closes it (the cutoff). */
+export const OpenBatch = z.object({ batchNo: SixDigits, closesAt: Timestamp });
+export type OpenBatch = z.infer<typeof OpenBatch>;
+
 export const CheckInResponse = z.object({
   tid: TerminalId,
   serverTime: Timestamp,
   /** When the acquirer expects the next check-in. */
   nextCheckInSeconds: z.int(),
   command: z.nullable(TerminalCommand),
+  batch: OpenBatch,
 });
 export type CheckInResponse = z.infer<typeof CheckInResponse>;
 
@@ -162,6 +176,75 @@ export type TerminalPinChanged = z.infer<typeof TerminalPinChanged>;
 export const CredentialRevoked = z.object({ tid: TerminalId, revokedAt: Timestamp });
 export type CredentialRevoked = z.infer<typeof CredentialRevoked>;
 
+/** Sales are uploaded up to this long after they were made (an offline terminal stores and forwards). */
+export const SALE_UPLOAD_WINDOW_MS = 7 * 24 * 3600_000;
+/** The largest single transaction, in fen (¥1,000,000). */
+export const MAX_TRANSACTION_FEN = 100_000_000;
+
+/**
+ * A sale or a void made at the terminal. `batchNo` and `traceNo` name it: uploaded again with the same details
+ * it is the same transaction (a retry adds nothing); with other details it is refused (`terminal.trace_reused`).
+ * A void names its original sale by batch and trace number and must be uploaded as it is made: the acquirer
+ * decides it under the void rules at that moment.
+ */
+export const TerminalTransaction = z.object({
+  type: z.enum(['sale', 'void']),
+  batchNo: SixDigits,
+  traceNo: SixDigits,
+  rrn: z.string().check(z.regex(/^\d{12}$/)),
+  operatorNo: z.string().check(z.regex(/^\d{2}$/)),
+  method: PaymentMethod,
+  amount: z.int().check(z.gte(1), z.lte(MAX_TRANSACTION_FEN)),
+  /** A card's last four digits; a card transaction has them, a QR payment not. */
+  cardLast4: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+  /** When it was made at the terminal. */
+  at: Timestamp,
+  original: z.optional(z.object({ batchNo: SixDigits, traceNo: SixDigits })),
+});
+export type TerminalTransaction = z.infer<typeof TerminalTransaction>;
+
+export const TransactionUploaded = z.object({
+  id: z.string(),
+  /** `duplicate`: uploaded before with the same details; nothing was added. */
+  result: z.enum(['accepted', 'duplicate']),
+  createdAt: Timestamp,
+});
+export type TransactionUploaded = z.infer<typeof TransactionUploaded>;
+
+/** Why the acquirer refused a void (422 `void.<reason>`): the dashboard's reasons, and the terminal's own. */
+export const VoidRefusalReason = z.enum([
+  ...NotVoidableReason.options,
+  'partial_amount',
+  'original_not_found',
+  'not_a_void',
+]);
+export type VoidRefusalReason = z.infer<typeof VoidRefusalReason>;
+export const voidRefusalCode = (reason: VoidRefusalReason) => `void.${reason}` as const;
+
+const BatchTotals = z.object({
+  sales: z.object({ count: z.int(), amount: z.int() }),
+  voids: z.object({ count: z.int(), amount: z.int() }),
+});
+
+/**
+ * The terminal's settlement of a batch, with its own totals (approved sales and voids). The open batch is
+ * closed now (a settlement before the cutoff); a batch the cutoff closed already is only reconciled.
+ */
+export const SettleRequest = z.extend(BatchTotals, { batchNo: SixDigits });
+export type SettleRequest = z.infer<typeof SettleRequest>;
+
+export const SettleResponse = z.object({
+  batchNo: SixDigits,
+  closedAt: Timestamp,
+  /** Closed by this settlement, before its cutoff. */
+  early: z.boolean(),
+  /** The acquirer's totals of the batch, and whether the terminal's agree (对账平). */
+  acquirer: BatchTotals,
+  balanced: z.boolean(),
+  batch: OpenBatch,
+});
+export type SettleResponse = z.infer<typeof SettleResponse>;
+
 export const terminalEndpoints = {
   activate: { method: 'POST', path: '/activate', body: ActivateRequest, response: ActivateResponse },
   checkIn: { method: 'POST', path: '/check-in', body: CheckInRequest, response: CheckInResponse },
@@ -177,5 +260,12 @@ export const terminalEndpoints = {
     body: CommandAck,
     response: CommandAckResponse,
   },
+  uploadTransaction: {
+    method: 'POST',
+    path: '/transactions',
+    body: TerminalTransaction,
+    response: TransactionUploaded,
+  },
+  settle: { method: 'POST', path: '/settlement', body: SettleRequest, response: SettleResponse },
 } as const;
 export type TerminalEndpointName = keyof typeof terminalEndpoints;

@@ -44,10 +44,15 @@ export function recordSale(
     createdAt: now,
     originalId: undefined,
   };
-  placeSale(state, sale);
-  state.changes.sales.push(sale);
-  state.dirty = true;
+  addTransaction(state, sale);
   return sale;
+}
+
+/** A sale or void made now joins the ledger, and is stored with the request that made it. */
+export function addTransaction(state: SimState, tx: TransactionRecord): void {
+  placeSale(state, tx);
+  state.changes.sales.push(tx);
+  state.dirty = true;
 }
 
 /**

@@ -31,6 +31,7 @@ import { requireRole, terminalInScope } from './access';
 import { audit, recordAudit } from './audit';
 import { applyCommand, failCommand, unapplicableReason } from './commands';
 import { isActivated } from './terminal-link';
+import { openBatchOf } from './terminal-sales';
 import {
   checkNewPin,
   installPin,
@@ -296,6 +297,7 @@ export function checkIn(request: TerminalRequest): CheckInResponse {
     serverTime: toIso(now),
     nextCheckInSeconds: body.checkInIntervalSeconds,
     command: deliver(state, now, terminal),
+    batch: openBatchOf(terminal, now),
   };
 }
 

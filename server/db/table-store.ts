@@ -351,6 +351,15 @@ export function writeChanges(state: SimState, clock: SimClock, w: RowWriter, cur
       changes.sales.map((sale) => ({ ...rows.transactionRow(sale), seq: cursor.nextSaleSeq++ })),
     );
   }
+  if (changes.voided.length > 0) {
+    w.run(w.q.updateTable('transactions').set({ voided: 1 }).where('id', 'in', changes.voided));
+  }
+  if (changes.settlements.length > 0) {
+    w.insert(
+      'terminal_settlements',
+      changes.settlements.map(({ tid, settledAt }) => ({ tid, settled_at: settledAt })),
+    );
+  }
   if (changes.faults) {
     w.run(w.q.deleteFrom('faults'));
     w.insert('faults', rows.faultRows(state));

@@ -119,6 +119,41 @@ async function activated(backend: Backend, tid: string): Promise<TestTerminal> {
   return terminal;
 }
 
+async function openBatch(terminal: TestTerminal) {
+  const answer = await terminal.checkIn().send();
+  expect(answer.status).toBe(200);
+  return CheckInResponse.parse(answer.body).batch;
+}
+
+function nextBatchNo(batchNo: string): string {
+  return String((Number(batchNo) + 1) % 1_000_000).padStart(6, '0');
+}
+
+let saleClock: (() => string) | null = null;
+
+function saleOf(batchNo: string, traceNo: string, amount: number) {
+  return {
+    type: 'sale',
+    batchNo,
+    traceNo,
+    rrn: `5${traceNo}00000`.slice(0, 12),
+    operatorNo: '01',
+    method: 'card_chip',
+    amount,
+    cardLast4: '6230',
+    at: saleClock!(),
+  };
+}
+
+function voidOf(
+  batchNo: string,
+  traceNo: string,
+  original: { batchNo: string; traceNo: string },
+  amount: number,
+) {
+  return { ...saleOf(batchNo, traceNo, amount), type: 'void', original };
+}
+
 async function terminalSeen(owner: ApiUser, tid: string) {
   const answer = await owner.get(`/terminals/${tid}`);
   expect(answer.status).toBe(200);
@@ -144,7 +179,11 @@ const backends: [string, () => Backend][] = [
 
 describe.each(backends)('the terminal protocol on %s', (_name, make) => {
   const backend = make();
-  beforeAll(() => backend.start(), 180_000);
+  beforeAll(async () => {
+    await backend.start();
+    const offset = await clockOffset(backend);
+    saleClock = () => new Date(Date.now() + offset).toISOString();
+  }, 180_000);
   afterAll(() => backend.stop());
 
   it('activates with a one-time code and the key the terminal made; the code is spent', async () => {
@@ -358,6 +397,137 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     expect(later.status).toBe('offline');
     // Last seen at its last check-in, not at a beat it never made.
     expect(later.lastSeenAt).toBe(seen.lastSeenAt);
+  });
+
+  it('takes a sale uploaded twice once, and refuses a trace number used for another sale', async () => {
+    const owner = await signedIn(backend, 'owner');
+    const tid = DEMO_TIDS.voidBurst;
+    const terminal = await activated(backend, tid);
+    const { batchNo } = await openBatch(terminal);
+    const sale = saleOf(batchNo, '700001', 12_345);
+    const first = await terminal.request('/transactions', sale).send();
+    expect([first.status, (first.body as { result: string }).result]).toEqual([200, 'accepted']);
+    // The answer was lost: the terminal sends the same sale again, signed afresh.
+    const retried = await terminal.request('/transactions', sale).send();
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ ...(first.body as object), result: 'duplicate' });
+    const other = await terminal.request('/transactions', { ...sale, amount: 99_900 }).send();
+    expect([other.status, codeOf(other)]).toEqual([409, TerminalErrorCode.traceReused]);
+
+    const listed = await owner.get('/transactions', { terminalId: tid, q: '700001' });
+    expect(listed.status).toBe(200);
+    const items = (listed.body as { items: { traceNo: string; amount: number; status: string }[] }).items;
+    expect(items).toEqual([
+      expect.objectContaining({ traceNo: '700001', amount: 12_345, status: 'approved' }),
+    ]);
+
+    // Sent twice at once (a retry racing the first): one is taken, the other finds it.
+    const racing = saleOf(batchNo, '700003', 4_200);
+    const both = await Promise.all([
+      terminal.request('/transactions', racing).send(),
+      terminal.request('/transactions', racing).send(),
+    ]);
+    expect(both.map((answer) => (answer.body as { result: string }).result).sort()).toEqual([
+      'accepted',
+      'duplicate',
+    ]);
+    const raced = await owner.get('/transactions', { terminalId: tid, q: '700003' });
+    expect((raced.body as { items: unknown[] }).items).toHaveLength(1);
+
+    const wrongBatch = await terminal
+      .request('/transactions', { ...saleOf(nextBatchNo(batchNo), '700002', 100) })
+      .send();
+    expect([wrongBatch.status, codeOf(wrongBatch)]).toEqual([422, TerminalErrorCode.batchMismatch]);
+  });
+
+  it('accepts a void only under the void rules, each refusal with its reason', async () => {
+    const owner = await signedIn(backend, 'owner');
+    const tid = DEMO_TIDS.settledEarly;
+    const terminal = await activated(backend, tid);
+    const { batchNo } = await openBatch(terminal);
+    const upload = (body: object) => terminal.request('/transactions', body).send();
+    expect((await upload(saleOf(batchNo, '710001', 8_800))).status).toBe(200);
+    expect(
+      (await upload({ ...saleOf(batchNo, '710002', 2_000), method: 'wechat_qr', cardLast4: undefined }))
+        .status,
+    ).toBe(200);
+
+    const refusals: [object, string][] = [
+      [voidOf(batchNo, '710010', { batchNo, traceNo: '710001' }, 4_400), 'void.partial_amount'],
+      [voidOf(batchNo, '710011', { batchNo, traceNo: '719999' }, 8_800), 'void.original_not_found'],
+      [
+        {
+          ...voidOf(batchNo, '710012', { batchNo, traceNo: '710002' }, 2_000),
+          method: 'wechat_qr',
+          cardLast4: undefined,
+        },
+        'void.qr_refund_only',
+      ],
+    ];
+    for (const [body, code] of refusals) {
+      const refused = await upload(body);
+      expect([refused.status, codeOf(refused)], code).toEqual([422, code]);
+    }
+    const accepted = await upload(voidOf(batchNo, '710020', { batchNo, traceNo: '710001' }, 8_800));
+    expect(accepted.status).toBe(200);
+    const twice = await upload(voidOf(batchNo, '710021', { batchNo, traceNo: '710001' }, 8_800));
+    expect([twice.status, codeOf(twice)]).toEqual([422, 'void.already_voided']);
+
+    // The dashboard sees the sale voided and the void among the voids done.
+    const sales = await owner.get('/transactions', { terminalId: tid, q: '710001' });
+    expect((sales.body as { items: { status: string }[] }).items).toEqual([
+      expect.objectContaining({ status: 'voided' }),
+    ]);
+    const voids = await owner.get('/transactions', { terminalId: tid, type: 'void', q: '710020' });
+    expect((voids.body as { items: { traceNo: string; amount: number }[] }).items).toEqual([
+      expect.objectContaining({ traceNo: '710020', amount: 8_800 }),
+    ]);
+
+    // Settled at the terminal: the batch closes, its totals agree, and its sales can no longer be voided.
+    expect((await upload(saleOf(batchNo, '710030', 1_500))).status).toBe(200);
+    const settle = await terminal
+      .request('/settlement', {
+        batchNo,
+        sales: { count: 999, amount: 0 },
+        voids: { count: 1, amount: 8_800 },
+      })
+      .send();
+    expect(settle.status).toBe(200);
+    const settled = settle.body as {
+      balanced: boolean;
+      early: boolean;
+      acquirer: { sales: { count: number }; voids: object };
+      batch: { batchNo: string };
+    };
+    expect(settled).toMatchObject({
+      early: true,
+      balanced: false,
+      acquirer: { voids: { count: 1, amount: 8_800 } },
+    });
+    expect(settled.batch.batchNo).toBe(nextBatchNo(batchNo));
+    const balanced = await terminal
+      .request('/settlement', { batchNo, sales: settled.acquirer.sales, voids: settled.acquirer.voids })
+      .send();
+    expect(balanced.body).toMatchObject({
+      batchNo,
+      balanced: true,
+      early: true,
+      closedAt: (settle.body as { closedAt: string }).closedAt,
+    });
+    const late = await upload(voidOf(settled.batch.batchNo, '000001', { batchNo, traceNo: '710030' }, 1_500));
+    expect([late.status, codeOf(late)]).toEqual([422, 'void.settled']);
+  });
+
+  it('refuses to void a sale of a merchant paid out the same day (D0)', async () => {
+    const terminal = await activated(backend, DEMO_TIDS.merchantCd0);
+    const { batchNo } = await openBatch(terminal);
+    expect((await terminal.request('/transactions', saleOf(batchNo, '720001', 5_000)).send()).status).toBe(
+      200,
+    );
+    const refused = await terminal
+      .request('/transactions', voidOf(batchNo, '720002', { batchNo, traceNo: '720001' }, 5_000))
+      .send();
+    expect([refused.status, codeOf(refused)]).toEqual([422, 'void.d0_payout_refund_only']);
   });
 
   it('refuses a body that is not the contract’s, after the signature holds', async () => {
