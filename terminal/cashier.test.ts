@@ -138,11 +138,14 @@ describe('Cashier', () => {
 
   it('counts wrong void passwords, locks at the fifth, and reports them at the next check-in', async () => {
     const { type, transcript } = await atTheTerminal();
+    expect((await type('sale 12.00')).text).toMatch(
+      /^Sale approved: trace no\. 000001, ¥12\.00, chip card \*{4}\d{4}\.$/,
+    );
 
-    const asked = await type('void 000123');
+    const asked = await type('void 000001');
     expect(asked).toMatchObject({ text: '', prompt: 'Void password: ', secret: true });
     const answers = [(await type(WRONG)).text];
-    for (let attempt = 1; attempt < 5; attempt++) answers.push((await type('void 000123', WRONG)).text);
+    for (let attempt = 1; attempt < 5; attempt++) answers.push((await type('void 000001', WRONG)).text);
     expect(answers).toEqual([
       'Wrong void password, 4 attempts left.',
       'Wrong void password, 3 attempts left.',
@@ -152,7 +155,7 @@ describe('Cashier', () => {
     ]);
 
     // Locked: not even asked for the PIN, and the factory default is no way round it.
-    const locked = await type('void 000123');
+    const locked = await type('void 000001');
     expect(locked).toMatchObject({ secret: false, prompt: `${TID}> ` });
     expect(locked.text).toMatch(/^Voids are locked until \d\d:\d\d/);
     expect((await type('pin')).text).toMatch(/^Voids are locked until/);
@@ -169,12 +172,13 @@ describe('Cashier', () => {
     expectNoPin(transcript);
   });
 
-  it('has a temporary PIN changed at its first use, then says the void itself is not available', async () => {
+  it('has a temporary PIN changed at its first use, then voids the sale with the new one', async () => {
     const { type, transcript, terminal } = await atTheTerminal();
     nextCommand = setPinCommand(pinVerifier(TEMPORARY), { temporary: true });
     await type('checkin');
+    await type('sale 30', 'sale 45.50 tap');
 
-    await type('void 123');
+    await type('void 1');
     const mustChange = await type(TEMPORARY);
     expect(mustChange).toMatchObject({ prompt: 'New void password: ', secret: true });
     expect(mustChange.text).toContain('temporary and must be changed at its first use');
@@ -184,7 +188,7 @@ describe('Cashier', () => {
     expect(done.secret).toBe(false);
     expect(done.text).toMatch(/^The acquirer accepted the new void password at \d\d:\d\d:\d\d; it replaces/);
     expect(done.text).toContain(
-      'The PIN is right; voiding sale 000123 is not available until the acquirer accepts uploads.',
+      "Void approved: sale 000001 (¥30.00) is voided; the void's trace no. is 000003.",
     );
     expect(pinRequests()).toHaveLength(1);
     expect(JSON.parse(pinRequests()[0]!.body)).toEqual({ newPassword: NEW, reason: 'first_use' });
@@ -192,11 +196,34 @@ describe('Cashier', () => {
     expect((await type('status')).text).toContain('Void password: set by the merchant');
 
     // The new PIN now passes at a void; the temporary one no longer does.
-    expect((await type('void 000124', NEW)).text).toBe(
-      'The PIN is right; voiding sale 000124 is not available until the acquirer accepts uploads.\n' +
-        'A void needs the sales upload of the terminal protocol, which the acquirer does not offer yet.',
+    expect((await type('void 000002', TEMPORARY)).text).toBe('Wrong void password, 4 attempts left.');
+    expect((await type('void 000002', NEW)).text).toBe(
+      "Void approved: sale 000002 (¥45.50) is voided; the void's trace no. is 000004.",
     );
-    expect((await type('void 000124', TEMPORARY)).text).toBe('Wrong void password, 4 attempts left.');
+    expect((await type('void 000002')).text).toBe('Sale 000002 is voided already.');
+    expect((await type('void 000009')).text).toBe(
+      'No sale with trace no. 000009 in the open batch (see sales).',
+    );
+    const uploads = acquirer!.requests.filter((request) => request.path.endsWith('/transactions'));
+    expect(uploads.map((request) => JSON.parse(request.body) as { type: string; traceNo: string })).toEqual([
+      expect.objectContaining({ type: 'sale', traceNo: '000001', amount: 3_000, method: 'card_chip' }),
+      expect.objectContaining({ type: 'sale', traceNo: '000002', amount: 4_550, method: 'card_contactless' }),
+      expect.objectContaining({
+        type: 'void',
+        traceNo: '000003',
+        original: { batchNo: '000001', traceNo: '000001' },
+      }),
+      expect.objectContaining({
+        type: 'void',
+        traceNo: '000004',
+        original: { batchNo: '000001', traceNo: '000002' },
+      }),
+    ]);
+    const listed = (await type('sales')).text;
+    expect(listed).toMatch(
+      /^Batch 000001:\n {2}000001 {2}\d\d:\d\d {2}sale {2}¥30\.00 {2}chip card {2}voided\n/,
+    );
+    expect(listed).toContain('000004');
     expect(pinRequests()).toHaveLength(1);
     expectNoPin(transcript);
   });
@@ -205,18 +232,19 @@ describe('Cashier', () => {
     const { type, transcript, terminal } = await atTheTerminal();
     nextCommand = setPinCommand(pinVerifier(TEMPORARY), { temporary: true });
     await type('checkin');
+    await type('sale 8');
 
-    expect((await type('void 000123', TEMPORARY, NEW, '979797')).text).toBe(
+    expect((await type('void 000001', TEMPORARY, NEW, '979797')).text).toBe(
       'The two entries differ. Nothing was changed.',
     );
-    expect((await type('void 000123', TEMPORARY, '111111')).text).toBe(
+    expect((await type('void 000001', TEMPORARY, '111111')).text).toBe(
       'The new void password breaks the rules: not one digit repeated. Nothing was changed.',
     );
     expect((await type('pin', TEMPORARY, '123456')).text).toBe(
       'The new void password breaks the rules: not the factory default. Nothing was changed.',
     );
     // An empty entry cancels, and counts as no attempt.
-    expect((await type('void 000123', '')).text).toBe('Cancelled.');
+    expect((await type('void 000001', '')).text).toBe('Cancelled.');
     expect(terminal.consecutiveWrongPins).toBe(0);
 
     expect(pinRequests()).toHaveLength(0);
@@ -255,7 +283,19 @@ describe('Cashier', () => {
     expect((await type('void')).text).toContain('Type void and the 6-digit trace number');
     expect((await type('void 1234567')).text).toContain('Type void and the 6-digit trace number');
     const help = (await type('help')).text;
-    for (const command of ['status', 'void <trace no.>', 'pin', 'checkin', 'help', 'quit']) {
+    expect((await type('sale 12,00')).text).toContain('Type sale, the amount in yuan');
+    expect((await type('sale 12 cash')).text).toContain('Type sale, the amount in yuan');
+    for (const command of [
+      'status',
+      'sale <amount>',
+      'sales',
+      'void <trace no.>',
+      'settle',
+      'pin',
+      'checkin',
+      'help',
+      'quit',
+    ]) {
       expect(help).toContain(command);
     }
     expect(await type('quit')).toMatchObject({ quit: true });
@@ -266,10 +306,14 @@ describe('Cashier', () => {
     const { type, transcript } = await atTheTerminal({ lang: 'zh' });
     const help = (await type('help')).text;
     expect(help).toContain('撤销消费密码（即主管密码）');
-    expect(await type('void 000123')).toMatchObject({ prompt: '撤销消费密码：', secret: true });
+    expect((await type('sale 66 wechat')).text).toBe('消费成功：凭证号 000001，¥66.00，微信支付。');
+    expect(await type('void 000001')).toMatchObject({ prompt: '撤销消费密码：', secret: true });
     expect((await type(WRONG)).text).toBe('撤销消费密码错误，还可尝试 4 次。');
-    expect((await type('void 000123', '123456')).text).toContain(
-      '密码正确；但收单机构尚未开放交易上送，暂时无法撤销凭证号 000123 的消费。',
+    expect((await type('void 000001', '123456')).text).toContain(
+      '撤销成功：凭证号 000001（¥66.00）的消费已撤销',
+    );
+    expect((await type('settle')).text).toMatch(
+      /^批次 000001 已结算（日切前）：消费 1 笔 ¥66\.00，撤销 1 笔 ¥66\.00。对账平。当前批次 000002。$/,
     );
     const status = (await type('status')).text;
     expect(status).toContain('撤销消费密码：出厂默认');

@@ -1,3 +1,4 @@
+import type { VoidRefusalReason } from '@contract/terminal-protocol';
 import { checkVoidPassword, type VoidPasswordRule } from '@contract/void-password-policy';
 import type {
   CheckInReport,
@@ -7,12 +8,21 @@ import type {
   HaltReason,
   PinChangeResult,
   RequestFailure,
+  SaleResult,
+  SettleResult,
+  VoidResult,
 } from './fleet';
-import { MAX_CONSECUTIVE_WRONG_PINS, PIN_LOCK_MS, type TerminalState } from './terminal-state';
+import {
+  type JournalEntry,
+  MAX_CONSECUTIVE_WRONG_PINS,
+  PIN_LOCK_MS,
+  type SaleInput,
+  type TerminalState,
+} from './terminal-state';
 
-// What a cashier does at one POS, as far as the terminal protocol goes today: a void's password is checked
-// at the terminal (the void itself needs a sales upload the acquirer does not take yet), the password is
-// changed there, and the terminal checks in. A line in, the text to print out: no TTY needed to test it.
+// What a cashier does at one POS: ring up a sale, void one by its trace number with the void password
+// (checked at the terminal, then authorised by the acquirer), settle the batch, change the password, check
+// in. A line in, the text to print out: no TTY needed to test it.
 
 export type Lang = 'en' | 'zh';
 
@@ -27,7 +37,26 @@ export interface CashierReply {
 }
 
 /** What the cashier uses of the fleet. */
-export type CashierFleet = Pick<Fleet, 'members' | 'activity' | 'checkInNow' | 'checkPin' | 'changePin'>;
+export type CashierFleet = Pick<
+  Fleet,
+  'members' | 'activity' | 'checkInNow' | 'checkPin' | 'changePin' | 'sell' | 'voidSale' | 'settle'
+>;
+
+/** What a cashier types after `sale AMOUNT`, and the method it means. */
+const METHOD_WORDS: Record<string, SaleInput['method']> = {
+  card: 'card_chip',
+  chip: 'card_chip',
+  tap: 'card_contactless',
+  swipe: 'card_swipe',
+  wechat: 'wechat_qr',
+  alipay: 'alipay_qr',
+  unionpay: 'unionpay_qr',
+};
+const AMOUNT = /^\d{1,7}(?:\.\d{1,2})?$/;
+
+function yuan(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`;
+}
 
 export interface CashierOptions {
   fleet: CashierFleet;
@@ -53,8 +82,12 @@ const en = {
   repeatPinPrompt: 'New void password again: ',
   help: [
     'Commands:',
-    '  status            what this terminal knows: activation, check-ins, void password, commands',
-    '  void <trace no.>  void a sale: asks for the void password (the supervisor PIN)',
+    '  status            what this terminal knows: activation, check-ins, batch, void password, commands',
+    '  sale <amount> [card|tap|swipe|wechat|alipay|unionpay]',
+    '                    ring up a sale in yuan, e.g. sale 88.00 card (card by default)',
+    '  sales             the sales and voids of the open batch',
+    '  void <trace no.>  void a sale of the open batch: asks for the void password (the supervisor PIN)',
+    '  settle            settle the open batch now (结算), before its cutoff',
     '  pin               change the void password: the current one, then the new one twice',
     '  checkin           check in with the acquirer now',
     '  help              this list',
@@ -64,9 +97,51 @@ const en = {
   unknownCommand: 'Unknown command; type help for the list.',
   voidUsage: 'Type void and the 6-digit trace number of the sale, e.g. void 000123.',
   cancelled: 'Cancelled.',
-  pinRight: (trace: string) =>
-    `The PIN is right; voiding sale ${trace} is not available until the acquirer accepts uploads.\n` +
-    'A void needs the sales upload of the terminal protocol, which the acquirer does not offer yet.',
+  saleUsage:
+    'Type sale, the amount in yuan and how the customer pays, e.g. sale 88.00 card (or tap, swipe, wechat, alipay, unionpay).',
+  noBatch: 'The acquirer has not said which batch is open yet: check in first (checkin).',
+  method: {
+    card_chip: 'chip card',
+    card_contactless: 'contactless card',
+    card_swipe: 'swiped card',
+    wechat_qr: 'WeChat Pay',
+    alipay_qr: 'Alipay',
+    unionpay_qr: 'UnionPay QR',
+  } satisfies Record<SaleInput['method'], string>,
+  saleApproved: (sale: JournalEntry, method: string) =>
+    `Sale approved: trace no. ${sale.traceNo}, ${yuan(sale.amount)}, ${method}${sale.cardLast4 ? ` ****${sale.cardLast4}` : ''}.`,
+  saleStored: (sale: JournalEntry) =>
+    `Sale ${sale.traceNo} (${yuan(sale.amount)}) is kept at the terminal: the acquirer did not answer. It is sent again at the next check-in.`,
+  saleRefused: (answer: string) => `The acquirer refused the sale. Its answer: ${answer}`,
+  noSuchSale: (trace: string) => `No sale with trace no. ${trace} in the open batch (see sales).`,
+  alreadyVoided: (trace: string) => `Sale ${trace} is voided already.`,
+  voided: (entry: JournalEntry, sale: JournalEntry) =>
+    `Void approved: sale ${sale.traceNo} (${yuan(sale.amount)}) is voided; the void's trace no. is ${entry.traceNo}.`,
+  voidRefused: (words: string, code: string) => `The acquirer refused the void: ${words} (${code}).`,
+  voidReason: {
+    settled: 'the sale is settled; refund it instead',
+    past_cutoff: 'the sale’s batch is past its cutoff; refund it instead',
+    already_voided: 'the sale was voided already',
+    qr_refund_only: 'a QR payment cannot be voided; refund it instead',
+    d0_payout_refund_only: 'this merchant is paid out the same day (D0); refund it instead',
+    not_approved: 'the sale was not approved',
+    is_void: 'a void cannot be voided',
+    partial_amount: 'a void is for the full amount',
+    original_not_found: 'the acquirer does not know the sale',
+    not_a_void: 'the request was not a void',
+  } satisfies Record<VoidRefusalReason, string>,
+  voidUnreachable: (reason: string) =>
+    `The acquirer did not answer (${reason}): the sale is not voided. A void is never sent later; try again.`,
+  settled: (batchNo: string, early: boolean, balanced: boolean, totals: string, next: string) =>
+    `Batch ${batchNo} settled${early ? ' before its cutoff' : ''}: ${totals}. ${balanced ? 'The terminal and the acquirer agree.' : 'The terminal and the acquirer do NOT agree: call the acquirer.'} Batch ${next} is open.`,
+  totals: (sales: number, salesFen: number, voids: number, voidsFen: number) =>
+    `${sales} sale${sales === 1 ? '' : 's'} ${yuan(salesFen)}, ${voids} void${voids === 1 ? '' : 's'} ${yuan(voidsFen)}`,
+  settleFailed: (what: string) => `The settlement failed: ${what}. The batch stays open.`,
+  salesHeader: (batchNo: string) => `Batch ${batchNo}:`,
+  noSales: 'No sales in the open batch yet.',
+  salesLine: (e: JournalEntry, time: string, method: string, state: string) =>
+    `  ${e.traceNo}  ${time}  ${e.type === 'void' ? `void of ${e.original?.traceNo ?? ''}` : 'sale'}  ${yuan(e.amount)}  ${method}${state ? `  ${state}` : ''}`,
+  entryState: { voided: 'voided', pending: 'not yet uploaded', refused: 'refused' },
   wrongPin: (left: number) => `Wrong void password, ${left} attempt${left === 1 ? '' : 's'} left.`,
   lockedNow: (until: string) =>
     `Wrong void password. Locked for ${LOCK_MINUTES} minutes, until ${until}, after ${MAX_CONSECUTIVE_WRONG_PINS} wrong in a row.`,
@@ -106,6 +181,7 @@ const en = {
     not_activated: 'This terminal is not activated.',
     halted: 'This terminal has stopped talking to the acquirer in this session.',
     stopped: 'The terminal is stopping.',
+    no_batch: 'The acquirer has not said which batch is open yet: check in first (checkin).',
   },
   sentence: (phrase: string) => `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`,
   halted: {
@@ -118,6 +194,8 @@ const en = {
     check_in: 'check-in',
     ack: 'acknowledgement',
     void_password: 'PIN change',
+    upload: 'upload',
+    settle: 'settlement',
   } satisfies Record<RequestFailure['request'], string>,
   failure: (request: string, what: string) => `The ${request} failed: ${what}.`,
   noAnswer: (reason: string) => `the acquirer did not answer (${reason})`,
@@ -160,6 +238,10 @@ const en = {
     factoryDefault: 'factory default (a risk until changed)',
     temporary: 'temporary: must be changed at its first use',
     custom: 'set by the merchant',
+    batch: 'Batch',
+    batchOpen: (batchNo: string, closesAt: string, totals: string) =>
+      `${batchNo}, closes at ${closesAt}; ${totals}`,
+    noBatch: 'not known yet (check in)',
     voids: 'Voids',
     open: 'open',
     lockedUntil: (until: string) => `locked until ${until}`,
@@ -193,8 +275,12 @@ const zh: Messages = {
   repeatPinPrompt: '再次输入新密码：',
   help: [
     '命令：',
-    '  status          本终端的状态：激活、与平台通信、撤销消费密码、指令',
-    '  void <凭证号>   撤销一笔消费：需输入撤销消费密码（即主管密码）',
+    '  status          本终端的状态：激活、与平台通信、批次、撤销消费密码、指令',
+    '  sale <金额> [card|tap|swipe|wechat|alipay|unionpay]',
+    '                  消费，金额以元计，例如 sale 88.00 card（默认刷芯片卡）',
+    '  sales           当前批次的消费与撤销',
+    '  void <凭证号>   撤销当前批次的一笔消费：需输入撤销消费密码（即主管密码）',
+    '  settle          立即结算当前批次（日切前结算）',
     '  pin             修改撤销消费密码：先输入当前密码，再输入两次新密码',
     '  checkin         立即与平台通信',
     '  help            显示本列表',
@@ -204,9 +290,50 @@ const zh: Messages = {
   unknownCommand: '无此命令，输入 help 查看命令列表。',
   voidUsage: '请输入 void 加原消费的 6 位凭证号，例如 void 000123。',
   cancelled: '已取消。',
-  pinRight: (trace) =>
-    `密码正确；但收单机构尚未开放交易上送，暂时无法撤销凭证号 ${trace} 的消费。\n` +
-    '撤销需要终端协议的交易上送功能，收单机构目前尚未提供。',
+  saleUsage:
+    '请输入 sale、金额（元）和支付方式，例如 sale 88.00 card（或 tap、swipe、wechat、alipay、unionpay）。',
+  noBatch: '收单机构尚未告知当前批次：请先与平台通信（checkin）。',
+  method: {
+    card_chip: '芯片卡',
+    card_contactless: '挥卡',
+    card_swipe: '磁条卡',
+    wechat_qr: '微信支付',
+    alipay_qr: '支付宝',
+    unionpay_qr: '银联二维码',
+  },
+  saleApproved: (sale, method) =>
+    `消费成功：凭证号 ${sale.traceNo}，${yuan(sale.amount)}，${method}${sale.cardLast4 ? ` ****${sale.cardLast4}` : ''}。`,
+  saleStored: (sale) =>
+    `凭证号 ${sale.traceNo}（${yuan(sale.amount)}）暂存于终端：收单机构无应答，将在下次与平台通信时重新上送。`,
+  saleRefused: (answer) => `收单机构拒绝了此笔消费。应答：${answer}`,
+  noSuchSale: (trace) => `当前批次中没有凭证号为 ${trace} 的消费（见 sales）。`,
+  alreadyVoided: (trace) => `凭证号 ${trace} 的消费已撤销。`,
+  voided: (entry, sale) =>
+    `撤销成功：凭证号 ${sale.traceNo}（${yuan(sale.amount)}）的消费已撤销，撤销凭证号 ${entry.traceNo}。`,
+  voidRefused: (words, code) => `收单机构拒绝撤销：${words}（${code}）。`,
+  voidReason: {
+    settled: '该笔消费已结算，请改为退货',
+    past_cutoff: '该笔消费所在批次已过日切，请改为退货',
+    already_voided: '该笔消费已撤销',
+    qr_refund_only: '扫码支付不能撤销，请改为退货',
+    d0_payout_refund_only: '本商户为 D0 当日到账，请改为退货',
+    not_approved: '该笔消费未成功',
+    is_void: '撤销交易不能再撤销',
+    partial_amount: '撤销须为全额',
+    original_not_found: '收单机构没有这笔消费',
+    not_a_void: '该请求不是撤销',
+  },
+  voidUnreachable: (reason) => `收单机构无应答（${reason}）：消费未撤销。撤销不会稍后补发，请重试。`,
+  settled: (batchNo, early, balanced, totals, next) =>
+    `批次 ${batchNo} 已结算${early ? '（日切前）' : ''}：${totals}。${balanced ? '对账平。' : '对账不平：请联系收单机构。'}当前批次 ${next}。`,
+  totals: (sales, salesFen, voids, voidsFen) =>
+    `消费 ${sales} 笔 ${yuan(salesFen)}，撤销 ${voids} 笔 ${yuan(voidsFen)}`,
+  settleFailed: (what) => `结算失败：${what}。批次仍未关闭。`,
+  salesHeader: (batchNo) => `批次 ${batchNo}：`,
+  noSales: '当前批次尚无消费。',
+  salesLine: (e, time, method, state) =>
+    `  ${e.traceNo}  ${time}  ${e.type === 'void' ? `撤销 ${e.original?.traceNo ?? ''}` : '消费'}  ${yuan(e.amount)}  ${method}${state ? `  ${state}` : ''}`,
+  entryState: { voided: '已撤销', pending: '未上送', refused: '被拒绝' },
   wrongPin: (left) => `撤销消费密码错误，还可尝试 ${left} 次。`,
   lockedNow: (until) =>
     `撤销消费密码错误。已连续输错 ${MAX_CONSECUTIVE_WRONG_PINS} 次，锁定 ${LOCK_MINUTES} 分钟，至 ${until}。`,
@@ -244,6 +371,7 @@ const zh: Messages = {
     not_activated: '本终端尚未激活。',
     halted: '本终端在本次会话中已停止与收单机构通信。',
     stopped: '终端正在退出。',
+    no_batch: '收单机构尚未告知当前批次：请先与平台通信（checkin）。',
   },
   sentence: (phrase) => `${phrase}。`,
   halted: {
@@ -256,6 +384,8 @@ const zh: Messages = {
     check_in: '与平台通信',
     ack: '指令回执',
     void_password: '修改密码',
+    upload: '交易上送',
+    settle: '结算',
   },
   failure: (request, what) => `${request}失败：${what}。`,
   noAnswer: (reason) => `收单机构无应答（${reason}）`,
@@ -296,6 +426,9 @@ const zh: Messages = {
     factoryDefault: '出厂默认（修改前存在风险）',
     temporary: '临时密码：首次使用须修改',
     custom: '商户自设',
+    batch: '批次',
+    batchOpen: (batchNo, closesAt, totals) => `${batchNo}，${closesAt} 日切；${totals}`,
+    noBatch: '尚不知道（请先与平台通信）',
     voids: '撤销功能',
     open: '可用',
     lockedUntil: (until) => `锁定至 ${until}`,
@@ -406,6 +539,12 @@ export class Cashier {
         return this.#reply(this.status());
       case 'void':
         return this.#reply(this.#startVoid(args));
+      case 'sale':
+        return this.#reply(await this.#sale(args));
+      case 'sales':
+        return this.#reply(this.#salesList());
+      case 'settle':
+        return this.#reply(await this.#settle());
       case 'pin':
         return this.#reply(this.#startPinChange());
       case 'checkin':
@@ -505,6 +644,18 @@ export class Cashier {
       s.voidPassword,
       terminal.factoryDefault ? s.factoryDefault : terminal.temporary ? s.temporary : s.custom,
     ]);
+    const batch = terminal.batch;
+    if (batch) {
+      const totals = terminal.totals(batch.batchNo);
+      rows.push([
+        s.batch,
+        s.batchOpen(
+          batch.batchNo,
+          this.#minutes(batch.closesAt),
+          m.totals(totals.sales.count, totals.sales.amount, totals.voids.count, totals.voids.amount),
+        ),
+      ]);
+    } else rows.push([s.batch, s.noBatch]);
     const lockedUntil = terminal.lockedUntil;
     rows.push([
       s.voids,
@@ -556,12 +707,124 @@ export class Cashier {
   }
 
   #startVoid(args: string[]): string {
-    const [trace] = args;
-    if (args.length !== 1 || trace === undefined || !TRACE.test(trace)) return this.#m.voidUsage;
+    const [typed] = args;
+    if (args.length !== 1 || typed === undefined || !TRACE.test(typed)) return this.#m.voidUsage;
+    if (this.#terminal.batch === null) return this.#m.noBatch;
+    const trace = typed.padStart(6, '0');
+    // The sale first, as a POS shows it before it asks for the supervisor's PIN.
+    const sale = this.#terminal.sale(trace);
+    if (!sale || sale.upload === 'refused') return this.#m.noSuchSale(trace);
+    if (sale.voided) return this.#m.alreadyVoided(trace);
     const locked = this.#locked();
     if (locked) return locked;
-    this.#pending = { step: 'void_pin', trace: trace.padStart(6, '0') };
+    this.#pending = { step: 'void_pin', trace };
     return '';
+  }
+
+  async #sale(args: string[]): Promise<string> {
+    const m = this.#m;
+    const [amount, word = 'card'] = args;
+    const method = METHOD_WORDS[word.toLowerCase()];
+    if (args.length < 1 || args.length > 2 || amount === undefined || !AMOUNT.test(amount) || !method) {
+      return m.saleUsage;
+    }
+    const fen = Math.round(Number(amount) * 100);
+    if (fen < 1) return m.saleUsage;
+    return this.#saleText(await this.#fleet.sell(this.tid, { amount: fen, method }));
+  }
+
+  #saleText(result: SaleResult): string {
+    const m = this.#m;
+    switch (result.outcome) {
+      case 'accepted':
+      case 'duplicate':
+        return m.saleApproved(result.sale, m.method[result.sale.method]);
+      case 'stored':
+        return m.saleStored(result.sale);
+      case 'refused':
+        return m.saleRefused(this.#answer(result));
+      case 'unavailable':
+        return m.unavailable[result.why];
+    }
+  }
+
+  #answer(result: { status: number; code: string | null; detail: string | null }): string {
+    return `HTTP ${result.status}${result.code ? ` ${result.code}` : ''}${result.detail ? ` — ${result.detail}` : ''}`;
+  }
+
+  #voidText(result: VoidResult, now: number, lockedBefore: number | null): string {
+    const m = this.#m;
+    switch (result.outcome) {
+      case 'voided':
+        return m.voided(result.void, result.sale);
+      case 'not_found':
+        return m.noSuchSale(result.traceNo);
+      case 'already_voided':
+        return m.alreadyVoided(result.sale.traceNo);
+      case 'pin':
+        switch (result.check) {
+          case 'wrong':
+            return m.wrongPin(MAX_CONSECUTIVE_WRONG_PINS - this.#terminal.consecutiveWrongPins);
+          case 'locked': {
+            const until = result.lockedUntil ?? now + PIN_LOCK_MS;
+            const justNow = lockedBefore === null || lockedBefore <= now;
+            return justNow ? m.lockedNow(this.#minutes(until)) : m.lockedAlready(this.#minutes(until));
+          }
+          case 'must_change':
+            return m.mustChange;
+        }
+        break;
+      case 'refused': {
+        const reason = result.code?.startsWith('void.') ? (result.code.slice(5) as VoidRefusalReason) : null;
+        const words = reason && reason in m.voidReason ? m.voidReason[reason] : this.#answer(result);
+        return m.voidRefused(words, result.code ?? `HTTP ${result.status}`);
+      }
+      case 'unreachable':
+        return m.voidUnreachable(result.reason);
+      case 'unavailable':
+        return m.unavailable[result.why];
+    }
+  }
+
+  async #settle(): Promise<string> {
+    return this.#settleText(await this.#fleet.settle(this.tid));
+  }
+
+  #settleText(result: SettleResult): string {
+    const m = this.#m;
+    switch (result.outcome) {
+      case 'settled': {
+        const { sales, voids } = result.answer.acquirer;
+        const a = result.answer;
+        return m.settled(
+          a.batchNo,
+          a.early,
+          a.balanced,
+          m.totals(sales.count, sales.amount, voids.count, voids.amount),
+          a.batch.batchNo,
+        );
+      }
+      case 'refused':
+        return m.settleFailed(this.#failureWords({ ...result, reason: result.detail }));
+      case 'unreachable':
+        return m.settleFailed(this.#failureWords({ status: null, code: null, reason: result.reason }));
+      case 'unavailable':
+        return m.unavailable[result.why];
+    }
+  }
+
+  #salesList(): string {
+    const m = this.#m;
+    const batch = this.#terminal.batch;
+    if (!batch) return m.noBatch;
+    const entries = this.#terminal.journal.filter((entry) => entry.batchNo === batch.batchNo);
+    if (entries.length === 0) return m.noSales;
+    const lines = entries.map((entry) => {
+      const state =
+        entry.upload !== 'uploaded' ? m.entryState[entry.upload] : entry.voided ? m.entryState.voided : '';
+      return m.salesLine(entry, this.#minutes(entry.at), m.method[entry.method], state);
+    });
+    return [m.salesHeader(batch.batchNo), ...lines].join('\n');
   }
 
   #startPinChange(): string {
@@ -575,9 +838,17 @@ export class Cashier {
   async #continue(pending: Pending, line: string): Promise<string> {
     const m = this.#m;
     switch (pending.step) {
-      case 'void_pin':
+      case 'void_pin': {
+        const now = this.#now();
+        const lockedBefore = this.#terminal.lockedUntil;
+        const result = await this.#fleet.voidSale(this.tid, pending.trace, line);
+        if (result.outcome === 'pin' && result.check === 'must_change') {
+          this.#pending = { step: 'new_pin', current: line, trace: pending.trace };
+        }
+        return this.#voidText(result, now, lockedBefore);
+      }
       case 'current_pin': {
-        const trace = pending.step === 'void_pin' ? pending.trace : null;
+        const trace = null;
         const now = this.#now();
         const lockedBefore = this.#terminal.lockedUntil;
         const check = await this.#fleet.checkPin(this.tid, line, now);
@@ -590,7 +861,6 @@ export class Cashier {
             return justNow ? m.lockedNow(this.#minutes(until)) : m.lockedAlready(this.#minutes(until));
           }
           case 'ok':
-            if (trace !== null) return m.pinRight(trace);
             this.#pending = { step: 'new_pin', current: line, trace };
             return '';
           case 'must_change':
@@ -609,9 +879,11 @@ export class Cashier {
         if (line !== pending.first) return m.mismatch;
         const result = await this.#fleet.changePin(this.tid, pending.current, pending.first);
         const text = this.#pinChangeText(result);
-        return result.outcome === 'accepted' && pending.trace !== null
-          ? `${text}\n${m.pinRight(pending.trace)}`
-          : text;
+        if (result.outcome !== 'accepted' || pending.trace === null) return text;
+        // The void that asked for the change goes on with the new PIN.
+        const now = this.#now();
+        const voided = await this.#fleet.voidSale(this.tid, pending.trace, pending.first);
+        return `${text}\n${this.#voidText(voided, now, null)}`;
       }
     }
   }

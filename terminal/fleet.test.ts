@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TerminalErrorCode, TerminalHeader } from '@contract/terminal-protocol';
 import { type ActivationCode, readStateFile, writeStateFile } from './credentials-file';
-import { assembleFleet, Fleet, type FleetLogLine } from './fleet';
+import { assembleFleet, Fleet, type FleetLogLine, type FleetOptions } from './fleet';
 import { ProtocolClient } from './protocol-client';
 import { FACTORY_VOID_PASSWORD, TerminalState } from './terminal-state';
 import {
@@ -44,7 +44,7 @@ afterEach(async () => {
 
 async function fleetOf(
   answer: (request: RecordedRequest, index: number) => FakeAnswer | Promise<FakeAnswer>,
-  options: { codes?: ActivationCode[]; count?: number } = {},
+  options: { codes?: ActivationCode[]; count?: number; trading?: FleetOptions['trading'] } = {},
 ): Promise<Fleet> {
   acquirer ??= await startFakeAcquirer(answer);
   const saved = (await readStateFile(stateFile))?.terminals ?? [];
@@ -59,6 +59,7 @@ async function fleetOf(
         terminals: terminals.filter((t) => t.activatedAt !== null).map((t) => t.snapshot()),
       }),
     spreadFirstCheckIns: false,
+    trading: options.trading,
   });
 }
 
@@ -73,6 +74,55 @@ function spellingsOf(privateKeyPem: string): string[] {
 }
 
 describe('Fleet', () => {
+  it('trades by itself: a sale between check-ins, now and then voided with the PIN the operator knows, and a batch its cutoff closed settled', async () => {
+    let batchNo = '000001';
+    const happy = scriptedAcquirer(null);
+    const fleet = await fleetOf(
+      (request) => {
+        const answer = happy(request);
+        if (!request.path.endsWith('/check-in') || answer === 'drop') return answer;
+        return {
+          ...answer,
+          body: {
+            ...(answer.body as object),
+            batch: { batchNo, closesAt: new Date(Date.now() + 3_600_000).toISOString() },
+          },
+        };
+      },
+      { count: 1, trading: { salesPerHour: 3_600, voidShare: 1, random: () => 0.01 } },
+    );
+    const tid = CODES[0]!.tid;
+    await fleet.start();
+    await vi.waitFor(() => expect(events(tid)).toContain('void'));
+    const uploads = () =>
+      acquirer!.requests
+        .filter((request) => request.path.endsWith('/transactions'))
+        .map((request) => JSON.parse(request.body) as { type: string; traceNo: string; method: string });
+    expect(uploads()).toEqual([
+      expect.objectContaining({ type: 'sale', traceNo: '000001', method: 'card_chip' }),
+      expect.objectContaining({
+        type: 'void',
+        traceNo: '000002',
+        original: { batchNo: '000001', traceNo: '000001' },
+      }),
+    ]);
+    // The cutoff passed: the next check-in names another batch, and the closed one is settled.
+    batchNo = '000002';
+    await fleet.checkInNow(tid);
+    await fleet.stop();
+    const settlement = acquirer!.requests.find((request) => request.path.endsWith('/settlement'))!;
+    expect(JSON.parse(settlement.body)).toEqual({
+      batchNo: '000001',
+      sales: { count: 1, amount: expect.any(Number) },
+      voids: { count: 1, amount: expect.any(Number) },
+    });
+    expect(lines.find((line) => line.event === 'settled')).toMatchObject({
+      batchNo: '000001',
+      balanced: true,
+    });
+    for (const line of lines) expect(JSON.stringify(line)).not.toContain(FACTORY_VOID_PASSWORD);
+  });
+
   it('activates, checks in, applies the delivered PIN and acknowledges it, leaking no secret', async () => {
     const verifier = pinVerifier('246813');
     const fleet = await fleetOf(scriptedAcquirer(setPinCommand(verifier, { id: 'cmd_7' })), { count: 1 });

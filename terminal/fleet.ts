@@ -2,6 +2,8 @@ import {
   CHECK_IN_INTERVAL_MAX_SECONDS,
   CHECK_IN_INTERVAL_MIN_SECONDS,
   type CommandAck,
+  type OpenBatch,
+  type SettleResponse,
   type TerminalCommand,
   TerminalErrorCode,
 } from '@contract/terminal-protocol';
@@ -15,7 +17,16 @@ import {
   TerminalProtocolError,
   TerminalUnreachableError,
 } from './protocol-client';
-import { type PinChangeReason, type PinCheck, type SavedTerminal, TerminalState } from './terminal-state';
+import {
+  FACTORY_VOID_PASSWORD,
+  isCardMethod,
+  type JournalEntry,
+  type PinChangeReason,
+  type PinCheck,
+  type SaleInput,
+  type SavedTerminal,
+  TerminalState,
+} from './terminal-state';
 
 /** One line of the emulator's output. Never a key, PIN, verifier or activation code. */
 export interface FleetLogLine {
@@ -41,6 +52,17 @@ export interface FleetOptions {
   activationConcurrency?: number;
   /** False checks every terminal in at once when it starts (for tests); normally spread over the interval. */
   spreadFirstCheckIns?: boolean;
+  /** Sales rung up by themselves, as a shop's day brings them; none when absent. */
+  trading?: Trading;
+}
+
+/** How busy the emulated shops are. */
+export interface Trading {
+  /** Sales per terminal per hour in the day (fewer at night). */
+  salesPerHour: number;
+  /** Of the sales, how many are voided soon after (when the operator knows the PIN). */
+  voidShare: number;
+  random?: () => number;
 }
 
 /** Refusals no later request can overcome: the terminal stops, the others go on. */
@@ -51,7 +73,7 @@ const FINAL_REFUSALS = new Set<string>([
   TerminalErrorCode.badActivationCode,
 ]);
 
-type RequestName = 'activate' | 'check_in' | 'ack' | 'void_password';
+type RequestName = 'activate' | 'check_in' | 'ack' | 'void_password' | 'upload' | 'settle';
 
 /** What came of `Fleet.changePin`, for its caller to print. Never holds the PIN. */
 export type PinChangeResult =
@@ -80,6 +102,60 @@ export type PinChangeResult =
   | { outcome: 'unreachable'; tid: string; reason: string }
   /** No such terminal in this fleet, one without a key, or one this run stopped. */
   | { outcome: 'unavailable'; tid: string; why: 'unknown_terminal' | 'not_activated' | 'halted' };
+
+type Unavailable = {
+  outcome: 'unavailable';
+  tid: string;
+  why: 'unknown_terminal' | 'not_activated' | 'halted' | 'no_batch';
+};
+type Refused = {
+  outcome: 'refused';
+  tid: string;
+  status: number;
+  code: string | null;
+  detail: string | null;
+};
+type Unreachable = { outcome: 'unreachable'; tid: string; reason: string };
+
+/** What came of a sale rung up (`Fleet.sell`). `stored`: the acquirer did not answer; it goes again later. */
+export type SaleResult =
+  { outcome: 'accepted' | 'duplicate' | 'stored'; tid: string; sale: JournalEntry } | Refused | Unavailable;
+
+/** What came of a void (`Fleet.voidSale`). Never holds the PIN. */
+export type VoidResult =
+  | { outcome: 'voided'; tid: string; sale: JournalEntry; void: JournalEntry }
+  | { outcome: 'not_found'; tid: string; traceNo: string }
+  | { outcome: 'already_voided'; tid: string; sale: JournalEntry }
+  /** The PIN typed: wrong, locked, or temporary (to be changed first). */
+  | { outcome: 'pin'; tid: string; check: Exclude<PinCheck, 'ok'>; lockedUntil: number | null }
+  /** The acquirer refused the void: `code` is `void.<reason>` (the dashboard's reasons). */
+  | Refused
+  | Unreachable
+  | Unavailable;
+
+export type SettleResult =
+  { outcome: 'settled'; tid: string; answer: SettleResponse } | Refused | Unreachable | Unavailable;
+
+const SALE_METHODS: [SaleInput['method'], number][] = [
+  ['card_chip', 0.25],
+  ['card_contactless', 0.25],
+  ['card_swipe', 0.05],
+  ['wechat_qr', 0.25],
+  ['alipay_qr', 0.15],
+  ['unionpay_qr', 0.05],
+];
+
+/** A plausible sale: card or QR, mostly small amounts, now and then a large one (in fen). */
+function saleOf(random: () => number): SaleInput {
+  let pick = random();
+  let method: SaleInput['method'] = 'card_chip';
+  for (const [candidate, share] of SALE_METHODS) {
+    method = candidate;
+    if ((pick -= share) < 0) break;
+  }
+  const yuan = Math.exp(Math.log(5) + random() * Math.log(2000 / 5));
+  return { method, amount: Math.max(100, Math.round(yuan * 100)), operatorNo: random() < 0.8 ? '01' : '02' };
+}
 
 /** Why a terminal sends nothing more in this run. */
 export type HaltReason = 'not_activated' | 'revoked' | 'refused';
@@ -397,6 +473,207 @@ export class Fleet {
     return result;
   }
 
+  /** The acquirer's time now, as this terminal keeps it (set by the acquirer's clock). */
+  #now(): number {
+    return Date.now() + this.#options.client.clockOffsetMs;
+  }
+
+  /** The member's credential, or why it cannot send now. */
+  #ready(tid: string): { member: FleetMember; credential: TerminalCredential } | Unavailable {
+    const member = this.#member(tid);
+    if (!member) return { outcome: 'unavailable', tid, why: 'unknown_terminal' };
+    if (this.#halted.has(tid)) return { outcome: 'unavailable', tid, why: 'halted' };
+    const pem = member.terminal.privateKeyPem;
+    if (pem === null) return { outcome: 'unavailable', tid, why: 'not_activated' };
+    if (member.terminal.batch === null) return { outcome: 'unavailable', tid, why: 'no_batch' };
+    return { member, credential: credentialOf(tid, pem) };
+  }
+
+  #refusedOrUnreachable(member: FleetMember, request: RequestName, error: unknown): Refused | Unreachable {
+    const tid = member.terminal.tid;
+    this.#failed(member, request, error);
+    if (error instanceof TerminalProtocolError) {
+      return { outcome: 'refused', tid, status: error.status, code: error.code, detail: error.detail };
+    }
+    if (error instanceof TerminalUnreachableError)
+      return { outcome: 'unreachable', tid, reason: error.reason };
+    throw error;
+  }
+
+  /** A sale rung up at terminal `tid` now, uploaded at once; kept to send again if the acquirer does not answer. */
+  sell(tid: string, input: SaleInput): Promise<SaleResult> {
+    const member = this.#member(tid);
+    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
+    return this.#track(
+      this.#inTurn(member, async () => {
+        const ready = this.#ready(tid);
+        if ('outcome' in ready) return ready;
+        const sale = member.terminal.ringUp(input, this.#now())!;
+        const result = await this.#upload(member, ready.credential, sale);
+        await this.#save();
+        return result;
+      }),
+    );
+  }
+
+  async #upload(
+    member: FleetMember,
+    credential: TerminalCredential,
+    sale: JournalEntry,
+  ): Promise<SaleResult> {
+    const terminal = member.terminal;
+    const { upload: _upload, voided: _voided, ...body } = sale;
+    try {
+      const answer = await this.#options.client.uploadTransaction(credential, body);
+      terminal.uploaded(sale, 'uploaded');
+      this.#log('sale', terminal, {
+        traceNo: sale.traceNo,
+        amount: sale.amount,
+        method: sale.method,
+        result: answer.result,
+      });
+      return { outcome: answer.result, tid: terminal.tid, sale };
+    } catch (error) {
+      const failed = this.#refusedOrUnreachable(member, 'upload', error);
+      if (failed.outcome === 'unreachable') return { outcome: 'stored', tid: terminal.tid, sale };
+      // Refused for good (a clash of trace numbers, say): it is not sent again.
+      terminal.uploaded(sale, 'refused');
+      return failed;
+    }
+  }
+
+  /**
+   * A void at terminal `tid` of the open batch's sale `traceNo`: the sale looked up, the PIN checked here
+   * (the terminal holds a verifier, never the PIN), then the void authorised online by the acquirer under
+   * its rules. A void the acquirer did not answer is dropped (never sent later): try again.
+   */
+  voidSale(tid: string, traceNo: string, pin: string): Promise<VoidResult> {
+    const member = this.#member(tid);
+    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
+    return this.#track(this.#inTurn(member, () => this.#voidSale(member, traceNo, pin)));
+  }
+
+  async #voidSale(member: FleetMember, traceNo: string, pin: string): Promise<VoidResult> {
+    const terminal = member.terminal;
+    const tid = terminal.tid;
+    const ready = this.#ready(tid);
+    if ('outcome' in ready) return ready;
+    const sale = terminal.sale(traceNo);
+    if (!sale || sale.upload === 'refused') return { outcome: 'not_found', tid, traceNo };
+    if (sale.voided) return { outcome: 'already_voided', tid, sale };
+    const check = await terminal.checkPin(pin, Date.now());
+    await this.#save();
+    if (check !== 'ok') return { outcome: 'pin', tid, check, lockedUntil: terminal.lockedUntil };
+    if (sale.upload === 'pending') {
+      // The acquirer must know the sale before it can void it.
+      const sent = await this.#upload(member, ready.credential, sale);
+      if (sent.outcome === 'stored') return { outcome: 'unreachable', tid, reason: 'sale_not_uploaded' };
+      if (sent.outcome !== 'accepted' && sent.outcome !== 'duplicate')
+        return { outcome: 'not_found', tid, traceNo };
+    }
+    const entry = terminal.voidOf(sale, this.#now());
+    const { upload: _upload, voided: _voided, ...body } = entry;
+    let result: VoidResult;
+    try {
+      await this.#options.client.uploadTransaction(ready.credential, body);
+      terminal.uploaded(entry, 'uploaded');
+      this.#log('void', terminal, {
+        traceNo: entry.traceNo,
+        originalTraceNo: sale.traceNo,
+        amount: entry.amount,
+      });
+      result = { outcome: 'voided', tid, sale, void: entry };
+    } catch (error) {
+      const failed = this.#refusedOrUnreachable(member, 'upload', error);
+      if (failed.outcome === 'unreachable') terminal.dropVoid(entry);
+      else terminal.uploaded(entry, 'refused');
+      if (failed.outcome === 'refused') {
+        this.#log('void_refused', terminal, { originalTraceNo: sale.traceNo, code: failed.code });
+      }
+      result = failed;
+    }
+    await this.#save();
+    return result;
+  }
+
+  /** Terminal `tid` settles its open batch now (before the cutoff), with its own totals to reconcile. */
+  settle(tid: string): Promise<SettleResult> {
+    const member = this.#member(tid);
+    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
+    return this.#track(
+      this.#inTurn(member, async () => {
+        const ready = this.#ready(tid);
+        if ('outcome' in ready) return ready;
+        // Sales still to upload go first: the batch's totals must hold them.
+        await this.#forward(member, ready.credential);
+        const result = await this.#settle(
+          member,
+          ready.credential,
+          member.terminal.totals(member.terminal.batch!.batchNo),
+        );
+        await this.#save();
+        return result;
+      }),
+    );
+  }
+
+  async #settle(
+    member: FleetMember,
+    credential: TerminalCredential,
+    totals: ReturnType<TerminalState['totals']>,
+  ): Promise<SettleResult> {
+    const terminal = member.terminal;
+    try {
+      const answer = await this.#options.client.settle(credential, totals);
+      terminal.openBatch(answer.batch);
+      this.#log('settled', terminal, {
+        batchNo: answer.batchNo,
+        early: answer.early,
+        balanced: answer.balanced,
+        sales: answer.acquirer.sales.count,
+        voids: answer.acquirer.voids.count,
+      });
+      return { outcome: 'settled', tid: terminal.tid, answer };
+    } catch (error) {
+      return this.#refusedOrUnreachable(member, 'settle', error);
+    }
+  }
+
+  /** Sales the acquirer has not answered yet, sent again; stops at the first still unanswered. */
+  async #forward(member: FleetMember, credential: TerminalCredential): Promise<void> {
+    for (const sale of member.terminal.pendingSales()) {
+      if ((await this.#upload(member, credential, sale)).outcome === 'stored') return;
+    }
+  }
+
+  /** The batch the acquirer says is open; the one its cutoff closed, settled (reconciled) at once. */
+  async #batchFromCheckIn(
+    member: FleetMember,
+    credential: TerminalCredential,
+    batch: OpenBatch,
+  ): Promise<void> {
+    const closed = member.terminal.openBatch(batch);
+    await this.#forward(member, credential);
+    if (closed) await this.#settle(member, credential, closed);
+  }
+
+  /** What a shop's day brings between two check-ins: now and then a sale, and seldom a void of one. */
+  async #trade(member: FleetMember, credential: TerminalCredential, intervalSeconds: number): Promise<void> {
+    const trading = this.#options.trading;
+    if (!trading || member.terminal.batch === null) return;
+    const random = trading.random ?? Math.random;
+    const hour = new Date(this.#now() + 8 * 3600_000).getUTCHours();
+    const perHour = hour < 7 ? trading.salesPerHour / 10 : trading.salesPerHour;
+    if (random() >= Math.min(1, (perHour * intervalSeconds) / 3600)) return;
+    const sale = member.terminal.ringUp(saleOf(random), this.#now())!;
+    await this.#upload(member, credential, sale);
+    // The emulated operator knows only the factory PIN; a PIN set from the dashboard is the merchant's.
+    if (random() < trading.voidShare && isCardMethod(sale.method) && member.terminal.factoryDefault) {
+      await this.#voidSale(member, sale.traceNo, FACTORY_VOID_PASSWORD);
+    }
+    await this.#save();
+  }
+
   #track<T>(work: Promise<T>): Promise<T> {
     this.#inFlight.add(work);
     return work.finally(() => this.#inFlight.delete(work));
@@ -496,6 +773,8 @@ export class Fleet {
       commandId: answer.command?.id ?? null,
     });
     const command = answer.command ? await this.#runCommand(member, credential, answer.command) : null;
+    await this.#batchFromCheckIn(member, credential, answer.batch);
+    await this.#trade(member, credential, answer.nextCheckInSeconds);
     const next = answer.nextCheckInSeconds;
     return {
       outcome: 'checked_in',

@@ -56,16 +56,18 @@ describe('npm run terminal', () => {
     async () => {
       acquirer = await startFakeAcquirer(scriptedAcquirer(null));
 
-      const { code, stdout, stderr, state } = await session('status\nvoid 000123\n135792\nquit\nstatus\n');
+      const { code, stdout, stderr, state } = await session(
+        'checkin\nsale 88\nvoid 000001\n135792\nquit\nstatus\n',
+      );
 
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expect(stdout).toContain(`Terminal ${TID}. Type help for the commands.`);
       expect(stdout).toContain(`Activated with the acquirer (key tk_${TID}).`);
-      expect(stdout).toContain(`Terminal: ${TID}\nActivated: yes, key tk_${TID}`);
+      expect(stdout).toMatch(/Sale approved: trace no\. 000001, ¥88\.00, chip card/);
       expect(stdout).toContain('Wrong void password, 4 attempts left.');
       // Nothing after quit was run; no prompt is printed to a pipe.
-      expect(stdout.match(/^Terminal: /gm)).toHaveLength(1);
+      expect(stdout).not.toMatch(/^Terminal: /m);
       expect(stdout).not.toContain(`${TID}> `);
       for (const secret of ['135792', ACTIVATION_CODE, 'PRIVATE KEY']) expect(stdout).not.toContain(secret);
 

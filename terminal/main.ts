@@ -6,9 +6,13 @@ import { CredentialsFileError, defaultStatePath } from './credentials-file';
 import { assembleFleet, type Fleet, type FleetLogLine } from './fleet';
 import { fleetOf, readRunFiles, serverOption, UsageError } from './run-files';
 
+const DEFAULT_SALES_PER_HOUR = 6;
+const VOID_SHARE = 0.05;
+
 const USAGE = `Emulates POS terminals that check in with an acquirer over the terminal protocol.
 
   npm run terminals -- --server URL [--codes FILE] [--state FILE] [--merchant MID] [--count N] [--interval SECONDS]
+                       [--sales-per-hour N]
 
   --server URL        the acquirer, e.g. http://127.0.0.1:8787 (required)
   --codes FILE        activation codes from the seeding command; needed for terminals not yet activated
@@ -16,6 +20,10 @@ const USAGE = `Emulates POS terminals that check in with an acquirer over the te
   --merchant MID      only the terminals of this merchant
   --count N           at most N terminals
   --interval SECONDS  check-in interval (${CHECK_IN_INTERVAL_MIN_SECONDS}–${CHECK_IN_INTERVAL_MAX_SECONDS}; default 30)
+  --sales-per-hour N  card and QR sales each terminal rings up per hour in the day, a tenth at night
+                      (default ${DEFAULT_SALES_PER_HOUR}; 0 for none). One in twenty is voided soon after, while the
+                      terminal is still on the factory void password (the only PIN the emulated cashier knows).
+                      A batch its cutoff closed is settled at the next check-in.
 
 One JSON line per event on stdout; SIGINT or SIGTERM stops after the requests under way and saves.`;
 
@@ -26,6 +34,7 @@ interface Options {
   merchantId: string | undefined;
   count: number | undefined;
   interval: number | undefined;
+  salesPerHour: number;
 }
 
 function wholeNumber(text: string | undefined, name: string, min: number, max: number): number | undefined {
@@ -47,6 +56,7 @@ function parseOptions(args: string[]): Options | 'help' {
       merchant: { type: 'string' },
       count: { type: 'string' },
       interval: { type: 'string' },
+      'sales-per-hour': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -62,6 +72,7 @@ function parseOptions(args: string[]): Options | 'help' {
     state: path.resolve(values.state ?? defaultStatePath(server)),
     merchantId: values.merchant,
     count: wholeNumber(values.count, 'count', 1, 1_000_000),
+    salesPerHour: wholeNumber(values['sales-per-hour'], 'sales-per-hour', 0, 3600) ?? DEFAULT_SALES_PER_HOUR,
     interval: wholeNumber(
       values.interval,
       'interval',
@@ -97,7 +108,9 @@ async function prepare(options: Options): Promise<Fleet> {
     for (const member of members) member.terminal.setCheckInInterval(options.interval);
   }
 
-  return fleetOf(options, members, printLine);
+  const trading =
+    options.salesPerHour > 0 ? { salesPerHour: options.salesPerHour, voidShare: VOID_SHARE } : undefined;
+  return fleetOf(options, members, printLine, trading);
 }
 
 async function main(): Promise<void> {

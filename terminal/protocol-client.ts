@@ -21,8 +21,12 @@ import {
   terminalEndpoints,
   TerminalErrorCode,
   TerminalHeader,
+  type SettleRequest,
+  SettleResponse,
   type TerminalPinChange,
   TerminalPinChanged,
+  type TerminalTransaction,
+  TransactionUploaded,
 } from '@contract/terminal-protocol';
 
 const ED25519_SPKI_PREFIX = Buffer.from(ED25519_SPKI_PREFIX_HEX, 'hex');
@@ -199,6 +203,22 @@ export class ProtocolClient {
   ): Promise<CommandAckResponse> {
     const path = terminalEndpoints.ackCommand.path.replace(':id', encodeURIComponent(commandId));
     return this.#send(path, credential, ack, CommandAckResponse, 'unanswered');
+  }
+
+  /** A sale or void; the acquirer takes the same upload again as a duplicate, so a resend is harmless. */
+  uploadTransaction(credential: TerminalCredential, body: TerminalTransaction): Promise<TransactionUploaded> {
+    return this.#send(
+      terminalEndpoints.uploadTransaction.path,
+      credential,
+      body,
+      TransactionUploaded,
+      'unanswered',
+    );
+  }
+
+  /** A batch settled again is only reconciled again, so a resend is harmless. */
+  settle(credential: TerminalCredential, body: SettleRequest): Promise<SettleResponse> {
+    return this.#send(terminalEndpoints.settle.path, credential, body, SettleResponse, 'unanswered');
   }
 
   async #send<T>(

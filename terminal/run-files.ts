@@ -5,7 +5,7 @@ import {
   sameServer,
   updateStateFile,
 } from './credentials-file';
-import { Fleet, type FleetLogLine, type FleetMember } from './fleet';
+import { Fleet, type FleetLogLine, type FleetMember, type Trading } from './fleet';
 import { ProtocolClient } from './protocol-client';
 import type { SavedTerminal } from './terminal-state';
 
@@ -58,8 +58,14 @@ export async function readRunFiles(
  * The fleet of a run, not started yet. The terminals left out of it (--merchant, --count, or one run with
  * `npm run terminal`) stay in the state file as they are there.
  */
-export function fleetOf(files: RunFiles, members: FleetMember[], log: (line: FleetLogLine) => void): Fleet {
+export function fleetOf(
+  files: RunFiles,
+  members: FleetMember[],
+  log: (line: FleetLogLine) => void,
+  trading?: Trading,
+): Fleet {
   return new Fleet({
+    trading,
     client: new ProtocolClient({ serverUrl: files.server }),
     members,
     log,

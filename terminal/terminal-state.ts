@@ -3,8 +3,11 @@ import { promisify } from 'node:util';
 import {
   CHECK_IN_INTERVAL_MAX_SECONDS,
   CHECK_IN_INTERVAL_MIN_SECONDS,
+  type OpenBatch,
   PIN_VERIFIER_ITERATIONS,
   type PinVerifier,
+  type SettleRequest,
+  type TerminalTransaction,
   type TerminalCommand,
   type TerminalPinChange,
 } from '@contract/terminal-protocol';
@@ -40,6 +43,32 @@ export type PinChangeAtTerminal<T> =
   /** The new PIN breaks the policy (in the order a person fixes them); nothing was sent. */
   | { result: 'refused'; rules: VoidPasswordRule[] };
 
+/** A sale or void in the terminal's journal, as uploaded (or still to be). */
+export interface JournalEntry extends TerminalTransaction {
+  /** `pending`: not yet taken by the acquirer (it goes again at the next check-in); `refused`: a void it refused. */
+  upload: 'pending' | 'uploaded' | 'refused';
+  /** A sale voided since. */
+  voided: boolean;
+}
+
+export interface SaleInput {
+  amount: number;
+  method: TerminalTransaction['method'];
+  operatorNo?: string;
+}
+
+const CARD_METHODS = new Set<TerminalTransaction['method']>(['card_chip', 'card_swipe', 'card_contactless']);
+
+export function isCardMethod(method: TerminalTransaction['method']): boolean {
+  return CARD_METHODS.has(method);
+}
+
+function digits(count: number): string {
+  let out = '';
+  for (const byte of randomBytes(count)) out += String(byte % 10);
+  return out;
+}
+
 export interface VoidPassword {
   verifier: PinVerifier;
   /** Set by a reset: the operator must replace it at its first use. */
@@ -67,6 +96,12 @@ export interface SavedTerminal extends VoidPassword {
    * may still say it was cancelled, and then the terminal goes back to the old PIN.
    */
   unconfirmedCommand: { id: string; previous: VoidPassword } | null;
+  /** The batch the acquirer last said is open (at a check-in or a settlement); null before the first. */
+  batch?: OpenBatch | null;
+  /** The next trace number (凭证号), 1 to 999999, as a POS counts them. */
+  nextTrace?: number;
+  /** The open batch's sales and voids, and any made earlier and not yet uploaded. */
+  journal?: JournalEntry[];
 }
 
 export async function makeVerifier(pin: string, iterations = PIN_VERIFIER_ITERATIONS): Promise<PinVerifier> {
@@ -127,6 +162,9 @@ export class TerminalState {
       consecutiveWrongPins: 0,
       lockedUntil: null,
       unconfirmedCommand: null,
+      batch: null,
+      nextTrace: 1,
+      journal: [],
     });
   }
 
@@ -290,6 +328,124 @@ export class TerminalState {
     saved.consecutiveWrongPins = 0;
     saved.lockedUntil = null;
     return 'applied';
+  }
+
+  get batch(): OpenBatch | null {
+    return this.saved.batch ?? null;
+  }
+
+  get journal(): readonly JournalEntry[] {
+    return this.saved.journal ?? [];
+  }
+
+  /**
+   * The open batch as the acquirer says it; the batch closed meanwhile (at its cutoff), if any, with its
+   * totals for the terminal to settle. Its uploaded entries leave the journal; those still pending stay.
+   */
+  openBatch(batch: OpenBatch): SettleRequest | null {
+    const saved = this.saved;
+    const previous = saved.batch?.batchNo ?? null;
+    saved.batch = batch;
+    if (previous === null || previous === batch.batchNo) return null;
+    const totals = this.totals(previous);
+    saved.journal = this.journal.filter((entry) => entry.batchNo !== previous || entry.upload === 'pending');
+    return totals.sales.count + totals.voids.count > 0 ? totals : null;
+  }
+
+  /** The terminal's own totals of a batch: the sales and voids the acquirer took. */
+  totals(batchNo: string): SettleRequest {
+    const totals: SettleRequest = { batchNo, sales: { count: 0, amount: 0 }, voids: { count: 0, amount: 0 } };
+    for (const entry of this.journal) {
+      if (entry.batchNo !== batchNo || entry.upload !== 'uploaded') continue;
+      const sum = entry.type === 'sale' ? totals.sales : totals.voids;
+      sum.count++;
+      sum.amount += entry.amount;
+    }
+    return totals;
+  }
+
+  #nextTrace(): string {
+    const trace = this.saved.nextTrace ?? 1;
+    this.saved.nextTrace = trace >= 999_999 ? 1 : trace + 1;
+    return String(trace).padStart(6, '0');
+  }
+
+  #add(entry: JournalEntry): JournalEntry {
+    (this.saved.journal ??= []).push(entry);
+    return entry;
+  }
+
+  /** A sale rung up now, in the open batch; null before the acquirer has said which batch is open. */
+  ringUp(input: SaleInput, at: number): JournalEntry | null {
+    const batch = this.saved.batch;
+    if (!batch) return null;
+    return this.#add({
+      type: 'sale',
+      batchNo: batch.batchNo,
+      traceNo: this.#nextTrace(),
+      rrn: digits(12),
+      operatorNo: input.operatorNo ?? '01',
+      method: input.method,
+      amount: input.amount,
+      ...(isCardMethod(input.method) ? { cardLast4: digits(4) } : {}),
+      at: new Date(at).toISOString(),
+      upload: 'pending',
+      voided: false,
+    });
+  }
+
+  /** The open batch's sale with this trace number. */
+  sale(traceNo: string): JournalEntry | null {
+    const batchNo = this.saved.batch?.batchNo;
+    return (
+      this.journal.find(
+        (entry) => entry.type === 'sale' && entry.batchNo === batchNo && entry.traceNo === traceNo,
+      ) ?? null
+    );
+  }
+
+  /** The void of `sale`, for the full amount, made now; it waits for the acquirer's answer (`voidAnswered`). */
+  voidOf(sale: JournalEntry, at: number, operatorNo = '01'): JournalEntry {
+    const batch = this.saved.batch!;
+    return this.#add({
+      type: 'void',
+      batchNo: batch.batchNo,
+      traceNo: this.#nextTrace(),
+      rrn: digits(12),
+      operatorNo,
+      method: sale.method,
+      amount: sale.amount,
+      ...(sale.cardLast4 === undefined ? {} : { cardLast4: sale.cardLast4 }),
+      at: new Date(at).toISOString(),
+      original: { batchNo: sale.batchNo, traceNo: sale.traceNo },
+      upload: 'pending',
+      voided: false,
+    });
+  }
+
+  /** The acquirer took the entry (`accepted` or a duplicate), refused it, or has not answered. */
+  uploaded(entry: JournalEntry, result: 'uploaded' | 'refused'): void {
+    const mine = this.journal.find((e) => e.batchNo === entry.batchNo && e.traceNo === entry.traceNo);
+    if (!mine) return;
+    mine.upload = result;
+    if (mine.type === 'void' && result === 'uploaded' && mine.original) {
+      const original = this.journal.find(
+        (e) => e.batchNo === mine.original!.batchNo && e.traceNo === mine.original!.traceNo,
+      );
+      if (original) original.voided = true;
+    }
+  }
+
+  /** Sales not yet taken by the acquirer, oldest first (a void is never stored to be sent later). */
+  pendingSales(): JournalEntry[] {
+    return this.journal.filter((entry) => entry.type === 'sale' && entry.upload === 'pending');
+  }
+
+  /** A void the acquirer did not answer is dropped: it is an online authorisation, never sent later. */
+  dropVoid(entry: JournalEntry): void {
+    this.saved.journal = this.journal.filter(
+      (e) => !(e.batchNo === entry.batchNo && e.traceNo === entry.traceNo),
+    );
   }
 
   confirmCommand(id: string): void {

@@ -129,6 +129,9 @@ export function setPinCommand(
  */
 export function scriptedAcquirer(command: TerminalCommand | null): (request: RecordedRequest) => FakeAnswer {
   const checkedIn = new Set<string>();
+  /** The transactions taken, by `tid batch trace`: a sale once, a void of a sale once. */
+  const taken = new Map<string, { type: string; amount: number; voided: boolean }>();
+  const batch = { batchNo: '000001', closesAt: new Date(Date.now() + 12 * 3600_000).toISOString() };
   return (request) => {
     const tid = String(request.headers[TerminalHeader.tid]);
     const serverTime = new Date().toISOString();
@@ -139,10 +142,52 @@ export function scriptedAcquirer(command: TerminalCommand | null): (request: Rec
       checkedIn.add(tid);
       return {
         status: 200,
-        body: { tid, serverTime, nextCheckInSeconds: 30, command: first ? command : null },
+        body: { tid, serverTime, nextCheckInSeconds: 30, command: first ? command : null, batch },
       };
     }
     if (request.path.endsWith('/void-password')) return { status: 200, body: { tid, changedAt: serverTime } };
+    if (request.path.endsWith('/transactions')) {
+      const tx = JSON.parse(request.body) as {
+        type: string;
+        batchNo: string;
+        traceNo: string;
+        amount: number;
+        original?: { batchNo: string; traceNo: string };
+      };
+      const key = `${tid} ${tx.batchNo} ${tx.traceNo}`;
+      const id = `tt_${key.replaceAll(' ', '_')}`;
+      if (taken.has(key)) return { status: 200, body: { id, result: 'duplicate', createdAt: serverTime } };
+      if (tx.original) {
+        const original = taken.get(`${tid} ${tx.original.batchNo} ${tx.original.traceNo}`);
+        if (!original) return problem(422, 'void.original_not_found');
+        if (original.voided) return problem(422, 'void.already_voided');
+        original.voided = true;
+      }
+      taken.set(key, { type: tx.type, amount: tx.amount, voided: false });
+      return { status: 200, body: { id, result: 'accepted', createdAt: serverTime } };
+    }
+    if (request.path.endsWith('/settlement')) {
+      const sum = (type: string) => {
+        const rows = [...taken.entries()].filter(
+          ([key, row]) => key.startsWith(`${tid} `) && row.type === type,
+        );
+        return { count: rows.length, amount: rows.reduce((total, [, row]) => total + row.amount, 0) };
+      };
+      const body = JSON.parse(request.body) as { batchNo: string; sales: object; voids: object };
+      const acquirerTotals = { sales: sum('sale'), voids: sum('void') };
+      return {
+        status: 200,
+        body: {
+          batchNo: body.batchNo,
+          closedAt: serverTime,
+          early: true,
+          acquirer: acquirerTotals,
+          balanced:
+            JSON.stringify({ sales: body.sales, voids: body.voids }) === JSON.stringify(acquirerTotals),
+          batch: { ...batch, batchNo: '000002' },
+        },
+      };
+    }
     const ack = /\/commands\/([^/]+)\/ack$/.exec(request.path);
     if (ack) return { status: 200, body: { id: decodeURIComponent(ack[1]!), status: 'applied' } };
     return problem(404, 'not_found');
