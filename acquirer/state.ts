@@ -2,6 +2,7 @@ import { ACCOUNT_SEEDS } from './data/accounts';
 import { HOSTILE_USER_NAMES } from './data/hostile';
 import { fastHasher, randomToken, saltedHash, type SecretHasher } from './hash';
 import type { HeldTemporaryPin } from './idempotency';
+import type { LiveEventDraft } from './live-events';
 import type {
   AuditRecord,
   CommandRecord,
@@ -69,6 +70,8 @@ export interface ChangeSet {
   faults: boolean;
   /** Sales made since the last write (sandbox control; terminals, later). */
   sales: TransactionRecord[];
+  /** The live events of the run (decision 023), derived once it ran; a shared store writes them with it. */
+  live: LiveEventDraft[];
 }
 
 export type ChangedCollection = 'sessions' | 'commands' | 'jobs' | 'idempotency' | 'throttles' | 'users';
@@ -85,6 +88,7 @@ export function emptyChanges(): ChangeSet {
     users: new Set(),
     faults: false,
     sales: [],
+    live: [],
   };
 }
 

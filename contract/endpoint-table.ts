@@ -1,5 +1,6 @@
 import { alerts } from './endpoints/alerts';
 import { auditEvents } from './endpoints/audit';
+import { events } from './endpoints/events';
 import { login, logout, session, stepUp } from './endpoints/auth';
 import type { Endpoint } from './endpoints/endpoint';
 import { merchant, merchants } from './endpoints/merchants';
@@ -54,6 +55,7 @@ export const endpoints = {
   auditEvents,
   alerts,
   overview,
+  events,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;
