@@ -1,5 +1,5 @@
-import { LIVE_EVENTS_KEPT_MINUTES, type LiveEvent } from '@contract/schemas/events';
 import type { Role } from '@contract/schemas/common';
+import { LIVE_EVENTS_KEPT_MINUTES, type LiveEvent } from '@contract/schemas/events';
 import { MINUTE, toIso } from './clock';
 import type { SimState } from './state';
 import type { CommandStatus, TerminalRecord } from './types';

@@ -1,8 +1,8 @@
 import { alerts } from './endpoints/alerts';
 import { auditEvents } from './endpoints/audit';
-import { events } from './endpoints/events';
 import { login, logout, session, stepUp } from './endpoints/auth';
 import type { Endpoint } from './endpoints/endpoint';
+import { events } from './endpoints/events';
 import { merchant, merchants } from './endpoints/merchants';
 import { overview } from './endpoints/overview';
 import {
