@@ -21,6 +21,7 @@ import {
 } from './idempotency';
 import { memoryLedger, type SalesLedger } from './ledger';
 import { LedgerBook, LedgerReadsNeeded } from './ledger-book';
+import { deriveLiveEvents, type LiveFeed, liveBefore, memoryLiveFeed } from './live-events';
 import {
   type RecordStoragePort,
   restoreSnapshot,
@@ -32,7 +33,7 @@ import {
 import { codeForStatus, problemBody, SimProblem } from './problem';
 import { matchRoute, parseOrReject, queryObject } from './router';
 import { routeHandlers } from './routes';
-import { lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
+import { isIdle, lookupSession, recordActivity, requireCsrf, requireSession } from './rules/auth';
 import { advanceWorld } from './rules/lifecycle';
 import type { TerminalSignatures } from './rules/terminal-protocol';
 import { createState, emptyChanges, hashUserPasswords, type SimState } from './state';
@@ -62,6 +63,11 @@ export interface AcquirerOptions {
   auditTrail?: AuditTrail;
   /** Checks terminals' signatures; without it there is no terminal protocol (the browser mock). */
   terminalSignatures?: TerminalSignatures;
+  /**
+   * Where live events are kept and heard from (decision 023); by default in memory (one process). A shared
+   * store's feed has no `publish`: the store writes each run's events with it.
+   */
+  live?: LiveFeed;
 }
 
 export interface Acquirer {
@@ -74,6 +80,13 @@ export interface Acquirer {
   readonly state: SimState;
   tick(): void;
   reset(options?: { scenario?: Scenario; seed?: string }): void;
+  /** The live events (`GET /events`, decision 023). */
+  readonly live: LiveFeed;
+  /**
+   * Of these sessions (by key), those still on: not signed out, not ended by the idle timeout. Records no
+   * activity; on a shared store it reads what the other processes did first. For ending live streams.
+   */
+  sessionsAlive(keys: readonly string[]): Promise<Set<string>>;
 }
 
 export const DEFAULT_SEED = 'merchant-console';
@@ -132,6 +145,7 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   const ledger = options.ledger ?? memoryLedger(() => state.world);
   const fleet = options.fleet ?? memoryFleet(() => state);
   const auditTrail = options.auditTrail ?? memoryAuditTrail(() => state.audit);
+  const live = options.live ?? memoryLiveFeed({ realNow: options.realNow });
 
   const acquirer: Acquirer = {
     async handle(request) {
@@ -168,6 +182,23 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
       }
     },
     ready: () => usersHashed,
+    live,
+    async sessionsAlive(keys) {
+      if (keys.length === 0) return new Set();
+      return framed(
+        { method: 'GET', path: `${basePath}/events` },
+        () => {
+          const now = clock.now();
+          return new Set(
+            keys.filter((key) => {
+              const session = state.sessions.get(key);
+              return session !== undefined && !session.expired && !isIdle(session, now);
+            }),
+          );
+        },
+        () => false,
+      );
+    },
     now: () => clock.now(),
     tick: () => advanceWorld(state, clock.now()),
     clock,
@@ -273,8 +304,12 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
   ): Promise<T> {
     const storage = options.storage;
     if (!storage || !('begin' in storage)) {
+      const before = liveBefore(state, clock.now());
       const done = work();
+      const drafts = deriveLiveEvents(state, before, clock.now());
       store(request, answered(done));
+      // Stored: now they may be told.
+      live.publish?.(drafts);
       return done;
     }
     if (readsOnly) {
@@ -294,7 +329,10 @@ export function createAcquirer(options: AcquirerOptions = {}): Acquirer {
     await begun(storage, request);
     let done: T;
     try {
+      const before = liveBefore(state, clock.now());
       done = work();
+      // Written with the run's changes, in its transaction; every process hears them (decision 023).
+      state.changes.live = deriveLiveEvents(state, before, clock.now());
       // A reset is written with its accounts' hashes: the other processes load it as it stands.
       if (state.changes.all) await usersHashed;
     } catch (error) {

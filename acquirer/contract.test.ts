@@ -5,6 +5,7 @@ import { type EndpointName, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
 import type { Acquirer } from './acquirer';
 import { DEMO_TIDS, DEMO_TRACE_NOS, DEMO_VOID_PASSWORD, MERCHANT_A } from './data/demo-fixtures';
+import { isLiveStreamStart } from './live-events';
 import { issueActivationCode } from './rules/terminal-protocol';
 import { bodyOf, PASSWORDS, signedIn, testAcquirer, TestClient } from './testing/harness';
 import type { SimResponse } from './types';
@@ -76,6 +77,7 @@ async function successfulCalls(
     auditEvents: async () => await owner.get('/audit-events'),
     alerts: async () => await owner.get('/alerts'),
     overview: async () => await owner.get('/overview'),
+    events: async () => await owner.get('/events'),
   };
 }
 
@@ -94,6 +96,10 @@ describe('the contract', () => {
       } else if (endpoint.response === 'csv') {
         expect(response.headers['content-type'], name).toBe('text/csv; charset=utf-8');
         expect(response.body as string, name).toMatch(/^\uFEFF/);
+      } else if (endpoint.response === 'event-stream') {
+        // Where the stream starts; the host keeps the connection open (live-events.test.ts).
+        expect(response.headers['content-type'], name).toBe('text/event-stream');
+        expect(isLiveStreamStart(response.body), name).toBe(true);
       } else {
         const parsed = endpoint.response.safeParse(response.body, englishIssues);
         expect.soft(parsed.success ? 'ok' : z.prettifyError(parsed.error), name).toBe('ok');

@@ -11,6 +11,7 @@ import {
   getCommand,
   resetVoidPassword,
 } from './rules/commands';
+import { openLiveEvents } from './rules/live';
 import { revokeTerminalCredential } from './rules/terminal-protocol';
 import { exportTerminals, exportTransactions } from './views/exports';
 import { getMerchant, listMerchants } from './views/merchants';
@@ -45,4 +46,5 @@ export const routeHandlers: Record<EndpointName, RouteHandler> = {
   auditEvents: listAuditEvents,
   alerts: listAlerts,
   overview: getOverview,
+  events: openLiveEvents,
 };

@@ -2,6 +2,7 @@ import { ACCOUNT_SEEDS } from './data/accounts';
 import { HOSTILE_USER_NAMES } from './data/hostile';
 import { fastHasher, randomToken, saltedHash, type SecretHasher } from './hash';
 import type { HeldTemporaryPin } from './idempotency';
+import type { LiveEventDraft } from './live-events';
 import type {
   AuditRecord,
   CommandRecord,
@@ -73,6 +74,8 @@ export interface ChangeSet {
   voided: string[];
   /** Terminals' settlements before their cutoff since the last write. */
   settlements: { tid: string; settledAt: number }[];
+  /** The live events of the run (decision 023), derived once it ran; a shared store writes them with it. */
+  live: LiveEventDraft[];
 }
 
 export type ChangedCollection = 'sessions' | 'commands' | 'jobs' | 'idempotency' | 'throttles' | 'users';
@@ -91,6 +94,7 @@ export function emptyChanges(): ChangeSet {
     sales: [],
     voided: [],
     settlements: [],
+    live: [],
   };
 }
 

@@ -2,6 +2,7 @@ import { alerts } from './endpoints/alerts';
 import { auditEvents } from './endpoints/audit';
 import { login, logout, session, stepUp } from './endpoints/auth';
 import type { Endpoint } from './endpoints/endpoint';
+import { events } from './endpoints/events';
 import { merchant, merchants } from './endpoints/merchants';
 import { overview } from './endpoints/overview';
 import {
@@ -54,6 +55,7 @@ export const endpoints = {
   auditEvents,
   alerts,
   overview,
+  events,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

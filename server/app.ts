@@ -6,11 +6,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
+import { streamSSE } from 'hono/streaming';
 import { type Acquirer, responseBodyText } from '@acquirer/acquirer';
 import { isStreamedText } from '@acquirer/context';
+import { followLive, isLiveStreamStart, type LiveMessage, type LiveStreamStart } from '@acquirer/live-events';
 import { problemBody } from '@acquirer/problem';
 import { API_BASE_PATH } from '@contract/endpoint-table';
 import { ErrorCode } from '@contract/schemas/common';
+import { LIVE_HEARTBEAT_SECONDS } from '@contract/schemas/events';
 import { NO_STORE, securityHeaders, STRICT_TRANSPORT_SECURITY } from '@contract/security-headers';
 import { TERMINAL_BASE_PATH } from '@contract/terminal-protocol';
 import type { ServerConfig } from './config';
@@ -76,6 +79,55 @@ function textStream(parts: AsyncIterable<string>, c: Context<Env>, log: Logger):
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A live stream open on this process: its session, and how to end it. */
+interface LiveConnection {
+  sessionKey: string;
+  end(): void;
+}
+
+/**
+ * The live streams of this process (decision 023). Every heartbeat interval their sessions are checked in one
+ * run of the rules (`sessionsAlive`: no activity recorded); a stream whose session was signed out or timed
+ * out ends, and EventSource's reconnect then meets a 401.
+ */
+function liveConnections(acquirer: Acquirer, everyMs: number, log: Logger) {
+  const open = new Set<LiveConnection>();
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let checking = false;
+  const check = async () => {
+    if (checking || open.size === 0) return;
+    checking = true;
+    try {
+      const alive = await acquirer.sessionsAlive([...new Set([...open].map((c) => c.sessionKey))]);
+      for (const connection of [...open]) if (!alive.has(connection.sessionKey)) connection.end();
+    } catch (error) {
+      // The database did not answer: the streams go on, checked again at the next beat.
+      log.error('live session check failed', errorFields(error));
+    } finally {
+      checking = false;
+    }
+  };
+  return {
+    add(connection: LiveConnection): () => void {
+      open.add(connection);
+      if (!timer) {
+        timer = setInterval(() => void check(), everyMs);
+        timer.unref();
+      }
+      return () => {
+        open.delete(connection);
+        if (open.size === 0 && timer) {
+          clearInterval(timer);
+          timer = null;
+        }
+      };
+    },
+    get size() {
+      return open.size;
+    },
+  };
+}
+
 // Every rule (sessions, CSRF, step-up, idempotency, If-Match) stays in the simulator.
 export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger): Hono<Env> {
   const app = new Hono<Env>();
@@ -132,6 +184,61 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
     });
   }
 
+  const heartbeatMs = config.liveHeartbeatMs ?? LIVE_HEARTBEAT_SECONDS * 1000;
+  const live = liveConnections(acquirer, heartbeatMs, log);
+
+  /**
+   * `GET /events` once the rules let it through (a session, a valid Last-Event-ID): Server-Sent Events with
+   * Hono's helper, what was missed first, then each event this user may see, a heartbeat comment when idle.
+   */
+  const liveStream = (c: Context<Env>, start: LiveStreamStart) => {
+    // A proxy (nginx) must pass each message on at once rather than buffer the response.
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const queue: LiveMessage[] = [];
+      let wake: (() => void) | null = null;
+      let ended = false;
+      const end = () => {
+        ended = true;
+        wake?.();
+      };
+      const stopFollowing = followLive(
+        acquirer.live,
+        start,
+        (message) => {
+          queue.push(message);
+          wake?.();
+        },
+        () => acquirer.now(),
+      );
+      const forget = live.add({ sessionKey: start.access.sessionKey, end });
+      stream.onAbort(end);
+      try {
+        // A first line at once, so that the client sees the stream open.
+        await stream.write(': connected\n\n');
+        while (!ended && !stream.aborted) {
+          while (queue.length > 0 && !stream.aborted) {
+            const message = queue.shift()!;
+            await stream.writeSSE({ id: message.id, data: message.data });
+          }
+          if (ended || stream.aborted) break;
+          const beat = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(true), heartbeatMs);
+            wake = () => {
+              clearTimeout(timer);
+              resolve(false);
+            };
+          });
+          wake = null;
+          if (beat && !ended) await stream.write(': heartbeat\n\n');
+        }
+      } finally {
+        stopFollowing();
+        forget();
+      }
+    });
+  };
+
   const openApi = JSON.stringify(openApiDocument());
   app.get(`${API_BASE_PATH}/openapi.json`, (c) =>
     c.body(openApi, 200, { 'Content-Type': 'application/json' }),
@@ -176,6 +283,7 @@ export function createApp(config: ServerConfig, acquirer: Acquirer, log: Logger)
       c.env.incoming?.socket.destroy();
       return c.body(null, 502);
     }
+    if (isLiveStreamStart(result.body)) return liveStream(c, result.body);
     const secure = isHttps(c, config);
     const response = new Headers(result.headers);
     for (const cookie of result.setCookies ?? []) {

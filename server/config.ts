@@ -21,6 +21,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   maxBodyBytes: number;
   logLevel: 'info' | 'silent';
+  /** Between heartbeats of an idle live stream, and checks that its session is still on (tests shorten it). */
+  liveHeartbeatMs?: number;
 }
 
 const Flag = z.pipe(

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { API_BASE_PATH, type Endpoint, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
+import { LIVE_EVENTS_KEPT_MINUTES, LIVE_HEARTBEAT_SECONDS, LiveEvent } from '@contract/schemas/events';
 import { TERMINAL_BASE_PATH, terminalEndpoints, TerminalHeader } from '@contract/terminal-protocol';
 
 type JsonSchema = Record<string, unknown>;
@@ -25,6 +26,16 @@ function operation(name: string, endpoint: Endpoint) {
     ([key, schema]) => ({ name: key, in: 'query', required: required.has(key), schema }),
   );
   const headers = [];
+  if (endpoint.response === 'event-stream') {
+    headers.push({
+      name: 'Last-Event-ID',
+      in: 'header',
+      required: false,
+      description:
+        'The id of the last event received: the stream resumes after it (EventSource sends it itself).',
+      schema: { type: 'string', pattern: '^\\d{1,16}$' },
+    });
+  }
   if (endpoint.method !== 'GET' && name !== 'login') {
     headers.push({ name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' } });
   }
@@ -45,10 +56,24 @@ function operation(name: string, endpoint: Endpoint) {
       ? { description: 'No content' }
       : endpoint.response === 'csv'
         ? { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: { type: 'string' } } } }
-        : {
-            description: 'OK',
-            content: { 'application/json': { schema: responseSchema(endpoint.response) } },
-          };
+        : endpoint.response === 'event-stream'
+          ? {
+              description:
+                `Server-Sent Events (decision 023): each message's \`id\` is the event's number, its \`data\` one ` +
+                `LiveEvent as JSON; a comment every ${LIVE_HEARTBEAT_SECONDS} s keeps an idle connection open. ` +
+                `Send \`Last-Event-ID\` to resume after an event (kept ${LIVE_EVENTS_KEPT_MINUTES} minutes; older, ` +
+                'a `resync` event asks to read everything again). Ends with the session.',
+              content: {
+                'text/event-stream': {
+                  schema: { type: 'string' },
+                  itemSchema: responseSchema(LiveEvent),
+                },
+              },
+            }
+          : {
+              description: 'OK',
+              content: { 'application/json': { schema: responseSchema(endpoint.response) } },
+            };
   return {
     operationId: name,
     ...(endpoint.public ? { security: [] } : {}),

@@ -3,12 +3,13 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Acquirer, createAcquirer } from '@acquirer/acquirer';
 import { createApp, CONTROL_PATH } from './app';
 import { type ServerConfig, ServerConfigError } from './config';
+import { type PostgresLiveFeed, postgresLiveFeed } from './db/live-feed';
 import { openPostgres, redactedUrl } from './db/postgres';
 import { takeServerLock } from './db/server-lock';
 import { openSharedStore, type SharedStore } from './db/shared-store';
 import { openTableStore, type TableStore } from './db/table-store';
 import { defaultKdfConcurrency, loadSecret, scryptHasher } from './hasher';
-import { createLogger, type Logger } from './logger';
+import { createLogger, errorFields, type Logger } from './logger';
 import { ed25519Signatures } from './terminal-keys';
 
 export interface RunningServer {
@@ -37,12 +38,17 @@ export async function startServer(
   const seed = { scenario: config.scenario, seed: config.seed, now: Date.now() };
   let store: TableStore | SharedStore;
   let release = () => {};
+  // Live events: in memory on SQLite (one process), through PostgreSQL between processes (decision 023).
+  let live: PostgresLiveFeed | undefined;
   if (config.databaseUrl) {
     // PostgreSQL: any number of processes on one database (decision 021).
     const q = await openPostgres(config.databaseUrl);
     store = await openSharedStore(q, { hasher, seed }).catch(async (error: unknown) => {
       await q.destroy();
       throw error;
+    });
+    live = await postgresLiveFeed(q, {
+      onError: (error) => log.error('live events: PostgreSQL', errorFields(error)),
     });
   } else {
     // One server process per SQLite file (decision 019): taken before the file is touched.
@@ -70,6 +76,7 @@ export async function startServer(
     hasher,
     controlPath: config.sandbox ? CONTROL_PATH : null,
     terminalSignatures: ed25519Signatures(),
+    live,
   });
   await acquirer.ready();
   const app = createApp(config, acquirer, log);
@@ -92,10 +99,12 @@ export async function startServer(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          void store.close().then(() => {
-            release();
-            resolve();
-          });
+          void Promise.resolve(live?.close())
+            .then(() => store.close())
+            .then(() => {
+              release();
+              resolve();
+            });
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

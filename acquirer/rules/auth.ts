@@ -43,7 +43,7 @@ export function publicUser(user: UserRecord) {
   };
 }
 
-function isIdle(session: SessionRecord, now: number): boolean {
+export function isIdle(session: SessionRecord, now: number): boolean {
   return now - session.lastActivityAt >= IDLE_TIMEOUT_MS || now - session.createdAt >= SESSION_MAX_AGE_MS;
 }
 
@@ -87,7 +87,8 @@ export function requireSession(ctx: RequestContext, lookup: SessionLookup): void
 }
 
 export function recordActivity(ctx: RequestContext): void {
-  if (!ctx.session || ctx.headers['x-background'] === '1') return;
+  // The live stream (re)connects by itself: like a poll, it does not keep the session alive.
+  if (!ctx.session || ctx.headers['x-background'] === '1' || ctx.endpoint === 'events') return;
   ctx.session.lastActivityAt = ctx.now;
   markChanged(ctx.state, 'sessions', ctx.session.idHash);
 }

@@ -6,8 +6,11 @@ export interface Endpoint {
   path: string;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
-  /** `null` for 204 No Content, `'csv'` for a text/csv download. */
-  response: z.ZodMiniType | null | 'csv';
+  /**
+   * `null` for 204 No Content, `'csv'` for a text/csv download, `'event-stream'` for Server-Sent Events
+   * (`LiveEvent` messages).
+   */
+  response: z.ZodMiniType | null | 'csv' | 'event-stream';
   status: 200 | 202 | 204;
   public?: boolean;
   idempotent?: boolean;

@@ -20,6 +20,7 @@ import * as m0007 from './migrations/0007-fleet-counts-and-last-seen';
 import * as m0008 from './migrations/0008-overview';
 import * as m0009 from './migrations/0009-shared-state';
 import * as m0010 from './migrations/0010-terminal-protocol';
+import * as m0011 from './migrations/0011-live-events';
 import type { SqlReader } from './reader';
 import type { Database } from './schema';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-overview': m0008,
   '0009-shared-state': m0009,
   '0010-terminal-protocol': m0010,
+  '0011-live-events': m0011,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

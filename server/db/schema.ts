@@ -260,6 +260,14 @@ export interface StateLogTable {
   key: string;
 }
 
+/** Live events of the last minutes, shared by the processes on PostgreSQL (migration 0011, decision 023). */
+export interface LiveEventsTable {
+  id: number;
+  stored_at: number;
+  merchant_id: string | null;
+  body: string;
+}
+
 export interface Database {
   meta: MetaTable;
   merchants: MerchantsTable;
@@ -281,4 +289,5 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   faults: FaultsTable;
   state_log: StateLogTable;
+  live_events: LiveEventsTable;
 }

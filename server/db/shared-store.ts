@@ -5,12 +5,14 @@ import type { SimClock } from '@acquirer/clock';
 import type { Fleet } from '@acquirer/fleet';
 import type { SecretHasher } from '@acquirer/hash';
 import type { SalesLedger } from '@acquirer/ledger';
+import { noteTerminalsRead } from '@acquirer/live-events';
 import type { LoadedState, SharedStoragePort } from '@acquirer/persistence';
 import { noteLock } from '@acquirer/rules/void-password';
 import { addCommand, emptyChanges, type SimState } from '@acquirer/state';
 import type { Scenario, World } from '@acquirer/types';
 import { copyTables } from './copy';
 import { type Db, migrate, openDb } from './database';
+import { writeLiveEvents } from './live-feed';
 import { onClient, poolOf } from './postgres';
 import { postgresReader, type SqlReader } from './reader';
 import * as rows from './rows';
@@ -183,6 +185,8 @@ async function applyEntries(
     }
     // Another process may have activated one: the activated terminals are counted again.
     state.activatedTerminals = null;
+    // That process announced what changed of them (decision 023): compared from here on.
+    noteTerminalsRead(state, tids);
   }
 
   const sessionKeys = of('session');
@@ -485,7 +489,10 @@ export async function openSharedStore(
     async end(state, clock) {
       let analyze = false;
       await finishTurn(async (client) => {
-        if (!state.dirty) {
+        // The run's live events, written in its transaction (decision 023).
+        const live = state.changes.live;
+        state.changes.live = [];
+        if (!state.dirty && live.length === 0) {
           await client.query('COMMIT');
           return;
         }
@@ -522,6 +529,7 @@ export async function openSharedStore(
             await client.query(statement.sql, statement.parameters as unknown[]);
           }
         }
+        await writeLiveEvents(client, live, Date.now());
         if (entries.length > 0) {
           const log = q
             .insertInto('state_log')

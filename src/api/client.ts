@@ -90,6 +90,26 @@ export class ApiClient {
     Object.assign(this.events, events);
   }
 
+  private backgroundDepth = 0;
+
+  /**
+   * Requests started while `work` runs (synchronously) are background (`X-Background`): re-reads a live event
+   * caused, which must not keep the session alive (decision 023).
+   */
+  inBackground<T>(work: () => T): T {
+    this.backgroundDepth++;
+    try {
+      return work();
+    } finally {
+      this.backgroundDepth--;
+    }
+  }
+
+  /** The URL of an endpoint (no query): for EventSource, which takes a URL. */
+  urlOf(endpoint: Endpoint, params?: Record<string, string>): string {
+    return this.baseUrl + buildPath(endpoint.path, params);
+  }
+
   call<E extends JsonEndpoint>(endpoint: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
     return this.request(endpoint, options, (response, isMutation) =>
       this.readJson(endpoint, response, isMutation),
@@ -112,7 +132,7 @@ export class ApiClient {
       headers.set('Idempotency-Key', options.idempotencyKey);
     }
     if (options.stepUpToken) headers.set('X-Step-Up-Token', options.stepUpToken);
-    if (options.background) headers.set('X-Background', '1');
+    if (options.background || this.backgroundDepth > 0) headers.set('X-Background', '1');
 
     const url =
       this.baseUrl +

@@ -5,9 +5,11 @@ import { DEMO_TIDS, DEMO_VOID_PASSWORD, MERCHANT_A } from '@acquirer/data/demo-f
 import { englishIssues } from '@acquirer/zod-english';
 import { type Endpoint, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
+import { LiveEvent } from '@contract/schemas/events';
 import { TerminalSort } from '@contract/schemas/terminals';
+import { readSse, type SseMessage } from '../../server/sse-testing';
 import { type Backend, httpBackend, mswBackend, postgresBackend } from './backends';
-import { ApiUser, codeOf, control, PASSWORDS, signedIn } from './client';
+import { ApiUser, codeOf, control, PASSWORDS, resetToTemporaryPin, signedIn } from './client';
 
 /** One set of cases, every backend: a rule that holds on one and not another fails here. */
 const backends: Backend[] = [mswBackend(), httpBackend(), postgresBackend()];
@@ -108,8 +110,9 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
   describe('reading', () => {
     it('answers every parameterless GET of the contract with a body its schema accepts', async () => {
       const support = await signedIn(backend, 'support');
+      // The live stream does not end: it has a case of its own.
       const gets = (Object.entries(endpoints) as [string, Endpoint][]).filter(
-        ([, e]) => e.method === 'GET' && !e.path.includes(':'),
+        ([, e]) => e.method === 'GET' && !e.path.includes(':') && e.response !== 'event-stream',
       );
       expect(gets.length).toBeGreaterThan(5);
       for (const [name, endpoint] of gets) {
@@ -118,7 +121,8 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
         expect(answer.headers.get('date'), name).toBeTruthy();
         expect(answer.headers.get('cache-control'), name).toBe('no-store');
         if (endpoint.response === 'csv') expect(answer.body as string, name).toMatch(/^\uFEFF/);
-        else if (endpoint.response) expect.soft(parses(endpoint.response, answer.body), name).toBe('ok');
+        else if (endpoint.response && endpoint.response !== 'event-stream')
+          expect.soft(parses(endpoint.response, answer.body), name).toBe('ok');
       }
     });
 
@@ -797,6 +801,66 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       expect(answers.filter((a) => a.status === 429)).toHaveLength(26);
       expect((await new ApiUser(backend).login('owner', PASSWORDS.owner)).status).toBe(429);
       expect(await failures()).toBe(before + 5);
+    });
+  });
+
+  describe('live events (decision 023)', () => {
+    it('streams each user what they may see: a reset to applied, a sale; never the temporary PIN', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const cashier = await signedIn(backend, 'cashier');
+      const owner2 = await signedIn(backend, 'owner2');
+      const opened = await owner.openStream();
+      expect(opened.status).toBe(200);
+      expect(opened.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const streams = { owner: readSse(opened), cashier: readSse(await cashier.openStream()) };
+      const other = readSse(await owner2.openStream());
+      const { temporaryPassword, command } = await resetToTemporaryPin(owner, DEMO_TIDS.defaultPassword);
+      expect((await control(backend, '/clock', { advanceMs: 31_000 })).status).toBe(200);
+      await owner.get(`/terminals/${DEMO_TIDS.defaultPassword}`);
+      const sale = await control(backend, `/terminals/${DEMO_TIDS.custom}/sales`, {
+        amount: 1250,
+        method: 'wechat_qr',
+      });
+      expect(sale.status).toBe(201);
+      const events = (messages: SseMessage[]) => messages.map((m) => LiveEvent.parse(JSON.parse(m.data)));
+      const hasSale = (m: SseMessage[]) => events(m).some((e) => e.type === 'sale');
+      await streams.owner.waitFor(hasSale);
+      await streams.cashier.waitFor(hasSale);
+      for (const stream of [...Object.values(streams), other]) {
+        for (const message of stream.messages) {
+          expect(parses(LiveEvent, JSON.parse(message.data))).toBe('ok');
+          expect(message.id).toMatch(/^\d+$/);
+        }
+        expect(stream.text()).not.toContain(temporaryPassword);
+      }
+      expect(
+        events(streams.owner.messages).flatMap((e) =>
+          e.type === 'command' ? [[e.commandId, e.status]] : [],
+        ),
+      ).toEqual([
+        [command.id, 'queued'],
+        [command.id, 'applied'],
+      ]);
+      expect(events(streams.owner.messages).at(-1)).toMatchObject({
+        type: 'sale',
+        transactionId: (sale.body as { id: string }).id,
+        tid: DEMO_TIDS.custom,
+        merchantId: MERCHANT_A,
+      });
+      // A cashier: the sale, nothing of the void password (decision 010); another merchant: nothing.
+      expect(events(streams.cashier.messages).map((e) => e.type)).toEqual(['sale']);
+      expect(other.messages).toEqual([]);
+      for (const stream of [...Object.values(streams), other]) stream.close();
+    });
+
+    it('refuses a stream without a session (401) and a malformed Last-Event-ID (400)', async () => {
+      const anonymous = await new ApiUser(backend).openStream();
+      expect(anonymous.status).toBe(401);
+      expect(((await anonymous.json()) as { code: string }).code).toBe('auth.unauthenticated');
+      const owner = await signedIn(backend, 'owner');
+      const malformed = await owner.openStream('last');
+      expect(malformed.status).toBe(400);
+      expect(((await malformed.json()) as { detail: string }).detail).toMatch(/Last-Event-ID/);
     });
   });
 

@@ -55,6 +55,14 @@ export class ApiUser {
     return { status: response.status, headers: response.headers, body, setCookies: this.agent.setCookies };
   }
 
+  /** `GET /events` as EventSource sends it (the cookie; no CSRF token): the response, its body unread. */
+  openStream(lastEventId?: string): Promise<Response> {
+    return this.backend.send(this.agent, `${API_BASE_PATH}/events`, {
+      method: 'GET',
+      headers: { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+    });
+  }
+
   get(path: string, query?: Record<string, string>) {
     return this.call('GET', path, { query });
   }

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import { pollInterval } from '@/api/live-events';
 import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@contract/schemas/commands';
 
@@ -22,7 +23,8 @@ export const passwordCommandQueries = {
       refetchInterval: (query) => {
         const status = query.state.data?.command.status;
         if (status && !isOpenCommand(status)) return false;
-        return commandPollDelay(query.state.dataUpdateCount);
+        // While the live stream is open its events re-read the command; the poll is a slow safety net.
+        return pollInterval(commandPollDelay(query.state.dataUpdateCount));
       },
       // A failed poll is tried again by the next interval, not by a quick retry burst.
       retry: false,

@@ -8,6 +8,7 @@ import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { useSessionCheckOnNavigation } from '@/features/auth/use-session-check-on-navigation';
 import { useTranslation } from '@/i18n/use-translation';
 import { useAppConfig } from '../app-config';
+import { useLiveUpdates } from '../live-updates';
 import { MainNav } from './main-nav';
 
 const NAV_ID = 'main-navigation';
@@ -20,6 +21,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const navigation = useNavigation();
   const [navOpen, setNavOpen] = useState(false);
   useSessionCheckOnNavigation();
+  useLiveUpdates();
   const mainRef = useRef<HTMLElement>(null);
   const navToggleRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
+import { liveStatus } from '@/api/live-events';
 import { terminalQueries } from '@/api/queries/terminals';
 import { BackLink } from '@/components/back-link';
 import { buttonClasses } from '@/components/button';
@@ -65,7 +66,10 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
   const loaded = detail.data !== undefined;
   useEffect(() => {
     if (!loaded) return;
-    const timer = setInterval(refreshInBackground, REFRESH_MS);
+    // While the live stream is open, its events re-read this page (src/app/live-updates.ts): no poll.
+    const timer = setInterval(() => {
+      if (!liveStatus.healthy()) refreshInBackground();
+    }, REFRESH_MS);
     return () => clearInterval(timer);
   }, [loaded, refreshInBackground]);
 

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import { pollInterval } from '@/api/live-events';
 import * as overviewApi from '@contract/endpoints/overview';
 
 export const OVERVIEW_REFRESH_MS = 60_000;
@@ -16,6 +17,6 @@ export const overviewQueries = {
           signal,
           background: client.getQueryData(queryKey) !== undefined,
         }),
-      refetchInterval: OVERVIEW_REFRESH_MS,
+      refetchInterval: () => pollInterval(OVERVIEW_REFRESH_MS),
     }),
 };

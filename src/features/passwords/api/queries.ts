@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import { pollInterval } from '@/api/live-events';
 import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 
 export function jobPollDelay(pollsSoFar: number): number {
@@ -14,7 +15,9 @@ export const bulkResetQueries = {
       queryFn: ({ signal }) =>
         apiClient.call(voidPasswordApi.job, { params: { id }, signal, background: true }),
       refetchInterval: (query) =>
-        query.state.data?.job.status === 'finished' ? false : jobPollDelay(query.state.dataUpdateCount),
+        query.state.data?.job.status === 'finished'
+          ? false
+          : pollInterval(jobPollDelay(query.state.dataUpdateCount)),
       staleTime: 0,
     }),
 };

@@ -1,0 +1,124 @@
+import { apiClient } from '@/api/client';
+import { events as eventsEndpoint } from '@contract/endpoints/events';
+import { LiveEvent } from '@contract/schemas/events';
+
+// The live stream of one signed-in tab (GET /events, decision 023): one EventSource, its health for the
+// polls to read (they slow down while it is open and speed up again when it is down), each event handed on
+// parsed. Nothing of an event is stored anywhere but the query cache it refreshes.
+
+export type LiveState = 'off' | 'connecting' | 'open' | 'down';
+
+let state: LiveState = 'off';
+const watchers = new Set<() => void>();
+
+function setState(next: LiveState): void {
+  if (next === state) return;
+  state = next;
+  for (const watcher of [...watchers]) watcher();
+}
+
+export const liveStatus = {
+  get: (): LiveState => state,
+  /** The stream is open: what polls would find arrives by it. */
+  healthy: (): boolean => state === 'open',
+  subscribe(watcher: () => void): () => void {
+    watchers.add(watcher);
+    return () => watchers.delete(watcher);
+  },
+};
+
+/** How often a poll runs while the stream is open: a safety net only (an event missed, a proxy). */
+export const LIVE_POLL_MS = 5 * 60_000;
+
+/** The poll interval to use: `whenDown` without a healthy stream, the slow safety net with one. */
+export function pollInterval(whenDown: number): number {
+  return liveStatus.healthy() ? Math.max(whenDown, LIVE_POLL_MS) : whenDown;
+}
+
+/** What the app needs of an EventSource (the browser's; tests give one that reads through fetch). */
+export interface LiveSource {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent<string>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  close(): void;
+}
+
+export type LiveSourceFactory = (url: string, init: { withCredentials: boolean }) => LiveSource;
+
+let makeSource: LiveSourceFactory | null =
+  typeof EventSource === 'function' ? (url, init) => new EventSource(url, init) : null;
+
+/** For tests (jsdom has no EventSource). */
+export function setLiveSourceFactory(factory: LiveSourceFactory | null): void {
+  makeSource = factory;
+}
+
+const CLOSED = 2;
+/** Waits before opening again a stream the browser gave up on (a 5xx, a proxy's error page). */
+const RETRY_MS = [5_000, 15_000, 30_000, 60_000];
+
+export interface LiveHandlers {
+  onEvent(event: LiveEvent): void;
+  /** The stream went down: what it would have said, polls must now find. */
+  onDown(): void;
+}
+
+/**
+ * Opens the stream and keeps it open: EventSource reconnects by itself (sending Last-Event-ID); when it gives
+ * up (an answer that is not a stream: a 401 after sign-out, a 5xx) it is opened again with back-off.
+ * Answers the function that closes it.
+ */
+export function connectLive(handlers: LiveHandlers): () => void {
+  if (!makeSource) return () => {};
+  const factory = makeSource;
+  let source: LiveSource | null = null;
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+
+  const down = () => {
+    if (state === 'open') {
+      setState('down');
+      handlers.onDown();
+    } else setState('down');
+  };
+  const open = () => {
+    setState('connecting');
+    // Same origin, with the session cookie; never a token in the URL.
+    const current = factory(apiClient.urlOf(eventsEndpoint), { withCredentials: true });
+    source = current;
+    current.onopen = () => {
+      retries = 0;
+      setState('open');
+    };
+    current.onmessage = (message) => {
+      let parsed: ReturnType<typeof LiveEvent.safeParse>;
+      try {
+        parsed = LiveEvent.safeParse(JSON.parse(message.data));
+      } catch {
+        return;
+      }
+      // A kind this app does not know yet (a newer server): nothing to refresh.
+      if (parsed.success) handlers.onEvent(parsed.data);
+    };
+    current.onerror = () => {
+      if (closed) return;
+      down();
+      if (current.readyState === CLOSED) {
+        current.close();
+        const wait = RETRY_MS[Math.min(retries++, RETRY_MS.length - 1)]!;
+        retryTimer = setTimeout(() => {
+          if (!closed) open();
+        }, wait);
+      }
+    };
+  };
+  open();
+  return () => {
+    closed = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    source?.close();
+    setState('off');
+  };
+}
