@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MerchantId } from '@contract/schemas/common';
@@ -7,6 +8,8 @@ import { assembleFleet, type Fleet, type FleetLogLine } from './fleet';
 import { fleetOf, readRunFiles, serverOption, UsageError } from './run-files';
 
 const DEFAULT_SALES_PER_HOUR = 6;
+/** Where the docs have `db:seed` write the codes, so that `--server` alone runs a seeded demo's terminals. */
+const DEFAULT_CODES_FILE = path.join('.terminals', 'codes.json');
 const VOID_SHARE = 0.05;
 
 const USAGE = `Emulates POS terminals that check in with an acquirer over the terminal protocol.
@@ -16,6 +19,7 @@ const USAGE = `Emulates POS terminals that check in with an acquirer over the te
 
   --server URL        the acquirer, e.g. http://127.0.0.1:8787 (required)
   --codes FILE        activation codes from the seeding command; needed for terminals not yet activated
+                      (default ${DEFAULT_CODES_FILE} when it exists: npm run db:seed -- --activation-codes ${DEFAULT_CODES_FILE})
   --state FILE        the emulator's keys and PINs (default .terminals/<host>-<port>.json)
   --merchant MID      only the terminals of this merchant
   --count N           at most N terminals
@@ -68,7 +72,7 @@ function parseOptions(args: string[]): Options | 'help' {
   }
   return {
     server,
-    codes: values.codes,
+    codes: values.codes ?? (existsSync(DEFAULT_CODES_FILE) ? DEFAULT_CODES_FILE : undefined),
     state: path.resolve(values.state ?? defaultStatePath(server)),
     merchantId: values.merchant,
     count: wholeNumber(values.count, 'count', 1, 1_000_000),
@@ -100,7 +104,7 @@ async function prepare(options: Options): Promise<Fleet> {
       options.merchantId !== undefined
         ? `No terminal of merchant ${options.merchantId} in the codes or state file.`
         : options.codes === undefined
-          ? `No terminals in ${options.state} yet: pass --codes FILE to activate some.`
+          ? `No terminals in ${options.state} yet, and no ${DEFAULT_CODES_FILE}: seed with --activation-codes ${DEFAULT_CODES_FILE}, or pass --codes FILE.`
           : 'The codes file lists no terminals.',
     );
   }
