@@ -23,6 +23,8 @@ export const actionRoles = {
   /** Decision 010: the void password guards sales against the cashier. */
   viewVoidPasswords: ['owner', 'support'],
   resetWithTicket: ['support'],
+  /** A lost or stolen terminal's protocol key, stopped (the acquirer's rule: owner or support). */
+  revokeTerminalCredential: ['owner', 'support'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canDo(role: Role, action: keyof typeof actionRoles): boolean {

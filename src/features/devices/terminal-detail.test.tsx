@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TEST_API_BASE_URL } from '@/mocks/node';
+import { mockAcquirer, TEST_API_BASE_URL } from '@/mocks/node';
 import { server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn, travelInTime } from '@/testing/render-app';
 import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
@@ -22,7 +22,53 @@ async function control(path: string, body: unknown) {
   expect(response.status).toBeLessThan(300);
 }
 
+/** As if the terminal had activated itself on the terminal protocol (the in-browser mock has no protocol). */
+function activated(tid: string): void {
+  const terminal = mockAcquirer().state.world.terminalByTid.get(tid)!;
+  terminal.link = {
+    activation: null,
+    keyId: 'tk_test',
+    publicKey: 'A'.repeat(43) + '=',
+    issuedAt: mockAcquirer().now(),
+    revokedAt: null,
+    intervalMs: 30_000,
+    appVersion: 'LKL-POS 3.8.2',
+    nonces: [],
+  };
+  terminal.revision++;
+}
+
 describe('The terminal page', () => {
+  it('lets an owner revoke a lost terminal’s credential, after saying what it does', async () => {
+    activated(DEMO_TIDS.custom);
+    const app = await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.custom}` });
+    const status = await screen.findByRole('region', { name: 'Status' });
+    expect(within(status).getByText('Activated · checks in every 30 s · app LKL-POS 3.8.2')).toBeVisible();
+
+    await app.user.click(within(status).getByRole('button', { name: 'Revoke the credential…' }));
+    const dialog = screen.getByRole('alertdialog', {
+      name: `Revoke terminal ${DEMO_TIDS.custom}’s credential?`,
+    });
+    expect(dialog).toHaveAccessibleDescription(/lost or stolen terminal.*Only a new activation code/);
+    // The safe choice has the focus: Enter does not revoke by accident.
+    expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveFocus();
+    await app.user.click(within(dialog).getByRole('button', { name: 'Revoke the credential' }));
+
+    expect(
+      await within(status).findByText('Credential revoked: the terminal must be activated again'),
+    ).toBeVisible();
+    expect(within(status).queryByRole('button', { name: 'Revoke the credential…' })).toBeNull();
+    expect(mockAcquirer().state.world.terminalByTid.get(DEMO_TIDS.custom)!.link!.revokedAt).not.toBeNull();
+  });
+
+  it('offers a cashier no way to revoke a credential', async () => {
+    activated(DEMO_TIDS.custom);
+    await renderSignedIn('cashier', { route: `/terminals/${DEMO_TIDS.custom}` });
+    const status = await screen.findByRole('region', { name: 'Status' });
+    expect(within(status).getByText(/^Activated · checks in every 30 s/)).toBeVisible();
+    expect(within(status).queryByRole('button', { name: /Revoke/ })).toBeNull();
+  });
+
   it('opens from a deep link with identity, connectivity, batch cutoff countdown and a way to its voidable sales', async () => {
     await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.custom}` });
 

@@ -21,6 +21,7 @@ import { TerminalId } from '@contract/schemas/common';
 import { showsVoidPassword, type TerminalDetail, type TerminalView } from '@contract/schemas/terminals';
 import { CommandHistory } from './command-history';
 import { OpenCommand } from './open-command';
+import { RevokeCredential } from './revoke-credential';
 import { Connectivity, VoidPasswordBadge } from './status-badges';
 
 const REFRESH_MS = 30_000;
@@ -34,18 +35,23 @@ export interface TerminalDetailViewProps {
   tid: string;
   voidPasswordActions?: (terminal: TerminalDetail) => ReactNode;
   merchantHref?: (merchantId: string) => string | null;
+  /** The user may revoke an activated terminal's protocol credential (owner, support). */
+  canRevokeCredential?: boolean;
 }
 
 /** An unknown TID and another merchant's TID look the same: not found. */
-export function TerminalDetailView({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
-  const valid = TerminalId.safeParse(tid).success;
-  if (!valid) return <TerminalNotFound tid={tid} />;
-  return (
-    <TerminalDetailLoaded tid={tid} voidPasswordActions={voidPasswordActions} merchantHref={merchantHref} />
-  );
+export function TerminalDetailView(props: TerminalDetailViewProps) {
+  const valid = TerminalId.safeParse(props.tid).success;
+  if (!valid) return <TerminalNotFound tid={props.tid} />;
+  return <TerminalDetailLoaded {...props} />;
 }
 
-function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
+function TerminalDetailLoaded({
+  tid,
+  voidPasswordActions,
+  merchantHref,
+  canRevokeCredential = false,
+}: TerminalDetailViewProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const detail = useQuery(terminalQueries.detail(tid));
@@ -102,7 +108,12 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Identity terminal={terminal} merchantHref={merchantHref} />
-        <Status terminal={terminal} serverNow={now} onCutoff={refreshInBackground} />
+        <Status
+          terminal={terminal}
+          serverNow={now}
+          onCutoff={refreshInBackground}
+          canRevokeCredential={canRevokeCredential}
+        />
         {showsVoidPassword(terminal) ? (
           <>
             <VoidPasswordPanel
@@ -196,10 +207,12 @@ function Status({
   terminal,
   serverNow,
   onCutoff,
+  canRevokeCredential,
 }: {
   terminal: TerminalView;
   serverNow: number;
   onCutoff: () => void;
+  canRevokeCredential: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -221,6 +234,9 @@ function Status({
         </Field>
         <Field label={t('devices.link.label')}>
           <TerminalLink checkIn={terminal.checkIn} />
+          {canRevokeCredential && terminal.checkIn.credential === 'active' ? (
+            <RevokeCredential tid={terminal.tid} />
+          ) : null}
         </Field>
         <Field label={t('devices.terminal.batch')}>
           {t('devices.terminal.batchNumber', { number: terminal.batch.number })}

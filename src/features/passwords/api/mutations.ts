@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiClient } from '@/api/client';
+import { useIdempotentAction } from '@/api/use-idempotent-action';
 import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 import type { PasswordCommand } from '@contract/schemas/commands';
 import type {
@@ -12,7 +13,6 @@ import type {
 } from '@contract/schemas/terminals';
 import { bulkTargetOf } from '@contract/schemas/terminals';
 import { REFRESHED_BY_COMMANDS, type RefreshKeys } from './refreshes';
-import { useIdempotentAction } from './use-idempotent-action';
 
 export function useRefresh(keys: RefreshKeys) {
   const queryClient = useQueryClient();

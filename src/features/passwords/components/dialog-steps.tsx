@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { ActionState } from '@/api/use-idempotent-action';
 import { Button } from '@/components/button';
 import { useFormat } from '@/i18n/use-format';
 import { useTranslation } from '@/i18n/use-translation';
@@ -9,7 +10,6 @@ import { useRefresh } from '../api/mutations';
 import type { RefreshKeys } from '../api/refreshes';
 import type { FieldRefusal } from '../api/refusal';
 import { useStepUp } from '../api/step-up';
-import type { ActionState } from '../api/use-idempotent-action';
 import { DialogHeading } from './dialog-heading';
 import { OutcomeUnknown } from './outcome-unknown';
 import { StepUpForm } from './step-up-form';

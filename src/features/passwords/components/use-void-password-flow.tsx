@@ -1,13 +1,13 @@
 import { type ReactNode, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { isApiError } from '@/api/errors';
+import type { ActionState } from '@/api/use-idempotent-action';
 import { focusFirstError } from '@/components/focus-first-error';
 import type { TerminalDetail } from '@contract/schemas/terminals';
 import type { VoidPasswordAccess } from '../api/access';
 import { waitingCommandOf } from '../api/open-command';
 import type { RefreshKeys } from '../api/refreshes';
 import { type Refusal, refusalOf } from '../api/refusal';
-import type { ActionState } from '../api/use-idempotent-action';
 import {
   isCheckingAgain,
   OpenCommandStep,

@@ -20,6 +20,17 @@ export const messages = {
       activeWithApp: 'Activated · checks in every {seconds} s · app {app}',
       revoked: 'Credential revoked: the terminal must be activated again',
     },
+    revoke: {
+      button: 'Revoke the credential…',
+      title: 'Revoke terminal {tid}’s credential?',
+      body: 'Do this for a lost or stolen terminal. Its key stops working at once: the acquirer takes no check-in, command acknowledgement or sale from it any more. Only a new activation code from the acquirer brings it back.',
+      keep: 'Keep it',
+      confirm: 'Revoke the credential',
+      revoking: 'Revoking…',
+      checkAgain: 'Check again',
+      unknown:
+        'No answer came: the credential may or may not be revoked. Check again (it is revoked at most once).',
+    },
     voidPassword: {
       title: 'Void password',
       default: 'Factory default',

@@ -22,6 +22,16 @@ export const messages: NamespaceMessages<'devices'> = {
       activeWithApp: '已激活 · 每 {seconds} 秒与平台通信一次 · 应用 {app}',
       revoked: '凭证已吊销，终端须重新激活',
     },
+    revoke: {
+      button: '吊销凭证…',
+      title: '吊销终端 {tid} 的凭证？',
+      body: '用于遗失或被盗的终端。其密钥立即失效：收单机构不再接受它的通信、指令回执或交易上送。只有收单机构发出新的激活码才能恢复。',
+      keep: '保留',
+      confirm: '吊销凭证',
+      revoking: '正在吊销…',
+      checkAgain: '再次确认',
+      unknown: '未收到应答：凭证可能已吊销，也可能没有。请再次确认（最多只会吊销一次）。',
+    },
     voidPassword: {
       title: '撤销消费密码（主管密码）',
       default: '出厂默认',
