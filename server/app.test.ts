@@ -169,11 +169,11 @@ describe('the acquirer server', () => {
       expect(found!.method).toBe(endpoint.method.toLowerCase());
       if ('body' in endpoint) expect(found!.op.requestBody, name).toBeDefined();
     }
-    // The terminal protocol, under its own base path.
+    // The terminal protocol, under its own base path (its `/transactions` beside the dashboard's).
     for (const [name, endpoint] of Object.entries(terminalEndpoints)) {
-      const path = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+      const path = TERMINAL_BASE_PATH + endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
       expect(operations.get(`terminal_${name}`)?.path, name).toBe(path);
-      expect((doc.paths[path] as { servers?: unknown }).servers).toEqual([{ url: TERMINAL_BASE_PATH }]);
+      expect((doc.paths[path] as { servers?: unknown }).servers).toEqual([{ url: '/' }]);
     }
   });
 

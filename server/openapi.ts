@@ -143,9 +143,10 @@ export function openApiDocument(): JsonSchema {
     paths[path][endpoint.method.toLowerCase()] = operation(name, endpoint);
   }
   for (const [name, endpoint] of Object.entries(terminalEndpoints)) {
-    // Beside the dashboard API, under its own base path: the path item names its server.
-    const path = endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
-    paths[path] = { servers: [{ url: TERMINAL_BASE_PATH }], post: terminalOperation(name, endpoint) };
+    // Beside the dashboard API: the path item names the origin's root as its server and carries the
+    // protocol's base path itself, so a path of both (`/transactions`) is two path items, not one.
+    const path = TERMINAL_BASE_PATH + endpoint.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+    paths[path] = { servers: [{ url: '/' }], post: terminalOperation(name, endpoint) };
   }
   return {
     openapi: '3.1.0',
