@@ -408,9 +408,7 @@ export class Fleet {
    * state file is saved afterwards; the log gets `void_password_changed` (or the refusal), never a PIN.
    */
   changePin(tid: string, currentPin: string, newPin: string): Promise<PinChangeResult> {
-    const member = this.#member(tid);
-    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
-    return this.#track(this.#inTurn(member, () => this.#changePin(member, currentPin, newPin)));
+    return this.#inTurnOf(tid, (member) => this.#changePin(member, currentPin, newPin));
   }
 
   async #changePin(member: FleetMember, currentPin: string, newPin: string): Promise<PinChangeResult> {
@@ -502,18 +500,14 @@ export class Fleet {
 
   /** A sale rung up at terminal `tid` now, uploaded at once; kept to send again if the acquirer does not answer. */
   sell(tid: string, input: SaleInput): Promise<SaleResult> {
-    const member = this.#member(tid);
-    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
-    return this.#track(
-      this.#inTurn(member, async () => {
-        const ready = this.#ready(tid);
-        if ('outcome' in ready) return ready;
-        const sale = member.terminal.ringUp(input, this.#now())!;
-        const result = await this.#upload(member, ready.credential, sale);
-        await this.#save();
-        return result;
-      }),
-    );
+    return this.#inTurnOf(tid, async (member) => {
+      const ready = this.#ready(tid);
+      if ('outcome' in ready) return ready;
+      const sale = member.terminal.ringUp(input, this.#now())!;
+      const result = await this.#upload(member, ready.credential, sale);
+      await this.#save();
+      return result;
+    });
   }
 
   async #upload(
@@ -548,9 +542,7 @@ export class Fleet {
    * its rules. A void the acquirer did not answer is dropped (never sent later): try again.
    */
   voidSale(tid: string, traceNo: string, pin: string): Promise<VoidResult> {
-    const member = this.#member(tid);
-    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
-    return this.#track(this.#inTurn(member, () => this.#voidSale(member, traceNo, pin)));
+    return this.#inTurnOf(tid, (member) => this.#voidSale(member, traceNo, pin));
   }
 
   async #voidSale(member: FleetMember, traceNo: string, pin: string): Promise<VoidResult> {
@@ -598,23 +590,16 @@ export class Fleet {
 
   /** Terminal `tid` settles its open batch now (before the cutoff), with its own totals to reconcile. */
   settle(tid: string): Promise<SettleResult> {
-    const member = this.#member(tid);
-    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
-    return this.#track(
-      this.#inTurn(member, async () => {
-        const ready = this.#ready(tid);
-        if ('outcome' in ready) return ready;
-        // Sales still to upload go first: the batch's totals must hold them.
-        await this.#forward(member, ready.credential);
-        const result = await this.#settle(
-          member,
-          ready.credential,
-          member.terminal.totals(member.terminal.batch!.batchNo),
-        );
-        await this.#save();
-        return result;
-      }),
-    );
+    return this.#inTurnOf(tid, async (member) => {
+      const ready = this.#ready(tid);
+      if ('outcome' in ready) return ready;
+      // Sales still to upload go first: the batch's totals must hold them.
+      await this.#forward(member, ready.credential);
+      const totals = member.terminal.totals(member.terminal.batch!.batchNo);
+      const result = await this.#settle(member, ready.credential, totals);
+      await this.#save();
+      return result;
+    });
   }
 
   async #settle(
@@ -672,6 +657,16 @@ export class Fleet {
       await this.#voidSale(member, sale.traceNo, FACTORY_VOID_PASSWORD);
     }
     await this.#save();
+  }
+
+  /** `work` for terminal `tid` in its turn, tracked so that `stop` waits for it; unknown terminals answer so. */
+  #inTurnOf<T>(
+    tid: string,
+    work: (member: FleetMember) => Promise<T>,
+  ): Promise<T | { outcome: 'unavailable'; tid: string; why: 'unknown_terminal' }> {
+    const member = this.#member(tid);
+    if (!member) return Promise.resolve({ outcome: 'unavailable', tid, why: 'unknown_terminal' });
+    return this.#track(this.#inTurn(member, () => work(member)));
   }
 
   #track<T>(work: Promise<T>): Promise<T> {

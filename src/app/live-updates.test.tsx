@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { liveStatus, setLiveSourceFactory } from '@/api/live-events';
-import { TEST_API_BASE_URL } from '@/mocks/node';
 import { type FetchEventSources, fetchEventSources } from '@/testing/fetch-event-source';
-import { server, setupMockAcquirer } from '@/testing/mock-server';
+import { mockControl, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';
 import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 
@@ -18,16 +17,6 @@ afterEach(() => {
   sources.closeAll();
   setLiveSourceFactory(null);
 });
-
-/** A change made at the acquirer, not in this tab (another user, a terminal, the sandbox). */
-async function control(path: string, body: unknown) {
-  const response = await fetch(new URL(`/__mock${path}`, TEST_API_BASE_URL), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBeLessThan(300);
-}
 
 describe('live updates', () => {
   it('shows a change made elsewhere on the terminal page at once, without a reload, by a background re-read', async () => {
@@ -44,7 +33,7 @@ describe('live updates', () => {
     };
     server.events.on('request:start', onRequest);
     // Someone sets a PIN at the terminal: off the factory default (an `alert` event, default_password ended).
-    await control(`/terminals/${DEMO_TIDS.defaultPassword}/void-password`, { password: '470215' });
+    await mockControl(`/terminals/${DEMO_TIDS.defaultPassword}/void-password`, { password: '470215' });
 
     // Well before the page's 30-second poll.
     await waitFor(() => expect(within(password).getByText('Custom')).toBeVisible(), { timeout: 3_000 });

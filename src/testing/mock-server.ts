@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { mockAcquirer, mockCookies, resetMock, server, TEST_API_BASE_URL } from '@/mocks/node';
 
 // Fresh demo data and no session before each test.
@@ -51,6 +51,16 @@ export function loseAnswerAfterArrival(method: 'post' | 'get', path: string): vo
       { once: true },
     ),
   );
+}
+
+/** A change made at the acquirer, not in this tab (another user, a terminal, the sandbox's control surface). */
+export async function mockControl(path: string, body: unknown): Promise<void> {
+  const response = await fetch(new URL(`/__mock${path}`, TEST_API_BASE_URL), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBeLessThan(300);
 }
 
 /** The app's clock stays: lets the session idle out server-side only. */

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockAcquirer, TEST_API_BASE_URL } from '@/mocks/node';
-import { server, setupMockAcquirer } from '@/testing/mock-server';
+import { mockAcquirer } from '@/mocks/node';
+import { mockControl, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn, travelInTime } from '@/testing/render-app';
 import { DEMO_TIDS } from '@acquirer/data/demo-fixtures';
 
@@ -11,15 +11,6 @@ const SECOND = 1000;
 
 function section(name: string | RegExp) {
   return screen.getByRole('region', { name });
-}
-
-async function control(path: string, body: unknown) {
-  const response = await fetch(new URL(`/__mock${path}`, TEST_API_BASE_URL), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBeLessThan(300);
 }
 
 /** As if the terminal had activated itself on the terminal protocol (the in-browser mock has no protocol). */
@@ -116,8 +107,8 @@ describe('The terminal page', () => {
   });
 
   it('says which check-in an offline terminal missed, and that its activation waits for the terminal', async () => {
-    await control(`/terminals/${DEMO_TIDS.custom}/activation-code`, {});
-    await control(`/terminals/${DEMO_TIDS.custom}/connectivity`, { online: false });
+    await mockControl(`/terminals/${DEMO_TIDS.custom}/activation-code`, {});
+    await mockControl(`/terminals/${DEMO_TIDS.custom}/connectivity`, { online: false });
     await renderSignedIn('owner', { route: `/terminals/${DEMO_TIDS.custom}` });
     const status = await screen.findByRole('region', { name: 'Status' });
     expect(within(status).getByText('Offline')).toBeVisible();
@@ -184,7 +175,7 @@ describe('The terminal page', () => {
     expect(within(panel).getByText('This status updates by itself.')).toBeVisible();
 
     // The terminal comes back and checks in: it picks the command up and applies it.
-    await control(`/terminals/${DEMO_TIDS.openCommand}/connectivity`, { online: true });
+    await mockControl(`/terminals/${DEMO_TIDS.openCommand}/connectivity`, { online: true });
     travelInTime(31 * SECOND);
 
     const latest = await screen.findByRole('region', { name: 'Latest command' }, { timeout: 8000 });
