@@ -11,6 +11,37 @@ export const messages = {
       updateAvailable: 'Firmware update available',
       updateShort: 'Update',
       newer: 'Update available: {version}',
+      schedule: 'Schedule the update',
+      scheduling: 'Scheduling…',
+      confirmTitle: 'Update the firmware of {tid}?',
+      confirmBody:
+        'The terminal goes from {from} to {to}. It installs the update at its next check-in and keeps {from} until then. You can cancel the update while it is queued.',
+      confirm: 'Schedule the update',
+      cancel: 'Not now',
+      scheduled: 'Update to {version} scheduled. The terminal installs it at its next check-in.',
+      busy: 'This terminal already has a command waiting. Wait until it is done, or cancel it, then schedule the update.',
+      current: 'This terminal already runs the current firmware of its model.',
+      stale: 'The terminal changed since this page was loaded. Look at it again, then schedule the update.',
+      forbidden: 'Your role cannot schedule firmware updates.',
+      failed: 'The update could not be scheduled. Try again.',
+      target: 'To version {version}',
+      bulk: {
+        action: 'Update firmware',
+        confirmTitle:
+          '{count, plural, one {Update the firmware of {count} selected terminal?} other {Update the firmware of {count} selected terminals?}}',
+        confirmBody:
+          "Each selected terminal that is not on its model's current release gets an update to it, installed at its next check-in. Terminals already current, or with a command waiting, are left as they are.",
+        confirm: 'Schedule the updates',
+        working: 'Scheduling…',
+        summaryTitle: 'Firmware updates',
+        scheduled: '{count, plural, one {{count} scheduled} other {{count} scheduled}}',
+        current: '{count, plural, one {{count} already current} other {{count} already current}}',
+        busy: '{count, plural, one {{count} busy with a command} other {{count} busy with a command}}',
+        notFound: '{count, plural, one {{count} not found} other {{count} not found}}',
+        close: 'Close',
+        failed: 'The updates could not be scheduled. Try again.',
+        tooMany: 'Too many terminals at once: select at most {max}.',
+      },
     },
     link: {
       label: 'Terminal protocol',
@@ -43,6 +74,7 @@ export const messages = {
       kind: {
         change: 'Change',
         reset: 'Reset',
+        firmware: 'Firmware update',
       },
       status: {
         queued: 'Queued',
