@@ -32,7 +32,7 @@ async function successfulCalls(
       t.merchantId === MERCHANT_A &&
       firmwareUpdateOf(t) &&
       !openCommandOf(acquirer.state, t.tid) &&
-      !Object.values(DEMO_TIDS).includes(t.tid),
+      !(Object.values(DEMO_TIDS) as string[]).includes(t.tid),
   );
   return {
     login: async () => await new TestClient(acquirer).login('cashier', PASSWORDS.cashier!),
