@@ -8,8 +8,8 @@ import { DEMO_TIDS, DEMO_TRACE_NOS, DEMO_VOID_PASSWORD, MERCHANT_A } from './dat
 import { firmwareUpdateOf } from './data/firmware';
 import { isLiveStreamStart } from './live-events';
 import { issueActivationCode } from './rules/terminal-protocol';
-import { bodyOf, PASSWORDS, signedIn, testAcquirer, TestClient } from './testing/harness';
 import { openCommandOf } from './state';
+import { bodyOf, PASSWORDS, signedIn, testAcquirer, TestClient } from './testing/harness';
 import type { SimResponse } from './types';
 import { englishIssues } from './zod-english';
 

@@ -23,6 +23,8 @@ export const actionRoles = {
   /** Decision 010: the void password guards sales against the cashier. */
   viewVoidPasswords: ['owner', 'support'],
   resetWithTicket: ['support'],
+  /** Decision 024: remote work on the terminal, no secret. */
+  scheduleFirmwareUpdate: ['owner', 'support'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canDo(role: Role, action: keyof typeof actionRoles): boolean {

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { canOpen, voidPasswordAccessOf } from '@/app/roles';
+import { canDo, canOpen, voidPasswordAccessOf } from '@/app/roles';
 import { paths } from '@/config/paths';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { TerminalDetailView } from '@/features/devices/components/terminal-detail';
@@ -14,6 +14,7 @@ export function TerminalPage() {
       key={tid}
       tid={tid}
       merchantHref={canOpen(user.role, 'merchants') ? (mid) => paths.merchant(mid) : undefined}
+      canScheduleFirmware={canDo(user.role, 'scheduleFirmwareUpdate')}
       voidPasswordActions={
         access.canChange || access.canReset
           ? (terminal) => <VoidPasswordActions terminal={terminal} access={access} />

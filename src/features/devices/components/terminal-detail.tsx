@@ -20,6 +20,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import { TerminalId } from '@contract/schemas/common';
 import { showsVoidPassword, type TerminalDetail, type TerminalView } from '@contract/schemas/terminals';
 import { CommandHistory } from './command-history';
+import { ScheduleFirmwareUpdate } from './firmware-update';
 import { OpenCommand } from './open-command';
 import { Connectivity, VoidPasswordBadge } from './status-badges';
 
@@ -34,18 +35,23 @@ export interface TerminalDetailViewProps {
   tid: string;
   voidPasswordActions?: (terminal: TerminalDetail) => ReactNode;
   merchantHref?: (merchantId: string) => string | null;
+  /** Owner and support (decision 024): "Schedule the update" beside "Update available". */
+  canScheduleFirmware?: boolean;
 }
 
 /** An unknown TID and another merchant's TID look the same: not found. */
-export function TerminalDetailView({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
-  const valid = TerminalId.safeParse(tid).success;
-  if (!valid) return <TerminalNotFound tid={tid} />;
-  return (
-    <TerminalDetailLoaded tid={tid} voidPasswordActions={voidPasswordActions} merchantHref={merchantHref} />
-  );
+export function TerminalDetailView(props: TerminalDetailViewProps) {
+  const valid = TerminalId.safeParse(props.tid).success;
+  if (!valid) return <TerminalNotFound tid={props.tid} />;
+  return <TerminalDetailLoaded {...props} />;
 }
 
-function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: TerminalDetailViewProps) {
+function TerminalDetailLoaded({
+  tid,
+  voidPasswordActions,
+  merchantHref,
+  canScheduleFirmware = false,
+}: TerminalDetailViewProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const detail = useQuery(terminalQueries.detail(tid));
@@ -101,7 +107,7 @@ function TerminalDetailLoaded({ tid, voidPasswordActions, merchantHref }: Termin
         <ErrorNotice className="mb-6" error={detail.error} onRetry={() => void detail.refetch()} />
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Identity terminal={terminal} merchantHref={merchantHref} />
+        <Identity terminal={terminal} merchantHref={merchantHref} canScheduleFirmware={canScheduleFirmware} />
         <Status terminal={terminal} serverNow={now} onCutoff={refreshInBackground} />
         {showsVoidPassword(terminal) ? (
           <>
@@ -150,9 +156,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function Identity({
   terminal,
   merchantHref,
+  canScheduleFirmware,
 }: {
   terminal: TerminalView;
   merchantHref?: (merchantId: string) => string | null;
+  canScheduleFirmware: boolean;
 }) {
   const { t } = useTranslation();
   const href = merchantHref?.(terminal.merchantId) ?? null;
@@ -172,6 +180,9 @@ function Identity({
             <span className="block text-xs font-normal text-amber-900">
               {t('devices.firmware.newer', { version: terminal.firmwareUpdate })}
             </span>
+          ) : null}
+          {canScheduleFirmware && terminal.firmwareUpdate ? (
+            <ScheduleFirmwareUpdate terminal={terminal} />
           ) : null}
         </Field>
         <Field label={t('devices.terminal.store')}>

@@ -25,6 +25,8 @@ export const messages = {
       forbidden: 'Your role cannot schedule firmware updates.',
       failed: 'The update could not be scheduled. Try again.',
       target: 'To version {version}',
+      waitingForPin:
+        'A firmware update is waiting for this terminal. A void-password change can be sent once it is applied or cancelled.',
       bulk: {
         action: 'Update firmware',
         confirmTitle:
@@ -194,12 +196,13 @@ export const messages = {
     openCommand: {
       title: 'Open command',
       latestTitle: 'Latest command',
-      none: 'No void-password command is waiting for this terminal.',
+      none: 'No command is waiting for this terminal.',
       queuedOnline: 'Waiting for the terminal to check in (it does so about every 30 seconds).',
       queuedOffline:
         'The terminal is offline. It picks the command up when it comes back online, unless the command expires first.',
       delivered: 'Delivered to the terminal at {when}; waiting for it to apply.',
       applied: 'Applied on {when}. The new void password is in effect at the terminal.',
+      appliedFirmware: 'Applied on {when}. The terminal runs {version} now.',
       failed: 'Failed: {reason}',
       expired: 'Expired: the terminal did not pick it up within 72 hours. Nothing was changed.',
       cancelled: 'Cancelled before the terminal picked it up. Nothing was changed.',

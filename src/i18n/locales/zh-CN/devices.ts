@@ -27,9 +27,11 @@ export const messages: NamespaceMessages<'devices'> = {
       forbidden: '您的角色无权安排固件升级。',
       failed: '未能安排升级，请重试。',
       target: '目标版本 {version}',
+      waitingForPin: '该终端有待执行的固件升级。升级生效或取消后才能修改撤销消费密码。',
       bulk: {
         action: '升级固件',
-        confirmTitle: '{count, plural, one {升级所选 {count} 台终端的固件？} other {升级所选 {count} 台终端的固件？}}',
+        confirmTitle:
+          '{count, plural, one {升级所选 {count} 台终端的固件？} other {升级所选 {count} 台终端的固件？}}',
         confirmBody:
           '所选终端中未运行其型号最新版本的，都将升级到最新版本，在下次与平台通信时安装。已是最新版本或已有待执行指令的终端保持不变。',
         confirm: '安排升级',
@@ -193,11 +195,12 @@ export const messages: NamespaceMessages<'devices'> = {
     openCommand: {
       title: '待执行指令',
       latestTitle: '最近的指令',
-      none: '该终端没有待执行的撤销消费密码指令。',
+      none: '该终端没有待执行的指令。',
       queuedOnline: '等待终端下次与平台通信（约每 30 秒一次）。',
       queuedOffline: '终端离线。恢复与平台通信后会领取该指令，除非指令先过期。',
       delivered: '已于 {when} 下发到终端，等待终端执行。',
       applied: '已于 {when} 生效，终端已启用新的撤销消费密码。',
+      appliedFirmware: '已于 {when} 生效，终端现运行 {version}。',
       failed: '失败：{reason}',
       expired: '已过期：终端 72 小时内未领取，未做任何更改。',
       cancelled: '在终端领取前已取消，未做任何更改。',
