@@ -628,7 +628,11 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
       );
       expect(byFilter.scheduled).toBeGreaterThan(0);
       expect(byFilter.alreadyCurrent).toBe(0);
-      expectProblem(await owner.post('/terminals/firmware-update', { terminalIds: [] }), 400, 'request.malformed');
+      expectProblem(
+        await owner.post('/terminals/firmware-update', { terminalIds: [] }),
+        400,
+        'request.malformed',
+      );
       expectProblem(
         await owner.post('/terminals/firmware-update', { filter: { q: 'no-such-terminal-anywhere' } }),
         422,
