@@ -5,8 +5,10 @@ import { type EndpointName, endpoints } from '@contract/endpoint-table';
 import { ProblemDetails } from '@contract/schemas/common';
 import type { Acquirer } from './acquirer';
 import { DEMO_TIDS, DEMO_TRACE_NOS, DEMO_VOID_PASSWORD, MERCHANT_A } from './data/demo-fixtures';
+import { firmwareUpdateOf } from './data/firmware';
 import { isLiveStreamStart } from './live-events';
 import { issueActivationCode } from './rules/terminal-protocol';
+import { openCommandOf } from './state';
 import { bodyOf, PASSWORDS, signedIn, testAcquirer, TestClient } from './testing/harness';
 import type { SimResponse } from './types';
 import { englishIssues } from './zod-english';
@@ -25,6 +27,13 @@ async function successfulCalls(
     bodyOf<{ openCommand: { id: string } }>(await owner.get(`/terminals/${DEMO_TIDS.openCommand}`))
       .openCommand.id;
   let jobId = '';
+  const outdated = acquirer.state.world.terminals.filter(
+    (t) =>
+      t.merchantId === MERCHANT_A &&
+      firmwareUpdateOf(t) &&
+      !openCommandOf(acquirer.state, t.tid) &&
+      !(Object.values(DEMO_TIDS) as string[]).includes(t.tid),
+  );
   return {
     login: async () => await new TestClient(acquirer).login('cashier', PASSWORDS.cashier!),
     logout: async () => await (await signedIn(acquirer, 'cashier')).post('/auth/logout'),
@@ -43,6 +52,9 @@ async function successfulCalls(
       terminal.link!.publicKey = Buffer.alloc(32).toString('base64');
       return await owner.post(`/terminals/${DEMO_TIDS.custom}/credential/revoke`);
     },
+    scheduleFirmwareUpdate: async () => await owner.post(`/terminals/${outdated[0]!.tid}/firmware-update`),
+    bulkFirmwareUpdate: async () =>
+      await owner.post('/terminals/firmware-update', { terminalIds: [outdated[0]!.tid] }),
     changeVoidPassword: async () =>
       await owner.post(`/terminals/${DEMO_TIDS.custom}/void-password/change`, {
         currentPassword: DEMO_VOID_PASSWORD,

@@ -11,6 +11,7 @@ import {
   getCommand,
   resetVoidPassword,
 } from './rules/commands';
+import { bulkFirmwareUpdate, scheduleFirmwareUpdate } from './rules/firmware';
 import { openLiveEvents } from './rules/live';
 import { revokeTerminalCredential } from './rules/terminal-protocol';
 import { exportTerminals, exportTransactions } from './views/exports';
@@ -32,6 +33,8 @@ export const routeHandlers: Record<EndpointName, RouteHandler> = {
   terminalFacets,
   terminal: getTerminal,
   revokeTerminalCredential,
+  scheduleFirmwareUpdate,
+  bulkFirmwareUpdate,
   changeVoidPassword,
   resetVoidPassword,
   commandHistory,

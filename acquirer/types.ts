@@ -162,7 +162,8 @@ export interface CommandRecord {
   id: string;
   tid: string;
   merchantId: string;
-  kind: 'change' | 'reset';
+  /** `change` and `reset` set the void password; `firmware` installs `firmwareVersion`. */
+  kind: 'change' | 'reset' | 'firmware';
   status: CommandStatus;
   requestedBy: string;
   requestedByUserId: string | null;
@@ -182,6 +183,8 @@ export interface CommandRecord {
   ticketId?: string;
   reason?: string;
   jobId?: string;
+  /** A `firmware` command's target release (the model's current one when it was scheduled). */
+  firmwareVersion?: string;
 }
 
 export interface JobRecord {

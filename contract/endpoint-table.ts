@@ -3,6 +3,7 @@ import { auditEvents } from './endpoints/audit';
 import { login, logout, session, stepUp } from './endpoints/auth';
 import type { Endpoint } from './endpoints/endpoint';
 import { events } from './endpoints/events';
+import { bulkFirmwareUpdate, scheduleFirmwareUpdate } from './endpoints/firmware';
 import { merchant, merchants } from './endpoints/merchants';
 import { overview } from './endpoints/overview';
 import {
@@ -41,6 +42,8 @@ export const endpoints = {
   terminalFacets,
   terminal,
   revokeTerminalCredential,
+  scheduleFirmwareUpdate,
+  bulkFirmwareUpdate,
   changeVoidPassword,
   resetVoidPassword,
   commandHistory,

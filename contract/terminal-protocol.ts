@@ -120,7 +120,8 @@ export const PinVerifier = z.object({
 });
 export type PinVerifier = z.infer<typeof PinVerifier>;
 
-export const TerminalCommand = z.object({
+/** Sets the void password: the terminal checks PINs against `verifier` from now on (never the PIN). */
+export const SetVoidPasswordCommand = z.object({
   id: z.string(),
   kind: z.literal('set_void_password'),
   verifier: PinVerifier,
@@ -128,6 +129,19 @@ export const TerminalCommand = z.object({
   temporary: z.boolean(),
   expiresAt: Timestamp,
 });
+export type SetVoidPasswordCommand = z.infer<typeof SetVoidPasswordCommand>;
+
+/** Installs the firmware release `version` (the model's current one); the next check-in reports it. */
+export const UpdateFirmwareCommand = z.object({
+  id: z.string(),
+  kind: z.literal('update_firmware'),
+  version: z.string().check(z.minLength(1), z.maxLength(40)),
+  expiresAt: Timestamp,
+});
+export type UpdateFirmwareCommand = z.infer<typeof UpdateFirmwareCommand>;
+
+/** What a check-in delivers, told apart by `kind`. */
+export const TerminalCommand = z.discriminatedUnion('kind', [SetVoidPasswordCommand, UpdateFirmwareCommand]);
 export type TerminalCommand = z.infer<typeof TerminalCommand>;
 
 const SixDigits = z.string().check(z.regex(/^\d{6}$/));

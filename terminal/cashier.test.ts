@@ -321,6 +321,17 @@ describe('Cashier', () => {
     expectNoPin(transcript);
   });
 
+  it('tells of a firmware update installed in the background, in English and in Chinese', async () => {
+    const at = new Date().toISOString();
+    const line = { at, tid: TID, event: 'firmware_updated', commandId: 'cmd_fw', version: 'A8_V2.4.2' };
+    expect((await atTheTerminal()).cashier.notice(line)).toBe(
+      'Firmware updated to A8_V2.4.2 (cmd_fw); the next check-in reports it.',
+    );
+    expect((await atTheTerminal({ lang: 'zh' })).cashier.notice(line)).toBe(
+      '固件已升级至 A8_V2.4.2（cmd_fw）；下次与平台通信时上报。',
+    );
+  });
+
   it('tells of what the background check-ins brought, once per loss of contact', async () => {
     const { cashier } = await atTheTerminal();
     const at = new Date().toISOString();

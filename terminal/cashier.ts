@@ -215,6 +215,9 @@ const en = {
       `Command ${id} could not be applied (${reason === 'expired' ? 'expired' : 'unusable verifier'}); reported as failed.`,
     unanswered: (id: string) =>
       `Command ${id} is applied; its acknowledgement goes again at the next check-in.`,
+    firmware: (id: string, version: string) =>
+      `Firmware updated to ${version} (${id}); the next check-in reports it.`,
+    firmwareFailed: (id: string) => `Firmware update ${id} arrived too late (expired); reported as failed.`,
   },
   activatedNotice: (keyId: string) => `Activated with the acquirer (key ${keyId}).`,
   lostContact: (what: string) => `No contact with the acquirer: ${what}. The terminal keeps trying.`,
@@ -403,6 +406,8 @@ const zh: Messages = {
     failed: (id, reason) =>
       `指令 ${id} 无法执行（${reason === 'expired' ? '已过期' : '校验数据无效'}）；已回报失败。`,
     unanswered: (id) => `指令 ${id} 已执行；回执将在下次与平台通信时重发。`,
+    firmware: (id, version) => `固件已升级至 ${version}（${id}）；下次与平台通信时上报。`,
+    firmwareFailed: (id) => `固件升级 ${id} 已过期，未安装；已回报失败。`,
   },
   activatedNotice: (keyId) => `已在收单机构激活（密钥 ${keyId}）。`,
   lostContact: (what) => `与收单机构失去联系：${what}。终端会继续重试。`,
@@ -570,6 +575,9 @@ export class Cashier {
         break;
       case 'command_applied':
         text = m.command.applied(String(line.commandId), line.temporary === true);
+        break;
+      case 'firmware_updated':
+        text = m.command.firmware(String(line.commandId), String(line.version));
         break;
       case 'command_withdrawn':
         text = m.command.withdrawn(String(line.commandId));
@@ -945,6 +953,9 @@ export class Cashier {
 
   #commandText(report: CommandReport): string {
     const c = this.#m.command;
+    if (report.firmware !== undefined && report.result === 'applied')
+      return c.firmware(report.id, report.firmware);
+    if (report.firmware !== undefined && report.result === 'failed') return c.firmwareFailed(report.id);
     switch (report.result) {
       case 'applied':
         return c.applied(report.id, report.temporary);

@@ -15,6 +15,7 @@ import {
   pinVerifier,
   problem,
   type RecordedRequest,
+  firmwareCommand,
   scriptedAcquirer,
   setPinCommand,
   signatureHolds,
@@ -121,6 +122,55 @@ describe('Fleet', () => {
       balanced: true,
     });
     for (const line of lines) expect(JSON.stringify(line)).not.toContain(FACTORY_VOID_PASSWORD);
+  });
+
+  it('installs a delivered firmware update, acknowledges it, logs it, and reports the new release at the next check-in', async () => {
+    const fleet = await fleetOf(scriptedAcquirer(firmwareCommand('A8_V2.4.2', { id: 'cmd_fw1' })), {
+      count: 1,
+    });
+    const terminal = fleet.members[0]!.terminal;
+    await fleet.start();
+    await vi.waitFor(() => expect(events()).toContain('firmware_updated'));
+    const second = await fleet.checkInNow(terminal.tid);
+    await fleet.stop();
+
+    const requests = acquirer!.requests;
+    expect(requests.map((request) => request.path)).toEqual([
+      '/terminal/v1/activate',
+      '/terminal/v1/check-in',
+      '/terminal/v1/commands/cmd_fw1/ack',
+      '/terminal/v1/check-in',
+    ]);
+    expect(JSON.parse(requests[1]!.body)).toMatchObject({ firmware: 'V2.4.1' });
+    expect(JSON.parse(requests[2]!.body)).toEqual({ result: 'applied' });
+    expect(JSON.parse(requests[3]!.body)).toMatchObject({ firmware: 'A8_V2.4.2' });
+    expect(terminal.firmware).toBe('A8_V2.4.2');
+    expect(lines.find((line) => line.event === 'firmware_updated')).toMatchObject({
+      tid: terminal.tid,
+      commandId: 'cmd_fw1',
+      version: 'A8_V2.4.2',
+    });
+    expect(events()).not.toContain('command_applied');
+    // The void password is untouched, and the release is kept in the state file.
+    expect(await terminal.checkPin(FACTORY_VOID_PASSWORD)).toBe('ok');
+    const saved = await readStateFile(stateFile);
+    expect(saved?.terminals[0]).toMatchObject({ firmware: 'A8_V2.4.2', unconfirmedCommand: null });
+    expect(second).toMatchObject({ outcome: 'checked_in', command: null });
+  });
+
+  it('puts the firmware back when the acquirer says the update was cancelled meanwhile', async () => {
+    const happy = scriptedAcquirer(firmwareCommand('A8_V2.4.2', { id: 'cmd_fw2' }));
+    const fleet = await fleetOf(
+      (request) =>
+        request.path.endsWith('/ack') ? problem(409, TerminalErrorCode.commandNotOpen) : happy(request),
+      { count: 1 },
+    );
+    const terminal = fleet.members[0]!.terminal;
+    await fleet.start();
+    await vi.waitFor(() => expect(events()).toContain('command_withdrawn'));
+    await fleet.stop();
+    expect(terminal.firmware).toBe('V2.4.1');
+    expect(events()).not.toContain('firmware_updated');
   });
 
   it('activates, checks in, applies the delivered PIN and acknowledges it, leaking no secret', async () => {

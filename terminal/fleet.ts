@@ -183,6 +183,8 @@ export interface CommandReport {
   temporary: boolean;
   /** Why it failed here: `expired` or `invalid_verifier`. */
   reason?: string;
+  /** A firmware update's release (`update_firmware`). */
+  firmware?: string;
 }
 
 /** What came of one check-in (`Fleet.checkInNow`). */
@@ -746,11 +748,17 @@ export class Fleet {
     const unconfirmed = terminal.unconfirmedCommandId;
     let settled: CommandReport | null = null;
     if (unconfirmed !== null) {
+      const firmware = terminal.unconfirmedFirmware(unconfirmed);
       const ack = await this.#acknowledge(member, credential, unconfirmed, { result: 'applied' });
       if (ack.result === 'unanswered') {
         return { outcome: 'failed', tid, failure: ack.failure, halted: this.#halted.get(tid) ?? null };
       }
-      settled = { id: unconfirmed, result: ack.result, temporary: terminal.temporary };
+      settled = {
+        id: unconfirmed,
+        result: ack.result,
+        temporary: terminal.temporary,
+        ...(firmware === null ? {} : { firmware }),
+      };
     }
     const reported = terminal.wrongPinsSinceCheckIn;
     const answer = await this.#options.client.checkIn(credential, {
@@ -792,16 +800,17 @@ export class Fleet {
   ): Promise<CommandReport> {
     const terminal = member.terminal;
     const outcome = terminal.applyCommand(command);
+    const firmware = command.kind === 'update_firmware' ? { firmware: command.version } : {};
     let report: CommandReport;
     if (outcome === 'applied') {
       // Saved before the acknowledgement: a restart then finishes it rather than forgetting the new PIN.
       await this.#save();
       const ack = await this.#acknowledge(member, credential, command.id, { result: 'applied' });
-      report = { id: command.id, result: ack.result, temporary: terminal.temporary };
+      report = { id: command.id, result: ack.result, temporary: terminal.temporary, ...firmware };
     } else {
       const reason = outcome === 'expired' ? 'expired' : 'invalid_verifier';
       await this.#acknowledge(member, credential, command.id, { result: 'failed', reason });
-      report = { id: command.id, result: 'failed', temporary: terminal.temporary, reason };
+      report = { id: command.id, result: 'failed', temporary: terminal.temporary, reason, ...firmware };
     }
     return report;
   }
@@ -819,6 +828,7 @@ export class Fleet {
     { result: 'applied' | 'withdrawn' | 'failed' } | { result: 'unanswered'; failure: RequestFailure }
   > {
     const terminal = member.terminal;
+    const firmware = terminal.unconfirmedFirmware(commandId);
     let status: string;
     try {
       status = (await this.#options.client.ackCommand(credential, commandId, ack)).status;
@@ -840,7 +850,9 @@ export class Fleet {
     } else if (status === 'applied') {
       result = 'applied';
       terminal.confirmCommand(commandId);
-      this.#log('command_applied', terminal, { commandId, temporary: terminal.temporary });
+      // Its next check-in reports the new release.
+      if (firmware !== null) this.#log('firmware_updated', terminal, { commandId, version: firmware });
+      else this.#log('command_applied', terminal, { commandId, temporary: terminal.temporary });
     } else {
       result = 'withdrawn';
       terminal.rollBackCommand(commandId);

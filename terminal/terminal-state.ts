@@ -92,10 +92,11 @@ export interface SavedTerminal extends VoidPassword {
   /** Milliseconds since the epoch. */
   lockedUntil: number | null;
   /**
-   * A command applied here whose acknowledgement has no answer yet, with the PIN it replaced: the acquirer
-   * may still say it was cancelled, and then the terminal goes back to the old PIN.
+   * A command applied here whose acknowledgement has no answer yet, with the PIN it replaced (and, for a
+   * firmware update, the firmware it replaced): the acquirer may still say it was cancelled, and then the
+   * terminal goes back to them.
    */
-  unconfirmedCommand: { id: string; previous: VoidPassword } | null;
+  unconfirmedCommand: { id: string; previous: VoidPassword; previousFirmware?: string } | null;
   /** The batch the acquirer last said is open (at a check-in or a settlement); null before the first. */
   batch?: OpenBatch | null;
   /** The next trace number (凭证号), 1 to 999999, as a POS counts them. */
@@ -304,13 +305,27 @@ export class TerminalState {
   }
 
   /**
-   * Installs a delivered PIN, keeping the one it replaces until the acquirer confirms the acknowledgement
-   * (`confirmCommand`) or says the command is no longer open (`rollBackCommand`).
+   * Installs a delivered PIN (or firmware release), keeping what it replaces until the acquirer confirms the
+   * acknowledgement (`confirmCommand`) or says the command is no longer open (`rollBackCommand`).
    */
   applyCommand(command: TerminalCommand, now: number = Date.now()): CommandOutcome {
     if (!(Date.parse(command.expiresAt) > now)) return 'expired';
-    if (!isUsable(command.verifier)) return 'invalid_verifier';
     const saved = this.saved;
+    if (command.kind === 'update_firmware') {
+      if (saved.unconfirmedCommand?.id === command.id) return 'applied';
+      saved.unconfirmedCommand = {
+        id: command.id,
+        previous: {
+          verifier: saved.verifier,
+          temporary: saved.temporary,
+          factoryDefault: saved.factoryDefault,
+        },
+        previousFirmware: saved.firmware,
+      };
+      saved.firmware = command.version;
+      return 'applied';
+    }
+    if (!isUsable(command.verifier)) return 'invalid_verifier';
     // Delivered again because the acknowledgement went unanswered: it is already in place.
     if (saved.unconfirmedCommand?.id === command.id) return 'applied';
     saved.unconfirmedCommand = {
@@ -328,6 +343,12 @@ export class TerminalState {
     saved.consecutiveWrongPins = 0;
     saved.lockedUntil = null;
     return 'applied';
+  }
+
+  /** The release an unconfirmed firmware update `id` installed here, or null (another kind, or none). */
+  unconfirmedFirmware(id: string): string | null {
+    const unconfirmed = this.saved.unconfirmedCommand;
+    return unconfirmed?.id === id && unconfirmed.previousFirmware !== undefined ? this.saved.firmware : null;
   }
 
   get batch(): OpenBatch | null {
@@ -456,6 +477,7 @@ export class TerminalState {
     const unconfirmed = this.saved.unconfirmedCommand;
     if (unconfirmed?.id !== id) return;
     Object.assign(this.saved, unconfirmed.previous);
+    if (unconfirmed.previousFirmware !== undefined) this.saved.firmware = unconfirmed.previousFirmware;
     this.saved.unconfirmedCommand = null;
   }
 }

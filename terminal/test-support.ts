@@ -123,6 +123,18 @@ export function setPinCommand(
   };
 }
 
+export function firmwareCommand(
+  version: string,
+  options: { id?: string; expiresInMs?: number } = {},
+): TerminalCommand {
+  return {
+    id: options.id ?? 'cmd_fw',
+    kind: 'update_firmware',
+    version,
+    expiresAt: new Date(Date.now() + (options.expiresInMs ?? 3_600_000)).toISOString(),
+  };
+}
+
 /**
  * The acquirer's happy path: activation answered, the first check-in of each terminal delivers `command`
  * (if any), an acknowledgement is answered `applied`, a void password set at the terminal is taken.

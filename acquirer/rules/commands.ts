@@ -47,14 +47,17 @@ export function commandView(command: CommandRecord): PasswordCommand {
   if (command.cancelledAt !== undefined) view.cancelledAt = toIso(command.cancelledAt);
   if (command.failureReason !== undefined) view.failureReason = command.failureReason;
   if (command.temporary) view.temporary = true;
+  if (command.firmwareVersion !== undefined) view.firmwareVersion = command.firmwareVersion;
   return view;
 }
 
-function alreadyOpen(open: CommandRecord): SimProblem {
+export function alreadyOpen(open: CommandRecord): SimProblem {
   return new SimProblem(
     409,
     ErrorCode.commandAlreadyOpen,
-    'This terminal already has a password command waiting.',
+    open.kind === 'firmware'
+      ? 'This terminal already has a firmware update waiting: one command at a time.'
+      : 'This terminal already has a password command waiting: one command at a time.',
     {
       openCommandId: open.id,
     },
@@ -63,8 +66,11 @@ function alreadyOpen(open: CommandRecord): SimProblem {
 
 export interface NewCommand {
   terminal: TerminalRecord;
-  kind: 'change' | 'reset';
-  hash: string;
+  kind: CommandRecord['kind'];
+  /** The PIN's hash (change, reset); a firmware command has none. */
+  hash?: string;
+  /** A firmware command's target release. */
+  firmwareVersion?: string;
   /** For an activated terminal (terminal-protocol.ts). */
   verifier?: PinVerifier | undefined;
   user: UserRecord;
@@ -86,9 +92,10 @@ export function queueCommand(state: SimState, init: NewCommand): CommandRecord {
     requestedByUserId: init.user.id,
     requestedAt: init.at,
     expiresAt: init.at + COMMAND_TTL_MS,
-    newHash: init.hash,
     basePasswordVersion: init.terminal.voidPassword.version,
   };
+  if (init.hash !== undefined) command.newHash = init.hash;
+  if (init.firmwareVersion !== undefined) command.firmwareVersion = init.firmwareVersion;
   if (init.verifier) command.verifier = init.verifier;
   if (init.temporary) command.temporary = true;
   if (init.ticketId) command.ticketId = init.ticketId;
@@ -368,13 +375,17 @@ function closeCommand(state: SimState, command: CommandRecord): void {
  * the terminal), or no PIN to set.
  */
 export function unapplicableReason(command: CommandRecord, terminal: TerminalRecord): string | null {
+  if (command.kind === 'firmware') return command.firmwareVersion === undefined ? 'no_version' : null;
   if (command.kind === 'change' && terminal.voidPassword.version !== command.basePasswordVersion) {
     return 'password_changed_at_terminal';
   }
   return command.newHash === undefined ? 'no_password' : null;
 }
 
-/** The terminal took the command's PIN at `at`: at its acknowledgement, or at the simulator's pickup. */
+/**
+ * The terminal took the command's PIN (or installed its firmware) at `at`: at its acknowledgement, or at the
+ * simulator's pickup.
+ */
 export function applyCommand(
   state: SimState,
   command: CommandRecord,
@@ -383,6 +394,26 @@ export function applyCommand(
 ): void {
   command.status = 'applied';
   command.appliedAt = at;
+  if (command.kind === 'firmware') {
+    terminal.firmware = command.firmwareVersion!;
+    touchTerminal(state, terminal);
+    recordAudit(
+      state,
+      at,
+      {
+        merchantId: command.merchantId,
+        tid: command.tid,
+        target: `${command.id} (${command.firmwareVersion})`,
+        actor: terminal.tid,
+        actorRole: 'terminal',
+        action: 'firmware.updated',
+        outcome: 'success',
+      },
+      null,
+    );
+    closeCommand(state, command);
+    return;
+  }
   installPin(state, terminal, command.newHash!, at, { temporary: command.temporary === true });
   recordAudit(
     state,

@@ -318,9 +318,10 @@ function countWrongAttempts(state: SimState, now: number, terminal: TerminalReco
 function deliver(state: SimState, now: number, terminal: TerminalRecord): TerminalCommand | null {
   const command = openCommandOf(state, terminal.tid);
   if (!command || now >= command.expiresAt) return null;
-  // Queued before the terminal was activated, it has nothing the terminal could check a PIN with; a change
-  // made against a PIN set at the terminal since fails as the simulator's would.
-  const cannot = command.verifier ? unapplicableReason(command, terminal) : 'no_verifier';
+  // A PIN command queued before the terminal was activated has nothing the terminal could check a PIN with;
+  // a change made against a PIN set at the terminal since fails as the simulator's would.
+  const needsVerifier = command.kind !== 'firmware';
+  const cannot = needsVerifier && !command.verifier ? 'no_verifier' : unapplicableReason(command, terminal);
   if (cannot) {
     failCommand(state, command, terminal, cannot);
     return null;
@@ -329,6 +330,14 @@ function deliver(state: SimState, now: number, terminal: TerminalRecord): Termin
     command.status = 'delivered';
     command.deliveredAt = now;
     markChanged(state, 'commands', command.id);
+  }
+  if (command.kind === 'firmware') {
+    return {
+      id: command.id,
+      kind: 'update_firmware',
+      version: command.firmwareVersion!,
+      expiresAt: toIso(command.expiresAt),
+    };
   }
   return {
     id: command.id,

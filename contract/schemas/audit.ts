@@ -21,6 +21,8 @@ export const AuditAction = z.enum([
   'terminals.exported',
   'terminal.activated',
   'terminal.revoked',
+  'firmware.update_requested',
+  'firmware.updated',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

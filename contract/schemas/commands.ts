@@ -12,10 +12,14 @@ export const PasswordCommandStatus = z.enum([
 export type PasswordCommandStatus = z.infer<typeof PasswordCommandStatus>;
 export const OPEN_COMMAND_STATUSES: readonly PasswordCommandStatus[] = ['queued', 'delivered'];
 
+/** `change` and `reset` set the void password; `firmware` installs the model's current release (no secret). */
+export const CommandKind = z.enum(['change', 'reset', 'firmware']);
+export type CommandKind = z.infer<typeof CommandKind>;
+
 export const PasswordCommand = z.object({
   id: z.string(),
   tid: TerminalId,
-  kind: z.enum(['change', 'reset']),
+  kind: CommandKind,
   status: PasswordCommandStatus,
   requestedBy: z.string(),
   requestedAt: Timestamp,
@@ -25,6 +29,8 @@ export const PasswordCommand = z.object({
   failureReason: z.optional(z.string()),
   expiresAt: Timestamp,
   temporary: z.optional(z.boolean()),
+  /** A `firmware` command's target release. */
+  firmwareVersion: z.optional(z.string()),
 });
 export type PasswordCommand = z.infer<typeof PasswordCommand>;
 

@@ -68,6 +68,7 @@ export const ErrorCode = {
   pinLocked: 'pin.locked',
   commandAlreadyOpen: 'command.already_open',
   commandNotCancellable: 'command.not_cancellable',
+  firmwareCurrent: 'firmware.already_current',
   versionConflict: 'version.conflict',
   idempotencyMismatch: 'idempotency.mismatch',
   validation: 'validation',

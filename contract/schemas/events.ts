@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { PasswordCommandStatus } from './commands';
+import { CommandKind, PasswordCommandStatus } from './commands';
 import { MerchantId, TerminalId, Timestamp } from './common';
 
 // Live updates (`GET /events`, text/event-stream; decision 023). Each event is one SSE message: `id:` the
@@ -7,11 +7,11 @@ import { MerchantId, TerminalId, Timestamp } from './common';
 // the merchant, a status and a time. Never a PIN, password, temporary PIN, verifier, token or session id:
 // an event says what changed, and the app reads the resource again through its own endpoint.
 
-/** A void-password command moved: queued (made), delivered, applied, failed, expired or cancelled. */
+/** A command (void password or firmware update) moved: queued (made), delivered, applied, failed, expired or cancelled. */
 export const CommandEvent = z.object({
   type: z.literal('command'),
   commandId: z.string(),
-  kind: z.enum(['change', 'reset']),
+  kind: CommandKind,
   status: PasswordCommandStatus,
   merchantId: MerchantId,
   tid: TerminalId,

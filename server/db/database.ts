@@ -21,6 +21,7 @@ import * as m0008 from './migrations/0008-overview';
 import * as m0009 from './migrations/0009-shared-state';
 import * as m0010 from './migrations/0010-terminal-protocol';
 import * as m0011 from './migrations/0011-live-events';
+import * as m0012 from './migrations/0012-firmware-commands';
 import type { SqlReader } from './reader';
 import type { Database } from './schema';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-shared-state': m0009,
   '0010-terminal-protocol': m0010,
   '0011-live-events': m0011,
+  '0012-firmware-commands': m0012,
 };
 
 export const KNOWN_VERSIONS = Object.keys(MIGRATIONS).sort();

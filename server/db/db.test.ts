@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MERCHANT_A } from '@acquirer/data/demo-fixtures';
 import { generateWorld } from '@acquirer/data/generate';
@@ -9,7 +10,8 @@ import { eachMatch } from '@acquirer/ledger';
 import { createState } from '@acquirer/state';
 import type { TransactionRecord } from '@acquirer/types';
 import { runCli } from './cli';
-import { DatabaseTooNewError, KNOWN_VERSIONS, migrate, openDb } from './database';
+import { DatabaseTooNewError, KNOWN_VERSIONS, MIGRATIONS, migrate, openDb } from './database';
+import * as rows from './rows';
 import { sqlAuditTrail } from './sql-audit';
 import { sqlLedger } from './sql-ledger';
 import { isEmpty, loadState, seedTables } from './table-store';
@@ -55,6 +57,65 @@ describe('migrations', () => {
     await expect(runCli(['migrate', '--db', file], {}, (l) => lines.push(l))).rejects.toThrow(
       /newer than this code knows/,
     );
+  });
+});
+
+describe('migration 0012', () => {
+  const indexesOf = (db: ReturnType<typeof openDb>) =>
+    db.sqlite
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'password_commands' ORDER BY name",
+      )
+      .all();
+
+  it('keeps every command, allows firmware commands, and keeps the indexes (one open command per terminal)', async () => {
+    const fresh = openDb(fileIn('fresh-0012.db'));
+    await migrate(fresh);
+    const freshIndexes = indexesOf(fresh);
+    await fresh.close();
+
+    const db = openDb(fileIn('before-0012.db'));
+    const migrator = new Migrator({ db: db.q, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+    expect((await migrator.migrateTo('0011-live-events')).error).toBeUndefined();
+    const commands = [
+      ...createState(generateWorld({ scenario: 'demo', seed: 'm0012', now: NOW })).commands.values(),
+    ];
+    expect(commands.length).toBeGreaterThan(0);
+    // The rows as 0011 stored them: no firmware_version. The terminals they name are not needed here.
+    const before = commands.map((c, seq) => {
+      const { firmware_version: _f, ...row } = rows.commandRow(c, seq);
+      return row;
+    });
+    db.sqlite.pragma('foreign_keys = OFF');
+    const insert = db.sqlite.prepare(
+      `INSERT INTO password_commands (${Object.keys(before[0]!).join(', ')}) VALUES (${Object.keys(before[0]!)
+        .map(() => '?')
+        .join(', ')})`,
+    );
+    for (const row of before) insert.run(...Object.values(row));
+    expect(() =>
+      db.sqlite.prepare("UPDATE password_commands SET kind = 'firmware' WHERE seq = 0").run(),
+    ).toThrow(/CHECK/);
+
+    expect((await migrate(db)).applied).toEqual(['0012-firmware-commands']);
+    const after = db.sqlite.prepare('SELECT * FROM password_commands ORDER BY seq').all() as Parameters<
+      typeof rows.commandOf
+    >[0][];
+    expect(after.map(rows.commandOf)).toEqual(commands);
+    expect(indexesOf(db)).toEqual(freshIndexes);
+    expect(indexesOf(db).map((i) => (i as { name: string }).name)).toContain('password_commands_one_open');
+
+    // A firmware command with its version is allowed; one without, or a second open command, is not.
+    const open = after.find((r) => r.status === 'queued' || r.status === 'delivered')!;
+    const columns = Object.keys(after[0]!);
+    const add = db.sqlite.prepare(
+      `INSERT INTO password_commands (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+    const firmware = { ...open, id: 'cmd_fw', seq: 9_999, kind: 'firmware', firmware_version: 'V2.0.0' };
+    expect(() => add.run(firmware)).toThrow(/UNIQUE/);
+    expect(() => add.run({ ...firmware, status: 'applied', firmware_version: null })).toThrow(/CHECK/);
+    add.run({ ...firmware, status: 'applied' });
+    await db.close();
   });
 });
 

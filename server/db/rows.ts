@@ -219,6 +219,7 @@ export function commandRow(c: CommandRecord, seq: number): Row<'password_command
     ticket_id: c.ticketId ?? null,
     reason: c.reason ?? null,
     job_id: c.jobId ?? null,
+    firmware_version: c.firmwareVersion ?? null,
   };
 }
 export function commandOf(r: Row<'password_commands'>): CommandRecord {
@@ -245,6 +246,7 @@ export function commandOf(r: Row<'password_commands'>): CommandRecord {
   if (r.ticket_id !== null) c.ticketId = r.ticket_id;
   if (r.reason !== null) c.reason = r.reason;
   if (r.job_id !== null) c.jobId = r.job_id;
+  if (r.firmware_version !== null) c.firmwareVersion = r.firmware_version;
   return c;
 }
 

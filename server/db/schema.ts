@@ -140,7 +140,8 @@ export interface PasswordCommandsTable {
   seq: number;
   tid: string;
   merchant_id: string;
-  kind: 'change' | 'reset';
+  /** `firmware` since migration 0012. */
+  kind: 'change' | 'reset' | 'firmware';
   status: CommandStatus;
   requested_by: string;
   requested_by_user_id: string | null;
@@ -158,6 +159,8 @@ export interface PasswordCommandsTable {
   ticket_id: string | null;
   reason: string | null;
   job_id: string | null;
+  /** A firmware command's target release (migration 0012). */
+  firmware_version: string | null;
 }
 
 export interface BulkJobsTable {

@@ -2,38 +2,33 @@ import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react
 import { useEffect } from 'react';
 import { apiClient } from '@/api/client';
 import { connectLive } from '@/api/live-events';
-import { passwordCommandQueries } from '@/api/queries/password-commands';
-import { terminalQueries } from '@/api/queries/terminals';
-import { alertQueries } from '@/features/alerts/api/queries';
+import { queryRoots, terminalDetailsKey, terminalListsKey } from '@/api/query-keys';
 import { sessionKeys } from '@/features/auth/api/session';
-import { overviewQueries } from '@/features/overview/api/queries';
-import { bulkResetQueries } from '@/features/passwords/api/queries';
-import { transactionQueries } from '@/features/transactions/api/queries';
 import type { LiveEvent } from '@contract/schemas/events';
 
 /** What each event makes stale: the screens that show it re-read, nothing else (decision 023). */
 export function keysOf(event: LiveEvent): QueryKey[] {
-  const terminal = (tid: string) => [...terminalQueries.details(), tid];
+  const terminal = (tid: string) => [...terminalDetailsKey, tid];
   switch (event.type) {
     case 'command':
       return [
         terminal(event.tid),
-        passwordCommandQueries.detail(event.commandId).queryKey,
-        ...(event.jobId ? [bulkResetQueries.job(event.jobId).queryKey] : []),
-        terminalQueries.lists(),
-        overviewQueries.all(),
-        alertQueries.all(),
+        [...queryRoots.passwordCommands, event.commandId],
+        ...(event.jobId ? [[...queryRoots.bulkResetJobs, event.jobId]] : []),
+        terminalListsKey,
+        queryRoots.overview,
+        queryRoots.alerts,
       ];
     case 'sale':
       return [
-        transactionQueries.all(),
-        overviewQueries.all(),
+        queryRoots.transactions,
+        queryRoots.overview,
         terminal(event.tid),
-        ...(event.transactionType === 'void' ? [alertQueries.all()] : []),
+        ...(event.transactionType === 'void' ? [queryRoots.alerts] : []),
       ];
     case 'alert':
     case 'terminal':
-      return [terminal(event.tid), terminalQueries.lists(), overviewQueries.all(), alertQueries.all()];
+      return [terminal(event.tid), terminalListsKey, queryRoots.overview, queryRoots.alerts];
     case 'resync':
       return [];
   }
@@ -55,10 +50,10 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
 
 /** Polled queries, re-read at once when the stream goes down: polling takes over from there. */
 const POLLED: readonly QueryKey[] = [
-  terminalQueries.details(),
-  passwordCommandQueries.all(),
-  bulkResetQueries.all(),
-  overviewQueries.all(),
+  terminalDetailsKey,
+  queryRoots.passwordCommands,
+  queryRoots.bulkResetJobs,
+  queryRoots.overview,
 ];
 
 /** One live stream for the signed-in tab, open while it is mounted (the signed-in shell). */

@@ -25,6 +25,8 @@ export const actionRoles = {
   resetWithTicket: ['support'],
   /** A lost or stolen terminal's protocol key, stopped (the acquirer's rule: owner or support). */
   revokeTerminalCredential: ['owner', 'support'],
+  /** Decision 024: remote work on the terminal, no secret. */
+  scheduleFirmwareUpdate: ['owner', 'support'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function canDo(role: Role, action: keyof typeof actionRoles): boolean {

@@ -15,6 +15,7 @@ export function TerminalPage() {
       tid={tid}
       merchantHref={canOpen(user.role, 'merchants') ? (mid) => paths.merchant(mid) : undefined}
       canRevokeCredential={canDo(user.role, 'revokeTerminalCredential')}
+      canScheduleFirmware={canDo(user.role, 'scheduleFirmwareUpdate')}
       voidPasswordActions={
         access.canChange || access.canReset
           ? (terminal) => <VoidPasswordActions terminal={terminal} access={access} />

@@ -1,6 +1,7 @@
 import { canDo, voidPasswordAccessOf } from '@/app/roles';
 import { PageHeader } from '@/components/page-header';
 import { useSignedInUser } from '@/features/auth/signed-in-user';
+import { BulkFirmwareUpdateAction } from '@/features/devices/components/firmware-update';
 import { FleetList } from '@/features/devices/components/fleet-list';
 import { BulkResetAction } from '@/features/passwords/components/bulk-reset-action';
 import { useTranslation } from '@/i18n/use-translation';
@@ -15,7 +16,12 @@ export function TerminalsPage() {
       <FleetList
         selectable={canDo(role, 'manageVoidPasswords')}
         bulkActions={(selection, { clear }) => (
-          <BulkResetAction selection={selection} access={voidPasswordAccessOf(user)} onStarted={clear} />
+          <>
+            <BulkResetAction selection={selection} access={voidPasswordAccessOf(user)} onStarted={clear} />
+            {canDo(role, 'scheduleFirmwareUpdate') ? (
+              <BulkFirmwareUpdateAction selection={selection} onDone={clear} />
+            ) : null}
+          </>
         )}
         canExport={canDo(role, 'exportCsv')}
         showMerchant={role === 'support'}

@@ -476,6 +476,171 @@ describe.each(backends)('the acquirer contract on $name', (backend) => {
     });
   });
 
+  describe('firmware updates (decision 024)', () => {
+    interface Row {
+      tid: string;
+      merchantId: string;
+      status: string;
+      firmware: string;
+      firmwareUpdate: string | null;
+      openCommand?: { id: string } | null;
+    }
+    /** Terminals of the owner's merchants, online, with no open command: outdated ones, then current ones. */
+    async function candidates(user: ApiUser) {
+      const rows = (
+        (await user.get('/terminals', { status: 'online', limit: '500' })).body as { items: Row[] }
+      ).items.filter((t) => !t.openCommand && t.merchantId === MERCHANT_A);
+      const outdated = rows.filter((t) => t.firmwareUpdate !== null);
+      const current = rows.filter((t) => t.firmwareUpdate === null);
+      expect(outdated.length).toBeGreaterThanOrEqual(3);
+      expect(current.length).toBeGreaterThanOrEqual(1);
+      return { outdated, current };
+    }
+    const outdatedTids = async (user: ApiUser) =>
+      (
+        (await user.get('/terminals', { firmware: 'outdated', limit: '500' })).body as { items: Row[] }
+      ).items.map((t) => t.tid);
+
+    it('schedules an update to the model’s current release, one command at a time, applied at the next heartbeat', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const { outdated, current } = await candidates(owner);
+      const target = outdated[0]!;
+      const path = `/terminals/${target.tid}/firmware-update`;
+      const first = await owner.post(path, undefined, { key: 'fw-1' });
+      expect(first.status).toBe(202);
+      const { command } = endpoints.scheduleFirmwareUpdate.response.parse(first.body);
+      expect(command).toMatchObject({
+        tid: target.tid,
+        kind: 'firmware',
+        status: 'queued',
+        firmwareVersion: target.firmwareUpdate,
+      });
+      const replay = await owner.post(path, undefined, { key: 'fw-1' });
+      expect(replay.body).toEqual(first.body);
+      expect(replay.headers.get('idempotency-replayed')).toBe('true');
+      // One open command per terminal: a second update, or a PIN change, waits.
+      expectProblem(await owner.post(path), 409, 'command.already_open');
+      expectProblem(
+        await owner.post(
+          `/terminals/${target.tid}/void-password/reset`,
+          { generateTemporary: true },
+          {
+            stepUpToken: await owner.stepUp('owner'),
+          },
+        ),
+        409,
+        'command.already_open',
+      );
+      // A terminal on its current release has nothing to update.
+      expectProblem(
+        await owner.post(`/terminals/${current[0]!.tid}/firmware-update`),
+        409,
+        'firmware.already_current',
+      );
+
+      expect((await control(backend, '/clock', { advanceMs: 31_000 })).status).toBe(200);
+      const applied = endpoints.command.response.parse(
+        (await owner.get(`/password-commands/${command.id}`)).body,
+      );
+      expect(applied.command).toMatchObject({ status: 'applied', kind: 'firmware' });
+      const detail = (await owner.get(`/terminals/${target.tid}`)).body as Row;
+      expect(detail.firmware).toBe(target.firmwareUpdate);
+      expect(detail.firmwareUpdate).toBeNull();
+      expect(await outdatedTids(owner)).not.toContain(target.tid);
+      const history = endpoints.commandHistory.response.parse(
+        (await owner.get(`/terminals/${target.tid}/void-password/commands`)).body,
+      );
+      expect(history.items[0]).toMatchObject({ id: command.id, kind: 'firmware', status: 'applied' });
+      const audit = (await owner.get('/audit-events', { tid: target.tid })).body as {
+        items: { action: string }[];
+      };
+      expect(audit.items.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['firmware.update_requested', 'firmware.updated']),
+      );
+    });
+
+    it('is cancelled while queued, and the terminal keeps its firmware', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const target = (await candidates(owner)).outdated[1]!;
+      const queued = await owner.post(`/terminals/${target.tid}/firmware-update`);
+      const { command } = endpoints.scheduleFirmwareUpdate.response.parse(queued.body);
+      const cancelled = await owner.post(`/password-commands/${command.id}/cancel`);
+      expect(cancelled.status).toBe(200);
+      expect((cancelled.body as { command: { status: string } }).command.status).toBe('cancelled');
+      expect((await control(backend, '/clock', { advanceMs: 31_000 })).status).toBe(200);
+      expect(((await owner.get(`/terminals/${target.tid}`)).body as Row).firmware).toBe(target.firmware);
+    });
+
+    it('is for the owner and support, not a cashier', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const { outdated } = await candidates(owner);
+      const cashier = await signedIn(backend, 'cashier');
+      const refused = expectProblem(
+        await cashier.post(`/terminals/${outdated[0]!.tid}/firmware-update`),
+        403,
+        'auth.forbidden',
+      );
+      expect(refused.detail).toMatch(/firmware/);
+      expectProblem(
+        await cashier.post('/terminals/firmware-update', { terminalIds: [outdated[0]!.tid] }),
+        403,
+        'auth.forbidden',
+      );
+      const support = await signedIn(backend, 'support');
+      const bySupport = await support.post(`/terminals/${outdated[0]!.tid}/firmware-update`);
+      expect(bySupport.status).toBe(202);
+      expect((bySupport.body as { command: { requestedBy: string } }).command.requestedBy).toBeTruthy();
+    });
+
+    it('schedules in bulk and answers per terminal: scheduled, already current, busy, not found', async () => {
+      const owner = await signedIn(backend, 'owner');
+      const { outdated, current } = await candidates(owner);
+      const busy = outdated[2]!;
+      const open = endpoints.scheduleFirmwareUpdate.response.parse(
+        (await owner.post(`/terminals/${busy.tid}/firmware-update`)).body,
+      ).command;
+      const body = {
+        terminalIds: [outdated[0]!.tid, current[0]!.tid, busy.tid, '99999999', outdated[0]!.tid],
+      };
+      const answer = await owner.post('/terminals/firmware-update', body, { key: 'bulk-fw-1' });
+      expect(answer.status).toBe(200);
+      const result = endpoints.bulkFirmwareUpdate.response.parse(answer.body);
+      expect(result).toMatchObject({ total: 4, scheduled: 1, alreadyCurrent: 1, busy: 1, notFound: 1 });
+      expect(result.results).toEqual([
+        expect.objectContaining({
+          tid: outdated[0]!.tid,
+          result: 'scheduled',
+          firmwareVersion: outdated[0]!.firmwareUpdate,
+        }),
+        { tid: current[0]!.tid, result: 'already_current' },
+        { tid: busy.tid, result: 'busy', commandId: open.id },
+        { tid: '99999999', result: 'not_found' },
+      ]);
+      const replay = await owner.post('/terminals/firmware-update', body, { key: 'bulk-fw-1' });
+      expect(replay.body).toEqual(answer.body);
+      // By filter: every outdated terminal not already busy; none left outdated once they applied.
+      const byFilter = endpoints.bulkFirmwareUpdate.response.parse(
+        (
+          await owner.post('/terminals/firmware-update', {
+            filter: { firmware: 'outdated', status: 'online' },
+          })
+        ).body,
+      );
+      expect(byFilter.scheduled).toBeGreaterThan(0);
+      expect(byFilter.alreadyCurrent).toBe(0);
+      expectProblem(
+        await owner.post('/terminals/firmware-update', { terminalIds: [] }),
+        400,
+        'request.malformed',
+      );
+      expectProblem(
+        await owner.post('/terminals/firmware-update', { filter: { q: 'no-such-terminal-anywhere' } }),
+        422,
+        'validation',
+      );
+    });
+  });
+
   describe('what each role is answered (decision 010)', () => {
     it('gives a cashier terminals, overview and alerts without void-password state, and no void review', async () => {
       const cashier = await signedIn(backend, 'cashier');

@@ -277,7 +277,8 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     const parsed = CheckInResponse.parse(checkIn.body);
     expect(parsed.command).toMatchObject({ id: command.id, kind: 'set_void_password', temporary: true });
     expect(JSON.stringify(checkIn.body)).not.toContain(temporaryPassword);
-    const verifier = parsed.command!.verifier;
+    if (parsed.command?.kind !== 'set_void_password') throw new Error('a set_void_password command');
+    const verifier = parsed.command.verifier;
     const derived = pbkdf2Sync(
       temporaryPassword,
       Buffer.from(verifier.salt, 'hex'),
@@ -299,6 +300,62 @@ describe.each(backends)('the terminal protocol on %s', (_name, make) => {
     expect((history.body as { items: { id: string; status: string }[] }).items[0]).toMatchObject({
       id: command.id,
       status: 'applied',
+    });
+  });
+
+  it('delivers a firmware update at check-in as update_firmware; the acknowledgement installs it, and the next check-in reports it', async () => {
+    const owner = await signedIn(backend, 'owner');
+    const tid = '58100110';
+    const terminal = await activated(backend, tid);
+    expect((await terminal.checkIn({ firmware: 'OLD-0.9' }).send()).status).toBe(200);
+    const outdated = async () =>
+      (
+        (await owner.get('/terminals', { firmware: 'outdated', limit: '500' })).body as {
+          items: { tid: string }[];
+        }
+      ).items.map((t) => t.tid);
+    expect(await outdated()).toContain(tid);
+    const before = (await owner.get(`/terminals/${tid}`)).body as {
+      firmware: string;
+      firmwareUpdate: string;
+    };
+    expect(before.firmware).toBe('OLD-0.9');
+
+    const scheduled = await owner.post(`/terminals/${tid}/firmware-update`);
+    expect(scheduled.status).toBe(202);
+    const { command } = scheduled.body as { command: { id: string; firmwareVersion: string } };
+    expect(command.firmwareVersion).toBe(before.firmwareUpdate);
+    // An activated terminal is not simulated: the update waits for its check-in.
+    await control(backend, '/clock', { advanceMs: 45_000 });
+    expect((await terminalSeen(owner, tid)).openCommand).toMatchObject({ status: 'queued' });
+
+    const checkIn = CheckInResponse.parse((await terminal.checkIn({ firmware: 'OLD-0.9' }).send()).body);
+    expect(checkIn.command).toEqual({
+      id: command.id,
+      kind: 'update_firmware',
+      version: before.firmwareUpdate,
+      expiresAt: expect.any(String),
+    });
+    expect((await terminalSeen(owner, tid)).openCommand).toMatchObject({ status: 'delivered' });
+
+    const ack = await terminal.request(`/commands/${command.id}/ack`, { result: 'applied' }).send();
+    expect(ack.body).toEqual({ id: command.id, status: 'applied' });
+    const seen = await terminalSeen(owner, tid);
+    expect(seen.firmware).toBe(before.firmwareUpdate);
+    expect(seen.openCommand).toBeNull();
+
+    const next = CheckInResponse.parse(
+      (await terminal.checkIn({ firmware: before.firmwareUpdate }).send()).body,
+    );
+    expect(next.command).toBeNull();
+    expect((await terminalSeen(owner, tid)).firmware).toBe(before.firmwareUpdate);
+    expect(await outdated()).not.toContain(tid);
+    const history = await owner.get(`/terminals/${tid}/void-password/commands`);
+    expect((history.body as { items: unknown[] }).items[0]).toMatchObject({
+      id: command.id,
+      kind: 'firmware',
+      status: 'applied',
+      firmwareVersion: before.firmwareUpdate,
     });
   });
 

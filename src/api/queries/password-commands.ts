@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import { pollInterval } from '@/api/live-events';
+import { queryRoots } from '@/api/query-keys';
 import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@contract/schemas/commands';
 
@@ -14,7 +15,7 @@ export function commandPollDelay(pollsSoFar: number): number {
 }
 
 export const passwordCommandQueries = {
-  all: () => ['password-commands'] as const,
+  all: () => queryRoots.passwordCommands,
   detail: (id: string) =>
     queryOptions({
       queryKey: [...passwordCommandQueries.all(), id] as const,

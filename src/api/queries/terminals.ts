@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import { queryRoots, terminalDetailsKey, terminalListsKey } from '@/api/query-keys';
 import * as terminalApi from '@contract/endpoints/terminals';
 import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 import type { TerminalListQuery } from '@contract/schemas/terminals';
@@ -14,8 +15,8 @@ interface FetchMode {
 }
 
 export const terminalQueries = {
-  all: () => ['terminals'] as const,
-  lists: () => [...terminalQueries.all(), 'list'] as const,
+  all: () => queryRoots.terminals,
+  lists: () => terminalListsKey,
   list: (query: FleetQuery, { background = false }: FetchMode = {}) =>
     infiniteQueryOptions({
       queryKey: [...terminalQueries.lists(), query] as const,
@@ -28,7 +29,7 @@ export const terminalQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (page) => page.nextCursor ?? undefined,
     }),
-  details: () => [...terminalQueries.all(), 'detail'] as const,
+  details: () => terminalDetailsKey,
   detail: (tid: string, { background = false }: FetchMode = {}) =>
     queryOptions({
       queryKey: [...terminalQueries.details(), tid] as const,

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import { queryRoots } from '@/api/query-keys';
 import * as alertApi from '@contract/endpoints/alerts';
 
 export const alertQueries = {
-  all: () => ['alerts'] as const,
+  all: () => queryRoots.alerts,
   list: () =>
     queryOptions({
       queryKey: [...alertQueries.all(), 'list'] as const,

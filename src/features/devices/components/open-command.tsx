@@ -60,6 +60,11 @@ export function OpenCommand({
               {command.temporary ? (
                 <span className="text-xs text-gray-700">{t('devices.command.temporary')}</span>
               ) : null}
+              {command.firmwareVersion ? (
+                <span className="text-xs break-all text-gray-700">
+                  {t('devices.firmware.target', { version: command.firmwareVersion })}
+                </span>
+              ) : null}
             </p>
             <p>{statusSentence(command, terminal, t, format)}</p>
           </div>
@@ -113,9 +118,14 @@ function statusSentence(
         when: command.deliveredAt ? format.time(command.deliveredAt) : '',
       });
     case 'applied':
-      return t('devices.openCommand.applied', {
-        when: command.appliedAt ? format.dateTime(command.appliedAt) : '',
-      });
+      return command.kind === 'firmware'
+        ? t('devices.openCommand.appliedFirmware', {
+            when: command.appliedAt ? format.dateTime(command.appliedAt) : '',
+            version: command.firmwareVersion ?? '',
+          })
+        : t('devices.openCommand.applied', {
+            when: command.appliedAt ? format.dateTime(command.appliedAt) : '',
+          });
     case 'failed':
       return t('devices.openCommand.failed', { reason: failureReasonText(command.failureReason, t) });
     case 'expired':

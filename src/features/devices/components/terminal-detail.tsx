@@ -20,6 +20,7 @@ import { useTranslation } from '@/i18n/use-translation';
 import { TerminalId } from '@contract/schemas/common';
 import { showsVoidPassword, type TerminalDetail, type TerminalView } from '@contract/schemas/terminals';
 import { CommandHistory } from './command-history';
+import { ScheduleFirmwareUpdate } from './firmware-update';
 import { OpenCommand } from './open-command';
 import { RevokeCredential } from './revoke-credential';
 import { Connectivity, VoidPasswordBadge } from './status-badges';
@@ -37,6 +38,8 @@ export interface TerminalDetailViewProps {
   merchantHref?: (merchantId: string) => string | null;
   /** The user may revoke an activated terminal's protocol credential (owner, support). */
   canRevokeCredential?: boolean;
+  /** Owner and support (decision 024): "Schedule the update" beside "Update available". */
+  canScheduleFirmware?: boolean;
 }
 
 /** An unknown TID and another merchant's TID look the same: not found. */
@@ -51,6 +54,7 @@ function TerminalDetailLoaded({
   voidPasswordActions,
   merchantHref,
   canRevokeCredential = false,
+  canScheduleFirmware = false,
 }: TerminalDetailViewProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -107,7 +111,7 @@ function TerminalDetailLoaded({
         <ErrorNotice className="mb-6" error={detail.error} onRetry={() => void detail.refetch()} />
       ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Identity terminal={terminal} merchantHref={merchantHref} />
+        <Identity terminal={terminal} merchantHref={merchantHref} canScheduleFirmware={canScheduleFirmware} />
         <Status
           terminal={terminal}
           serverNow={now}
@@ -161,9 +165,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function Identity({
   terminal,
   merchantHref,
+  canScheduleFirmware,
 }: {
   terminal: TerminalView;
   merchantHref?: (merchantId: string) => string | null;
+  canScheduleFirmware: boolean;
 }) {
   const { t } = useTranslation();
   const href = merchantHref?.(terminal.merchantId) ?? null;
@@ -183,6 +189,9 @@ function Identity({
             <span className="block text-xs font-normal text-amber-900">
               {t('devices.firmware.newer', { version: terminal.firmwareUpdate })}
             </span>
+          ) : null}
+          {canScheduleFirmware && terminal.firmwareUpdate ? (
+            <ScheduleFirmwareUpdate terminal={terminal} />
           ) : null}
         </Field>
         <Field label={t('devices.terminal.store')}>

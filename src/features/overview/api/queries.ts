@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import { pollInterval } from '@/api/live-events';
+import { queryRoots } from '@/api/query-keys';
 import * as overviewApi from '@contract/endpoints/overview';
 
 export const OVERVIEW_REFRESH_MS = 60_000;
 
 export const overviewQueries = {
-  all: () => ['overview'] as const,
+  all: () => queryRoots.overview,
   /** A refresh of an overview already on screen is background: it does not keep the session alive. */
   summary: (merchantId?: string) =>
     queryOptions({

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import { pollInterval } from '@/api/live-events';
+import { queryRoots } from '@/api/query-keys';
 import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 
 export function jobPollDelay(pollsSoFar: number): number {
@@ -8,7 +9,7 @@ export function jobPollDelay(pollsSoFar: number): number {
 }
 
 export const bulkResetQueries = {
-  all: () => ['bulk-reset-jobs'] as const,
+  all: () => queryRoots.bulkResetJobs,
   job: (id: string) =>
     queryOptions({
       queryKey: [...bulkResetQueries.all(), id] as const,

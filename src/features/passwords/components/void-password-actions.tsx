@@ -48,11 +48,13 @@ export function VoidPasswordActions({
       {open ? (
         <div className="space-y-2 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-900">
           <p>
-            {open.status === 'delivered'
-              ? t('passwords.openCommand.delivered')
-              : terminal.status === 'offline'
-                ? t('passwords.openCommand.queuedOffline')
-                : t('passwords.openCommand.oldStaysActive')}
+            {open.kind === 'firmware'
+              ? t('devices.firmware.waitingForPin')
+              : open.status === 'delivered'
+                ? t('passwords.openCommand.delivered')
+                : terminal.status === 'offline'
+                  ? t('passwords.openCommand.queuedOffline')
+                  : t('passwords.openCommand.oldStaysActive')}
           </p>
           {access.canCancel ? <CancelCommand command={open} /> : null}
         </div>

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
+import { queryRoots } from '@/api/query-keys';
 import * as transactionApi from '@contract/endpoints/transactions';
 import type { TransactionQuery, VoidSummaryQuery } from '@contract/schemas/transactions';
 
@@ -13,7 +14,7 @@ interface FetchMode {
 }
 
 export const transactionQueries = {
-  all: () => ['transactions'] as const,
+  all: () => queryRoots.transactions,
   lists: () => [...transactionQueries.all(), 'list'] as const,
   list: (query: TransactionListQuery, { background = false }: FetchMode = {}) =>
     infiniteQueryOptions({

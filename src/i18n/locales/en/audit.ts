@@ -48,6 +48,8 @@ export const messages = {
       terminals__exported: 'Terminals exported',
       terminal__activated: 'Terminal activated (credential issued)',
       terminal__revoked: 'Terminal credential revoked',
+      firmware__update_requested: 'Firmware update scheduled',
+      firmware__updated: 'Firmware updated',
     },
     outcome: {
       success: 'Succeeded',

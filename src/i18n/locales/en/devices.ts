@@ -11,6 +11,39 @@ export const messages = {
       updateAvailable: 'Firmware update available',
       updateShort: 'Update',
       newer: 'Update available: {version}',
+      schedule: 'Schedule the update',
+      scheduling: 'Scheduling…',
+      confirmTitle: 'Update the firmware of {tid}?',
+      confirmBody:
+        'The terminal goes from {from} to {to}. It installs the update at its next check-in and keeps {from} until then. You can cancel the update while it is queued.',
+      confirm: 'Schedule the update',
+      cancel: 'Not now',
+      scheduled: 'Update to {version} scheduled. The terminal installs it at its next check-in.',
+      busy: 'This terminal already has a command waiting. Wait until it is done, or cancel it, then schedule the update.',
+      current: 'This terminal already runs the current firmware of its model.',
+      stale: 'The terminal changed since this page was loaded. Look at it again, then schedule the update.',
+      forbidden: 'Your role cannot schedule firmware updates.',
+      failed: 'The update could not be scheduled. Try again.',
+      target: 'To version {version}',
+      waitingForPin:
+        'A firmware update is waiting for this terminal. A void-password change can be sent once it is applied or cancelled.',
+      bulk: {
+        action: 'Update firmware',
+        confirmTitle:
+          '{count, plural, one {Update the firmware of {count} selected terminal?} other {Update the firmware of {count} selected terminals?}}',
+        confirmBody:
+          "Each selected terminal that is not on its model's current release gets an update to it, installed at its next check-in. Terminals already current, or with a command waiting, are left as they are.",
+        confirm: 'Schedule the updates',
+        working: 'Scheduling…',
+        summaryTitle: 'Firmware updates',
+        scheduled: '{count, plural, one {{count} scheduled} other {{count} scheduled}}',
+        current: '{count, plural, one {{count} already current} other {{count} already current}}',
+        busy: '{count, plural, one {{count} busy with a command} other {{count} busy with a command}}',
+        notFound: '{count, plural, one {{count} not found} other {{count} not found}}',
+        close: 'Close',
+        failed: 'The updates could not be scheduled. Try again.',
+        tooMany: 'Too many terminals at once: select at most {max}.',
+      },
     },
     link: {
       label: 'Terminal protocol',
@@ -54,6 +87,7 @@ export const messages = {
       kind: {
         change: 'Change',
         reset: 'Reset',
+        firmware: 'Firmware update',
       },
       status: {
         queued: 'Queued',
@@ -173,12 +207,13 @@ export const messages = {
     openCommand: {
       title: 'Open command',
       latestTitle: 'Latest command',
-      none: 'No void-password command is waiting for this terminal.',
+      none: 'No command is waiting for this terminal.',
       queuedOnline: 'Waiting for the terminal to check in (it does so about every 30 seconds).',
       queuedOffline:
         'The terminal is offline. It picks the command up when it comes back online, unless the command expires first.',
       delivered: 'Delivered to the terminal at {when}; waiting for it to apply.',
       applied: 'Applied on {when}. The new void password is in effect at the terminal.',
+      appliedFirmware: 'Applied on {when}. The terminal runs {version} now.',
       failed: 'Failed: {reason}',
       expired: 'Expired: the terminal did not pick it up within 72 hours. Nothing was changed.',
       cancelled: 'Cancelled before the terminal picked it up. Nothing was changed.',

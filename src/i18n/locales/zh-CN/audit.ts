@@ -49,6 +49,8 @@ export const messages: NamespaceMessages<'audit'> = {
       terminals__exported: '导出终端',
       terminal__activated: '终端已激活（已签发凭证）',
       terminal__revoked: '终端凭证已吊销',
+      firmware__update_requested: '已安排固件升级',
+      firmware__updated: '固件已升级',
     },
     outcome: {
       success: '成功',
