@@ -1,39 +1,11 @@
 import { apiClient } from '@/api/client';
 import { events as eventsEndpoint } from '@contract/endpoints/events';
 import { LiveEvent } from '@contract/schemas/events';
+import { setLiveState as setState, liveStatus } from './live-status';
 
 // The live stream of one signed-in tab (GET /events, decision 023): one EventSource, its health for the
 // polls to read (they slow down while it is open and speed up again when it is down), each event handed on
 // parsed. Nothing of an event is stored anywhere but the query cache it refreshes.
-
-export type LiveState = 'off' | 'connecting' | 'open' | 'down';
-
-let state: LiveState = 'off';
-const watchers = new Set<() => void>();
-
-function setState(next: LiveState): void {
-  if (next === state) return;
-  state = next;
-  for (const watcher of [...watchers]) watcher();
-}
-
-export const liveStatus = {
-  get: (): LiveState => state,
-  /** The stream is open: what polls would find arrives by it. */
-  healthy: (): boolean => state === 'open',
-  subscribe(watcher: () => void): () => void {
-    watchers.add(watcher);
-    return () => watchers.delete(watcher);
-  },
-};
-
-/** How often a poll runs while the stream is open: a safety net only (an event missed, a proxy). */
-export const LIVE_POLL_MS = 5 * 60_000;
-
-/** The poll interval to use: `whenDown` without a healthy stream, the slow safety net with one. */
-export function pollInterval(whenDown: number): number {
-  return liveStatus.healthy() ? Math.max(whenDown, LIVE_POLL_MS) : whenDown;
-}
 
 /** What the app needs of an EventSource (the browser's; tests give one that reads through fetch). */
 export interface LiveSource {
@@ -78,7 +50,7 @@ export function connectLive(handlers: LiveHandlers): () => void {
   let closed = false;
 
   const down = () => {
-    if (state === 'open') {
+    if (liveStatus.get() === 'open') {
       setState('down');
       handlers.onDown();
     } else setState('down');

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { liveStatus, setLiveSourceFactory } from '@/api/live-events';
+import { setLiveSourceFactory } from '@/api/live-events';
+import { liveStatus } from '@/api/live-status';
 import { type FetchEventSources, fetchEventSources } from '@/testing/fetch-event-source';
 import { mockControl, server, setupMockAcquirer } from '@/testing/mock-server';
 import { renderSignedIn } from '@/testing/render-app';

@@ -1,5 +1,4 @@
-import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
 import { connectLive } from '@/api/live-events';
 import { queryRoots, terminalDetailsKey, terminalListsKey } from '@/api/query-keys';
@@ -56,18 +55,13 @@ const POLLED: readonly QueryKey[] = [
   queryRoots.overview,
 ];
 
-/** One live stream for the signed-in tab, open while it is mounted (the signed-in shell). */
-export function useLiveUpdates(): void {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      connectLive({
-        onEvent: (event) => applyLiveEvent(queryClient, event),
-        onDown: () =>
-          apiClient.inBackground(() => {
-            for (const queryKey of POLLED) void queryClient.invalidateQueries({ queryKey });
-          }),
+/** Opens the tab's live stream; answers the function that closes it. */
+export function startLiveUpdates(queryClient: QueryClient): () => void {
+  return connectLive({
+    onEvent: (event) => applyLiveEvent(queryClient, event),
+    onDown: () =>
+      apiClient.inBackground(() => {
+        for (const queryKey of POLLED) void queryClient.invalidateQueries({ queryKey });
       }),
-    [queryClient],
-  );
+  });
 }

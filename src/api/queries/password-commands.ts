@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import { pollInterval } from '@/api/live-events';
+import { pollInterval } from '@/api/live-status';
 import { queryRoots } from '@/api/query-keys';
 import * as voidPasswordApi from '@contract/endpoints/void-passwords';
 import { OPEN_COMMAND_STATUSES, type PasswordCommandStatus } from '@contract/schemas/commands';

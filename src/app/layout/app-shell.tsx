@@ -8,7 +8,7 @@ import { useSignedInUser } from '@/features/auth/signed-in-user';
 import { useSessionCheckOnNavigation } from '@/features/auth/use-session-check-on-navigation';
 import { useTranslation } from '@/i18n/use-translation';
 import { useAppConfig } from '../app-config';
-import { useLiveUpdates } from '../live-updates';
+import { useLiveUpdates } from '../use-live-updates';
 import { MainNav } from './main-nav';
 
 const NAV_ID = 'main-navigation';

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
-import { liveStatus } from '@/api/live-events';
+import { liveStatus } from '@/api/live-status';
 import { terminalQueries } from '@/api/queries/terminals';
 import { BackLink } from '@/components/back-link';
 import { buttonClasses } from '@/components/button';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/api/client';
-import { pollInterval } from '@/api/live-events';
+import { pollInterval } from '@/api/live-status';
 import { queryRoots } from '@/api/query-keys';
 import * as overviewApi from '@contract/endpoints/overview';
 
