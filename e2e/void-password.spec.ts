@@ -171,7 +171,7 @@ test.describe('Void password', () => {
     await signInAs('owner');
     const controls = await VoidPasswordControls.openTerminal(page, OPEN_COMMAND_TID);
     await controls.changeButton.click();
-    await expect(controls.dialog).toContainText('already has a void-password command waiting');
+    await expect(controls.dialog).toContainText('already has a command waiting');
     await expect(controls.dialog).toContainText(/Reset · Queued, requested by/);
     await expectNoSeriousA11yViolations(page, 'the open-command refusal');
     await controls.button('Cancel the waiting Reset').click();

@@ -34,7 +34,7 @@ describe('apiErrorMessage', () => {
   it('maps stable codes to their own message', () => {
     expect(apiErrorMessage(http(401, 'auth.session_expired'), t)).toMatch(/15 minutes/);
     expect(apiErrorMessage(http(422, 'pin.too_simple'), t)).toMatch(/too easy to guess/);
-    expect(apiErrorMessage(http(409, 'command.already_open'), t)).toMatch(/already has a password command/);
+    expect(apiErrorMessage(http(409, 'command.already_open'), t)).toMatch(/already has a command waiting/);
     expect(apiErrorMessage(http(403, 'auth.step_up_required'), t)).toMatch(/confirm your password/i);
   });
 

@@ -257,7 +257,11 @@ describe('Changing a void password', () => {
   it('shows the open command instead of a second change, and lets it be cancelled while queued', async () => {
     // 58100105 is offline with a queued reset.
     const app = await openChange(DEMO_TIDS.openCommand);
-    expect(within(dialog()).getByText(/already has a void-password command waiting/)).toBeVisible();
+    expect(
+      within(dialog()).getByText(
+        /already has a command waiting \(a void-password change or reset, or a firmware update\)/,
+      ),
+    ).toBeVisible();
     expect(within(dialog()).getByText(/Reset · Queued, requested by/)).toBeVisible();
     expect(within(dialog()).getByText(/old void password stays active until it next connects/)).toBeVisible();
 
@@ -275,7 +279,11 @@ describe('Changing a void password', () => {
     const app = await openChange(DEMO_TIDS.custom);
     await fillChange(app, DEMO_VOID_PASSWORD, NEW_PIN);
     await app.user.click(submit());
-    expect(await within(dialog()).findByText(/already has a void-password command waiting/)).toBeVisible();
+    expect(
+      await within(dialog()).findByText(
+        /already has a command waiting \(a void-password change or reset, or a firmware update\)/,
+      ),
+    ).toBeVisible();
   });
 
   it('a double click sends one request', async () => {

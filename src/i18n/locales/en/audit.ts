@@ -40,7 +40,7 @@ export const messages = {
       void_password__locked: 'Void password locked',
       void_password__applied: 'New void password applied at the terminal',
       void_password__changed_at_terminal: 'Void password changed at the terminal',
-      command__cancelled: 'Password command cancelled',
+      command__cancelled: 'Command cancelled',
       command__expired: 'Password command expired',
       command__failed: 'Password command failed at the terminal',
       bulk_reset__started: 'Bulk reset started',

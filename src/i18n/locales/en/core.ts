@@ -77,7 +77,7 @@ export const messages = {
     pinReused: 'This void password was used recently. Choose one not among the last 3.',
     pinWrongCurrent: 'The current void password is incorrect.',
     pinLocked: "The terminal's void password is locked after too many wrong attempts.",
-    commandAlreadyOpen: 'This terminal already has a password command waiting.',
+    commandAlreadyOpen: 'This terminal already has a command waiting.',
     commandNotCancellable: 'This command can no longer be cancelled.',
     idempotencyMismatch: 'This request was already sent with different details. Start again.',
     unknown: 'Something went wrong (HTTP {status}). Try again.',

@@ -123,7 +123,7 @@ export const messages = {
       oldStaysActive: 'Until the terminal picks it up, its old void password stays active.',
       summary: '{kind} · {status}, requested by {name} on {when}.',
       refused:
-        'This terminal already has a void-password command waiting. A new one can be sent once it is applied or cancelled.',
+        'This terminal already has a command waiting (a void-password change or reset, or a firmware update). A new one can be sent once it is applied or cancelled.',
       queuedOnline:
         'Waiting for the terminal to check in (about every 30 seconds). Until then its old void password stays active.',
       queuedOffline:

@@ -41,7 +41,7 @@ export const messages: NamespaceMessages<'audit'> = {
       void_password__locked: '撤销消费密码被锁定',
       void_password__applied: '终端已启用新的撤销消费密码',
       void_password__changed_at_terminal: '已在终端上修改撤销消费密码',
-      command__cancelled: '密码指令已取消',
+      command__cancelled: '指令已取消',
       command__expired: '密码指令已过期',
       command__failed: '终端执行密码指令失败',
       bulk_reset__started: '开始批量重置',

@@ -76,7 +76,7 @@ export const messages: NamespaceMessages<'core'> = {
     pinReused: '此撤销消费密码最近使用过，请勿使用最近 3 次的密码。',
     pinWrongCurrent: '当前撤销消费密码不正确。',
     pinLocked: '撤销消费密码因多次输错已被锁定。',
-    commandAlreadyOpen: '此终端已有一条待执行的密码指令。',
+    commandAlreadyOpen: '此终端已有一条待执行的指令。',
     commandNotCancellable: '此指令已无法取消。',
     idempotencyMismatch: '此请求已以不同内容提交过，请重新操作。',
     unknown: '出现问题（HTTP {status}），请重试。',

@@ -117,7 +117,8 @@ export const messages: NamespaceMessages<'passwords'> = {
     openCommand: {
       oldStaysActive: '在终端领取之前，旧的撤销消费密码仍然有效。',
       summary: '{kind} · {status}，由 {name} 于 {when} 发起。',
-      refused: '此终端已有一条待执行的撤销消费密码指令。该指令生效或被取消后，才能发送新的指令。',
+      refused:
+        '此终端已有一条待执行的指令（撤销消费密码或固件升级）。该指令生效或被取消后，才能发送新的指令。',
       queuedOnline: '正在等待终端下次与平台通信（约每 30 秒一次）。在此之前，旧的撤销消费密码仍然有效。',
       queuedOffline:
         '终端目前离线：在恢复与平台通信之前，旧的撤销消费密码仍然有效。指令会一直等待（最长 72 小时）。',
