@@ -17,7 +17,10 @@ test.describe('Live updates', () => {
     expect(await opened.headerValue('content-type')).toContain('text/event-stream');
 
     const terminal = new TerminalPage(page);
+    // A page load opens the stream anew: what happens before it is open reaches the page only by a poll.
+    const reopened = page.waitForResponse((response) => response.url().endsWith('/api/v1/events'));
     await page.goto(`/terminals/${DEMO_TIDS.custom}`);
+    await reopened;
     await expect(terminal.status).toContainText('Online');
     await mock.setConnectivity(DEMO_TIDS.custom, false);
     // The page's own poll is every 30 s (and off while the stream is open): only the stream is this quick.

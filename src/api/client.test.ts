@@ -264,6 +264,9 @@ describe('ApiClient', () => {
     const client = new ApiClient(BASE, { onActivity });
     await client.call(endpoints.alerts, { background: true });
     expect(onActivity).not.toHaveBeenCalled();
+    // A re-read a live event started: background at its answer too, long after `inBackground` returned.
+    await client.inBackground(() => client.call(endpoints.alerts));
+    expect(onActivity).not.toHaveBeenCalled();
     await client.call(endpoints.alerts);
     expect(onActivity).toHaveBeenCalledTimes(1);
   });

@@ -132,6 +132,8 @@ export class ApiClient {
       headers.set('Idempotency-Key', options.idempotencyKey);
     }
     if (options.stepUpToken) headers.set('X-Step-Up-Token', options.stepUpToken);
+    // Decided as the request starts (`send` reads the header): a re-read a live event caused is background
+    // at its answer too, when `inBackground` has long returned.
     if (options.background || this.backgroundDepth > 0) headers.set('X-Background', '1');
 
     const url =
@@ -183,7 +185,7 @@ export class ApiClient {
     }
 
     if (!response.ok) throw await this.problemOf(response, endpoint, isMutation);
-    if (!options.background && response.status !== 401) this.events.onActivity?.();
+    if (!headers.has('X-Background') && response.status !== 401) this.events.onActivity?.();
 
     return read(response, isMutation);
   }

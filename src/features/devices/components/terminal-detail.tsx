@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
-import { liveStatus } from '@/api/live-status';
+import { liveStatus, pollInterval } from '@/api/live-status';
 import { terminalQueries } from '@/api/queries/terminals';
 import { BackLink } from '@/components/back-link';
 import { buttonClasses } from '@/components/button';
@@ -76,11 +76,22 @@ function TerminalDetailLoaded({
   const loaded = detail.data !== undefined;
   useEffect(() => {
     if (!loaded) return;
-    // While the live stream is open, its events re-read this page (src/app/live-updates.ts): no poll.
-    const timer = setInterval(() => {
-      if (!liveStatus.healthy()) refreshInBackground();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
+    // While the live stream is open its events re-read this page (src/app/live-updates.ts), and the poll is
+    // only a safety net (5 minutes); when the stream goes down it is every 30 s again, from then.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        refreshInBackground();
+        schedule();
+      }, pollInterval(REFRESH_MS));
+    };
+    schedule();
+    const unsubscribe = liveStatus.subscribe(schedule);
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
   }, [loaded, refreshInBackground]);
 
   if (detail.isPending) return <PageSkeleton />;
