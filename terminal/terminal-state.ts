@@ -311,31 +311,20 @@ export class TerminalState {
   applyCommand(command: TerminalCommand, now: number = Date.now()): CommandOutcome {
     if (!(Date.parse(command.expiresAt) > now)) return 'expired';
     const saved = this.saved;
+    if (command.kind === 'set_void_password' && !isUsable(command.verifier)) return 'invalid_verifier';
+    // Delivered again because the acknowledgement went unanswered: it is already in place.
+    if (saved.unconfirmedCommand?.id === command.id) return 'applied';
+    const previous = {
+      verifier: saved.verifier,
+      temporary: saved.temporary,
+      factoryDefault: saved.factoryDefault,
+    };
     if (command.kind === 'update_firmware') {
-      if (saved.unconfirmedCommand?.id === command.id) return 'applied';
-      saved.unconfirmedCommand = {
-        id: command.id,
-        previous: {
-          verifier: saved.verifier,
-          temporary: saved.temporary,
-          factoryDefault: saved.factoryDefault,
-        },
-        previousFirmware: saved.firmware,
-      };
+      saved.unconfirmedCommand = { id: command.id, previous, previousFirmware: saved.firmware };
       saved.firmware = command.version;
       return 'applied';
     }
-    if (!isUsable(command.verifier)) return 'invalid_verifier';
-    // Delivered again because the acknowledgement went unanswered: it is already in place.
-    if (saved.unconfirmedCommand?.id === command.id) return 'applied';
-    saved.unconfirmedCommand = {
-      id: command.id,
-      previous: {
-        verifier: saved.verifier,
-        temporary: saved.temporary,
-        factoryDefault: saved.factoryDefault,
-      },
-    };
+    saved.unconfirmedCommand = { id: command.id, previous };
     saved.verifier = command.verifier;
     saved.temporary = command.temporary;
     saved.factoryDefault = false;
