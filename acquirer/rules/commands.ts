@@ -394,37 +394,23 @@ export function applyCommand(
 ): void {
   command.status = 'applied';
   command.appliedAt = at;
-  if (command.kind === 'firmware') {
+  const firmware = command.kind === 'firmware';
+  if (firmware) {
     terminal.firmware = command.firmwareVersion!;
     touchTerminal(state, terminal);
-    recordAudit(
-      state,
-      at,
-      {
-        merchantId: command.merchantId,
-        tid: command.tid,
-        target: `${command.id} (${command.firmwareVersion})`,
-        actor: terminal.tid,
-        actorRole: 'terminal',
-        action: 'firmware.updated',
-        outcome: 'success',
-      },
-      null,
-    );
-    closeCommand(state, command);
-    return;
+  } else {
+    installPin(state, terminal, command.newHash!, at, { temporary: command.temporary === true });
   }
-  installPin(state, terminal, command.newHash!, at, { temporary: command.temporary === true });
   recordAudit(
     state,
     at,
     {
       merchantId: command.merchantId,
       tid: command.tid,
-      target: command.id,
+      target: firmware ? `${command.id} (${command.firmwareVersion})` : command.id,
       actor: terminal.tid,
       actorRole: 'terminal',
-      action: 'void_password.applied',
+      action: firmware ? 'firmware.updated' : 'void_password.applied',
       outcome: 'success',
     },
     null,
